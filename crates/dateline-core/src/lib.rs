@@ -1,0 +1,272 @@
+//! The data model of `dateline` and its public output schema, `dateline.article/1`.
+//!
+//! Everything the pipeline decides is *stand-off*: a byte span (`start`, `end`, end exclusive)
+//! into [`Document::body`] plus what was decided about it. Nothing after reading rewrites the
+//! body. This crate has no heavy dependencies: `serde` for the JSON shape and nothing else, so
+//! every stage can depend on it cheaply.
+//!
+//! The JSON field names and meanings are documented in `docs/schema.md`; the contract with the
+//! evaluation scripts is `CONTRACT.md` in the shared folder. Fields are only ever added.
+
+use serde::{Deserialize, Serialize};
+
+pub mod date;
+pub mod hash;
+
+/// Name of the output schema written in every object's `schema` field.
+pub const SCHEMA: &str = "dateline.article/1";
+
+/// Metadata of one article, as read from its source.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub title: Option<String>,
+    #[serde(default)]
+    pub byline: Vec<String>,
+    /// Publication date, ISO 8601 (`2018-05-18`), as precise as the source says.
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub language: Option<String>,
+    /// Photo and image credits found in the page (kept out of the body).
+    #[serde(default)]
+    pub credits: Vec<String>,
+    /// Related-article links found in the page (kept out of the body).
+    #[serde(default)]
+    pub related: Vec<Related>,
+}
+
+/// A "related article" link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Related {
+    pub title: String,
+    pub url: Option<String>,
+}
+
+/// Entity types (OntoNotes names, as CONTRACT.md fixes them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityType {
+    Person,
+    Org,
+    Gpe,
+    Loc,
+    Norp,
+    Fac,
+    Event,
+    Misc,
+}
+
+impl EntityType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "PERSON",
+            EntityType::Org => "ORG",
+            EntityType::Gpe => "GPE",
+            EntityType::Loc => "LOC",
+            EntityType::Norp => "NORP",
+            EntityType::Fac => "FAC",
+            EntityType::Event => "EVENT",
+            EntityType::Misc => "MISC",
+        }
+    }
+}
+
+/// A named entity mention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// The name this mention refers to, after in-article coreference
+    /// ("Assad" -> "Bashar al-Assad"; "Syrian" -> "Syria").
+    pub canonical: Option<String>,
+    /// Where the decision came from (`gazetteer:country`, `rule:title`, ...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// A temporal expression (TimeML TIMEX3 types).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimeExpr {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// `DATE`, `TIME`, `DURATION` or `SET`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Normalised value: ISO date truncated to what the text says, or a TIMEX3 value.
+    pub value: Option<String>,
+}
+
+/// A toponym resolved to a gazetteer entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub name: String,
+    pub geonameid: Option<u64>,
+    pub lat: f64,
+    pub lon: f64,
+    /// ISO 3166-1 alpha-3.
+    pub country: Option<String>,
+    /// GeoNames feature code (`PPL`, `PPLC`, `PCLI`, `SEA`, `RGN`, ...).
+    pub feature: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admin1: Option<String>,
+}
+
+/// Who a quote is attributed to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub text: String,
+    pub canonical: Option<String>,
+    /// Byte span of the speaker mention in the body, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<usize>,
+}
+
+/// A direct quote or a piece of reported speech.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// `direct` (inside quotation marks) or `indirect` (reported speech).
+    pub kind: String,
+    pub speaker: Option<Speaker>,
+    /// The cue verb or phrase ("told", "according to").
+    pub cue: Option<String>,
+    /// The person addressed ("told Putin"), when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub addressee: Option<String>,
+}
+
+/// An actor of an event, coded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    pub text: String,
+    pub canonical: Option<String>,
+    /// CAMEO actor code (`SYRGOV`, `RUS`, `IGOUNO`).
+    pub code: Option<String>,
+    /// ISO 3166-1 alpha-3.
+    pub country: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<usize>,
+}
+
+/// The place an event happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventPlace {
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub country: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub geonameid: Option<u64>,
+}
+
+/// One coded event with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// CAMEO event code with its leading zero.
+    pub cameo: String,
+    /// PLOVER event type.
+    pub plover: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plover_mode: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plover_context: Option<String>,
+    pub quad_class: u8,
+    pub goldstein: f64,
+    pub source: Option<Actor>,
+    pub target: Option<Actor>,
+    /// ISO date of the event, as precise as the evidence says.
+    pub date: Option<String>,
+    /// Where the date came from: `text` (a time expression in the clause) or `article`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_source: Option<String>,
+    pub place: Option<EventPlace>,
+    /// Byte span of the evidence sentence.
+    pub sentence: [usize; 2],
+    pub evidence: String,
+    pub negated: bool,
+    /// `asserted`, `intended`, `hypothetical`, `implied`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mode: Option<String>,
+    pub confidence: f64,
+    /// The pattern or rule that fired.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// The trigger words, a byte span into the body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trigger: Option<[usize; 2]>,
+}
+
+/// One article through the pipeline: the unit of output (`dateline.article/1`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub schema: String,
+    pub id: String,
+    pub source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    pub article: Article,
+    pub body: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentences: Option<Vec<[usize; 2]>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entities: Option<Vec<Entity>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub times: Option<Vec<TimeExpr>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub places: Option<Vec<Place>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quotes: Option<Vec<Quote>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<Event>>,
+    /// Problems met while reading that did not stop it (non-fatal).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+impl Document {
+    /// A document read from `source` with the given metadata and body. The id is a stable hash
+    /// of the canonical URL when there is one, else of the whitespace-normalised body.
+    pub fn new(source: &str, article: Article, body: String) -> Self {
+        let id = match &article.url {
+            Some(u) if !u.is_empty() => hash::hex_id(u.as_bytes()),
+            _ => hash::hex_id(hash::normalise_ws(&body).as_bytes()),
+        };
+        Document {
+            schema: SCHEMA.to_string(),
+            id,
+            source: source.to_string(),
+            article,
+            body,
+            ..Default::default()
+        }
+    }
+
+    /// An output object for an input that could not be processed.
+    pub fn failed(source: &str, id: Option<String>, error: String) -> Self {
+        Document {
+            schema: SCHEMA.to_string(),
+            id: id.unwrap_or_default(),
+            source: source.to_string(),
+            error: Some(error),
+            ..Default::default()
+        }
+    }
+}
+
+/// A span that covers `body[start..end]`; helper used by every stage to build annotations.
+pub fn span_text(body: &str, start: usize, end: usize) -> String {
+    body.get(start..end).unwrap_or("").to_string()
+}

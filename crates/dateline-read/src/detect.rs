@@ -1,0 +1,100 @@
+//! Input-format detection from the file name and the first bytes.
+
+/// The input formats `dateline` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InputFormat {
+    #[default]
+    Auto,
+    Markdown,
+    Text,
+    Html,
+    Jsonl,
+}
+
+impl std::str::FromStr for InputFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s {
+            "auto" => InputFormat::Auto,
+            "markdown" | "md" => InputFormat::Markdown,
+            "text" | "txt" => InputFormat::Text,
+            "html" => InputFormat::Html,
+            "jsonl" | "ndjson" => InputFormat::Jsonl,
+            _ => return Err(format!("unknown input format {s:?}")),
+        })
+    }
+}
+
+/// Guess the format of `bytes` read from `source`. Markdown is recognised by its structure
+/// (a `# ` headline, `[text](url)` links, a `By ...` line, bold lines, an `Original url:`
+/// footer), so a scraped Markdown file named `.txt` is read as Markdown.
+pub fn detect(source: &str, bytes: &[u8]) -> InputFormat {
+    let lower = source.to_ascii_lowercase();
+    let ext = lower.rsplit('.').next().unwrap_or("");
+    match ext {
+        "html" | "htm" | "xhtml" => return InputFormat::Html,
+        "jsonl" | "ndjson" => return InputFormat::Jsonl,
+        "md" | "markdown" => return InputFormat::Markdown,
+        _ => {}
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = String::from_utf8_lossy(head);
+    let t = head.trim_start_matches('\u{feff}').trim_start();
+    let tl: String = t.chars().take(64).collect::<String>().to_ascii_lowercase();
+    if tl.starts_with("<!doctype html")
+        || tl.starts_with("<html")
+        || tl.starts_with("<?xml") && t.contains("<html")
+    {
+        return InputFormat::Html;
+    }
+    if t.starts_with('{') {
+        let first = t.lines().next().unwrap_or("");
+        if first.trim_end().ends_with('}') {
+            return InputFormat::Jsonl;
+        }
+    }
+    let mut score = 0;
+    for line in t.lines().take(60) {
+        let l = line.trim();
+        if l.starts_with("# ") || l.starts_with("## ") {
+            score += 2;
+        }
+        if l.starts_with("By [") || l.starts_with("Original url:") {
+            score += 2;
+        }
+        if l.starts_with("**") && l.ends_with("**") && l.len() > 4 {
+            score += 1;
+        }
+        if l.contains("](") {
+            score += 1;
+        }
+    }
+    if score >= 2 {
+        InputFormat::Markdown
+    } else {
+        InputFormat::Text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_formats() {
+        assert_eq!(
+            detect("a.txt", b"# Title\n\nBy [Reuters](#)\n"),
+            InputFormat::Markdown
+        );
+        assert_eq!(
+            detect("a.txt", b"Plain words. More words.\n"),
+            InputFormat::Text
+        );
+        assert_eq!(
+            detect("a", b"<!DOCTYPE html><html></html>"),
+            InputFormat::Html
+        );
+        assert_eq!(detect("-", b"{\"text\": \"x\"}\n"), InputFormat::Jsonl);
+        assert_eq!(detect("x.jsonl", b""), InputFormat::Jsonl);
+    }
+}

@@ -1,0 +1,123 @@
+//! HTML pages: main-content extraction through `dom_smoothie` (a Readability port), with
+//! title, byline, date, URL, outlet and language from its metadata (meta tags and JSON-LD).
+//!
+//! Issue "article extraction" replaces the extractor; this module is the baseline.
+
+use crate::{err, finish, outlet_of, ReadError, ReadResult};
+use dateline_core::{Article, Document};
+use dom_smoothie::{Config, Readability, TextMode};
+
+/// Bytes of an HTML page: UTF-8 (or lossily decoded, with a warning) and extracted.
+pub fn read_bytes(
+    source: &str,
+    bytes: &[u8],
+    url: Option<&str>,
+    published: Option<&str>,
+) -> ReadResult {
+    if bytes.is_empty() {
+        return Err(err(source, "empty input"));
+    }
+    let (text, lossy) = match std::str::from_utf8(bytes) {
+        Ok(t) => (std::borrow::Cow::Borrowed(t), false),
+        Err(_) => (String::from_utf8_lossy(bytes), true),
+    };
+    let mut doc = read_str(source, &text, url, published)?;
+    if lossy {
+        doc.warnings
+            .push("page is not valid UTF-8; invalid bytes were replaced".to_string());
+    }
+    Ok(doc)
+}
+
+/// Extract the article from an HTML string.
+pub fn read_str(
+    source: &str,
+    html: &str,
+    url: Option<&str>,
+    published: Option<&str>,
+) -> Result<Document, ReadError> {
+    let cfg = Config {
+        text_mode: TextMode::Formatted,
+        max_elements_to_parse: 200_000,
+        ..Default::default()
+    };
+    // dom_smoothie wants an absolute URL or none
+    let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let mut r = Readability::new(html, url, Some(cfg))
+        .map_err(|e| err(source, format!("cannot parse HTML: {e}")))?;
+    let a = r
+        .parse()
+        .map_err(|e| err(source, format!("no article text found in the page ({e})")))?;
+    let body = normalise_text(&a.text_content);
+    let mut art = Article {
+        title: Some(a.title.trim().to_string()).filter(|t| !t.is_empty()),
+        byline: a
+            .byline
+            .iter()
+            .map(|b| b.trim().to_string())
+            .filter(|b| !b.is_empty())
+            .collect(),
+        published: a
+            .published_time
+            .as_deref()
+            .and_then(dateline_core::date::parse_date_line),
+        url: url.map(str::to_string).or(a.url.clone()),
+        outlet: a.site_name.clone(),
+        language: a
+            .lang
+            .as_deref()
+            .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase()),
+        ..Default::default()
+    };
+    if art.outlet.is_none() {
+        art.outlet = art.url.as_deref().and_then(outlet_of);
+    }
+    Ok(finish(Document::new(source, art, body), published))
+}
+
+/// Trim each line, collapse runs of blank lines to one, so paragraphs are separated by exactly
+/// one blank line.
+fn normalise_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut blank = 0;
+    for line in s.lines() {
+        let l = line.trim();
+        if l.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        out.push_str(l);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extracts_a_simple_page() {
+        let html = "<html><head><title>Ferry vote</title><meta property=\"og:site_name\" content=\"Coast Wire\"></head><body><nav>Home | News</nav><article><h1>Ferry vote</h1><p>The harbour council of Tidewick voted on Tuesday to buy a new ferry for the island route, its chair said after a long meeting.</p><p>The ferry will carry two hundred passengers and forty cars, and it will enter service next spring if the shipyard keeps to its schedule.</p></article><footer>Contact us</footer></body></html>";
+        let d = read_str(
+            "p.html",
+            html,
+            Some("https://www.coastwire.example/a"),
+            None,
+        )
+        .unwrap();
+        assert!(d.body.contains("harbour council of Tidewick"), "{}", d.body);
+        assert!(!d.body.contains("Contact us"));
+        assert_eq!(d.article.outlet.as_deref(), Some("Coast Wire"));
+    }
+
+    #[test]
+    fn junk_is_an_error_or_empty_not_a_panic() {
+        for h in ["", "<", "<<<>>>", "<html>", &"<div>".repeat(5000)] {
+            let _ = read_bytes("j.html", h.as_bytes(), None, None);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! JSON Lines input: one article per line,
+//! `{"id", "text" | "html", "title", "url", "published"}` (only `text` or `html` is required).
+//! With `text`, the body is byte-identical to it. Every line yields one result, so outputs
+//! line up with inputs; blank lines are skipped.
+
+use crate::{finish, html, outlet_of, ReadError, ReadResult};
+use dateline_core::{Article, Document};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Record {
+    id: Option<serde_json::Value>,
+    text: Option<String>,
+    html: Option<String>,
+    title: Option<String>,
+    url: Option<String>,
+    published: Option<String>,
+    source: Option<String>,
+}
+
+fn id_string(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+pub fn read(source: &str, bytes: &[u8], published: Option<&str>) -> Vec<ReadResult> {
+    let mut out = Vec::new();
+    for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
+        let line_no = i + 1;
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        if raw.iter().all(|b| b.is_ascii_whitespace()) {
+            continue;
+        }
+        let e = |id: Option<String>, message: String| ReadError {
+            source: source.to_string(),
+            line: Some(line_no),
+            id,
+            message,
+        };
+        let line = match std::str::from_utf8(raw) {
+            Ok(l) => l,
+            Err(x) => {
+                out.push(Err(e(
+                    None,
+                    format!("not valid UTF-8 at byte {} of the line", x.valid_up_to()),
+                )));
+                continue;
+            }
+        };
+        let rec: Record = match serde_json::from_str(line) {
+            Ok(r) => r,
+            Err(x) => {
+                out.push(Err(e(None, format!("malformed JSON: {x}"))));
+                continue;
+            }
+        };
+        let id = rec.id.as_ref().map(id_string);
+        let src = rec
+            .source
+            .clone()
+            .unwrap_or_else(|| format!("{source}:{line_no}"));
+        let pubd = rec
+            .published
+            .as_deref()
+            .filter(|p| !p.is_empty())
+            .or(published);
+        let doc = if let Some(t) = rec.text {
+            let art = Article {
+                title: rec.title.clone(),
+                url: rec.url.clone(),
+                outlet: rec.url.as_deref().and_then(outlet_of),
+                ..Default::default()
+            };
+            Ok(finish(Document::new(&src, art, t), pubd))
+        } else if let Some(h) = rec.html {
+            html::read_str(&src, &h, rec.url.as_deref(), pubd).map(|mut d| {
+                if rec.title.is_some() {
+                    d.article.title = rec.title.clone();
+                }
+                d
+            })
+        } else {
+            Err(ReadError {
+                source: source.to_string(),
+                line: None,
+                id: None,
+                message: "record has neither \"text\" nor \"html\"".into(),
+            })
+        };
+        out.push(
+            doc.map(|mut d| {
+                if let Some(id) = &id {
+                    d.id = id.clone();
+                }
+                d
+            })
+            .map_err(|x| e(id.clone(), x.message)),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_errors_and_ids_line_up() {
+        let input = b"{\"id\": \"a\", \"text\": \" x  y \", \"published\": \"2020-02-02\"}\n\nnot json\n{\"id\": 7}\n{\"text\": \"z\"}\n";
+        let out = read("in.jsonl", input, Some("2019-01-01"));
+        assert_eq!(out.len(), 4);
+        let a = out[0].as_ref().unwrap();
+        assert_eq!((a.id.as_str(), a.body.as_str()), ("a", " x  y "));
+        assert_eq!(a.article.published.as_deref(), Some("2020-02-02"));
+        let e = out[1].as_ref().unwrap_err();
+        assert_eq!(e.line, Some(3));
+        assert!(e.to_string().starts_with("in.jsonl:3: malformed JSON"));
+        let e = out[2].as_ref().unwrap_err();
+        assert_eq!(e.id.as_deref(), Some("7"));
+        let z = out[3].as_ref().unwrap();
+        assert_eq!(z.article.published.as_deref(), Some("2019-01-01"));
+    }
+}

@@ -1,0 +1,247 @@
+//! The `dateline` command: argument parsing and wiring only. The work lives in the library
+//! crates, one per pipeline stage (see ARCHITECTURE.md).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use dateline_core::Document;
+use dateline_read::{InputFormat, ReadOptions};
+use rayon::prelude::*;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+mod pretty;
+
+#[derive(Parser)]
+#[command(
+    name = "dateline",
+    version,
+    about = "News in, events out: who did what to whom, where and when, who said what.",
+    long_about = None
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Article extraction only: metadata and body of each article.
+    Read(IoArgs),
+    /// The whole pipeline: entities, times, places, quotes and coded events.
+    Code(IoArgs),
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum InFmt {
+    Auto,
+    Markdown,
+    Text,
+    Html,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum OutFmt {
+    /// One JSON object per line (`dateline.article/1`); the default when piped.
+    Jsonl,
+    /// A human-readable summary; the default on a terminal.
+    Pretty,
+}
+
+#[derive(Args)]
+struct IoArgs {
+    /// Files, directories (read recursively) or `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    inputs: Vec<String>,
+    /// Input format.
+    #[arg(long, value_enum, default_value = "auto")]
+    input_format: InFmt,
+    /// Output format (default: pretty on a terminal, jsonl when piped).
+    #[arg(long, value_enum)]
+    format: Option<OutFmt>,
+    /// Publication date (YYYY-MM-DD) anchoring relative dates when an article carries none.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_published)]
+    published: Option<String>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    jobs: Option<usize>,
+}
+
+fn parse_published(s: &str) -> Result<String, String> {
+    dateline_core::date::Date::parse_iso(s)
+        .filter(|_| s.len() == 10)
+        .map(|d| d.to_string())
+        .ok_or_else(|| format!("{s:?} is not a date of the form YYYY-MM-DD"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (args, code) = match &cli.command {
+        Command::Read(a) => (a, false),
+        Command::Code(a) => (a, true),
+    };
+    match run(args, code) {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(n) => {
+            eprintln!("dateline: {n} input(s) could not be processed");
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            eprintln!("dateline: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Expand the command-line inputs: directories recursively (sorted, hidden files skipped).
+fn expand(inputs: &[String], errors: &mut Vec<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    for i in inputs {
+        if i == "-" {
+            out.push(i.clone());
+            continue;
+        }
+        let p = Path::new(i);
+        if p.is_dir() {
+            let mut files = Vec::new();
+            walk(p, &mut files, errors);
+            files.sort();
+            out.extend(files.into_iter().map(|f| f.to_string_lossy().into_owned()));
+        } else {
+            out.push(i.clone());
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
+    let rd = match std::fs::read_dir(dir) {
+        Ok(r) => r,
+        Err(e) => {
+            errors.push(format!("{}: {e}", dir.display()));
+            return;
+        }
+    };
+    for entry in rd.flatten() {
+        let p = entry.path();
+        let hidden = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if p.is_dir() {
+            walk(&p, out, errors);
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+fn read_input(path: &str) -> io::Result<Vec<u8>> {
+    if path == "-" {
+        let mut b = Vec::new();
+        io::stdin().lock().read_to_end(&mut b)?;
+        Ok(b)
+    } else {
+        std::fs::read(path)
+    }
+}
+
+/// How many files are read and processed together: bounds memory on huge directories while
+/// keeping both cores busy.
+const BATCH: usize = 64;
+
+fn run(args: &IoArgs, code: bool) -> Result<usize, String> {
+    if let Some(j) = args.jobs {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(j.max(1))
+            .build_global()
+            .map_err(|e| e.to_string())?;
+    }
+    let stdout = io::stdout();
+    let pretty = match args.format {
+        Some(OutFmt::Pretty) => true,
+        Some(OutFmt::Jsonl) => false,
+        None => stdout.is_terminal(),
+    };
+    let opts = ReadOptions {
+        format: match args.input_format {
+            InFmt::Auto => InputFormat::Auto,
+            InFmt::Markdown => InputFormat::Markdown,
+            InFmt::Text => InputFormat::Text,
+            InFmt::Html => InputFormat::Html,
+            InFmt::Jsonl => InputFormat::Jsonl,
+        },
+        published: args.published.clone(),
+    };
+    let pipeline = if code {
+        Some(dateline_code::Pipeline::new())
+    } else {
+        None
+    };
+    let mut errors = Vec::new();
+    let files = expand(&args.inputs, &mut errors);
+    let mut failed = errors.len();
+    for e in &errors {
+        eprintln!("dateline: {e}");
+    }
+    let mut out = io::BufWriter::new(stdout.lock());
+    for chunk in files.chunks(BATCH) {
+        let docs: Vec<Vec<Document>> = chunk
+            .par_iter()
+            .map(|path| {
+                let items = match read_input(path) {
+                    Ok(bytes) => dateline_read::read(path, &bytes, &opts),
+                    Err(e) => vec![Err(dateline_read::ReadError {
+                        source: path.clone(),
+                        line: None,
+                        id: None,
+                        message: format!("cannot read: {e}"),
+                    })],
+                };
+                items
+                    .into_par_iter()
+                    .map(|r| match r {
+                        Ok(d) => match &pipeline {
+                            Some(p) => p.run(d),
+                            None => d,
+                        },
+                        Err(e) => {
+                            let src = e.source.clone();
+                            Document::failed(&src, e.id.clone(), e.to_string())
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        for d in docs.iter().flatten() {
+            if let Some(e) = &d.error {
+                failed += 1;
+                eprintln!("dateline: {e}");
+            }
+            let res = if pretty {
+                pretty::write(&mut out, d, code)
+            } else {
+                serde_json::to_writer(&mut out, d)
+                    .map_err(io::Error::other)
+                    .and_then(|_| out.write_all(b"\n"))
+            };
+            if let Err(e) = res {
+                if e.kind() == io::ErrorKind::BrokenPipe {
+                    return Ok(failed);
+                }
+                return Err(format!("cannot write output: {e}"));
+            }
+        }
+    }
+    out.flush().or_else(|e| {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Ok(())
+        } else {
+            Err(format!("cannot write output: {e}"))
+        }
+    })?;
+    Ok(failed)
+}
