@@ -1,0 +1,358 @@
+//! Named entities from the lexicon and from capitalisation rules (the baseline recogniser; a
+//! trained sequence model replaces its core later).
+//!
+//! Per sentence, left to right: the longest lexicon name starting at a token wins; otherwise a
+//! run of capitalised tokens (with name particles such as "al-", "bin", "de", "of" inside) is
+//! trimmed of titles and sentence-initial common words and typed by its context: a title before
+//! it means PERSON, an organisation word inside it means ORG, a known given name or a following
+//! speech verb means PERSON. In ALL-CAPS sentences (headlines) only lexicon names are taken.
+
+use crate::lexicon::{norm_key, Lexicon, MAX_NGRAM};
+use crate::tokens::{Sentence, Token};
+use dateline_core::{
+    date::{month_number, weekday_number},
+    Entity, EntityType,
+};
+
+const PARTICLES: &[&str] = &[
+    "al", "bin", "ibn", "de", "del", "da", "di", "du", "van", "von", "der", "den", "la", "le",
+    "el", "of", "abu", "bint", "y", "dos", "das",
+];
+
+fn is_cap(t: &str) -> bool {
+    let mut cs = t.chars();
+    match cs.next() {
+        Some(c) if c.is_uppercase() => true,
+        // "al-Assad", "de-escalation" is not: a particle then a capital
+        Some(c) if c.is_lowercase() => {
+            if let Some((p, rest)) = t.split_once('-') {
+                PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+            } else {
+                false
+            }
+        }
+        _ => false,
+    }
+}
+
+fn is_word(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+fn is_all_caps_sentence(body: &str, toks: &[Token]) -> bool {
+    let mut letters = 0;
+    let mut upper = 0;
+    for t in toks {
+        for c in t.text(body).chars() {
+            if c.is_alphabetic() {
+                letters += 1;
+                if c.is_uppercase() {
+                    upper += 1;
+                }
+            }
+        }
+    }
+    letters >= 8 && upper * 10 >= letters * 9
+}
+
+fn is_time_word(t: &str) -> bool {
+    month_number(t).is_some_and(|_| {
+        t.len() >= 3
+            && t.chars().next().is_some_and(char::is_uppercase)
+            && t != "May"
+            && t != "March"
+    }) || weekday_number(t).is_some() && t.len() > 3
+        || matches!(
+            t,
+            "January"
+                | "February"
+                | "April"
+                | "June"
+                | "July"
+                | "August"
+                | "September"
+                | "October"
+                | "November"
+                | "December"
+        )
+}
+
+/// Recognise entities in `body`.
+pub fn recognize(body: &str, toks: &[Token], sents: &[Sentence], lex: &Lexicon) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::new();
+    for s in sents {
+        let st = &toks[s.tok_start..s.tok_end];
+        let caps = is_all_caps_sentence(body, st);
+        let mut i = 0;
+        while i < st.len() {
+            let t = st[i].text(body);
+            if !(is_cap(t) || caps && is_word(t)) {
+                i += 1;
+                continue;
+            }
+            let at_start = i == 0
+                || matches!(
+                    st[i - 1].text(body),
+                    "\"" | "\u{201c}" | "(" | "'" | "\u{2018}" | ":" | "-" | "\u{2014}"
+                );
+            // 1. the longest lexicon name
+            if let Some((n, e)) = lexicon_match(body, st, i, lex, caps) {
+                let single = n == 1;
+                let common = lex.is_common(t);
+                let weak = e.priority < 50; // a city or region, not a country or known actor
+                let skip =
+                    single && common && (weak || at_start) && !caps || caps && single && common;
+                if !skip {
+                    out.push(entity(
+                        body,
+                        st[i].start,
+                        st[i + n - 1].end,
+                        e.kind,
+                        e.canonical.clone(),
+                        e.tag,
+                    ));
+                    i += n;
+                    continue;
+                }
+            }
+            if caps {
+                i += 1;
+                continue;
+            }
+            // 2. a capitalised run
+            let mut j = i;
+            while j < st.len() {
+                let w = st[j].text(body);
+                if is_cap(w) && is_word(w) {
+                    j += 1;
+                } else if PARTICLES.contains(&w)
+                    && j + 1 < st.len()
+                    && is_cap(st[j + 1].text(body))
+                    && j > i
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // trim titles, time words and sentence-initial common words at the front
+            let mut k = i;
+            let mut titled = i > 0 && lex.is_title(st[i - 1].text(body));
+            while k < j {
+                let w = st[k].text(body);
+                if lex.is_title(w.trim_end_matches('.')) || lex.is_title(w) {
+                    titled = true;
+                    k += 1;
+                } else if is_time_word(w) || (k == i && at_start && lex.is_common(w)) {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            if k > i && k < j {
+                i = k; // retry the lexicon on what is left
+                continue;
+            }
+            if k >= j {
+                i = j.max(i + 1);
+                continue;
+            }
+            // trailing particles never end a name
+            while j > k && PARTICLES.contains(&st[j - 1].text(body)) {
+                j -= 1;
+            }
+            let words: Vec<&str> = st[k..j].iter().map(|t| t.text(body)).collect();
+            let next = st.get(j).map(|t| t.text(body)).unwrap_or("");
+            let kind = classify(&words, titled, next, lex);
+            if let Some((kind, tag)) = kind {
+                out.push(entity(body, st[k].start, st[j - 1].end, kind, None, tag));
+            }
+            i = j;
+        }
+    }
+    // a lone capitalised word that is the surname of a person named in full is that person
+    let surnames: std::collections::HashSet<String> = out
+        .iter()
+        .filter(|e| e.kind == EntityType::Person && e.text.contains(' '))
+        .filter_map(|e| e.text.rsplit(' ').next().map(norm_key))
+        .collect();
+    for e in &mut out {
+        if e.source.as_deref() == Some("rule:capitalised") && surnames.contains(&norm_key(&e.text))
+        {
+            e.kind = EntityType::Person;
+            e.source = Some("rule:surname".into());
+        }
+    }
+    out
+}
+
+fn lexicon_match<'l>(
+    body: &str,
+    st: &[Token],
+    i: usize,
+    lex: &'l Lexicon,
+    caps: bool,
+) -> Option<(usize, &'l crate::lexicon::LexEntry)> {
+    let mut key = String::new();
+    let mut keys: Vec<(usize, String)> = Vec::with_capacity(MAX_NGRAM);
+    for (n, t) in st[i..].iter().take(MAX_NGRAM).enumerate() {
+        let w = t.text(body);
+        if !is_word(w) && !(w == "&") {
+            break;
+        }
+        if n > 0
+            && !caps
+            && !is_cap(w)
+            && !PARTICLES.contains(&w)
+            && !w.chars().all(|c| c.is_ascii_digit())
+        {
+            break;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&norm_key(w));
+        keys.push((n + 1, key.clone()));
+    }
+    keys.iter()
+        .rev()
+        .find_map(|(n, k)| lex.get(k).map(|e| (*n, e)))
+}
+
+fn classify(
+    words: &[&str],
+    titled: bool,
+    next: &str,
+    lex: &Lexicon,
+) -> Option<(EntityType, &'static str)> {
+    if words
+        .iter()
+        .any(|w| lex.org_words.contains(&w.to_lowercase()))
+    {
+        return Some((EntityType::Org, "rule:org-word"));
+    }
+    if titled {
+        return Some((EntityType::Person, "rule:title"));
+    }
+    if lex.given_names.contains(&norm_key(words[0])) && words.len() >= 2 {
+        return Some((EntityType::Person, "rule:given-name"));
+    }
+    let speech = matches!(next, "said" | "says" | "told" | "added" | "asked" | "wrote");
+    if words.len() >= 2 && speech {
+        return Some((EntityType::Person, "rule:speaker"));
+    }
+    if words.len() >= 2 && words.len() <= 4 {
+        let title_case = words.iter().all(|w| {
+            PARTICLES.contains(w) || w.chars().skip(1).any(char::is_lowercase) && !lex.is_common(w)
+        });
+        if title_case {
+            return Some((EntityType::Person, "rule:name-shape"));
+        }
+        return Some((EntityType::Org, "rule:capitalised"));
+    }
+    if words.len() == 1 {
+        let w = words[0];
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2 && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) && letters <= 6
+        {
+            return Some((EntityType::Org, "rule:acronym"));
+        }
+        if letters < 2 || lex.is_common(w) {
+            return None;
+        }
+        return Some((EntityType::Org, "rule:capitalised"));
+    }
+    Some((EntityType::Org, "rule:capitalised"))
+}
+
+fn entity(
+    body: &str,
+    start: usize,
+    end: usize,
+    kind: EntityType,
+    canonical: Option<String>,
+    tag: &str,
+) -> Entity {
+    Entity {
+        start,
+        end,
+        text: body[start..end].to_string(),
+        kind,
+        canonical,
+        source: Some(tag.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::LexEntry;
+    use crate::tokens::{sentences, tokenize};
+
+    fn lex() -> Lexicon {
+        let mut l = Lexicon::with_word_lists();
+        let e = |kind, canonical: &str, priority| LexEntry {
+            kind,
+            canonical: Some(canonical.into()),
+            tag: "test",
+            priority,
+        };
+        l.add("Russia", e(EntityType::Gpe, "Russia", 90));
+        l.add("Syrian", e(EntityType::Norp, "Syria", 80));
+        l.add("Black Sea", e(EntityType::Loc, "Black Sea", 60));
+        l.add("Putin", e(EntityType::Person, "Vladimir Putin", 70));
+        l.add(
+            "Vladimir Putin",
+            e(EntityType::Person, "Vladimir Putin", 70),
+        );
+        l
+    }
+
+    fn run(s: &str) -> Vec<(String, EntityType)> {
+        let t = tokenize(s);
+        let ss = sentences(s, &t);
+        recognize(s, &t, &ss, &lex())
+            .into_iter()
+            .map(|e| (e.text, e.kind))
+            .collect()
+    }
+
+    #[test]
+    fn lexicon_and_rules() {
+        let got = run("Syrian President Bashar al-Assad flew to Vladimir Putin's residence on the Black Sea, spokesman Dmitry Peskov said.");
+        assert!(
+            got.contains(&("Syrian".into(), EntityType::Norp)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Bashar al-Assad".into(), EntityType::Person)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Vladimir Putin".into(), EntityType::Person)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Black Sea".into(), EntityType::Loc)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Dmitry Peskov".into(), EntityType::Person)),
+            "{got:?}"
+        );
+        let got = run("Critics of the Harbour Development Authority met on Thursday in Russia.");
+        assert_eq!(
+            got,
+            vec![
+                ("Harbour Development Authority".into(), EntityType::Org),
+                ("Russia".into(), EntityType::Gpe)
+            ]
+        );
+    }
+
+    #[test]
+    fn headlines_use_the_lexicon_only() {
+        let got = run("RUSSIA BEAT THE ODDS IN SOCCER FINAL");
+        assert_eq!(got, vec![("RUSSIA".into(), EntityType::Gpe)]);
+    }
+}

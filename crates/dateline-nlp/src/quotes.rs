@@ -1,0 +1,563 @@
+//! Quotations and their speakers.
+//!
+//! Direct quotes are found on the character level, paragraph by paragraph: curly quotes open
+//! and close, straight double quotes toggle; a paragraph that opens a quote without closing it
+//! continues into the next paragraph when that one opens with a quote mark (the newspaper
+//! convention for multi-paragraph quotes). Quotes of fewer than two words (scare quotes) are
+//! left out.
+//!
+//! The speaker is found next to the quote: after it (`"...," X said`, `"...," said X`,
+//! `X was quoted as saying`, `according to X`) or before it (`X said: "..."`). A pronoun or a
+//! description ("the Syrian leader") is resolved to the most recent person named before the
+//! quote. A quote paragraph with no attribution of its own continues the previous quote's
+//! speaker. Reported speech (`X said the meeting took place on Thursday`) is `indirect`.
+
+use crate::coref::last_person_before;
+use crate::lexicon::Lexicon;
+use crate::tokens::{Sentence, Token};
+use dateline_core::{Entity, EntityType, Quote, Speaker};
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
+const INDIRECT_CUES: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "added",
+    "stated",
+    "announced",
+    "warned",
+    "claimed",
+    "denied",
+    "insisted",
+    "argued",
+    "noted",
+    "reported",
+    "explained",
+    "acknowledged",
+    "admitted",
+    "confirmed",
+    "suggested",
+    "estimated",
+    "predicted",
+    "believes",
+    "believed",
+    "thinks",
+    "thought",
+    "wrote",
+    "writes",
+    "tweeted",
+    "declared",
+    "stressed",
+    "urged",
+];
+
+/// A direct quote before attribution: content span and the paragraph it ends in.
+struct Raw {
+    start: usize,
+    end: usize,
+    /// byte just after the closing mark (or the content end if none)
+    after: usize,
+    /// byte of the opening mark
+    open: usize,
+    para_start: usize,
+    para_end: usize,
+}
+
+fn paragraphs(body: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let b = body.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\n' {
+            // a line break ends a paragraph when a blank line or an indented/quoted line follows
+            let mut j = i + 1;
+            while j < b.len() && (b[j] == b' ' || b[j] == b'\r' || b[j] == b'\t') {
+                j += 1;
+            }
+            let blank = j < b.len() && b[j] == b'\n';
+            if blank || j >= b.len() {
+                if i > start {
+                    out.push((start, i));
+                }
+                while j < b.len() && b[j].is_ascii_whitespace() {
+                    j += 1;
+                }
+                start = j;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if start < body.len() {
+        out.push((start, body.len()));
+    }
+    out
+}
+
+fn find_direct(body: &str) -> Vec<Raw> {
+    let paras = paragraphs(body);
+    let mut out = Vec::new();
+    let mut carry: Option<usize> = None; // a quote left open by the previous paragraph
+    for (pi, &(ps, pe)) in paras.iter().enumerate() {
+        let text = &body[ps..pe];
+        let mut open: Option<(usize, usize)> = None; // (mark byte, content start)
+        let first_mark = text.trim_start().starts_with(['"', '\u{201c}']);
+        if carry.is_some() && !first_mark {
+            carry = None;
+        }
+        for (off, c) in text.char_indices() {
+            let at = ps + off;
+            match c {
+                '\u{201c}' => {
+                    if open.is_none() {
+                        open = Some((at, at + c.len_utf8()));
+                    }
+                }
+                '\u{201d}' => {
+                    if let Some((o, s)) = open.take() {
+                        out.push(Raw {
+                            start: s,
+                            end: at,
+                            after: at + c.len_utf8(),
+                            open: o,
+                            para_start: ps,
+                            para_end: pe,
+                        });
+                    }
+                }
+                '"' => match open.take() {
+                    Some((o, s)) => out.push(Raw {
+                        start: s,
+                        end: at,
+                        after: at + 1,
+                        open: o,
+                        para_start: ps,
+                        para_end: pe,
+                    }),
+                    None => open = Some((at, at + 1)),
+                },
+                _ => {}
+            }
+        }
+        carry = None;
+        if let Some((o, s)) = open {
+            // open at paragraph end: continues if the next paragraph opens with a quote mark
+            let next_opens = paras
+                .get(pi + 1)
+                .is_some_and(|&(a, b)| body[a..b].trim_start().starts_with(['"', '\u{201c}']));
+            if next_opens || pe - s > 0 {
+                out.push(Raw {
+                    start: s,
+                    end: pe,
+                    after: pe,
+                    open: o,
+                    para_start: ps,
+                    para_end: pe,
+                });
+            }
+            carry = next_opens.then_some(pi);
+        }
+    }
+    out.retain(|r| body[r.start..r.end].split_whitespace().count() >= 2);
+    out
+}
+
+/// Speaker span search result.
+struct Attribution {
+    speaker: Option<(usize, usize)>,
+    cue: Option<String>,
+    addressee: Option<(usize, usize)>,
+}
+
+fn lower(t: &str) -> String {
+    t.to_lowercase()
+}
+
+fn is_punct(t: &str) -> bool {
+    !t.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Look after the quote, then before it, for a cue verb and its speaker.
+fn attribute(body: &str, toks: &[Token], q: &Raw, lex: &Lexicon, next_open: usize) -> Attribution {
+    let none = Attribution {
+        speaker: None,
+        cue: None,
+        addressee: None,
+    };
+    let cue = |t: &str| {
+        let l = lower(t);
+        lex.quote_verbs.contains(&l) || l == "according"
+    };
+    // after: tokens from the closing mark to the end of the sentence (or the next quote)
+    let limit = q.para_end.min(next_open);
+    let first_after = toks.partition_point(|t| t.start < q.after);
+    let after: Vec<usize> = (first_after..toks.len())
+        .take_while(|&k| toks[k].end <= limit)
+        .take(20)
+        .collect();
+    let mut seq = Vec::new();
+    for &k in &after {
+        let t = toks[k].text(body);
+        if matches!(t, "." | "!" | "?" | "\"" | "\u{201c}") {
+            break;
+        }
+        seq.push(k);
+    }
+    if let Some(pos) = seq.iter().position(|&k| cue(toks[k].text(body))) {
+        let verb = toks[seq[pos]].text(body);
+        let before: Vec<usize> = seq[..pos]
+            .iter()
+            .copied()
+            .filter(|&k| !is_punct(toks[k].text(body)))
+            .collect();
+        let mut rest: Vec<usize> = seq[pos + 1..]
+            .iter()
+            .copied()
+            .take_while(|&k| !matches!(toks[k].text(body), "," | ";" | ":"))
+            .collect();
+        if lower(verb) == "according" {
+            if rest.first().is_some_and(|&k| toks[k].text(body) == "to") {
+                rest.remove(0);
+            }
+            return Attribution {
+                speaker: span(toks, &rest),
+                cue: Some("according to".into()),
+                addressee: None,
+            };
+        }
+        // "X was quoted/cited as saying": the subject is before "was"
+        let subj: Vec<usize> = before
+            .iter()
+            .copied()
+            .take_while(|&k| {
+                !matches!(
+                    lower(toks[k].text(body)).as_str(),
+                    "was" | "is" | "has" | "had" | "were"
+                )
+            })
+            .collect();
+        let cue_text = if matches!(lower(verb).as_str(), "quoted" | "cited") {
+            format!("{} as saying", lower(verb))
+        } else {
+            lower(verb)
+        };
+        if !subj.is_empty() {
+            let addressee = (lower(verb) == "told").then(|| span(toks, &rest)).flatten();
+            return Attribution {
+                speaker: span(toks, &subj),
+                cue: Some(cue_text),
+                addressee,
+            };
+        }
+        if !rest.is_empty() {
+            return Attribution {
+                speaker: span(toks, &rest),
+                cue: Some(cue_text),
+                addressee: None,
+            };
+        }
+    }
+    // before: the sentence part in front of the opening mark, ending in a cue (and ":" or ",")
+    let lo = toks.partition_point(|t| t.start < q.para_start);
+    let hi = toks.partition_point(|t| t.end <= q.open);
+    let before: Vec<usize> = (lo.max(hi.saturating_sub(40))..hi.max(lo)).collect();
+    let tail: Vec<usize> = before
+        .iter()
+        .rev()
+        .take_while(|&&k| !matches!(toks[k].text(body), "." | "!" | "?" | "\"" | "\u{201d}"))
+        .copied()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if let Some(pos) = tail.iter().rposition(|&k| cue(toks[k].text(body))) {
+        let subj: Vec<usize> = tail[..pos]
+            .iter()
+            .copied()
+            .filter(|&k| !is_punct(toks[k].text(body)))
+            .collect();
+        let subj: Vec<usize> = subj
+            .into_iter()
+            .take_while(|&k| {
+                !matches!(
+                    lower(toks[k].text(body)).as_str(),
+                    "was" | "is" | "has" | "had" | "were"
+                )
+            })
+            .collect();
+        let subj: Vec<usize> = subj
+            .into_iter()
+            .rev()
+            .take(6)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if !subj.is_empty() {
+            return Attribution {
+                speaker: span(toks, &subj),
+                cue: Some(lower(toks[tail[pos]].text(body))),
+                addressee: None,
+            };
+        }
+    }
+    none
+}
+
+fn span(toks: &[Token], ks: &[usize]) -> Option<(usize, usize)> {
+    Some((toks[*ks.first()?].start, toks[*ks.last()?].end))
+}
+
+/// Turn a speaker span into a speaker: an entity inside it, else a pronoun or description
+/// resolved to the last person named before `pos`.
+fn speaker_of(body: &str, ents: &[Entity], (a, b): (usize, usize), pos: usize) -> Option<Speaker> {
+    let inside: Vec<&Entity> = ents.iter().filter(|e| e.start >= a && e.end <= b).collect();
+    let pick = inside
+        .iter()
+        .find(|e| e.kind == EntityType::Person)
+        .or_else(|| inside.iter().find(|e| e.kind == EntityType::Org))
+        .or_else(|| {
+            inside
+                .iter()
+                .find(|e| matches!(e.kind, EntityType::Gpe | EntityType::Norp))
+        });
+    if let Some(e) = pick {
+        return Some(Speaker {
+            text: e.text.clone(),
+            canonical: e.canonical.clone(),
+            start: Some(e.start),
+            end: Some(e.end),
+        });
+    }
+    let text = body[a..b].trim();
+    if text.is_empty() || text.split_whitespace().count() > 8 {
+        return None;
+    }
+    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+    let pronoun = PRONOUNS.contains(&first.as_str());
+    let description = matches!(first.as_str(), "the" | "a" | "an" | "his" | "her" | "their");
+    let resolved =
+        if pronoun && !matches!(first.as_str(), "we" | "they" | "i" | "it") || description {
+            last_person_before(ents, pos)
+        } else {
+            None
+        };
+    Some(Speaker {
+        text: text.to_string(),
+        canonical: resolved.and_then(|e| e.canonical.clone().or(Some(e.text.clone()))),
+        start: Some(a),
+        end: Some(b),
+    })
+}
+
+/// Find direct quotes and reported speech.
+pub fn find(
+    body: &str,
+    toks: &[Token],
+    sents: &[Sentence],
+    ents: &[Entity],
+    lex: &Lexicon,
+) -> Vec<Quote> {
+    let raws = find_direct(body);
+    let mut out: Vec<Quote> = Vec::new();
+    let mut prev_speaker: Option<(Speaker, String, usize)> = None; // speaker, cue, paragraph end
+    for (i, q) in raws.iter().enumerate() {
+        let next_open = raws.get(i + 1).map(|n| n.open).unwrap_or(usize::MAX);
+        let att = attribute(body, toks, q, lex, next_open);
+        let mut speaker = att.speaker.and_then(|s| speaker_of(body, ents, s, q.open));
+        let mut cue = att.cue;
+        if speaker.is_none() {
+            // no attribution of its own: continue the previous quote's speaker when it is in
+            // the same or the previous paragraph
+            if let Some((s, c, pend)) = &prev_speaker {
+                let gap = &body[(*pend).min(q.para_start)..q.para_start];
+                if gap.trim().is_empty() || *pend >= q.para_start {
+                    speaker = Some(s.clone());
+                    cue = Some(c.clone());
+                }
+            }
+        }
+        if let Some(s) = &speaker {
+            prev_speaker = Some((s.clone(), cue.clone().unwrap_or_default(), q.para_end));
+        } else {
+            prev_speaker = None;
+        }
+        let addressee = att.addressee.and_then(|(a, b)| {
+            ents.iter()
+                .find(|e| e.start >= a && e.end <= b && e.kind == EntityType::Person)
+                .map(|e| e.canonical.clone().unwrap_or(e.text.clone()))
+        });
+        out.push(Quote {
+            start: q.start,
+            end: q.end,
+            text: body[q.start..q.end].to_string(),
+            kind: "direct".into(),
+            speaker,
+            cue,
+            addressee,
+        });
+    }
+    // reported speech in sentences with no quote marks
+    for s in sents {
+        let text = &body[s.start..s.end];
+        if text.contains(['"', '\u{201c}', '\u{201d}']) {
+            continue;
+        }
+        if let Some(q) = indirect(body, toks, s, ents) {
+            out.push(q);
+        }
+    }
+    out.sort_by_key(|q| (q.start, q.end));
+    out
+}
+
+fn indirect(body: &str, toks: &[Token], s: &Sentence, ents: &[Entity]) -> Option<Quote> {
+    let st: Vec<usize> = (s.tok_start..s.tok_end).collect();
+    for (p, &k) in st.iter().enumerate() {
+        let w = lower(toks[k].text(body));
+        if !INDIRECT_CUES.contains(&w.as_str()) || p == 0 {
+            continue;
+        }
+        // the subject right before the verb: an entity or a pronoun, no punctuation between
+        let prev = toks[st[p - 1]];
+        let subj = ents
+            .iter()
+            .find(|e| {
+                e.end == prev.end
+                    && matches!(
+                        e.kind,
+                        EntityType::Person | EntityType::Org | EntityType::Gpe
+                    )
+            })
+            .map(|e| (e.start, e.end));
+        let subj = subj.or_else(|| {
+            // "Kremlin spokesman Dmitry Peskov said", "officials said": look back over a title
+            let pw = lower(prev.text(body));
+            PRONOUNS
+                .contains(&pw.as_str())
+                .then_some((prev.start, prev.end))
+        })?;
+        // content after the verb: skip "that" and an addressee ("told reporters")
+        let mut c = p + 1;
+        if w == "told" {
+            while c < st.len()
+                && !matches!(lower(toks[st[c]].text(body)).as_str(), "that")
+                && c < p + 4
+            {
+                c += 1;
+            }
+        }
+        if c < st.len() && lower(toks[st[c]].text(body)) == "that" {
+            c += 1;
+        }
+        let (cs, ce) = if c + 3 < st.len() {
+            let last = st[st.len() - 1];
+            let end = if is_punct(toks[last].text(body)) {
+                toks[st[st.len() - 2]].end
+            } else {
+                toks[last].end
+            };
+            (toks[st[c]].start, end)
+        } else if p >= 4
+            && toks[st[p - 2]].text(body) != ","
+            && st[..p].iter().any(|&k| toks[k].text(body) == ",")
+        {
+            // "X did Y, the Kremlin said."
+            let comma = st[..p].iter().rposition(|&k| toks[k].text(body) == ",")?;
+            if comma < 3 {
+                return None;
+            }
+            (toks[st[0]].start, toks[st[comma - 1]].end)
+        } else {
+            return None;
+        };
+        if ce <= cs {
+            return None;
+        }
+        let speaker = speaker_of(body, ents, subj, subj.0);
+        return Some(Quote {
+            start: cs,
+            end: ce,
+            text: body[cs..ce].to_string(),
+            kind: "indirect".into(),
+            speaker,
+            cue: Some(w),
+            addressee: None,
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::{sentences, tokenize};
+
+    fn ent(body: &str, t: &str, k: EntityType) -> Entity {
+        let s = body.find(t).unwrap();
+        Entity {
+            start: s,
+            end: s + t.len(),
+            text: t.into(),
+            kind: k,
+            canonical: Some(t.into()),
+            source: None,
+        }
+    }
+
+    #[test]
+    fn speakers_after_before_and_continued() {
+        let body = "\"We are ready to talk,\" Mary Stone told John Reed.\n\n\"And we will keep talking.\"\n\nReed said: \"That is good news for us.\"\n\nStone was quoted as saying \"enough is enough\" by local media.";
+        let ents = vec![
+            ent(body, "Mary Stone", EntityType::Person),
+            ent(body, "John Reed", EntityType::Person),
+            ent(body, "Reed said", EntityType::Person),
+        ];
+        let mut ents = ents;
+        ents[2].end = ents[2].start + 4;
+        ents[2].text = "Reed".into();
+        let t = tokenize(body);
+        let ss = sentences(body, &t);
+        let lex = Lexicon::with_word_lists();
+        let qs: Vec<Quote> = find(body, &t, &ss, &ents, &lex)
+            .into_iter()
+            .filter(|q| q.kind == "direct")
+            .collect();
+        let who: Vec<&str> = qs
+            .iter()
+            .map(|q| q.speaker.as_ref().map(|s| s.text.as_str()).unwrap_or("?"))
+            .collect();
+        assert_eq!(
+            who,
+            vec!["Mary Stone", "Mary Stone", "Reed", "Stone"],
+            "{qs:#?}"
+        );
+        assert_eq!(qs[0].text, "We are ready to talk,");
+        assert_eq!(qs[0].addressee.as_deref(), Some("John Reed"));
+    }
+
+    #[test]
+    fn multi_paragraph_quote() {
+        let body = "\"This is the first part of it,\n\n\"and this is the second,\" she said.";
+        let raws = find_direct(body);
+        assert_eq!(raws.len(), 2);
+    }
+
+    #[test]
+    fn unbalanced_marks_do_not_panic() {
+        let lex = Lexicon::with_word_lists();
+        for body in [
+            "\"",
+            "\u{201c}a b",
+            "a \" b \" c \"",
+            &"\"x ".repeat(10_000),
+        ] {
+            let t = tokenize(body);
+            let ss = sentences(body, &t);
+            let _ = find(body, &t, &ss, &[], &lex);
+        }
+    }
+}

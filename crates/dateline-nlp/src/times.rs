@@ -1,0 +1,647 @@
+//! Temporal expressions (TimeML TIMEX3 types DATE, TIME, DURATION, SET) normalised against the
+//! publication date.
+//!
+//! Token patterns, tried at every token, longest first: calendar dates ("May 18, 2018",
+//! "18 May", "October 2015", "2018-05-18"), months with a relative year ("November last
+//! year"), bare months and weekdays resolved by the sentence's tense (a past-tense "on
+//! Thursday" is the latest Thursday up to the publication day; a future one the next), deictic
+//! words ("yesterday", "tonight"), relative units ("last week", "next month", "two days ago",
+//! "earlier this year"), years and decades, seasons and quarters, durations ("three years") and
+//! sets ("every week"). Prepositions stay outside the span, as in TimeBank.
+
+use crate::tokens::{Sentence, Token};
+use dateline_core::date::{month_number, weekday_number, Date};
+use dateline_core::TimeExpr;
+
+struct Ctx<'a> {
+    words: Vec<String>,
+    raw: Vec<&'a str>,
+    anchor: Option<Date>,
+    future: bool,
+}
+
+fn number_word(w: &str) -> Option<i64> {
+    const N: [&str; 13] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    if let Some(i) = N.iter().position(|x| *x == w) {
+        return Some(i as i64);
+    }
+    match w {
+        "a" | "an" => Some(1),
+        "several" | "few" => None,
+        "fifteen" => Some(15),
+        "twenty" => Some(20),
+        "thirty" => Some(30),
+        "hundred" => Some(100),
+        _ => w.parse::<i64>().ok().filter(|n| (0..10_000).contains(n)),
+    }
+}
+
+fn unit(w: &str) -> Option<char> {
+    Some(match w.trim_end_matches('s') {
+        "day" => 'D',
+        "week" => 'W',
+        "month" => 'M',
+        "year" => 'Y',
+        "decade" => 'E',
+        "century" | "centurie" => 'C',
+        "hour" => 'H',
+        "minute" => 'm',
+        "weekend" => 'K',
+        "quarter" => 'Q',
+        _ => return None,
+    })
+}
+
+fn season(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "spring" => "SP",
+        "summer" => "SU",
+        "autumn" | "fall" => "FA",
+        "winter" => "WI",
+        _ => return None,
+    })
+}
+
+fn part_of_day(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        "night" => "NI",
+        _ => return None,
+    })
+}
+
+fn year_token(w: &str) -> Option<i32> {
+    let w = w.trim_start_matches("mid-");
+    if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) {
+        let y: i32 = w.parse().ok()?;
+        return (1800..=2100).contains(&y).then_some(y);
+    }
+    None
+}
+
+fn day_token(w: &str) -> Option<u32> {
+    let d = w
+        .trim_end_matches("st")
+        .trim_end_matches("nd")
+        .trim_end_matches("rd")
+        .trim_end_matches("th");
+    let d: u32 = d.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+const FUTURE_CUES: &[&str] = &[
+    "will",
+    "'ll",
+    "shall",
+    "next",
+    "plans",
+    "plan",
+    "planned",
+    "scheduled",
+    "expected",
+    "upcoming",
+    "coming",
+    "due",
+];
+
+/// Find and normalise the time expressions of one document.
+pub fn find(
+    body: &str,
+    toks: &[Token],
+    sents: &[Sentence],
+    published: Option<&str>,
+) -> Vec<TimeExpr> {
+    let anchor = published.and_then(Date::parse_iso);
+    let mut out = Vec::new();
+    for s in sents {
+        let st = &toks[s.tok_start..s.tok_end];
+        let raw: Vec<&str> = st.iter().map(|t| t.text(body)).collect();
+        let words: Vec<String> = raw.iter().map(|w| w.to_lowercase()).collect();
+        let future = words.iter().any(|w| FUTURE_CUES.contains(&w.as_str()));
+        let cx = Ctx {
+            words,
+            raw,
+            anchor,
+            future,
+        };
+        let mut i = 0;
+        while i < st.len() {
+            match at(&cx, i) {
+                Some((n, kind, value)) => {
+                    let (a, b) = (st[i].start, st[i + n - 1].end);
+                    out.push(TimeExpr {
+                        start: a,
+                        end: b,
+                        text: body[a..b].to_string(),
+                        kind: kind.to_string(),
+                        value,
+                    });
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    out
+}
+
+/// The latest date with weekday `wd` not after `a` (past) or the next one after `a` (future).
+fn weekday_date(a: Date, wd: u32, dir: i32) -> Date {
+    let cur = a.weekday() as i64;
+    let wd = wd as i64;
+    match dir {
+        d if d < 0 => a.add_days(-((cur - wd).rem_euclid(7))),
+        d if d > 0 => {
+            let k = (wd - cur).rem_euclid(7);
+            a.add_days(if k == 0 { 7 } else { k })
+        }
+        _ => a,
+    }
+}
+
+fn month_value(a: Option<Date>, m: u32, future: bool) -> Option<String> {
+    let a = a?;
+    let y = if future {
+        if m >= a.month {
+            a.year
+        } else {
+            a.year + 1
+        }
+    } else if m <= a.month {
+        a.year
+    } else {
+        a.year - 1
+    };
+    Some(format!("{y:04}-{m:02}"))
+}
+
+fn shift_months(a: Date, n: i64) -> (i32, u32) {
+    let total = i64::from(a.year) * 12 + i64::from(a.month) - 1 + n;
+    (
+        (total.div_euclid(12)) as i32,
+        (total.rem_euclid(12) + 1) as u32,
+    )
+}
+
+fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
+    let w = |k: usize| cx.words.get(i + k).map(String::as_str).unwrap_or("");
+    let raw = |k: usize| cx.raw.get(i + k).copied().unwrap_or("");
+    let a = cx.anchor;
+    let prev = if i > 0 { cx.words[i - 1].as_str() } else { "" };
+
+    // ISO date
+    if let Some(d) = Date::parse_iso(raw(0)).filter(|_| raw(0).len() == 10) {
+        return Some((1, "DATE", Some(d.to_string())));
+    }
+    // weekday [,] month day [,] year
+    let mut k = 0;
+    let mut weekday = None;
+    if let Some(wd) =
+        weekday_number(w(0)).filter(|_| raw(0).chars().next().is_some_and(char::is_uppercase))
+    {
+        weekday = Some(wd);
+        k = if w(1) == "," { 2 } else { 1 };
+    }
+    // month-name dates
+    let month_cap = raw(k).chars().next().is_some_and(char::is_uppercase);
+    if let Some(m) = month_number(w(k)).filter(|_| month_cap && w(k).len() >= 3) {
+        let mut n = k + 1;
+        let mut day = None;
+        if let Some(d) = day_token(w(n)) {
+            day = Some(d);
+            n += 1;
+        }
+        let mut j = n;
+        if w(j) == "," {
+            j += 1;
+        }
+        let year = year_token(w(j));
+        if year.is_some() {
+            n = j + 1;
+        }
+        let bare_may = w(k) == "may" && day.is_none() && year.is_none();
+        match (day, year) {
+            (Some(d), Some(y)) => {
+                return Some((n, "DATE", Date::new(y, m, d).map(|x| x.to_string())))
+            }
+            (Some(d), None) => {
+                let v = a.and_then(|a| {
+                    let cand = Date::new(a.year, m, d)?;
+                    let y = if !cx.future && cand > a.add_days(2) {
+                        a.year - 1
+                    } else if cx.future && cand < a {
+                        a.year + 1
+                    } else {
+                        a.year
+                    };
+                    Date::new(y, m, d).map(|x| x.to_string())
+                });
+                return Some((n, "DATE", v));
+            }
+            (None, Some(y)) => return Some((n, "DATE", Some(format!("{y:04}-{m:02}")))),
+            (None, None)
+                if !bare_may
+                    || matches!(
+                        prev,
+                        "in" | "since"
+                            | "until"
+                            | "by"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "last"
+                            | "next"
+                            | "of"
+                            | "this"
+                            | "from"
+                            | "through"
+                    ) =>
+            {
+                // "November last year", "March this year"
+                if matches!(w(k + 1), "last" | "next" | "this") && w(k + 2) == "year" {
+                    let y = a.map(|a| {
+                        a.year
+                            + match w(k + 1) {
+                                "last" => -1,
+                                "next" => 1,
+                                _ => 0,
+                            }
+                    });
+                    return Some((k + 3, "DATE", y.map(|y| format!("{y:04}-{m:02}"))));
+                }
+                if w(k) == "march"
+                    && !matches!(
+                        prev,
+                        "in" | "since"
+                            | "until"
+                            | "by"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "last"
+                            | "next"
+                            | "of"
+                            | "this"
+                            | "from"
+                            | "through"
+                            | "on"
+                    )
+                {
+                    return None; // the verb "march"
+                }
+                return Some((k + 1, "DATE", month_value(a, m, cx.future)));
+            }
+            _ => {}
+        }
+    }
+    if let Some(wd) = weekday {
+        // weekday alone, with an optional part of day
+        let dir = if prev == "last" || w(0) == "last" {
+            -1
+        } else if prev == "next" || cx.future {
+            1
+        } else {
+            -1
+        };
+        let d = a.map(|a| {
+            if dir < 0 {
+                weekday_date(a, wd, -1)
+            } else {
+                weekday_date(a, wd, 1)
+            }
+        });
+        if let Some(p) = part_of_day(w(1)) {
+            return Some((2, "TIME", d.map(|d| format!("{d}T{p}"))));
+        }
+        return Some((1, "DATE", d.map(|d| d.to_string())));
+    }
+    // day month [year]
+    if let Some(d) = day_token(w(0)) {
+        if let Some(m) = month_number(w(1))
+            .filter(|_| raw(1).chars().next().is_some_and(char::is_uppercase) && w(1).len() >= 3)
+        {
+            if let Some(y) = year_token(w(2)) {
+                return Some((3, "DATE", Date::new(y, m, d).map(|x| x.to_string())));
+            }
+            let v = a
+                .and_then(|a| Date::new(a.year, m, d))
+                .map(|x| x.to_string());
+            return Some((2, "DATE", v));
+        }
+    }
+    // deictic words
+    let ad = |n: i64| a.map(|a| a.add_days(n).to_string());
+    match w(0) {
+        "today" => return Some((1, "DATE", ad(0))),
+        "yesterday" => return Some((1, "DATE", ad(-1))),
+        "tomorrow" => return Some((1, "DATE", ad(1))),
+        "tonight" => return Some((1, "TIME", a.map(|a| format!("{a}TNI")))),
+        "now" | "currently" | "nowadays" => return Some((1, "DATE", Some("PRESENT_REF".into()))),
+        "recently" | "formerly" | "previously" => {
+            return Some((1, "DATE", Some("PAST_REF".into())))
+        }
+        "daily" => return Some((1, "SET", Some("P1D".into()))),
+        "weekly" => return Some((1, "SET", Some("P1W".into()))),
+        "monthly" => return Some((1, "SET", Some("P1M".into()))),
+        "annually" | "yearly" => return Some((1, "SET", Some("P1Y".into()))),
+        _ => {}
+    }
+    if w(0) == "this" {
+        if let Some(p) = part_of_day(w(1)) {
+            return Some((2, "TIME", a.map(|a| format!("{a}T{p}"))));
+        }
+    }
+    // last/next/this/past/coming + unit or season
+    if matches!(
+        w(0),
+        "last" | "next" | "this" | "past" | "coming" | "previous" | "current"
+    ) {
+        let dir: i64 = match w(0) {
+            "last" | "past" | "previous" => -1,
+            "next" | "coming" => 1,
+            _ => 0,
+        };
+        if let Some(s) = season(w(1)) {
+            let y = a.map(|a| {
+                a.year as i64
+                    + if dir < 0 && w(1) != "winter" {
+                        -1
+                    } else {
+                        dir.max(0)
+                    }
+            });
+            return Some((2, "DATE", y.map(|y| format!("{y:04}-{s}"))));
+        }
+        if let Some(u) = unit(w(1)).filter(|_| !w(1).ends_with('s')) {
+            let v = a.and_then(|a| match u {
+                'D' => Some(a.add_days(dir).to_string()),
+                'W' => Some(a.add_days(7 * dir).week_value()),
+                'K' => Some(format!("{}-WE", a.add_days(7 * dir).week_value())),
+                'M' => {
+                    let (y, m) = shift_months(a, dir);
+                    Some(format!("{y:04}-{m:02}"))
+                }
+                'Y' => Some(format!("{:04}", i64::from(a.year) + dir)),
+                'Q' => {
+                    let q = (a.month - 1) / 3 + 1;
+                    let (y, m) = shift_months(a, 3 * dir);
+                    let _ = q;
+                    Some(format!("{y:04}-Q{}", (m - 1) / 3 + 1))
+                }
+                'E' => Some(format!("{:03}", (i64::from(a.year) / 10) + dir)),
+                _ => None,
+            });
+            return Some((2, "DATE", v));
+        }
+    }
+    // earlier / later this week|month|year
+    if matches!(w(0), "earlier" | "later") && w(1) == "this" {
+        if let Some(u) = unit(w(2)) {
+            let v = a.map(|a| match u {
+                'W' => a.week_value(),
+                'M' => a.month_value(),
+                _ => format!("{:04}", a.year),
+            });
+            return Some((3, "DATE", v));
+        }
+    }
+    // N units ago / N units (duration)
+    if let Some(n) = number_word(w(0)) {
+        let mut k = 1;
+        if w(1) == "-" {
+            k = 2;
+        }
+        if let Some(u) = unit(w(k)) {
+            if w(k + 1) == "ago" {
+                let v = a.and_then(|a| match u {
+                    'D' => Some(a.add_days(-n).to_string()),
+                    'W' => Some(a.add_days(-7 * n).week_value()),
+                    'M' => {
+                        let (y, m) = shift_months(a, -n);
+                        Some(format!("{y:04}-{m:02}"))
+                    }
+                    'Y' => Some(format!("{:04}", i64::from(a.year) - n)),
+                    _ => None,
+                });
+                return Some((k + 2, "DATE", v));
+            }
+            if u != 'K' && u != 'Q' && w(k + 1) != "old" {
+                let v = match u {
+                    'H' => format!("PT{n}H"),
+                    'm' => format!("PT{n}M"),
+                    'E' => format!("P{}Y", n * 10),
+                    'C' => format!("P{}Y", n * 100),
+                    c => format!("P{n}{c}"),
+                };
+                return Some((k + 1, "DURATION", Some(v)));
+            }
+        }
+    }
+    // a hyphenated duration: "two-year", "10-day"
+    if let Some((num, u)) = w(0).split_once('-') {
+        if let (Some(n), Some(u)) = (number_word(num), unit(u)) {
+            if matches!(u, 'D' | 'W' | 'M' | 'Y') {
+                return Some((1, "DURATION", Some(format!("P{n}{u}"))));
+            }
+        }
+    }
+    // every / each unit
+    if matches!(w(0), "every" | "each") {
+        if let Some(u) = unit(w(1)).filter(|u| matches!(u, 'D' | 'W' | 'M' | 'Y')) {
+            return Some((2, "SET", Some(format!("P1{u}"))));
+        }
+    }
+    // seasons with a year or alone
+    if let Some(s) = season(w(0)) {
+        if let Some(y) =
+            year_token(w(1)).or_else(|| if w(1) == "of" { year_token(w(2)) } else { None })
+        {
+            let n = if w(1) == "of" { 3 } else { 2 };
+            return Some((n, "DATE", Some(format!("{y:04}-{s}"))));
+        }
+    }
+    // quarters
+    if w(0) == "the" {
+        let q = match w(1) {
+            "first" => Some(1),
+            "second" => Some(2),
+            "third" => Some(3),
+            "fourth" => Some(4),
+            _ => None,
+        };
+        if let (Some(q), "quarter") = (q, w(2)) {
+            return Some((3, "DATE", a.map(|a| format!("{:04}-Q{q}", a.year))));
+        }
+    }
+    // decades: "the 1990s"
+    let dec = w(0).trim_start_matches("mid-");
+    if dec.len() == 5 && dec.ends_with("0s") && dec[..4].bytes().all(|b| b.is_ascii_digit()) {
+        return Some((1, "DATE", Some(dec[..3].to_string())));
+    }
+    // years
+    if let Some(y) = year_token(w(0)) {
+        let prep = matches!(
+            prev,
+            "in" | "since"
+                | "by"
+                | "until"
+                | "of"
+                | "from"
+                | "to"
+                | "during"
+                | "before"
+                | "after"
+                | "early"
+                | "late"
+                | "mid"
+                | ","
+                | "("
+                | "and"
+                | "throughout"
+                | "through"
+                | "between"
+                | "the"
+        ) || i == 0;
+        let next_ok = !cx.words.get(i + 1).is_some_and(|n| {
+            n.chars().next().is_some_and(char::is_alphabetic)
+                && !matches!(
+                    n.as_str(),
+                    "and" | "to" | "when" | "after" | "before" | "as" | "that" | "until"
+                )
+        });
+        if prep && next_ok || w(0).starts_with("mid-") {
+            return Some((1, "DATE", Some(format!("{y:04}"))));
+        }
+    }
+    // clock times: "10 a.m.", "7:30 p.m."
+    if let Some((h, m)) = clock(w(0)) {
+        if matches!(w(1), "a.m." | "am" | "p.m." | "pm" | "a.m" | "p.m") {
+            let h = if w(1).starts_with('p') && h < 12 {
+                h + 12
+            } else if w(1).starts_with('a') && h == 12 {
+                0
+            } else {
+                h
+            };
+            return Some((2, "TIME", a.map(|a| format!("{a}T{h:02}:{m:02}"))));
+        }
+    }
+    None
+}
+
+fn clock(w: &str) -> Option<(u32, u32)> {
+    let (h, m) = match w.split_once(':') {
+        Some((h, m)) => (h.parse().ok()?, m.parse().ok()?),
+        None => (w.parse().ok()?, 0),
+    };
+    (h <= 12 && m < 60).then_some((h, m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::{sentences, tokenize};
+
+    fn run(s: &str, p: &str) -> Vec<(String, Option<String>)> {
+        let t = tokenize(s);
+        let ss = sentences(s, &t);
+        find(s, &t, &ss, Some(p))
+            .into_iter()
+            .map(|x| (x.text, x.value))
+            .collect()
+    }
+
+    fn v(s: &str, v: &str) -> (String, Option<String>) {
+        (s.to_string(), Some(v.to_string()))
+    }
+
+    #[test]
+    fn seed_like_expressions() {
+        let p = "2018-05-18";
+        assert_eq!(
+            run("They met on Thursday.", p),
+            vec![v("Thursday", "2018-05-17")]
+        );
+        assert_eq!(
+            run("He was re-elected in March.", p),
+            vec![v("March", "2018-03")]
+        );
+        assert_eq!(
+            run("The previous occasion was in November last year.", p),
+            vec![v("November last year", "2017-11")]
+        );
+        assert_eq!(
+            run("He visited in October 2015, since 2011.", p),
+            vec![v("October 2015", "2015-10"), v("2011", "2011")]
+        );
+        assert_eq!(
+            run("They will meet on Thursday.", p),
+            vec![v("Thursday", "2018-05-24")]
+        );
+    }
+
+    #[test]
+    fn relative_expressions() {
+        let p = "2018-05-18";
+        assert_eq!(
+            run("It rained yesterday.", p),
+            vec![v("yesterday", "2018-05-17")]
+        );
+        assert_eq!(
+            run("It happened two days ago.", p),
+            vec![v("two days ago", "2018-05-16")]
+        );
+        assert_eq!(
+            run("Sales fell last week.", p),
+            vec![v("last week", "2018-W19")]
+        );
+        assert_eq!(
+            run("Sales fell last year.", p),
+            vec![v("last year", "2017")]
+        );
+        assert_eq!(
+            run("It will open next month.", p),
+            vec![v("next month", "2018-06")]
+        );
+        assert_eq!(
+            run("Prices rose earlier this year.", p),
+            vec![v("earlier this year", "2018")]
+        );
+        assert_eq!(
+            run("The talks lasted three years.", p),
+            vec![v("three years", "P3Y")]
+        );
+        assert_eq!(run("Trade grew in the 1990s.", p), vec![v("1990s", "199")]);
+        assert_eq!(
+            run("It happened on May 3, 2016.", p),
+            vec![v("May 3, 2016", "2016-05-03")]
+        );
+        assert_eq!(
+            run("Thursday night was calm.", p),
+            vec![v("Thursday night", "2018-05-17TNI")]
+        );
+    }
+
+    #[test]
+    fn not_times_and_bad_dates() {
+        let p = "2018-05-18";
+        assert!(run("He may go and 2000 people march.", p).is_empty());
+        assert_eq!(
+            run("It was February 31, 2018.", p),
+            vec![("February 31, 2018".into(), None)]
+        );
+        // no anchor: relative values unknown, absolute ones kept
+        let t = tokenize("on Thursday in 2015");
+        let ss = sentences("on Thursday in 2015", &t);
+        let got: Vec<_> = find("on Thursday in 2015", &t, &ss, None)
+            .into_iter()
+            .map(|x| x.value)
+            .collect();
+        assert_eq!(got, vec![None, Some("2015".into())]);
+    }
+}
