@@ -266,6 +266,35 @@ impl Document {
     }
 }
 
+/// Normalised lookup key of a name: upper case, hyphens, underscores and dots as spaces,
+/// apostrophes dropped, whitespace collapsed ("Bashar al-Assad" and "BASHAR_AL_ASSAD" meet).
+pub fn norm_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = true;
+    for c in s.chars() {
+        let c = match c {
+            '-' | '_' | '.' | '\u{2010}' | '\u{2011}' => ' ',
+            '\'' | '\u{2019}' => continue,
+            c => c,
+        };
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+                space = true;
+            }
+        } else {
+            for u in c.to_uppercase() {
+                out.push(u);
+            }
+            space = false;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
 /// A span that covers `body[start..end]`; helper used by every stage to build annotations.
 pub fn span_text(body: &str, start: usize, end: usize) -> String {
     body.get(start..end).unwrap_or("").to_string()

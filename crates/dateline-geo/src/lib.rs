@@ -1,1 +1,354 @@
+//! Gazetteer and toponym resolution: the `geo` stage.
+//!
+//! The gazetteer is three tab-separated files in `data/geo/`, compiled into the binary and
+//! parsed once at start-up (about 57k places, tens of milliseconds): countries (with demonyms
+//! and a representative point), GeoNames places (cities of 5,000+ people and first-level
+//! divisions), and hand-written regions (continents, seas, macro-regions). Names are indexed by
+//! [`dateline_core::norm_key`] in one hash map from name to candidates.
+//!
+//! Resolution picks, for each GPE/LOC entity, among the candidates with that name: a country
+//! or region when the name is one; otherwise the place with the best score of population
+//! (log), the article's focus country (the country mentioned most), a qualifier next to the
+//! name ("Paris, Texas"), and whether the name is the place's main name or an alternate.
 
+use dateline_core::{norm_key, Entity, EntityType, Place};
+use std::collections::HashMap;
+
+pub mod data;
+
+pub use data::{Country, GeoRecord};
+
+/// What a name can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cand {
+    Country(usize),
+    Place(usize),
+    Region(usize),
+}
+
+/// The loaded gazetteer.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    pub countries: Vec<Country>,
+    pub places: Vec<GeoRecord>,
+    pub regions: Vec<GeoRecord>,
+    /// normalised name -> candidates; `bool` is true for a main (not alternate) name
+    pub index: HashMap<String, Vec<(Cand, bool)>>,
+    /// normalised demonym/adjectival -> country index
+    pub demonyms: HashMap<String, usize>,
+    iso3: HashMap<String, usize>,
+}
+
+impl Gazetteer {
+    /// The gazetteer bundled with dateline.
+    pub fn bundled() -> Result<Gazetteer, String> {
+        let countries = data::parse_countries(include_str!("../../../data/geo/countries.tsv"))
+            .map_err(|e| format!("data/geo/countries.tsv: {e}"))?;
+        let places = data::parse_places(include_str!("../../../data/geo/places.tsv"))
+            .map_err(|e| format!("data/geo/places.tsv: {e}"))?;
+        let regions = data::parse_regions(include_str!("../../../data/geo/regions.tsv"))
+            .map_err(|e| format!("data/geo/regions.tsv: {e}"))?;
+        Ok(Gazetteer::new(countries, places, regions))
+    }
+
+    pub fn new(
+        countries: Vec<Country>,
+        places: Vec<GeoRecord>,
+        regions: Vec<GeoRecord>,
+    ) -> Gazetteer {
+        let mut g = Gazetteer {
+            countries,
+            places,
+            regions,
+            ..Default::default()
+        };
+        let mut index: HashMap<String, Vec<(Cand, bool)>> = HashMap::new();
+        let mut add = |name: &str, c: Cand, main: bool| {
+            let k = norm_key(name);
+            if k.is_empty() {
+                return;
+            }
+            let v = index.entry(k).or_default();
+            if !v.iter().any(|(x, _)| *x == c) {
+                v.push((c, main));
+            }
+        };
+        for (i, c) in g.countries.iter().enumerate() {
+            add(&c.name, Cand::Country(i), true);
+            for a in &c.alts {
+                add(a, Cand::Country(i), false);
+            }
+        }
+        for (i, r) in g.regions.iter().enumerate() {
+            add(&r.name, Cand::Region(i), true);
+            for a in &r.alts {
+                add(a, Cand::Region(i), false);
+            }
+        }
+        for (i, p) in g.places.iter().enumerate() {
+            add(&p.name, Cand::Place(i), true);
+            for a in &p.alts {
+                add(a, Cand::Place(i), false);
+            }
+        }
+        g.index = index;
+        for (i, c) in g.countries.iter().enumerate() {
+            g.iso3.insert(c.iso3.clone(), i);
+            for d in &c.demonyms {
+                g.demonyms.entry(norm_key(d)).or_insert(i);
+            }
+        }
+        g
+    }
+
+    pub fn country(&self, iso3: &str) -> Option<&Country> {
+        self.iso3.get(iso3).map(|&i| &self.countries[i])
+    }
+
+    /// The country a name or demonym refers to ("Russia", "Russian Federation", "Russian").
+    pub fn country_of_name(&self, name: &str) -> Option<&Country> {
+        let k = norm_key(name.trim_start_matches("the ").trim_start_matches("The "));
+        if let Some(v) = self.index.get(&k) {
+            for (c, _) in v {
+                if let Cand::Country(i) = c {
+                    return Some(&self.countries[*i]);
+                }
+            }
+        }
+        self.demonyms.get(&k).map(|&i| &self.countries[i])
+    }
+
+    /// Candidates for a name.
+    pub fn lookup(&self, name: &str) -> &[(Cand, bool)] {
+        let k = norm_key(strip_article(name));
+        self.index.get(&k).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    fn record(&self, c: Cand) -> GeoRecordRef<'_> {
+        match c {
+            Cand::Country(i) => {
+                let x = &self.countries[i];
+                GeoRecordRef {
+                    name: &x.name,
+                    geonameid: x.geonameid,
+                    lat: x.lat,
+                    lon: x.lon,
+                    feature: "PCLI",
+                    iso3: &x.iso3,
+                    admin1: "",
+                    population: x.population,
+                }
+            }
+            Cand::Place(i) | Cand::Region(i) => {
+                let x = if matches!(c, Cand::Place(_)) {
+                    &self.places[i]
+                } else {
+                    &self.regions[i]
+                };
+                GeoRecordRef {
+                    name: &x.name,
+                    geonameid: x.geonameid,
+                    lat: x.lat,
+                    lon: x.lon,
+                    feature: &x.feature,
+                    iso3: &x.iso3,
+                    admin1: &x.admin1,
+                    population: x.population,
+                }
+            }
+        }
+    }
+
+    /// Resolve the GPE and LOC entities of an article to places.
+    pub fn resolve(&self, body: &str, entities: &[Entity]) -> Vec<Place> {
+        // focus: the country named most often (countries, demonyms, resolved capitals)
+        let mut votes: HashMap<&str, usize> = HashMap::new();
+        for e in entities {
+            if matches!(e.kind, EntityType::Gpe | EntityType::Norp) {
+                if let Some(c) = self.country_of_name(&e.text) {
+                    *votes.entry(c.iso3.as_str()).or_default() += 1;
+                }
+            }
+        }
+        let focus = votes
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(k, _)| k.to_string());
+        let mut out = Vec::new();
+        for e in entities {
+            if !matches!(e.kind, EntityType::Gpe | EntityType::Loc | EntityType::Fac) {
+                continue;
+            }
+            let cands = self.lookup(&e.text);
+            if cands.is_empty() {
+                continue;
+            }
+            // "Alexandria, Va.": the words after a comma qualify the place
+            let qual_c = body[e.end..].strip_prefix(", ").and_then(|rest| {
+                let w: String = rest
+                    .chars()
+                    .take(40)
+                    .take_while(|c| c.is_alphanumeric() || *c == ' ' || *c == '.')
+                    .collect();
+                let words: Vec<&str> = w.split_whitespace().take(3).collect();
+                (1..=words.len())
+                    .rev()
+                    .find_map(|n| self.qualifier(&words[..n].join(" ")))
+            });
+            let best = cands
+                .iter()
+                .map(|&(c, main)| {
+                    let r = self.record(c);
+                    let mut s = match c {
+                        Cand::Country(_) => 100.0,
+                        Cand::Region(_) => 60.0,
+                        Cand::Place(_) => 0.0,
+                    };
+                    let pop = if r.feature == "ADM1" {
+                        2_000_000
+                    } else {
+                        r.population
+                    };
+                    s += (pop as f64 + 1.0).ln();
+                    if main {
+                        s += 2.0;
+                    }
+                    if r.feature == "PPLC" {
+                        s += 2.0;
+                    }
+                    if focus.as_deref() == Some(r.iso3) {
+                        s += 4.0;
+                    }
+                    if let Some((iso3, adm)) = &qual_c {
+                        if iso3 == r.iso3 && (adm.is_empty() || adm == r.admin1) {
+                            s += 30.0;
+                        }
+                    }
+                    (s, c)
+                })
+                .max_by(|a, b| {
+                    a.0.total_cmp(&b.0)
+                        .then(cand_order(b.1).cmp(&cand_order(a.1)))
+                });
+            if let Some((_, c)) = best {
+                let r = self.record(c);
+                out.push(Place {
+                    start: e.start,
+                    end: e.end,
+                    text: e.text.clone(),
+                    name: r.name.to_string(),
+                    geonameid: r.geonameid,
+                    lat: r.lat,
+                    lon: r.lon,
+                    country: (!r.iso3.is_empty()).then(|| r.iso3.to_string()),
+                    feature: Some(r.feature.to_string()),
+                    admin1: (!r.admin1.is_empty()).then(|| r.admin1.to_string()),
+                });
+            }
+        }
+        out
+    }
+
+    /// A qualifier after a comma: a country ("Paris, France") or a first-level division
+    /// ("Alexandria, Virginia", "Alexandria, Va.").
+    fn qualifier(&self, q: &str) -> Option<(String, String)> {
+        for (c, _) in self.lookup(q) {
+            match *c {
+                Cand::Country(i) => return Some((self.countries[i].iso3.clone(), String::new())),
+                Cand::Place(i) if self.places[i].feature == "ADM1" => {
+                    return Some((self.places[i].iso3.clone(), self.places[i].admin1.clone()))
+                }
+                _ => {}
+            }
+        }
+        let abbr = data::us_state_abbreviation(q.trim_end_matches('.'))?;
+        Some(("USA".to_string(), abbr.to_string()))
+    }
+}
+
+fn cand_order(c: Cand) -> (u8, usize) {
+    match c {
+        Cand::Country(i) => (0, i),
+        Cand::Region(i) => (1, i),
+        Cand::Place(i) => (2, i),
+    }
+}
+
+fn strip_article(s: &str) -> &str {
+    s.strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s)
+}
+
+struct GeoRecordRef<'a> {
+    name: &'a str,
+    geonameid: Option<u64>,
+    lat: f64,
+    lon: f64,
+    feature: &'a str,
+    iso3: &'a str,
+    admin1: &'a str,
+    population: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ent(body: &str, t: &str, k: EntityType) -> Entity {
+        let s = body.find(t).unwrap();
+        Entity {
+            start: s,
+            end: s + t.len(),
+            text: t.into(),
+            kind: k,
+            canonical: None,
+            source: None,
+        }
+    }
+
+    #[test]
+    fn bundled_gazetteer_resolves() {
+        let g = Gazetteer::bundled().unwrap();
+        assert!(g.countries.len() > 200 && g.places.len() > 50_000);
+        let body =
+            "Assad met Putin in Sochi, then flew to Moscow over the Black Sea. Russia and Syria.";
+        let ents = vec![
+            ent(body, "Sochi", EntityType::Gpe),
+            ent(body, "Moscow", EntityType::Gpe),
+            ent(body, "Black Sea", EntityType::Loc),
+            ent(body, "Russia", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.name.as_str(), p.country.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Sochi", Some("RUS")),
+                ("Moscow", Some("RUS")),
+                ("Black Sea", None),
+                ("Russia", Some("RUS"))
+            ]
+        );
+        assert_eq!(ps[0].geonameid, Some(491422));
+        assert!((ps[1].lat - 55.75).abs() < 0.1);
+        assert_eq!(
+            g.country_of_name("Syrian").map(|c| c.iso3.as_str()),
+            Some("SYR")
+        );
+    }
+
+    #[test]
+    fn qualifiers_pick_the_right_place() {
+        let g = Gazetteer::bundled().unwrap();
+        let body = "Flooding hit Paris, Texas on Monday.";
+        let ps = g.resolve(body, &[ent(body, "Paris", EntityType::Gpe)]);
+        assert_eq!(ps[0].country.as_deref(), Some("USA"));
+        let body = "Flooding hit Paris on Monday.";
+        let ps = g.resolve(body, &[ent(body, "Paris", EntityType::Gpe)]);
+        assert_eq!(ps[0].country.as_deref(), Some("FRA"));
+    }
+}

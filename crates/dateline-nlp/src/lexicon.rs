@@ -34,33 +34,7 @@ pub struct Lexicon {
     pub quote_verbs: HashSet<String>,
 }
 
-/// Normalised lookup key of a name.
-pub fn norm_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = true;
-    for c in s.chars() {
-        let c = match c {
-            '-' | '_' | '.' | '\u{2010}' | '\u{2011}' => ' ',
-            '\'' | '\u{2019}' => continue,
-            c => c,
-        };
-        if c.is_whitespace() {
-            if !space {
-                out.push(' ');
-                space = true;
-            }
-        } else {
-            for u in c.to_uppercase() {
-                out.push(u);
-            }
-            space = false;
-        }
-    }
-    if out.ends_with(' ') {
-        out.pop();
-    }
-    out
-}
+pub use dateline_core::norm_key;
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
     text.lines()

@@ -1,0 +1,198 @@
+//! Parsing the gazetteer files (formats in docs/data-formats.md). A malformed line is an error
+//! naming its line number; nothing is guessed.
+
+/// A country.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Country {
+    pub iso2: String,
+    pub iso3: String,
+    pub name: String,
+    pub alts: Vec<String>,
+    pub demonyms: Vec<String>,
+    pub capital: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub geonameid: Option<u64>,
+    pub population: u64,
+}
+
+/// A place or region.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GeoRecord {
+    pub geonameid: Option<u64>,
+    pub name: String,
+    pub alts: Vec<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub feature: String,
+    pub iso3: String,
+    pub admin1: String,
+    pub population: u64,
+}
+
+fn lines(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|(i, l)| (i + 1, l.split('\t').collect()))
+}
+
+fn list(s: &str) -> Vec<String> {
+    s.split('|')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn coord(s: &str, max: f64, line: usize, what: &str) -> Result<f64, String> {
+    let v: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("line {line}: {what} {s:?} is not a number"))?;
+    if !(-max..=max).contains(&v) {
+        return Err(format!("line {line}: {what} {v} out of range ±{max}"));
+    }
+    Ok(v)
+}
+
+fn opt_id(s: &str) -> Option<u64> {
+    s.trim().parse().ok()
+}
+
+pub fn parse_countries(text: &str) -> Result<Vec<Country>, String> {
+    let mut out = Vec::new();
+    for (n, f) in lines(text) {
+        if f.len() < 10 {
+            return Err(format!("line {n}: expected 10 columns, found {}", f.len()));
+        }
+        out.push(Country {
+            iso2: f[0].to_string(),
+            iso3: f[1].to_string(),
+            name: f[2].to_string(),
+            alts: list(f[3]),
+            demonyms: list(f[4]),
+            capital: f[5].to_string(),
+            lat: coord(f[6], 90.0, n, "latitude")?,
+            lon: coord(f[7], 180.0, n, "longitude")?,
+            geonameid: opt_id(f[8]),
+            population: f[9].trim().parse().unwrap_or(0),
+        });
+    }
+    Ok(out)
+}
+
+pub fn parse_places(text: &str) -> Result<Vec<GeoRecord>, String> {
+    let mut out = Vec::with_capacity(60_000);
+    for (n, f) in lines(text) {
+        if f.len() < 9 {
+            return Err(format!("line {n}: expected 9 columns, found {}", f.len()));
+        }
+        out.push(GeoRecord {
+            geonameid: opt_id(f[0]),
+            name: f[1].to_string(),
+            alts: list(f[2]).into_iter().filter(|a| !is_code(a)).collect(),
+            lat: coord(f[3], 90.0, n, "latitude")?,
+            lon: coord(f[4], 180.0, n, "longitude")?,
+            feature: f[5].to_string(),
+            iso3: f[6].to_string(),
+            admin1: f[7].to_string(),
+            population: f[8].trim().parse().unwrap_or(0),
+        });
+    }
+    Ok(out)
+}
+
+/// Airport and other codes among GeoNames alternate names ("AER") are not names in text.
+fn is_code(a: &str) -> bool {
+    a.len() <= 4 && a.chars().all(|c| c.is_ascii_uppercase())
+}
+
+pub fn parse_regions(text: &str) -> Result<Vec<GeoRecord>, String> {
+    let mut out = Vec::new();
+    for (n, f) in lines(text) {
+        if f.len() < 6 {
+            return Err(format!("line {n}: expected 7 columns, found {}", f.len()));
+        }
+        out.push(GeoRecord {
+            geonameid: f.get(6).and_then(|s| opt_id(s)),
+            name: f[0].to_string(),
+            alts: list(f[1]),
+            lat: coord(f[2], 90.0, n, "latitude")?,
+            lon: coord(f[3], 180.0, n, "longitude")?,
+            feature: f[4].to_string(),
+            iso3: f[5].to_string(),
+            admin1: String::new(),
+            population: 0,
+        });
+    }
+    Ok(out)
+}
+
+/// US state postal and AP-style abbreviations -> GeoNames admin1 code (the postal code).
+pub fn us_state_abbreviation(s: &str) -> Option<&'static str> {
+    const T: &[(&str, &str)] = &[
+        ("Ala", "AL"),
+        ("Alaska", "AK"),
+        ("Ariz", "AZ"),
+        ("Ark", "AR"),
+        ("Calif", "CA"),
+        ("Colo", "CO"),
+        ("Conn", "CT"),
+        ("Del", "DE"),
+        ("Fla", "FL"),
+        ("Ga", "GA"),
+        ("Ill", "IL"),
+        ("Ind", "IN"),
+        ("Kan", "KS"),
+        ("Ky", "KY"),
+        ("La", "LA"),
+        ("Md", "MD"),
+        ("Mass", "MA"),
+        ("Mich", "MI"),
+        ("Minn", "MN"),
+        ("Miss", "MS"),
+        ("Mo", "MO"),
+        ("Mont", "MT"),
+        ("Neb", "NE"),
+        ("Nev", "NV"),
+        ("N.H", "NH"),
+        ("N.J", "NJ"),
+        ("N.M", "NM"),
+        ("N.Y", "NY"),
+        ("N.C", "NC"),
+        ("N.D", "ND"),
+        ("Okla", "OK"),
+        ("Ore", "OR"),
+        ("Pa", "PA"),
+        ("R.I", "RI"),
+        ("S.C", "SC"),
+        ("S.D", "SD"),
+        ("Tenn", "TN"),
+        ("Vt", "VT"),
+        ("Va", "VA"),
+        ("Wash", "WA"),
+        ("W.Va", "WV"),
+        ("Wis", "WI"),
+        ("Wyo", "WY"),
+        ("D.C", "DC"),
+    ];
+    if s.len() == 2 && s.chars().all(|c| c.is_ascii_uppercase()) {
+        return T.iter().map(|(_, c)| *c).find(|c| *c == s);
+    }
+    T.iter().find(|(a, _)| *a == s).map(|(_, c)| *c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_lines_are_named() {
+        let e = parse_places("# h\n1\tX\t\t95\t0\tPPL\tUSA\tTX\t5\n").unwrap_err();
+        assert!(e.contains("line 2") && e.contains("latitude"), "{e}");
+        let e = parse_countries("XX\tshort\n").unwrap_err();
+        assert!(e.contains("line 1"));
+        assert!(parse_regions("A\t\tx\t0\tRGN\t\t\n").is_err());
+    }
+}
