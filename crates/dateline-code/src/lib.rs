@@ -1,4 +1,5 @@
-//! Actor and event coding. (Being written.)
+//! Actor and event coding: CAMEO and PLOVER. (Being written.)
+pub mod actors;
 use dateline_core::Document;
 
 pub struct Pipeline;
@@ -17,3 +18,5 @@ impl Default for Pipeline {
         Self::new()
     }
 }
+pub mod ontology;
+pub mod patterns;

@@ -1,0 +1,310 @@
+//! Actor dictionaries in the PETRARCH/TABARI format (the Phoenix dictionaries, MIT) and the
+//! agents dictionary, with dated codes.
+//!
+//! Actor file grammar, as this parser reads it:
+//!
+//! ```text
+//! NAME_ [CODE]            an entry with its code on the same line
+//! NAME_  # comment        an entry whose codes follow
+//! +SYNONYM_               another name for the current entry
+//!     [CODE >YYMMDD]      a code valid from a date; <YYMMDD until; A-B between; none: always
+//! ```
+//!
+//! Names are matched by [`norm_key`] (underscores and hyphens as spaces, upper case). Dates
+//! with two-digit years pivot at 30 (`000717` is 2000-07-17, `830101` is 1983-01-01).
+//! Agents (`POLICE [~COP]`, `!PERSON!` macros, `{plural forms}`) give role codes appended to
+//! a country code ("Syrian military" -> SYRMIL).
+
+use dateline_core::{date::Date, norm_key};
+use std::collections::HashMap;
+
+/// One dated code of an actor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DatedCode {
+    pub code: String,
+    pub from: Option<i64>,
+    pub to: Option<i64>,
+}
+
+/// An actor entry: its names and codes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorEntry {
+    pub name: String,
+    pub codes: Vec<DatedCode>,
+    /// The entry comes from a person list (CountryInfo leaders).
+    pub person: bool,
+}
+
+impl ActorEntry {
+    /// The code valid on `day` (days since 1970-01-01): a dated code whose range holds the
+    /// day wins over an undated one; with no date, the undated or the latest code.
+    pub fn code_on(&self, day: Option<i64>) -> Option<&str> {
+        if let Some(d) = day {
+            let dated = self
+                .codes
+                .iter()
+                .filter(|c| c.from.is_some() || c.to.is_some())
+                .find(|c| c.from.is_none_or(|f| d >= f) && c.to.is_none_or(|t| d <= t));
+            if let Some(c) = dated {
+                return Some(&c.code);
+            }
+            if let Some(c) = self
+                .codes
+                .iter()
+                .find(|c| c.from.is_none() && c.to.is_none())
+            {
+                return Some(&c.code);
+            }
+            return None;
+        }
+        self.codes
+            .iter()
+            .find(|c| c.from.is_none() && c.to.is_none())
+            .or_else(|| self.codes.iter().max_by_key(|c| c.from.unwrap_or(i64::MIN)))
+            .map(|c| c.code.as_str())
+    }
+}
+
+/// Actor and agent dictionaries.
+#[derive(Debug, Default, Clone)]
+pub struct Actors {
+    pub entries: Vec<ActorEntry>,
+    /// normalised name -> entry index
+    pub by_name: HashMap<String, usize>,
+    /// normalised agent word(s) -> role code ("MIL", "GOV")
+    pub agents: HashMap<String, String>,
+}
+
+fn parse_date(s: &str) -> Option<i64> {
+    let s = s.trim();
+    let (y, rest) = match s.len() {
+        6 => {
+            let yy: i32 = s.get(0..2)?.parse().ok()?;
+            (if yy <= 30 { 2000 + yy } else { 1900 + yy }, s.get(2..)?)
+        }
+        8 => (s.get(0..4)?.parse().ok()?, s.get(4..)?),
+        _ => return None,
+    };
+    let m: u32 = rest.get(0..2)?.parse().ok()?;
+    let d: u32 = rest.get(2..4)?.parse().ok()?;
+    let m = m.clamp(1, 12);
+    let d = d.clamp(1, dateline_core::date::days_in_month(y, m));
+    Date::new(y, m, d).map(Date::to_days)
+}
+
+/// `[CODE]`, `[CODE >YYMMDD]`, `[CODE <YYMMDD]`, `[CODE YYMMDD-YYMMDD]`.
+fn parse_codes(s: &str, out: &mut Vec<DatedCode>) {
+    let mut rest = s;
+    while let Some(a) = rest.find('[') {
+        let Some(b) = rest[a..].find(']') else { break };
+        let inner = &rest[a + 1..a + b];
+        rest = &rest[a + b + 1..];
+        let mut parts = inner.split_whitespace();
+        let Some(code) = parts.next() else { continue };
+        let code = code.trim_start_matches('~').to_string();
+        if code.is_empty() || code == "---" {
+            continue;
+        }
+        let (mut from, mut to) = (None, None);
+        if let Some(d) = parts.next() {
+            if let Some(x) = d.strip_prefix('>') {
+                from = parse_date(x);
+            } else if let Some(x) = d.strip_prefix('<') {
+                to = parse_date(x);
+            } else if let Some((x, y)) = d.split_once('-') {
+                from = parse_date(x);
+                to = parse_date(y);
+            }
+        }
+        out.push(DatedCode { code, from, to });
+    }
+}
+
+impl Actors {
+    /// The Phoenix dictionaries bundled in `data/actors/`.
+    pub fn bundled() -> Actors {
+        let mut a = Actors::default();
+        a.load_actors(include_str!(
+            "../../../data/actors/Phoenix.Countries.actors.txt"
+        ));
+        a.load_actors(include_str!(
+            "../../../data/actors/Phoenix.International.actors.txt"
+        ));
+        a.load_actors(include_str!(
+            "../../../data/actors/Phoenix.MilNonState.actors.txt"
+        ));
+        a.load_agents(include_str!("../../../data/actors/Phoenix.agents.txt"));
+        a
+    }
+
+    /// Add the entries of an actor file. Lines that fit no rule are skipped (the format has
+    /// no errors a coder could not survive); returns how many entries were added.
+    pub fn load_actors(&mut self, text: &str) -> usize {
+        let mut names: Vec<String> = Vec::new();
+        let mut codes: Vec<DatedCode> = Vec::new();
+        let mut person = false;
+        let mut added = 0;
+        let mut flush =
+            |names: &mut Vec<String>, codes: &mut Vec<DatedCode>, person: bool, me: &mut Actors| {
+                if !names.is_empty() && !codes.is_empty() {
+                    let idx = me.entries.len();
+                    me.entries.push(ActorEntry {
+                        name: names[0].clone(),
+                        codes: std::mem::take(codes),
+                        person,
+                    });
+                    for n in names.iter() {
+                        let k = norm_key(n);
+                        if !k.is_empty() {
+                            me.by_name.entry(k).or_insert(idx);
+                        }
+                    }
+                    added += 1;
+                }
+                names.clear();
+                codes.clear();
+            };
+        for raw in text.lines() {
+            let (line, comment) = match raw.find('#') {
+                Some(i) => (&raw[..i], &raw[i..]),
+                None => (raw, ""),
+            };
+            if line.trim().is_empty() {
+                continue;
+            }
+            if raw.starts_with([' ', '\t']) {
+                parse_codes(line, &mut codes);
+                continue;
+            }
+            let (is_syn, body) = match line.strip_prefix('+') {
+                Some(b) => (true, b),
+                None => (false, line),
+            };
+            let name = body
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_end_matches('_');
+            if !is_syn {
+                flush(&mut names, &mut codes, person, self);
+                person = comment.contains("CountryInfo");
+            }
+            if !name.is_empty() && !name.starts_with('[') {
+                names.push(name.replace('_', " "));
+            }
+            parse_codes(body, &mut codes);
+        }
+        flush(&mut names, &mut codes, person, self);
+        added
+    }
+
+    /// Add the entries of an agents file.
+    pub fn load_agents(&mut self, text: &str) {
+        let mut macros: HashMap<String, Vec<String>> = HashMap::new();
+        for raw in text.lines() {
+            let line = raw.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            if line.starts_with('!') {
+                if let Some((m, vals)) = line.split_once('=') {
+                    let vals = vals
+                        .split(',')
+                        .map(|v| v.trim().to_string())
+                        .filter(|v| !v.is_empty())
+                        .collect();
+                    macros.insert(m.trim().to_string(), vals);
+                }
+                continue;
+            }
+            let Some(b) = line.find('[') else { continue };
+            let mut codes = Vec::new();
+            parse_codes(&line[b..], &mut codes);
+            let Some(code) = codes.first().map(|c| c.code.clone()) else {
+                continue;
+            };
+            let head = line[..b].trim();
+            let (name, plurals) = match head.find('{') {
+                Some(i) => (
+                    head[..i].trim(),
+                    head[i + 1..]
+                        .trim_end_matches('}')
+                        .split_whitespace()
+                        .collect::<Vec<_>>(),
+                ),
+                None => (head, Vec::new()),
+            };
+            let mut forms = Vec::new();
+            // expand one macro, if any
+            if let Some(s) = name.find('!') {
+                if let Some(e) = name[s + 1..].find('!') {
+                    let m = &name[s..s + e + 2];
+                    for v in macros.get(m).cloned().unwrap_or_default() {
+                        forms.push(name.replace(m, &v));
+                    }
+                }
+            } else {
+                forms.push(name.to_string());
+                if plurals.is_empty() {
+                    forms.push(format!("{name}S"));
+                }
+            }
+            forms.extend(plurals.iter().map(|p| p.to_string()));
+            for f in forms {
+                let k = norm_key(&f);
+                if !k.is_empty() {
+                    self.agents.entry(k).or_insert_with(|| code.clone());
+                }
+            }
+        }
+    }
+
+    pub fn lookup(&self, name: &str) -> Option<&ActorEntry> {
+        self.by_name.get(&norm_key(name)).map(|&i| &self.entries[i])
+    }
+
+    pub fn agent(&self, words: &str) -> Option<&str> {
+        self.agents.get(&norm_key(words)).map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dated_codes() {
+        let mut a = Actors::default();
+        a.load_actors("BASHAR_AL_ASSAD_  # CountryInfo.txt\n+ASSAD_\n\t[SYRELI 830101-000101]\n\t[SYRGOV >000717]\n\t[SYRELI]\nSYRIA_  [SYR]\n+DAMASCUS_\n");
+        let e = a.lookup("Bashar al-Assad").unwrap();
+        assert!(e.person);
+        let day = |s: &str| Date::parse_iso(s).map(Date::to_days);
+        assert_eq!(e.code_on(day("2018-05-17")), Some("SYRGOV"));
+        assert_eq!(e.code_on(day("1990-01-01")), Some("SYRELI"));
+        assert_eq!(
+            a.lookup("Damascus").and_then(|e| e.code_on(None)),
+            Some("SYR")
+        );
+    }
+
+    #[test]
+    fn bundled_dictionaries() {
+        let a = Actors::bundled();
+        assert!(a.entries.len() > 10_000, "{}", a.entries.len());
+        let day = Date::parse_iso("2018-05-18").map(Date::to_days);
+        assert_eq!(
+            a.lookup("Vladimir Putin").and_then(|e| e.code_on(day)),
+            Some("RUSGOV")
+        );
+        assert_eq!(
+            a.lookup("Putin").and_then(|e| e.code_on(day)),
+            Some("RUSGOV")
+        );
+        assert_eq!(
+            a.lookup("Kremlin").and_then(|e| e.code_on(day)),
+            Some("RUSGOV")
+        );
+        assert_eq!(a.agent("military"), Some("MIL"));
+        assert_eq!(a.agent("policemen").or(a.agent("police")), Some("COP"));
+    }
+}

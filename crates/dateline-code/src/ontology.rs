@@ -1,0 +1,134 @@
+//! CAMEO event codes with their Goldstein scores, quad classes and PLOVER equivalents.
+//!
+//! PLOVER comes from the CAMEO-to-PLOVER table of the PLOVER project (`cameo2plover.txt`,
+//! CC BY-SA 4.0): `CODE: TYPE, mode, context # description`. A code missing from the table
+//! takes its parent's row (`0231` -> `023` -> `02`). Goldstein values come from GDELT's lookup
+//! table (`goldstein.tsv`). `plover-overrides.txt` (loaded first, so it wins) separates FIGHT
+//! (CAMEO 19) from ASSAULT as PLOVER's own definitions do.
+
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PloverRow {
+    pub kind: String,
+    pub mode: Option<String>,
+    pub context: Option<String>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Ontology {
+    pub plover: HashMap<String, PloverRow>,
+    pub goldstein: HashMap<String, f64>,
+}
+
+fn opt(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+impl Ontology {
+    pub fn bundled() -> Ontology {
+        let mut o = Ontology::default();
+        o.load_plover(include_str!("../../../data/events/plover-overrides.txt"));
+        o.load_plover(include_str!("../../../data/events/cameo2plover.txt"));
+        o.load_goldstein(include_str!("../../../data/events/goldstein.tsv"));
+        o
+    }
+
+    pub fn load_plover(&mut self, text: &str) {
+        for line in text.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            let Some((code, rest)) = line.split_once(':') else {
+                continue;
+            };
+            let code = code.trim();
+            if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let mut parts = rest.split(',');
+            let Some(kind) = parts.next().and_then(opt) else {
+                continue;
+            };
+            let mode = parts.next().and_then(opt);
+            let context = parts.next().and_then(opt).map(|c| c.replace(' ', ""));
+            // the first row for a code wins (the table lists "08" twice)
+            self.plover.entry(code.to_string()).or_insert(PloverRow {
+                kind,
+                mode,
+                context,
+            });
+        }
+    }
+
+    pub fn load_goldstein(&mut self, text: &str) {
+        for line in text.lines() {
+            let mut f = line.split('\t');
+            let (Some(c), Some(v)) = (f.next(), f.next()) else {
+                continue;
+            };
+            if let Ok(v) = v.trim().parse::<f64>() {
+                self.goldstein.insert(c.trim().to_string(), v);
+            }
+        }
+    }
+
+    /// The PLOVER row for a CAMEO code, walking up to its parents.
+    pub fn plover_of(&self, cameo: &str) -> Option<&PloverRow> {
+        let mut c = cameo;
+        while c.len() >= 2 {
+            if let Some(r) = self.plover.get(c) {
+                return Some(r);
+            }
+            c = &c[..c.len() - 1];
+        }
+        None
+    }
+
+    pub fn goldstein_of(&self, cameo: &str) -> f64 {
+        let mut c = cameo;
+        while c.len() >= 2 {
+            if let Some(v) = self.goldstein.get(c) {
+                return *v;
+            }
+            c = &c[..c.len() - 1];
+        }
+        0.0
+    }
+}
+
+/// GDELT's quad class: 1 verbal cooperation (01-05), 2 material cooperation (06-08),
+/// 3 verbal conflict (09-13), 4 material conflict (14-20).
+pub fn quad_class(cameo: &str) -> u8 {
+    match cameo.get(0..2).and_then(|r| r.parse::<u8>().ok()) {
+        Some(1..=5) => 1,
+        Some(6..=8) => 2,
+        Some(9..=13) => 3,
+        Some(14..=20) => 4,
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_load() {
+        let o = Ontology::bundled();
+        assert_eq!(o.plover_of("042").map(|r| r.kind.as_str()), Some("CONSULT"));
+        assert_eq!(
+            o.plover_of("042").and_then(|r| r.mode.as_deref()),
+            Some("visit")
+        );
+        assert_eq!(o.plover_of("111").map(|r| r.kind.as_str()), Some("ACCUSE"));
+        assert_eq!(
+            o.plover_of("0874").map(|r| r.kind.as_str()),
+            Some("RETREAT")
+        );
+        assert_eq!(o.plover_of("190").map(|r| r.kind.as_str()), Some("FIGHT"));
+        assert_eq!(o.plover_of("180").map(|r| r.kind.as_str()), Some("ASSAULT"));
+        assert!((o.goldstein_of("042") - 1.9).abs() < 1e-9);
+        assert_eq!(quad_class("190"), 4);
+        assert_eq!(quad_class("051"), 1);
+    }
+}
