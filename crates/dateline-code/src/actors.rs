@@ -133,6 +133,7 @@ impl Actors {
         a.load_actors(include_str!(
             "../../../data/actors/Phoenix.MilNonState.actors.txt"
         ));
+        a.load_agents(include_str!("../../../data/actors/agents-extra.txt"));
         a.load_agents(include_str!("../../../data/actors/Phoenix.agents.txt"));
         a
     }

@@ -1,22 +1,16 @@
-//! Actor and event coding: CAMEO and PLOVER. (Being written.)
+//! Actor and event coding (CAMEO, PLOVER) and the pipeline that runs every stage after
+//! reading.
+//!
+//! - [`actors`]: PETRARCH-format actor and agent dictionaries with dated codes;
+//! - [`patterns`]: the event pattern file format and matcher;
+//! - [`ontology`]: CAMEO to PLOVER, Goldstein scores, quad classes;
+//! - [`events`]: from an annotated article to coded events;
+//! - [`pipeline`]: annotate, resolve places, code events, for one document.
+
 pub mod actors;
-use dateline_core::Document;
-
-pub struct Pipeline;
-
-impl Pipeline {
-    pub fn new() -> Self {
-        Pipeline
-    }
-    pub fn run(&self, d: Document) -> Document {
-        d
-    }
-}
-
-impl Default for Pipeline {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+pub mod events;
 pub mod ontology;
 pub mod patterns;
+pub mod pipeline;
+
+pub use pipeline::Pipeline;

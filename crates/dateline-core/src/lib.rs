@@ -170,6 +170,9 @@ pub struct EventPlace {
     pub country: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub geonameid: Option<u64>,
+    /// GeoNames feature code of the place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feature: Option<String>,
 }
 
 /// One coded event with its evidence.

@@ -25,9 +25,26 @@ pub fn resolve(entities: &mut [Entity]) {
             }
         }
     }
+    // a one-word mention may also be the first name of a full name ("Abiy" -> "Abiy Ahmed")
+    let mut by_first: HashMap<String, String> = HashMap::new();
+    for name in full.values() {
+        if let Some(f) = name.split_whitespace().next() {
+            if name.contains(' ') {
+                by_first.entry(norm_key(f)).or_insert_with(|| name.clone());
+            }
+        }
+    }
     for e in entities.iter_mut() {
         if e.kind == EntityType::Person {
-            e.canonical = full.get(&last_word(&e.text)).cloned();
+            let key = last_word(&e.text);
+            let single = !e.text.trim().contains(' ');
+            e.canonical = match full.get(&key) {
+                Some(n) if n.contains(' ') || !single => Some(n.clone()),
+                other => by_first
+                    .get(&norm_key(e.text.trim()))
+                    .cloned()
+                    .or(other.cloned()),
+            };
         } else if e.canonical.is_none() {
             let t = e.text.trim_start_matches("the ").trim_start_matches("The ");
             e.canonical = Some(t.to_string());

@@ -100,9 +100,22 @@ pub fn recognize(body: &str, toks: &[Token], sents: &[Sentence], lex: &Lexicon) 
                 let single = n == 1;
                 let common = lex.is_common(t);
                 let weak = e.priority < 50; // a city or region, not a country or known actor
-                let skip =
-                    single && common && (weak || at_start) && !caps || caps && single && common;
-                if !skip {
+                let skip = single && common && (caps || weak || at_start);
+                // "William Ruto": a weak one-word name running into more capitalised words is
+                // the start of a longer name, read by the rules below
+                let runs_on = single
+                    && e.priority < 80
+                    && !caps
+                    && st.get(i + n).is_some_and(|t| {
+                        let w = t.text(body);
+                        is_cap(w)
+                            && is_word(w)
+                            && !lex.is_title(w)
+                            && !is_time_word(w)
+                            && lexicon_match(body, st, i + n, lex, caps)
+                                .is_none_or(|(_, x)| x.priority < 80)
+                    });
+                if !skip && !runs_on {
                     out.push(entity(
                         body,
                         st[i].start,
@@ -123,13 +136,11 @@ pub fn recognize(body: &str, toks: &[Token], sents: &[Sentence], lex: &Lexicon) 
             let mut j = i;
             while j < st.len() {
                 let w = st[j].text(body);
-                if is_cap(w) && is_word(w) {
-                    j += 1;
-                } else if PARTICLES.contains(&w)
+                let particle = PARTICLES.contains(&w)
                     && j + 1 < st.len()
                     && is_cap(st[j + 1].text(body))
-                    && j > i
-                {
+                    && j > i;
+                if is_cap(w) && is_word(w) || particle {
                     j += 1;
                 } else {
                     break;
@@ -171,14 +182,21 @@ pub fn recognize(body: &str, toks: &[Token], sents: &[Sentence], lex: &Lexicon) 
         }
     }
     // a lone capitalised word that is the surname of a person named in full is that person
+    // (and "Abiy" for "Abiy Ahmed": some names are used by their first part)
     let surnames: std::collections::HashSet<String> = out
         .iter()
         .filter(|e| e.kind == EntityType::Person && e.text.contains(' '))
-        .filter_map(|e| e.text.rsplit(' ').next().map(norm_key))
+        .flat_map(|e| [e.text.rsplit(' ').next(), e.text.split(' ').next()])
+        .flatten()
+        .filter(|w| !lex.is_common(w))
+        .map(norm_key)
         .collect();
     for e in &mut out {
-        if e.source.as_deref() == Some("rule:capitalised") && surnames.contains(&norm_key(&e.text))
-        {
+        let retypable = matches!(
+            e.source.as_deref(),
+            Some("rule:capitalised" | "rule:acronym" | "dictionary:org")
+        );
+        if retypable && !e.text.contains(' ') && surnames.contains(&norm_key(&e.text)) {
             e.kind = EntityType::Person;
             e.source = Some("rule:surname".into());
         }
@@ -197,7 +215,7 @@ fn lexicon_match<'l>(
     let mut keys: Vec<(usize, String)> = Vec::with_capacity(MAX_NGRAM);
     for (n, t) in st[i..].iter().take(MAX_NGRAM).enumerate() {
         let w = t.text(body);
-        if !is_word(w) && !(w == "&") {
+        if !is_word(w) && w != "&" {
             break;
         }
         if n > 0

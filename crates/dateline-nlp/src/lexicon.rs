@@ -53,6 +53,7 @@ impl Lexicon {
                 .map(str::to_string)
                 .collect(),
             common_words: words(include_str!("../../../data/nlp/common-words.txt"))
+                .chain(words(include_str!("../../../data/nlp/function-words.txt")))
                 .map(str::to_string)
                 .collect(),
             quote_verbs: words(include_str!("../../../data/nlp/quote-verbs.txt"))
@@ -78,6 +79,20 @@ impl Lexicon {
 
     pub fn get(&self, key: &str) -> Option<&LexEntry> {
         self.names.get(key)
+    }
+
+    /// Group words (`European`, `Islamist`): (word, canonical, CAMEO code) from
+    /// `data/nlp/group-demonyms.tsv`.
+    pub fn group_words() -> Vec<(String, String, String)> {
+        words(include_str!("../../../data/nlp/group-demonyms.tsv"))
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                let w = f.next()?.trim().to_string();
+                let c = f.next()?.trim().to_string();
+                let code = f.next().unwrap_or("").trim().to_string();
+                Some((w, c, code))
+            })
+            .collect()
     }
 
     pub fn is_common(&self, word: &str) -> bool {

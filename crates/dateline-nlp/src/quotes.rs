@@ -100,21 +100,14 @@ fn paragraphs(body: &str) -> Vec<(usize, usize)> {
 fn find_direct(body: &str) -> Vec<Raw> {
     let paras = paragraphs(body);
     let mut out = Vec::new();
-    let mut carry: Option<usize> = None; // a quote left open by the previous paragraph
-    for (pi, &(ps, pe)) in paras.iter().enumerate() {
+    for &(ps, pe) in &paras {
         let text = &body[ps..pe];
         let mut open: Option<(usize, usize)> = None; // (mark byte, content start)
-        let first_mark = text.trim_start().starts_with(['"', '\u{201c}']);
-        if carry.is_some() && !first_mark {
-            carry = None;
-        }
         for (off, c) in text.char_indices() {
             let at = ps + off;
             match c {
-                '\u{201c}' => {
-                    if open.is_none() {
-                        open = Some((at, at + c.len_utf8()));
-                    }
+                '\u{201c}' if open.is_none() => {
+                    open = Some((at, at + c.len_utf8()));
                 }
                 '\u{201d}' => {
                     if let Some((o, s)) = open.take() {
@@ -142,13 +135,10 @@ fn find_direct(body: &str) -> Vec<Raw> {
                 _ => {}
             }
         }
-        carry = None;
         if let Some((o, s)) = open {
-            // open at paragraph end: continues if the next paragraph opens with a quote mark
-            let next_opens = paras
-                .get(pi + 1)
-                .is_some_and(|&(a, b)| body[a..b].trim_start().starts_with(['"', '\u{201c}']));
-            if next_opens || pe - s > 0 {
+            // open at paragraph end: the quote runs to the end of the paragraph; when the next
+            // paragraph opens with a quote mark, it continues there (a new segment)
+            if pe > s {
                 out.push(Raw {
                     start: s,
                     end: pe,
@@ -158,7 +148,6 @@ fn find_direct(body: &str) -> Vec<Raw> {
                     para_end: pe,
                 });
             }
-            carry = next_opens.then_some(pi);
         }
     }
     out.retain(|r| body[r.start..r.end].split_whitespace().count() >= 2);
@@ -453,7 +442,10 @@ fn indirect(body: &str, toks: &[Token], s: &Sentence, ents: &[Entity]) -> Option
         if c < st.len() && lower(toks[st[c]].text(body)) == "that" {
             c += 1;
         }
-        let (cs, ce) = if c + 3 < st.len() {
+        let after_is_punct = st
+            .get(p + 1)
+            .is_none_or(|&k| matches!(toks[k].text(body), "," | "." | ";"));
+        let (cs, ce) = if c + 3 < st.len() && !after_is_punct {
             let last = st[st.len() - 1];
             let end = if is_punct(toks[last].text(body)) {
                 toks[st[st.len() - 2]].end

@@ -97,6 +97,7 @@ fn day_token(w: &str) -> Option<u32> {
 const FUTURE_CUES: &[&str] = &[
     "will",
     "'ll",
+    "would",
     "shall",
     "next",
     "plans",
@@ -514,7 +515,11 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
                     "and" | "to" | "when" | "after" | "before" | "as" | "that" | "until"
                 )
         });
-        if prep && next_ok || w(0).starts_with("mid-") {
+        let strong_prep = matches!(
+            prev,
+            "in" | "since" | "until" | "during" | "throughout" | "mid" | "early" | "late"
+        );
+        if prep && (next_ok || strong_prep) || w(0).starts_with("mid-") {
             return Some((1, "DATE", Some(format!("{y:04}"))));
         }
     }

@@ -36,6 +36,21 @@ pub fn read_str(
     url: Option<&str>,
     published: Option<&str>,
 ) -> Result<Document, ReadError> {
+    if nesting_depth(html) > MAX_DEPTH {
+        // the DOM extractor is superlinear on pathological nesting: strip tags linearly instead
+        let mut doc = Document::new(source, Article::default(), strip_tags(html));
+        doc.warnings.push(format!(
+            "HTML nested deeper than {MAX_DEPTH} levels; extracted as plain text"
+        ));
+        if doc.body.trim().is_empty() {
+            return Err(err(source, "no article text found in the page"));
+        }
+        if let Some(u) = url {
+            doc.article.url = Some(u.to_string());
+            doc.article.outlet = outlet_of(u);
+        }
+        return Ok(finish(doc, published));
+    }
     let cfg = Config {
         text_mode: TextMode::Formatted,
         max_elements_to_parse: 200_000,
@@ -75,6 +90,117 @@ pub fn read_str(
     Ok(finish(Document::new(source, art, body), published))
 }
 
+/// Deeper pages than this are read by [`strip_tags`].
+const MAX_DEPTH: usize = 512;
+
+/// The deepest element nesting in the page, counted linearly over start and end tags (void
+/// elements and self-closing tags do not nest).
+fn nesting_depth(html: &str) -> usize {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "p", "li",
+    ];
+    let b = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = memchr(b'<', &b[i..]) {
+        i += off + 1;
+        let close = b.get(i) == Some(&b'/');
+        let s = if close { i + 1 } else { i };
+        let name_len = b[s..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 {
+            continue;
+        }
+        let name = html[s..s + name_len].to_ascii_lowercase();
+        if VOID.contains(&name.as_str()) {
+            continue;
+        }
+        if close {
+            depth = depth.saturating_sub(1);
+        } else {
+            let end = memchr(b'>', &b[s..]).map(|e| s + e).unwrap_or(b.len());
+            if end > 0 && b[end - 1] == b'/' {
+                continue;
+            }
+            depth += 1;
+            max = max.max(depth);
+        }
+    }
+    max
+}
+
+fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&c| c == needle)
+}
+
+/// A linear fallback: the text of the page without tags, scripts and styles, with block
+/// elements as paragraph breaks and the common entities decoded.
+pub fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let b = html.as_bytes();
+    let mut i = 0;
+    let mut skip_until: Option<&str> = None;
+    while i < b.len() {
+        if b[i] == b'<' {
+            let end = memchr(b'>', &b[i..]).map(|e| i + e + 1).unwrap_or(b.len());
+            let tag = html
+                .get(i + 1..end.saturating_sub(1))
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            match skip_until {
+                Some(stop) => {
+                    if tag.starts_with('/') && name == stop {
+                        skip_until = None;
+                    }
+                }
+                None => {
+                    if (name == "script" || name == "style") && !tag.starts_with('/') {
+                        skip_until = Some(if name == "script" { "script" } else { "style" });
+                    } else if matches!(
+                        name.as_str(),
+                        "p" | "div"
+                            | "br"
+                            | "li"
+                            | "h1"
+                            | "h2"
+                            | "h3"
+                            | "h4"
+                            | "tr"
+                            | "article"
+                            | "section"
+                    ) {
+                        out.push_str("\n\n");
+                    }
+                }
+            }
+            i = end;
+            continue;
+        }
+        let next = memchr(b'<', &b[i..]).map(|e| i + e).unwrap_or(b.len());
+        if skip_until.is_none() {
+            out.push_str(&html[i..next]);
+        }
+        i = next;
+    }
+    let decoded = out
+        .replace("&nbsp;", " ")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    normalise_text(&decoded)
+}
+
 /// Trim each line, collapse runs of blank lines to one, so paragraphs are separated by exactly
 /// one blank line.
 fn normalise_text(s: &str) -> String {
@@ -112,6 +238,23 @@ mod tests {
         assert!(d.body.contains("harbour council of Tidewick"), "{}", d.body);
         assert!(!d.body.contains("Contact us"));
         assert_eq!(d.article.outlet.as_deref(), Some("Coast Wire"));
+    }
+
+    #[test]
+    fn deep_nesting_is_read_linearly() {
+        let html = format!(
+            "{}<p>Deep text here.</p>{}",
+            "<div>".repeat(50_000),
+            "</div>".repeat(50_000)
+        );
+        assert!(nesting_depth(&html) > MAX_DEPTH);
+        let d = read_str("deep.html", &html, None, None).unwrap();
+        assert_eq!(d.body, "Deep text here.");
+        assert!(!d.warnings.is_empty());
+        assert_eq!(
+            strip_tags("<p>a &amp; b</p><script>x()</script><br>c"),
+            "a & b\n\nc"
+        );
     }
 
     #[test]

@@ -177,7 +177,7 @@ fn run(args: &IoArgs, code: bool) -> Result<usize, String> {
         published: args.published.clone(),
     };
     let pipeline = if code {
-        Some(dateline_code::Pipeline::new())
+        Some(dateline_code::Pipeline::new()?)
     } else {
         None
     };

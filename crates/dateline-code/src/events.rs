@@ -1,0 +1,1008 @@
+//! Event coding: actors in each sentence, pattern matches, source and target, negation and
+//! mode, date and place, implied and anaphoric events, and merging duplicates in the article.
+//!
+//! Actor mentions come from the entities (people, organisations, countries, demonyms),
+//! extended over the titles, role words and nationality words in front of them ("Syrian
+//! President Bashar al-Assad", "Russian leader Vladimir Putin"), from agent phrases with a
+//! country ("the Syrian military", "Russia's army"), and from subject pronouns. A mention's
+//! CAMEO code comes from the actor dictionaries by name (dated by the article), else from its
+//! country and role.
+//!
+//! For each pattern match the target is the mention at the pattern's `$T` slot; the source is
+//! the nearest mention before the trigger that is not the object of a preposition (after the
+//! pattern when nothing precedes), the previous event's source for a coordinated verb
+//! ("... and thanked"), or the `by` phrase of a passive. Coordinated actors ("the United States
+//! and European states") give one event each.
+
+use crate::actors::Actors;
+use crate::ontology::{quad_class, Ontology};
+use crate::patterns::Patterns;
+use dateline_core::{date::Date, Actor, Entity, EntityType, Event, EventPlace, Place, TimeExpr};
+use dateline_geo::Gazetteer;
+use dateline_nlp::{Lexicon, Sentence, Token};
+
+/// Everything the coder reads.
+pub struct Knowledge<'a> {
+    pub actors: &'a Actors,
+    pub ontology: &'a Ontology,
+    pub patterns: &'a Patterns,
+    pub gazetteer: &'a Gazetteer,
+    pub lexicon: &'a Lexicon,
+}
+
+/// The annotated article the coder works on.
+pub struct Input<'a> {
+    pub body: &'a str,
+    pub tokens: &'a [Token],
+    pub sentences: &'a [Sentence],
+    pub entities: &'a [Entity],
+    pub times: &'a [TimeExpr],
+    pub places: &'a [Place],
+    pub published: Option<&'a str>,
+}
+
+#[derive(Debug, Clone)]
+struct Mention {
+    /// token range, absolute
+    t0: usize,
+    t1: usize,
+    actor: Actor,
+    person: bool,
+    pronoun: bool,
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "at", "to", "from", "with", "on", "for", "by", "into", "about", "against", "over",
+    "near", "between", "toward", "towards", "through", "under", "during", "across", "behind",
+    "than",
+];
+const NEGATORS: &[&str] = &[
+    "not", "n't", "never", "no", "without", "nor", "denied", "denies", "deny", "refused", "refuses",
+];
+const INTENT: &[&str] = &[
+    "will",
+    "'ll",
+    "would",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "intends",
+    "intend",
+    "wants",
+    "want",
+    "expected",
+    "scheduled",
+    "hopes",
+    "hope",
+    "seeks",
+    "aims",
+    "due",
+    "ready",
+    "prepared",
+    "going",
+];
+const HYPOTHETICAL: &[&str] = &["may", "might", "could", "if", "unless", "whether", "should"];
+
+fn day_of(s: Option<&str>) -> Option<i64> {
+    s.and_then(Date::parse_iso).map(Date::to_days)
+}
+
+fn lower(body: &str, t: &Token) -> String {
+    t.text(body).to_lowercase()
+}
+
+/// The country (ISO3) a CAMEO actor code starts with, if it is a country code.
+fn code_country(code: &str, g: &Gazetteer) -> Option<String> {
+    let c = code.get(0..3)?;
+    g.country(c).map(|_| c.to_string())
+}
+
+struct Coder<'a, 'k> {
+    k: &'a Knowledge<'k>,
+    x: &'a Input<'a>,
+    day: Option<i64>,
+}
+
+impl Coder<'_, '_> {
+    fn tok(&self, i: usize) -> &str {
+        self.x
+            .tokens
+            .get(i)
+            .map(|t| t.text(self.x.body))
+            .unwrap_or("")
+    }
+
+    fn ltok(&self, i: usize) -> String {
+        self.tok(i).to_lowercase()
+    }
+
+    /// Token index range of a byte span.
+    fn tok_range(&self, start: usize, end: usize) -> (usize, usize) {
+        let t = self.x.tokens;
+        let a = t.partition_point(|x| x.start < start);
+        let b = t.partition_point(|x| x.end <= end);
+        (a, b.max(a + 1))
+    }
+
+    /// Code of an entity by name, dated by the article.
+    fn dict_code(&self, e: &Entity) -> Option<String> {
+        let names = [Some(e.text.as_str()), e.canonical.as_deref()];
+        for n in names.into_iter().flatten() {
+            let n = n.trim_start_matches("the ").trim_start_matches("The ");
+            if let Some(a) = self.k.actors.lookup(n) {
+                if let Some(c) = a.code_on(self.day) {
+                    return Some(c.to_string());
+                }
+            }
+        }
+        None
+    }
+
+    fn country_of_entity(&self, e: &Entity) -> Option<String> {
+        let g = self.k.gazetteer;
+        if let Some(c) = g.country_of_name(&e.text) {
+            return Some(c.iso3.clone());
+        }
+        if e.kind == EntityType::Gpe || e.kind == EntityType::Loc {
+            // a city or region: its country
+            return self
+                .x
+                .places
+                .iter()
+                .find(|p| p.start == e.start)
+                .and_then(|p| p.country.clone());
+        }
+        None
+    }
+
+    /// Role code of the words in token range [a, b) ("military" -> MIL, "leader" -> GOV).
+    fn agent_of(&self, a: usize, b: usize) -> Option<String> {
+        // longest suffix of the phrase that is an agent
+        for s in a..b {
+            let words: Vec<&str> = (s..b).map(|i| self.tok(i)).collect();
+            if let Some(c) = self.k.actors.agent(&words.join(" ")) {
+                return Some(c.to_string());
+            }
+        }
+        None
+    }
+
+    fn mentions(&self, s: &Sentence) -> Vec<Mention> {
+        let body = self.x.body;
+        let ents: Vec<&Entity> = self
+            .x
+            .entities
+            .iter()
+            .filter(|e| e.start >= s.start && e.end <= s.end)
+            .filter(|e| {
+                matches!(
+                    e.kind,
+                    EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp
+                )
+            })
+            .collect();
+        let mut out: Vec<Mention> = Vec::new();
+        let mut used_norp = std::collections::HashSet::new();
+        for (ei, e) in ents.iter().enumerate() {
+            let (t0, t1) = self.tok_range(e.start, e.end);
+            if e.kind == EntityType::Norp {
+                // NORP + role words: "Syrian military", "European states", "Russian leader"
+                let mut j = t1;
+                while j < s.tok_end
+                    && j < t1 + 3
+                    && self.tok(j).chars().all(char::is_alphabetic)
+                    && !self.tok(j).is_empty()
+                {
+                    j += 1;
+                    if self.agent_of(t1, j).is_some() {
+                        break;
+                    }
+                }
+                let agent = (j > t1).then(|| self.agent_of(t1, j)).flatten();
+                // a person or organisation right after the role words takes this NORP
+                let next_named = ents.get(ei + 1).is_some_and(|n| {
+                    matches!(n.kind, EntityType::Person | EntityType::Org)
+                        && self.tok_range(n.start, n.end).0 <= j + 1
+                });
+                if next_named {
+                    continue;
+                }
+                if let Some(agent) = agent {
+                    let country = self.country_of_entity(e);
+                    let end_b = self.x.tokens[j - 1].end;
+                    let mut start_b = e.start;
+                    let mut t0b = t0;
+                    if t0 > s.tok_start && matches!(self.ltok(t0 - 1).as_str(), "the" | "a") {
+                        t0b = t0 - 1;
+                        start_b = self.x.tokens[t0b].start;
+                    }
+                    out.push(Mention {
+                        t0: t0b,
+                        t1: j,
+                        actor: Actor {
+                            text: body[start_b..end_b].to_string(),
+                            canonical: e.canonical.clone(),
+                            code: Some(match &country {
+                                Some(c) => format!("{c}{agent}"),
+                                None => {
+                                    let g = group_code(&e.text);
+                                    if g.len() >= 6 {
+                                        g
+                                    } else {
+                                        format!("{g}{agent}")
+                                    }
+                                }
+                            }),
+                            country,
+                            start: Some(start_b),
+                            end: Some(end_b),
+                        },
+                        person: false,
+                        pronoun: false,
+                    });
+                    used_norp.insert(ei);
+                }
+                continue;
+            }
+            // extend left over titles, role words and a nationality/country
+            let mut a = t0;
+            let mut country: Option<String> = None;
+            let mut role_a = t0;
+            while a > s.tok_start {
+                let w = self.tok(a - 1);
+                let lw = w.to_lowercase();
+                if self.k.lexicon.is_title(&lw) || self.k.actors.agent(&lw).is_some() {
+                    a -= 1;
+                    role_a = a;
+                    continue;
+                }
+                if let Some(n) = ents.iter().find(|n| {
+                    matches!(n.kind, EntityType::Norp | EntityType::Gpe | EntityType::Org)
+                        && self.tok_range(n.start, n.end).1 == a
+                }) {
+                    if n.kind == EntityType::Org {
+                        // "Kremlin spokesman Dmitry Peskov": the organisation's country
+                        if a < t0 {
+                            country = self
+                                .dict_code(n)
+                                .and_then(|c| code_country(&c, self.k.gazetteer));
+                            a = self.tok_range(n.start, n.end).0;
+                        }
+                        break;
+                    }
+                    country = self.country_of_entity(n);
+                    a = self.tok_range(n.start, n.end).0;
+                    break;
+                }
+                if (w == "'s" || w == "\u{2019}s") && a >= 2 {
+                    // "Russia's military"
+                    if let Some(n) = ents.iter().find(|n| {
+                        n.kind == EntityType::Gpe && self.tok_range(n.start, n.end).1 == a - 1
+                    }) {
+                        country = self.country_of_entity(n);
+                        a = self.tok_range(n.start, n.end).0;
+                    }
+                }
+                break;
+            }
+            let mut code = self.dict_code(e);
+            let role = (role_a < t0).then(|| self.agent_of(role_a, t0)).flatten();
+            if e.kind == EntityType::Gpe {
+                let c = self.country_of_entity(e);
+                if code.is_none() {
+                    code = c.clone();
+                }
+                if country.is_none() {
+                    country = c;
+                }
+            }
+            if code.is_none() {
+                if let (Some(c), Some(r)) = (&country, &role) {
+                    code = Some(format!("{c}{r}"));
+                } else if let (Some(c), true) = (&country, e.kind == EntityType::Person) {
+                    code = Some(c.clone());
+                }
+            }
+            if let Some(c) = &code {
+                if country.is_none() {
+                    country = code_country(c, self.k.gazetteer);
+                }
+            }
+            let start_b = self.x.tokens[a].start.min(e.start);
+            out.push(Mention {
+                t0: a.min(t0),
+                t1,
+                actor: Actor {
+                    text: body[start_b..e.end].to_string(),
+                    canonical: e.canonical.clone().or(Some(e.text.clone())),
+                    code,
+                    country,
+                    start: Some(start_b),
+                    end: Some(e.end),
+                },
+                person: e.kind == EntityType::Person,
+                pronoun: false,
+            });
+        }
+        // nested mentions (a NORP inside an extended person) go
+        out.sort_by_key(|m| (m.t0, std::cmp::Reverse(m.t1)));
+        let mut kept: Vec<Mention> = Vec::new();
+        for m in out {
+            if kept.last().is_some_and(|k| m.t0 < k.t1) {
+                continue;
+            }
+            kept.push(m);
+        }
+        // bare agents with an article: "the military", "police", "rebels"
+        let mut extra = Vec::new();
+        for i in s.tok_start..s.tok_end {
+            if kept.iter().any(|m| i >= m.t0 && i < m.t1) {
+                continue;
+            }
+            let w = self.ltok(i);
+            if !w.chars().all(char::is_alphabetic) || w.len() < 4 {
+                continue;
+            }
+            if self.k.lexicon.is_title(&w)
+                && !matches!(w.as_str(), "government" | "military" | "police" | "army")
+            {
+                continue;
+            }
+            if let Some(role) = self.k.actors.agent(&w) {
+                let pre = if i > s.tok_start {
+                    self.ltok(i - 1)
+                } else {
+                    String::new()
+                };
+                if matches!(pre.as_str(), "the" | "its" | "their" | "his" | "her")
+                    || w.ends_with('s')
+                {
+                    // "opposition leaders": the modifier's role is the narrower one
+                    let (t0, role) = match (i > s.tok_start)
+                        .then(|| self.k.actors.agent(&pre))
+                        .flatten()
+                    {
+                        Some(r) if !extra.iter().any(|m: &Mention| m.t1 > i - 1) => (i - 1, r),
+                        _ => (i, role),
+                    };
+                    // "police in Kampala", "rebels of Syria": the country that follows
+                    let mut t1 = i + 1;
+                    let mut country = None;
+                    if matches!(self.ltok(i + 1).as_str(), "in" | "of" | "from") {
+                        if let Some(n) = kept
+                            .iter()
+                            .find(|m| m.t0 == i + 2 && m.actor.country.is_some())
+                        {
+                            country = n.actor.country.clone();
+                            t1 = n.t1;
+                        }
+                    }
+                    let (a, b) = (self.x.tokens[t0].start, self.x.tokens[t1 - 1].end);
+                    extra.push(Mention {
+                        t0,
+                        t1,
+                        actor: Actor {
+                            text: body[a..b].to_string(),
+                            canonical: None,
+                            code: Some(format!("{}{role}", country.clone().unwrap_or_default())),
+                            country,
+                            start: Some(a),
+                            end: Some(b),
+                        },
+                        person: false,
+                        pronoun: false,
+                    });
+                }
+            }
+        }
+        // subject pronouns
+        for i in s.tok_start..s.tok_end {
+            let w = self.ltok(i);
+            if matches!(
+                w.as_str(),
+                "he" | "she" | "it" | "they" | "its" | "their" | "his"
+            ) && !kept.iter().any(|m| i >= m.t0 && i < m.t1)
+            {
+                let t = self.x.tokens[i];
+                extra.push(Mention {
+                    t0: i,
+                    t1: i + 1,
+                    actor: Actor {
+                        text: t.text(body).to_string(),
+                        canonical: None,
+                        code: None,
+                        country: None,
+                        start: Some(t.start),
+                        end: Some(t.end),
+                    },
+                    person: matches!(w.as_str(), "he" | "she" | "his"),
+                    pronoun: true,
+                });
+            }
+        }
+        kept.extend(extra);
+        kept.sort_by_key(|m| m.t0);
+        kept
+    }
+
+    fn resolve_pronoun(
+        &self,
+        m: &mut Mention,
+        same: &[Mention],
+        prev_events: &[Event],
+        prev_mentions: &[Mention],
+    ) {
+        if !m.pronoun {
+            return;
+        }
+        let person = m.person;
+        let singular = matches!(
+            self.ltok(m.t0).as_str(),
+            "it" | "its" | "he" | "she" | "his"
+        );
+        // coordinated or plural mentions ("the United States and European states") are not "it"
+        let plural = |x: &Mention| {
+            let prev = if x.t0 > 0 {
+                self.ltok(x.t0 - 1)
+            } else {
+                String::new()
+            };
+            let prev2 = if x.t0 > 1 {
+                self.ltok(x.t0 - 2)
+            } else {
+                String::new()
+            };
+            self.ltok(x.t1) == "and"
+                || prev == "and"
+                || prev == "the" && prev2 == "and"
+                || x.actor.text.ends_with("states")
+        };
+        // in the same sentence, before it: "Russia says it never targets"
+        let local = same
+            .iter()
+            .rev()
+            .filter(|x| x.t1 <= m.t0 && !x.pronoun && x.person == person && x.actor.code.is_some())
+            .find(|x| !(singular && plural(x)));
+        let cand = local.map(|x| x.actor.clone()).or_else(|| {
+            prev_events
+                .iter()
+                .rev()
+                .filter_map(|e| e.source.clone())
+                .find(|a| {
+                    let is_person = self.x.entities.iter().any(|e| {
+                        Some(e.start) <= a.end
+                            && a.start <= Some(e.start)
+                            && e.kind == EntityType::Person
+                    });
+                    is_person == person
+                })
+        });
+        let cand = cand.or_else(|| {
+            prev_mentions
+                .iter()
+                .find(|x| !x.pronoun && x.person == person)
+                .map(|x| x.actor.clone())
+        });
+        if let Some(a) = cand {
+            m.actor.canonical = a.canonical.or(Some(a.text));
+            m.actor.code = a.code;
+            m.actor.country = a.country;
+        }
+    }
+
+    fn date_for(&self, s: &Sentence, trig: usize) -> (Option<String>, &'static str) {
+        let body = self.x.body;
+        let ts: Vec<&TimeExpr> = self
+            .x
+            .times
+            .iter()
+            .filter(|t| {
+                t.start >= s.start && t.end <= s.end && (t.kind == "DATE" || t.kind == "TIME")
+            })
+            .filter(|t| {
+                t.value
+                    .as_deref()
+                    .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
+            })
+            .collect();
+        let trig_b = self.x.tokens[trig].start;
+        // same comma segment as the trigger, not introduced by "since"/"after"/"before"
+        let seg = |b: usize| {
+            let (a, z) = if b < trig_b { (b, trig_b) } else { (trig_b, b) };
+            let gap = &body[a..z];
+            // a comma, or a new clause ("... and said Ethiopia would ... in April")
+            const CLAUSE: &[&str] = &[
+                "said", "says", "saying", "told", "added", "which", "who", "when", "while",
+                "because", "after", "before", "since",
+            ];
+            !gap.contains([',', ';'])
+                && !gap
+                    .split_whitespace()
+                    .any(|w| CLAUSE.contains(&w.to_lowercase().as_str()))
+        };
+        let governed = |t: &TimeExpr| {
+            let pre = body[s.start..t.start].trim_end();
+            let last = pre.rsplit(' ').next().unwrap_or("").to_lowercase();
+            !matches!(last.as_str(), "since" | "until" | "before" | "by")
+        };
+        let best = ts
+            .iter()
+            .filter(|t| seg(t.start) && governed(t))
+            .min_by_key(|t| t.start.abs_diff(trig_b))
+            .or_else(|| {
+                ts.iter().find(|t| {
+                    t.start < trig_b && body[s.start..t.start].split_whitespace().count() <= 1
+                })
+            });
+        match best {
+            Some(t) => (
+                t.value
+                    .as_ref()
+                    .map(|v| v.split('T').next().unwrap_or(v).to_string()),
+                "text",
+            ),
+            None => (self.x.published.map(str::to_string), "article"),
+        }
+    }
+
+    fn place_for(&self, s: &Sentence, trig: usize) -> Option<&Place> {
+        let body = self.x.body;
+        let trig_b = self.x.tokens[trig].start;
+        // a fronted locative ("At the meeting, in the resort of Sochi, X did Y") governs the clause
+        let fronted = matches!(self.ltok(s.tok_start).as_str(), "in" | "at");
+        let cands = self
+            .x
+            .places
+            .iter()
+            .filter(|p| p.start >= s.start && p.end <= s.end)
+            .filter(|p| {
+                let pre = body[s.start..p.start].trim_end();
+                let last = pre.rsplit([' ', '\n']).next().unwrap_or("").to_lowercase();
+                let before_of = pre
+                    .strip_suffix("of")
+                    .unwrap_or("")
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                let settlement = matches!(
+                    before_of.as_str(),
+                    "city"
+                        | "town"
+                        | "village"
+                        | "resort"
+                        | "port"
+                        | "capital"
+                        | "province"
+                        | "region"
+                        | "district"
+                        | "suburb"
+                        | "outskirts"
+                        | "state"
+                );
+                matches!(last.as_str(), "in" | "at" | "near" | "outside" | "of")
+                    && (last != "of" || settlement)
+            })
+            .collect::<Vec<_>>();
+        if fronted {
+            if let Some(p) = cands
+                .iter()
+                .filter(|p| p.start < trig_b)
+                .min_by_key(|p| specificity(p))
+            {
+                return Some(p);
+            }
+        }
+        cands
+            .into_iter()
+            .min_by_key(|p| (p.start < trig_b, p.start.abs_diff(trig_b), specificity(p)))
+    }
+}
+
+/// CAMEO code of a group word ("European" -> EUR), from data/nlp/group-demonyms.tsv.
+fn group_code(text: &str) -> String {
+    static GROUPS: std::sync::OnceLock<Vec<(String, String, String)>> = std::sync::OnceLock::new();
+    let g = GROUPS.get_or_init(Lexicon::group_words);
+    g.iter()
+        .find(|(w, _, c)| w == text && !c.is_empty())
+        .map(|(_, _, c)| c.clone())
+        .unwrap_or_else(|| "---".into())
+}
+
+/// Lower is more specific: cities before divisions before countries before regions.
+fn specificity(p: &Place) -> u8 {
+    match p.feature.as_deref() {
+        Some(f) if f.starts_with("PPL") => 0,
+        Some("ADM1") => 1,
+        Some("PCLI") => 2,
+        _ => 3,
+    }
+}
+
+fn event_place(p: &Place) -> EventPlace {
+    EventPlace {
+        name: p.name.clone(),
+        lat: p.lat,
+        lon: p.lon,
+        country: p.country.clone(),
+        geonameid: p.geonameid,
+        feature: p.feature.clone(),
+    }
+}
+
+fn actor_key(a: &Option<Actor>) -> String {
+    match a {
+        Some(a) => a
+            .code
+            .clone()
+            .or(a.canonical.clone())
+            .unwrap_or_else(|| a.text.clone()),
+        None => String::new(),
+    }
+}
+
+/// Code the events of one article.
+pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
+    let c = Coder {
+        k,
+        x,
+        day: day_of(x.published),
+    };
+    let body = x.body;
+    let mut events: Vec<Event> = Vec::new();
+    let mut prev_mentions: Vec<Mention> = Vec::new();
+    let mut known: std::collections::HashMap<String, (String, Option<String>)> = Default::default();
+    for s in x.sentences {
+        let mut ms = c.mentions(s);
+        for i in 0..ms.len() {
+            let (before, rest) = ms.split_at_mut(i);
+            c.resolve_pronoun(&mut rest[0], before, &events, &prev_mentions);
+        }
+        // a name coded once in the article ("Kenyan President William Ruto") keeps its code
+        // when it comes back bare ("Ruto")
+        for m in ms.iter_mut() {
+            if let Some(canon) = m.actor.canonical.clone() {
+                match (&m.actor.code, known.get(&canon)) {
+                    (None, Some((code, country))) => {
+                        m.actor.code = Some(code.clone());
+                        m.actor.country = country.clone();
+                    }
+                    (Some(code), None) if !m.pronoun && code.len() > 3 => {
+                        known.insert(canon, (code.clone(), m.actor.country.clone()));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let words: Vec<String> = (s.tok_start..s.tok_end)
+            .map(|i| lower(body, &x.tokens[i]))
+            .collect();
+        let wref: Vec<&str> = words.iter().map(String::as_str).collect();
+        let matches = k.patterns.find(&wref);
+        let sent_events_start = events.len();
+        let evidence = body[s.start..s.end].to_string();
+        for m in &matches {
+            let pat = &k.patterns.list[m.pattern];
+            // "a visit that ...", "their arms": a noun, not the verb a one-word pattern means
+            let det_before = m.start >= 1
+                && matches!(
+                    words[m.start - 1].as_str(),
+                    "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "this" | "that"
+                );
+            let one_word = pat
+                .elems
+                .iter()
+                .filter(|e| matches!(e, crate::patterns::Elem::Words(_)))
+                .count()
+                == 1;
+            if det_before && one_word {
+                continue;
+            }
+            let trig = s.tok_start + m.start;
+            let trig_end = s.tok_start + m.end;
+            // target
+            let mut target = m.target_at.and_then(|t| {
+                let t = s.tok_start + t;
+                ms.iter().find(|x| {
+                    let only_dets = (t..x.t0.max(t)).all(|i| {
+                        matches!(
+                            c.ltok(i).as_str(),
+                            "the"
+                                | "a"
+                                | "an"
+                                | "his"
+                                | "her"
+                                | "its"
+                                | "their"
+                                | "our"
+                                | "two"
+                                | "three"
+                                | "several"
+                                | "some"
+                        )
+                    });
+                    (x.t0 >= t && x.t0 <= t + 3 && only_dets && !x.pronoun)
+                        || (x.t0 < t && x.t1 > t)
+                })
+            });
+            // passive: "was attacked by X"
+            let passive = trig > s.tok_start
+                && matches!(
+                    words[m.start - 1].as_str(),
+                    "was" | "were" | "been" | "being" | "is" | "are"
+                )
+                && words.get(m.end).map(String::as_str) == Some("by");
+            let mut source = if passive {
+                let by = trig_end;
+                let src = ms.iter().find(|x| x.t0 > by && x.t0 <= by + 3);
+                target = ms.iter().rev().find(|x| x.t1 <= trig);
+                src
+            } else {
+                // coordinated verb: ", and thanked" takes the previous event's source
+                let coord =
+                    m.start >= 1 && words[m.start - 1] == "and" && events.len() > sent_events_start;
+                if coord {
+                    None
+                } else {
+                    ms.iter()
+                        .rev()
+                        .filter(|x| x.t1 <= trig)
+                        .filter(|x| target.is_none_or(|t| t.t0 != x.t0))
+                        .find(|x| {
+                            x.t0 == s.tok_start
+                                || !PREPOSITIONS.contains(&c.ltok(x.t0 - 1).as_str())
+                        })
+                }
+            };
+            let coord_source = (source.is_none()
+                && !passive
+                && m.start >= 1
+                && words[m.start - 1] == "and"
+                && events.len() > sent_events_start)
+                .then(|| events[events.len() - 1].source.clone())
+                .flatten();
+            if source.is_none() && coord_source.is_none() && !passive && pat.text.contains(" of ") {
+                // nothing before: the first actor after the pattern ("Critics of X, among them Y")
+                let after = trig_end;
+                source = ms
+                    .iter()
+                    .filter(|x| x.t0 >= after && target.is_none_or(|t| t.t0 != x.t0))
+                    .find(|x| !PREPOSITIONS.contains(&c.ltok(x.t0 - 1).as_str()) && !x.pronoun);
+            }
+            // coordination: "the United States and European states"
+            let group = |first: Option<&Mention>| -> Vec<Option<Actor>> {
+                let Some(f) = first else { return vec![None] };
+                let mut v = vec![Some(f.actor.clone())];
+                let mut cur = f.t1;
+                loop {
+                    let conj = c.ltok(cur);
+                    if conj != "and" && conj != "," {
+                        break;
+                    }
+                    match ms
+                        .iter()
+                        .find(|x| x.t0 == cur + 1 || x.t0 == cur + 2 && c.ltok(cur + 1) == "the")
+                    {
+                        Some(n) if !n.pronoun => {
+                            v.push(Some(n.actor.clone()));
+                            cur = n.t1;
+                        }
+                        _ => break,
+                    }
+                }
+                v
+            };
+            let sources = match coord_source {
+                Some(a) => vec![Some(a)],
+                None => group(source),
+            };
+            let targets = group(target);
+            // negation and mode in the four tokens before the trigger
+            let win = m.start.saturating_sub(4)..m.start;
+            let negated = words[win.clone()]
+                .iter()
+                .any(|w| NEGATORS.contains(&w.as_str()));
+            let mode = if words[win.clone()]
+                .iter()
+                .any(|w| INTENT.contains(&w.as_str()))
+                || words[..m.start]
+                    .windows(2)
+                    .any(|p| p[1] == "to" && INTENT.contains(&p[0].as_str()))
+            {
+                "intended"
+            } else if words[..m.start]
+                .iter()
+                .any(|w| HYPOTHETICAL.contains(&w.as_str()))
+            {
+                "hypothetical"
+            } else {
+                "asserted"
+            };
+            let (date, date_source) = c.date_for(s, trig);
+            let place = c.place_for(s, trig).map(event_place);
+            let plover = k.ontology.plover_of(&pat.cameo);
+            for src in &sources {
+                for tgt in &targets {
+                    let same = |a: &Option<Actor>, b: &Option<Actor>| match (a, b) {
+                        (Some(a), Some(b)) => {
+                            a.code == b.code
+                                && a.canonical.as_ref().unwrap_or(&a.text)
+                                    == b.canonical.as_ref().unwrap_or(&b.text)
+                        }
+                        _ => false,
+                    };
+                    if same(src, tgt) {
+                        continue;
+                    }
+                    if src.is_none() && tgt.is_none() {
+                        continue; // an event needs at least one actor (as in GDELT)
+                    }
+                    let mut conf: f64 = 0.4;
+                    if src.as_ref().is_some_and(|a| a.code.is_some()) {
+                        conf += 0.25;
+                    }
+                    if tgt.as_ref().is_some_and(|a| a.code.is_some()) {
+                        conf += 0.2;
+                    }
+                    if pat.elems.len() > 1 {
+                        conf += 0.1;
+                    }
+                    events.push(Event {
+                        cameo: pat.cameo.clone(),
+                        plover: plover.map(|r| r.kind.clone()),
+                        plover_mode: plover.and_then(|r| r.mode.clone()),
+                        plover_context: plover.and_then(|r| r.context.clone()),
+                        quad_class: quad_class(&pat.cameo),
+                        goldstein: k.ontology.goldstein_of(&pat.cameo),
+                        source: src.clone(),
+                        target: tgt.clone(),
+                        date: date.clone(),
+                        date_source: Some(date_source.to_string()),
+                        place: place.clone(),
+                        sentence: [s.start, s.end],
+                        evidence: evidence.clone(),
+                        negated,
+                        mode: Some(mode.to_string()),
+                        confidence: (conf.min(0.95) * 100.0).round() / 100.0,
+                        rule: Some(format!("pattern:{} {}", pat.cameo, pat.text)),
+                        trigger: Some([
+                            x.tokens[trig].start,
+                            x.tokens[trig_end.max(trig + 1) - 1].end,
+                        ]),
+                    });
+                }
+            }
+        }
+        // a visit implies its host
+        let n = events.len();
+        for i in sent_events_start..n {
+            let e = &events[i];
+            if e.cameo == "042" && e.source.is_some() && e.target.is_some() {
+                let mut h = e.clone();
+                std::mem::swap(&mut h.source, &mut h.target);
+                h.cameo = "043".into();
+                let p = k.ontology.plover_of("043");
+                h.plover = p.map(|r| r.kind.clone());
+                h.goldstein = k.ontology.goldstein_of("043");
+                h.mode = Some("implied".into());
+                h.rule = Some("implied:visit-host".into());
+                h.confidence = (e.confidence - 0.1).max(0.1);
+                events.push(h);
+            }
+        }
+        // "The previous occasion was in November last year": the last event again, re-dated
+        if matches.is_empty() {
+            let anaphor = wref.windows(2).any(|p| {
+                matches!(p[0], "previous" | "last" | "earlier" | "first" | "prior")
+                    && matches!(p[1], "occasion" | "visit" | "trip" | "time" | "meeting")
+            });
+            let when = x.times.iter().find(|t| {
+                t.start >= s.start
+                    && t.end <= s.end
+                    && t.kind == "DATE"
+                    && t.value
+                        .as_deref()
+                        .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
+            });
+            if let (true, Some(t)) = (anaphor, when) {
+                if let Some(last) = events[..sent_events_start]
+                    .iter()
+                    .rev()
+                    .find(|e| e.mode.as_deref() != Some("implied"))
+                    .cloned()
+                {
+                    let mut e = last;
+                    if e.target.is_none() {
+                        e.target = events[..sent_events_start]
+                            .iter()
+                            .rev()
+                            .find(|o| {
+                                o.cameo == e.cameo
+                                    && actor_key(&o.source) == actor_key(&e.source)
+                                    && o.target.is_some()
+                            })
+                            .and_then(|o| o.target.clone());
+                    }
+                    e.date = t.value.clone();
+                    e.date_source = Some("text".into());
+                    e.sentence = [s.start, s.end];
+                    e.evidence = evidence.clone();
+                    e.rule = Some("anaphora:previous-occasion".into());
+                    e.confidence = (e.confidence - 0.2).max(0.1);
+                    e.trigger = None;
+                    events.push(e);
+                }
+            }
+        }
+        prev_mentions = ms;
+    }
+    merge(events)
+}
+
+/// Merge reports of one event inside the article: same code, same source, same or missing
+/// target, and compatible dates (equal, or one only the article's date). The merged event
+/// keeps the first evidence, the date the text gives, the most specific place and the highest
+/// confidence.
+fn merge(events: Vec<Event>) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::new();
+    for e in events {
+        let anaphoric = |x: &Event| {
+            x.rule
+                .as_deref()
+                .is_some_and(|r| r.starts_with("anaphora:"))
+        };
+        let compatible = |o: &Event| {
+            !anaphoric(o)
+                && !anaphoric(&e)
+                && o.cameo == e.cameo
+                && o.negated == e.negated
+                && actor_key(&o.source) == actor_key(&e.source)
+                && (actor_key(&o.target) == actor_key(&e.target)
+                    || o.target.is_none()
+                    || e.target.is_none())
+                && (o.date == e.date
+                    || o.date_source.as_deref() == Some("article")
+                    || e.date_source.as_deref() == Some("article"))
+                && (o.mode == e.mode
+                    || o.mode.as_deref() == Some("asserted")
+                        && e.mode.as_deref() == Some("asserted"))
+        };
+        // an undated report joins a dated one rather than the other way round
+        let pos = out
+            .iter()
+            .position(|o| compatible(o) && o.date_source.as_deref() == Some("text"))
+            .or_else(|| out.iter().position(&compatible));
+        match pos.map(|i| &mut out[i]) {
+            Some(o) => {
+                if o.target.is_none() {
+                    o.target = e.target.clone();
+                }
+                if o.date_source.as_deref() == Some("article")
+                    && e.date_source.as_deref() == Some("text")
+                {
+                    o.date = e.date.clone();
+                    o.date_source = e.date_source.clone();
+                }
+                let rank = |p: &EventPlace| match p.feature.as_deref() {
+                    Some(f) if f.starts_with("PPL") => 0,
+                    Some("ADM1") => 1,
+                    Some("PCLI") => 2,
+                    _ => 3,
+                };
+                let better = |a: &Option<EventPlace>, b: &Option<EventPlace>| match (a, b) {
+                    (None, Some(_)) => true,
+                    (Some(x), Some(y)) => rank(y) < rank(x),
+                    _ => false,
+                };
+                if better(&o.place, &e.place) {
+                    o.place = e.place.clone();
+                }
+                o.confidence = o.confidence.max(e.confidence);
+            }
+            None => out.push(e),
+        }
+    }
+    out
+}

@@ -1,0 +1,192 @@
+//! The whole pipeline after reading: annotate, resolve places, code events. Loads every
+//! knowledge file once ([`Pipeline::new`]) and is then shared by all worker threads.
+
+use crate::actors::Actors;
+use crate::events::{self, Knowledge};
+use crate::ontology::Ontology;
+use crate::patterns::Patterns;
+use dateline_core::{Document, EntityType};
+use dateline_geo::Gazetteer;
+use dateline_nlp::{norm_key, LexEntry, Lexicon};
+
+pub struct Pipeline {
+    pub lexicon: Lexicon,
+    pub gazetteer: Gazetteer,
+    pub actors: Actors,
+    pub ontology: Ontology,
+    pub patterns: Patterns,
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Pipeline {
+    /// The pipeline with the bundled knowledge files.
+    pub fn new() -> Result<Pipeline, String> {
+        let gazetteer = Gazetteer::bundled()?;
+        let actors = Actors::bundled();
+        let patterns = Patterns::parse(include_str!("../../../data/events/patterns.txt"))
+            .map_err(|e| format!("data/events/patterns.txt: {e}"))?;
+        Ok(Pipeline::with(gazetteer, actors, patterns))
+    }
+
+    /// The pipeline with the given knowledge (e.g. a user's verb patterns).
+    pub fn with(gazetteer: Gazetteer, actors: Actors, patterns: Patterns) -> Pipeline {
+        let lexicon = build_lexicon(&gazetteer, &actors);
+        Pipeline {
+            lexicon,
+            gazetteer,
+            actors,
+            ontology: Ontology::bundled(),
+            patterns,
+        }
+    }
+
+    /// Annotate and code one document read by `dateline-read`.
+    pub fn run(&self, mut d: Document) -> Document {
+        let published = d.article.published.clone();
+        let body = std::mem::take(&mut d.body);
+        let ann = dateline_nlp::annotate(&body, published.as_deref(), &self.lexicon);
+        let places = self.gazetteer.resolve(&body, &ann.entities);
+        let evs = events::code(
+            &Knowledge {
+                actors: &self.actors,
+                ontology: &self.ontology,
+                patterns: &self.patterns,
+                gazetteer: &self.gazetteer,
+                lexicon: &self.lexicon,
+            },
+            &events::Input {
+                body: &body,
+                tokens: &ann.tokens,
+                sentences: &ann.sentences,
+                entities: &ann.entities,
+                times: &ann.times,
+                places: &places,
+                published: published.as_deref(),
+            },
+        );
+        d.sentences = Some(ann.sentences.iter().map(|s| [s.start, s.end]).collect());
+        d.entities = Some(ann.entities);
+        d.times = Some(ann.times);
+        d.places = Some(places);
+        d.quotes = Some(ann.quotes);
+        d.events = Some(evs);
+        d.body = body;
+        d
+    }
+}
+
+/// Names for the entity recogniser: countries, demonyms, regions and places from the
+/// gazetteer; people and organisations from the actor dictionaries; given names from the
+/// people's first names.
+pub fn build_lexicon(g: &Gazetteer, a: &Actors) -> Lexicon {
+    let mut lex = Lexicon::with_word_lists();
+    let e = |kind, canonical: &str, tag, priority| LexEntry {
+        kind,
+        canonical: Some(canonical.to_string()),
+        tag,
+        priority,
+    };
+    for c in &g.countries {
+        lex.add(
+            &c.name,
+            e(EntityType::Gpe, &c.name, "gazetteer:country", 90),
+        );
+        for alt in &c.alts {
+            lex.add(alt, e(EntityType::Gpe, &c.name, "gazetteer:country", 89));
+        }
+        for d in &c.demonyms {
+            lex.add(d, e(EntityType::Norp, &c.name, "gazetteer:demonym", 85));
+        }
+    }
+    for (w, canonical, _) in Lexicon::group_words() {
+        lex.add(&w, e(EntityType::Norp, &canonical, "lexicon:group", 84));
+    }
+    for r in &g.regions {
+        lex.add(&r.name, e(EntityType::Loc, &r.name, "gazetteer:region", 60));
+        for alt in &r.alts {
+            lex.add(alt, e(EntityType::Loc, &r.name, "gazetteer:region", 59));
+        }
+    }
+    for p in &g.places {
+        let adm = p.feature == "ADM1";
+        let big = p.population >= 15_000 || adm;
+        let prio = if adm {
+            45
+        } else if big {
+            40
+        } else {
+            30
+        };
+        lex.add(
+            &p.name,
+            e(EntityType::Gpe, &p.name, "gazetteer:place", prio),
+        );
+        if p.population >= 100_000 {
+            for alt in &p.alts {
+                lex.add(alt, e(EntityType::Gpe, &p.name, "gazetteer:place", 20));
+            }
+        }
+    }
+    // sorted, so that equal-priority clashes resolve the same way on every run
+    let mut names: Vec<(&String, &usize)> = a.by_name.iter().collect();
+    names.sort();
+    // an entry listed under a person's surname ("ASSAD" beside "BASHAR_AL-ASSAD") is a person
+    let surnames: std::collections::HashSet<&str> = names
+        .iter()
+        .filter(|(n, &i)| a.entries[i].person && n.contains(' '))
+        .filter_map(|(n, _)| n.rsplit(' ').next())
+        .collect();
+    let mut person_entry: Vec<bool> = a.entries.iter().map(|e| e.person).collect();
+    for (n, &i) in &names {
+        if !n.contains(' ') && surnames.contains(n.as_str()) {
+            person_entry[i] = true;
+        }
+    }
+    for (name, &idx) in names {
+        let entry = &a.entries[idx];
+        let code = entry.codes.first().map(|c| c.code.as_str()).unwrap_or("");
+        if code.len() == 3 && !person_entry[idx] {
+            continue; // a country block: the gazetteer has the names
+        }
+        let words: Vec<&str> = name.split(' ').collect();
+        if words.iter().any(|w| lex.is_title(w)) {
+            continue; // "PRESIDENT PUTIN": the recogniser strips titles itself
+        }
+        let single_common = words.len() == 1 && lex.is_common(words[0]);
+        if single_common || name.len() < 3 {
+            continue;
+        }
+        if person_entry[idx] {
+            lex.add(
+                name,
+                e(
+                    EntityType::Person,
+                    &title_case(name),
+                    "dictionary:person",
+                    70,
+                ),
+            );
+            if words.len() >= 2 && !lex.is_common(words[0]) && words[0].len() > 2 {
+                lex.given_names.insert(norm_key(words[0]));
+            }
+        } else if words.len() >= 2 || name.len() <= 6 {
+            lex.add(
+                name,
+                e(EntityType::Org, &title_case(name), "dictionary:org", 65),
+            );
+        }
+    }
+    lex
+}

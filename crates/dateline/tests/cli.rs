@@ -1,0 +1,195 @@
+//! End-to-end behaviour of the `dateline` binary on files the tests write themselves.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dateline"))
+}
+
+fn tmpdir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("dateline-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn lines(out: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect()
+}
+
+fn example() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/harbour-talks.md")
+}
+
+#[test]
+fn bundled_example_is_coded() {
+    let out = bin()
+        .args(["code", "--format", "jsonl"])
+        .arg(example())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let d = &lines(&out.stdout)[0];
+    assert_eq!(d["schema"], "dateline.article/1");
+    assert_eq!(d["article"]["published"], "2024-03-14");
+    assert_eq!(d["article"]["outlet"], "news.example.org");
+    let evs = d["events"].as_array().unwrap();
+    assert!(
+        evs.iter().any(|e| e["cameo"] == "042"
+            && e["source"]["code"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("KEN")),
+        "Ruto's visit: {evs:#?}"
+    );
+    let quotes = d["quotes"].as_array().unwrap();
+    assert!(quotes
+        .iter()
+        .any(|q| q["kind"] == "direct" && q["speaker"]["canonical"] == "William Ruto"));
+    // pretty output on request
+    let out = bin()
+        .args(["code", "--format", "pretty"])
+        .arg(example())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("event:") && text.contains("Kenya"), "{text}");
+}
+
+#[test]
+fn output_is_deterministic_and_in_input_order() {
+    let dir = tmpdir("order");
+    for i in 0..20 {
+        std::fs::write(
+            dir.join(format!("a{i:02}.txt")),
+            format!("Article {i}. Kenya criticized Uganda on Monday.\n"),
+        )
+        .unwrap();
+    }
+    let run = || {
+        bin()
+            .args(["code", "--format", "jsonl", "--published", "2020-01-08"])
+            .arg(&dir)
+            .output()
+            .unwrap()
+    };
+    let (a, b) = (run(), run());
+    assert!(a.status.success());
+    assert_eq!(a.stdout, b.stdout, "same input, same bytes");
+    let docs = lines(&a.stdout);
+    assert_eq!(docs.len(), 20);
+    for (i, d) in docs.iter().enumerate() {
+        assert!(d["source"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("a{i:02}.txt")));
+        assert_eq!(d["times"][0]["value"], "2020-01-06");
+    }
+}
+
+#[test]
+fn bad_inputs_are_reported_and_skipped() {
+    let dir = tmpdir("bad");
+    std::fs::write(dir.join("1-good.txt"), "Kenya criticized Uganda.").unwrap();
+    std::fs::write(dir.join("2-binary.bin"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+    std::fs::write(dir.join("3-empty.txt"), "").unwrap();
+    std::fs::write(dir.join("4-latin1.txt"), b"caf\xe9 au lait").unwrap();
+    std::fs::write(dir.join("5-good.txt"), "Uganda praised Kenya.").unwrap();
+    let out = bin()
+        .args(["code", "--format", "jsonl"])
+        .arg(&dir)
+        .arg(dir.join("missing.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let docs = lines(&out.stdout);
+    assert_eq!(docs.len(), 6);
+    let errs: Vec<bool> = docs.iter().map(|d| d["error"].is_string()).collect();
+    assert_eq!(errs, vec![false, true, true, true, false, true]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("2-binary.bin") && stderr.contains("binary"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("4-latin1.txt") && stderr.contains("UTF-8"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("missing.txt"), "{stderr}");
+}
+
+#[test]
+fn jsonl_stdin_one_output_per_line() {
+    let input = "{\"id\": \"a\", \"text\": \"Kenya criticized Uganda.\"}\n{broken\n{\"id\": \"c\", \"html\": \"<html><body><article><p>Uganda praised Kenya for its help after the floods, officials in Kampala said on Monday in a statement.</p></article></body></html>\"}\n";
+    let mut child = bin()
+        .args(["code", "--input-format", "jsonl", "--format", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let docs = lines(&out.stdout);
+    assert_eq!(docs.len(), 3);
+    assert_eq!(docs[0]["id"], "a");
+    assert_eq!(docs[0]["body"], "Kenya criticized Uganda.");
+    assert!(docs[1]["error"].as_str().unwrap().contains("-:2"));
+    assert_eq!(docs[2]["id"], "c");
+    assert!(docs[2]["body"]
+        .as_str()
+        .unwrap()
+        .contains("Uganda praised Kenya"));
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn hostile_inputs_do_not_crash() {
+    let dir = tmpdir("hostile");
+    let big_sentence = "word ".repeat(200_000);
+    let quotes = "\"a ".repeat(20_000);
+    let caps = "THE PRESIDENT OF RUSSIA MET THE KING OF JORDAN IN AMMAN ON TUESDAY. ".repeat(50);
+    let nested = "<div>".repeat(20_000);
+    std::fs::write(dir.join("big.txt"), big_sentence).unwrap();
+    std::fs::write(dir.join("quotes.txt"), quotes).unwrap();
+    std::fs::write(dir.join("caps.txt"), caps).unwrap();
+    std::fs::write(dir.join("nested.html"), nested).unwrap();
+    std::fs::write(
+        dir.join("cjk.txt"),
+        "普京在索契会见了阿萨德。“稳定正在改善，”他说。",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["code", "--format", "jsonl"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(out.status.code().is_some(), "killed by a signal");
+    let docs = lines(&out.stdout);
+    assert_eq!(docs.len(), 5);
+}
+
+#[test]
+fn published_must_be_a_date() {
+    let out = bin()
+        .args(["code", "--published", "2018-02-31", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2018-02-31"));
+}
