@@ -224,9 +224,7 @@ fn run(args: &IoArgs, code: bool) -> Result<usize, String> {
             let res = if pretty {
                 pretty::write(&mut out, d, code)
             } else {
-                serde_json::to_writer(&mut out, d)
-                    .map_err(io::Error::other)
-                    .and_then(|_| out.write_all(b"\n"))
+                write_jsonl(&mut out, d)
             };
             if let Err(e) = res {
                 if e.kind() == io::ErrorKind::BrokenPipe {
@@ -244,4 +242,32 @@ fn run(args: &IoArgs, code: bool) -> Result<usize, String> {
         }
     })?;
     Ok(failed)
+}
+
+/// One JSON object on one line. serde_json leaves U+0085, U+2028 and U+2029 raw inside
+/// strings; many line readers (Python's `splitlines`, JavaScript) break lines there, so they are
+/// written as `\u` escapes.
+fn write_jsonl(out: &mut impl Write, d: &Document) -> io::Result<()> {
+    let buf = serde_json::to_vec(d).map_err(io::Error::other)?;
+    let mut start = 0;
+    let mut i = 0;
+    while i + 1 < buf.len() {
+        let esc = match (buf[i], buf[i + 1], buf.get(i + 2)) {
+            (0xc2, 0x85, _) => Some(("\\u0085", 2)),
+            (0xe2, 0x80, Some(0xa8)) => Some(("\\u2028", 3)),
+            (0xe2, 0x80, Some(0xa9)) => Some(("\\u2029", 3)),
+            _ => None,
+        };
+        match esc {
+            Some((e, n)) => {
+                out.write_all(&buf[start..i])?;
+                out.write_all(e.as_bytes())?;
+                i += n;
+                start = i;
+            }
+            None => i += 1,
+        }
+    }
+    out.write_all(&buf[start..])?;
+    out.write_all(b"\n")
 }

@@ -193,3 +193,22 @@ fn published_must_be_a_date() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("2018-02-31"));
 }
+
+#[test]
+fn line_separators_stay_inside_one_output_line() {
+    let body = "Kenya criticized Uganda.\u{2028}Uganda\u{0085}praised\u{2029}Kenya.";
+    let input = serde_json::json!({"id": "x", "text": body}).to_string() + "\n";
+    let mut child = bin()
+        .args(["code", "--input-format", "jsonl", "--format", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.matches('\n').count(), 1);
+    assert!(!text.contains('\u{2028}') && !text.contains('\u{0085}'));
+    let d: Value = serde_json::from_str(text.trim_end()).unwrap();
+    assert_eq!(d["body"], body);
+}
