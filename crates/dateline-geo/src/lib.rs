@@ -48,6 +48,12 @@ impl Gazetteer {
             .map_err(|e| format!("data/geo/places.tsv: {e}"))?;
         let regions = data::parse_regions(include_str!("../../../data/geo/regions.tsv"))
             .map_err(|e| format!("data/geo/regions.tsv: {e}"))?;
+        let mut countries = countries;
+        data::add_aliases(
+            &mut countries,
+            include_str!("../../../data/geo/country-aliases.tsv"),
+        )
+        .map_err(|e| format!("data/geo/country-aliases.tsv: {e}"))?;
         Ok(Gazetteer::new(countries, places, regions))
     }
 
@@ -339,6 +345,13 @@ mod tests {
             g.country_of_name("Syrian").map(|c| c.iso3.as_str()),
             Some("SYR")
         );
+        for (alias, iso3) in [("Britain", "GBR"), ("U.S.", "USA"), ("Palestine", "PSE")] {
+            assert_eq!(
+                g.country_of_name(alias).map(|c| c.iso3.as_str()),
+                Some(iso3),
+                "{alias}"
+            );
+        }
     }
 
     #[test]
