@@ -794,6 +794,55 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                 }
                 v
             };
+            // no target at a slot: the first actor after the trigger in the same clause (the
+            // object of the verb, or of its complement: "offered to hand over to Great Britain")
+            if target.is_none() && !passive {
+                let src_t0 = source.map(|x| x.t0);
+                // in a fronted subordinate clause ("Since fighting broke out ..., Assad has")
+                // the clause ends at the first comma
+                let fronted = matches!(
+                    words[0].as_str(),
+                    "since"
+                        | "after"
+                        | "when"
+                        | "while"
+                        | "although"
+                        | "though"
+                        | "as"
+                        | "if"
+                        | "before"
+                        | "because"
+                        | "once"
+                        | "until"
+                );
+                target = ms
+                    .iter()
+                    .filter(|x| {
+                        x.t0 >= trig_end
+                            && x.t0 <= trig_end + 12
+                            && Some(x.t0) != src_t0
+                            && !x.pronoun
+                    })
+                    // a possessive modifies another noun ("in Assad's favor")
+                    .filter(|x| !matches!(c.tok(x.t1), "'s" | "\u{2019}s"))
+                    .find(|x| {
+                        (trig_end..x.t0).all(|i| {
+                            let w = c.ltok(i);
+                            !(fronted && w == ",")
+                                && !matches!(
+                                    w.as_str(),
+                                    ";" | "said"
+                                        | "says"
+                                        | "told"
+                                        | "but"
+                                        | "while"
+                                        | "whereas"
+                                        | "\""
+                                        | "by"
+                                )
+                        })
+                    });
+            }
             let sources = match coord_source {
                 Some(a) => vec![Some(a)],
                 None => group(source),
