@@ -827,19 +827,12 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                     .filter(|x| !matches!(c.tok(x.t1), "'s" | "\u{2019}s"))
                     .find(|x| {
                         (trig_end..x.t0).all(|i| {
+                            const STOP: &[&str] = &[
+                                ";", "said", "says", "told", "but", "while", "whereas", "\"", "by",
+                            ];
                             let w = c.ltok(i);
-                            !(fronted && w == ",")
-                                && !matches!(
-                                    w.as_str(),
-                                    ";" | "said"
-                                        | "says"
-                                        | "told"
-                                        | "but"
-                                        | "while"
-                                        | "whereas"
-                                        | "\""
-                                        | "by"
-                                )
+                            let comma_stop = fronted && w == ",";
+                            !comma_stop && !STOP.contains(&w.as_str())
                         })
                     });
             }
