@@ -33,11 +33,32 @@ fn title_case(s: &str) -> String {
 impl Pipeline {
     /// The pipeline with the bundled knowledge files.
     pub fn new() -> Result<Pipeline, String> {
-        let gazetteer = Gazetteer::bundled()?;
-        let actors = Actors::bundled();
+        let timing = std::env::var_os("DATELINE_TIMING").is_some();
+        let t0 = std::time::Instant::now();
+        // the gazetteer and the actor dictionaries are independent: load them side by side
+        let (gazetteer, actors) = std::thread::scope(|s| {
+            let g = s.spawn(Gazetteer::bundled);
+            let a = Actors::bundled();
+            (
+                g.join()
+                    .unwrap_or_else(|_| Err("gazetteer loader panicked".into())),
+                a,
+            )
+        });
+        let gazetteer = gazetteer?;
+        let t1 = t0.elapsed();
         let patterns = Patterns::parse(include_str!("../../../data/events/patterns.txt"))
             .map_err(|e| format!("data/events/patterns.txt: {e}"))?;
-        Ok(Pipeline::with(gazetteer, actors, patterns))
+        let p = Pipeline::with(gazetteer, actors, patterns);
+        if timing {
+            eprintln!(
+                "dateline: data loaded in {:?} (gazetteer and actors {:?}, lexicon {:?})",
+                t0.elapsed(),
+                t1,
+                t0.elapsed() - t1
+            );
+        }
+        Ok(p)
     }
 
     /// The pipeline with the given knowledge (e.g. a user's verb patterns).
