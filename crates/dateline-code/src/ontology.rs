@@ -96,14 +96,14 @@ impl Ontology {
     }
 }
 
-/// GDELT's quad class: 1 verbal cooperation (01-05), 2 material cooperation (06-08),
-/// 3 verbal conflict (09-13), 4 material conflict (14-20).
+/// GDELT's quad class: 1 verbal cooperation (01-05), 2 material cooperation (06-09),
+/// 3 verbal conflict (10-14), 4 material conflict (15-20).
 pub fn quad_class(cameo: &str) -> u8 {
     match cameo.get(0..2).and_then(|r| r.parse::<u8>().ok()) {
         Some(1..=5) => 1,
-        Some(6..=8) => 2,
-        Some(9..=13) => 3,
-        Some(14..=20) => 4,
+        Some(6..=9) => 2,
+        Some(10..=14) => 3,
+        Some(15..=20) => 4,
         _ => 0,
     }
 }
@@ -130,5 +130,7 @@ mod tests {
         assert!((o.goldstein_of("042") - 1.9).abs() < 1e-9);
         assert_eq!(quad_class("190"), 4);
         assert_eq!(quad_class("051"), 1);
+        assert_eq!(quad_class("090"), 2);
+        assert_eq!(quad_class("141"), 3);
     }
 }

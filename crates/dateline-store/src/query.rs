@@ -1,0 +1,178 @@
+//! Filtered event queries and read-only SQL.
+
+use crate::{Result, Store, StoreError};
+use rusqlite::types::{Value, ValueRef};
+
+/// Filters of `dateline query`; all optional, combined with AND.
+#[derive(Debug, Default, Clone)]
+pub struct EventFilter {
+    /// Source actor: a CAMEO code prefix (`RUS`, `RUSGOV`) or part of a name (`Putin`).
+    pub actor: Option<String>,
+    /// Target actor, the same way.
+    pub target: Option<String>,
+    /// CAMEO event code prefix (`04`, `042`).
+    pub code: Option<String>,
+    /// PLOVER type (`CONSULT`).
+    pub plover: Option<String>,
+    /// Earliest event date (inclusive, ISO, any precision).
+    pub from: Option<String>,
+    /// Latest event date (inclusive).
+    pub to: Option<String>,
+    /// Place name or ISO3 country of the event.
+    pub place: Option<String>,
+    /// Full-text query (FTS5 syntax) over the titles and bodies of the reporting articles.
+    pub text: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// Columns of a query result and its rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+pub const EVENT_COLUMNS: &str = "id, date, cameo, plover, quad_class, goldstein, negated, mode, source_code, source_name, source_country, target_code, target_name, target_country, place_name, place_country, place_lat, place_lon, num_mentions, num_articles, num_sources, round(confidence, 3) AS confidence, first_seen, last_seen";
+
+fn actor_clause(side: &str, v: &str, args: &mut Vec<Value>) -> String {
+    let is_code = v.len() >= 3
+        && v.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    args.push(Value::Text(if is_code {
+        format!("{v}%")
+    } else {
+        format!("%{v}%")
+    }));
+    let n = args.len();
+    if is_code {
+        format!("{side}_code LIKE ?{n}")
+    } else {
+        format!("({side}_name LIKE ?{n} OR {side}_code LIKE ?{n})")
+    }
+}
+
+impl Store {
+    /// Events matching the filter, most reported first, then by date and id.
+    pub fn query_events(&self, f: &EventFilter) -> Result<Table> {
+        let mut clauses = Vec::new();
+        let mut args: Vec<Value> = Vec::new();
+        if let Some(a) = &f.actor {
+            clauses.push(actor_clause("source", a, &mut args));
+        }
+        if let Some(t) = &f.target {
+            clauses.push(actor_clause("target", t, &mut args));
+        }
+        if let Some(c) = &f.code {
+            args.push(Value::Text(format!("{c}%")));
+            clauses.push(format!("cameo LIKE ?{}", args.len()));
+        }
+        if let Some(p) = &f.plover {
+            args.push(Value::Text(p.to_uppercase()));
+            clauses.push(format!("plover = ?{}", args.len()));
+        }
+        if let Some(d) = &f.from {
+            // "2017-11" is on or after "2017" and "2017-11-02" is on or after "2017-11"
+            args.push(Value::Text(d.clone()));
+            clauses.push(format!("date >= substr(?{0}, 1, length(date))", args.len()));
+        }
+        if let Some(d) = &f.to {
+            args.push(Value::Text(d.clone()));
+            clauses.push(format!("substr(date, 1, length(?{0})) <= ?{0}", args.len()));
+        }
+        if let Some(p) = &f.place {
+            args.push(Value::Text(p.clone()));
+            let n = args.len();
+            clauses.push(format!(
+                "(place_name LIKE ?{n} OR place_country = upper(?{n}))"
+            ));
+        }
+        if let Some(t) = &f.text {
+            args.push(Value::Text(t.clone()));
+            clauses.push(format!(
+                "id IN (SELECT event FROM mentions WHERE article IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?{}))",
+                args.len()
+            ));
+        }
+        let mut sql = format!("SELECT {EVENT_COLUMNS} FROM events");
+        if !clauses.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&clauses.join(" AND "));
+        }
+        sql.push_str(" ORDER BY num_mentions DESC, date DESC, id");
+        if let Some(l) = f.limit {
+            sql.push_str(&format!(" LIMIT {l}"));
+        }
+        self.table(&sql, &args)
+    }
+
+    /// Run one read-only SQL statement. The store must have been opened read-only, so a
+    /// statement that writes fails with SQLite's own error.
+    pub fn sql(&self, sql: &str) -> Result<Table> {
+        self.table(sql, &[])
+    }
+
+    fn table(&self, sql: &str, args: &[Value]) -> Result<Table> {
+        let e = |x: rusqlite::Error| StoreError {
+            path: self.path.clone(),
+            message: format!("query failed: {x}"),
+        };
+        let mut stmt = self.conn.prepare(sql).map_err(e)?;
+        let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
+        let n = columns.len();
+        let mut rows = Vec::new();
+        let mut it = stmt
+            .query(rusqlite::params_from_iter(args.iter()))
+            .map_err(e)?;
+        while let Some(r) = it.next().map_err(e)? {
+            let mut row = Vec::with_capacity(n);
+            for i in 0..n {
+                row.push(match r.get_ref(i).map_err(e)? {
+                    ValueRef::Null => Value::Null,
+                    ValueRef::Integer(v) => Value::Integer(v),
+                    ValueRef::Real(v) => Value::Real(v),
+                    ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+                    ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+                });
+            }
+            rows.push(row);
+        }
+        Ok(Table { columns, rows })
+    }
+}
+
+/// A value as text for tables and CSV (NULL as empty).
+pub fn cell(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::Integer(i) => i.to_string(),
+        Value::Real(f) => {
+            let s = format!("{f:.6}");
+            let s = s.trim_end_matches('0').trim_end_matches('.');
+            s.to_string()
+        }
+        Value::Text(t) => t.clone(),
+        Value::Blob(b) => format!("<{} bytes>", b.len()),
+    }
+}
+
+/// A value as JSON.
+pub fn json(v: &Value) -> serde_json::Value {
+    match v {
+        Value::Null => serde_json::Value::Null,
+        Value::Integer(i) => (*i).into(),
+        Value::Real(f) => serde_json::Number::from_f64(*f)
+            .map(serde_json::Value::Number)
+            .unwrap_or(serde_json::Value::Null),
+        Value::Text(t) => t.clone().into(),
+        Value::Blob(b) => format!("<{} bytes>", b.len()).into(),
+    }
+}
+
+/// RFC 4180 CSV field.
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}

@@ -1,0 +1,245 @@
+use super::*;
+use crate::export::Format;
+use crate::query::EventFilter;
+use dateline_core::{Actor, Article, Document, Event};
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("dateline-store-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d.join("t.db")
+}
+
+fn actor(code: &str, name: &str) -> Option<Actor> {
+    Some(Actor {
+        text: name.into(),
+        canonical: Some(name.into()),
+        code: Some(code.into()),
+        country: Some(code[..3].into()),
+        start: Some(0),
+        end: Some(1),
+    })
+}
+
+fn doc(url: &str, outlet: &str, body: &str, events: Vec<(&str, &str, &str, &str)>) -> Document {
+    let art = Article {
+        title: Some(format!("About {body}")),
+        url: Some(url.into()),
+        outlet: Some(outlet.into()),
+        published: Some("2018-05-18".into()),
+        ..Default::default()
+    };
+    let mut d = Document::new(url, art, body.into());
+    d.events = Some(
+        events
+            .into_iter()
+            .map(|(cameo, src, tgt, date)| Event {
+                cameo: cameo.into(),
+                plover: Some("CONSULT".into()),
+                plover_mode: None,
+                plover_context: None,
+                quad_class: 1,
+                goldstein: 1.9,
+                source: actor(src, src),
+                target: actor(tgt, tgt),
+                date: Some(date.into()),
+                date_source: Some("text".into()),
+                place: None,
+                sentence: [0, body.len()],
+                evidence: body.into(),
+                negated: false,
+                mode: Some("asserted".into()),
+                confidence: 0.8,
+                rule: Some("test".into()),
+                trigger: None,
+            })
+            .collect(),
+    );
+    d
+}
+
+#[test]
+fn dedup_counts_and_idempotence() {
+    let path = tmp("dedup");
+    let mut s = Store::open(&path).unwrap();
+    let docs = vec![
+        doc(
+            "https://a.example/1",
+            "a.example",
+            "Assad visited Putin.",
+            vec![("042", "SYRGOV", "RUSGOV", "2018-05-17")],
+        ),
+        doc(
+            "https://b.example/2",
+            "b.example",
+            "Assad flew to see Putin.",
+            vec![("042", "SYRGOV", "RUSGOV", "2018-05-17")],
+        ),
+        doc(
+            "https://a.example/3",
+            "a.example",
+            "Assad went to Putin again.",
+            vec![
+                ("043", "SYRGOV", "RUSGOV", "2018-05-17"),
+                ("111", "USA", "RUSGOV", "2018-05-16"),
+            ],
+        ),
+    ];
+    let st = s.write_batch(&docs).unwrap();
+    assert_eq!((st.articles, st.events, st.mentions), (3, 2, 4));
+    let t = s
+        .sql("SELECT num_mentions, num_articles, num_sources FROM events WHERE cameo_root = '04'")
+        .unwrap();
+    assert_eq!(t.rows.len(), 1);
+    assert_eq!(
+        t.rows[0],
+        vec![Value::Integer(3), Value::Integer(3), Value::Integer(2)]
+    );
+    // the same input again adds nothing
+    let st = s.write_batch(&docs).unwrap();
+    assert_eq!((st.articles, st.skipped, st.mentions), (0, 3, 0));
+    let counts = s.counts().unwrap();
+    assert!(counts.contains(&("mentions".to_string(), 4)));
+    // ids are stable: a second database built from the same reports has the same ids
+    let path2 = tmp("dedup2");
+    let mut s2 = Store::open(&path2).unwrap();
+    s2.write_batch(&docs).unwrap();
+    let ids = |s: &Store| s.sql("SELECT id FROM events ORDER BY id").unwrap().rows;
+    assert_eq!(ids(&s), ids(&s2));
+}
+
+use rusqlite::types::Value;
+
+#[test]
+fn queries_and_exports() {
+    let path = tmp("query");
+    let mut s = Store::open(&path).unwrap();
+    s.write_batch(&[
+        doc(
+            "https://a.example/1",
+            "a.example",
+            "Assad visited Putin in Sochi.",
+            vec![("042", "SYRGOV", "RUSGOV", "2018-05-17")],
+        ),
+        doc(
+            "https://a.example/2",
+            "a.example",
+            "The United States criticised Russia.",
+            vec![("111", "USAGOV", "RUSGOV", "2018-05-16")],
+        ),
+    ])
+    .unwrap();
+    drop(s);
+    let r = Store::open_read_only(&path).unwrap();
+    let q = |f: EventFilter| r.query_events(&f).unwrap().rows.len();
+    assert_eq!(q(EventFilter::default()), 2);
+    assert_eq!(
+        q(EventFilter {
+            actor: Some("SYR".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        q(EventFilter {
+            actor: Some("Assad".into()),
+            ..Default::default()
+        }),
+        0
+    );
+    assert_eq!(
+        q(EventFilter {
+            actor: Some("SYRGOV".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        q(EventFilter {
+            target: Some("RUS".into()),
+            code: Some("11".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        q(EventFilter {
+            from: Some("2018-05-17".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        q(EventFilter {
+            to: Some("2018-05".into()),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        q(EventFilter {
+            text: Some("Sochi".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        q(EventFilter {
+            plover: Some("consult".into()),
+            limit: Some(1),
+            ..Default::default()
+        }),
+        1
+    );
+    // read-only SQL cannot write
+    assert!(r.sql("DELETE FROM events").is_err());
+    // GDELT export: 61 columns per row
+    let mut buf = Vec::new();
+    assert_eq!(r.export(Format::Gdelt, &mut buf).unwrap(), 2);
+    for line in String::from_utf8(buf).unwrap().lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 61, "{line}");
+        assert!(cols[1] == "20180517" || cols[1] == "20180516");
+        assert!(cols[60].starts_with("https://a.example/"));
+    }
+    let mut buf = Vec::new();
+    assert_eq!(r.export(Format::Mentions, &mut buf).unwrap(), 2);
+    assert!(String::from_utf8(buf)
+        .unwrap()
+        .lines()
+        .all(|l| l.split('\t').count() == 16));
+    let mut buf = Vec::new();
+    r.export(Format::Csv, &mut buf).unwrap();
+    assert!(String::from_utf8(buf).unwrap().starts_with("id,date,cameo"));
+}
+
+#[test]
+fn foreign_and_newer_files_are_refused_untouched() {
+    let path = tmp("foreign");
+    std::fs::write(&path, b"this is not a database at all, just text\n").unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let e = Store::open(&path).err().unwrap();
+    assert!(e.to_string().contains("not an SQLite database"), "{e}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+
+    let path = tmp("other-sqlite");
+    {
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch("CREATE TABLE x (a); INSERT INTO x VALUES (1);")
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let e = Store::open(&path).err().unwrap();
+    assert!(e.to_string().contains("not a dateline one"), "{e}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+
+    let path = tmp("newer");
+    drop(Store::open(&path).unwrap());
+    {
+        let c = Connection::open(&path).unwrap();
+        c.pragma_update(None, "user_version", 99).unwrap();
+    }
+    let e = Store::open(&path).err().unwrap();
+    assert!(e.to_string().contains("newer dateline"), "{e}");
+    assert!(Store::open_read_only(&tmp("absent")).is_err());
+}
