@@ -19,6 +19,8 @@ use std::path::{Path, PathBuf};
 pub mod export;
 pub mod query;
 
+pub use rusqlite::types::Value;
+
 /// The schema version this build writes and reads.
 pub const SCHEMA_VERSION: i64 = 1;
 const SCHEMA_NAME: &str = "dateline.db/1";

@@ -9,6 +9,7 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod db;
 mod pretty;
 
 #[derive(Parser)]
@@ -29,10 +30,16 @@ enum Command {
     Read(IoArgs),
     /// The whole pipeline: entities, times, places, quotes and coded events.
     Code(IoArgs),
+    /// Read, code and store articles in an event database (SQLite).
+    Ingest(db::IngestArgs),
+    /// Query the events of a database, or run read-only SQL on it.
+    Query(db::QueryArgs),
+    /// Export a database's events: GDELT 2.0 events or mentions tables, JSON Lines, CSV.
+    Export(db::ExportArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
-enum InFmt {
+pub(crate) enum InFmt {
     Auto,
     Markdown,
     Text,
@@ -67,7 +74,7 @@ struct IoArgs {
     jobs: Option<usize>,
 }
 
-fn parse_published(s: &str) -> Result<String, String> {
+pub(crate) fn parse_published(s: &str) -> Result<String, String> {
     dateline_core::date::Date::parse_iso(s)
         .filter(|_| s.len() == 10)
         .map(|d| d.to_string())
@@ -76,11 +83,14 @@ fn parse_published(s: &str) -> Result<String, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (args, code) = match &cli.command {
-        Command::Read(a) => (a, false),
-        Command::Code(a) => (a, true),
+    let result = match &cli.command {
+        Command::Read(a) => run(a, false),
+        Command::Code(a) => run(a, true),
+        Command::Ingest(a) => db::ingest(a),
+        Command::Query(a) => db::query(a),
+        Command::Export(a) => db::export(a),
     };
-    match run(args, code) {
+    match result {
         Ok(0) => ExitCode::SUCCESS,
         Ok(n) => {
             eprintln!("dateline: {n} input(s) could not be processed");
@@ -93,8 +103,20 @@ fn main() -> ExitCode {
     }
 }
 
+impl InFmt {
+    pub(crate) fn to_read(self) -> InputFormat {
+        match self {
+            InFmt::Auto => InputFormat::Auto,
+            InFmt::Markdown => InputFormat::Markdown,
+            InFmt::Text => InputFormat::Text,
+            InFmt::Html => InputFormat::Html,
+            InFmt::Jsonl => InputFormat::Jsonl,
+        }
+    }
+}
+
 /// Expand the command-line inputs: directories recursively (sorted, hidden files skipped).
-fn expand(inputs: &[String], errors: &mut Vec<String>) -> Vec<String> {
+pub(crate) fn expand(inputs: &[String], errors: &mut Vec<String>) -> Vec<String> {
     let mut out = Vec::new();
     for i in inputs {
         if i == "-" {
@@ -149,17 +171,53 @@ fn read_input(path: &str) -> io::Result<Vec<u8>> {
     }
 }
 
+/// Read one input into documents (or errors), gunzipping `.gz` files and gzip streams
+/// (multi-member archives included).
+pub(crate) fn read_path(path: &str, opts: &ReadOptions) -> Vec<dateline_read::ReadResult> {
+    let fail = |message: String| {
+        vec![Err(dateline_read::ReadError {
+            source: path.to_string(),
+            line: None,
+            id: None,
+            message,
+        })]
+    };
+    let bytes = match read_input(path) {
+        Ok(b) => b,
+        Err(e) => return fail(format!("cannot read: {e}")),
+    };
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::new();
+        let mut dec = flate2::read::MultiGzDecoder::new(&bytes[..]);
+        if let Err(e) = dec.read_to_end(&mut out) {
+            return fail(format!("truncated or corrupt gzip data: {e}"));
+        }
+        let inner = path.strip_suffix(".gz").unwrap_or(path);
+        let mut o = opts.clone();
+        if o.format == InputFormat::Auto {
+            o.format = dateline_read::detect(inner, &out);
+        }
+        return dateline_read::read(path, &out, &o);
+    }
+    dateline_read::read(path, &bytes, opts)
+}
+
 /// How many files are read and processed together: bounds memory on huge directories while
 /// keeping both cores busy.
 const BATCH: usize = 64;
 
-fn run(args: &IoArgs, code: bool) -> Result<usize, String> {
-    if let Some(j) = args.jobs {
+pub(crate) fn set_jobs(jobs: Option<usize>) -> Result<(), String> {
+    if let Some(j) = jobs {
         rayon::ThreadPoolBuilder::new()
             .num_threads(j.max(1))
             .build_global()
             .map_err(|e| e.to_string())?;
     }
+    Ok(())
+}
+
+fn run(args: &IoArgs, code: bool) -> Result<usize, String> {
+    set_jobs(args.jobs)?;
     let stdout = io::stdout();
     let pretty = match args.format {
         Some(OutFmt::Pretty) => true,
@@ -167,13 +225,7 @@ fn run(args: &IoArgs, code: bool) -> Result<usize, String> {
         None => stdout.is_terminal(),
     };
     let opts = ReadOptions {
-        format: match args.input_format {
-            InFmt::Auto => InputFormat::Auto,
-            InFmt::Markdown => InputFormat::Markdown,
-            InFmt::Text => InputFormat::Text,
-            InFmt::Html => InputFormat::Html,
-            InFmt::Jsonl => InputFormat::Jsonl,
-        },
+        format: args.input_format.to_read(),
         published: args.published.clone(),
     };
     let pipeline = if code {
@@ -192,15 +244,7 @@ fn run(args: &IoArgs, code: bool) -> Result<usize, String> {
         let docs: Vec<Vec<Document>> = chunk
             .par_iter()
             .map(|path| {
-                let items = match read_input(path) {
-                    Ok(bytes) => dateline_read::read(path, &bytes, &opts),
-                    Err(e) => vec![Err(dateline_read::ReadError {
-                        source: path.clone(),
-                        line: None,
-                        id: None,
-                        message: format!("cannot read: {e}"),
-                    })],
-                };
+                let items = read_path(path, &opts);
                 items
                     .into_par_iter()
                     .map(|r| match r {

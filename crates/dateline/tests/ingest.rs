@@ -1,0 +1,299 @@
+//! The database commands with real processes: ingest, re-ingest, kill -9 and resume, a reader
+//! during an ingest, foreign and read-only files, gzip and hostile inputs.
+
+use dateline_store::Store;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dateline"))
+}
+
+fn tmpdir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("dateline-ingest-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+const COUNTRIES: &[&str] = &[
+    "Kenya", "Uganda", "Ethiopia", "Somalia", "Sudan", "Egypt", "Libya", "Chad", "Niger", "Mali",
+];
+
+/// A corpus of `n` short articles written for this test, as JSON Lines.
+fn corpus(path: &Path, n: usize) {
+    let mut f = std::fs::File::create(path).unwrap();
+    for i in 0..n {
+        let a = COUNTRIES[i % COUNTRIES.len()];
+        // the same pair every ten articles within a block of thirty: reports of one event
+        let b = COUNTRIES[(i + 1 + i / 30) % COUNTRIES.len()];
+        let text = format!(
+            "{a} criticized {b} on Monday over border incident number {i}. Officials from {b} said they would meet envoys from {a} next week."
+        );
+        let rec = serde_json::json!({"id": format!("art-{i:05}"), "text": text, "published": "2021-03-10"});
+        writeln!(f, "{rec}").unwrap();
+    }
+}
+
+fn count(db: &Path, table: &str) -> i64 {
+    let s = Store::open_read_only(db).unwrap();
+    let t = s.sql(&format!("SELECT count(*) FROM {table}")).unwrap();
+    match t.rows[0][0] {
+        dateline_store::Value::Integer(n) => n,
+        _ => -1,
+    }
+}
+
+fn ingest(db: &Path, inputs: &[&Path], extra: &[&str]) -> std::process::Output {
+    let mut c = bin();
+    c.arg("ingest").arg("--db").arg(db).args(extra);
+    for i in inputs {
+        c.arg(i);
+    }
+    c.output().unwrap()
+}
+
+#[test]
+fn ingest_is_idempotent_and_queryable() {
+    let dir = tmpdir("idem");
+    let input = dir.join("in.jsonl");
+    corpus(&input, 60);
+    let db = dir.join("t.db");
+    let out = ingest(&db, &[&input], &["--batch", "16"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(count(&db, "articles"), 60);
+    let events = count(&db, "events");
+    let mentions = count(&db, "mentions");
+    assert!(events > 0 && mentions >= events);
+    // again: nothing added
+    let out = ingest(&db, &[&input], &[]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("0 new articles (60 already stored)"));
+    assert_eq!(
+        (
+            count(&db, "articles"),
+            count(&db, "events"),
+            count(&db, "mentions")
+        ),
+        (60, events, mentions)
+    );
+    // deduplication: the same criticism reported by several articles is one event
+    let s = Store::open_read_only(&db).unwrap();
+    let t = s.sql("SELECT max(num_articles) FROM events").unwrap();
+    assert!(
+        matches!(t.rows[0][0], dateline_store::Value::Integer(n) if n > 1),
+        "{t:?}"
+    );
+    // query and export through the binary
+    let q = bin()
+        .args(["query", "--db"])
+        .arg(&db)
+        .args(["--actor", "KEN", "--code", "11", "--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert!(q.status.success());
+    let rows: Vec<serde_json::Value> = String::from_utf8_lossy(&q.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!rows.is_empty());
+    assert!(rows
+        .iter()
+        .all(|r| r["source_code"].as_str().unwrap().starts_with("KEN")
+            && r["cameo"].as_str().unwrap().starts_with("11")));
+    let csv = bin()
+        .args(["query", "--db"])
+        .arg(&db)
+        .args(["--text", "incident", "--format", "csv", "--limit", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&csv.stdout).lines().count() as i64,
+        events + 1
+    );
+    let out_file = dir.join("events.tsv");
+    let e = bin()
+        .args(["export", "--db"])
+        .arg(&db)
+        .args(["--format", "gdelt", "-o"])
+        .arg(&out_file)
+        .output()
+        .unwrap();
+    assert!(e.status.success(), "{}", String::from_utf8_lossy(&e.stderr));
+    let tsv = std::fs::read_to_string(&out_file).unwrap();
+    assert_eq!(tsv.lines().count() as i64, events);
+    assert!(tsv.lines().all(|l| l.split('\t').count() == 61));
+    let m = bin()
+        .args(["export", "--db"])
+        .arg(&db)
+        .args(["--format", "mentions"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&m.stdout).lines().count() as i64,
+        mentions
+    );
+    // read-only SQL refuses writes
+    let w = bin()
+        .args(["query", "--db"])
+        .arg(&db)
+        .args(["--sql", "DELETE FROM events"])
+        .output()
+        .unwrap();
+    assert!(!w.status.success());
+    assert_eq!(count(&db, "events"), events);
+}
+
+#[test]
+fn kill_9_then_resume_loses_and_duplicates_nothing() {
+    let dir = tmpdir("kill");
+    let input = dir.join("in.jsonl");
+    let n = 3000;
+    corpus(&input, n);
+    // the reference: one uninterrupted ingest
+    let clean = dir.join("clean.db");
+    assert!(ingest(&clean, &[&input], &["--batch", "50"])
+        .status
+        .success());
+    let db = dir.join("t.db");
+    let mut child = bin()
+        .args(["ingest", "--batch", "50", "-j", "1", "--db"])
+        .arg(&db)
+        .arg(&input)
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // wait until some batches are stored, reading the database while the ingest writes to it
+    let t0 = Instant::now();
+    loop {
+        std::thread::sleep(Duration::from_millis(20));
+        if db.exists() && Store::open_read_only(&db).is_ok() && count(&db, "articles") >= 100 {
+            break;
+        }
+        assert!(
+            t0.elapsed() < Duration::from_secs(120),
+            "ingest made no progress"
+        );
+        if let Ok(Some(_)) = child.try_wait() {
+            break;
+        }
+    }
+    let _ = child.kill(); // SIGKILL
+    let _ = child.wait();
+    let partial = count(&db, "articles");
+    assert!(partial > 0);
+    // every stored article is whole: its mentions are there
+    let s = Store::open_read_only(&db).unwrap();
+    let orphan = s.sql("SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.article = a.rowid)").unwrap();
+    assert_eq!(orphan.rows[0][0], dateline_store::Value::Integer(0));
+    drop(s);
+    let out = ingest(&db, &[&input], &["--batch", "50"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for t in ["articles", "entities", "events", "mentions"] {
+        assert_eq!(
+            count(&db, t),
+            count(&clean, t),
+            "{t} after resume (killed at {partial} articles)"
+        );
+    }
+    assert_eq!(count(&db, "articles"), n as i64);
+}
+
+#[test]
+fn foreign_database_files_are_refused_untouched() {
+    let dir = tmpdir("foreign");
+    let input = dir.join("in.jsonl");
+    corpus(&input, 3);
+    let db = dir.join("notes.txt");
+    std::fs::write(&db, "my precious notes\n").unwrap();
+    let out = ingest(&db, &[&input], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("notes.txt") && err.contains("not an SQLite database"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&db).unwrap(), "my precious notes\n");
+    let q = bin()
+        .args(["query", "--db"])
+        .arg(dir.join("missing.db"))
+        .output()
+        .unwrap();
+    assert_eq!(q.status.code(), Some(2));
+}
+
+#[cfg(unix)]
+#[test]
+fn read_only_database_is_a_clear_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tmpdir("ro");
+    let input = dir.join("in.jsonl");
+    corpus(&input, 5);
+    let db = dir.join("t.db");
+    assert!(ingest(&db, &[&input], &[]).status.success());
+    let more = dir.join("more.jsonl");
+    std::fs::write(
+        &more,
+        "{\"id\": \"new-1\", \"text\": \"Kenya praised Uganda on Friday.\"}\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let out = ingest(&db, &[&more], &[]);
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    if out.status.success() {
+        // running as root: permissions do not bind; nothing to check
+        return;
+    }
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("t.db"), "{err}");
+    assert_eq!(count(&db, "articles"), 5);
+}
+
+#[test]
+fn gzip_and_hostile_inputs_in_a_folder() {
+    let dir = tmpdir("mixed");
+    let inputs = dir.join("inputs");
+    std::fs::create_dir_all(&inputs).unwrap();
+    let jsonl = inputs.join("a.jsonl");
+    corpus(&jsonl, 10);
+    let raw = std::fs::read(&jsonl).unwrap();
+    // the same records again, gzip-compressed in two members: all already stored or skipped
+    let gz = inputs.join("b.jsonl.gz");
+    {
+        let f = std::fs::File::create(&gz).unwrap();
+        let mut w = flate2::write::GzEncoder::new(f, flate2::Compression::default());
+        w.write_all(&raw[..raw.len() / 2]).unwrap();
+        let f = w.finish().unwrap();
+        let mut w = flate2::write::GzEncoder::new(f, flate2::Compression::default());
+        w.write_all(&raw[raw.len() / 2..]).unwrap();
+        w.finish().unwrap();
+    }
+    let truncated = inputs.join("c.txt.gz");
+    let bytes = std::fs::read(&gz).unwrap();
+    std::fs::write(&truncated, &bytes[..bytes.len() / 3]).unwrap();
+    std::fs::write(inputs.join("d.bin"), [0u8, 1, 2, 3, 255]).unwrap();
+    std::fs::write(inputs.join("e.txt"), "").unwrap();
+    std::fs::write(
+        inputs.join("f.jsonl"),
+        "{not json\n{\"id\": \"g-1\", \"text\": \"Chad praised Niger.\"}\n",
+    )
+    .unwrap();
+    let db = dir.join("t.db");
+    let out = ingest(&db, &[&inputs], &[]);
+    assert_eq!(out.status.code(), Some(1), "some inputs failed");
+    let err = String::from_utf8_lossy(&out.stderr);
+    for bad in ["c.txt.gz", "d.bin", "e.txt", "f.jsonl:1"] {
+        assert!(err.contains(bad), "{bad} not reported: {err}");
+    }
+    assert_eq!(count(&db, "articles"), 11);
+}
