@@ -41,7 +41,8 @@ with open(sys.argv[2], "w", encoding="utf-8") as f:
 PY
   mb=$(python3 -c "import os,sys; print(round(os.path.getsize(sys.argv[1])/1e6,1))" "$work/c$N.jsonl")
   db="$work/b$N.db"
-  r=$( { /usr/bin/time -f "%e %M" "$bin" ingest -q --db "$db" "$work/c$N.jsonl" 2>/dev/null; } 2>&1 | tail -1)
+  /usr/bin/time -o "$work/time" -f "%e %M" "$bin" ingest -q --db "$db" "$work/c$N.jsonl" 2>/dev/null
+  r=$(tail -1 "$work/time")
   t=${r% *}; rss=${r#* }
   size=$(du -k "$db" | cut -f1)
   counts=$("$bin" query --db "$db" --sql "select (select count(*) from articles)||' articles, '||(select count(*) from events)||' events, '||(select count(*) from mentions)||' mentions' as c" --format csv | tail -1)

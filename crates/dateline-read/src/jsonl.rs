@@ -26,9 +26,21 @@ fn id_string(v: &serde_json::Value) -> String {
 }
 
 pub fn read(source: &str, bytes: &[u8], published: Option<&str>) -> Vec<ReadResult> {
+    read_from(source, bytes, published, 1)
+}
+
+/// Records of a chunk of a JSON Lines stream whose first line is line `first_line` of the
+/// source (for streaming a large file in pieces with the right line numbers).
+pub fn read_from(
+    source: &str,
+    bytes: &[u8],
+    published: Option<&str>,
+    first_line: usize,
+) -> Vec<ReadResult> {
     let mut out = Vec::new();
+    let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
     for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line_no = i + 1;
+        let line_no = first_line + i;
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
         if raw.iter().all(|b| b.is_ascii_whitespace()) {
             continue;
@@ -121,5 +133,18 @@ mod tests {
         assert_eq!(e.id.as_deref(), Some("7"));
         let z = out[3].as_ref().unwrap();
         assert_eq!(z.article.published.as_deref(), Some("2019-01-01"));
+    }
+}
+
+#[cfg(test)]
+mod stream_tests {
+    use super::*;
+
+    #[test]
+    fn chunks_keep_their_line_numbers() {
+        let out = read_from("big.jsonl", b"{\"text\": \"a\"}\nbroken\n", None, 101);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].as_ref().unwrap().source, "big.jsonl:101");
+        assert_eq!(out[1].as_ref().unwrap_err().line, Some(102));
     }
 }

@@ -111,7 +111,8 @@ CREATE TABLE mentions (
     outlet TEXT,
     published TEXT
 );
-CREATE INDEX mentions_event ON mentions(event);
+CREATE INDEX mentions_event ON mentions(event, article);
+CREATE INDEX mentions_event_outlet ON mentions(event, outlet);
 CREATE INDEX mentions_article ON mentions(article);
 ";
 
@@ -483,6 +484,21 @@ impl Store {
                     ])
                     .map_err(e)?;
                 st.events += new;
+                // counts kept incrementally: is this article, this outlet, new for the event?
+                let new_article = !tx
+                    .prepare_cached("SELECT 1 FROM mentions WHERE event = ?1 AND article = ?2")
+                    .map_err(e)?
+                    .exists(params![id, art])
+                    .map_err(e)?;
+                // an article without an outlet counts as a source of its own
+                let new_source = match &a.outlet {
+                    None => new_article,
+                    Some(o) => !tx
+                        .prepare_cached("SELECT 1 FROM mentions WHERE event = ?1 AND outlet = ?2")
+                        .map_err(e)?
+                        .exists(params![id, o])
+                        .map_err(e)?,
+                };
                 tx.prepare_cached(
                     "INSERT INTO mentions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
                 )
@@ -511,14 +527,14 @@ impl Store {
                     "UPDATE events SET
                        num_mentions = num_mentions + 1,
                        confidence = (confidence * num_mentions + ?2) / (num_mentions + 1),
-                       num_articles = (SELECT count(DISTINCT article) FROM mentions WHERE event = ?1),
-                       num_sources = (SELECT count(DISTINCT coalesce(outlet, article)) FROM mentions WHERE event = ?1),
+                       num_articles = num_articles + ?4,
+                       num_sources = num_sources + ?5,
                        first_seen = CASE WHEN ?3 IS NOT NULL AND (first_seen IS NULL OR ?3 < first_seen) THEN ?3 ELSE first_seen END,
                        last_seen = CASE WHEN ?3 IS NOT NULL AND (last_seen IS NULL OR ?3 > last_seen) THEN ?3 ELSE last_seen END
                      WHERE id = ?1",
                 )
                 .map_err(e)?
-                .execute(params![id, ev.confidence, a.published])
+                .execute(params![id, ev.confidence, a.published, new_article as i64, new_source as i64])
                 .map_err(e)?;
             }
         }

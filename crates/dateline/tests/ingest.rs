@@ -297,3 +297,112 @@ fn gzip_and_hostile_inputs_in_a_folder() {
     }
     assert_eq!(count(&db, "articles"), 11);
 }
+
+/// A small tmpfs for the fault tests; `None` where mounting is not allowed (not root).
+struct TinyFs(PathBuf);
+
+impl TinyFs {
+    fn mount(name: &str, size: &str) -> Option<TinyFs> {
+        let dir = tmpdir(name).join("mnt");
+        std::fs::create_dir_all(&dir).ok()?;
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(&dir)
+            .stderr(Stdio::null())
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+        ok.then_some(TinyFs(dir))
+    }
+
+    fn remount(&self, mode: &str) -> bool {
+        Command::new("mount")
+            .args(["-o", &format!("remount,{mode}")])
+            .arg(&self.0)
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false)
+    }
+}
+
+impl Drop for TinyFs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+fn consistent(db: &Path) -> i64 {
+    let s = Store::open_read_only(db).unwrap();
+    let t = s
+        .sql("SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.article = a.rowid)")
+        .unwrap();
+    assert_eq!(
+        t.rows[0][0],
+        dateline_store::Value::Integer(0),
+        "half-written articles"
+    );
+    count(db, "articles")
+}
+
+#[test]
+fn full_disk_is_a_clear_error_and_keeps_what_was_stored() {
+    let Some(fs) = TinyFs::mount("full", "1m") else {
+        eprintln!("skipped: cannot mount a tmpfs here");
+        return;
+    };
+    let dir = tmpdir("full-in");
+    let input = dir.join("in.jsonl");
+    corpus(&input, 3000);
+    let db = fs.0.join("t.db");
+    let out = ingest(&db, &[&input], &["--batch", "100"]);
+    assert_eq!(out.status.code(), Some(2), "the disk should fill up");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("t.db") && err.contains("full"), "{err}");
+    // copy what is there to a roomy place and check it
+    let copy = dir.join("copy.db");
+    std::fs::copy(&db, &copy).unwrap();
+    for ext in ["-wal", "-shm"] {
+        let side = PathBuf::from(format!("{}{ext}", db.display()));
+        if side.exists() {
+            std::fs::copy(&side, format!("{}{ext}", copy.display())).unwrap();
+        }
+    }
+    let stored = consistent(&copy);
+    assert!(stored < 3000);
+}
+
+#[test]
+fn read_only_filesystem_is_a_clear_error() {
+    let Some(fs) = TinyFs::mount("rofs", "8m") else {
+        eprintln!("skipped: cannot mount a tmpfs here");
+        return;
+    };
+    let dir = tmpdir("rofs-in");
+    let input = dir.join("in.jsonl");
+    corpus(&input, 20);
+    let db = fs.0.join("t.db");
+    assert!(ingest(&db, &[&input], &[]).status.success());
+    let before = std::fs::read(&db).unwrap();
+    assert!(fs.remount("ro"));
+    let more = dir.join("more.jsonl");
+    std::fs::write(
+        &more,
+        "{\"id\": \"new-1\", \"text\": \"Kenya praised Uganda on Friday.\"}\n",
+    )
+    .unwrap();
+    let out = ingest(&db, &[&more], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("t.db"), "{err}");
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    // reading still works on a read-only filesystem
+    let q = bin()
+        .args(["query", "--db"])
+        .arg(&db)
+        .args(["--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert!(q.status.success() || String::from_utf8_lossy(&q.stderr).contains("t.db"));
+    assert!(fs.remount("rw"));
+    assert_eq!(consistent(&db), 20);
+}
