@@ -17,6 +17,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub mod export;
+#[cfg(feature = "parquet")]
+pub mod parquet_export;
 pub mod query;
 
 pub use rusqlite::types::Value;
@@ -194,6 +196,11 @@ impl Store {
         store
             .conn
             .pragma_update(None, "synchronous", "NORMAL")
+            .map_err(|e| Self::err(path, e.to_string()))?;
+        // 64 MB of page cache: index pages of a large database stay in memory between batches
+        store
+            .conn
+            .pragma_update(None, "cache_size", -65_536)
             .map_err(|e| Self::err(path, e.to_string()))?;
         store.migrate()?;
         Ok(store)

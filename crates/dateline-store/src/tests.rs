@@ -243,3 +243,50 @@ fn foreign_and_newer_files_are_refused_untouched() {
     assert!(e.to_string().contains("newer dateline"), "{e}");
     assert!(Store::open_read_only(&tmp("absent")).is_err());
 }
+
+#[cfg(feature = "parquet")]
+#[test]
+fn parquet_export_is_typed_and_complete() {
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    let path = tmp("parquet");
+    let mut s = Store::open(&path).unwrap();
+    s.write_batch(&[
+        doc(
+            "https://a.example/1",
+            "a.example",
+            "Assad visited Putin.",
+            vec![("042", "SYRGOV", "RUSGOV", "2018-05-17")],
+        ),
+        doc(
+            "https://a.example/2",
+            "a.example",
+            "The US criticised Russia.",
+            vec![("111", "USAGOV", "RUSGOV", "2018-05")],
+        ),
+    ])
+    .unwrap();
+    let mut buf = Vec::new();
+    assert_eq!(s.export_parquet(&mut buf).unwrap(), 2);
+    assert!(buf.starts_with(b"PAR1") && buf.ends_with(b"PAR1"));
+    let reader = ParquetRecordBatchReaderBuilder::try_new(bytes::Bytes::from(buf))
+        .unwrap()
+        .build()
+        .unwrap();
+    let mut rows = 0;
+    for batch in reader {
+        let batch = batch.unwrap();
+        rows += batch.num_rows();
+        let schema = batch.schema();
+        assert_eq!(
+            schema.field_with_name("day").unwrap().data_type(),
+            &arrow_schema::DataType::Date32
+        );
+        assert_eq!(
+            schema.field_with_name("num_mentions").unwrap().data_type(),
+            &arrow_schema::DataType::Int64
+        );
+        let day = batch.column_by_name("day").unwrap();
+        assert_eq!(day.null_count(), 1, "the month-only date has no day");
+    }
+    assert_eq!(rows, 2);
+}

@@ -93,6 +93,8 @@ pub enum ExportFmt {
     Mentions,
     Jsonl,
     Csv,
+    /// The events table as Parquet (typed columns; dates as date32 where the day is known).
+    Parquet,
 }
 
 #[derive(Args)]
@@ -481,6 +483,39 @@ fn write_table(out: &mut impl Write, t: &Table) -> io::Result<()> {
     writeln!(out, "({} rows)", t.rows.len())
 }
 
+fn export_parquet(store: &Store, output: Option<&std::path::Path>) -> Result<usize, String> {
+    match output {
+        None => {
+            let mut buf = Vec::new();
+            store.export_parquet(&mut buf).map_err(|e| e.to_string())?;
+            io::stdout().lock().write_all(&buf).or_else(|e| {
+                if e.kind() == io::ErrorKind::BrokenPipe {
+                    Ok(())
+                } else {
+                    Err(e.to_string())
+                }
+            })?;
+        }
+        Some(path) => {
+            let tmp = path.with_extension("parquet.partial");
+            let f = std::fs::File::create(&tmp)
+                .map_err(|e| format!("{}: cannot create: {e}", tmp.display()))?;
+            match store.export_parquet(io::BufWriter::new(f)) {
+                Ok(n) => {
+                    std::fs::rename(&tmp, path)
+                        .map_err(|e| format!("{}: cannot rename: {e}", path.display()))?;
+                    eprintln!("dateline: {n} rows -> {}", path.display());
+                }
+                Err(e) => {
+                    let _ = std::fs::remove_file(&tmp);
+                    return Err(e.to_string());
+                }
+            }
+        }
+    }
+    Ok(0)
+}
+
 pub fn export(args: &ExportArgs) -> Result<usize, String> {
     let store = Store::open_read_only(&args.db).map_err(|e| e.to_string())?;
     let fmt = match args.format {
@@ -488,6 +523,7 @@ pub fn export(args: &ExportArgs) -> Result<usize, String> {
         ExportFmt::Mentions => Format::Mentions,
         ExportFmt::Jsonl => Format::Jsonl,
         ExportFmt::Csv => Format::Csv,
+        ExportFmt::Parquet => return export_parquet(&store, args.output.as_deref()),
     };
     match &args.output {
         None => {

@@ -139,6 +139,17 @@ fn ingest_is_idempotent_and_queryable() {
         String::from_utf8_lossy(&m.stdout).lines().count() as i64,
         mentions
     );
+    let pq = dir.join("events.parquet");
+    let e = bin()
+        .args(["export", "--db"])
+        .arg(&db)
+        .args(["--format", "parquet", "-o"])
+        .arg(&pq)
+        .output()
+        .unwrap();
+    assert!(e.status.success(), "{}", String::from_utf8_lossy(&e.stderr));
+    let bytes = std::fs::read(&pq).unwrap();
+    assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
     // read-only SQL refuses writes
     let w = bin()
         .args(["query", "--db"])
