@@ -9,6 +9,10 @@ pub enum InputFormat {
     Text,
     Html,
     Jsonl,
+    /// WARC archives (`.warc`, `.warc.gz`).
+    Warc,
+    /// RSS 2.0 and Atom feeds.
+    Feed,
 }
 
 impl std::str::FromStr for InputFormat {
@@ -20,6 +24,8 @@ impl std::str::FromStr for InputFormat {
             "text" | "txt" => InputFormat::Text,
             "html" => InputFormat::Html,
             "jsonl" | "ndjson" => InputFormat::Jsonl,
+            "warc" => InputFormat::Warc,
+            "feed" | "rss" | "atom" => InputFormat::Feed,
             _ => return Err(format!("unknown input format {s:?}")),
         })
     }
@@ -34,6 +40,8 @@ pub fn detect(source: &str, bytes: &[u8]) -> InputFormat {
     match ext {
         "html" | "htm" | "xhtml" => return InputFormat::Html,
         "jsonl" | "ndjson" => return InputFormat::Jsonl,
+        "warc" => return InputFormat::Warc,
+        "rss" | "atom" => return InputFormat::Feed,
         "md" | "markdown" => return InputFormat::Markdown,
         _ => {}
     }
@@ -41,6 +49,15 @@ pub fn detect(source: &str, bytes: &[u8]) -> InputFormat {
     let head = String::from_utf8_lossy(head);
     let t = head.trim_start_matches('\u{feff}').trim_start();
     let tl: String = t.chars().take(64).collect::<String>().to_ascii_lowercase();
+    if t.starts_with("WARC/") {
+        return InputFormat::Warc;
+    }
+    let head_l = head.to_ascii_lowercase();
+    if (tl.starts_with("<?xml") || tl.starts_with("<rss") || tl.starts_with("<feed"))
+        && (head_l.contains("<rss") || head_l.contains("<feed") || head_l.contains("<rdf:rdf"))
+    {
+        return InputFormat::Feed;
+    }
     if tl.starts_with("<!doctype html")
         || tl.starts_with("<html")
         || tl.starts_with("<?xml") && t.contains("<html")
@@ -96,5 +113,11 @@ mod tests {
         );
         assert_eq!(detect("-", b"{\"text\": \"x\"}\n"), InputFormat::Jsonl);
         assert_eq!(detect("x.jsonl", b""), InputFormat::Jsonl);
+        assert_eq!(detect("x.warc", b""), InputFormat::Warc);
+        assert_eq!(detect("-", b"WARC/1.0\r\n"), InputFormat::Warc);
+        assert_eq!(
+            detect("news.xml", b"<?xml version=\"1.0\"?><rss version=\"2.0\">"),
+            InputFormat::Feed
+        );
     }
 }

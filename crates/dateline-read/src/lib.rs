@@ -13,9 +13,11 @@ use dateline_core::Document;
 use std::fmt;
 
 pub mod detect;
+pub mod feed;
 pub mod html;
 pub mod jsonl;
 pub mod markdown;
+pub mod warc;
 
 pub use detect::{detect, InputFormat};
 
@@ -91,6 +93,8 @@ pub fn read(source: &str, bytes: &[u8], opts: &ReadOptions) -> Vec<ReadResult> {
     let published = opts.published.as_deref();
     match format {
         InputFormat::Jsonl => jsonl::read(source, bytes, published),
+        InputFormat::Warc => warc::WarcReader::new(source, bytes, published).collect(),
+        InputFormat::Feed => feed::read(source, bytes, published),
         InputFormat::Html => vec![html::read_bytes(source, bytes, None, published)],
         InputFormat::Markdown => {
             vec![check_text(source, bytes).map(|t| finish(markdown::read(source, t), published))]

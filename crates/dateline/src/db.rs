@@ -1,6 +1,6 @@
 //! `ingest`, `query` and `export`: the database commands.
 
-use crate::{expand, parse_published, read_path, set_jobs, InFmt};
+use crate::{expand, parse_published, set_jobs, InFmt};
 use clap::{Args, ValueEnum};
 use dateline_core::Document;
 use dateline_read::ReadOptions;
@@ -159,9 +159,6 @@ impl Progress {
     }
 }
 
-/// How many files are read at once; documents are then coded and written in batches.
-const FILES_PER_ROUND: usize = 32;
-
 pub fn ingest(args: &IngestArgs) -> Result<usize, String> {
     set_jobs(args.jobs)?;
     let mut store = Store::open(&args.db).map_err(|e| e.to_string())?;
@@ -177,46 +174,22 @@ pub fn ingest(args: &IngestArgs) -> Result<usize, String> {
         p.report(e);
     }
     p.errors += errs.len();
-    let batch = args.batch.max(1);
-    // JSON Lines inputs are streamed in batches (constant memory on a multi-GB file); other
-    // files are read whole, a round of them in parallel
-    let mut i = 0;
-    while i < files.len() {
-        if is_jsonl(&files[i], &opts) {
-            let path = &files[i];
-            let mut fatal = None;
-            let res = stream_jsonl(path, opts.published.as_deref(), batch, |items| {
-                let docs = take_docs(items, &mut p);
-                store_docs(docs, &mut store, &pipeline, &mut p)
-                    .inspect_err(|e| fatal = Some(e.clone()))
-            });
-            if let Some(e) = fatal {
-                return Err(e);
-            }
-            if let Err(e) = res {
-                p.errors += 1;
-                p.report(&e);
-            }
-            p.bar.inc(1);
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j < files.len() && j - i < FILES_PER_ROUND && !is_jsonl(&files[j], &opts) {
-            j += 1;
-        }
-        let round = &files[i..j];
-        let read: Vec<Vec<dateline_read::ReadResult>> =
-            round.par_iter().map(|f| read_path(f, &opts)).collect();
-        let mut docs = take_docs(read.into_iter().flatten().collect(), &mut p);
-        while !docs.is_empty() {
-            let rest = docs.split_off(docs.len().min(batch));
-            let chunk = std::mem::replace(&mut docs, rest);
-            store_docs(chunk, &mut store, &pipeline, &mut p)?;
-        }
-        p.bar.inc(round.len() as u64);
-        i = j;
+    let mut fatal = None;
+    let bar = p.bar.clone();
+    let res = crate::input::for_each_batch(
+        &files,
+        &opts,
+        args.batch,
+        |items| {
+            let docs = take_docs(items, &mut p);
+            store_docs(docs, &mut store, &pipeline, &mut p).inspect_err(|e| fatal = Some(e.clone()))
+        },
+        |n| bar.inc(n as u64),
+    );
+    if let Some(e) = fatal {
+        return Err(e);
     }
+    res?;
     p.bar.finish_and_clear();
     let secs = p.start.elapsed().as_secs_f64();
     eprintln!(
@@ -270,70 +243,6 @@ fn store_docs(
     p.mentions += st.mentions;
     p.update();
     Ok(())
-}
-
-fn is_jsonl(path: &str, opts: &ReadOptions) -> bool {
-    match opts.format {
-        dateline_read::InputFormat::Jsonl => true,
-        dateline_read::InputFormat::Auto => {
-            let name = path
-                .strip_suffix(".gz")
-                .unwrap_or(path)
-                .to_ascii_lowercase();
-            name.ends_with(".jsonl") || name.ends_with(".ndjson")
-        }
-        _ => false,
-    }
-}
-
-/// Read a (possibly gzipped) JSON Lines file or stdin in chunks of `batch` records.
-fn stream_jsonl(
-    path: &str,
-    published: Option<&str>,
-    batch: usize,
-    mut f: impl FnMut(Vec<dateline_read::ReadResult>) -> Result<(), String>,
-) -> Result<(), String> {
-    use std::io::{BufRead, BufReader, Read};
-    let raw: Box<dyn Read> = if path == "-" {
-        Box::new(io::stdin())
-    } else {
-        Box::new(std::fs::File::open(path).map_err(|e| format!("{path}: cannot read: {e}"))?)
-    };
-    let mut r = BufReader::with_capacity(1 << 16, raw);
-    let gz = r
-        .fill_buf()
-        .map(|b| b.starts_with(&[0x1f, 0x8b]))
-        .unwrap_or(false);
-    let mut r: Box<dyn BufRead> = if gz {
-        Box::new(BufReader::with_capacity(
-            1 << 16,
-            flate2::read::MultiGzDecoder::new(r),
-        ))
-    } else {
-        Box::new(r)
-    };
-    let mut buf = Vec::new();
-    let mut lines = 0;
-    let mut first = 1;
-    loop {
-        let n = r
-            .read_until(b'\n', &mut buf)
-            .map_err(|e| format!("{path}:{}: cannot read: {e}", first + lines))?;
-        if n > 0 {
-            lines += 1;
-        }
-        if (n == 0 || lines == batch) && lines > 0 {
-            f(dateline_read::jsonl::read_from(
-                path, &buf, published, first,
-            ))?;
-            first += lines;
-            lines = 0;
-            buf.clear();
-        }
-        if n == 0 {
-            return Ok(());
-        }
-    }
 }
 
 pub fn query(args: &QueryArgs) -> Result<usize, String> {

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod db;
+mod input;
 mod pretty;
 
 #[derive(Parser)]
@@ -45,6 +46,10 @@ pub(crate) enum InFmt {
     Text,
     Html,
     Jsonl,
+    /// WARC archives (Common Crawl, CC-NEWS): HTML 200 responses become articles.
+    Warc,
+    /// RSS 2.0 and Atom feeds: each item becomes an article.
+    Feed,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -111,6 +116,8 @@ impl InFmt {
             InFmt::Text => InputFormat::Text,
             InFmt::Html => InputFormat::Html,
             InFmt::Jsonl => InputFormat::Jsonl,
+            InFmt::Warc => InputFormat::Warc,
+            InFmt::Feed => InputFormat::Feed,
         }
     }
 }
@@ -202,7 +209,7 @@ pub(crate) fn read_path(path: &str, opts: &ReadOptions) -> Vec<dateline_read::Re
     dateline_read::read(path, &bytes, opts)
 }
 
-/// How many files are read and processed together: bounds memory on huge directories while
+/// How many articles are read and processed together: bounds memory on huge inputs while
 /// keeping both cores busy.
 const BATCH: usize = 64;
 
@@ -240,44 +247,48 @@ fn run(args: &IoArgs, code: bool) -> Result<usize, String> {
         eprintln!("dateline: {e}");
     }
     let mut out = io::BufWriter::new(stdout.lock());
-    for chunk in files.chunks(BATCH) {
-        let docs: Vec<Vec<Document>> = chunk
-            .par_iter()
-            .map(|path| {
-                let items = read_path(path, &opts);
-                items
-                    .into_par_iter()
-                    .map(|r| match r {
-                        Ok(d) => match &pipeline {
-                            Some(p) => p.run(d),
-                            None => d,
-                        },
-                        Err(e) => {
-                            let src = e.source.clone();
-                            Document::failed(&src, e.id.clone(), e.to_string())
-                        }
-                    })
-                    .collect()
-            })
-            .collect();
-        for d in docs.iter().flatten() {
-            if let Some(e) = &d.error {
-                failed += 1;
-                eprintln!("dateline: {e}");
-            }
-            let res = if pretty {
-                pretty::write(&mut out, d, code)
-            } else {
-                write_jsonl(&mut out, d)
-            };
-            if let Err(e) = res {
-                if e.kind() == io::ErrorKind::BrokenPipe {
-                    return Ok(failed);
+    let mut broken_pipe = false;
+    let res = input::for_each_batch(
+        &files,
+        &opts,
+        BATCH,
+        |items| {
+            let docs: Vec<Document> = items
+                .into_par_iter()
+                .map(|r| match r {
+                    Ok(d) => match &pipeline {
+                        Some(p) => p.run(d),
+                        None => d,
+                    },
+                    Err(e) => Document::failed(&e.source.clone(), e.id.clone(), e.to_string()),
+                })
+                .collect();
+            for d in &docs {
+                if let Some(e) = &d.error {
+                    failed += 1;
+                    eprintln!("dateline: {e}");
                 }
-                return Err(format!("cannot write output: {e}"));
+                let res = if pretty {
+                    pretty::write(&mut out, d, code)
+                } else {
+                    write_jsonl(&mut out, d)
+                };
+                if let Err(e) = res {
+                    if e.kind() == io::ErrorKind::BrokenPipe {
+                        broken_pipe = true;
+                        return Err(String::new());
+                    }
+                    return Err(format!("cannot write output: {e}"));
+                }
             }
-        }
+            Ok(())
+        },
+        |_| {},
+    );
+    if broken_pipe {
+        return Ok(failed);
     }
+    res?;
     out.flush().or_else(|e| {
         if e.kind() == io::ErrorKind::BrokenPipe {
             Ok(())

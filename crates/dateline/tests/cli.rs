@@ -217,3 +217,78 @@ fn line_separators_stay_inside_one_output_line() {
     let d: Value = serde_json::from_str(text.trim_end()).unwrap();
     assert_eq!(d["body"], body);
 }
+
+fn warc_record(kind: &str, uri: &str, block: &str) -> String {
+    format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2022-01-02T03:04:05Z\r\nContent-Length: {}\r\n\r\n{block}\r\n\r\n",
+        block.len()
+    )
+}
+
+#[test]
+fn warc_gz_archives_and_feeds_are_read() {
+    let dir = tmpdir("warc");
+    let page = |t: &str| {
+        format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><head><title>{t}</title></head><body><article><p>Kenya and Uganda agreed on Monday to reopen the border crossing for traders, officials in Nairobi said in a statement issued late in the evening.</p><p>The crossing had been closed for three weeks after clashes between herders in the area.</p></article></body></html>")
+    };
+    let records = [
+        warc_record("warcinfo", "", "software: test"),
+        warc_record("response", "https://news.example/one", &page("One")),
+        warc_record(
+            "response",
+            "https://news.example/logo.png",
+            "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\nPNG",
+        ),
+        warc_record("response", "https://news.example/two", &page("Two")),
+    ];
+    // one gzip member per record, as Common Crawl writes them
+    let mut gz = Vec::new();
+    for r in &records {
+        let mut w = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        w.write_all(r.as_bytes()).unwrap();
+        gz.extend(w.finish().unwrap());
+    }
+    let path = dir.join("crawl.warc.gz");
+    std::fs::write(&path, &gz).unwrap();
+    let out = bin()
+        .args(["read", "--format", "jsonl"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs = lines(&out.stdout);
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["article"]["url"], "https://news.example/one");
+    assert_eq!(docs[1]["article"]["title"], "Two");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("4 WARC records, 2 articles, 2 skipped"));
+    // a truncated archive: what came before the cut is read, the cut is reported
+    let cut = dir.join("cut.warc.gz");
+    std::fs::write(&cut, &gz[..gz.len() - 40]).unwrap();
+    let out = bin()
+        .args(["read", "--format", "jsonl"])
+        .arg(&cut)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let docs = lines(&out.stdout);
+    assert!(docs
+        .iter()
+        .any(|d| d["article"]["url"] == "https://news.example/one"));
+    assert!(docs.last().unwrap()["error"].is_string());
+
+    let rss = dir.join("feed.xml");
+    std::fs::write(&rss, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title><item><title>Border</title><link>https://w.example/b</link><description>Kenya criticized Uganda on Monday.</description></item></channel></rss>").unwrap();
+    let out = bin()
+        .args(["code", "--format", "jsonl", "--published", "2022-01-05"])
+        .arg(&rss)
+        .output()
+        .unwrap();
+    let docs = lines(&out.stdout);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["article"]["outlet"], "Wire");
+    assert_eq!(docs[0]["events"][0]["cameo"], "111");
+}

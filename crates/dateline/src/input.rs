@@ -1,0 +1,176 @@
+//! Inputs to batches of read results, in input order: JSON Lines and WARC files (gzipped or
+//! not, or stdin) are streamed a batch at a time in constant memory; other files are read whole,
+//! a round of them in parallel.
+
+use dateline_read::{InputFormat, ReadOptions, ReadResult};
+use rayon::prelude::*;
+use std::io::{self, BufRead, BufReader, Read};
+
+/// How many whole files are read at once.
+const FILES_PER_ROUND: usize = 32;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stream {
+    Jsonl,
+    Warc,
+}
+
+fn stream_kind(path: &str, opts: &ReadOptions) -> Option<Stream> {
+    match opts.format {
+        InputFormat::Jsonl => Some(Stream::Jsonl),
+        InputFormat::Warc => Some(Stream::Warc),
+        InputFormat::Auto => {
+            let name = path
+                .strip_suffix(".gz")
+                .unwrap_or(path)
+                .to_ascii_lowercase();
+            if name.ends_with(".jsonl") || name.ends_with(".ndjson") {
+                Some(Stream::Jsonl)
+            } else if name.ends_with(".warc") {
+                Some(Stream::Warc)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Call `f` with every input's read results, `batch` at a time, in input order. `f` returning
+/// an error stops everything (a fatal error such as a failed database write); a file that
+/// cannot be read is an `Err` result like any other bad input.
+pub fn for_each_batch(
+    files: &[String],
+    opts: &ReadOptions,
+    batch: usize,
+    mut f: impl FnMut(Vec<ReadResult>) -> Result<(), String>,
+    mut file_done: impl FnMut(usize),
+) -> Result<(), String> {
+    let batch = batch.max(1);
+    let mut i = 0;
+    while i < files.len() {
+        if let Some(kind) = stream_kind(&files[i], opts) {
+            stream(&files[i], kind, opts.published.as_deref(), batch, &mut f)?;
+            file_done(1);
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < files.len() && j - i < FILES_PER_ROUND && stream_kind(&files[j], opts).is_none() {
+            j += 1;
+        }
+        let round = &files[i..j];
+        let read: Vec<Vec<ReadResult>> = round
+            .par_iter()
+            .map(|p| crate::read_path(p, opts))
+            .collect();
+        let mut items: Vec<ReadResult> = read.into_iter().flatten().collect();
+        while !items.is_empty() {
+            let rest = items.split_off(items.len().min(batch));
+            f(std::mem::replace(&mut items, rest))?;
+        }
+        file_done(round.len());
+        i = j;
+    }
+    Ok(())
+}
+
+fn open(path: &str) -> Result<Box<dyn BufRead>, String> {
+    let raw: Box<dyn Read> = if path == "-" {
+        Box::new(io::stdin())
+    } else {
+        Box::new(std::fs::File::open(path).map_err(|e| format!("{path}: cannot read: {e}"))?)
+    };
+    let mut r = BufReader::with_capacity(1 << 16, raw);
+    let gz = r
+        .fill_buf()
+        .map(|b| b.starts_with(&[0x1f, 0x8b]))
+        .unwrap_or(false);
+    Ok(if gz {
+        Box::new(BufReader::with_capacity(
+            1 << 16,
+            flate2::read::MultiGzDecoder::new(r),
+        ))
+    } else {
+        Box::new(r)
+    })
+}
+
+fn stream(
+    path: &str,
+    kind: Stream,
+    published: Option<&str>,
+    batch: usize,
+    f: &mut impl FnMut(Vec<ReadResult>) -> Result<(), String>,
+) -> Result<(), String> {
+    let mut r = match open(path) {
+        Ok(r) => r,
+        Err(message) => {
+            return f(vec![Err(dateline_read::ReadError {
+                source: path.to_string(),
+                line: None,
+                id: None,
+                message,
+            })])
+        }
+    };
+    match kind {
+        Stream::Warc => {
+            let mut w = dateline_read::warc::WarcReader::new(path, r, published);
+            loop {
+                let chunk: Vec<ReadResult> = w.by_ref().take(batch).collect();
+                if chunk.is_empty() {
+                    break;
+                }
+                f(chunk)?;
+            }
+            let s = w.stats;
+            if s.records > 0 {
+                eprintln!(
+                    "dateline: {path}: {} WARC records, {} articles, {} skipped (not HTML 200 responses), {} errors",
+                    s.records, s.articles, s.skipped, s.errors
+                );
+            }
+            Ok(())
+        }
+        Stream::Jsonl => {
+            let mut buf = Vec::new();
+            let mut lines = 0;
+            let mut first = 1;
+            loop {
+                let n = match r.read_until(b'\n', &mut buf) {
+                    Ok(n) => n,
+                    Err(e) => {
+                        let message = format!("cannot read (corrupt or truncated gzip?): {e}");
+                        let line = Some(first + lines);
+                        if lines > 0 {
+                            f(dateline_read::jsonl::read_from(
+                                path, &buf, published, first,
+                            ))?;
+                        }
+                        return f(vec![Err(dateline_read::ReadError {
+                            source: path.to_string(),
+                            line,
+                            id: None,
+                            message,
+                        })]);
+                    }
+                };
+                if n > 0 {
+                    lines += 1;
+                }
+                if (n == 0 || lines == batch) && lines > 0 {
+                    f(dateline_read::jsonl::read_from(
+                        path, &buf, published, first,
+                    ))?;
+                    first += lines;
+                    lines = 0;
+                    buf.clear();
+                }
+                if n == 0 {
+                    return Ok(());
+                }
+            }
+        }
+    }
+}
