@@ -58,12 +58,39 @@ pub fn read_str(
     };
     // dom_smoothie wants an absolute URL or none
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
-    let mut r = Readability::new(html, url, Some(cfg))
-        .map_err(|e| err(source, format!("cannot parse HTML: {e}")))?;
-    let a = r
-        .parse()
-        .map_err(|e| err(source, format!("no article text found in the page ({e})")))?;
-    let body = normalise_text(&a.text_content);
+    let dom = dom_query::Document::from(html);
+    // what Readability keeps but an article body never holds: figures and their captions,
+    // asides, navigation, share/related/newsletter blocks, bylines and time stamps; an element
+    // holding much of the page's text is kept whatever its class says
+    let total = dom.select("body").text().len().max(1);
+    for node in dom.select(BOILERPLATE).nodes() {
+        if node.text().len() * 5 < total {
+            node.remove_from_parent();
+        }
+    }
+    let parsed = Readability::with_document(dom, url, Some(cfg.clone()))
+        .and_then(|mut r| r.parse())
+        .or_else(|_| Readability::new(html, url, Some(cfg)).and_then(|mut r| r.parse()));
+    let a = match parsed {
+        Ok(a) => a,
+        Err(e) => {
+            // no article found: the page's text, so that nothing is silently lost
+            let body = strip_tags(html);
+            if body.trim().is_empty() {
+                return Err(err(source, format!("no text in the page ({e})")));
+            }
+            let mut doc = Document::new(source, Article::default(), body);
+            doc.warnings.push(format!(
+                "no main article found ({e}); the whole page's text is the body"
+            ));
+            if let Some(u) = url {
+                doc.article.url = Some(u.to_string());
+                doc.article.outlet = outlet_of(u);
+            }
+            return Ok(finish(doc, published));
+        }
+    };
+    let body = drop_boilerplate_lines(&normalise_text(&a.text_content));
     let mut art = Article {
         title: Some(a.title.trim().to_string()).filter(|t| !t.is_empty()),
         byline: a
@@ -88,6 +115,70 @@ pub fn read_str(
         art.outlet = art.url.as_deref().and_then(outlet_of);
     }
     Ok(finish(Document::new(source, art, body), published))
+}
+
+/// Elements removed before extraction: figures and captions, navigation and asides, bylines
+/// and time stamps, promotions, related/trending/share blocks, galleries, embeds, calls to
+/// action, credits and copyright lines. Generic web conventions (element names and class-name
+/// parts), not rules for particular sites; each was kept only if it helped on the AEB dev pages
+/// (docs/BENCHMARKS.md lists the ablation).
+const BOILERPLATE: &str =
+    "figure, figcaption, nav, aside, time, [class*=caption], [class*=Caption], \
+    [class*=byline], [itemprop=author], [class*=promo], [class*=timestamp], [class*=related], \
+    [class*=share], [class*=trending], [class*=copyright], [class*=gallery], [class*=cta], \
+    [class*=embed], [class*=slideshow], [class*=credit]";
+
+/// Lines that are page furniture, not article text: time stamps, photo credits, "read more"
+/// teasers, copyright notices.
+fn drop_boilerplate_lines(text: &str) -> String {
+    const STARTS: &[&str] = &[
+        "photo:",
+        "photos:",
+        "credit:",
+        "image:",
+        "(image:",
+        "updated",
+        "published",
+        "| updated",
+        "posted",
+        "see more:",
+        "read more",
+        "continue reading",
+        "you may also like",
+        "advertisement",
+        "this document is subject to copyright",
+        "citation:",
+        "©",
+        "copyright",
+        "related:",
+        "related article",
+        "follow us",
+        "sign up",
+        "subscribe",
+        "get fox business",
+        "click here",
+        "share this",
+        "more:",
+    ];
+    let furniture = |l: &str| {
+        let t = l.trim().to_lowercase();
+        let words = t.split_whitespace().count();
+        let starts = STARTS.iter().any(|s| t.starts_with(s)) && words < 30;
+        let credit = words < 25
+            && (t.contains("credit:")
+                || t.contains("(image:")
+                || t.ends_with("/ap")
+                || t.contains("photo: "));
+        starts || credit
+    };
+    let mut out: Vec<String> = Vec::new();
+    for para in text.split("\n\n") {
+        let kept: Vec<&str> = para.lines().filter(|l| !furniture(l)).collect();
+        if !kept.is_empty() {
+            out.push(kept.join("\n"));
+        }
+    }
+    out.join("\n\n")
 }
 
 /// Deeper pages than this are read by [`strip_tags`].

@@ -37,7 +37,69 @@ pub fn read_from(
     published: Option<&str>,
     first_line: usize,
 ) -> Vec<ReadResult> {
-    let mut out = Vec::new();
+    parse_from(source, bytes, published, first_line)
+        .into_iter()
+        .map(Item::finish)
+        .collect()
+}
+
+/// A record parsed from its line, its HTML (if any) not yet extracted: extraction is the
+/// expensive part, so callers can run [`Item::finish`] in parallel.
+pub enum Item {
+    Ready(Box<ReadResult>),
+    Html {
+        source: String,
+        html: String,
+        url: Option<String>,
+        published: Option<String>,
+        title: Option<String>,
+        id: Option<String>,
+        line: usize,
+        input: String,
+    },
+}
+
+impl Item {
+    pub fn finish(self) -> ReadResult {
+        match self {
+            Item::Ready(r) => *r,
+            Item::Html {
+                source,
+                html,
+                url,
+                published,
+                title,
+                id,
+                line,
+                input,
+            } => html::read_str(&source, &html, url.as_deref(), published.as_deref())
+                .map(|mut d| {
+                    if title.is_some() {
+                        d.article.title = title;
+                    }
+                    if let Some(id) = &id {
+                        d.id = id.clone();
+                    }
+                    d
+                })
+                .map_err(|x| ReadError {
+                    source: input,
+                    line: Some(line),
+                    id,
+                    message: x.message,
+                }),
+        }
+    }
+}
+
+/// Parse the records of a chunk (see [`read_from`]) without extracting HTML.
+pub fn parse_from(
+    source: &str,
+    bytes: &[u8],
+    published: Option<&str>,
+    first_line: usize,
+) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::new();
     let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
     for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
         let line_no = first_line + i;
@@ -54,17 +116,20 @@ pub fn read_from(
         let line = match std::str::from_utf8(raw) {
             Ok(l) => l,
             Err(x) => {
-                out.push(Err(e(
+                out.push(Item::Ready(Box::new(Err(e(
                     None,
                     format!("not valid UTF-8 at byte {} of the line", x.valid_up_to()),
-                )));
+                )))));
                 continue;
             }
         };
         let rec: Record = match serde_json::from_str(line) {
             Ok(r) => r,
             Err(x) => {
-                out.push(Err(e(None, format!("malformed JSON: {x}"))));
+                out.push(Item::Ready(Box::new(Err(e(
+                    None,
+                    format!("malformed JSON: {x}"),
+                )))));
                 continue;
             }
         };
@@ -78,6 +143,21 @@ pub fn read_from(
             .as_deref()
             .filter(|p| !p.is_empty())
             .or(published);
+        if rec.text.is_none() {
+            if let Some(h) = rec.html {
+                out.push(Item::Html {
+                    source: src,
+                    html: h,
+                    url: rec.url,
+                    published: pubd.map(str::to_string),
+                    title: rec.title,
+                    id,
+                    line: line_no,
+                    input: source.to_string(),
+                });
+                continue;
+            }
+        }
         let doc = if let Some(t) = rec.text {
             let art = Article {
                 title: rec.title.clone(),
@@ -86,13 +166,6 @@ pub fn read_from(
                 ..Default::default()
             };
             Ok(finish(Document::new(&src, art, t), pubd))
-        } else if let Some(h) = rec.html {
-            html::read_str(&src, &h, rec.url.as_deref(), pubd).map(|mut d| {
-                if rec.title.is_some() {
-                    d.article.title = rec.title.clone();
-                }
-                d
-            })
         } else {
             Err(ReadError {
                 source: source.to_string(),
@@ -101,7 +174,7 @@ pub fn read_from(
                 message: "record has neither \"text\" nor \"html\"".into(),
             })
         };
-        out.push(
+        out.push(Item::Ready(Box::new(
             doc.map(|mut d| {
                 if let Some(id) = &id {
                     d.id = id.clone();
@@ -109,7 +182,7 @@ pub fn read_from(
                 d
             })
             .map_err(|x| e(id.clone(), x.message)),
-        );
+        )));
     }
     out
 }

@@ -144,9 +144,7 @@ fn stream(
                         let message = format!("cannot read (corrupt or truncated gzip?): {e}");
                         let line = Some(first + lines);
                         if lines > 0 {
-                            f(dateline_read::jsonl::read_from(
-                                path, &buf, published, first,
-                            ))?;
+                            f(parse_parallel(path, &buf, published, first))?;
                         }
                         return f(vec![Err(dateline_read::ReadError {
                             source: path.to_string(),
@@ -160,9 +158,7 @@ fn stream(
                     lines += 1;
                 }
                 if (n == 0 || lines == batch) && lines > 0 {
-                    f(dateline_read::jsonl::read_from(
-                        path, &buf, published, first,
-                    ))?;
+                    f(parse_parallel(path, &buf, published, first))?;
                     first += lines;
                     lines = 0;
                     buf.clear();
@@ -173,4 +169,17 @@ fn stream(
             }
         }
     }
+}
+
+/// Parse a chunk of JSON Lines serially (cheap) and extract its HTML pages in parallel.
+fn parse_parallel(
+    path: &str,
+    buf: &[u8],
+    published: Option<&str>,
+    first: usize,
+) -> Vec<ReadResult> {
+    dateline_read::jsonl::parse_from(path, buf, published, first)
+        .into_par_iter()
+        .map(dateline_read::jsonl::Item::finish)
+        .collect()
 }
