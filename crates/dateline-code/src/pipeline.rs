@@ -63,7 +63,13 @@ impl Pipeline {
 
     /// The pipeline with the given knowledge (e.g. a user's verb patterns).
     pub fn with(gazetteer: Gazetteer, actors: Actors, patterns: Patterns) -> Pipeline {
-        let lexicon = build_lexicon(&gazetteer, &actors);
+        let mut lexicon = build_lexicon(&gazetteer, &actors);
+        // the bundled entity tagger (tested to load)
+        if let Ok(m) =
+            dateline_nlp::ner::Model::from_bytes(include_bytes!("../../../data/models/ner.bin"))
+        {
+            lexicon.ner = Some(std::sync::Arc::new(m));
+        }
         Pipeline {
             lexicon,
             gazetteer,
@@ -204,7 +210,7 @@ pub fn build_lexicon(g: &Gazetteer, a: &Actors) -> Lexicon {
             if words.len() >= 2 && !lex.is_common(words[0]) && words[0].len() > 2 {
                 lex.given_names.insert(norm_key(words[0]));
             }
-        } else if words.len() >= 2 || name.len() <= 6 {
+        } else {
             lex.add(
                 name,
                 e(EntityType::Org, &title_case(name), "dictionary:org", 65),
@@ -212,4 +218,36 @@ pub fn build_lexicon(g: &Gazetteer, a: &Actors) -> Lexicon {
         }
     }
     lex
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_model_loads_and_tags_a_fixture() {
+        let m =
+            dateline_nlp::ner::Model::from_bytes(include_bytes!("../../../data/models/ner.bin"))
+                .unwrap();
+        assert!(m.header.starts_with("dateline-ner/1 data=eng.train"));
+        let p = Pipeline::new().unwrap();
+        assert!(p.lexicon.ner.is_some());
+        let body = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Addis Ababa on Monday, the African Union said.";
+        let ann = dateline_nlp::annotate(body, Some("2024-03-14"), &p.lexicon);
+        let got: Vec<(&str, EntityType)> = ann
+            .entities
+            .iter()
+            .map(|e| (e.text.as_str(), e.kind))
+            .collect();
+        for want in [
+            ("Kenyan", EntityType::Norp),
+            ("William Ruto", EntityType::Person),
+            ("Ethiopian", EntityType::Norp),
+            ("Abiy Ahmed", EntityType::Person),
+            ("Addis Ababa", EntityType::Gpe),
+            ("African Union", EntityType::Org),
+        ] {
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
+    }
 }

@@ -77,8 +77,88 @@ fn is_time_word(t: &str) -> bool {
         )
 }
 
-/// Recognise entities in `body`.
+/// Recognise entities with the trained tagger: spans from the model, types refined by the
+/// lexicon (LOC is `LOC` for seas and regions, else `GPE`; MISC is `NORP` for nationalities and
+/// groups), canonical names from the lexicon where a span is a known name.
+pub fn recognize_model(
+    body: &str,
+    toks: &[Token],
+    sents: &[Sentence],
+    lex: &Lexicon,
+    m: &crate::ner::Model,
+) -> Vec<Entity> {
+    use crate::ner::{doc_caps, gazetteer_tags, TokenView, TAGS};
+    let words: Vec<Vec<&str>> = sents
+        .iter()
+        .map(|s| {
+            toks[s.tok_start..s.tok_end]
+                .iter()
+                .map(|t| t.text(body))
+                .collect()
+        })
+        .collect();
+    let caps = doc_caps(&words);
+    let mut out = Vec::new();
+    for (s, ws) in sents.iter().zip(&words) {
+        let gaz = gazetteer_tags(ws, lex);
+        let views: Vec<TokenView> = ws
+            .iter()
+            .zip(gaz)
+            .map(|(w, g)| TokenView { text: w, gaz: g })
+            .collect();
+        let tags = m.tag(&views, &caps);
+        let mut i = 0;
+        while i < tags.len() {
+            let tag = TAGS[tags[i]];
+            let Some(ty) = tag.strip_prefix("B-").or_else(|| tag.strip_prefix("I-")) else {
+                i += 1;
+                continue;
+            };
+            let mut j = i + 1;
+            while j < tags.len() && TAGS[tags[j]] == format!("I-{ty}") {
+                j += 1;
+            }
+            let (a, b) = (toks[s.tok_start + i].start, toks[s.tok_start + j - 1].end);
+            let key = norm_key(&body[a..b]);
+            let entry = lex.get(&key);
+            let kind = match (ty, entry.map(|e| e.kind)) {
+                ("PER", _) => EntityType::Person,
+                ("ORG", _) => EntityType::Org,
+                ("LOC", Some(EntityType::Loc)) => EntityType::Loc,
+                // a seat of power the actor dictionaries know as an institution ("the Kremlin")
+                ("LOC", Some(EntityType::Org)) => EntityType::Org,
+                ("LOC", _) => EntityType::Gpe,
+                ("MISC", Some(EntityType::Norp)) => EntityType::Norp,
+                _ => EntityType::Misc,
+            };
+            let canonical = entry
+                .filter(|e| {
+                    e.kind == kind
+                        || matches!(kind, EntityType::Gpe | EntityType::Loc | EntityType::Norp)
+                })
+                .and_then(|e| e.canonical.clone());
+            out.push(entity(body, a, b, kind, canonical, "model:ner"));
+            i = j;
+        }
+    }
+    out
+}
+
+/// Recognise entities in `body`: the trained tagger when the lexicon carries one, else rules.
 pub fn recognize(body: &str, toks: &[Token], sents: &[Sentence], lex: &Lexicon) -> Vec<Entity> {
+    if let Some(m) = &lex.ner {
+        return recognize_model(body, toks, sents, lex, m);
+    }
+    recognize_rules(body, toks, sents, lex)
+}
+
+/// The rule-based recogniser (lexicon names and capitalisation rules).
+pub fn recognize_rules(
+    body: &str,
+    toks: &[Token],
+    sents: &[Sentence],
+    lex: &Lexicon,
+) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
     for s in sents {
         let st = &toks[s.tok_start..s.tok_end];

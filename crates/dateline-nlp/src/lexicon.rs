@@ -32,6 +32,8 @@ pub struct Lexicon {
     pub org_words: HashSet<String>,
     pub common_words: HashSet<String>,
     pub quote_verbs: HashSet<String>,
+    /// The trained entity tagger; without it the rule-based recogniser runs.
+    pub ner: Option<std::sync::Arc<crate::ner::Model>>,
 }
 
 pub use dateline_core::norm_key;

@@ -7,6 +7,7 @@
 pub mod coref;
 pub mod entities;
 pub mod lexicon;
+pub mod ner;
 pub mod quotes;
 pub mod times;
 pub mod tokens;

@@ -12,6 +12,7 @@ use std::process::ExitCode;
 mod db;
 mod input;
 mod pretty;
+mod train;
 
 #[derive(Parser)]
 #[command(
@@ -37,6 +38,9 @@ enum Command {
     Query(db::QueryArgs),
     /// Export a database's events: GDELT 2.0 events or mentions tables, JSON Lines, CSV.
     Export(db::ExportArgs),
+    /// Train a model from annotated data.
+    #[command(subcommand)]
+    Train(train::TrainCmd),
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -94,6 +98,7 @@ fn main() -> ExitCode {
         Command::Ingest(a) => db::ingest(a),
         Command::Query(a) => db::query(a),
         Command::Export(a) => db::export(a),
+        Command::Train(t) => train::run(t),
     };
     match result {
         Ok(0) => ExitCode::SUCCESS,

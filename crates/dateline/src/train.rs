@@ -1,0 +1,142 @@
+//! `dateline train ner`: train the entity tagger from CoNLL-2003 files, deterministically.
+
+use clap::{Args, Subcommand};
+use dateline_nlp::ner::{self, train, Model, TAGS};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+#[derive(Subcommand)]
+pub enum TrainCmd {
+    /// Train the named-entity tagger (averaged perceptron) and write its model file.
+    Ner(NerArgs),
+}
+
+#[derive(Args)]
+pub struct NerArgs {
+    /// Training data, CoNLL-2003 format (e.g. ../shared/data/ner/eng.train).
+    #[arg(long)]
+    train: PathBuf,
+    /// Development data to report F1 on (e.g. ../shared/data/ner/eng.testa).
+    #[arg(long)]
+    dev: Option<PathBuf>,
+    /// Output model file.
+    #[arg(long, short = 'o', default_value = "data/models/ner.bin")]
+    output: PathBuf,
+    #[arg(long, default_value_t = 12)]
+    epochs: usize,
+    /// Drop features whose largest weight is below this (smaller file).
+    #[arg(long, default_value_t = 0.01)]
+    prune: f32,
+}
+
+fn spans(tags: &[usize]) -> Vec<(usize, usize, &'static str)> {
+    let mut out = Vec::new();
+    let mut start: Option<(usize, &str)> = None;
+    for (i, &t) in tags.iter().chain([0usize].iter()).enumerate() {
+        let tag = TAGS[t];
+        let cont = tag.starts_with("I-") && start.is_some_and(|(_, ty)| ty == &tag[2..]);
+        if !cont {
+            if let Some((s, ty)) = start.take() {
+                out.push((s, i, ty));
+            }
+            if let Some(ty) = tag.strip_prefix("B-").or_else(|| tag.strip_prefix("I-")) {
+                start = Some((i, ty));
+            }
+        }
+    }
+    out
+}
+
+/// Entity F1 (exact span and type) of the model on CoNLL sentences.
+pub fn evaluate(
+    m: &Model,
+    sents: &[train::Sentence],
+    lex: &dateline_nlp::Lexicon,
+) -> (f64, f64, f64) {
+    let mut by_doc: HashMap<usize, Vec<Vec<&str>>> = HashMap::new();
+    for s in sents {
+        by_doc
+            .entry(s.doc)
+            .or_default()
+            .push(s.words.iter().map(String::as_str).collect());
+    }
+    let caps: HashMap<usize, HashMap<String, bool>> = by_doc
+        .iter()
+        .map(|(d, ss)| (*d, ner::doc_caps(ss)))
+        .collect();
+    let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
+    for s in sents {
+        let v = train::views(&s.words, lex);
+        let pred = spans(&m.tag(&v, &caps[&s.doc]));
+        let gold = spans(&s.tags);
+        tp += pred.iter().filter(|p| gold.contains(p)).count();
+        np += pred.len();
+        ng += gold.len();
+    }
+    let p = tp as f64 / np.max(1) as f64;
+    let r = tp as f64 / ng.max(1) as f64;
+    (
+        p,
+        r,
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        },
+    )
+}
+
+pub fn run(cmd: &TrainCmd) -> Result<usize, String> {
+    let TrainCmd::Ner(a) = cmd;
+    let read =
+        |p: &PathBuf| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+    let train_sents = train::read_conll(&read(&a.train)?);
+    if train_sents.is_empty() {
+        return Err(format!(
+            "{}: no sentences in CoNLL format",
+            a.train.display()
+        ));
+    }
+    let gaz = dateline_geo::Gazetteer::bundled()?;
+    let actors = dateline_code::actors::Actors::bundled();
+    let lex = dateline_code::pipeline::build_lexicon(&gaz, &actors);
+    eprintln!(
+        "dateline: training on {} sentences from {}",
+        train_sents.len(),
+        a.train.display()
+    );
+    let t0 = std::time::Instant::now();
+    let model = train::train(&train_sents, &lex, a.epochs, |l| eprintln!("dateline: {l}"));
+    eprintln!("dateline: trained in {:.1}s", t0.elapsed().as_secs_f64());
+    let mut dev_note = String::new();
+    if let Some(dev) = &a.dev {
+        let dev_sents = train::read_conll(&read(dev)?);
+        let (p, r, f) = evaluate(&model, &dev_sents, &lex);
+        eprintln!(
+            "dateline: dev {}: P={p:.4} R={r:.4} F1={f:.4} (gold tokens)",
+            dev.display()
+        );
+        dev_note = format!(
+            " dev={} devF1={f:.4}",
+            dev.file_name().and_then(|x| x.to_str()).unwrap_or("?")
+        );
+    }
+    let header = format!(
+        "data={} epochs={} features=word,lower,shape,affix1-4,context+-2,bigrams,tags-1-2,gazetteer,doc-caps prune={}{}",
+        a.train.file_name().and_then(|x| x.to_str()).unwrap_or("?"),
+        a.epochs,
+        a.prune,
+        dev_note
+    );
+    let bytes = model.to_bytes(&header, a.prune);
+    if let Some(dir) = a.output.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::write(&a.output, &bytes).map_err(|e| format!("{}: {e}", a.output.display()))?;
+    eprintln!(
+        "dateline: wrote {} ({:.1} MB)",
+        a.output.display(),
+        bytes.len() as f64 / 1e6
+    );
+    Ok(0)
+}
