@@ -17,10 +17,30 @@ pub const TAGS: [&str; 9] = [
 pub const NT: usize = TAGS.len();
 const MAGIC: &str = "dateline-ner/1";
 
+/// Feature keys are already 64-bit hashes: the map uses them as they are.
+#[derive(Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub type Weights = HashMap<u64, [f32; NT], std::hash::BuildHasherDefault<KeyHasher>>;
+
 /// A trained model.
 #[derive(Default, Clone)]
 pub struct Model {
-    pub weights: HashMap<u64, [f32; NT]>,
+    pub weights: Weights,
     pub header: String,
 }
 
@@ -76,9 +96,25 @@ fn lower(w: &str) -> String {
     w.to_lowercase()
 }
 
+/// Per-sentence strings the features need, computed once per token.
+pub struct Prepared {
+    lower: Vec<String>,
+    shape: Vec<String>,
+}
+
+impl Prepared {
+    pub fn new(toks: &[TokenView]) -> Prepared {
+        Prepared {
+            lower: toks.iter().map(|t| lower(t.text)).collect(),
+            shape: toks.iter().map(|t| shape(t.text)).collect(),
+        }
+    }
+}
+
 /// The features of token `i` given the tags already predicted for tokens before it.
 pub fn features(
     toks: &[TokenView],
+    pre: &Prepared,
     i: usize,
     prev: &[usize],
     doc_caps: &HashMap<String, bool>,
@@ -86,13 +122,19 @@ pub fn features(
 ) {
     out.clear();
     let w = toks[i].text;
-    let lw = lower(w);
-    let get = |k: isize| -> &str {
+    let lw = pre.lower[i].as_str();
+    let sh = pre.shape[i].as_str();
+    let at = |k: isize| -> (&str, &str) {
         let j = i as isize + k;
         if j < 0 {
-            "<s>"
+            ("<s>", "<s>")
+        } else if (j as usize) < toks.len() {
+            (
+                pre.lower[j as usize].as_str(),
+                pre.shape[j as usize].as_str(),
+            )
         } else {
-            toks.get(j as usize).map(|t| t.text).unwrap_or("</s>")
+            ("</s>", "</s>")
         }
     };
     let t1 = prev.last().copied().map(|t| TAGS[t]).unwrap_or("<s>");
@@ -101,30 +143,31 @@ pub fn features(
     } else {
         "<s>"
     };
-    let sh = shape(w);
-    let chars: Vec<char> = lw.chars().collect();
-    let n = chars.len();
     out.push(fnv(&[b"bias"]));
     out.push(fnv(&[b"w", w.as_bytes()]));
     out.push(fnv(&[b"lw", lw.as_bytes()]));
     out.push(fnv(&[b"sh", sh.as_bytes()]));
+    let bounds: Vec<usize> = lw
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([lw.len()])
+        .collect();
+    let n = bounds.len() - 1;
     for k in 1..=4.min(n) {
-        let p: String = chars[..k].iter().collect();
-        let s: String = chars[n - k..].iter().collect();
-        out.push(fnv(&[b"p", &[k as u8], p.as_bytes()]));
-        out.push(fnv(&[b"s", &[k as u8], s.as_bytes()]));
+        out.push(fnv(&[b"p", &[k as u8], lw[..bounds[k]].as_bytes()]));
+        out.push(fnv(&[b"s", &[k as u8], lw[bounds[n - k]..].as_bytes()]));
     }
     out.push(fnv(&[b"t1", t1.as_bytes()]));
     out.push(fnv(&[b"t2t1", t2.as_bytes(), t1.as_bytes()]));
     out.push(fnv(&[b"t1w", t1.as_bytes(), lw.as_bytes()]));
     out.push(fnv(&[b"t1sh", t1.as_bytes(), sh.as_bytes()]));
     for k in [-2isize, -1, 1, 2] {
-        let x = get(k);
-        out.push(fnv(&[b"lw", &[k as u8], lower(x).as_bytes()]));
-        out.push(fnv(&[b"sh", &[k as u8], shape(x).as_bytes()]));
+        let (xl, xs) = at(k);
+        out.push(fnv(&[b"lw", &[k as u8], xl.as_bytes()]));
+        out.push(fnv(&[b"sh", &[k as u8], xs.as_bytes()]));
     }
-    out.push(fnv(&[b"bi-", lower(get(-1)).as_bytes(), lw.as_bytes()]));
-    out.push(fnv(&[b"bi+", lw.as_bytes(), lower(get(1)).as_bytes()]));
+    out.push(fnv(&[b"bi-", at(-1).0.as_bytes(), lw.as_bytes()]));
+    out.push(fnv(&[b"bi+", lw.as_bytes(), at(1).0.as_bytes()]));
     out.push(fnv(&[
         b"start",
         if i == 0 { b"1" } else { b"0" },
@@ -142,7 +185,7 @@ pub fn features(
         }
     }
     // non-local: the same word is capitalised mid-sentence elsewhere in the document
-    if let Some(&cap) = doc_caps.get(&lw) {
+    if let Some(&cap) = doc_caps.get(lw) {
         out.push(fnv(&[
             b"doccap",
             if cap { b"1" } else { b"0" },
@@ -169,8 +212,9 @@ impl Model {
     pub fn tag(&self, toks: &[TokenView], doc_caps: &HashMap<String, bool>) -> Vec<usize> {
         let mut tags: Vec<usize> = Vec::with_capacity(toks.len());
         let mut feats = Vec::with_capacity(64);
+        let pre = Prepared::new(toks);
         for i in 0..toks.len() {
-            features(toks, i, &tags, doc_caps, &mut feats);
+            features(toks, &pre, i, &tags, doc_caps, &mut feats);
             let s = self.scores(&feats);
             let prev = tags.last().copied().unwrap_or(0);
             let mut best = 0;
@@ -229,7 +273,7 @@ impl Model {
                 rest.len()
             ));
         }
-        let mut weights = HashMap::with_capacity(n);
+        let mut weights = Weights::with_capacity_and_hasher(n, Default::default());
         for r in rest[4..].chunks_exact(rec) {
             let k = u64::from_le_bytes(r[..8].try_into().map_err(|_| "bad record")?);
             let mut w = [0f32; NT];
@@ -250,9 +294,11 @@ impl Model {
 /// position, as `B-KIND` / `I-KIND` (case-insensitive keys).
 pub fn gazetteer_tags(words: &[&str], lex: &Lexicon) -> Vec<Option<String>> {
     let mut out = vec![None; words.len()];
+    let normed: Vec<String> = words.iter().map(|w| norm_key(w)).collect();
+    let mut key = String::new();
     let mut i = 0;
     while i < words.len() {
-        let mut key = String::new();
+        key.clear();
         let mut best = None;
         for (n, w) in words[i..].iter().take(MAX_NGRAM).enumerate() {
             if !w.chars().next().is_some_and(char::is_alphanumeric) {
@@ -261,7 +307,7 @@ pub fn gazetteer_tags(words: &[&str], lex: &Lexicon) -> Vec<Option<String>> {
             if !key.is_empty() {
                 key.push(' ');
             }
-            key.push_str(&norm_key(w));
+            key.push_str(&normed[i + n]);
             if let Some(e) = lex.get(&key) {
                 best = Some((n + 1, e.kind));
             }
@@ -391,8 +437,8 @@ pub mod train {
             w[t] += d;
         }
 
-        fn averaged(&self) -> HashMap<u64, [f32; NT]> {
-            let mut out = HashMap::with_capacity(self.w.len());
+        fn averaged(&self) -> Weights {
+            let mut out = Weights::with_capacity_and_hasher(self.w.len(), Default::default());
             for (f, w) in &self.w {
                 let tot = &self.total[f];
                 let st = &self.stamp[f];
@@ -462,8 +508,9 @@ pub mod train {
                 let v = &views[si];
                 let dc = &caps[&s.doc];
                 let mut pred: Vec<usize> = Vec::with_capacity(v.len());
+                let pre = Prepared::new(v);
                 for i in 0..v.len() {
-                    features(v, i, &pred, dc, &mut feats);
+                    features(v, &pre, i, &pred, dc, &mut feats);
                     let mut sc = [0f32; NT];
                     for f in &feats {
                         if let Some(w) = avg.w.get(f) {
