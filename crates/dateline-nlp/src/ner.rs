@@ -154,8 +154,8 @@ pub fn features(
         .collect();
     let n = bounds.len() - 1;
     for k in 1..=4.min(n) {
-        out.push(fnv(&[b"p", &[k as u8], lw[..bounds[k]].as_bytes()]));
-        out.push(fnv(&[b"s", &[k as u8], lw[bounds[n - k]..].as_bytes()]));
+        out.push(fnv(&[b"p", &[k as u8], &lw.as_bytes()[..bounds[k]]]));
+        out.push(fnv(&[b"s", &[k as u8], &lw.as_bytes()[bounds[n - k]..]]));
     }
     out.push(fnv(&[b"t1", t1.as_bytes()]));
     out.push(fnv(&[b"t2t1", t2.as_bytes(), t1.as_bytes()]));
