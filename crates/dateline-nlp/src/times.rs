@@ -18,6 +18,8 @@ struct Ctx<'a> {
     raw: Vec<&'a str>,
     anchor: Option<Date>,
     future: bool,
+    /// "will", "next": strong enough to move a bare weekday forward
+    strong_future: bool,
 }
 
 fn number_word(w: &str) -> Option<i64> {
@@ -124,11 +126,18 @@ pub fn find(
         let raw: Vec<&str> = st.iter().map(|t| t.text(body)).collect();
         let words: Vec<String> = raw.iter().map(|w| w.to_lowercase()).collect();
         let future = words.iter().any(|w| FUTURE_CUES.contains(&w.as_str()));
+        let strong_future = words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "will" | "'ll" | "shall" | "next" | "coming" | "upcoming" | "tomorrow"
+            )
+        });
         let cx = Ctx {
             words,
             raw,
             anchor,
             future,
+            strong_future,
         };
         let mut i = 0;
         while i < st.len() {
@@ -231,16 +240,12 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
                 return Some((n, "DATE", Date::new(y, m, d).map(|x| x.to_string())))
             }
             (Some(d), None) => {
+                // the year that puts the day nearest the publication date
                 let v = a.and_then(|a| {
-                    let cand = Date::new(a.year, m, d)?;
-                    let y = if !cx.future && cand > a.add_days(2) {
-                        a.year - 1
-                    } else if cx.future && cand < a {
-                        a.year + 1
-                    } else {
-                        a.year
-                    };
-                    Date::new(y, m, d).map(|x| x.to_string())
+                    (a.year - 1..=a.year + 1)
+                        .filter_map(|y| Date::new(y, m, d))
+                        .min_by_key(|c| (c.to_days() - a.to_days()).abs())
+                        .map(|x| x.to_string())
                 });
                 return Some((n, "DATE", v));
             }
@@ -304,7 +309,7 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
         // weekday alone, with an optional part of day
         let dir = if prev == "last" || w(0) == "last" {
             -1
-        } else if prev == "next" || cx.future {
+        } else if prev == "next" || cx.strong_future {
             1
         } else {
             -1
@@ -446,8 +451,53 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
     // a hyphenated duration: "two-year", "10-day"
     if let Some((num, u)) = w(0).split_once('-') {
         if let (Some(n), Some(u)) = (number_word(num), unit(u)) {
-            if matches!(u, 'D' | 'W' | 'M' | 'Y') {
-                return Some((1, "DURATION", Some(format!("P{n}{u}"))));
+            match u {
+                'D' | 'W' | 'M' | 'Y' => return Some((1, "DURATION", Some(format!("P{n}{u}")))),
+                'H' => return Some((1, "DURATION", Some(format!("PT{n}H")))),
+                'm' => return Some((1, "DURATION", Some(format!("PT{n}M")))),
+                _ => {}
+            }
+        }
+        // "third-quarter": a quarter of the publication year (or the last one)
+        let q = match num {
+            "first" => Some(1),
+            "second" => Some(2),
+            "third" => Some(3),
+            "fourth" => Some(4),
+            _ => None,
+        };
+        if let (Some(q), "quarter") = (q, u) {
+            return Some((
+                1,
+                "DATE",
+                a.map(|a| {
+                    let cur = (a.month - 1) / 3 + 1;
+                    let y = if q > cur { a.year - 1 } else { a.year };
+                    format!("{y:04}-Q{q}")
+                }),
+            ));
+        }
+    }
+    // "the future", "the past"
+    if w(0) == "the" && matches!(w(1), "future" | "past") && !matches!(w(2), "tense") {
+        let v = if w(1) == "future" {
+            "FUTURE_REF"
+        } else {
+            "PAST_REF"
+        };
+        return Some((2, "DATE", Some(v.into())));
+    }
+    // "for weeks", "for years": an unspecified number of units
+    if matches!(prev, "for" | "several" | "few" | "recent" | "many") {
+        if let Some(u) = unit(w(0)).filter(|_| w(0).ends_with('s')) {
+            let v = match u {
+                'D' | 'W' | 'M' | 'Y' => Some(format!("PX{u}")),
+                'H' => Some("PTXH".to_string()),
+                'E' => Some("PXE".to_string()),
+                _ => None,
+            };
+            if let Some(v) = v {
+                return Some((1, "DURATION", Some(v)));
             }
         }
     }
@@ -519,7 +569,42 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             prev,
             "in" | "since" | "until" | "during" | "throughout" | "mid" | "early" | "late"
         );
-        if prep && (next_ok || strong_prep) || w(0).starts_with("mid-") {
+        // "its 1996 budget": a year before a noun, unless the noun counts things ("1996 people")
+        let counted = cx.words.get(i + 1).is_some_and(|n| {
+            matches!(
+                n.as_str(),
+                "people"
+                    | "troops"
+                    | "soldiers"
+                    | "votes"
+                    | "shares"
+                    | "points"
+                    | "tons"
+                    | "cars"
+                    | "workers"
+                    | "members"
+                    | "homes"
+                    | "units"
+                    | "barrels"
+                    | "jobs"
+                    | "students"
+                    | "residents"
+                    | "metres"
+                    | "meters"
+                    | "feet"
+                    | "km"
+                    | "miles"
+                    | "dollars"
+                    | "euros"
+                    | "employees"
+                    | "cases"
+                    | "deaths"
+            )
+        });
+        if prep && (next_ok || strong_prep)
+            || w(0).starts_with("mid-")
+            || !counted && raw(0).len() == 4 && !prev.starts_with('$')
+        {
             return Some((1, "DATE", Some(format!("{y:04}"))));
         }
     }
@@ -630,6 +715,37 @@ mod tests {
             run("Thursday night was calm.", p),
             vec![v("Thursday night", "2018-05-17TNI")]
         );
+    }
+
+    #[test]
+    fn quarters_vague_durations_and_nearest_years() {
+        let p = "1989-11-02";
+        assert_eq!(
+            run("Third-quarter profit rose.", p),
+            vec![v("Third-quarter", "1989-Q3")]
+        );
+        assert_eq!(
+            run("Talks dragged on for weeks.", p),
+            vec![v("weeks", "PXW")]
+        );
+        assert_eq!(
+            run("It will matter in the future.", p),
+            vec![v("the future", "FUTURE_REF")]
+        );
+        assert_eq!(
+            run("A 16-hour shift ended.", p),
+            vec![v("16-hour", "PT16H")]
+        );
+        // a day and month without a year: the nearest such day to the publication date
+        assert_eq!(
+            run("The vote is on Jan. 4.", "1989-12-20"),
+            vec![v("Jan. 4", "1990-01-04")]
+        );
+        assert_eq!(
+            run("The vote was on Dec. 15.", "1990-01-03"),
+            vec![v("Dec. 15", "1989-12-15")]
+        );
+        assert_eq!(run("Its 1988 budget grew.", p), vec![v("1988", "1988")]);
     }
 
     #[test]
