@@ -173,6 +173,28 @@ impl Gazetteer {
             if matches!(e.kind, EntityType::Gpe | EntityType::Norp) {
                 if let Some(c) = self.country_of_name(&e.text) {
                     *votes.entry(c.iso3.as_str()).or_default() += 1;
+                    continue;
+                }
+                // a first-level division names its country too ("Texas" -> USA), when every
+                // candidate of the name is a division of that one country
+                let cands = self.lookup(&e.text);
+                let mut iso: Option<&str> = None;
+                let mut all_adm1 = !cands.is_empty();
+                for (c, _) in cands {
+                    match *c {
+                        Cand::Place(i) if self.places[i].feature == "ADM1" => {
+                            let x = self.places[i].iso3.as_str();
+                            if iso.is_some_and(|y| y != x) {
+                                all_adm1 = false;
+                            }
+                            iso = Some(x);
+                        }
+                        Cand::Place(_) => {}
+                        _ => all_adm1 = false,
+                    }
+                }
+                if let (true, Some(x)) = (all_adm1, iso) {
+                    *votes.entry(x).or_default() += 1;
                 }
             }
         }
@@ -205,7 +227,16 @@ impl Gazetteer {
                 .iter()
                 .map(|&(c, main)| {
                     let r = self.record(c);
+                    // a foreign country's name in an article about another country is more
+                    // likely a place of that country ("Georgia" in a story from Atlanta)
+                    let focus_alternative = focus.as_deref().is_some_and(|f| {
+                        f != r.iso3
+                            && cands
+                                .iter()
+                                .any(|&(o, _)| o != c && self.record(o).iso3 == f)
+                    });
                     let mut s = match c {
+                        Cand::Country(_) if focus_alternative => 10.0,
                         Cand::Country(_) => 100.0,
                         Cand::Region(_) => 60.0,
                         Cand::Place(_) => 0.0,
