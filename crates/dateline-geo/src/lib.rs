@@ -172,7 +172,13 @@ impl Gazetteer {
         for e in entities {
             if matches!(e.kind, EntityType::Gpe | EntityType::Norp) {
                 if let Some(c) = self.country_of_name(&e.text) {
-                    *votes.entry(c.iso3.as_str()).or_default() += 1;
+                    // "Georgia" is also a US state: such a name does not vote
+                    let also_division = self.lookup(&e.text).iter().any(|(o, _)| {
+                        matches!(*o, Cand::Place(i) if self.places[i].feature == "ADM1" && self.places[i].iso3 != c.iso3)
+                    });
+                    if !also_division {
+                        *votes.entry(c.iso3.as_str()).or_default() += 1;
+                    }
                     continue;
                 }
                 // a first-level division names its country too ("Texas" -> USA), when every
@@ -236,7 +242,7 @@ impl Gazetteer {
                                 .any(|&(o, _)| o != c && self.record(o).iso3 == f)
                     });
                     let mut s = match c {
-                        Cand::Country(_) if focus_alternative => 10.0,
+                        Cand::Country(_) if focus_alternative => 0.0,
                         Cand::Country(_) => 100.0,
                         Cand::Region(_) => 60.0,
                         Cand::Place(_) => 0.0,
@@ -383,6 +389,25 @@ mod tests {
                 "{alias}"
             );
         }
+    }
+
+    #[test]
+    fn the_focus_country_decides_between_a_country_and_a_division() {
+        let g = Gazetteer::bundled().unwrap();
+        let body = "Storms hit Texas and Florida before reaching Georgia on Friday.";
+        let ents: Vec<Entity> = ["Texas", "Florida", "Georgia"]
+            .iter()
+            .map(|t| ent(body, t, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        assert_eq!(ps[2].country.as_deref(), Some("USA"), "{:?}", ps[2]);
+        let body = "Russia and Armenia criticised Georgia on Friday.";
+        let ents: Vec<Entity> = ["Russia", "Armenia", "Georgia"]
+            .iter()
+            .map(|t| ent(body, t, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        assert_eq!(ps[2].country.as_deref(), Some("GEO"));
     }
 
     #[test]
