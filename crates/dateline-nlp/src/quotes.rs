@@ -250,8 +250,50 @@ fn attribute(body: &str, toks: &[Token], q: &Raw, lex: &Lexicon, next_open: usiz
         }
     }
     // before: the sentence part in front of the opening mark, ending in a cue (and ":" or ",")
-    let lo = toks.partition_point(|t| t.start < q.para_start);
-    let hi = toks.partition_point(|t| t.end <= q.open);
+    if let Some(a) = before_cue(body, toks, q.para_start, q.open, &cue) {
+        return a;
+    }
+    // a transcript line: "PENCE: Well, look, ..."
+    let head = &body[q.start..q.end.min(q.start + 60)];
+    if let Some(colon) = head.find(':') {
+        let name = &head[..colon];
+        let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2
+            && name.split_whitespace().count() <= 3
+            && name
+                .chars()
+                .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'')
+        {
+            return Attribution {
+                speaker: Some((q.start, q.start + colon)),
+                cue: Some("transcript".into()),
+                addressee: None,
+            };
+        }
+    }
+    // an introducing paragraph of its own: "Caddell continued:" / "The New York Times reports:"
+    let prev_end = body[..q.para_start].trim_end().len();
+    if body[..prev_end].ends_with(':') {
+        let prev_start = body[..prev_end].rfind("\n\n").map(|i| i + 2).unwrap_or(0);
+        if prev_end - prev_start < 200 {
+            if let Some(a) = before_cue(body, toks, prev_start, prev_end, &cue) {
+                return a;
+            }
+        }
+    }
+    none
+}
+
+/// A cue verb and its subject in `body[start..end]`, read backwards from `end`.
+fn before_cue(
+    body: &str,
+    toks: &[Token],
+    start: usize,
+    end: usize,
+    cue: &dyn Fn(&str) -> bool,
+) -> Option<Attribution> {
+    let lo = toks.partition_point(|t| t.start < start);
+    let hi = toks.partition_point(|t| t.end <= end);
     let before: Vec<usize> = (lo.max(hi.saturating_sub(40))..hi.max(lo)).collect();
     let tail: Vec<usize> = before
         .iter()
@@ -286,14 +328,14 @@ fn attribute(body: &str, toks: &[Token], q: &Raw, lex: &Lexicon, next_open: usiz
             .rev()
             .collect();
         if !subj.is_empty() {
-            return Attribution {
+            return Some(Attribution {
                 speaker: span(toks, &subj),
                 cue: Some(lower(toks[tail[pos]].text(body))),
                 addressee: None,
-            };
+            });
         }
     }
-    none
+    None
 }
 
 fn span(toks: &[Token], ks: &[usize]) -> Option<(usize, usize)> {
@@ -529,6 +571,24 @@ mod tests {
         );
         assert_eq!(qs[0].text, "We are ready to talk,");
         assert_eq!(qs[0].addressee.as_deref(), Some("John Reed"));
+    }
+
+    #[test]
+    fn transcripts_and_introducing_paragraphs() {
+        let body = "Mary Stone continued:\n\n\"We will build the bridge next year, whatever it costs.\"\n\n\"REED: That is not what the council decided.\"";
+        let ents = vec![ent(body, "Mary Stone", EntityType::Person)];
+        let t = tokenize(body);
+        let ss = sentences(body, &t);
+        let lex = Lexicon::with_word_lists();
+        let qs: Vec<Quote> = find(body, &t, &ss, &ents, &lex)
+            .into_iter()
+            .filter(|q| q.kind == "direct")
+            .collect();
+        let who: Vec<&str> = qs
+            .iter()
+            .map(|q| q.speaker.as_ref().map(|s| s.text.as_str()).unwrap_or("?"))
+            .collect();
+        assert_eq!(who, vec!["Mary Stone", "REED"], "{qs:#?}");
     }
 
     #[test]
