@@ -60,6 +60,14 @@ const NEGATORS: &[&str] = &[
     "not", "n't", "never", "no", "without", "nor", "denied", "denies", "deny", "refused", "refuses",
 ];
 const INTENT: &[&str] = &[
+    "willing",
+    "offered",
+    "offers",
+    "pledged",
+    "promised",
+    "vowed",
+    "agreed",
+    "agrees",
     "will",
     "'ll",
     "would",
@@ -611,6 +619,24 @@ fn group_code(text: &str) -> String {
         .unwrap_or_else(|| "---".into())
 }
 
+/// The intent code for a cooperative action that is only promised: meet → 036, diplomatic
+/// cooperation → 032, material cooperation → 031, aid → 033, yield → 035 (CAMEO's 03 root).
+/// Other codes and asserted events keep their code.
+pub fn intent_code(cameo: &str, mode: &str) -> String {
+    if mode != "intended" {
+        return cameo.to_string();
+    }
+    match cameo.get(0..2) {
+        Some("04") => "036",
+        Some("05") => "032",
+        Some("06") => "031",
+        Some("07") => "033",
+        Some("08") => "035",
+        _ => cameo,
+    }
+    .to_string()
+}
+
 /// Lower is more specific: cities before divisions before countries before regions.
 fn specificity(p: &Place) -> u8 {
     match p.feature.as_deref() {
@@ -818,15 +844,12 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                 target = ms
                     .iter()
                     .filter(|x| {
-                        x.t0 >= trig_end
-                            && x.t0 <= trig_end + 12
-                            && Some(x.t0) != src_t0
-                            && !x.pronoun
+                        x.t0 > trig && x.t0 <= trig_end + 12 && Some(x.t0) != src_t0 && !x.pronoun
                     })
                     // a possessive modifies another noun ("in Assad's favor")
                     .filter(|x| !matches!(c.tok(x.t1), "'s" | "\u{2019}s"))
                     .find(|x| {
-                        (trig_end..x.t0).all(|i| {
+                        (trig + 1..x.t0).all(|i| {
                             const STOP: &[&str] = &[
                                 ";", "said", "says", "told", "but", "while", "whereas", "\"", "by",
                             ];
@@ -864,7 +887,9 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
             };
             let (date, date_source) = c.date_for(s, trig);
             let place = c.place_for(s, trig).map(event_place);
-            let plover = k.ontology.plover_of(&pat.cameo);
+            // CAMEO codes what is promised, not done, as an intent (03x): "will provide aid"
+            let cameo = intent_code(&pat.cameo, mode);
+            let plover = k.ontology.plover_of(&cameo);
             for src in &sources {
                 for tgt in &targets {
                     let same = |a: &Option<Actor>, b: &Option<Actor>| match (a, b) {
@@ -892,12 +917,12 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                         conf += 0.1;
                     }
                     events.push(Event {
-                        cameo: pat.cameo.clone(),
+                        cameo: cameo.clone(),
                         plover: plover.map(|r| r.kind.clone()),
                         plover_mode: plover.and_then(|r| r.mode.clone()),
                         plover_context: plover.and_then(|r| r.context.clone()),
-                        quad_class: quad_class(&pat.cameo),
-                        goldstein: k.ontology.goldstein_of(&pat.cameo),
+                        quad_class: quad_class(&cameo),
+                        goldstein: k.ontology.goldstein_of(&cameo),
                         source: src.clone(),
                         target: tgt.clone(),
                         date: date.clone(),
@@ -1047,4 +1072,48 @@ fn merge(events: Vec<Event>) -> Vec<Event> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::Pipeline;
+
+    #[test]
+    fn promised_cooperation_is_an_intent() {
+        assert_eq!(intent_code("073", "intended"), "033");
+        assert_eq!(intent_code("042", "intended"), "036");
+        assert_eq!(intent_code("073", "asserted"), "073");
+        assert_eq!(intent_code("190", "intended"), "190");
+        let p = Pipeline::new().unwrap();
+        let d = dateline_core::Document::new(
+            "t",
+            dateline_core::Article {
+                published: Some("2001-02-03".into()),
+                ..Default::default()
+            },
+            "Finland will provide Tanzania with food aid. Finland provided Kenya with food aid."
+                .into(),
+        );
+        let evs = p.run(d).events.unwrap_or_default();
+        let codes: Vec<(&str, &str)> = evs
+            .iter()
+            .map(|e| {
+                (
+                    e.cameo.as_str(),
+                    e.target
+                        .as_ref()
+                        .and_then(|a| a.code.as_deref())
+                        .unwrap_or(""),
+                )
+            })
+            .collect();
+        assert!(codes.contains(&("033", "TZA")), "{codes:?}");
+        assert!(
+            codes
+                .iter()
+                .any(|(c, t)| c.starts_with("07") && *t == "KEN"),
+            "{codes:?}"
+        );
+    }
 }
