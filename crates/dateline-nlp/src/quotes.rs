@@ -254,7 +254,11 @@ fn attribute(body: &str, toks: &[Token], q: &Raw, lex: &Lexicon, next_open: usiz
         return a;
     }
     // a transcript line: "PENCE: Well, look, ..."
-    let head = &body[q.start..q.end.min(q.start + 60)];
+    let mut head_end = q.end.min(q.start + 60);
+    while !body.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let head = &body[q.start..head_end];
     if let Some(colon) = head.find(':') {
         let name = &head[..colon];
         let letters = name.chars().filter(|c| c.is_alphabetic()).count();
@@ -589,6 +593,20 @@ mod tests {
             .map(|q| q.speaker.as_ref().map(|s| s.text.as_str()).unwrap_or("?"))
             .collect();
         assert_eq!(who, vec!["Mary Stone", "REED"], "{qs:#?}");
+    }
+
+    #[test]
+    fn multibyte_text_near_quote_boundaries() {
+        // the transcript check looks at the first 60 bytes: a curly apostrophe straddles byte 60
+        let body = format!(
+            "\"{}\u{2019}s here and more words,\" he said.",
+            "x".repeat(58)
+        );
+        let t = tokenize(&body);
+        let ss = sentences(&body, &t);
+        let lex = Lexicon::with_word_lists();
+        let qs = find(&body, &t, &ss, &[], &lex);
+        assert_eq!(qs.len(), 1);
     }
 
     #[test]
