@@ -236,3 +236,57 @@ fn seed_article_coded() {
         assert_eq!(std::str::from_utf8(&body[s..t]).unwrap(), ev);
     }
 }
+
+/// Every real news text in ../shared (PolNeAR train and dev) goes through `code` without a
+/// failure, and every offset holds. Catches panics on real text that unit tests miss.
+#[test]
+fn real_news_corpora_code_cleanly() {
+    let base = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/quotes");
+    let dirs: Vec<PathBuf> = ["polnear-dev/text", "polnear-train/text"]
+        .iter()
+        .map(|d| base.join(d))
+        .filter(|d| d.exists())
+        .collect();
+    if dirs.is_empty() {
+        eprintln!("skipped: ../shared is absent");
+        return;
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args([
+            "code",
+            "--format",
+            "jsonl",
+            "--input-format",
+            "text",
+            "--published",
+            "2016-10-01",
+        ])
+        .args(&dirs)
+        .output()
+        .expect("run dateline");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let mut n = 0;
+    for line in text.lines() {
+        let d: Value = serde_json::from_str(line).expect("json");
+        let body = d["body"].as_str().unwrap().as_bytes();
+        for k in ["entities", "times", "places", "quotes"] {
+            for x in arr(&d, k) {
+                let (s, e) = (
+                    x["start"].as_u64().unwrap() as usize,
+                    x["end"].as_u64().unwrap() as usize,
+                );
+                assert_eq!(
+                    std::str::from_utf8(&body[s..e]).unwrap(),
+                    x["text"].as_str().unwrap()
+                );
+            }
+        }
+        n += 1;
+    }
+    assert!(n >= 84);
+}
