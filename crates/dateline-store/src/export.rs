@@ -47,7 +47,7 @@ fn stamp(iso: &str) -> String {
 
 impl Store {
     /// Write every event (or mention) in the given format.
-    pub fn export(&self, format: Format, out: &mut impl Write) -> Result<usize> {
+    pub fn export<W: Write + ?Sized>(&self, format: Format, out: &mut W) -> Result<usize> {
         let werr = |e: std::io::Error| StoreError {
             path: self.path.clone(),
             message: format!("cannot write the export: {e}"),

@@ -392,77 +392,37 @@ fn write_table(out: &mut impl Write, t: &Table) -> io::Result<()> {
     writeln!(out, "({} rows)", t.rows.len())
 }
 
-fn export_parquet(store: &Store, output: Option<&std::path::Path>) -> Result<usize, String> {
-    match output {
-        None => {
-            let mut buf = Vec::new();
-            store.export_parquet(&mut buf).map_err(|e| e.to_string())?;
-            io::stdout().lock().write_all(&buf).or_else(|e| {
-                if e.kind() == io::ErrorKind::BrokenPipe {
-                    Ok(())
-                } else {
-                    Err(e.to_string())
-                }
-            })?;
+/// Write an export to `output` (via a `.partial` file renamed when complete, so a failed
+/// export never leaves a half-written file) or to standard output.
+fn write_export(
+    output: Option<&std::path::Path>,
+    write: impl FnOnce(&mut dyn Write) -> Result<usize, String>,
+) -> Result<usize, String> {
+    let quiet_pipe = |e: io::Error| {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Ok(())
+        } else {
+            Err(e.to_string())
         }
-        Some(path) => {
-            let tmp = path.with_extension("parquet.partial");
-            let f = std::fs::File::create(&tmp)
-                .map_err(|e| format!("{}: cannot create: {e}", tmp.display()))?;
-            match store.export_parquet(io::BufWriter::new(f)) {
-                Ok(n) => {
-                    std::fs::rename(&tmp, path)
-                        .map_err(|e| format!("{}: cannot rename: {e}", path.display()))?;
-                    eprintln!("dateline: {n} rows -> {}", path.display());
-                }
-                Err(e) => {
-                    let _ = std::fs::remove_file(&tmp);
-                    return Err(e.to_string());
-                }
-            }
-        }
-    }
-    Ok(0)
-}
-
-pub fn export(args: &ExportArgs) -> Result<usize, String> {
-    let store = Store::open_read_only(&args.db).map_err(|e| e.to_string())?;
-    let fmt = match args.format {
-        ExportFmt::Gdelt => Format::Gdelt,
-        ExportFmt::Mentions => Format::Mentions,
-        ExportFmt::Jsonl => Format::Jsonl,
-        ExportFmt::Csv => Format::Csv,
-        ExportFmt::Parquet => return export_parquet(&store, args.output.as_deref()),
     };
-    match &args.output {
+    match output {
         None => {
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
-            store.export(fmt, &mut out).map_err(|e| e.to_string())?;
-            out.flush().or_else(|e| {
-                if e.kind() == io::ErrorKind::BrokenPipe {
-                    Ok(())
-                } else {
-                    Err(e.to_string())
-                }
-            })?;
+            write(&mut out)?;
+            out.flush().or_else(quiet_pipe)?;
         }
         Some(path) => {
-            let tmp = path.with_extension(format!(
-                "{}.partial",
-                path.extension().and_then(|e| e.to_str()).unwrap_or("out")
-            ));
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("out");
+            let tmp = path.with_extension(format!("{ext}.partial"));
             let f = std::fs::File::create(&tmp)
                 .map_err(|e| format!("{}: cannot create: {e}", tmp.display()))?;
             let mut out = io::BufWriter::new(f);
-            let res = store
-                .export(fmt, &mut out)
-                .map_err(|e| e.to_string())
-                .and_then(|n| {
-                    out.flush()
-                        .map(|_| n)
-                        .map_err(|e| format!("{}: {e}", tmp.display()))
-                });
+            let res = write(&mut out).and_then(|n| {
+                out.flush()
+                    .map(|_| n)
+                    .map_err(|e| format!("{}: {e}", tmp.display()))
+            });
             match res {
                 Ok(n) => {
                     std::fs::rename(&tmp, path)
@@ -477,4 +437,26 @@ pub fn export(args: &ExportArgs) -> Result<usize, String> {
         }
     }
     Ok(0)
+}
+
+pub fn export(args: &ExportArgs) -> Result<usize, String> {
+    let store = Store::open_read_only(&args.db).map_err(|e| e.to_string())?;
+    let fmt = match args.format {
+        ExportFmt::Gdelt => Format::Gdelt,
+        ExportFmt::Mentions => Format::Mentions,
+        ExportFmt::Jsonl => Format::Jsonl,
+        ExportFmt::Csv => Format::Csv,
+        ExportFmt::Parquet => {
+            // the Parquet writer wants an owned, sendable sink: it writes into memory first
+            return write_export(args.output.as_deref(), |w| {
+                let mut buf = Vec::new();
+                let n = store.export_parquet(&mut buf).map_err(|e| e.to_string())?;
+                w.write_all(&buf).map_err(|e| e.to_string())?;
+                Ok(n)
+            });
+        }
+    };
+    write_export(args.output.as_deref(), |w| {
+        store.export(fmt, w).map_err(|e| e.to_string())
+    })
 }
