@@ -270,7 +270,7 @@ impl Coder<'_, '_> {
                         && self.tok_range(n.start, n.end).1 == a
                 }) {
                     if n.kind == EntityType::Org {
-                        // "Kremlin spokesman Dmitry Peskov": the organisation's country
+                        // "Kremlin spokesman Ivan Petrov": the organisation's country
                         if a < t0 {
                             country = self
                                 .dict_code(n)
@@ -466,7 +466,7 @@ impl Coder<'_, '_> {
                 || prev == "the" && prev2 == "and"
                 || x.actor.text.ends_with("states")
         };
-        // in the same sentence, before it: "Russia says it never targets"
+        // in the same sentence, before it: "Chile says it never closes"
         let local = same
             .iter()
             .rev()
@@ -824,7 +824,7 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
             // object of the verb, or of its complement: "offered to hand over to Great Britain")
             if target.is_none() && !passive {
                 let src_t0 = source.map(|x| x.t0);
-                // in a fronted subordinate clause ("Since fighting broke out ..., Assad has")
+                // in a fronted subordinate clause ("Since the talks began ..., Smith has")
                 // the clause ends at the first comma
                 let fronted = matches!(
                     words[0].as_str(),
@@ -846,7 +846,7 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                     .filter(|x| {
                         x.t0 > trig && x.t0 <= trig_end + 12 && Some(x.t0) != src_t0 && !x.pronoun
                     })
-                    // a possessive modifies another noun ("in Assad's favor")
+                    // a possessive modifies another noun ("in Smith's favour")
                     .filter(|x| !matches!(c.tok(x.t1), "'s" | "\u{2019}s"))
                     .find(|x| {
                         (trig + 1..x.t0).all(|i| {

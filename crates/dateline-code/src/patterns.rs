@@ -302,7 +302,7 @@ mod tests {
     fn bundled_patterns_parse_and_match() {
         let p = Patterns::parse(include_str!("../../../data/events/patterns.txt")).unwrap();
         assert!(p.list.len() > 200);
-        let words: Vec<&str> = "assad flew to russian leader putin 's residence for talks"
+        let words: Vec<&str> = "assad flew to russian leader putin 's dacha on friday"
             .split(' ')
             .collect();
         let ms = p.find(&words);

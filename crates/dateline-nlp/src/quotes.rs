@@ -469,7 +469,7 @@ fn indirect(body: &str, toks: &[Token], s: &Sentence, ents: &[Entity]) -> Option
             })
             .map(|e| (e.start, e.end));
         let subj = subj.or_else(|| {
-            // "Kremlin spokesman Dmitry Peskov said", "officials said": look back over a title
+            // "White House spokesman John Doe said", "officials said": look back over a title
             let pw = lower(prev.text(body));
             PRONOUNS
                 .contains(&pw.as_str())
