@@ -100,13 +100,23 @@ fn lower(w: &str) -> String {
 pub struct Prepared {
     lower: Vec<String>,
     shape: Vec<String>,
+    /// the sentence is written in capitals (a headline)
+    all_caps: bool,
 }
 
 impl Prepared {
     pub fn new(toks: &[TokenView]) -> Prepared {
+        let letters = toks
+            .iter()
+            .flat_map(|t| t.text.chars())
+            .filter(|c| c.is_alphabetic());
+        let (n, up) = letters.fold((0usize, 0usize), |(n, u), c| {
+            (n + 1, u + usize::from(c.is_uppercase()))
+        });
         Prepared {
             lower: toks.iter().map(|t| lower(t.text)).collect(),
             shape: toks.iter().map(|t| shape(t.text)).collect(),
+            all_caps: n >= 6 && up * 10 >= n * 9,
         }
     }
 }
@@ -173,6 +183,11 @@ pub fn features(
         if i == 0 { b"1" } else { b"0" },
         sh.as_bytes(),
     ]));
+    if pre.all_caps {
+        out.push(fnv(&[b"capsent", lw.as_bytes()]));
+    }
+    out.push(fnv(&[b"l-1sh", at(-1).0.as_bytes(), sh.as_bytes()]));
+    out.push(fnv(&[b"l+1sh", at(1).0.as_bytes(), sh.as_bytes()]));
     for k in [-1isize, 0, 1] {
         let j = i as isize + k;
         if j >= 0 {

@@ -122,7 +122,7 @@ pub fn run(cmd: &TrainCmd) -> Result<usize, String> {
         );
     }
     let header = format!(
-        "data={} epochs={} features=word,lower,shape,affix1-4,context+-2,bigrams,tags-1-2,gazetteer,doc-caps prune={}{}",
+        "data={} epochs={} features=word,lower,shape,affix1-4,context+-2,bigrams,neighbour-word-x-shape,caps-sentence,tags-1-2,gazetteer,doc-caps prune={}{}",
         a.train.file_name().and_then(|x| x.to_str()).unwrap_or("?"),
         a.epochs,
         a.prune,
