@@ -38,6 +38,31 @@ fn ymd(date: &str) -> (String, String, String, String) {
     )
 }
 
+/// A column as a TSV field: text with tabs and line breaks blanked, NULL as empty.
+fn text_cell(r: &rusqlite::Row, i: usize) -> String {
+    r.get::<_, Option<String>>(i)
+        .ok()
+        .flatten()
+        .map(|x| tsv(&x))
+        .unwrap_or_default()
+}
+
+fn real_cell(r: &rusqlite::Row, i: usize) -> String {
+    r.get::<_, Option<f64>>(i)
+        .ok()
+        .flatten()
+        .map(|x| format!("{x}"))
+        .unwrap_or_default()
+}
+
+fn int_cell(r: &rusqlite::Row, i: usize) -> String {
+    r.get::<_, Option<i64>>(i)
+        .ok()
+        .flatten()
+        .map(|x| x.to_string())
+        .unwrap_or_default()
+}
+
 fn stamp(iso: &str) -> String {
     iso.chars()
         .filter(|c| c.is_ascii_digit())
@@ -71,27 +96,9 @@ impl Store {
                     .map_err(qerr)?;
                 let mut rows = stmt.query([]).map_err(qerr)?;
                 while let Some(r) = rows.next().map_err(qerr)? {
-                    let s = |i: usize| -> String {
-                        r.get::<_, Option<String>>(i)
-                            .ok()
-                            .flatten()
-                            .map(|x| tsv(&x))
-                            .unwrap_or_default()
-                    };
-                    let f = |i: usize| -> String {
-                        r.get::<_, Option<f64>>(i)
-                            .ok()
-                            .flatten()
-                            .map(|x| format!("{x}"))
-                            .unwrap_or_default()
-                    };
-                    let int = |i: usize| -> String {
-                        r.get::<_, Option<i64>>(i)
-                            .ok()
-                            .flatten()
-                            .map(|x| x.to_string())
-                            .unwrap_or_default()
-                    };
+                    let s = |i: usize| text_cell(r, i);
+                    let f = |i: usize| real_cell(r, i);
+                    let int = |i: usize| int_cell(r, i);
                     let (sqldate, monthyear, year, frac) = ymd(&s(1));
                     let cameo = s(8);
                     let base = cameo.get(0..3).unwrap_or(&cameo).to_string();
@@ -193,20 +200,8 @@ impl Store {
                     .map_err(qerr)?;
                 let mut rows = stmt.query([]).map_err(qerr)?;
                 while let Some(r) = rows.next().map_err(qerr)? {
-                    let s = |i: usize| -> String {
-                        r.get::<_, Option<String>>(i)
-                            .ok()
-                            .flatten()
-                            .map(|x| tsv(&x))
-                            .unwrap_or_default()
-                    };
-                    let int = |i: usize| -> String {
-                        r.get::<_, Option<i64>>(i)
-                            .ok()
-                            .flatten()
-                            .map(|x| x.to_string())
-                            .unwrap_or_default()
-                    };
+                    let s = |i: usize| text_cell(r, i);
+                    let int = |i: usize| int_cell(r, i);
                     let conf: f64 = r.get::<_, Option<f64>>(10).ok().flatten().unwrap_or(0.0);
                     let url = s(4);
                     let cols = [
