@@ -468,6 +468,21 @@ pub mod train {
         }
     }
 
+    /// The capitalisation map ([`doc_caps`]) of every document of a CoNLL file.
+    pub fn caps_by_doc(sents: &[Sentence]) -> HashMap<usize, HashMap<String, bool>> {
+        let mut by_doc: HashMap<usize, Vec<Vec<&str>>> = HashMap::new();
+        for s in sents {
+            by_doc
+                .entry(s.doc)
+                .or_default()
+                .push(s.words.iter().map(String::as_str).collect());
+        }
+        by_doc
+            .into_iter()
+            .map(|(d, ss)| (d, doc_caps(&ss)))
+            .collect()
+    }
+
     pub fn views<'a>(s: &'a [String], lex: &Lexicon) -> Vec<TokenView<'a>> {
         let words: Vec<&str> = s.iter().map(String::as_str).collect();
         let gaz = gazetteer_tags(&words, lex);
@@ -490,21 +505,7 @@ pub mod train {
             stamp: HashMap::new(),
             now: 1,
         };
-        // per-document capitalisation maps
-        let mut caps: HashMap<usize, HashMap<String, bool>> = HashMap::new();
-        for s in sents {
-            caps.entry(s.doc).or_default();
-        }
-        let mut by_doc: HashMap<usize, Vec<Vec<&str>>> = HashMap::new();
-        for s in sents {
-            by_doc
-                .entry(s.doc)
-                .or_default()
-                .push(s.words.iter().map(String::as_str).collect());
-        }
-        for (d, ss) in &by_doc {
-            caps.insert(*d, doc_caps(ss));
-        }
+        let caps = caps_by_doc(sents);
         let views: Vec<Vec<TokenView>> = sents.iter().map(|s| views(&s.words, lex)).collect();
         let mut order: Vec<usize> = (0..sents.len()).collect();
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;

@@ -1,8 +1,7 @@
 //! `dateline train ner`: train the entity tagger from CoNLL-2003 files, deterministically.
 
 use clap::{Args, Subcommand};
-use dateline_nlp::ner::{self, train, Model, TAGS};
-use std::collections::HashMap;
+use dateline_nlp::ner::{train, Model, TAGS};
 use std::path::PathBuf;
 
 #[derive(Subcommand)]
@@ -53,17 +52,7 @@ pub fn evaluate(
     sents: &[train::Sentence],
     lex: &dateline_nlp::Lexicon,
 ) -> (f64, f64, f64) {
-    let mut by_doc: HashMap<usize, Vec<Vec<&str>>> = HashMap::new();
-    for s in sents {
-        by_doc
-            .entry(s.doc)
-            .or_default()
-            .push(s.words.iter().map(String::as_str).collect());
-    }
-    let caps: HashMap<usize, HashMap<String, bool>> = by_doc
-        .iter()
-        .map(|(d, ss)| (*d, ner::doc_caps(ss)))
-        .collect();
+    let caps = train::caps_by_doc(sents);
     let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
     for s in sents {
         let v = train::views(&s.words, lex);
