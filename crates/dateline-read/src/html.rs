@@ -58,17 +58,12 @@ pub fn read_str(
     };
     // dom_smoothie wants an absolute URL or none
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
-    let slim = slim(html);
+    let slim = drop_small_blocks(slim(html));
     let dom = dom_query::Document::from(slim.as_str());
     // what Readability keeps but an article body never holds: figures and their captions,
     // asides, navigation, share/related/newsletter blocks, bylines and time stamps; an element
     // holding much of the page's text is kept whatever its class says
-    let total = dom.select("body").text().len().max(1);
-    for node in dom.select(BOILERPLATE).nodes() {
-        if node.text().len() * 5 < total {
-            node.remove_from_parent();
-        }
-    }
+    remove_boilerplate(&dom);
     let parsed = Readability::with_document(dom, url, Some(cfg.clone()))
         .and_then(|mut r| r.parse())
         .or_else(|_| Readability::new(html, url, Some(cfg)).and_then(|mut r| r.parse()));
@@ -121,13 +116,59 @@ pub fn read_str(
 /// Elements removed before extraction: figures and captions, navigation and asides, bylines
 /// and time stamps, promotions, related/trending/share blocks, galleries, embeds, calls to
 /// action, credits and copyright lines. Generic web conventions (element names and class-name
-/// parts), not rules for particular sites; each was kept only if it helped on the AEB dev pages
-/// (docs/BENCHMARKS.md lists the ablation).
-const BOILERPLATE: &str =
-    "figure, figcaption, nav, aside, time, [class*=caption], [class*=Caption], \
-    [class*=byline], [itemprop=author], [class*=promo], [class*=timestamp], [class*=related], \
-    [class*=share], [class*=trending], [class*=copyright], [class*=gallery], [class*=cta], \
-    [class*=embed], [class*=slideshow], [class*=credit]";
+/// parts, matched case-sensitively as CSS `[class*=…]` would), not rules for particular sites;
+/// each was kept only if it helped on the AEB dev pages (docs/BENCHMARKS.md lists the ablation).
+const BOILERPLATE_TAGS: &[&str] = &["figure", "figcaption", "nav", "aside", "time"];
+const BOILERPLATE_CLASS_PARTS: &[&str] = &[
+    "caption",
+    "Caption",
+    "byline",
+    "promo",
+    "timestamp",
+    "related",
+    "share",
+    "trending",
+    "copyright",
+    "gallery",
+    "cta",
+    "embed",
+    "slideshow",
+    "credit",
+];
+
+fn is_boilerplate(node: &dom_query::NodeRef) -> bool {
+    let Some(name) = node.node_name() else {
+        return false;
+    };
+    if BOILERPLATE_TAGS.contains(&&*name) {
+        return true;
+    }
+    if node.attr("itemprop").is_some_and(|v| &*v == "author") {
+        return true;
+    }
+    node.class()
+        .is_some_and(|c| BOILERPLATE_CLASS_PARTS.iter().any(|p| c.contains(p)))
+}
+
+/// Remove [`is_boilerplate`] elements holding less than a fifth of the body's text, in one
+/// walk of the tree (an element removed is not descended into; one kept is).
+fn remove_boilerplate(dom: &dom_query::Document) {
+    let Some(body) = dom.select("body").nodes().first().cloned() else {
+        return;
+    };
+    let total = body.text().len().max(1);
+    let mut stack: Vec<dom_query::NodeRef> = body.children_it(true).collect();
+    while let Some(node) = stack.pop() {
+        if !node.is_element() {
+            continue;
+        }
+        if is_boilerplate(&node) && node.text().len() * 5 < total {
+            node.remove_from_parent();
+            continue;
+        }
+        stack.extend(node.children_it(true));
+    }
+}
 
 /// Lines that are page furniture, not article text: time stamps, photo credits, "read more"
 /// teasers, copyright notices.
@@ -219,6 +260,8 @@ fn slim(html: &str) -> String {
             let tag_end = memchr(b'>', &b[at..]).map(|e| at + e).unwrap_or(b.len());
             let tag = &html[at..tag_end];
             if tag.to_ascii_lowercase().contains("ld+json") {
+                // metadata kept verbatim (its strings may hold markup not to be touched)
+                i = end_of(b"</script", tag_end);
                 None
             } else {
                 Some(end_of(b"</script", tag_end))
@@ -231,7 +274,22 @@ fn slim(html: &str) -> String {
             Some(end_of(b"</noscript", at + 9))
         } else if lower_at(at, b"<template") {
             Some(end_of(b"</template", at + 9))
+        } else if lower_at(at, b"<title") || lower_at(at, b"<textarea") {
+            // text, not markup, up to the end tag: not rewritten
+            let close: &[u8] = if lower_at(at, b"<title") {
+                b"</title"
+            } else {
+                b"</textarea"
+            };
+            i = end_of(close, at + 6);
+            None
         } else {
+            if b.get(at + 1).is_some_and(u8::is_ascii_alphabetic) {
+                if let Some(end) = slim_start_tag(html, at, &mut out, copied) {
+                    copied = end;
+                    i = end;
+                }
+            }
             None
         };
         if let Some(to) = skip_to {
@@ -242,6 +300,174 @@ fn slim(html: &str) -> String {
     }
     out.push_str(&html[copied..]);
     out
+}
+
+/// Elements [`remove_boilerplate`] would take out of the DOM anyway and that are a large part
+/// of a page's markup (menus alone are often a fifth of it): cut from the source before
+/// parsing when they hold less than a fifth of the page's text (text counted as the bytes
+/// outside tags). A block whose end tag is missing is left to the DOM pass.
+const SMALL_BLOCK_TAGS: &[&[u8]] = &[b"nav", b"aside", b"figure"];
+
+fn drop_small_blocks(html: String) -> String {
+    let b = html.as_bytes();
+    let total = text_bytes(b).max(1);
+    let mut out = String::new();
+    let (mut i, mut copied) = (0, 0);
+    let opens = |at: usize, name: &[u8]| -> bool {
+        b.len() > at + 1 + name.len()
+            && b[at + 1..at + 1 + name.len()].eq_ignore_ascii_case(name)
+            && matches!(
+                b[at + 1 + name.len()],
+                b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>' | b'/'
+            )
+    };
+    while let Some(off) = memchr(b'<', &b[i..]) {
+        let at = i + off;
+        i = at + 1;
+        let Some(name) = SMALL_BLOCK_TAGS.iter().find(|n| opens(at, n)) else {
+            continue;
+        };
+        // the matching end tag, counting nested blocks of the same name
+        let (mut depth, mut j, mut end) = (1usize, at + 1, None);
+        while let Some(o) = memchr(b'<', &b[j..]) {
+            let k = j + o;
+            j = k + 1;
+            if opens(k, name) {
+                depth += 1;
+            } else if b.get(k + 1) == Some(&b'/') && opens(k + 1, name) {
+                depth -= 1;
+                if depth == 0 {
+                    end = memchr(b'>', &b[k..]).map(|e| k + e + 1);
+                    break;
+                }
+            }
+        }
+        let Some(end) = end else { continue };
+        if text_bytes(&b[at..end]) * 5 < total {
+            out.push_str(&html[copied..at]);
+            copied = end;
+            i = end;
+        }
+    }
+    if copied == 0 {
+        return html;
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
+/// Bytes outside `<…>` tags: a cheap measure of how much text a piece of markup holds.
+fn text_bytes(b: &[u8]) -> usize {
+    let (mut n, mut i) = (0, 0);
+    while let Some(off) = memchr(b'<', &b[i..]) {
+        n += off;
+        match memchr(b'>', &b[i + off..]) {
+            Some(e) => i += off + e + 1,
+            None => return n,
+        }
+    }
+    n + b.len() - i
+}
+
+/// Attributes no extraction step reads (event handlers, `data-*`, tooltips, image
+/// alternatives and sizing, focus order): about a sixth of a typical news page's markup.
+fn droppable_attr(name: &[u8]) -> bool {
+    const DROP: &[&[u8]] = &[
+        b"title",
+        b"alt",
+        b"width",
+        b"height",
+        b"sizes",
+        b"loading",
+        b"decoding",
+        b"tabindex",
+        b"target",
+        b"aria-label",
+        b"aria-labelledby",
+        b"aria-describedby",
+        b"aria-controls",
+        b"aria-expanded",
+    ];
+    let prefixed = |p: &[u8]| name.len() > p.len() && name[..p.len()].eq_ignore_ascii_case(p);
+    prefixed(b"data-") || prefixed(b"on") || DROP.iter().any(|d| d.eq_ignore_ascii_case(name))
+}
+
+/// The start tag at `at` (`<` then a letter) without its [`droppable_attr`]s: when any was
+/// dropped, `html[copied..at]` and the shortened tag are appended to `out` and the offset after
+/// the tag is returned. Attributes are lexed as the HTML tokenizer does (names end at space,
+/// `/`, `>` or `=`; values quoted by `"` or `'` right after `=`, else up to space or `>`); a tag
+/// that does not end before the input does is left alone.
+fn slim_start_tag(html: &str, at: usize, out: &mut String, copied: usize) -> Option<usize> {
+    let b = html.as_bytes();
+    let ws = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
+    let mut j = at + 1;
+    while j < b.len() && !ws(b[j]) && b[j] != b'/' && b[j] != b'>' {
+        j += 1;
+    }
+    // (start, end) of attributes kept, and whether any was dropped
+    let mut kept: Vec<(usize, usize)> = Vec::new();
+    let mut dropped = false;
+    let mut last_end = j;
+    let name_end = j;
+    loop {
+        while j < b.len() && (ws(b[j]) || b[j] == b'/') {
+            j += 1;
+        }
+        if j >= b.len() {
+            return None;
+        }
+        if b[j] == b'>' {
+            break;
+        }
+        let start = j;
+        j += 1; // a name may start with `=`
+        while j < b.len() && !ws(b[j]) && !matches!(b[j], b'/' | b'>' | b'=') {
+            j += 1;
+        }
+        let name = &b[start..j];
+        let mut k = j;
+        while k < b.len() && ws(b[k]) {
+            k += 1;
+        }
+        if k < b.len() && b[k] == b'=' {
+            k += 1;
+            while k < b.len() && ws(b[k]) {
+                k += 1;
+            }
+            match b.get(k) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    k = k + 1 + memchr(q, &b[k + 1..])?;
+                    k += 1;
+                }
+                _ => {
+                    while k < b.len() && !ws(b[k]) && b[k] != b'>' {
+                        k += 1;
+                    }
+                }
+            }
+            j = k;
+        }
+        last_end = j;
+        if droppable_attr(name) {
+            dropped = true;
+        } else {
+            kept.push((start, j));
+        }
+    }
+    if !dropped {
+        return None;
+    }
+    out.push_str(&html[copied..name_end]);
+    for (s, e) in kept {
+        out.push(' ');
+        out.push_str(&html[s..e]);
+    }
+    if b[j - 1] == b'/' && last_end < j {
+        // self-closing, not the end of an unquoted value
+        out.push('/');
+    }
+    out.push('>');
+    Some(j + 1)
 }
 
 /// Deeper pages than this are read by [`strip_tags`].
@@ -268,8 +494,8 @@ fn nesting_depth(html: &str) -> usize {
         if name_len == 0 {
             continue;
         }
-        let name = html[s..s + name_len].to_ascii_lowercase();
-        if VOID.contains(&name.as_str()) {
+        let name = &b[s..s + name_len];
+        if VOID.iter().any(|v| v.as_bytes().eq_ignore_ascii_case(name)) {
             continue;
         }
         if close {
@@ -287,7 +513,7 @@ fn nesting_depth(html: &str) -> usize {
 }
 
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&c| c == needle)
+    memchr::memchr(needle, hay)
 }
 
 /// A linear fallback: the text of the page without tags, scripts and styles, with block

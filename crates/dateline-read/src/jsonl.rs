@@ -93,6 +93,24 @@ impl Item {
 }
 
 /// Parse the records of a chunk (see [`read_from`]) without extracting HTML.
+/// The lines of `bytes` (split at `\n`, found with SIMD: pages are long lines).
+fn lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut rest = Some(bytes);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match memchr::memchr(b'\n', r) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 pub fn parse_from(
     source: &str,
     bytes: &[u8],
@@ -101,7 +119,7 @@ pub fn parse_from(
 ) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::new();
     let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
-    for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
+    for (i, raw) in lines(bytes).enumerate() {
         let line_no = first_line + i;
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
         if raw.iter().all(|b| b.is_ascii_whitespace()) {
