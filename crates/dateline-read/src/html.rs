@@ -231,6 +231,7 @@ fn slim(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut i = 0;
     let mut copied = 0;
+    let mut kept = Vec::new();
     let lower_at = |at: usize, pat: &[u8]| -> bool {
         b.len() >= at + pat.len() && b[at..at + pat.len()].eq_ignore_ascii_case(pat)
     };
@@ -285,7 +286,7 @@ fn slim(html: &str) -> String {
             None
         } else {
             if b.get(at + 1).is_some_and(u8::is_ascii_alphabetic) {
-                if let Some(end) = slim_start_tag(html, at, &mut out, copied) {
+                if let Some(end) = slim_start_tag(html, at, &mut out, copied, &mut kept) {
                     copied = end;
                     i = end;
                 }
@@ -310,43 +311,46 @@ const SMALL_BLOCK_TAGS: &[&[u8]] = &[b"nav", b"aside", b"figure"];
 
 fn drop_small_blocks(html: String) -> String {
     let b = html.as_bytes();
-    let total = text_bytes(b).max(1);
-    let mut out = String::new();
-    let (mut i, mut copied) = (0, 0);
-    let opens = |at: usize, name: &[u8]| -> bool {
-        b.len() > at + 1 + name.len()
-            && b[at + 1..at + 1 + name.len()].eq_ignore_ascii_case(name)
+    let names_at = |at: usize, name: &[u8]| -> bool {
+        b.len() > at + name.len()
+            && b[at..at + name.len()].eq_ignore_ascii_case(name)
             && matches!(
-                b[at + 1 + name.len()],
+                b[at + name.len()],
                 b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>' | b'/'
             )
     };
+    // one pass over the tags: text bytes so far, blocks paired by a stack per name
+    let mut text = 0usize;
+    let mut open: Vec<Vec<(usize, usize)>> = vec![Vec::new(); SMALL_BLOCK_TAGS.len()];
+    let mut blocks: Vec<(usize, usize, usize)> = Vec::new(); // start, end, text inside
+    let mut i = 0;
     while let Some(off) = memchr(b'<', &b[i..]) {
         let at = i + off;
-        i = at + 1;
-        let Some(name) = SMALL_BLOCK_TAGS.iter().find(|n| opens(at, n)) else {
-            continue;
+        text += off;
+        let Some(e) = memchr(b'>', &b[at..]) else {
+            i = at;
+            break;
         };
-        // the matching end tag, counting nested blocks of the same name
-        let (mut depth, mut j, mut end) = (1usize, at + 1, None);
-        while let Some(o) = memchr(b'<', &b[j..]) {
-            let k = j + o;
-            j = k + 1;
-            if opens(k, name) {
-                depth += 1;
-            } else if b.get(k + 1) == Some(&b'/') && opens(k + 1, name) {
-                depth -= 1;
-                if depth == 0 {
-                    end = memchr(b'>', &b[k..]).map(|e| k + e + 1);
-                    break;
-                }
+        let end = at + e + 1;
+        i = end;
+        let close = b.get(at + 1) == Some(&b'/');
+        let name_at = if close { at + 2 } else { at + 1 };
+        if let Some(n) = SMALL_BLOCK_TAGS.iter().position(|t| names_at(name_at, t)) {
+            if !close {
+                open[n].push((at, text));
+            } else if let Some((start, before)) = open[n].pop() {
+                blocks.push((start, end, text - before));
             }
         }
-        let Some(end) = end else { continue };
-        if text_bytes(&b[at..end]) * 5 < total {
-            out.push_str(&html[copied..at]);
+    }
+    let total = (text + b.len() - i).max(1);
+    blocks.sort_unstable();
+    let mut out = String::new();
+    let mut copied = 0;
+    for (start, end, inside) in blocks {
+        if start >= copied && inside * 5 < total {
+            out.push_str(&html[copied..start]);
             copied = end;
-            i = end;
         }
     }
     if copied == 0 {
@@ -354,19 +358,6 @@ fn drop_small_blocks(html: String) -> String {
     }
     out.push_str(&html[copied..]);
     out
-}
-
-/// Bytes outside `<…>` tags: a cheap measure of how much text a piece of markup holds.
-fn text_bytes(b: &[u8]) -> usize {
-    let (mut n, mut i) = (0, 0);
-    while let Some(off) = memchr(b'<', &b[i..]) {
-        n += off;
-        match memchr(b'>', &b[i + off..]) {
-            Some(e) => i += off + e + 1,
-            None => return n,
-        }
-    }
-    n + b.len() - i
 }
 
 /// Attributes no extraction step reads (event handlers, `data-*`, tooltips, image
@@ -392,20 +383,34 @@ fn droppable_attr(name: &[u8]) -> bool {
     prefixed(b"data-") || prefixed(b"on") || DROP.iter().any(|d| d.eq_ignore_ascii_case(name))
 }
 
+/// Whether a link's target matters to extraction: in-page anchors weigh less in link density
+/// and `javascript:` links are unwrapped; any other target is only a URL, kept as `/`.
+fn href_is_read(value: &[u8]) -> bool {
+    let v = value.trim_ascii_start();
+    v.first() == Some(&b'#') || (v.len() >= 11 && v[..11].eq_ignore_ascii_case(b"javascript:"))
+}
+
 /// The start tag at `at` (`<` then a letter) without its [`droppable_attr`]s: when any was
 /// dropped, `html[copied..at]` and the shortened tag are appended to `out` and the offset after
 /// the tag is returned. Attributes are lexed as the HTML tokenizer does (names end at space,
 /// `/`, `>` or `=`; values quoted by `"` or `'` right after `=`, else up to space or `>`); a tag
 /// that does not end before the input does is left alone.
-fn slim_start_tag(html: &str, at: usize, out: &mut String, copied: usize) -> Option<usize> {
+fn slim_start_tag(
+    html: &str,
+    at: usize,
+    out: &mut String,
+    copied: usize,
+    kept: &mut Vec<(usize, usize, bool)>,
+) -> Option<usize> {
     let b = html.as_bytes();
     let ws = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
     let mut j = at + 1;
     while j < b.len() && !ws(b[j]) && b[j] != b'/' && b[j] != b'>' {
         j += 1;
     }
-    // (start, end) of attributes kept, and whether any was dropped
-    let mut kept: Vec<(usize, usize)> = Vec::new();
+    // (start, end, shortened) of attributes kept, and whether any was dropped or shortened
+    kept.clear();
+    let is_link = j == at + 2 && b[at + 1].eq_ignore_ascii_case(&b'a');
     let mut dropped = false;
     let mut last_end = j;
     let name_end = j;
@@ -425,6 +430,7 @@ fn slim_start_tag(html: &str, at: usize, out: &mut String, copied: usize) -> Opt
             j += 1;
         }
         let name = &b[start..j];
+        let mut value = &b[j..j];
         let mut k = j;
         while k < b.len() && ws(b[k]) {
             k += 1;
@@ -436,13 +442,17 @@ fn slim_start_tag(html: &str, at: usize, out: &mut String, copied: usize) -> Opt
             }
             match b.get(k) {
                 Some(&q @ (b'"' | b'\'')) => {
-                    k = k + 1 + memchr(q, &b[k + 1..])?;
+                    let v = k + 1;
+                    k = v + memchr(q, &b[v..])?;
+                    value = &b[v..k];
                     k += 1;
                 }
                 _ => {
+                    let v = k;
                     while k < b.len() && !ws(b[k]) && b[k] != b'>' {
                         k += 1;
                     }
+                    value = &b[v..k];
                 }
             }
             j = k;
@@ -450,17 +460,20 @@ fn slim_start_tag(html: &str, at: usize, out: &mut String, copied: usize) -> Opt
         last_end = j;
         if droppable_attr(name) {
             dropped = true;
+        } else if is_link && name.eq_ignore_ascii_case(b"href") && !href_is_read(value) {
+            dropped = true;
+            kept.push((start, j, true));
         } else {
-            kept.push((start, j));
+            kept.push((start, j, false));
         }
     }
     if !dropped {
         return None;
     }
     out.push_str(&html[copied..name_end]);
-    for (s, e) in kept {
+    for &(s, e, short) in kept.iter() {
         out.push(' ');
-        out.push_str(&html[s..e]);
+        out.push_str(if short { "href=\"/\"" } else { &html[s..e] });
     }
     if b[j - 1] == b'/' && last_end < j {
         // self-closing, not the end of an unquoted value
@@ -630,6 +643,38 @@ mod tests {
         for junk in ["<", "<!--", "<script", "<script>", "<style", "<svg"] {
             let _ = slim(junk);
         }
+    }
+
+    #[test]
+    fn unread_attributes_are_dropped_and_the_rest_kept() {
+        let s = slim(
+            r##"<p class="lead" data-track='x y' onclick="go()">A</p><a href="https://x.example/a?b=1" title="t">B</a><a href="#top">C</a><img src=/i.png alt=x/><br data-x=1 />"##,
+        );
+        assert_eq!(
+            s,
+            r##"<p class="lead">A</p><a href="/">B</a><a href="#top">C</a><img src=/i.png><br/>"##
+        );
+        // an unterminated quote or tag is left as it was
+        assert_eq!(slim(r#"<p data-x="1>A"#), r#"<p data-x="1>A"#);
+        assert_eq!(slim("<p data-x=1"), "<p data-x=1");
+        // metadata and titles are not rewritten
+        let ld = r#"<script type="application/ld+json">{"body": "<p data-x=\"1\">"}</script>"#;
+        assert_eq!(slim(ld), ld);
+    }
+
+    #[test]
+    fn small_menus_and_asides_are_cut_before_parsing() {
+        let text = "word ".repeat(100);
+        let page = format!(
+            "<body><nav><ul><li>Home</li><nav>inner</nav></ul></nav><p>{text}</p><aside>More</aside><NAV class=x>{text}</NAV><figure>open"
+        );
+        let out = drop_small_blocks(page);
+        // the small menu (with the menu nested in it) and the aside go; a menu holding half
+        // the text stays, and so does a figure that is never closed
+        assert_eq!(
+            out,
+            format!("<body><p>{text}</p><NAV class=x>{text}</NAV><figure>open")
+        );
     }
 
     #[test]

@@ -92,7 +92,6 @@ impl Item {
     }
 }
 
-/// Parse the records of a chunk (see [`read_from`]) without extracting HTML.
 /// The lines of `bytes` (split at `\n`, found with SIMD: pages are long lines).
 fn lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
     let mut rest = Some(bytes);
@@ -111,6 +110,7 @@ fn lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
     })
 }
 
+/// Parse the records of a chunk (see [`read_from`]) without extracting HTML.
 pub fn parse_from(
     source: &str,
     bytes: &[u8],

@@ -193,10 +193,62 @@ fn http(block: &[u8]) -> Option<(u16, String, &[u8])> {
     Some((status, ctype, &block[end.1..]))
 }
 
+/// A record read but not yet extracted: [`Pending::finish`] does the (costly) HTML
+/// extraction, so that a caller can run it on many records in parallel.
+pub enum Pending {
+    Ready(Box<ReadResult>),
+    Html {
+        source: String,
+        block: Vec<u8>,
+        body_at: usize,
+        uri: String,
+        published: Option<String>,
+    },
+}
+
+impl Pending {
+    pub fn finish(self) -> ReadResult {
+        match self {
+            Pending::Ready(r) => *r,
+            Pending::Html {
+                source,
+                block,
+                body_at,
+                uri,
+                published,
+            } => html::read_bytes(&source, &block[body_at..], Some(&uri), published.as_deref()),
+        }
+    }
+}
+
 impl<R: BufRead> Iterator for WarcReader<R> {
     type Item = ReadResult;
 
     fn next(&mut self) -> Option<ReadResult> {
+        let p = self.next_pending()?;
+        let html = matches!(p, Pending::Html { .. });
+        let r = p.finish();
+        if html {
+            self.tally(&r);
+        }
+        Some(r)
+    }
+}
+
+impl<R: BufRead> WarcReader<R> {
+    /// Count an extracted record in [`WarcReader::stats`] (done by `next`; callers of
+    /// [`WarcReader::next_pending`] call it for each finished HTML record).
+    pub fn tally(&mut self, r: &ReadResult) {
+        match r {
+            Ok(_) => self.stats.articles += 1,
+            Err(_) => self.stats.errors += 1,
+        }
+    }
+
+    /// The next record up to, not including, its HTML extraction. Errors and skipped records
+    /// are counted here; the outcome of an HTML record is counted by [`WarcReader::tally`].
+    pub fn next_pending(&mut self) -> Option<Pending> {
+        let ready = |r: ReadResult| Some(Pending::Ready(Box::new(r)));
         loop {
             if self.done {
                 return None;
@@ -210,13 +262,13 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                 Err(e) => {
                     self.done = true;
                     self.stats.errors += 1;
-                    return Some(Err(e));
+                    return ready(Err(e));
                 }
             };
             self.stats.records += 1;
             let Some(len) = h.length else {
                 self.stats.errors += 1;
-                return Some(Err(self.error("record without Content-Length".into())));
+                return ready(Err(self.error("record without Content-Length".into())));
             };
             let wanted =
                 h.kind == "response" && h.uri.as_deref().is_some_and(|u| u.starts_with("http"));
@@ -229,13 +281,13 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                     Ok(_) => {
                         self.done = true;
                         self.stats.errors += 1;
-                        return Some(Err(
+                        return ready(Err(
                             self.error(format!("archive truncated inside a {len}-byte record"))
                         ));
                     }
                     Err(e) => {
                         self.done = true;
-                        return Some(Err(self.error(format!("cannot read: {e}"))));
+                        return ready(Err(self.error(format!("cannot read: {e}"))));
                     }
                 }
             }
@@ -243,13 +295,13 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                 Ok(b) => b,
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(self.error(format!("cannot read: {e}"))));
+                    return ready(Err(self.error(format!("cannot read: {e}"))));
                 }
             };
             if (block.len() as u64) < len {
                 self.done = true;
                 self.stats.errors += 1;
-                return Some(Err(self.error(format!(
+                return ready(Err(self.error(format!(
                     "archive truncated: record says {len} bytes, {} left",
                     block.len()
                 ))));
@@ -263,12 +315,14 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                         .as_deref()
                         .and_then(dateline_core::date::parse_date_line);
                     let fallback = self.published.clone().or(published);
-                    let r = html::read_bytes(&source, body, Some(&uri), fallback.as_deref());
-                    match &r {
-                        Ok(_) => self.stats.articles += 1,
-                        Err(_) => self.stats.errors += 1,
-                    }
-                    return Some(r);
+                    let body_at = block.len() - body.len();
+                    return Some(Pending::Html {
+                        source,
+                        block,
+                        body_at,
+                        uri,
+                        published: fallback,
+                    });
                 }
                 Some(_) => {
                     self.stats.skipped += 1;
@@ -276,7 +330,7 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                 }
                 None => {
                     self.stats.errors += 1;
-                    return Some(Err(err(&source, "response record without an HTTP header")));
+                    return ready(Err(err(&source, "response record without an HTTP header")));
                 }
             }
         }

@@ -118,10 +118,28 @@ fn stream(
         Stream::Warc => {
             let mut w = dateline_read::warc::WarcReader::new(path, r, published);
             loop {
-                let chunk: Vec<ReadResult> = w.by_ref().take(batch).collect();
-                if chunk.is_empty() {
+                // read a batch serially, extract its pages in parallel
+                let pending: Vec<_> = std::iter::from_fn(|| w.next_pending())
+                    .take(batch)
+                    .collect();
+                if pending.is_empty() {
                     break;
                 }
+                let chunk: Vec<ReadResult> = pending
+                    .into_par_iter()
+                    .map(|p| {
+                        let html = matches!(p, dateline_read::warc::Pending::Html { .. });
+                        (html, p.finish())
+                    })
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .map(|(html, r)| {
+                        if html {
+                            w.tally(&r);
+                        }
+                        r
+                    })
+                    .collect();
                 f(chunk)?;
             }
             let s = w.stats;

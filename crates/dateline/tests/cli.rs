@@ -265,6 +265,38 @@ fn warc_gz_archives_and_feeds_are_read() {
     assert_eq!(docs[0]["article"]["url"], "https://news.example/one");
     assert_eq!(docs[1]["article"]["title"], "Two");
     assert!(String::from_utf8_lossy(&out.stderr).contains("4 WARC records, 2 articles, 2 skipped"));
+    // pages are extracted in parallel: same documents, same order, same counts on 1 and 2 threads
+    let many: String = (0..40)
+        .map(|i| match i % 4 {
+            0 => warc_record(
+                "request",
+                "https://news.example/q",
+                "GET / HTTP/1.1\r\n\r\n",
+            ),
+            _ => warc_record(
+                "response",
+                &format!("https://news.example/{i}"),
+                &page(&format!("Page {i}")),
+            ),
+        })
+        .collect();
+    let big = dir.join("many.warc");
+    std::fs::write(&big, many).unwrap();
+    let run = |j: &str| {
+        bin()
+            .args(["read", "--format", "jsonl", "-j", j])
+            .arg(&big)
+            .output()
+            .unwrap()
+    };
+    let (one, two) = (run("1"), run("2"));
+    assert_eq!(one.stdout, two.stdout);
+    let docs = lines(&two.stdout);
+    assert_eq!(docs.len(), 30);
+    assert_eq!(docs[29]["article"]["title"], "Page 39");
+    assert!(
+        String::from_utf8_lossy(&two.stderr).contains("40 WARC records, 30 articles, 10 skipped")
+    );
     // a truncated archive: what came before the cut is read, the cut is reported
     let cut = dir.join("cut.warc.gz");
     std::fs::write(&cut, &gz[..gz.len() - 40]).unwrap();
