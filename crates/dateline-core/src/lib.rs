@@ -144,6 +144,12 @@ pub struct Quote {
     /// The person addressed ("told Putin"), when given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub addressee: Option<String>,
+    /// The verbatim pieces (byte spans inside quotation marks) of a direct quote whose span
+    /// holds more than one piece: fragments of one statement split by the attribution
+    /// (`"…," he said, "…"`), or quoted words inside reported speech (`called the plan "dead on
+    /// arrival"`, where the span is the reported clause). Empty for a plain quote.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<[usize; 2]>,
 }
 
 /// An actor of an event, coded.

@@ -59,6 +59,9 @@ impl Lexicon {
                 .map(str::to_string)
                 .collect(),
             quote_verbs: words(include_str!("../../../data/nlp/quote-verbs.txt"))
+                .chain(words(include_str!(
+                    "../../../data/nlp/quote-verbs-extra.txt"
+                )))
                 .map(str::to_string)
                 .collect(),
             ..Default::default()

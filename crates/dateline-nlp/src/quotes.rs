@@ -150,7 +150,7 @@ fn find_direct(body: &str) -> Vec<Raw> {
             }
         }
     }
-    out.retain(|r| body[r.start..r.end].split_whitespace().count() >= 2);
+    out.retain(|r| !body[r.start..r.end].trim().is_empty());
     out
 }
 
@@ -180,8 +180,14 @@ fn attribute(body: &str, toks: &[Token], q: &Raw, lex: &Lexicon, next_open: usiz
         let l = lower(t);
         lex.quote_verbs.contains(&l) || l == "according"
     };
-    // after: tokens from the closing mark to the end of the sentence (or the next quote)
-    let limit = q.para_end.min(next_open);
+    // after: tokens from the closing mark to the end of the sentence (or the next quote); a
+    // quote closed by a full stop ends its sentence, so what follows is not its attribution
+    let closed = body[q.start..q.end].trim_end().ends_with('.');
+    let limit = if closed {
+        q.after
+    } else {
+        q.para_end.min(next_open)
+    };
     let first_after = toks.partition_point(|t| t.start < q.after);
     let after: Vec<usize> = (first_after..toks.len())
         .take_while(|&k| toks[k].end <= limit)
@@ -308,38 +314,178 @@ fn before_cue(
         .into_iter()
         .rev()
         .collect();
-    if let Some(pos) = tail.iter().rposition(|&k| cue(toks[k].text(body))) {
-        let subj: Vec<usize> = tail[..pos]
-            .iter()
-            .copied()
-            .filter(|&k| !is_punct(toks[k].text(body)))
-            .collect();
-        let subj: Vec<usize> = subj
-            .into_iter()
-            .take_while(|&k| {
-                !matches!(
-                    lower(toks[k].text(body)).as_str(),
-                    "was" | "is" | "has" | "had" | "were"
-                )
-            })
-            .collect();
-        let subj: Vec<usize> = subj
-            .into_iter()
-            .rev()
-            .take(6)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        if !subj.is_empty() {
-            return Some(Attribution {
-                speaker: span(toks, &subj),
-                cue: Some(lower(toks[tail[pos]].text(body))),
-                addressee: None,
-            });
+    let pos = tail
+        .iter()
+        .rposition(|&k| cue(toks[k].text(body)) && verb_use(body, toks, k))?;
+    let lo = tail.first().copied().unwrap_or(0);
+    let (a, b) = subject_before(body, toks, lo, tail[pos])?;
+    Some(Attribution {
+        speaker: Some((a, b)),
+        cue: Some(lower(toks[tail[pos]].text(body))),
+        addressee: None,
+    })
+}
+
+/// Whether a cue word is used as a verb here: not capitalised inside a sentence ("Secretary
+/// of State") and not after a determiner or "of" ("the statement", "his comments").
+fn verb_use(body: &str, toks: &[Token], k: usize) -> bool {
+    let t = toks[k].text(body);
+    if t.chars().next().is_some_and(char::is_uppercase) && k > 0 {
+        let p = toks[k - 1].text(body);
+        if !matches!(p, "." | "\"" | "\u{201c}" | "\u{201d}" | "," | ":") {
+            return false;
         }
     }
-    None
+    k == 0
+        || !matches!(
+            lower(toks[k - 1].text(body)).as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "of"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "this"
+                | "these"
+                | "those"
+        )
+}
+
+/// Words skipped between a subject and its cue verb: adverbs, auxiliaries and the
+/// "was quoted as (saying)" frame.
+const ADVERBS: &[&str] = &[
+    "as",
+    "quoted",
+    "cited",
+    "been",
+    "being",
+    "also",
+    "then",
+    "later",
+    "recently",
+    "previously",
+    "once",
+    "again",
+    "still",
+    "further",
+    "repeatedly",
+    "often",
+    "never",
+    "had",
+    "has",
+    "have",
+    "was",
+    "is",
+    "were",
+    "would",
+    "will",
+    "has",
+    "did",
+    "does",
+    "not",
+    "had",
+    "reportedly",
+    "publicly",
+    "privately",
+    "finally",
+];
+
+/// The subject right before the cue verb at token `cue` (tokens from `lo`): an entity ending
+/// there (or before an apposition: "Jane Roe, a lawyer for the family, said"), a pronoun, or a
+/// noun phrase back to its determiner ("the former secretary of state").
+fn subject_before(body: &str, toks: &[Token], lo: usize, cue: usize) -> Option<(usize, usize)> {
+    let mut k = cue;
+    while k > lo && {
+        let w = lower(toks[k - 1].text(body));
+        ADVERBS.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4)
+    } {
+        k -= 1;
+    }
+    if k <= lo {
+        return None;
+    }
+    let last = k - 1;
+    let word = |i: usize| lower(toks[i].text(body));
+    if toks[last].text(body) == "," {
+        // an apposition: back to the comma that opens it, the subject before that
+        let open = (lo..last)
+            .rev()
+            .take(20)
+            .find(|&i| toks[i].text(body) == ",")?;
+        if open > lo {
+            return noun_phrase(body, toks, lo, open - 1);
+        }
+        return None;
+    }
+    if is_punct(toks[last].text(body)) {
+        return None;
+    }
+    if PRONOUNS.contains(&word(last).as_str()) || word(last) == "who" {
+        return Some((toks[last].start, toks[last].end));
+    }
+    noun_phrase(body, toks, lo, last)
+}
+
+/// The noun phrase ending at token `last`: back over words to a determiner (kept) or to a
+/// clause boundary (punctuation, a conjunction, "that"), at most eight tokens.
+fn noun_phrase(body: &str, toks: &[Token], lo: usize, last: usize) -> Option<(usize, usize)> {
+    let mut first = last;
+    while first > lo && last - first < 8 {
+        let w = lower(toks[first].text(body));
+        if matches!(
+            w.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+        ) && first < last
+        {
+            break;
+        }
+        let p = lower(toks[first - 1].text(body));
+        if is_punct(&p) && p != "'s" && p != "’s"
+            || matches!(
+                p.as_str(),
+                "and"
+                    | "but"
+                    | "or"
+                    | "that"
+                    | "when"
+                    | "while"
+                    | "because"
+                    | "if"
+                    | "as"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "which"
+                    | "who"
+                    | "where"
+                    | "so"
+            )
+        {
+            break;
+        }
+        first -= 1;
+    }
+    if is_punct(toks[first].text(body)) || lower(toks[first].text(body)) == "that" && first == last
+    {
+        return None;
+    }
+    Some((toks[first].start, toks[last].end))
 }
 
 fn span(toks: &[Token], ks: &[usize]) -> Option<(usize, usize)> {
@@ -388,6 +534,68 @@ fn speaker_of(body: &str, ents: &[Entity], (a, b): (usize, usize), pos: usize) -
     })
 }
 
+/// Verbs that introduce quoted words inside reported speech ("called the plan “dead on
+/// arrival”") besides the quotation verbs of the lexicon.
+const MIXED_CUES: &[&str] = &[
+    "called", "calling", "calls", "call", "dubbed", "labeled", "labelled", "branded", "termed",
+    "deemed",
+];
+
+/// A direct quote found and attributed, before fragments are joined.
+struct Found {
+    quote: Quote,
+    para_start: usize,
+    /// byte after the closing mark
+    after: usize,
+    /// byte of the opening mark
+    open: usize,
+    /// its attribution follows it (`"…," she said`)
+    attributed_after: bool,
+}
+
+/// The sentence holding byte `at`.
+fn sentence_at(sents: &[Sentence], at: usize) -> Option<&Sentence> {
+    let i = sents.partition_point(|s| s.end <= at);
+    sents.get(i).filter(|s| s.start <= at)
+}
+
+/// Quoted words inside reported speech: a cue verb earlier in the quote's sentence with other
+/// words between it and the opening mark (`X called the plan “…”`, `said he was “…”`, but not
+/// `said: “…”` or `said that “…”`). Returns the content clause (after the cue and a "that",
+/// to the end of the sentence) and the cue's index among the sentence tokens.
+fn mixed_clause(
+    body: &str,
+    toks: &[Token],
+    sent: &Sentence,
+    q: &Raw,
+    cue: &dyn Fn(&str) -> bool,
+) -> Option<(usize, usize)> {
+    let open_tok = toks
+        .partition_point(|t| t.start < q.open)
+        .max(sent.tok_start);
+    let c = (sent.tok_start..open_tok)
+        .rev()
+        .take(25)
+        .take_while(|&k| !matches!(toks[k].text(body), "\"" | "\u{201c}" | "\u{201d}" | ":"))
+        .find(|&k| {
+            let w = lower(toks[k].text(body));
+            cue(&w) || MIXED_CUES.contains(&w.as_str())
+        })?;
+    let mut first = c + 1;
+    if first < open_tok && lower(toks[first].text(body)) == "that" {
+        first += 1;
+    }
+    let between = (first..open_tok).any(|k| !is_punct(toks[k].text(body)));
+    if !between {
+        return None;
+    }
+    let mut end = body[..sent.end].trim_end().len();
+    if end > q.after && body[..end].ends_with(['.', '!', '?']) {
+        end -= 1;
+    }
+    Some((toks[first].start, end.max(q.after)))
+}
+
 /// Find direct quotes and reported speech.
 pub fn find(
     body: &str,
@@ -397,44 +605,89 @@ pub fn find(
     lex: &Lexicon,
 ) -> Vec<Quote> {
     let raws = find_direct(body);
-    let mut out: Vec<Quote> = Vec::new();
+    let cue = |t: &str| {
+        let l = lower(t);
+        lex.quote_verbs.contains(&l)
+    };
+    let mut found: Vec<Found> = Vec::new();
     let mut prev_speaker: Option<(Speaker, String, usize)> = None; // speaker, cue, paragraph end
     for (i, q) in raws.iter().enumerate() {
         let next_open = raws.get(i + 1).map(|n| n.open).unwrap_or(usize::MAX);
         let att = attribute(body, toks, q, lex, next_open);
+        let attributed_after = att.speaker.is_some_and(|(a, _)| a >= q.after);
+        let sent = sentence_at(sents, q.open);
+        let mixed = if attributed_after {
+            None
+        } else {
+            sent.and_then(|s| mixed_clause(body, toks, s, q, &cue))
+        };
+        let words = body[q.start..q.end].split_whitespace().count();
+        if words < 2 && mixed.is_none() {
+            // a scare-quoted word, not a quotation
+            continue;
+        }
+        let mut att = att;
+        if att.speaker.is_none() && mixed.is_some() {
+            // the subject of a cue such as "called" (not a quotation verb on its own)
+            let with_mixed = |t: &str| cue(t) || MIXED_CUES.contains(&lower(t).as_str());
+            if let Some(a) = sent.and_then(|s| before_cue(body, toks, s.start, q.open, &with_mixed))
+            {
+                att = a;
+            }
+        }
         let mut speaker = att.speaker.and_then(|s| speaker_of(body, ents, s, q.open));
-        let mut cue = att.cue;
-        if speaker.is_none() {
-            // no attribution of its own: continue the previous quote's speaker when it is in
-            // the same or the previous paragraph
+        let mut cue_word = att.cue;
+        let opens_paragraph = body[q.para_start..q.open].trim().is_empty();
+        if speaker.is_none()
+            && mixed.is_none()
+            && (opens_paragraph || i > 0 && raws[i - 1].para_start == q.para_start)
+        {
+            // no attribution of its own: continue the previous quote's speaker when it opens
+            // a paragraph following the previous quote's, or follows it in the same paragraph
             if let Some((s, c, pend)) = &prev_speaker {
                 let gap = &body[(*pend).min(q.para_start)..q.para_start];
                 if gap.trim().is_empty() || *pend >= q.para_start {
                     speaker = Some(s.clone());
-                    cue = Some(c.clone());
+                    cue_word = Some(c.clone());
                 }
             }
         }
         if let Some(s) = &speaker {
-            prev_speaker = Some((s.clone(), cue.clone().unwrap_or_default(), q.para_end));
+            prev_speaker = Some((s.clone(), cue_word.clone().unwrap_or_default(), q.para_end));
         } else {
             prev_speaker = None;
+        }
+        if speaker.is_none() && mixed.is_none() && words <= 3 {
+            // a few words in quotation marks that nobody says: a title or a scare quote
+            continue;
         }
         let addressee = att.addressee.and_then(|(a, b)| {
             ents.iter()
                 .find(|e| e.start >= a && e.end <= b && e.kind == EntityType::Person)
                 .map(|e| e.canonical.clone().unwrap_or(e.text.clone()))
         });
-        out.push(Quote {
-            start: q.start,
-            end: q.end,
-            text: body[q.start..q.end].to_string(),
-            kind: "direct".into(),
-            speaker,
-            cue,
-            addressee,
+        let (start, end, parts) = match mixed {
+            Some((s, e)) => (s, e, vec![[q.start, q.end]]),
+            None => (q.start, q.end, Vec::new()),
+        };
+        found.push(Found {
+            quote: Quote {
+                start,
+                end,
+                text: body[start..end].to_string(),
+                kind: "direct".into(),
+                speaker,
+                cue: cue_word,
+                addressee,
+                parts,
+            },
+            para_start: q.para_start,
+            after: q.after,
+            open: q.open,
+            attributed_after,
         });
     }
+    let mut out = join_fragments(body, found);
     // reported speech in sentences with no quote marks
     for s in sents {
         let text = &body[s.start..s.end];
@@ -446,6 +699,55 @@ pub fn find(
         }
     }
     out.sort_by_key(|q| (q.start, q.end));
+    out
+}
+
+/// Join the fragments of one statement: a quote continued in the same paragraph after its own
+/// attribution (`"…," he said. "…"`) or right after it, by the same speaker or none.
+fn join_fragments(body: &str, found: Vec<Found>) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    // paragraph, byte after the closing mark, attributed after it, mixed
+    let mut last: Option<(usize, usize, bool, bool)> = None;
+    for f in found {
+        let mixed = !f.quote.parts.is_empty();
+        let joinable = last.is_some_and(|(para, after, attributed, was_mixed)| {
+            let gap = body.get(after..f.open).unwrap_or("");
+            let gap_words = gap.split_whitespace().count();
+            let bare = gap
+                .chars()
+                .all(|c| c.is_whitespace() || c.is_ascii_punctuation());
+            let attribution_only =
+                attributed && gap_words <= 12 && gap.trim_end().ends_with(['.', ',', ':', ';']);
+            para == f.para_start && !was_mixed && !mixed && (bare || attribution_only)
+        });
+        let prev = out.last_mut().filter(|_| joinable);
+        match prev {
+            Some(p)
+                if f.quote
+                    .speaker
+                    .as_ref()
+                    .is_none_or(|s| p.speaker.as_ref().is_none_or(|ps| ps.text == s.text)) =>
+            {
+                if p.parts.is_empty() {
+                    p.parts.push([p.start, p.end]);
+                }
+                p.parts.push([f.quote.start, f.quote.end]);
+                p.end = f.quote.end;
+                p.text = p
+                    .parts
+                    .iter()
+                    .map(|&[a, b]| body[a..b].trim())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if p.speaker.is_none() {
+                    p.speaker = f.quote.speaker;
+                    p.cue = f.quote.cue;
+                }
+            }
+            _ => out.push(f.quote),
+        }
+        last = Some((f.para_start, f.after, f.attributed_after, mixed));
+    }
     out
 }
 
@@ -524,6 +826,7 @@ fn indirect(body: &str, toks: &[Token], s: &Sentence, ents: &[Entity]) -> Option
             speaker,
             cue: Some(w),
             addressee: None,
+            parts: Vec::new(),
         });
     }
     None
@@ -544,6 +847,52 @@ mod tests {
             canonical: Some(t.into()),
             source: None,
         }
+    }
+
+    fn direct(body: &str, ents: &[Entity]) -> Vec<Quote> {
+        let t = tokenize(body);
+        let ss = sentences(body, &t);
+        let lex = Lexicon::with_word_lists();
+        find(body, &t, &ss, ents, &lex)
+            .into_iter()
+            .filter(|q| q.kind == "direct")
+            .collect()
+    }
+
+    #[test]
+    fn fragments_split_by_the_attribution_are_one_quote() {
+        let body = "\u{201c}The talks went well,\u{201d} Ana Diaz said. \u{201c}We will meet again in May.\u{201d}\n\nLater the mayor spoke. \u{201c}This is a good day for the port,\u{201d} he said.";
+        let ents = vec![ent(body, "Ana Diaz", EntityType::Person)];
+        let qs = direct(body, &ents);
+        assert_eq!(qs.len(), 2, "{qs:#?}");
+        assert_eq!(
+            qs[0].text,
+            "The talks went well, We will meet again in May."
+        );
+        assert_eq!(qs[0].parts.len(), 2);
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Ana Diaz");
+        assert!(body[qs[0].start..qs[0].end].contains("Ana Diaz said"));
+        assert!(qs[1].parts.is_empty());
+    }
+
+    #[test]
+    fn quoted_words_in_reported_speech_and_scare_quotes() {
+        let body = "Senator Ruth Okafor called the plan \u{201c}dead on arrival\u{201d} on Monday.\n\nThe so-called \u{201c}green corridor\u{201d} opened in June.\n\nThe song \u{201c}Blue Water\u{201d} played.";
+        let ents = vec![ent(body, "Ruth Okafor", EntityType::Person)];
+        let qs = direct(body, &ents);
+        // the mixed quote spans the reported clause, its quoted words are its part; the
+        // unattributed scare quote and title are not quotations
+        assert_eq!(qs.len(), 1, "{qs:#?}");
+        assert_eq!(
+            qs[0].text,
+            "the plan \u{201c}dead on arrival\u{201d} on Monday"
+        );
+        assert_eq!(
+            &body[qs[0].parts[0][0]..qs[0].parts[0][1]],
+            "dead on arrival"
+        );
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Ruth Okafor");
+        assert_eq!(qs[0].cue.as_deref(), Some("called"));
     }
 
     #[test]
