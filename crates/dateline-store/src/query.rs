@@ -25,6 +25,24 @@ pub struct EventFilter {
     pub limit: Option<usize>,
 }
 
+/// Filters of `dateline query --quotes`; all optional, combined with AND.
+#[derive(Debug, Default, Clone)]
+pub struct QuoteFilter {
+    /// Part of the speaker's name as written or its canonical name (`Putin`).
+    pub speaker: Option<String>,
+    /// Words the quote contains (case-insensitive substring).
+    pub text: Option<String>,
+    /// `direct` or `indirect`.
+    pub kind: Option<String>,
+    /// Earliest publication date of the reporting article (inclusive, ISO, any precision).
+    pub from: Option<String>,
+    /// Latest publication date (inclusive).
+    pub to: Option<String>,
+    pub limit: Option<usize>,
+}
+
+pub const QUOTE_COLUMNS: &str = "a.published AS published, a.id AS article, a.outlet AS outlet, a.url AS url, q.kind AS kind, q.speaker AS speaker, q.speaker_canonical AS speaker_canonical, q.cue AS cue, q.addressee AS addressee, q.text AS text, q.start AS start, q.end AS end";
+
 /// Columns of a query result and its rows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
@@ -99,6 +117,52 @@ impl Store {
             sql.push_str(&clauses.join(" AND "));
         }
         sql.push_str(" ORDER BY num_mentions DESC, date DESC, id");
+        if let Some(l) = f.limit {
+            sql.push_str(&format!(" LIMIT {l}"));
+        }
+        self.table(&sql, &args)
+    }
+
+    /// Quotes matching the filter, newest articles first, in text order within an article.
+    pub fn query_quotes(&self, f: &QuoteFilter) -> Result<Table> {
+        let mut clauses = Vec::new();
+        let mut args: Vec<Value> = Vec::new();
+        if let Some(s) = &f.speaker {
+            args.push(Value::Text(format!("%{s}%")));
+            let n = args.len();
+            clauses.push(format!(
+                "(q.speaker LIKE ?{n} OR q.speaker_canonical LIKE ?{n})"
+            ));
+        }
+        if let Some(t) = &f.text {
+            args.push(Value::Text(format!("%{t}%")));
+            clauses.push(format!("q.text LIKE ?{}", args.len()));
+        }
+        if let Some(k) = &f.kind {
+            args.push(Value::Text(k.to_lowercase()));
+            clauses.push(format!("q.kind = ?{}", args.len()));
+        }
+        if let Some(d) = &f.from {
+            args.push(Value::Text(d.clone()));
+            clauses.push(format!(
+                "a.published >= substr(?{0}, 1, length(a.published))",
+                args.len()
+            ));
+        }
+        if let Some(d) = &f.to {
+            args.push(Value::Text(d.clone()));
+            clauses.push(format!(
+                "substr(a.published, 1, length(?{0})) <= ?{0}",
+                args.len()
+            ));
+        }
+        let mut sql =
+            format!("SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.rowid = q.article");
+        if !clauses.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&clauses.join(" AND "));
+        }
+        sql.push_str(" ORDER BY a.published DESC, a.rowid, q.start");
         if let Some(l) = f.limit {
             sql.push_str(&format!(" LIMIT {l}"));
         }

@@ -5,7 +5,7 @@ use clap::{Args, ValueEnum};
 use dateline_core::Document;
 use dateline_read::ReadOptions;
 use dateline_store::export::Format;
-use dateline_store::query::{cell, csv_field, json, EventFilter, Table};
+use dateline_store::query::{cell, csv_field, json, EventFilter, QuoteFilter, Table};
 use dateline_store::Store;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -71,14 +71,24 @@ pub struct QueryArgs {
     /// Event place: a name (Sochi) or an ISO3 country (RUS).
     #[arg(long)]
     place: Option<String>,
-    /// Full-text search (SQLite FTS5 syntax) over the reporting articles' titles and bodies.
+    /// Events: full-text search (SQLite FTS5 syntax) over the reporting articles' titles and
+    /// bodies. Quotes: words the quote contains.
     #[arg(long)]
     text: Option<String>,
+    /// List quotes (who said what) instead of events.
+    #[arg(long, conflicts_with_all = ["actor", "target", "code", "plover", "place"])]
+    quotes: bool,
+    /// With --quotes: part of the speaker's name (Putin), as written or canonical.
+    #[arg(long, requires = "quotes")]
+    speaker: Option<String>,
+    /// With --quotes: direct or indirect.
+    #[arg(long, requires = "quotes", value_parser = ["direct", "indirect"])]
+    kind: Option<String>,
     /// At most this many rows (0: all).
     #[arg(long, default_value_t = 100)]
     limit: usize,
     /// Run this read-only SQL instead of the filters.
-    #[arg(long, conflicts_with_all = ["actor", "target", "code", "plover", "from", "to", "place", "text"])]
+    #[arg(long, conflicts_with_all = ["actor", "target", "code", "plover", "from", "to", "place", "text", "quotes"])]
     sql: Option<String>,
     /// Output format (default: table on a terminal, jsonl when piped).
     #[arg(long, value_enum)]
@@ -249,6 +259,17 @@ pub fn query(args: &QueryArgs) -> Result<usize, String> {
     let store = Store::open_read_only(&args.db).map_err(|e| e.to_string())?;
     let mut table = match &args.sql {
         Some(sql) => store.sql(sql).map_err(|e| e.to_string())?,
+        None if args.quotes => {
+            let f = QuoteFilter {
+                speaker: args.speaker.clone(),
+                text: args.text.clone(),
+                kind: args.kind.clone(),
+                from: args.from.clone(),
+                to: args.to.clone(),
+                limit: (args.limit > 0).then_some(args.limit),
+            };
+            store.query_quotes(&f).map_err(|e| e.to_string())?
+        }
         None => {
             let f = EventFilter {
                 actor: args.actor.clone(),

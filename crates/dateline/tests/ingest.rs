@@ -162,6 +162,77 @@ fn ingest_is_idempotent_and_queryable() {
 }
 
 #[test]
+fn quotes_are_stored_and_searchable_by_speaker_and_words() {
+    let dir = tmpdir("quotes");
+    let input = dir.join("q.jsonl");
+    let recs = [
+        ("q1", "2021-05-02", "\u{201c}The harbour will reopen next week,\u{201d} Mayor Lena Brandt said on Monday. \u{201c}Ships are already waiting.\u{201d}"),
+        ("q2", "2021-05-03", "Port director Tomas Weil said the cranes had been repaired. \u{201c}We are ready for the first ships,\u{201d} Weil told reporters."),
+        ("q3", "2021-04-20", "Lena Brandt said: \u{201c}Nobody will lose their job at the harbour.\u{201d}"),
+    ];
+    let mut f = std::fs::File::create(&input).unwrap();
+    for (id, date, text) in recs {
+        writeln!(
+            f,
+            "{}",
+            serde_json::json!({"id": id, "text": text, "published": date})
+        )
+        .unwrap();
+    }
+    drop(f);
+    let db = dir.join("q.db");
+    let out = ingest(&db, &[&input], &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let query = |extra: &[&str]| -> Vec<serde_json::Value> {
+        let q = bin()
+            .args(["query", "--db"])
+            .arg(&db)
+            .args(["--quotes", "--format", "jsonl"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(q.status.success(), "{}", String::from_utf8_lossy(&q.stderr));
+        String::from_utf8_lossy(&q.stdout)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    // Brandt's two statements, newest first; the split quote is one statement
+    let brandt = query(&["--speaker", "Brandt", "--kind", "direct"]);
+    assert_eq!(brandt.len(), 2, "{brandt:?}");
+    assert_eq!(brandt[0]["article"], "q1");
+    assert_eq!(
+        brandt[0]["text"],
+        "The harbour will reopen next week, Ships are already waiting."
+    );
+    assert_eq!(brandt[1]["article"], "q3");
+    // words and dates narrow it down
+    let ships = query(&["--speaker", "Brandt", "--text", "ships"]);
+    assert_eq!(ships.len(), 1);
+    let weil = query(&["--speaker", "Weil"]);
+    assert!(weil.iter().any(|r| r["kind"] == "indirect"));
+    assert!(weil
+        .iter()
+        .any(|r| r["kind"] == "direct" && r["cue"] == "told"));
+    assert_eq!(
+        query(&["--speaker", "Brandt", "--from", "2021-05"]).len(),
+        1
+    );
+    // --speaker only with --quotes, and --quotes not with event filters
+    let bad = bin()
+        .args(["query", "--db"])
+        .arg(&db)
+        .args(["--quotes", "--actor", "USA"])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+}
+
+#[test]
 fn kill_9_then_resume_loses_and_duplicates_nothing() {
     let dir = tmpdir("kill");
     let input = dir.join("in.jsonl");
