@@ -146,8 +146,12 @@ fn is_boilerplate(node: &dom_query::NodeRef) -> bool {
     if node.attr("itemprop").is_some_and(|v| &*v == "author") {
         return true;
     }
-    node.class()
-        .is_some_and(|c| BOILERPLATE_CLASS_PARTS.iter().any(|p| c.contains(p)))
+    static PARTS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(BOILERPLATE_CLASS_PARTS).ok());
+    node.class().is_some_and(|c| match &*PARTS {
+        Some(ac) => ac.is_match(&*c),
+        None => BOILERPLATE_CLASS_PARTS.iter().any(|p| c.contains(p)),
+    })
 }
 
 /// Remove [`is_boilerplate`] elements holding less than a fifth of the body's text, in one
@@ -275,16 +279,28 @@ fn slim(html: &str) -> String {
             Some(end_of(b"</noscript", at + 9))
         } else if lower_at(at, b"<template") {
             Some(end_of(b"</template", at + 9))
-        } else if lower_at(at, b"<title") || lower_at(at, b"<textarea") {
-            // text, not markup, up to the end tag: not rewritten
+        } else if lower_at(at, b"<title") || lower_at(at, b"<textarea") || lower_at(at, b"<pre") {
+            // text, not markup, or preformatted, up to the end tag: not rewritten
             let close: &[u8] = if lower_at(at, b"<title") {
                 b"</title"
+            } else if lower_at(at, b"<pre") {
+                b"</pre"
             } else {
                 b"</textarea"
             };
-            i = end_of(close, at + 6);
+            i = end_of(close, at + 4);
             None
         } else {
+            // indentation between tags: one white-space character instead of a run
+            let mut k = at;
+            while k > copied && matches!(b[k - 1], b' ' | b'\t' | b'\n' | b'\r') {
+                k -= 1;
+            }
+            if at - k > 1 && k > copied && b[k - 1] == b'>' {
+                out.push_str(&html[copied..k]);
+                out.push(if b[k..at].contains(&b'\n') { '\n' } else { ' ' });
+                copied = at;
+            }
             if b.get(at + 1).is_some_and(u8::is_ascii_alphabetic) {
                 if let Some(end) = slim_start_tag(html, at, &mut out, copied, &mut kept) {
                     copied = end;
@@ -363,24 +379,38 @@ fn drop_small_blocks(html: String) -> String {
 /// Attributes no extraction step reads (event handlers, `data-*`, tooltips, image
 /// alternatives and sizing, focus order): about a sixth of a typical news page's markup.
 fn droppable_attr(name: &[u8]) -> bool {
-    const DROP: &[&[u8]] = &[
-        b"title",
-        b"alt",
-        b"width",
-        b"height",
-        b"sizes",
-        b"loading",
-        b"decoding",
-        b"tabindex",
-        b"target",
-        b"aria-label",
-        b"aria-labelledby",
-        b"aria-describedby",
-        b"aria-controls",
-        b"aria-expanded",
-    ];
-    let prefixed = |p: &[u8]| name.len() > p.len() && name[..p.len()].eq_ignore_ascii_case(p);
-    prefixed(b"data-") || prefixed(b"on") || DROP.iter().any(|d| d.eq_ignore_ascii_case(name))
+    let mut buf = [0u8; 20];
+    let Some(n) = lower_into(name, &mut buf) else {
+        return name.len() > 5 && name[..5].eq_ignore_ascii_case(b"data-");
+    };
+    (n.len() > 5 && n.starts_with(b"data-"))
+        || (n.len() > 2 && n.starts_with(b"on"))
+        || matches!(
+            n,
+            b"title"
+                | b"alt"
+                | b"width"
+                | b"height"
+                | b"sizes"
+                | b"loading"
+                | b"decoding"
+                | b"tabindex"
+                | b"target"
+                | b"aria-label"
+                | b"aria-labelledby"
+                | b"aria-describedby"
+                | b"aria-controls"
+                | b"aria-expanded"
+        )
+}
+
+/// `name` in ASCII lower case in `buf`, when it fits.
+fn lower_into<'a>(name: &[u8], buf: &'a mut [u8]) -> Option<&'a [u8]> {
+    let out = buf.get_mut(..name.len())?;
+    for (o, c) in out.iter_mut().zip(name) {
+        *o = c.to_ascii_lowercase();
+    }
+    Some(out)
 }
 
 /// Whether a link's target matters to extraction: in-page anchors weigh less in link density
@@ -489,10 +519,6 @@ const MAX_DEPTH: usize = 512;
 /// The deepest element nesting in the page, counted linearly over start and end tags (void
 /// elements and self-closing tags do not nest).
 fn nesting_depth(html: &str) -> usize {
-    const VOID: &[&str] = &[
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr", "p", "li",
-    ];
     let b = html.as_bytes();
     let (mut depth, mut max) = (0usize, 0usize);
     let mut i = 0;
@@ -507,8 +533,28 @@ fn nesting_depth(html: &str) -> usize {
         if name_len == 0 {
             continue;
         }
-        let name = &b[s..s + name_len];
-        if VOID.iter().any(|v| v.as_bytes().eq_ignore_ascii_case(name)) {
+        let mut buf = [0u8; 8];
+        let is_void = lower_into(&b[s..s + name_len], &mut buf).is_some_and(|n| {
+            matches!(
+                n,
+                b"area"
+                    | b"base"
+                    | b"br"
+                    | b"col"
+                    | b"embed"
+                    | b"hr"
+                    | b"img"
+                    | b"input"
+                    | b"link"
+                    | b"meta"
+                    | b"source"
+                    | b"track"
+                    | b"wbr"
+                    | b"p"
+                    | b"li"
+            )
+        });
+        if is_void {
             continue;
         }
         if close {
