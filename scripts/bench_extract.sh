@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Extraction speed and quality of `dateline read` on the AEB dev pages, and trafilatura's in the
 # same run. Usage: scripts/bench_extract.sh [AEB_DIR] [--no-trafilatura]
-# Prints dateline's CPU time per page (best of 5, one thread, whole process including JSON
-# decoding), pages/s per core, peak RSS and F1; then trafilatura 2.3.1's (installed in a venv
+# Prints dateline's CPU time (best and median of 9 runs, one thread, whole process including
+# JSON decoding) as pages/s per core, peak RSS and F1; then trafilatura 2.3.1's (installed in a venv
 # under ${TMPDIR:-/tmp}; extraction calls only, one core) scored with the same metric.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,19 +23,22 @@ with open(out, "w", encoding="utf-8") as f:
             raw = gzip.open(p).read().decode("utf-8", "replace")
             f.write(json.dumps({"id": k, "html": raw, "url": gt[k].get("url")}) + "\n")
 PY
-n=$(wc -l < "$work/in.jsonl")
-best=""
-for _ in 1 2 3 4 5; do
-  r=$( { /usr/bin/time -f "%U %S %M" $bin read -j 1 --input-format jsonl --format jsonl "$work/in.jsonl" >/dev/null; } 2>&1 | tail -1)
-  cpu=$(python3 -c "import sys; print(float(sys.argv[1]) + float(sys.argv[2]))" $r)
-  rss=${r##* }
-  if [ -z "$best" ] || python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < float(sys.argv[2]) else 1)" "$cpu" "${best% *}"; then best="$cpu $rss"; fi
-done
-python3 -c "
-import sys
-n, cpu, rss = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
-print(f'dateline: {n} pages, {cpu:.3f} s CPU (user+sys, best of 5, -j 1) = {n/cpu:.0f} pages/s per core, {1000*cpu/n:.2f} ms/page, peak RSS {rss/1024:.0f} MB')
-" "$n" ${best% *} ${best#* }
+python3 - "$bin" "$work/in.jsonl" <<'PY'
+import resource, subprocess, sys
+bin_, inp = sys.argv[1], sys.argv[2]
+n = sum(1 for _ in open(inp, encoding="utf-8"))
+runs = []
+for _ in range(9):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run([bin_, "read", "-j", "1", "--input-format", "jsonl", "--format", "jsonl", inp],
+                   stdout=subprocess.DEVNULL, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    runs.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+runs.sort()
+best, median = runs[0], runs[len(runs) // 2]
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(f"dateline: {n} pages; CPU (user+sys, -j 1, whole process incl. JSON decoding) best {best:.3f} s = {n/best:.0f} pages/s per core, median of 9 {median:.3f} s = {n/median:.0f} pages/s per core; peak RSS {rss:.0f} MB")
+PY
 python3 ../shared/eval/aeb_eval.py $bin "$aeb" | tail -1
 [ "${2:-}" = "--no-trafilatura" ] && exit 0
 venv="${TMPDIR:-/tmp}/dateline-trafilatura-venv"

@@ -551,6 +551,40 @@ struct Found {
     open: usize,
     /// its attribution follows it (`"…," she said`)
     attributed_after: bool,
+    /// it continues a quote left open at the end of the previous paragraph
+    continues: bool,
+}
+
+/// Words in quotation marks that read as a title or a slogan: every word capitalised except
+/// short function words (`“Face the Nation”`, `“Stop Mass Naturalization”`).
+fn title_like(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                || matches!(
+                    *w,
+                    "of" | "the"
+                        | "and"
+                        | "a"
+                        | "an"
+                        | "in"
+                        | "on"
+                        | "to"
+                        | "for"
+                        | "at"
+                        | "by"
+                        | "with"
+                        | "or"
+                )
+        })
 }
 
 /// The sentence holding byte `at`.
@@ -657,7 +691,8 @@ pub fn find(
         } else {
             prev_speaker = None;
         }
-        if speaker.is_none() && mixed.is_none() && words <= 3 {
+        if speaker.is_none() && mixed.is_none() && (words <= 3 || title_like(&body[q.start..q.end]))
+        {
             // a few words in quotation marks that nobody says: a title or a scare quote
             continue;
         }
@@ -685,6 +720,10 @@ pub fn find(
             after: q.after,
             open: q.open,
             attributed_after,
+            continues: i > 0 && {
+                let p = &raws[i - 1];
+                p.end == p.para_end && p.para_end < q.para_start && opens_paragraph
+            },
         });
     }
     let mut out = join_fragments(body, found);
@@ -716,10 +755,25 @@ fn join_fragments(body: &str, found: Vec<Found>) -> Vec<Quote> {
             let bare = gap
                 .chars()
                 .all(|c| c.is_whitespace() || c.is_ascii_punctuation());
+            // a list of quoted phrases: `"…," and "…"`
+            let listed = gap_words == 1
+                && matches!(gap.trim_matches(|c: char| !c.is_alphabetic()), "and" | "or");
             let attribution_only =
-                attributed && gap_words <= 12 && gap.trim_end().ends_with(['.', ',', ':', ';']);
-            para == f.para_start && !was_mixed && !mixed && (bare || attribution_only)
+                attributed && gap_words <= 30 && gap.trim_end().ends_with(['.', ',', ':', ';']);
+            !was_mixed
+                && !mixed
+                && (f.continues || para == f.para_start && (bare || listed || attribution_only))
         });
+        // quoted words of one reported clause: `called it "…" and "…"`
+        if let (Some(p), true) = (out.last_mut(), mixed) {
+            if !p.parts.is_empty() && p.start == f.quote.start {
+                p.parts.extend(f.quote.parts.iter().copied());
+                p.end = p.end.max(f.quote.end);
+                p.text = body[p.start..p.end].to_string();
+                last = Some((f.para_start, f.after, f.attributed_after, mixed));
+                continue;
+            }
+        }
         let prev = out.last_mut().filter(|_| joinable);
         match prev {
             Some(p)

@@ -284,8 +284,9 @@ fn real_news_corpora_code_cleanly() {
                 let span = std::str::from_utf8(&body[s..e]).unwrap();
                 let none = Vec::new();
                 let parts = x["parts"].as_array().unwrap_or(&none);
-                if parts.len() > 1 {
-                    // fragments of one quote: the text is its parts, inside the span
+                if parts.len() > 1 && span != x["text"].as_str().unwrap() {
+                    // fragments of one quote split by the attribution: the text is its parts,
+                    // inside the span (quoted words of a reported clause: the span)
                     let words: Vec<&str> = parts
                         .iter()
                         .map(|p| {
