@@ -250,4 +250,23 @@ mod tests {
             assert!(got.contains(&want), "{want:?} not in {got:?}");
         }
     }
+
+    #[test]
+    fn a_name_found_once_is_found_where_it_repeats() {
+        let p = Pipeline::new().unwrap();
+        let body = "Senator Maria Okonkwo spoke in Lagos on Monday. Okonkwo pledged to visit the port. Lagos officials welcomed her.";
+        let ann = dateline_nlp::annotate(body, Some("2024-03-14"), &p.lexicon);
+        let person: Vec<(&str, Option<&str>)> = ann
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Person)
+            .map(|e| (e.text.as_str(), e.canonical.as_deref()))
+            .collect();
+        assert!(
+            person.contains(&("Okonkwo", Some("Maria Okonkwo"))),
+            "{person:?}"
+        );
+        let lagos = ann.entities.iter().filter(|e| e.text == "Lagos").count();
+        assert_eq!(lagos, 2, "{:?}", ann.entities);
+    }
 }

@@ -141,7 +141,99 @@ pub fn recognize_model(
             i = j;
         }
     }
+    document_consistency(body, toks, lex, &mut out);
     out
+}
+
+/// One name, one reading per article: a name the tagger found somewhere in the article is
+/// also a name where it repeats untagged (often at the start of a sentence, where
+/// capitalisation says nothing), and a word of a person's full name standing alone
+/// ("Trump pledged …" after "Donald Trump") is that person.
+fn document_consistency(body: &str, toks: &[Token], lex: &Lexicon, out: &mut Vec<Entity>) {
+    use std::collections::HashMap;
+    if out.is_empty() {
+        return;
+    }
+    let mut full: HashMap<&str, (EntityType, Option<String>)> = HashMap::new();
+    let mut person_words: HashMap<&str, ()> = HashMap::new();
+    for e in out.iter() {
+        if e.kind == EntityType::Misc {
+            continue;
+        }
+        full.entry(e.text.as_str())
+            .or_insert((e.kind, e.canonical.clone()));
+        if e.kind == EntityType::Person {
+            for w in e.text.split_whitespace() {
+                let lw = w.to_lowercase();
+                if w.chars().count() >= 3
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                    && !lex.function_words.contains(&lw)
+                    && !lex.is_title(w)
+                {
+                    person_words.insert(w, ());
+                }
+            }
+        }
+    }
+    let mut covered = vec![false; toks.len()];
+    for e in out.iter() {
+        let lo = toks.partition_point(|t| t.end <= e.start);
+        let hi = toks.partition_point(|t| t.start < e.end);
+        for c in &mut covered[lo..hi] {
+            *c = true;
+        }
+    }
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if covered[i]
+            || !toks[i]
+                .text(body)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
+            i += 1;
+            continue;
+        }
+        // the longest run of up to five uncovered tokens spelling a name found elsewhere
+        let mut hit = None;
+        for n in (1..=5).rev() {
+            let j = i + n;
+            if j > toks.len() || covered[i..j].iter().any(|&c| c) {
+                continue;
+            }
+            let (a, b) = (toks[i].start, toks[j - 1].end);
+            if let Some((kind, canonical)) = full.get(&body[a..b]) {
+                hit = Some((j, a, b, *kind, canonical.clone(), "model:ner+document"));
+                break;
+            }
+        }
+        if hit.is_none() && person_words.contains_key(toks[i].text(body)) {
+            let t = toks[i];
+            hit = Some((
+                i + 1,
+                t.start,
+                t.end,
+                EntityType::Person,
+                None,
+                "model:ner+name",
+            ));
+        }
+        match hit {
+            Some((j, a, b, kind, canonical, tag)) => {
+                added.push(entity(body, a, b, kind, canonical, tag));
+                i = j;
+            }
+            None => i += 1,
+        }
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|e| (e.start, e.end));
+    }
 }
 
 /// Recognise entities in `body`: the trained tagger when the lexicon carries one, else rules.

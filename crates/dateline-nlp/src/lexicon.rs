@@ -32,6 +32,8 @@ pub struct Lexicon {
     pub org_words: HashSet<String>,
     pub common_words: HashSet<String>,
     pub quote_verbs: HashSet<String>,
+    /// Closed-class words (data/nlp/function-words.txt): never a name on their own.
+    pub function_words: HashSet<String>,
     /// The trained entity tagger; without it the rule-based recogniser runs.
     pub ner: Option<std::sync::Arc<crate::ner::Model>>,
 }
@@ -56,6 +58,9 @@ impl Lexicon {
                 .collect(),
             common_words: words(include_str!("../../../data/nlp/common-words.txt"))
                 .chain(words(include_str!("../../../data/nlp/function-words.txt")))
+                .map(str::to_string)
+                .collect(),
+            function_words: words(include_str!("../../../data/nlp/function-words.txt"))
                 .map(str::to_string)
                 .collect(),
             quote_verbs: words(include_str!("../../../data/nlp/quote-verbs.txt"))

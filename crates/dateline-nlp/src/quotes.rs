@@ -170,7 +170,14 @@ fn is_punct(t: &str) -> bool {
 }
 
 /// Look after the quote, then before it, for a cue verb and its speaker.
-fn attribute(body: &str, toks: &[Token], q: &Raw, lex: &Lexicon, next_open: usize) -> Attribution {
+fn attribute(
+    body: &str,
+    toks: &[Token],
+    ents: &[Entity],
+    q: &Raw,
+    lex: &Lexicon,
+    next_open: usize,
+) -> Attribution {
     let none = Attribution {
         speaker: None,
         cue: None,
@@ -256,7 +263,7 @@ fn attribute(body: &str, toks: &[Token], q: &Raw, lex: &Lexicon, next_open: usiz
         }
     }
     // before: the sentence part in front of the opening mark, ending in a cue (and ":" or ",")
-    if let Some(a) = before_cue(body, toks, q.para_start, q.open, &cue) {
+    if let Some(a) = before_cue(body, toks, ents, q.para_start, q.open, &cue) {
         return a;
     }
     // a transcript line: "PENCE: Well, look, ..."
@@ -286,7 +293,7 @@ fn attribute(body: &str, toks: &[Token], q: &Raw, lex: &Lexicon, next_open: usiz
     if body[..prev_end].ends_with(':') {
         let prev_start = body[..prev_end].rfind("\n\n").map(|i| i + 2).unwrap_or(0);
         if prev_end - prev_start < 200 {
-            if let Some(a) = before_cue(body, toks, prev_start, prev_end, &cue) {
+            if let Some(a) = before_cue(body, toks, ents, prev_start, prev_end, &cue) {
                 return a;
             }
         }
@@ -298,6 +305,7 @@ fn attribute(body: &str, toks: &[Token], q: &Raw, lex: &Lexicon, next_open: usiz
 fn before_cue(
     body: &str,
     toks: &[Token],
+    ents: &[Entity],
     start: usize,
     end: usize,
     cue: &dyn Fn(&str) -> bool,
@@ -314,16 +322,108 @@ fn before_cue(
         .into_iter()
         .rev()
         .collect();
+    // "according to X: “…”"
+    if let Some(p) = tail
+        .iter()
+        .rposition(|&k| lower(toks[k].text(body)) == "according")
+    {
+        let rest: Vec<usize> = tail[p + 1..]
+            .iter()
+            .copied()
+            .skip_while(|&k| lower(toks[k].text(body)) == "to")
+            .take_while(|&k| !matches!(toks[k].text(body), "," | ":" | ";"))
+            .collect();
+        if !rest.is_empty() && rest.len() <= 8 {
+            return Some(Attribution {
+                speaker: span(toks, &rest),
+                cue: Some("according to".into()),
+                addressee: None,
+            });
+        }
+    }
     let pos = tail
         .iter()
         .rposition(|&k| cue(toks[k].text(body)) && verb_use(body, toks, k))?;
     let lo = tail.first().copied().unwrap_or(0);
-    let (a, b) = subject_before(body, toks, lo, tail[pos])?;
+    let c = tail[pos];
+    let word = lower(toks[c].text(body));
+    // the speaker after the cue: "said Solovey, “…”", "explained Rosenberg: “…”"
+    if let Some(&next) = tail.get(pos + 1) {
+        if let Some(e) = ents.iter().find(|e| {
+            e.start == toks[next].start && matches!(e.kind, EntityType::Person | EntityType::Org)
+        }) {
+            let after = toks.partition_point(|t| t.start < e.end);
+            if toks
+                .get(after)
+                .is_some_and(|t| matches!(t.text(body), "," | ":"))
+            {
+                return Some(Attribution {
+                    speaker: Some((e.start, e.end)),
+                    cue: Some(word),
+                    addressee: None,
+                });
+            }
+        }
+    }
+    // "X did Y, saying …": the participle's subject is the sentence's
+    let participle = word.ends_with("ing") && c > lo && toks[c - 1].text(body) == ",";
+    let named = |(a, b): (usize, usize)| {
+        let text = &body[a..b];
+        let first = lower(text.split_whitespace().next().unwrap_or(""));
+        ents.iter().any(|e| {
+            e.start >= a
+                && e.end <= b
+                && matches!(
+                    e.kind,
+                    EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp
+                )
+        }) || PRONOUNS.contains(&first.as_str())
+            || first == "who"
+            || matches!(first.as_str(), "the" | "a" | "an" | "his" | "her" | "their")
+                && text.split_whitespace().count() <= 5
+            // a name the tagger missed: a few capitalised words
+            || text.split_whitespace().count() <= 4
+                && text
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    let subj = if participle {
+        None
+    } else {
+        subject_before(body, toks, lo, c).filter(|&s| named(s))
+    };
+    let (a, b) = subj.or_else(|| sentence_subject(body, toks, ents, lo, c))?;
     Some(Attribution {
         speaker: Some((a, b)),
-        cue: Some(lower(toks[tail[pos]].text(body))),
+        cue: Some(word),
         addressee: None,
     })
+}
+
+/// The subject of the sentence whose tokens run from `lo` to the cue: its first person or
+/// organisation named, or its first personal pronoun.
+fn sentence_subject(
+    body: &str,
+    toks: &[Token],
+    ents: &[Entity],
+    lo: usize,
+    cue: usize,
+) -> Option<(usize, usize)> {
+    for t in &toks[lo..cue] {
+        if let Some(e) = ents
+            .iter()
+            .find(|e| e.start == t.start && matches!(e.kind, EntityType::Person | EntityType::Org))
+        {
+            return Some((e.start, e.end));
+        }
+        if matches!(
+            lower(t.text(body)).as_str(),
+            "he" | "she" | "they" | "we" | "i"
+        ) {
+            return Some((t.start, t.end));
+        }
+    }
+    None
 }
 
 /// Whether a cue word is used as a verb here: not capitalised inside a sentence ("Secretary
@@ -643,11 +743,17 @@ pub fn find(
         let l = lower(t);
         lex.quote_verbs.contains(&l)
     };
+    // reported speech in sentences with no quote marks
+    let indirects: Vec<Quote> = sents
+        .iter()
+        .filter(|s| !body[s.start..s.end].contains(['"', '\u{201c}', '\u{201d}']))
+        .filter_map(|s| indirect(body, toks, s, ents))
+        .collect();
     let mut found: Vec<Found> = Vec::new();
     let mut prev_speaker: Option<(Speaker, String, usize)> = None; // speaker, cue, paragraph end
     for (i, q) in raws.iter().enumerate() {
         let next_open = raws.get(i + 1).map(|n| n.open).unwrap_or(usize::MAX);
-        let att = attribute(body, toks, q, lex, next_open);
+        let att = attribute(body, toks, ents, q, lex, next_open);
         let attributed_after = att.speaker.is_some_and(|(a, _)| a >= q.after);
         let sent = sentence_at(sents, q.open);
         let mixed = if attributed_after {
@@ -664,7 +770,8 @@ pub fn find(
         if att.speaker.is_none() && mixed.is_some() {
             // the subject of a cue such as "called" (not a quotation verb on its own)
             let with_mixed = |t: &str| cue(t) || MIXED_CUES.contains(&lower(t).as_str());
-            if let Some(a) = sent.and_then(|s| before_cue(body, toks, s.start, q.open, &with_mixed))
+            if let Some(a) =
+                sent.and_then(|s| before_cue(body, toks, ents, s.start, q.open, &with_mixed))
             {
                 att = a;
             }
@@ -683,6 +790,20 @@ pub fn find(
                 if gap.trim().is_empty() || *pend >= q.para_start {
                     speaker = Some(s.clone());
                     cue_word = Some(c.clone());
+                }
+            }
+        }
+        if speaker.is_none() && mixed.is_none() && opens_paragraph {
+            // or the speaker of reported speech in the paragraph before ("Carter said that …"
+            // then a paragraph that is one quotation)
+            let before = indirects
+                .iter()
+                .rev()
+                .find(|x| x.end <= q.para_start && x.speaker.is_some());
+            if let Some(x) = before {
+                if body[x.end..q.para_start].matches("\n\n").count() <= 1 {
+                    speaker = x.speaker.clone();
+                    cue_word = x.cue.clone();
                 }
             }
         }
@@ -727,16 +848,7 @@ pub fn find(
         });
     }
     let mut out = join_fragments(body, found);
-    // reported speech in sentences with no quote marks
-    for s in sents {
-        let text = &body[s.start..s.end];
-        if text.contains(['"', '\u{201c}', '\u{201d}']) {
-            continue;
-        }
-        if let Some(q) = indirect(body, toks, s, ents) {
-            out.push(q);
-        }
-    }
+    out.extend(indirects);
     out.sort_by_key(|q| (q.start, q.end));
     out
 }
