@@ -7,26 +7,105 @@ use crate::{err, finish, outlet_of, ReadError, ReadResult};
 use dateline_core::{Article, Document};
 use dom_smoothie::{Config, Readability, TextMode};
 
-/// Bytes of an HTML page: UTF-8 (or lossily decoded, with a warning) and extracted.
+/// Bytes of an HTML page, decoded by [`decode`] (`http_content_type`: the HTTP header, when
+/// the page came with one) and extracted.
 pub fn read_bytes(
     source: &str,
     bytes: &[u8],
     url: Option<&str>,
     published: Option<&str>,
+    http_content_type: Option<&str>,
 ) -> ReadResult {
     if bytes.is_empty() {
         return Err(err(source, "empty input"));
     }
-    let (text, lossy) = match std::str::from_utf8(bytes) {
-        Ok(t) => (std::borrow::Cow::Borrowed(t), false),
-        Err(_) => (String::from_utf8_lossy(bytes), true),
-    };
+    let (text, warning) = decode(bytes, http_content_type, url);
     let mut doc = read_str(source, &text, url, published)?;
-    if lossy {
-        doc.warnings
-            .push("page is not valid UTF-8; invalid bytes were replaced".to_string());
-    }
+    doc.warnings.extend(warning);
     Ok(doc)
+}
+
+/// Bytes of an HTML page decoded to text, as browsers do: a byte-order mark, else the
+/// charset of the HTTP `Content-Type` header, else a `<meta charset>` or `<meta
+/// http-equiv="Content-Type">` in the first 4 KB, else UTF-8 when the bytes are valid UTF-8,
+/// else the encoding `chardetng` guesses (with the URL's top-level domain as a hint). Returns
+/// the text and a warning when the page was not plain UTF-8 or held undecodable bytes.
+pub fn decode<'a>(
+    bytes: &'a [u8],
+    http_content_type: Option<&str>,
+    url: Option<&str>,
+) -> (std::borrow::Cow<'a, str>, Option<String>) {
+    use encoding_rs::{Encoding, UTF_8};
+    let label = |s: &str| -> Option<&'static Encoding> {
+        let l = s.to_ascii_lowercase();
+        let at = l.find("charset")?;
+        let v = l[at + 7..].trim_start().strip_prefix('=')?.trim_start();
+        let v = v.trim_start_matches(['"', '\'']);
+        let end = v
+            .find(|c: char| matches!(c, '"' | '\'' | ';' | ' ' | '>' | '/' | ','))
+            .unwrap_or(v.len());
+        Encoding::for_label(v[..end].as_bytes())
+    };
+    let (enc, how) = if let Some((e, _)) = Encoding::for_bom(bytes) {
+        (e, "byte-order mark")
+    } else if let Some(e) = http_content_type.and_then(label) {
+        (e, "HTTP header")
+    } else if let Some(e) = meta_charset(&bytes[..bytes.len().min(4096)], &label) {
+        (e, "meta tag")
+    } else if std::str::from_utf8(bytes).is_ok() {
+        (UTF_8, "valid UTF-8")
+    } else {
+        let mut det = chardetng::EncodingDetector::new();
+        det.feed(bytes, true);
+        let tld = url
+            .and_then(|u| u.split("://").nth(1))
+            .and_then(|h| h.split(['/', ':', '?']).next())
+            .and_then(|h| h.rsplit('.').next())
+            .map(str::as_bytes);
+        (det.guess(tld, true), "detected")
+    };
+    // a page that declares UTF-16 but reached us as ASCII-compatible bytes is not UTF-16
+    let enc = if (enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE)
+        && Encoding::for_bom(bytes).is_none()
+    {
+        UTF_8
+    } else {
+        enc
+    };
+    let (text, used, bad) = enc.decode(bytes);
+    let warning = if bad {
+        Some(format!(
+            "page is not valid {} ({how}); undecodable bytes were replaced",
+            used.name()
+        ))
+    } else if used != UTF_8 {
+        Some(format!("page decoded from {} ({how})", used.name()))
+    } else {
+        None
+    };
+    (text, warning)
+}
+
+/// The encoding a `<meta>` tag in `head` declares.
+fn meta_charset(
+    head: &[u8],
+    label: &dyn Fn(&str) -> Option<&'static encoding_rs::Encoding>,
+) -> Option<&'static encoding_rs::Encoding> {
+    let h = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = h[from..].find("<meta") {
+        let s = from + at;
+        let e = h[s..].find('>').map(|e| s + e).unwrap_or(h.len());
+        let tag = &h[s..e];
+        if tag.contains("charset") && (!tag.contains("http-equiv") || tag.contains("content-type"))
+        {
+            if let Some(enc) = label(tag) {
+                return Some(enc);
+            }
+        }
+        from = e;
+    }
+    None
 }
 
 /// Extract the article from an HTML string.
@@ -98,7 +177,8 @@ pub fn read_str(
         published: a
             .published_time
             .as_deref()
-            .and_then(dateline_core::date::parse_date_line),
+            .and_then(dateline_core::date::parse_date_line)
+            .or_else(|| fallback_date(html, url)),
         url: url.map(str::to_string).or(a.url.clone()),
         outlet: a.site_name.clone(),
         language: a
@@ -111,6 +191,66 @@ pub fn read_str(
         art.outlet = art.url.as_deref().and_then(outlet_of);
     }
     Ok(finish(Document::new(source, art, body), published))
+}
+
+/// The publication date a page shows when its metadata has none: a date in the URL's path
+/// (`/2019/11/20/`, `/2019-11-20/`, `-20191120`), else the first `<time datetime="…">`.
+fn fallback_date(html: &str, url: Option<&str>) -> Option<String> {
+    use dateline_core::date::Date;
+    let valid = |y: i32, m: u32, d: u32| (1990..=2100).contains(&y) && Date::new(y, m, d).is_some();
+    if let Some(path) = url
+        .and_then(|u| u.split("://").nth(1))
+        .and_then(|r| r.find('/').map(|i| &r[i..]))
+    {
+        let path = path.split(['?', '#']).next().unwrap_or(path);
+        let nums: Vec<&str> = path
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty())
+            .collect();
+        for w in nums.windows(3) {
+            if let (4, 1..=2, 1..=2) = (w[0].len(), w[1].len(), w[2].len()) {
+                let (y, m, d) = (w[0].parse().ok()?, w[1].parse().ok()?, w[2].parse().ok()?);
+                if valid(y, m, d) {
+                    return Some(format!("{y:04}-{m:02}-{d:02}"));
+                }
+            }
+        }
+        // `/2019/nov/18/`
+        let segs: Vec<&str> = path.split('/').collect();
+        for w in segs.windows(3) {
+            const MONTHS: [&str; 12] = [
+                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+            ];
+            let m = MONTHS.iter().position(|m| {
+                w[1].len() >= 3 && w[1][..3].eq_ignore_ascii_case(m) && w[1].len() <= 9
+            });
+            if let (Ok(y), Some(m), Ok(d)) = (w[0].parse::<i32>(), m, w[2].parse::<u32>()) {
+                if valid(y, m as u32 + 1, d) {
+                    return Some(format!("{y:04}-{:02}-{d:02}", m + 1));
+                }
+            }
+        }
+        for n in &nums {
+            if n.len() == 8 {
+                let (y, m, d) = (
+                    n[..4].parse().ok()?,
+                    n[4..6].parse().ok()?,
+                    n[6..].parse().ok()?,
+                );
+                if valid(y, m, d) {
+                    return Some(format!("{y:04}-{m:02}-{d:02}"));
+                }
+            }
+        }
+    }
+    let lower_at = html.find("<time")?;
+    let tag_end = html[lower_at..].find('>').map(|e| lower_at + e)?;
+    let tag = &html[lower_at..tag_end];
+    let at = tag.find("datetime=")? + 9;
+    let v = tag[at..].trim_start_matches(['"', '\'']);
+    let v = &v[..v.find(['"', '\'', ' ']).unwrap_or(v.len())];
+    let day = v.get(..10)?;
+    dateline_core::date::parse_date_line(day)
 }
 
 /// Elements removed before extraction: figures and captions, navigation and asides, bylines
@@ -692,6 +832,75 @@ mod tests {
     }
 
     #[test]
+    fn character_sets_are_decoded_as_browsers_do() {
+        let para = "<p>The caf\u{e9} in Z\u{fc}rich reopened on Monday after the strike ended, the owner said, and d\u{e9}j\u{e0} vu crowds queued for coffee and cake.</p><p>Officials in Bern said the talks would go on next week.</p>";
+        let page = |meta: &str| {
+            format!("<html><head>{meta}<title>T</title></head><body><article>{para}</article></body></html>")
+        };
+        let latin1 = |s: &str| -> Vec<u8> { s.chars().map(|c| c as u32 as u8).collect() };
+        // declared in a meta tag
+        let b = latin1(&page("<meta charset=\"iso-8859-1\">"));
+        let d = read_bytes("a.html", &b, None, None, None).unwrap();
+        assert!(d.body.contains("caf\u{e9} in Z\u{fc}rich"), "{}", d.body);
+        assert!(d
+            .warnings
+            .iter()
+            .any(|w| w.contains("windows-1252") && w.contains("meta")));
+        // declared by the server, no meta
+        let b = latin1(&page(""));
+        let d = read_bytes(
+            "a.html",
+            &b,
+            None,
+            None,
+            Some("text/html; charset=ISO-8859-1"),
+        )
+        .unwrap();
+        assert!(d.body.contains("d\u{e9}j\u{e0} vu"));
+        // declared nowhere: detected
+        let d = read_bytes("a.html", &b, Some("https://news.example.ch/x"), None, None).unwrap();
+        assert!(d.body.contains("Z\u{fc}rich"), "{}", d.body);
+        assert!(d.warnings.iter().any(|w| w.contains("detected")));
+        // UTF-16 with a byte-order mark
+        let mut u16 = vec![0xFF, 0xFE];
+        for c in page("").encode_utf16() {
+            u16.extend(c.to_le_bytes());
+        }
+        let d = read_bytes("a.html", &u16, None, None, None).unwrap();
+        assert!(d.body.contains("caf\u{e9}"));
+        // plain UTF-8: no warning; a wrong declaration on valid UTF-8 bytes is still honoured
+        let d = read_bytes("a.html", page("").as_bytes(), None, None, None).unwrap();
+        assert!(d.warnings.is_empty() && d.body.contains("caf\u{e9}"));
+    }
+
+    #[test]
+    fn publication_dates_from_the_url_or_a_time_element() {
+        let f = |h: &str, u: &str| fallback_date(h, Some(u));
+        assert_eq!(
+            f("", "https://x.example/2019/11/20/story").as_deref(),
+            Some("2019-11-20")
+        );
+        assert_eq!(
+            f("", "https://x.example/a/2019/nov/18/b").as_deref(),
+            Some("2019-11-18")
+        );
+        assert_eq!(
+            f("", "https://x.example/news-20180517-sochi").as_deref(),
+            Some("2018-05-17")
+        );
+        // not a date: a story id, an impossible day, a year alone
+        assert_eq!(f("", "https://x.example/story/12345678"), None);
+        assert_eq!(f("", "https://x.example/2019/02/31/x"), None);
+        assert_eq!(f("", "https://x.example/2019/x"), None);
+        let html =
+            r#"<p>Posted <time class="t" datetime="2021-03-04T10:00:00Z">March 4</time></p>"#;
+        assert_eq!(
+            f(html, "https://x.example/x").as_deref(),
+            Some("2021-03-04")
+        );
+    }
+
+    #[test]
     fn unread_attributes_are_dropped_and_the_rest_kept() {
         let s = slim(
             r##"<p class="lead" data-track='x y' onclick="go()">A</p><a href="https://x.example/a?b=1" title="t">B</a><a href="#top">C</a><img src=/i.png alt=x/><br data-x=1 />"##,
@@ -743,7 +952,7 @@ mod tests {
     #[test]
     fn junk_is_an_error_or_empty_not_a_panic() {
         for h in ["", "<", "<<<>>>", "<html>", &"<div>".repeat(5000)] {
-            let _ = read_bytes("j.html", h.as_bytes(), None, None);
+            let _ = read_bytes("j.html", h.as_bytes(), None, None, None);
         }
     }
 }

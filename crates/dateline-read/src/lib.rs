@@ -95,7 +95,7 @@ pub fn read(source: &str, bytes: &[u8], opts: &ReadOptions) -> Vec<ReadResult> {
         InputFormat::Jsonl => jsonl::read(source, bytes, published),
         InputFormat::Warc => warc::WarcReader::new(source, bytes, published).collect(),
         InputFormat::Feed => feed::read(source, bytes, published),
-        InputFormat::Html => vec![html::read_bytes(source, bytes, None, published)],
+        InputFormat::Html => vec![html::read_bytes(source, bytes, None, published, None)],
         InputFormat::Markdown => {
             vec![check_text(source, bytes).map(|t| finish(markdown::read(source, t), published))]
         }

@@ -203,6 +203,8 @@ pub enum Pending {
         body_at: usize,
         uri: String,
         published: Option<String>,
+        /// the HTTP `Content-Type` (its charset decodes the page)
+        content_type: String,
     },
 }
 
@@ -216,7 +218,14 @@ impl Pending {
                 body_at,
                 uri,
                 published,
-            } => html::read_bytes(&source, &block[body_at..], Some(&uri), published.as_deref()),
+                content_type,
+            } => html::read_bytes(
+                &source,
+                &block[body_at..],
+                Some(&uri),
+                published.as_deref(),
+                Some(&content_type),
+            ),
         }
     }
 }
@@ -322,6 +331,7 @@ impl<R: BufRead> WarcReader<R> {
                         body_at,
                         uri,
                         published: fallback,
+                        content_type: ctype,
                     });
                 }
                 Some(_) => {
