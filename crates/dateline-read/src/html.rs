@@ -42,7 +42,7 @@ pub fn decode<'a>(
         let v = l[at + 7..].trim_start().strip_prefix('=')?.trim_start();
         let v = v.trim_start_matches(['"', '\'']);
         let end = v
-            .find(|c: char| matches!(c, '"' | '\'' | ';' | ' ' | '>' | '/' | ','))
+            .find(['"', '\'', ';', ' ', '>', '/', ','])
             .unwrap_or(v.len());
         Encoding::for_label(v[..end].as_bytes())
     };
