@@ -44,7 +44,7 @@ pub fn decode<'a>(
         let end = v
             .find(['"', '\'', ';', ' ', '>', '/', ','])
             .unwrap_or(v.len());
-        Encoding::for_label(v[..end].as_bytes())
+        Encoding::for_label(&v.as_bytes()[..end])
     };
     let (enc, how) = if let Some((e, _)) = Encoding::for_bom(bytes) {
         (e, "byte-order mark")
