@@ -189,7 +189,13 @@ fn attribute(
     };
     // after: tokens from the closing mark to the end of the sentence (or the next quote); a
     // quote closed by a full stop ends its sentence, so what follows is not its attribution
-    let closed = body[q.start..q.end].trim_end().ends_with('.');
+    // (nor when the quote is a phrase running on in its sentence: `“…” by aggressively …`)
+    let content = body[q.start..q.end].trim_end();
+    let closed = content.ends_with('.')
+        || !content.ends_with([',', '?', '!', '\u{2014}', '-', '\u{2026}'])
+            && !body[q.after..]
+                .trim_start()
+                .starts_with([',', '\u{2014}', '-', '\u{2013}']);
     let limit = if closed {
         q.after
     } else {
@@ -511,6 +517,13 @@ fn subject_before(body: &str, toks: &[Token], lo: usize, cue: usize) -> Option<(
     }
     let last = k - 1;
     let word = |i: usize| lower(toks[i].text(body));
+    if matches!(
+        word(last).as_str(),
+        "to" | "would" | "will" | "could" | "should" | "might"
+    ) {
+        // an infinitive or a modal: the subject, if any, is further back
+        return None;
+    }
     if toks[last].text(body) == "," {
         // an apposition: back to the comma that opens it, the subject before that
         let open = (lo..last)
@@ -707,22 +720,50 @@ fn mixed_clause(
     let open_tok = toks
         .partition_point(|t| t.start < q.open)
         .max(sent.tok_start);
-    let c = (sent.tok_start..open_tok)
+    // the nearest cue with words between it and the quote; a speech verb right before the
+    // mark introduces a plain quote (`said “…”`), another verb may take it as its object
+    // (`to highlight “…”`) inside a clause reported further back (`Frazier said the plan …`)
+    let mut first = None;
+    for k in (sent.tok_start..open_tok)
         .rev()
         .take(25)
         .take_while(|&k| !matches!(toks[k].text(body), "\"" | "\u{201c}" | "\u{201d}" | ":"))
-        .find(|&k| {
-            let w = lower(toks[k].text(body));
-            cue(&w) || MIXED_CUES.contains(&w.as_str())
-        })?;
-    let mut first = c + 1;
-    if first < open_tok && lower(toks[first].text(body)) == "that" {
-        first += 1;
+    {
+        let w = lower(toks[k].text(body));
+        if !(cue(&w) || MIXED_CUES.contains(&w.as_str())) {
+            continue;
+        }
+        let mut f = k + 1;
+        if f < open_tok && lower(toks[f].text(body)) == "that" {
+            f += 1;
+        }
+        if (f..open_tok).any(|j| !is_punct(toks[j].text(body))) {
+            first = Some(f);
+            break;
+        }
+        if matches!(
+            w.as_str(),
+            "said"
+                | "says"
+                | "say"
+                | "saying"
+                | "told"
+                | "tells"
+                | "added"
+                | "adding"
+                | "asked"
+                | "wrote"
+                | "writes"
+                | "declared"
+                | "stated"
+                | "replied"
+                | "tweeted"
+                | "explained"
+        ) {
+            return None;
+        }
     }
-    let between = (first..open_tok).any(|k| !is_punct(toks[k].text(body)));
-    if !between {
-        return None;
-    }
+    let first = first?;
     let mut end = body[..sent.end].trim_end().len();
     if end > q.after && body[..end].ends_with(['.', '!', '?']) {
         end -= 1;
@@ -1059,6 +1100,27 @@ mod tests {
         );
         assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Ruth Okafor");
         assert_eq!(qs[0].cue.as_deref(), Some("called"));
+    }
+
+    #[test]
+    fn quoted_phrases_running_on_and_verbs_taking_a_quote() {
+        let body = "Ana Diaz added that the council \u{201c}doubled down the bets\u{201d} by raising fees to get states to comply.\n\nJon Wu said the vote was meant to highlight \u{201c}the cost of delay\u{201d} for the port.";
+        let ents = vec![
+            ent(body, "Ana Diaz", EntityType::Person),
+            ent(body, "Jon Wu", EntityType::Person),
+        ];
+        let qs = direct(body, &ents);
+        assert_eq!(qs.len(), 2, "{qs:#?}");
+        // not attributed to the words after the phrase ("… to get states", a noun)
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Ana Diaz");
+        assert!(qs[0].text.starts_with("the council"));
+        // "highlight" takes the quote as its object; the clause is reported by "said"
+        assert_eq!(qs[1].speaker.as_ref().unwrap().text, "Jon Wu");
+        assert!(
+            qs[1].text.starts_with("the vote was meant"),
+            "{:?}",
+            qs[1].text
+        );
     }
 
     #[test]
