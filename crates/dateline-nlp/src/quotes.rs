@@ -733,6 +733,14 @@ fn mixed_clause(
         if !(cue(&w) || MIXED_CUES.contains(&w.as_str())) {
             continue;
         }
+        // the attribution of an earlier quote (`“…,” she said on “Meet the Press”`)
+        let earlier = (sent.tok_start..k).rev().take(6).any(|j| {
+            matches!(toks[j].text(body), "\u{201d}" | "\"")
+                && (j + 1..k).all(|i| !cue(&lower(toks[i].text(body))))
+        });
+        if earlier {
+            return None;
+        }
         let mut f = k + 1;
         if f < open_tok && lower(toks[f].text(body)) == "that" {
             f += 1;
