@@ -871,6 +871,21 @@ pub fn find(
                 .find(|e| e.start >= a && e.end <= b && e.kind == EntityType::Person)
                 .map(|e| e.canonical.clone().unwrap_or(e.text.clone()))
         });
+        // a quote that runs on in its sentence (`said “…” for reckless trading`) spans to the
+        // sentence's end, like the clause of a mixed quote
+        let runs_on = mixed.is_none()
+            && !attributed_after
+            && body[q.after..]
+                .trim_start_matches([' ', '\u{a0}'])
+                .starts_with(|c: char| c.is_lowercase());
+        let mixed = mixed.or_else(|| {
+            let s = sent.filter(|_| runs_on)?;
+            let mut end = body[..s.end].trim_end().len();
+            if end > q.after && body[..end].ends_with(['.', '!', '?']) {
+                end -= 1;
+            }
+            Some((q.start, end.max(q.after)))
+        });
         let (start, end, parts) = match mixed {
             Some((s, e)) => (s, e, vec![[q.start, q.end]]),
             None => (q.start, q.end, Vec::new()),
