@@ -1147,6 +1147,23 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_running_on_spans_its_sentence() {
+        let body = "Asked about the banks, Ana Diaz said \u{201c}I stood up to them\u{201d} for years before the crash.";
+        let ents = vec![ent(body, "Ana Diaz", EntityType::Person)];
+        let qs = direct(body, &ents);
+        assert_eq!(qs.len(), 1, "{qs:#?}");
+        assert_eq!(
+            qs[0].text,
+            "I stood up to them\u{201d} for years before the crash"
+        );
+        assert_eq!(
+            &body[qs[0].parts[0][0]..qs[0].parts[0][1]],
+            "I stood up to them"
+        );
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Ana Diaz");
+    }
+
+    #[test]
     fn speakers_after_before_and_continued() {
         let body = "\"We are ready to talk,\" Mary Stone told John Reed.\n\n\"And we will keep talking.\"\n\nReed said: \"That is good news for us.\"\n\nStone was quoted as saying \"enough is enough\" by local media.";
         let ents = vec![
