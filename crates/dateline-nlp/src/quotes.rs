@@ -191,17 +191,31 @@ fn attribute(
     // quote closed by a full stop ends its sentence, so what follows is not its attribution
     // (nor when the quote is a phrase running on in its sentence: `“…” by aggressively …`)
     let content = body[q.start..q.end].trim_end();
+    let first_after = toks.partition_point(|t| t.start < q.after);
+    // attribution-shaped words right after the mark: `” said X`, `” Grubbs said`
+    let looks_attributed = {
+        let ws: Vec<&str> = toks[first_after..]
+            .iter()
+            .take(4)
+            .map(|t| t.text(body))
+            .collect();
+        ws.first().is_some_and(|w| cue(w))
+            || ws.first().is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || PRONOUNS.contains(&lower(w).as_str())
+            }) && ws[1..].iter().any(|w| cue(w))
+    };
     let closed = content.ends_with('.')
         || !content.ends_with([',', '?', '!', '\u{2014}', '-', '\u{2026}'])
             && !body[q.after..]
                 .trim_start()
-                .starts_with([',', '\u{2014}', '-', '\u{2013}']);
+                .starts_with([',', '\u{2014}', '-', '\u{2013}'])
+            && !looks_attributed;
     let limit = if closed {
         q.after
     } else {
         q.para_end.min(next_open)
     };
-    let first_after = toks.partition_point(|t| t.start < q.after);
     let after: Vec<usize> = (first_after..toks.len())
         .take_while(|&k| toks[k].end <= limit)
         .take(20)
@@ -209,7 +223,12 @@ fn attribute(
     let mut seq = Vec::new();
     for &k in &after {
         let t = toks[k].text(body);
-        if matches!(t, "." | "!" | "?" | "\"" | "\u{201c}") {
+        // (a full stop after "Sen" or an initial does not end the attribution)
+        let abbreviation = t == "."
+            && k > 0
+            && toks[k - 1].end == toks[k].start
+            && crate::tokens::is_abbreviation(toks[k - 1].text(body));
+        if matches!(t, "." | "!" | "?" | "\"" | "\u{201c}") && !abbreviation {
             break;
         }
         seq.push(k);

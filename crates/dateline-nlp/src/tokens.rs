@@ -38,7 +38,7 @@ const ABBREVIATIONS: &[&str] = &[
     "i.e", "a.m", "p.m", "d.c", "cmdr", "supt", "ave", "blvd", "hon", "pres",
 ];
 
-fn is_abbreviation(word: &str) -> bool {
+pub fn is_abbreviation(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
     if ABBREVIATIONS.contains(&w.as_str()) {
         return true;
