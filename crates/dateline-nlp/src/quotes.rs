@@ -271,15 +271,16 @@ fn attribute(
         } else {
             lower(verb)
         };
-        if !subj.is_empty() {
+        let subj_span = span(toks, &subj).filter(|&s| plausible_subject(body, ents, s));
+        if subj_span.is_some() {
             let addressee = (lower(verb) == "told").then(|| span(toks, &rest)).flatten();
             return Attribution {
-                speaker: span(toks, &subj),
+                speaker: subj_span,
                 cue: Some(cue_text),
                 addressee,
             };
         }
-        if !rest.is_empty() {
+        if subj.is_empty() && !rest.is_empty() {
             return Attribution {
                 speaker: span(toks, &rest),
                 cue: Some(cue_text),
@@ -392,26 +393,7 @@ fn before_cue(
     }
     // "X did Y, saying …": the participle's subject is the sentence's
     let participle = word.ends_with("ing") && c > lo && toks[c - 1].text(body) == ",";
-    let named = |(a, b): (usize, usize)| {
-        let text = &body[a..b];
-        let first = lower(text.split_whitespace().next().unwrap_or(""));
-        ents.iter().any(|e| {
-            e.start >= a
-                && e.end <= b
-                && matches!(
-                    e.kind,
-                    EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp
-                )
-        }) || PRONOUNS.contains(&first.as_str())
-            || first == "who"
-            || matches!(first.as_str(), "the" | "a" | "an" | "his" | "her" | "their")
-                && text.split_whitespace().count() <= 5
-            // a name the tagger missed: a few capitalised words
-            || text.split_whitespace().count() <= 4
-                && text
-                    .split_whitespace()
-                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-    };
+    let named = |s: (usize, usize)| plausible_subject(body, ents, s);
     let subj = if participle {
         None
     } else {
@@ -449,6 +431,31 @@ fn sentence_subject(
         }
     }
     None
+}
+
+/// Whether a span can be who speaks: it holds a name (person, organisation, place, group),
+/// is a pronoun, a short noun phrase with a determiner ("the former governor"), or a few
+/// capitalised words (a name the tagger missed).
+fn plausible_subject(body: &str, ents: &[Entity], (a, b): (usize, usize)) -> bool {
+    let text = &body[a..b];
+    let first = lower(text.split_whitespace().next().unwrap_or(""));
+    ents.iter().any(|e| {
+        e.start >= a
+            && e.end <= b
+            && matches!(
+                e.kind,
+                EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp
+            )
+    }) || PRONOUNS.contains(&first.as_str())
+        || first == "who"
+        || matches!(
+            first.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "another"
+        ) && text.split_whitespace().count() <= 6
+        || text.split_whitespace().count() <= 4
+            && text
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Whether a cue word is used as a verb here: not capitalised inside a sentence ("Secretary
@@ -538,9 +545,9 @@ fn subject_before(body: &str, toks: &[Token], lo: usize, cue: usize) -> Option<(
     let word = |i: usize| lower(toks[i].text(body));
     if matches!(
         word(last).as_str(),
-        "to" | "would" | "will" | "could" | "should" | "might"
+        "to" | "would" | "will" | "could" | "should" | "might" | "and" | "but" | "then"
     ) {
-        // an infinitive or a modal: the subject, if any, is further back
+        // an infinitive, a modal or a second verb ("… and said"): the subject is further back
         return None;
     }
     if toks[last].text(body) == "," {
