@@ -22,6 +22,10 @@ pub struct Pattern {
     pub elems: Vec<Elem>,
     /// The pattern as written, for the `rule` field.
     pub text: String,
+    /// Evidence strength when patterns of several sources match one sentence: only the
+    /// strongest present are kept (pattern files 2, PETRARCH patterns with words after the
+    /// verb 1, a PETRARCH verb alone 0).
+    pub priority: u8,
 }
 
 /// A match in a sentence: token indices relative to the sentence.
@@ -162,6 +166,84 @@ fn parse_elem(tok: &str) -> Elem {
     Elem::Words(forms)
 }
 
+/// One PETRARCH pattern line (`- * (TO +) [061]`) as a pattern of the verb `forms`; `None`
+/// when it cannot be expressed (words before the verb, no code, an unknown set).
+fn petrarch_pattern(
+    line: &str,
+    forms: &[String],
+    sets: &HashMap<String, Vec<String>>,
+    code_of: &dyn Fn(&str) -> Option<String>,
+) -> Result<Option<Pattern>, String> {
+    let body = line.trim_start_matches('-').trim();
+    let Some(open) = body.rfind('[') else {
+        return Err("pattern without [code]".into());
+    };
+    let Some(code) = code_of(&body[open..]) else {
+        return Ok(None);
+    };
+    let spaced = body[..open].replace('*', " * ");
+    let words: Vec<&str> = spaced
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '{' | '}'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(star) = words.iter().position(|w| *w == "*") else {
+        return Err("pattern without * for the verb".into());
+    };
+    if words[..star].iter().any(|w| !matches!(*w, "$" | "+" | "%")) {
+        return Ok(None);
+    }
+    let mut elems = vec![Elem::Words(forms.to_vec())];
+    let mut prev_target = false;
+    for w in &words[star + 1..] {
+        match *w {
+            "+" => {
+                if !prev_target {
+                    elems.push(Elem::Target);
+                    prev_target = true;
+                }
+                continue;
+            }
+            "$" | "%" | "^" => continue,
+            _ => {}
+        }
+        let alts: Vec<String> = if let Some(set) = w.strip_prefix('&') {
+            match sets.get(&set.to_uppercase()) {
+                Some(ws) => ws.iter().flat_map(|x| inflect(x)).collect(),
+                None => return Ok(None),
+            }
+        } else {
+            let w = w.trim_end_matches('_').to_lowercase();
+            if w.is_empty() || w.contains('_') {
+                return Ok(None);
+            }
+            vec![w]
+        };
+        // a gap may come before a word, not before the target slot
+        if !prev_target {
+            elems.push(Elem::Gap);
+        }
+        elems.push(Elem::Words(alts));
+        prev_target = false;
+    }
+    if matches!(elems.last(), Some(Elem::Target)) || elems.len() == 1 {
+        // a trailing target slot: the target is looked for after the match anyway
+        if elems.len() == 2 {
+            elems.pop();
+        }
+    }
+    let priority = u8::from(elems.len() > 1);
+    Ok(Some(Pattern {
+        cameo: code,
+        elems,
+        text: format!(
+            "petrarch: {} {}",
+            forms.first().map(String::as_str).unwrap_or(""),
+            body
+        ),
+        priority,
+    }))
+}
+
 impl Patterns {
     pub fn bundled() -> Patterns {
         // the bundled file is tested to parse
@@ -192,9 +274,159 @@ impl Patterns {
                 cameo: code.to_string(),
                 elems,
                 text: pat.to_string(),
+                priority: 2,
             });
         }
         Ok(p)
+    }
+
+    /// Parse a verb dictionary in PETRARCH's CAMEO format (`CAMEO.2.0.txt`, MIT, Open Event
+    /// Data Alliance): synonym sets (`&NAME` then `+WORD` lines), verb blocks (`--- VERB [code]
+    /// ---`, the verb's forms one per line, irregular forms in braces) and patterns
+    /// (`- words * words [code]`, `*` the verb, `+` the target, `(…)` and `{…}` phrases,
+    /// `&SET` any word of a set). Each block becomes the verb alone with its default code and
+    /// one pattern per pattern line whose words all follow the verb: the words after it
+    /// within three tokens of each other, `+` a target slot. Patterns with words before the
+    /// verb, or without a code, are skipped (the count is returned). An error names the line.
+    pub fn parse_petrarch(text: &str) -> Result<(Patterns, usize), String> {
+        let mut sets: HashMap<String, Vec<String>> = HashMap::new();
+        let mut p = Patterns::default();
+        let mut skipped = 0;
+        let mut current_set: Option<String> = None;
+        // the current block: its verb forms, its default code, its pattern lines
+        let mut forms: Vec<String> = Vec::new();
+        let mut default: Option<String> = None;
+        let mut lines: Vec<(usize, String)> = Vec::new();
+        let mut in_block = false;
+        let code_of = |raw: &str| -> Option<String> {
+            let c = raw
+                .trim_matches(['[', ']'])
+                .split(':')
+                .find(|s| !s.trim().is_empty())?;
+            let c = c.trim();
+            (c.len() >= 2 && c.len() <= 4 && c.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| c.to_string())
+        };
+        let flush = |forms: &mut Vec<String>,
+                     default: &mut Option<String>,
+                     lines: &mut Vec<(usize, String)>,
+                     sets: &HashMap<String, Vec<String>>,
+                     p: &mut Patterns,
+                     skipped: &mut usize|
+         -> Result<(), String> {
+            forms.sort();
+            forms.dedup();
+            if !forms.is_empty() {
+                if let Some(c) = default.take() {
+                    p.add(Pattern {
+                        cameo: c,
+                        elems: vec![Elem::Words(forms.clone())],
+                        text: format!("petrarch: {}", forms[0]),
+                        priority: 0,
+                    });
+                }
+                for (n, l) in lines.drain(..) {
+                    match petrarch_pattern(&l, forms, sets, &code_of) {
+                        Ok(Some(pat)) => p.add(pat),
+                        Ok(None) => *skipped += 1,
+                        Err(e) => return Err(format!("line {n}: {e}")),
+                    }
+                }
+            }
+            forms.clear();
+            lines.clear();
+            *default = None;
+            Ok(())
+        };
+        for (i, raw) in text.lines().enumerate() {
+            let n = i + 1;
+            let line = raw.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            if line.starts_with("---") {
+                flush(
+                    &mut forms,
+                    &mut default,
+                    &mut lines,
+                    &sets,
+                    &mut p,
+                    &mut skipped,
+                )?;
+                in_block = true;
+                current_set = None;
+                let code = line
+                    .split_whitespace()
+                    .find(|w| w.starts_with('['))
+                    .ok_or_else(|| format!("line {n}: verb block header without [code]"))?;
+                default = code_of(code);
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('&').filter(|_| !in_block) {
+                current_set = Some(name.trim().to_uppercase());
+                continue;
+            }
+            if let Some(word) = line.strip_prefix('+').filter(|_| !in_block) {
+                let Some(set) = &current_set else {
+                    return Err(format!("line {n}: a set member outside a set"));
+                };
+                let w = word.trim().trim_end_matches('_').to_lowercase();
+                if !w.is_empty() && !w.contains(['_', ' ']) {
+                    sets.entry(set.clone()).or_default().push(w);
+                }
+                continue;
+            }
+            if !in_block {
+                return Err(format!(
+                    "line {n}: expected a set, a set member or a verb block"
+                ));
+            }
+            if line.starts_with('-') {
+                lines.push((n, line.to_string()));
+                continue;
+            }
+            // a verb: `HURRY {HURRIES HURRYING HURRIED }`, `EVACUATE [070]` (its own code);
+            // multi-word verbs are skipped
+            let (line, own) = match line.split_once('[') {
+                Some((l, c)) => (l.trim(), code_of(c)),
+                None => (line, None),
+            };
+            let (head, irregular) = match line.split_once('{') {
+                Some((h, rest)) => (h.trim(), rest.trim_end_matches('}')),
+                None => (line, ""),
+            };
+            let head = head.split_whitespace().next().unwrap_or("");
+            if head.contains('_') || head.is_empty() {
+                continue;
+            }
+            let mut these = inflect(head);
+            these.extend(irregular.split_whitespace().map(str::to_lowercase));
+            if let Some(c) = own {
+                p.add(Pattern {
+                    cameo: c,
+                    elems: vec![Elem::Words(these.clone())],
+                    text: format!("petrarch: {}", head.to_lowercase()),
+                    priority: 0,
+                });
+            }
+            forms.extend(these);
+        }
+        flush(
+            &mut forms,
+            &mut default,
+            &mut lines,
+            &sets,
+            &mut p,
+            &mut skipped,
+        )?;
+        Ok((p, skipped))
+    }
+
+    /// Add another set of patterns (a user's file) to these.
+    pub fn extend(&mut self, other: Patterns) {
+        for pat in other.list {
+            self.add(pat);
+        }
     }
 
     fn add(&mut self, pat: Pattern) {
@@ -221,6 +453,13 @@ impl Patterns {
                 }
             }
         }
+        // only the strongest evidence present in the sentence
+        let top = all
+            .iter()
+            .map(|m| self.list[m.pattern].priority)
+            .max()
+            .unwrap_or(0);
+        all.retain(|m| self.list[m.pattern].priority == top);
         // longest first, then longer code, then pattern order
         all.sort_by(|a, b| {
             let la = self.list[a.pattern].elems.len();
@@ -285,6 +524,65 @@ impl Patterns {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const PETRARCH_SAMPLE: &str = "# a verb file in PETRARCH's format, written for this test\n\
+&RELIEF_\n+AID\n+FOOD_\n+CARRY_ON\n\n\
+---  DISPATCH   [---]  ---\n\
+DISPATCH\n\
+SEND {SENDS SENDING SENT }\n\
+EVACUATE [0874]\n\
+- * &RELIEF_ (TO +)                 [073]   # SEND\n\
+- * TROOPS                          [:154]  # SEND\n\
+- &MILITARY *                       [154]   # before the verb: skipped\n\
+- * RE-TRIAL                        [---]   # no code: skipped\n\n\
+---  ACCUSE   [112]  ---\n\
+ACCUSE\n\
+- *SCEPTICAL                        [012]\n";
+
+    #[test]
+    fn petrarch_verb_dictionaries_load() {
+        let (p, skipped) = Patterns::parse_petrarch(PETRARCH_SAMPLE).unwrap();
+        assert_eq!(skipped, 2);
+        let find = |s: &str| -> Vec<String> {
+            let words: Vec<&str> = s.split(' ').collect();
+            p.find(&words)
+                .iter()
+                .map(|m| p.list[m.pattern].cameo.clone())
+                .collect()
+        };
+        // a set member, a gap, the target slot; irregular forms
+        assert_eq!(find("they sent food and water to gaza"), vec!["073"]);
+        assert_eq!(find("the army sent troops"), vec!["154"]);
+        // a verb with its own code, a block's default code, a star joined to its word
+        assert_eq!(find("israel will evacuate"), vec!["0874"]);
+        assert_eq!(find("kenya accused uganda"), vec!["112"]);
+        assert_eq!(find("he accused sceptical"), vec!["012"]);
+        // nothing for the verb alone when its block has no default code
+        assert!(find("they dispatch").is_empty());
+        // syntax errors name the line
+        let bad = "---  SEND   [---]  ---\nSEND\n- TROOPS [154]\n";
+        assert_eq!(
+            Patterns::parse_petrarch(bad).unwrap_err(),
+            "line 3: pattern without * for the verb"
+        );
+        assert!(Patterns::parse_petrarch("+AID\n")
+            .unwrap_err()
+            .starts_with("line 1:"));
+    }
+
+    #[test]
+    fn stronger_evidence_wins_in_a_sentence() {
+        let mut p = Patterns::parse("112\t{accuse} $T\n").unwrap();
+        p.extend(Patterns::parse_petrarch(PETRARCH_SAMPLE).unwrap().0);
+        let words: Vec<&str> = "kenya accused uganda and sent troops".split(' ').collect();
+        let got: Vec<&str> = p
+            .find(&words)
+            .iter()
+            .map(|m| p.list[m.pattern].text.as_str())
+            .collect();
+        // the pattern file's match; the PETRARCH ones (weaker) are dropped in this sentence
+        assert_eq!(got, vec!["{accuse} $T"]);
+    }
 
     #[test]
     fn inflections() {

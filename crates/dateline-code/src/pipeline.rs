@@ -61,6 +61,26 @@ impl Pipeline {
         Ok(p)
     }
 
+    /// Add the verb patterns of a file: PETRARCH's CAMEO verb dictionary format (recognised
+    /// by its `---` verb blocks) or dateline's own pattern format. Returns how many patterns
+    /// were added; a syntax error names the file and line, and nothing is added.
+    pub fn add_verbs(&mut self, path: &std::path::Path) -> Result<usize, String> {
+        let shown = path.display();
+        let bytes = std::fs::read(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| format!("{shown}: not UTF-8 (byte {})", e.utf8_error().valid_up_to()))?;
+        let petrarch = text.lines().any(|l| l.starts_with("---"));
+        let extra = if petrarch {
+            Patterns::parse_petrarch(&text).map(|(p, _skipped)| p)
+        } else {
+            Patterns::parse(&text)
+        }
+        .map_err(|e| format!("{shown}: {e}"))?;
+        let n = extra.list.len();
+        self.patterns.extend(extra);
+        Ok(n)
+    }
+
     /// The pipeline with the given knowledge (e.g. a user's verb patterns).
     pub fn with(gazetteer: Gazetteer, actors: Actors, patterns: Patterns) -> Pipeline {
         let mut lexicon = build_lexicon(&gazetteer, &actors);

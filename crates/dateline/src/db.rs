@@ -35,6 +35,9 @@ pub struct IngestArgs {
     /// No progress bar.
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// Add the verb patterns of this file to the bundled ones (as `dateline code --verbs`).
+    #[arg(long, value_name = "FILE")]
+    verbs: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -172,7 +175,7 @@ impl Progress {
 pub fn ingest(args: &IngestArgs) -> Result<usize, String> {
     set_jobs(args.jobs)?;
     let mut store = Store::open(&args.db).map_err(|e| e.to_string())?;
-    let pipeline = dateline_code::Pipeline::new()?;
+    let pipeline = crate::pipeline(args.verbs.as_deref())?;
     let opts = ReadOptions {
         format: args.input_format.to_read(),
         published: args.published.clone(),

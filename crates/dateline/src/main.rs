@@ -81,6 +81,20 @@ struct IoArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     jobs: Option<usize>,
+    /// `code`: add the verb patterns of this file to the bundled ones (PETRARCH's CAMEO verb
+    /// dictionary, e.g. CAMEO.2.0.txt, or dateline's pattern format; docs/data-formats.md).
+    #[arg(long, value_name = "FILE")]
+    verbs: Option<PathBuf>,
+}
+
+/// The coding pipeline with the bundled knowledge and, if given, a user's verb file.
+pub(crate) fn pipeline(verbs: Option<&Path>) -> Result<dateline_code::Pipeline, String> {
+    let mut p = dateline_code::Pipeline::new()?;
+    if let Some(v) = verbs {
+        let n = p.add_verbs(v)?;
+        eprintln!("dateline: {}: {n} verb patterns added", v.display());
+    }
+    Ok(p)
 }
 
 pub(crate) fn parse_published(s: &str) -> Result<String, String> {
@@ -241,7 +255,7 @@ fn run(args: &IoArgs, code: bool) -> Result<usize, String> {
         published: args.published.clone(),
     };
     let pipeline = if code {
-        Some(dateline_code::Pipeline::new()?)
+        Some(pipeline(args.verbs.as_deref())?)
     } else {
         None
     };

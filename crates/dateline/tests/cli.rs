@@ -324,3 +324,59 @@ fn warc_gz_archives_and_feeds_are_read() {
     assert_eq!(docs[0]["article"]["outlet"], "Wire");
     assert_eq!(docs[0]["events"][0]["cameo"], "111");
 }
+
+#[test]
+fn user_verb_files_add_patterns_and_bad_ones_stop_the_run_clearly() {
+    let dir = tmpdir("verbs");
+    let text = dir.join("a.txt");
+    std::fs::write(&text, "Kenya airlifted medicine to Uganda on Monday.\n").unwrap();
+    let run = |verbs: &std::path::Path| {
+        bin()
+            .args([
+                "code",
+                "--format",
+                "jsonl",
+                "--published",
+                "2022-01-05",
+                "--verbs",
+            ])
+            .arg(verbs)
+            .arg(&text)
+            .output()
+            .unwrap()
+    };
+    // PETRARCH's format (written for this test)
+    let petrarch = dir.join("verbs.txt");
+    std::fs::write(
+        &petrarch,
+        "&DRUG\n+MEDICINE\n\n---  AIRLIFT   [---]  ---\nAIRLIFT\n- * &DRUG (TO +)   [073]  # AIRLIFT\n",
+    )
+    .unwrap();
+    let out = run(&petrarch);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("verb patterns added"));
+    let docs = lines(&out.stdout);
+    let ev = &docs[0]["events"][0];
+    assert_eq!(ev["cameo"], "073");
+    assert_eq!(ev["target"]["code"], "UGA");
+    // dateline's own format
+    let own = dir.join("own.txt");
+    std::fs::write(&own, "0233\t{airlift} medicine to $T\n").unwrap();
+    let docs = lines(&run(&own).stdout);
+    assert_eq!(docs[0]["events"][0]["cameo"], "0233");
+    // a syntax error: the file and line are named, nothing is coded
+    let bad = dir.join("bad.txt");
+    std::fs::write(&bad, "073\t{airlift}\n07x\t{fly} aid\n").unwrap();
+    let out = run(&bad);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.txt") && err.contains("line 2"), "{err}");
+    let out = run(&dir.join("missing.txt"));
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.txt"));
+}
