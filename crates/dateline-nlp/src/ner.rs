@@ -96,12 +96,34 @@ fn lower(w: &str) -> String {
     w.to_lowercase()
 }
 
+/// Feature groups, for ablation (`dateline train ner --without GROUP,...`): what each buys
+/// on dev is in docs/BENCHMARKS.md.
+pub const GROUPS: [&str; 10] = [
+    "word",            // the word, its lower case, its shape
+    "affix",           // prefixes and suffixes of 1-4 characters
+    "tags",            // the two previous predicted tags, alone and with the word and shape
+    "context",         // words and shapes at -2..+2
+    "bigrams",         // the word with its left or right neighbour
+    "start",           // sentence-initial position with the shape
+    "caps-sentence",   // the word in an all-capitals sentence (headline)
+    "neighbour-shape", // a neighbour word with this word's shape
+    "gazetteer",       // lexicon names covering the word or its neighbours
+    "doc-caps",        // the word's capitalisation elsewhere in the document
+];
+
+/// The bit of a feature group in [`Prepared::without`].
+pub fn group_bit(name: &str) -> Option<u32> {
+    GROUPS.iter().position(|g| *g == name).map(|i| 1 << i)
+}
+
 /// Per-sentence strings the features need, computed once per token.
 pub struct Prepared {
     lower: Vec<String>,
     shape: Vec<String>,
     /// the sentence is written in capitals (a headline)
     all_caps: bool,
+    /// feature groups left out (bits of [`group_bit`]); 0 when tagging
+    pub without: u32,
 }
 
 impl Prepared {
@@ -117,6 +139,7 @@ impl Prepared {
             lower: toks.iter().map(|t| lower(t.text)).collect(),
             shape: toks.iter().map(|t| shape(t.text)).collect(),
             all_caps: n >= 6 && up * 10 >= n * 9,
+            without: 0,
         }
     }
 }
@@ -153,59 +176,78 @@ pub fn features(
     } else {
         "<s>"
     };
+    let on = |g: usize| pre.without & (1 << g) == 0;
     out.push(fnv(&[b"bias"]));
-    out.push(fnv(&[b"w", w.as_bytes()]));
-    out.push(fnv(&[b"lw", lw.as_bytes()]));
-    out.push(fnv(&[b"sh", sh.as_bytes()]));
-    let bounds: Vec<usize> = lw
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain([lw.len()])
-        .collect();
-    let n = bounds.len() - 1;
-    for k in 1..=4.min(n) {
-        out.push(fnv(&[b"p", &[k as u8], &lw.as_bytes()[..bounds[k]]]));
-        out.push(fnv(&[b"s", &[k as u8], &lw.as_bytes()[bounds[n - k]..]]));
+    if on(0) {
+        out.push(fnv(&[b"w", w.as_bytes()]));
+        out.push(fnv(&[b"lw", lw.as_bytes()]));
+        out.push(fnv(&[b"sh", sh.as_bytes()]));
     }
-    out.push(fnv(&[b"t1", t1.as_bytes()]));
-    out.push(fnv(&[b"t2t1", t2.as_bytes(), t1.as_bytes()]));
-    out.push(fnv(&[b"t1w", t1.as_bytes(), lw.as_bytes()]));
-    out.push(fnv(&[b"t1sh", t1.as_bytes(), sh.as_bytes()]));
-    for k in [-2isize, -1, 1, 2] {
-        let (xl, xs) = at(k);
-        out.push(fnv(&[b"lw", &[k as u8], xl.as_bytes()]));
-        out.push(fnv(&[b"sh", &[k as u8], xs.as_bytes()]));
+    if on(1) {
+        let bounds: Vec<usize> = lw
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([lw.len()])
+            .collect();
+        let n = bounds.len() - 1;
+        for k in 1..=4.min(n) {
+            out.push(fnv(&[b"p", &[k as u8], &lw.as_bytes()[..bounds[k]]]));
+            out.push(fnv(&[b"s", &[k as u8], &lw.as_bytes()[bounds[n - k]..]]));
+        }
     }
-    out.push(fnv(&[b"bi-", at(-1).0.as_bytes(), lw.as_bytes()]));
-    out.push(fnv(&[b"bi+", lw.as_bytes(), at(1).0.as_bytes()]));
-    out.push(fnv(&[
-        b"start",
-        if i == 0 { b"1" } else { b"0" },
-        sh.as_bytes(),
-    ]));
-    if pre.all_caps {
+    if on(2) {
+        out.push(fnv(&[b"t1", t1.as_bytes()]));
+        out.push(fnv(&[b"t2t1", t2.as_bytes(), t1.as_bytes()]));
+        out.push(fnv(&[b"t1w", t1.as_bytes(), lw.as_bytes()]));
+        out.push(fnv(&[b"t1sh", t1.as_bytes(), sh.as_bytes()]));
+    }
+    if on(3) {
+        for k in [-2isize, -1, 1, 2] {
+            let (xl, xs) = at(k);
+            out.push(fnv(&[b"lw", &[k as u8], xl.as_bytes()]));
+            out.push(fnv(&[b"sh", &[k as u8], xs.as_bytes()]));
+        }
+    }
+    if on(4) {
+        out.push(fnv(&[b"bi-", at(-1).0.as_bytes(), lw.as_bytes()]));
+        out.push(fnv(&[b"bi+", lw.as_bytes(), at(1).0.as_bytes()]));
+    }
+    if on(5) {
+        out.push(fnv(&[
+            b"start",
+            if i == 0 { b"1" } else { b"0" },
+            sh.as_bytes(),
+        ]));
+    }
+    if pre.all_caps && on(6) {
         out.push(fnv(&[b"capsent", lw.as_bytes()]));
     }
-    out.push(fnv(&[b"l-1sh", at(-1).0.as_bytes(), sh.as_bytes()]));
-    out.push(fnv(&[b"l+1sh", at(1).0.as_bytes(), sh.as_bytes()]));
-    for k in [-1isize, 0, 1] {
-        let j = i as isize + k;
-        if j >= 0 {
-            if let Some(g) = toks.get(j as usize).and_then(|t| t.gaz.as_deref()) {
-                out.push(fnv(&[b"gaz", &[k as u8], g.as_bytes()]));
-                if k == 0 {
-                    out.push(fnv(&[b"gazsh", g.as_bytes(), sh.as_bytes()]));
+    if on(7) {
+        out.push(fnv(&[b"l-1sh", at(-1).0.as_bytes(), sh.as_bytes()]));
+        out.push(fnv(&[b"l+1sh", at(1).0.as_bytes(), sh.as_bytes()]));
+    }
+    if on(8) {
+        for k in [-1isize, 0, 1] {
+            let j = i as isize + k;
+            if j >= 0 {
+                if let Some(g) = toks.get(j as usize).and_then(|t| t.gaz.as_deref()) {
+                    out.push(fnv(&[b"gaz", &[k as u8], g.as_bytes()]));
+                    if k == 0 {
+                        out.push(fnv(&[b"gazsh", g.as_bytes(), sh.as_bytes()]));
+                    }
                 }
             }
         }
     }
     // non-local: the same word is capitalised mid-sentence elsewhere in the document
-    if let Some(&cap) = doc_caps.get(lw) {
-        out.push(fnv(&[
-            b"doccap",
-            if cap { b"1" } else { b"0" },
-            sh.as_bytes(),
-        ]));
+    if on(9) {
+        if let Some(&cap) = doc_caps.get(lw) {
+            out.push(fnv(&[
+                b"doccap",
+                if cap { b"1" } else { b"0" },
+                sh.as_bytes(),
+            ]));
+        }
     }
 }
 
@@ -497,6 +539,7 @@ pub mod train {
         sents: &[Sentence],
         lex: &Lexicon,
         epochs: usize,
+        without: u32,
         mut log: impl FnMut(String),
     ) -> Model {
         let mut avg = Avg {
@@ -524,7 +567,8 @@ pub mod train {
                 let v = &views[si];
                 let dc = &caps[&s.doc];
                 let mut pred: Vec<usize> = Vec::with_capacity(v.len());
-                let pre = Prepared::new(v);
+                let mut pre = Prepared::new(v);
+                pre.without = without;
                 for i in 0..v.len() {
                     features(v, &pre, i, &pred, dc, &mut feats);
                     let mut sc = [0f32; NT];
@@ -589,7 +633,7 @@ mod tests {
         let lex = Lexicon::with_word_lists();
         let text = "Ann NNP I-NP I-PER\nSmith NNP I-NP I-PER\nvisited VBD I-VP O\nParis NNP I-NP I-LOC\n.\t. O O\n\n".repeat(20);
         let sents = train::read_conll(&text.replace('\t', " "));
-        let m = train::train(&sents, &lex, 3, |_| {});
+        let m = train::train(&sents, &lex, 3, 0, |_| {});
         let bytes = m.to_bytes("test", 0.0);
         let m2 = Model::from_bytes(&bytes).unwrap();
         let words = ["Ann", "Smith", "visited", "Paris", "."];

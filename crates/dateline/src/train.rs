@@ -26,6 +26,10 @@ pub struct NerArgs {
     /// Drop features whose largest weight is below this (smaller file).
     #[arg(long, default_value_t = 0.01)]
     prune: f32,
+    /// Leave out feature groups (comma-separated: word, affix, tags, context, bigrams, start,
+    /// caps-sentence, neighbour-shape, gazetteer, doc-caps), to measure what each buys.
+    #[arg(long, value_delimiter = ',')]
+    without: Vec<String>,
 }
 
 fn spans(tags: &[usize]) -> Vec<(usize, usize, &'static str)> {
@@ -94,8 +98,19 @@ pub fn run(cmd: &TrainCmd) -> Result<usize, String> {
         train_sents.len(),
         a.train.display()
     );
+    let mut without = 0u32;
+    for g in &a.without {
+        without |= dateline_nlp::ner::group_bit(g).ok_or_else(|| {
+            format!(
+                "--without: unknown feature group {g:?} (groups: {})",
+                dateline_nlp::ner::GROUPS.join(", ")
+            )
+        })?;
+    }
     let t0 = std::time::Instant::now();
-    let model = train::train(&train_sents, &lex, a.epochs, |l| eprintln!("dateline: {l}"));
+    let model = train::train(&train_sents, &lex, a.epochs, without, |l| {
+        eprintln!("dateline: {l}")
+    });
     eprintln!("dateline: trained in {:.1}s", t0.elapsed().as_secs_f64());
     let mut dev_note = String::new();
     if let Some(dev) = &a.dev {
@@ -110,10 +125,17 @@ pub fn run(cmd: &TrainCmd) -> Result<usize, String> {
             dev.file_name().and_then(|x| x.to_str()).unwrap_or("?")
         );
     }
+    let groups: Vec<&str> = dateline_nlp::ner::GROUPS
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| without & (1 << i) == 0)
+        .map(|(_, g)| *g)
+        .collect();
     let header = format!(
-        "data={} epochs={} features=word,lower,shape,affix1-4,context+-2,bigrams,neighbour-word-x-shape,caps-sentence,tags-1-2,gazetteer,doc-caps prune={}{}",
+        "data={} epochs={} features={} prune={}{}",
         a.train.file_name().and_then(|x| x.to_str()).unwrap_or("?"),
         a.epochs,
+        groups.join(","),
         a.prune,
         dev_note
     );
