@@ -380,3 +380,45 @@ fn user_verb_files_add_patterns_and_bad_ones_stop_the_run_clearly() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.txt"));
 }
+
+#[test]
+fn training_leaves_out_feature_groups_on_request() {
+    let dir = tmpdir("train");
+    let conll = dir.join("tiny.conll");
+    std::fs::write(
+        &conll,
+        "Ann NNP I-NP I-PER\nSmith NNP I-NP I-PER\nvisited VBD I-VP O\nParis NNP I-NP I-LOC\n. . O O\n\n".repeat(10),
+    )
+    .unwrap();
+    let model = dir.join("m.bin");
+    let run = |without: &str| {
+        bin()
+            .args([
+                "train",
+                "ner",
+                "--epochs",
+                "2",
+                "--without",
+                without,
+                "--train",
+            ])
+            .arg(&conll)
+            .arg("-o")
+            .arg(&model)
+            .output()
+            .unwrap()
+    };
+    let out = run("start,doc-caps");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&model).unwrap();
+    let header = String::from_utf8_lossy(&bytes[..bytes.iter().position(|&b| b == b'\n').unwrap()])
+        .to_string();
+    assert!(header.contains("features=word,affix,tags,context,bigrams,caps-sentence,neighbour-shape,gazetteer prune"), "{header}");
+    let out = run("bogus");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown feature group \"bogus\""));
+}
