@@ -563,7 +563,7 @@ impl Coder<'_, '_> {
             .x
             .places
             .iter()
-            .filter(|p| p.start >= s.start && p.end <= s.end)
+            .filter(|p| p.start >= s.start && p.end <= s.end && p.via.is_none())
             .filter(|p| {
                 let pre = body[s.start..p.start].trim_end();
                 let last = pre.rsplit([' ', '\n']).next().unwrap_or("").to_lowercase();

@@ -116,6 +116,9 @@ pub struct Place {
     pub feature: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub admin1: Option<String>,
+    /// How the text names the place when not by its name: `demonym` ("Russian" for Russia).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
 }
 
 /// Who a quote is attributed to.

@@ -286,9 +286,33 @@ impl Gazetteer {
                     country: (!r.iso3.is_empty()).then(|| r.iso3.to_string()),
                     feature: Some(r.feature.to_string()),
                     admin1: (!r.admin1.is_empty()).then(|| r.admin1.to_string()),
+                    via: None,
                 });
             }
         }
+        // demonyms and adjectives of countries name the country ("Russian troops", "the
+        // Turkish government"); marked, so that no event is placed by one
+        for e in entities.iter().filter(|e| e.kind == EntityType::Norp) {
+            let k = norm_key(e.text.trim_start_matches("the ").trim_start_matches("The "));
+            let Some(&i) = self.demonyms.get(&k) else {
+                continue;
+            };
+            let c = &self.countries[i];
+            out.push(Place {
+                start: e.start,
+                end: e.end,
+                text: e.text.clone(),
+                name: c.name.clone(),
+                geonameid: c.geonameid,
+                lat: c.lat,
+                lon: c.lon,
+                country: Some(c.iso3.clone()),
+                feature: Some("PCLI".to_string()),
+                admin1: None,
+                via: Some("demonym".to_string()),
+            });
+        }
+        out.sort_by_key(|p| (p.start, p.end));
         out
     }
 
@@ -408,6 +432,30 @@ mod tests {
             .collect();
         let ps = g.resolve(body, &ents);
         assert_eq!(ps[2].country.as_deref(), Some("GEO"));
+    }
+
+    #[test]
+    fn demonyms_name_their_country_and_say_so() {
+        let g = Gazetteer::bundled().unwrap();
+        let body = "Turkish troops crossed into Syria as Russian jets flew overhead.";
+        let ents = vec![
+            ent(body, "Turkish", EntityType::Norp),
+            ent(body, "Syria", EntityType::Gpe),
+            ent(body, "Russian", EntityType::Norp),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.country.as_deref(), p.via.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Turkish", Some("TUR"), Some("demonym")),
+                ("Syria", Some("SYR"), None),
+                ("Russian", Some("RUS"), Some("demonym")),
+            ]
+        );
     }
 
     #[test]

@@ -154,26 +154,41 @@ fn document_consistency(body: &str, toks: &[Token], lex: &Lexicon, out: &mut Vec
     if out.is_empty() {
         return;
     }
-    let mut full: HashMap<&str, (EntityType, Option<String>)> = HashMap::new();
-    let mut person_words: HashMap<&str, ()> = HashMap::new();
-    for e in out.iter() {
-        if e.kind == EntityType::Misc {
-            continue;
+    // each name's most frequent type in the article (first seen on a tie)
+    let mut votes: Vec<(&str, EntityType, usize, Option<String>)> = Vec::new();
+    for e in out.iter().filter(|e| e.kind != EntityType::Misc) {
+        match votes
+            .iter_mut()
+            .find(|v| v.0 == e.text.as_str() && v.1 == e.kind)
+        {
+            Some(v) => v.2 += 1,
+            None => votes.push((e.text.as_str(), e.kind, 1, e.canonical.clone())),
         }
-        full.entry(e.text.as_str())
-            .or_insert((e.kind, e.canonical.clone()));
-        if e.kind == EntityType::Person {
-            for w in e.text.split_whitespace() {
-                let lw = w.to_lowercase();
-                if w.chars().count() >= 3
-                    && w.chars().next().is_some_and(char::is_uppercase)
-                    && w.chars()
-                        .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-                    && !lex.function_words.contains(&lw)
-                    && !lex.is_title(w)
-                {
-                    person_words.insert(w, ());
-                }
+    }
+    let mut full: HashMap<&str, (EntityType, Option<String>, usize)> = HashMap::new();
+    for (name, kind, n, canonical) in votes {
+        let better = full.get(name).is_none_or(|x| n > x.2);
+        if better {
+            full.insert(name, (kind, canonical, n));
+        }
+    }
+    let place_name = |w: &str| {
+        lex.get(&norm_key(w))
+            .is_some_and(|x| matches!(x.kind, EntityType::Gpe | EntityType::Loc))
+    };
+    let mut person_words: HashMap<&str, ()> = HashMap::new();
+    for e in out.iter().filter(|e| e.kind == EntityType::Person) {
+        for w in e.text.split_whitespace() {
+            let lw = w.to_lowercase();
+            if w.chars().count() >= 3
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                && !lex.function_words.contains(&lw)
+                && !lex.is_title(w)
+                && !place_name(w)
+            {
+                person_words.insert(w, ());
             }
         }
     }
@@ -206,7 +221,7 @@ fn document_consistency(body: &str, toks: &[Token], lex: &Lexicon, out: &mut Vec
                 continue;
             }
             let (a, b) = (toks[i].start, toks[j - 1].end);
-            if let Some((kind, canonical)) = full.get(&body[a..b]) {
+            if let Some((kind, canonical, _)) = full.get(&body[a..b]) {
                 hit = Some((j, a, b, *kind, canonical.clone(), "model:ner+document"));
                 break;
             }
