@@ -210,7 +210,20 @@ impl Gazetteer {
             .map(|(k, _)| k.to_string());
         let mut out = Vec::new();
         for e in entities {
-            if !matches!(e.kind, EntityType::Gpe | EntityType::Loc | EntityType::Fac) {
+            // the name of a country, a division or a town of 50,000 tagged as an organisation
+            // ("the US said", "Metcalfe County") still names the place
+            let org_country = matches!(e.kind, EntityType::Org | EntityType::Misc)
+                && self.lookup(&e.text).iter().any(|&(c, _)| match c {
+                    Cand::Country(_) => true,
+                    Cand::Place(i) => {
+                        let p = &self.places[i];
+                        p.feature.starts_with("ADM") || p.population >= 50_000
+                    }
+                    Cand::Region(_) => false,
+                });
+            if !matches!(e.kind, EntityType::Gpe | EntityType::Loc | EntityType::Fac)
+                && !org_country
+            {
                 continue;
             }
             let cands = self.lookup(&e.text);
@@ -288,6 +301,51 @@ impl Gazetteer {
                     admin1: (!r.admin1.is_empty()).then(|| r.admin1.to_string()),
                     via: None,
                 });
+            }
+        }
+        // a country or first-level division at the start of an organisation's name
+        // ("Kentucky State Police", "U.S. Department of Justice"): where the organisation is
+        for e in entities
+            .iter()
+            .filter(|e| matches!(e.kind, EntityType::Org | EntityType::Misc))
+        {
+            if out.iter().any(|p: &Place| p.start == e.start) {
+                continue;
+            }
+            let words: Vec<(usize, &str)> = e
+                .text
+                .split(' ')
+                .scan(0usize, |at, w| {
+                    let s = *at;
+                    *at += w.len() + 1;
+                    Some((s, w))
+                })
+                .collect();
+            for n in (1..words.len().min(4)).rev() {
+                let end = words[n - 1].0 + words[n - 1].1.len();
+                let name = e.text[..end].trim_end_matches(['-', '\'']);
+                let hit = self.lookup(name).iter().find_map(|&(c, _)| match c {
+                    Cand::Country(_) => Some(c),
+                    Cand::Place(i) if self.places[i].feature == "ADM1" => Some(c),
+                    _ => None,
+                });
+                if let Some(c) = hit {
+                    let r = self.record(c);
+                    out.push(Place {
+                        start: e.start,
+                        end: e.start + name.len(),
+                        text: name.to_string(),
+                        name: r.name.to_string(),
+                        geonameid: r.geonameid,
+                        lat: r.lat,
+                        lon: r.lon,
+                        country: (!r.iso3.is_empty()).then(|| r.iso3.to_string()),
+                        feature: Some(r.feature.to_string()),
+                        admin1: (!r.admin1.is_empty()).then(|| r.admin1.to_string()),
+                        via: Some("organisation".to_string()),
+                    });
+                    break;
+                }
             }
         }
         // demonyms and adjectives of countries name the country ("Russian troops", "the
@@ -454,6 +512,28 @@ mod tests {
                 ("Turkish", Some("TUR"), Some("demonym")),
                 ("Syria", Some("SYR"), None),
                 ("Russian", Some("RUS"), Some("demonym")),
+            ]
+        );
+    }
+
+    #[test]
+    fn places_named_by_organisations() {
+        let g = Gazetteer::bundled().unwrap();
+        let body = "Kentucky State Police said the US had sent agents.";
+        let ents = vec![
+            ent(body, "Kentucky State Police", EntityType::Org),
+            ent(body, "US", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.country.as_deref(), p.via.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Kentucky", Some("USA"), Some("organisation")),
+                ("US", Some("USA"), None),
             ]
         );
     }
