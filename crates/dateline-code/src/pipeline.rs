@@ -166,7 +166,13 @@ pub fn build_lexicon(g: &Gazetteer, a: &Actors) -> Lexicon {
             lex.add(alt, e(EntityType::Loc, &r.name, "gazetteer:region", 59));
         }
     }
-    for p in &g.places {
+    // towns under 5,000 people are for resolving toponyms, not for recognising names: the
+    // tagger was trained with this lexicon
+    for p in g
+        .places
+        .iter()
+        .filter(|p| p.population >= 5_000 || p.feature == "ADM1")
+    {
         let adm = p.feature == "ADM1";
         let big = p.population >= 15_000 || adm;
         let prio = if adm {

@@ -20,6 +20,45 @@ pub fn hex_id(bytes: &[u8]) -> String {
     format!("{a:016x}{b:016x}")
 }
 
+/// A fast hasher for in-memory tables keyed by short strings (the gazetteer's ~300k names):
+/// FNV-1a over 8-byte words. Not for untrusted keys in a long-running service (no defence
+/// against crafted collisions); the tables it serves are built from the bundled data.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        // a final mix so that the low bits (which pick the bucket) depend on every byte
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h ^= u64::from_le_bytes(w);
+            h = h.wrapping_mul(PRIME);
+        }
+        for &b in chunks.remainder() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(PRIME);
+        }
+        self.0 = h;
+    }
+}
+
+/// `HashMap` with [`FastHasher`].
+pub type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+
 /// Collapse runs of whitespace to one space and trim, so that re-wrapped copies of one text
 /// get the same id.
 pub fn normalise_ws(s: &str) -> String {

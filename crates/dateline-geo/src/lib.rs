@@ -11,6 +11,7 @@
 //! (log), the article's focus country (the country mentioned most), a qualifier next to the
 //! name ("Paris, Texas"), and whether the name is the place's main name or an alternate.
 
+use dateline_core::hash::FastMap;
 use dateline_core::{norm_key, Entity, EntityType, Place};
 use std::collections::HashMap;
 
@@ -33,10 +34,10 @@ pub struct Gazetteer {
     pub places: Vec<GeoRecord>,
     pub regions: Vec<GeoRecord>,
     /// normalised name -> candidates; `bool` is true for a main (not alternate) name
-    pub index: HashMap<String, Vec<(Cand, bool)>>,
+    pub index: FastMap<String, Vec<(Cand, bool)>>,
     /// normalised demonym/adjectival -> country index
-    pub demonyms: HashMap<String, usize>,
-    iso3: HashMap<String, usize>,
+    pub demonyms: FastMap<String, usize>,
+    iso3: FastMap<String, usize>,
 }
 
 impl Gazetteer {
@@ -68,7 +69,8 @@ impl Gazetteer {
             regions,
             ..Default::default()
         };
-        let mut index: HashMap<String, Vec<(Cand, bool)>> = HashMap::new();
+        let mut index: FastMap<String, Vec<(Cand, bool)>> = FastMap::default();
+        index.reserve(g.places.len() * 2);
         let mut add = |name: &str, c: Cand, main: bool| {
             let k = norm_key(name);
             if k.is_empty() {

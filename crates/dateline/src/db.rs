@@ -175,7 +175,9 @@ impl Progress {
 pub fn ingest(args: &IngestArgs) -> Result<usize, String> {
     set_jobs(args.jobs)?;
     let mut store = Store::open(&args.db).map_err(|e| e.to_string())?;
-    let pipeline = crate::pipeline(args.verbs.as_deref())?;
+    // leaked on purpose: freed by the OS at exit, not allocation by allocation (main.rs)
+    let pipeline: &'static dateline_code::Pipeline =
+        Box::leak(Box::new(crate::pipeline(args.verbs.as_deref())?));
     let opts = ReadOptions {
         format: args.input_format.to_read(),
         published: args.published.clone(),

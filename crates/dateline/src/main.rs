@@ -254,8 +254,10 @@ fn run(args: &IoArgs, code: bool) -> Result<usize, String> {
         format: args.input_format.to_read(),
         published: args.published.clone(),
     };
-    let pipeline = if code {
-        Some(pipeline(args.verbs.as_deref())?)
+    // the pipeline lives until the process ends: leaking it spares freeing ~300k small
+    // allocations at exit (a fifth of a short run's time); the OS reclaims the memory
+    let pipeline: Option<&'static dateline_code::Pipeline> = if code {
+        Some(Box::leak(Box::new(pipeline(args.verbs.as_deref())?)))
     } else {
         None
     };
