@@ -197,7 +197,7 @@ pub fn ingest(args: &IngestArgs) -> Result<usize, String> {
         args.batch,
         |items| {
             let docs = take_docs(items, &mut p);
-            store_docs(docs, &mut store, &pipeline, &mut p).inspect_err(|e| fatal = Some(e.clone()))
+            store_docs(docs, &mut store, pipeline, &mut p).inspect_err(|e| fatal = Some(e.clone()))
         },
         |n| bar.inc(n as u64),
     );
