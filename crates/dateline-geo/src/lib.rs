@@ -275,7 +275,7 @@ impl Gazetteer {
                         s += 2.0;
                     }
                     if focus.as_deref() == Some(r.iso3) {
-                        s += 4.0;
+                        s += 8.0;
                     }
                     if let Some((iso3, adm)) = &qual_c {
                         if iso3 == r.iso3 && (adm.is_empty() || adm == r.admin1) {
@@ -516,6 +516,26 @@ mod tests {
                 ("Russian", Some("RUS"), Some("demonym")),
             ]
         );
+    }
+
+    #[test]
+    fn the_focus_country_outweighs_a_bigger_namesake() {
+        let g = Gazetteer::bundled().unwrap();
+        let body = "Canada's housing agency said rents rose in London, while Canada's other cities saw prices fall.";
+        let mut ents = vec![ent(body, "London", EntityType::Gpe)];
+        for (i, _) in body.match_indices("Canada") {
+            ents.push(Entity {
+                start: i,
+                end: i + 6,
+                text: "Canada".into(),
+                kind: EntityType::Gpe,
+                canonical: None,
+                source: None,
+            });
+        }
+        let ps = g.resolve(body, &ents);
+        let london = ps.iter().find(|p| p.text == "London").unwrap();
+        assert_eq!(london.country.as_deref(), Some("CAN"), "{london:?}");
     }
 
     #[test]
