@@ -103,6 +103,24 @@ pub fn parse_places(text: &str) -> Result<Vec<GeoRecord>, String> {
     Ok(out)
 }
 
+/// Add `demonym<TAB>ISO3` lines as demonyms of their countries.
+pub fn add_demonyms(countries: &mut [Country], text: &str) -> Result<(), String> {
+    for (n, f) in lines(text) {
+        let (Some(d), Some(iso3)) = (f.first(), f.get(1)) else {
+            return Err(format!("line {n}: expected demonym<TAB>ISO3"));
+        };
+        match countries.iter_mut().find(|c| c.iso3 == iso3.trim()) {
+            Some(c) => {
+                if !c.demonyms.iter().any(|x| x == d.trim()) {
+                    c.demonyms.push(d.trim().to_string());
+                }
+            }
+            None => return Err(format!("line {n}: unknown country {:?}", iso3.trim())),
+        }
+    }
+    Ok(())
+}
+
 /// Add `alias<TAB>ISO3` lines as alternate names of their countries.
 pub fn add_aliases(countries: &mut [Country], text: &str) -> Result<(), String> {
     for (n, f) in lines(text) {
@@ -148,6 +166,27 @@ pub fn parse_regions(text: &str) -> Result<Vec<GeoRecord>, String> {
 }
 
 /// US state postal and AP-style abbreviations -> GeoNames admin1 code (the postal code).
+/// The province or territory a Canadian press abbreviation stands for ("B.C", "Ont"; the
+/// final full stop removed).
+pub fn canadian_province_abbreviation(s: &str) -> Option<&'static str> {
+    const T: &[(&str, &str)] = &[
+        ("B.C", "British Columbia"),
+        ("Alta", "Alberta"),
+        ("Sask", "Saskatchewan"),
+        ("Man", "Manitoba"),
+        ("Ont", "Ontario"),
+        ("Que", "Quebec"),
+        ("N.B", "New Brunswick"),
+        ("N.S", "Nova Scotia"),
+        ("P.E.I", "Prince Edward Island"),
+        ("Nfld", "Newfoundland and Labrador"),
+        ("N.L", "Newfoundland and Labrador"),
+        ("Y.T", "Yukon"),
+        ("N.W.T", "Northwest Territories"),
+    ];
+    T.iter().find(|(a, _)| *a == s).map(|(_, n)| *n)
+}
+
 pub fn us_state_abbreviation(s: &str) -> Option<&'static str> {
     const T: &[(&str, &str)] = &[
         ("Ala", "AL"),

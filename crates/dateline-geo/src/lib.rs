@@ -38,6 +38,8 @@ pub struct Gazetteer {
     /// normalised demonym/adjectival -> country index
     pub demonyms: FastMap<String, usize>,
     iso3: FastMap<String, usize>,
+    /// `ISO3.admin1` -> the first-level division's place index
+    adm1: FastMap<String, usize>,
 }
 
 impl Gazetteer {
@@ -55,6 +57,11 @@ impl Gazetteer {
             include_str!("../../../data/geo/country-aliases.tsv"),
         )
         .map_err(|e| format!("data/geo/country-aliases.tsv: {e}"))?;
+        data::add_demonyms(
+            &mut countries,
+            include_str!("../../../data/geo/demonym-aliases.tsv"),
+        )
+        .map_err(|e| format!("data/geo/demonym-aliases.tsv: {e}"))?;
         Ok(Gazetteer::new(countries, places, regions))
     }
 
@@ -100,10 +107,21 @@ impl Gazetteer {
             }
         }
         g.index = index;
+        for (i, p) in g.places.iter().enumerate() {
+            if p.feature == "ADM1" {
+                g.adm1
+                    .entry(format!("{}.{}", p.iso3, p.admin1))
+                    .or_insert(i);
+            }
+        }
         for (i, c) in g.countries.iter().enumerate() {
             g.iso3.insert(c.iso3.clone(), i);
             for d in &c.demonyms {
                 g.demonyms.entry(norm_key(d)).or_insert(i);
+                // the people in the plural: "Russians", "Iraqis"
+                if d.ends_with("an") || d.ends_with('i') {
+                    g.demonyms.entry(norm_key(&format!("{d}s"))).or_insert(i);
+                }
             }
         }
         g
@@ -305,6 +323,51 @@ impl Gazetteer {
                 });
             }
         }
+        // a division named after a comma ("COLUMBIA, Ky.", "Surrey, B.C."): a place of its own
+        for e in entities {
+            let Some(rest) = body[e.end..].strip_prefix(", ") else {
+                continue;
+            };
+            let w: String = rest
+                .chars()
+                .take(24)
+                .take_while(|c| c.is_alphanumeric() || *c == ' ' || *c == '.')
+                .collect();
+            let words: Vec<&str> = w.split_whitespace().take(3).collect();
+            let hit = (1..=words.len()).rev().find_map(|n| {
+                let q = words[..n].join(" ");
+                // an abbreviation only with its full stop ("Ky." but not "Miss Smith")
+                let bare = q.trim_end_matches('.');
+                let abbreviation = data::us_state_abbreviation(bare).is_some()
+                    || data::canadian_province_abbreviation(bare).is_some();
+                if abbreviation && !q.ends_with('.') && self.lookup(&q).is_empty() {
+                    return None;
+                }
+                let (iso3, adm) = self.qualifier(&q)?;
+                let i = *self.adm1.get(&format!("{iso3}.{adm}"))?;
+                Some((q, i))
+            });
+            let Some((q, i)) = hit else { continue };
+            let start = e.end + 2;
+            let end = start + q.len();
+            if !rest.starts_with(q.as_str()) || out.iter().any(|p| p.start < end && start < p.end) {
+                continue;
+            }
+            let r = &self.places[i];
+            out.push(Place {
+                start,
+                end,
+                text: q,
+                name: r.name.clone(),
+                geonameid: r.geonameid,
+                lat: r.lat,
+                lon: r.lon,
+                country: Some(r.iso3.clone()),
+                feature: Some(r.feature.clone()),
+                admin1: Some(r.admin1.clone()),
+                via: None,
+            });
+        }
         // a country or first-level division at the start of an organisation's name
         // ("Kentucky State Police", "U.S. Department of Justice"): where the organisation is
         for e in entities
@@ -388,8 +451,17 @@ impl Gazetteer {
                 _ => {}
             }
         }
-        let abbr = data::us_state_abbreviation(q.trim_end_matches('.'))?;
-        Some(("USA".to_string(), abbr.to_string()))
+        if let Some(abbr) = data::us_state_abbreviation(q.trim_end_matches('.')) {
+            return Some(("USA".to_string(), abbr.to_string()));
+        }
+        // a Canadian province's abbreviation: its full name, looked up
+        let full = data::canadian_province_abbreviation(q.trim_end_matches('.'))?;
+        self.lookup(full).iter().find_map(|&(c, _)| match c {
+            Cand::Place(i) if self.places[i].feature == "ADM1" && self.places[i].iso3 == "CAN" => {
+                Some((self.places[i].iso3.clone(), self.places[i].admin1.clone()))
+            }
+            _ => None,
+        })
     }
 }
 
@@ -536,6 +608,29 @@ mod tests {
         let ps = g.resolve(body, &ents);
         let london = ps.iter().find(|p| p.text == "London").unwrap();
         assert_eq!(london.country.as_deref(), Some("CAN"), "{london:?}");
+    }
+
+    #[test]
+    fn divisions_after_a_comma_are_places() {
+        let g = Gazetteer::bundled().unwrap();
+        let body = "COLUMBIA, Ky. (WBKO) - Police in Surrey, B.C. and Anna, Miss Lee said.";
+        let ents = vec![
+            ent(body, "COLUMBIA", EntityType::Gpe),
+            ent(body, "Surrey", EntityType::Gpe),
+            ent(body, "Anna", EntityType::Person),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, &str, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.name.as_str(), p.country.as_deref()))
+            .collect();
+        assert!(got.contains(&("Ky.", "Kentucky", Some("USA"))), "{got:?}");
+        assert!(
+            got.contains(&("B.C.", "British Columbia", Some("CAN"))),
+            "{got:?}"
+        );
+        // "Miss" without a full stop is not Mississippi
+        assert!(!got.iter().any(|g| g.1 == "Mississippi"), "{got:?}");
     }
 
     #[test]
