@@ -110,7 +110,7 @@ def main():
         feature = "PPLC" if capitals.get(cc) == name else "PPL"
         lat, lon = float(c["latitude"]), float(c["longitude"])
         adm = c.get("admin1code") or ""
-        adm_pts[f"{cc}.{adm}"].append((lat, lon))
+        adm_pts[f"{cc}.{adm}"].append((lat, lon, int(c["population"])))
         places.append((int(c["geonameid"]), name, "|".join(alts), f"{lat:.4f}", f"{lon:.4f}", feature, iso3, adm, int(c["population"])))
     for line in open(os.path.join(shared, "admin1CodesASCII.txt"), encoding="utf-8"):
         f = line.rstrip("\n").split("\t")
@@ -124,7 +124,10 @@ def main():
         lon = sum(p[1] for p in pts) / len(pts)
         cc, adm = code.split(".", 1)
         alts = ascii_name if ascii_name != name else ""
-        places.append((int(gid), clean(name), alts, f"{lat:.4f}", f"{lon:.4f}", "ADM1", iso2_to_iso3.get(cc, ""), adm, 0))
+        # its population: the sum of its towns' (a lower bound, used to choose among
+        # divisions of one name)
+        pop = sum(p[2] for p in pts)
+        places.append((int(gid), clean(name), alts, f"{lat:.4f}", f"{lon:.4f}", "ADM1", iso2_to_iso3.get(cc, ""), adm, pop))
     places.sort()
     with open(os.path.join(out_dir, "places.tsv"), "w", encoding="utf-8") as out:
         out.write("# dateline places: geonameid, name, alternate names (|), lat, lon, feature code, iso3, admin1 code, population\n")

@@ -203,23 +203,29 @@ impl Gazetteer {
                 }
                 // a first-level division names its country too ("Texas" -> USA), when every
                 // candidate of the name is a division of that one country
+                // (or, when divisions of several countries share the name, of the one with
+                // ten times the people of the next: Florida, USA, not Uruguay's)
                 let cands = self.lookup(&e.text);
-                let mut iso: Option<&str> = None;
-                let mut all_adm1 = !cands.is_empty();
+                let mut divisions: Vec<(u64, &str)> = Vec::new();
+                let mut other_kind = cands.is_empty();
                 for (c, _) in cands {
                     match *c {
                         Cand::Place(i) if self.places[i].feature == "ADM1" => {
-                            let x = self.places[i].iso3.as_str();
-                            if iso.is_some_and(|y| y != x) {
-                                all_adm1 = false;
-                            }
-                            iso = Some(x);
+                            let p = &self.places[i];
+                            divisions.push((p.population, p.iso3.as_str()));
                         }
                         Cand::Place(_) => {}
-                        _ => all_adm1 = false,
+                        _ => other_kind = true,
                     }
                 }
-                if let (true, Some(x)) = (all_adm1, iso) {
+                divisions.sort_unstable_by(|a, b| b.cmp(a));
+                let vote = match divisions.as_slice() {
+                    [] => None,
+                    [(_, x), rest @ ..] if rest.iter().all(|(_, y)| y == x) => Some(*x),
+                    [(p0, x), (p1, _), ..] if *p0 >= p1.saturating_mul(10) => Some(*x),
+                    _ => None,
+                };
+                if let (false, Some(x)) = (other_kind, vote) {
                     *votes.entry(x).or_default() += 1;
                 }
             }
@@ -280,7 +286,10 @@ impl Gazetteer {
                         Cand::Region(_) => 60.0,
                         Cand::Place(_) => 0.0,
                     };
+                    // a division counts as 2 million people against towns; among divisions
+                    // of one name, the more populous wins (Florida, USA before Florida, Uruguay)
                     let pop = if r.feature == "ADM1" {
+                        s += 1e-3 * (r.population as f64 + 1.0).ln();
                         2_000_000
                     } else {
                         r.population
@@ -369,15 +378,72 @@ impl Gazetteer {
             });
         }
         // a country or first-level division at the start of an organisation's name
-        // ("Kentucky State Police", "U.S. Department of Justice"): where the organisation is
-        for e in entities
-            .iter()
-            .filter(|e| matches!(e.kind, EntityType::Org | EntityType::Misc))
-        {
-            if out.iter().any(|p: &Place| p.start == e.start) {
+        // ("Kentucky State Police", "U.S. Department of Justice"), or a town's before a civic
+        // body ("Gainesville Police", "Paris Public Library"): where the organisation is; and
+        // the place inside a name the gazetteer does not know ("Northeast Georgia")
+        const CIVIC: &[&str] = &[
+            "police",
+            "library",
+            "council",
+            "department",
+            "dept",
+            "school",
+            "schools",
+            "hospital",
+            "fire",
+            "utilities",
+            "board",
+            "court",
+            "airport",
+            "city",
+            "county",
+            "township",
+            "municipal",
+            "public",
+            "sheriff's",
+            "sheriff",
+            "mayor",
+            "chamber",
+            "community",
+            "district",
+            "transit",
+            "housing",
+            "water",
+        ];
+        const DIRECTIONS: &[&str] = &[
+            "north",
+            "south",
+            "east",
+            "west",
+            "northeast",
+            "northwest",
+            "southeast",
+            "southwest",
+            "northern",
+            "southern",
+            "eastern",
+            "western",
+            "central",
+            "upper",
+            "lower",
+            "greater",
+            "downtown",
+            "rural",
+            "metro",
+        ];
+        for e in entities.iter().filter(|e| {
+            matches!(
+                e.kind,
+                EntityType::Org | EntityType::Misc | EntityType::Gpe | EntityType::Loc
+            )
+        }) {
+            if out
+                .iter()
+                .any(|p: &Place| p.start < e.end && e.start < p.end)
+            {
                 continue;
             }
-            let words: Vec<(usize, &str)> = e
+            let all: Vec<(usize, &str)> = e
                 .text
                 .split(' ')
                 .scan(0usize, |at, w| {
@@ -386,19 +452,62 @@ impl Gazetteer {
                     Some((s, w))
                 })
                 .collect();
-            for n in (1..words.len().min(4)).rev() {
+            // a leading direction ("Northeast Georgia") is not part of the place's name
+            let skip = usize::from(
+                all.len() > 1 && DIRECTIONS.contains(&all[0].1.to_lowercase().as_str()),
+            );
+            let words = &all[skip..];
+            let offset = words.first().map(|w| w.0).unwrap_or(0);
+            let upto = if skip == 1 {
+                words.len() + 1
+            } else {
+                words.len()
+            };
+            for n in (1..upto.min(4)).rev().filter(|&n| n <= words.len()) {
                 let end = words[n - 1].0 + words[n - 1].1.len();
-                let name = e.text[..end].trim_end_matches(['-', '\'']);
-                let hit = self.lookup(name).iter().find_map(|&(c, _)| match c {
-                    Cand::Country(_) => Some(c),
-                    Cand::Place(i) if self.places[i].feature == "ADM1" => Some(c),
+                let name = e.text[offset..end].trim_end_matches(['-', '\'']);
+                let civic = words[n..]
+                    .iter()
+                    .any(|(_, w)| CIVIC.contains(&w.to_lowercase().as_str()));
+                let cands = self.lookup(name);
+                // a division of the article's country before a foreign country of that name
+                let focus_adm1 = cands.iter().find_map(|&(c, _)| match c {
+                    Cand::Place(i)
+                        if self.places[i].feature == "ADM1"
+                            && focus.as_deref() == Some(self.places[i].iso3.as_str()) =>
+                    {
+                        Some(c)
+                    }
                     _ => None,
                 });
+                let hit = focus_adm1
+                    .or_else(|| {
+                        cands.iter().find_map(|&(c, _)| match c {
+                            Cand::Country(_) => Some(c),
+                            Cand::Place(i) if self.places[i].feature == "ADM1" => Some(c),
+                            _ => None,
+                        })
+                    })
+                    .or_else(|| {
+                        // a town: the article's country first, then the most populous
+                        cands
+                            .iter()
+                            .filter_map(|&(c, _)| match c {
+                                Cand::Place(i) if civic || skip == 1 => Some((c, i)),
+                                _ => None,
+                            })
+                            .max_by_key(|&(_, i)| {
+                                let p = &self.places[i];
+                                (focus.as_deref() == Some(p.iso3.as_str()), p.population)
+                            })
+                            .map(|(c, _)| c)
+                    });
                 if let Some(c) = hit {
                     let r = self.record(c);
+                    let inside = matches!(e.kind, EntityType::Gpe | EntityType::Loc);
                     out.push(Place {
-                        start: e.start,
-                        end: e.start + name.len(),
+                        start: e.start + offset,
+                        end: e.start + offset + name.len(),
                         text: name.to_string(),
                         name: r.name.to_string(),
                         geonameid: r.geonameid,
@@ -407,7 +516,7 @@ impl Gazetteer {
                         country: (!r.iso3.is_empty()).then(|| r.iso3.to_string()),
                         feature: Some(r.feature.to_string()),
                         admin1: (!r.admin1.is_empty()).then(|| r.admin1.to_string()),
-                        via: Some("organisation".to_string()),
+                        via: (!inside).then(|| "organisation".to_string()),
                     });
                     break;
                 }
@@ -608,6 +717,32 @@ mod tests {
         let ps = g.resolve(body, &ents);
         let london = ps.iter().find(|p| p.text == "London").unwrap();
         assert_eq!(london.country.as_deref(), Some("CAN"), "{london:?}");
+    }
+
+    #[test]
+    fn towns_of_civic_bodies_and_places_after_a_direction() {
+        let g = Gazetteer::bundled().unwrap();
+        let body = "Gainesville Police said schools in Northeast Georgia and Florida will close; the Acme Widget Company agreed.";
+        let ents = vec![
+            ent(body, "Gainesville Police", EntityType::Org),
+            ent(body, "Northeast Georgia", EntityType::Gpe),
+            ent(body, "Florida", EntityType::Gpe),
+            ent(body, "Acme Widget Company", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.country.as_deref(), p.via.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Gainesville", Some("USA"), Some("organisation")),
+                ("Georgia", Some("USA"), None),
+                ("Florida", Some("USA"), None),
+            ],
+            "{ps:?}"
+        );
     }
 
     #[test]
