@@ -117,10 +117,17 @@ impl Gazetteer {
         for (i, c) in g.countries.iter().enumerate() {
             g.iso3.insert(c.iso3.clone(), i);
             for d in &c.demonyms {
-                g.demonyms.entry(norm_key(d)).or_insert(i);
+                let mut keys = vec![norm_key(d)];
                 // the people in the plural: "Russians", "Iraqis"
                 if d.ends_with("an") || d.ends_with('i') {
-                    g.demonyms.entry(norm_key(&format!("{d}s"))).or_insert(i);
+                    keys.push(norm_key(&format!("{d}s")));
+                }
+                for k in keys {
+                    // a demonym several countries list ("American") is the most populous one's
+                    let slot = g.demonyms.entry(k).or_insert(i);
+                    if g.countries[*slot].population < c.population {
+                        *slot = i;
+                    }
                 }
             }
         }
@@ -458,11 +465,9 @@ impl Gazetteer {
             );
             let words = &all[skip..];
             let offset = words.first().map(|w| w.0).unwrap_or(0);
-            let upto = if skip == 1 {
-                words.len() + 1
-            } else {
-                words.len()
-            };
+            // the whole name too when it is a place's (it may be an abbreviation: "S.C.")
+            let whole = skip == 1 || matches!(e.kind, EntityType::Gpe | EntityType::Loc);
+            let upto = if whole { words.len() + 1 } else { words.len() };
             for n in (1..upto.min(4)).rev().filter(|&n| n <= words.len()) {
                 let end = words[n - 1].0 + words[n - 1].1.len();
                 let name = e.text[offset..end].trim_end_matches(['-', '\'']);
@@ -501,7 +506,38 @@ impl Gazetteer {
                                 (focus.as_deref() == Some(p.iso3.as_str()), p.population)
                             })
                             .map(|(c, _)| c)
+                    })
+                    .or_else(|| {
+                        // a state's or province's press abbreviation ("S.C. Highway Patrol")
+                        let (iso3, adm) = name
+                            .ends_with('.')
+                            .then(|| self.qualifier(name))
+                            .flatten()?;
+                        self.adm1
+                            .get(&format!("{iso3}.{adm}"))
+                            .map(|&i| Cand::Place(i))
                     });
+                // a country's adjective opening a name ("American Electric Power")
+                let demonym = (hit.is_none() && n == 1)
+                    .then(|| self.demonyms.get(&norm_key(name)).copied())
+                    .flatten();
+                if let Some(i) = demonym {
+                    let c = &self.countries[i];
+                    out.push(Place {
+                        start: e.start + offset,
+                        end: e.start + offset + name.len(),
+                        text: name.to_string(),
+                        name: c.name.clone(),
+                        geonameid: c.geonameid,
+                        lat: c.lat,
+                        lon: c.lon,
+                        country: Some(c.iso3.clone()),
+                        feature: Some("PCLI".to_string()),
+                        admin1: None,
+                        via: Some("demonym".to_string()),
+                    });
+                    break;
+                }
                 if let Some(c) = hit {
                     let r = self.record(c);
                     let inside = matches!(e.kind, EntityType::Gpe | EntityType::Loc);
@@ -524,7 +560,10 @@ impl Gazetteer {
         }
         // demonyms and adjectives of countries name the country ("Russian troops", "the
         // Turkish government"); marked, so that no event is placed by one
-        for e in entities.iter().filter(|e| e.kind == EntityType::Norp) {
+        for e in entities
+            .iter()
+            .filter(|e| matches!(e.kind, EntityType::Norp | EntityType::Misc))
+        {
             let k = norm_key(e.text.trim_start_matches("the ").trim_start_matches("The "));
             let Some(&i) = self.demonyms.get(&k) else {
                 continue;
@@ -740,6 +779,39 @@ mod tests {
                 ("Gainesville", Some("USA"), Some("organisation")),
                 ("Georgia", Some("USA"), None),
                 ("Florida", Some("USA"), None),
+            ],
+            "{ps:?}"
+        );
+    }
+
+    #[test]
+    fn adjectives_and_abbreviations_opening_names() {
+        let g = Gazetteer::bundled().unwrap();
+        let body = "American Electric Power and the S.C. Highway Patrol met in S.C. on Monday.";
+        let mut ents = vec![
+            ent(body, "American Electric Power", EntityType::Org),
+            ent(body, "S.C. Highway Patrol", EntityType::Org),
+        ];
+        let second = body.rfind("S.C.").unwrap();
+        ents.push(Entity {
+            start: second,
+            end: second + 4,
+            text: "S.C.".into(),
+            kind: EntityType::Gpe,
+            canonical: None,
+            source: None,
+        });
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, &str, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.name.as_str(), p.via.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("American", "United States", Some("demonym")),
+                ("S.C.", "South Carolina", Some("organisation")),
+                ("S.C.", "South Carolina", None),
             ],
             "{ps:?}"
         );
