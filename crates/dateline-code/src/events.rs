@@ -154,9 +154,8 @@ impl Coder<'_, '_> {
         }
         if e.kind == EntityType::Gpe || e.kind == EntityType::Loc {
             // a city or region: its country
-            return self
-                .x
-                .places
+            let ps = in_span(self.x.places, |p| p.start, e.start, e.start + 1);
+            return ps
                 .iter()
                 .find(|p| p.start == e.start)
                 .and_then(|p| p.country.clone());
@@ -178,11 +177,9 @@ impl Coder<'_, '_> {
 
     fn mentions(&self, s: &Sentence) -> Vec<Mention> {
         let body = self.x.body;
-        let ents: Vec<&Entity> = self
-            .x
-            .entities
+        let ents: Vec<&Entity> = in_span(self.x.entities, |e| e.start, s.start, s.end)
             .iter()
-            .filter(|e| e.start >= s.start && e.end <= s.end)
+            .filter(|e| e.end <= s.end)
             .filter(|e| {
                 matches!(
                     e.kind,
@@ -478,11 +475,14 @@ impl Coder<'_, '_> {
                 .rev()
                 .filter_map(|e| e.source.clone())
                 .find(|a| {
-                    let is_person = self.x.entities.iter().any(|e| {
-                        Some(e.start) <= a.end
-                            && a.start <= Some(e.start)
-                            && e.kind == EntityType::Person
-                    });
+                    let (lo, hi) = (a.start.unwrap_or(0), a.end.unwrap_or(0) + 1);
+                    let is_person = in_span(self.x.entities, |e| e.start, lo, hi)
+                        .iter()
+                        .any(|e| {
+                            Some(e.start) <= a.end
+                                && a.start <= Some(e.start)
+                                && e.kind == EntityType::Person
+                        });
                     is_person == person
                 })
         });
@@ -501,13 +501,9 @@ impl Coder<'_, '_> {
 
     fn date_for(&self, s: &Sentence, trig: usize) -> (Option<String>, &'static str) {
         let body = self.x.body;
-        let ts: Vec<&TimeExpr> = self
-            .x
-            .times
+        let ts: Vec<&TimeExpr> = in_span(self.x.times, |t| t.start, s.start, s.end)
             .iter()
-            .filter(|t| {
-                t.start >= s.start && t.end <= s.end && (t.kind == "DATE" || t.kind == "TIME")
-            })
+            .filter(|t| t.end <= s.end && (t.kind == "DATE" || t.kind == "TIME"))
             .filter(|t| {
                 t.value
                     .as_deref()
@@ -559,11 +555,9 @@ impl Coder<'_, '_> {
         let trig_b = self.x.tokens[trig].start;
         // a fronted locative ("At the meeting, in the resort of Sochi, X did Y") governs the clause
         let fronted = matches!(self.ltok(s.tok_start).as_str(), "in" | "at");
-        let cands = self
-            .x
-            .places
+        let cands = in_span(self.x.places, |p| p.start, s.start, s.end)
             .iter()
-            .filter(|p| p.start >= s.start && p.end <= s.end && p.via.is_none())
+            .filter(|p| p.end <= s.end && p.via.is_none())
             .filter(|p| {
                 let pre = body[s.start..p.start].trim_end();
                 let last = pre.rsplit([' ', '\n']).next().unwrap_or("").to_lowercase();
@@ -645,6 +639,15 @@ fn specificity(p: &Place) -> u8 {
         Some("PCLI") => 2,
         _ => 3,
     }
+}
+
+/// The items of `v` (sorted by start) that start in `[a, b)`, found by binary search: the
+/// coder looks at one sentence at a time, so a long article costs linear time, not
+/// sentences × entities.
+fn in_span<T>(v: &[T], start: impl Fn(&T) -> usize, a: usize, b: usize) -> &[T] {
+    let lo = v.partition_point(|x| start(x) < a);
+    let hi = lo + v[lo..].partition_point(|x| start(x) < b);
+    &v[lo..hi]
 }
 
 fn event_place(p: &Place) -> EventPlace {

@@ -340,6 +340,9 @@ impl Gazetteer {
             }
         }
         // a division named after a comma ("COLUMBIA, Ky.", "Surrey, B.C."): a place of its own
+        // (overlaps are looked up by binary search in the sorted lists: linear in the article)
+        out.sort_by_key(|p| (p.start, p.end));
+        let mut added: Vec<Place> = Vec::new();
         for e in entities {
             let Some(rest) = body[e.end..].strip_prefix(", ") else {
                 continue;
@@ -366,11 +369,14 @@ impl Gazetteer {
             let Some((q, i)) = hit else { continue };
             let start = e.end + 2;
             let end = start + q.len();
-            if !rest.starts_with(q.as_str()) || out.iter().any(|p| p.start < end && start < p.end) {
+            if !rest.starts_with(q.as_str())
+                || overlaps(&out, start, end)
+                || overlaps(&added, start, end)
+            {
                 continue;
             }
             let r = &self.places[i];
-            out.push(Place {
+            added.push(Place {
                 start,
                 end,
                 text: q,
@@ -438,16 +444,15 @@ impl Gazetteer {
             "rural",
             "metro",
         ];
+        out.append(&mut added);
+        out.sort_by_key(|p| (p.start, p.end));
         for e in entities.iter().filter(|e| {
             matches!(
                 e.kind,
                 EntityType::Org | EntityType::Misc | EntityType::Gpe | EntityType::Loc
             )
         }) {
-            if out
-                .iter()
-                .any(|p: &Place| p.start < e.end && e.start < p.end)
-            {
+            if overlaps(&out, e.start, e.end) {
                 continue;
             }
             let all: Vec<(usize, &str)> = e
@@ -523,7 +528,7 @@ impl Gazetteer {
                     .flatten();
                 if let Some(i) = demonym {
                     let c = &self.countries[i];
-                    out.push(Place {
+                    added.push(Place {
                         start: e.start + offset,
                         end: e.start + offset + name.len(),
                         text: name.to_string(),
@@ -541,7 +546,7 @@ impl Gazetteer {
                 if let Some(c) = hit {
                     let r = self.record(c);
                     let inside = matches!(e.kind, EntityType::Gpe | EntityType::Loc);
-                    out.push(Place {
+                    added.push(Place {
                         start: e.start + offset,
                         end: e.start + offset + name.len(),
                         text: name.to_string(),
@@ -558,6 +563,7 @@ impl Gazetteer {
                 }
             }
         }
+        out.append(&mut added);
         // demonyms and adjectives of countries name the country ("Russian troops", "the
         // Turkish government"); marked, so that no event is placed by one
         for e in entities
@@ -611,6 +617,13 @@ impl Gazetteer {
             _ => None,
         })
     }
+}
+
+/// Whether a place in `sorted` (by start) overlaps `[start, end)`: the few places starting
+/// just before `end` are looked at, found by binary search.
+fn overlaps(sorted: &[Place], start: usize, end: usize) -> bool {
+    let i = sorted.partition_point(|p| p.start < end);
+    sorted[..i].iter().rev().take(4).any(|p| p.end > start)
 }
 
 fn cand_order(c: Cand) -> (u8, usize) {
