@@ -641,6 +641,138 @@ fn specificity(p: &Place) -> u8 {
     }
 }
 
+/// Give an event another CAMEO code, with the PLOVER type, Goldstein score and quad class
+/// that go with it.
+fn recode(k: &Knowledge, e: &mut Event, cameo: &str, why: &str) {
+    let p = k.ontology.plover_of(cameo);
+    e.cameo = cameo.to_string();
+    e.plover = p.map(|r| r.kind.clone());
+    e.plover_mode = p.and_then(|r| r.mode.clone());
+    e.plover_context = p.and_then(|r| r.context.clone());
+    e.quad_class = quad_class(cameo);
+    e.goldstein = k.ontology.goldstein_of(cameo);
+    if let Some(r) = &mut e.rule {
+        r.push_str(&format!(" +{why}"));
+    }
+}
+
+/// The threat that matches what is threatened: force (18-20) 138, repression (17) 137,
+/// cutting relations or aid (16) 131, else 130.
+fn threat_code(threatened: &str) -> &'static str {
+    match threatened.get(..2) {
+        Some("18" | "19" | "20") => "138",
+        Some("17") => "137",
+        Some("16") => "131",
+        _ => "130",
+    }
+}
+
+/// Threats and military force in one sentence's events (from `first` on):
+/// - what is threatened ("threatened to impose restrictions") did not happen: it refines the
+///   threat's code and is dropped;
+/// - a conflictual act under a condition ("will boycott the vote unless …") is a threat;
+/// - violence by armed forces ("Serb forces killed …", "aircraft killed …") is fighting (19x),
+///   not assault (18x).
+fn threats_and_force(
+    k: &Knowledge,
+    words: &[String],
+    s: &Sentence,
+    x: &Input,
+    events: &mut Vec<Event>,
+    first: usize,
+) {
+    let tok_of = |b: usize| x.tokens.partition_point(|t| t.start < b);
+    let trig_tok = |e: &Event| e.trigger.map(|t| tok_of(t[0])).unwrap_or(0);
+    // the threat's complement: events triggered within ten tokens after a threat
+    let threats: Vec<(usize, usize)> = events[first..]
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.cameo.starts_with("13"))
+        .map(|(i, e)| (first + i, trig_tok(e)))
+        .collect();
+    let mut drop = vec![false; events.len()];
+    for &(ti, tt) in &threats {
+        for j in first..events.len() {
+            let tj = trig_tok(&events[j]);
+            if j != ti && !events[j].cameo.starts_with("13") && tj > tt && tj <= tt + 10 {
+                let code = threat_code(&events[j].cameo);
+                if events[ti].cameo == "130" && code != "130" {
+                    let mut t = events[ti].clone();
+                    recode(k, &mut t, code, "threatened-act");
+                    events[ti] = t;
+                }
+                drop[j] = true;
+            }
+        }
+    }
+    let unless = words
+        .iter()
+        .position(|w| w == "unless")
+        .map(|i| s.tok_start + i);
+    let military_words = [
+        "forces",
+        "troops",
+        "army",
+        "soldiers",
+        "military",
+        "aircraft",
+        "jets",
+        "warplanes",
+        "helicopters",
+        "gunships",
+        "drones",
+        "drone",
+        "predator",
+        "artillery",
+        "navy",
+        "tanks",
+    ];
+    let aerial = [
+        "aircraft",
+        "jets",
+        "warplanes",
+        "helicopters",
+        "gunships",
+        "drones",
+        "drone",
+        "predator",
+    ];
+    for (j, e) in events.iter_mut().enumerate().skip(first) {
+        if drop[j] {
+            continue;
+        }
+        let root: u8 = e.cameo.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
+        let tj = trig_tok(e);
+        if (10..=20).contains(&root) && root != 13 && unless.is_some_and(|u| u > tj) {
+            let code = threat_code(&e.cameo);
+            recode(k, e, code, "conditional");
+            e.mode = Some("conditional".into());
+            continue;
+        }
+        if root == 18 {
+            let src_mil = e.source.as_ref().is_some_and(|a| {
+                a.code.as_deref().is_some_and(|c| c.contains("MIL"))
+                    || a.text
+                        .split_whitespace()
+                        .any(|w| military_words.contains(&w.to_lowercase().as_str()))
+            });
+            let before: Vec<&String> = words[..tj.saturating_sub(s.tok_start).min(words.len())]
+                .iter()
+                .collect();
+            let by_air = before.iter().any(|w| aerial.contains(&w.as_str()));
+            let armed = src_mil || before.iter().any(|w| military_words.contains(&w.as_str()));
+            if armed {
+                recode(k, e, if by_air { "195" } else { "190" }, "armed-forces");
+            }
+        }
+    }
+    let mut j = 0;
+    events.retain(|_| {
+        j += 1;
+        !drop[j - 1]
+    });
+}
+
 /// The items of `v` (sorted by start) that start in `[a, b)`, found by binary search: the
 /// coder looks at one sentence at a time, so a long article costs linear time, not
 /// sentences × entities.
@@ -945,6 +1077,7 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                 }
             }
         }
+        threats_and_force(k, &words, s, x, &mut events, sent_events_start);
         // a visit implies its host
         let n = events.len();
         for i in sent_events_start..n {

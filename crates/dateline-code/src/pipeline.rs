@@ -277,6 +277,50 @@ mod tests {
         }
     }
 
+    fn events_of(p: &Pipeline, body: &str) -> Vec<(String, Option<String>)> {
+        let d = Document::new("t", Default::default(), body.to_string());
+        let mut d = d;
+        d.article.published = Some("2024-03-14".into());
+        p.run(d)
+            .events
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| (e.cameo, e.mode))
+            .collect()
+    }
+
+    #[test]
+    fn threats_conditions_and_armed_force() {
+        let p = Pipeline::new().unwrap();
+        // what is threatened is not done: the threat alone, coded by what it threatens
+        let ev = events_of(
+            &p,
+            "Kenya threatened to impose sanctions on Uganda on Monday.",
+        );
+        assert!(ev.iter().all(|(c, _)| c.starts_with("13")), "{ev:?}");
+        // a conflictual act under a condition is a threat
+        let ev = events_of(
+            &p,
+            "Kenya will boycott Uganda unless its president resigns.",
+        );
+        assert!(
+            ev.iter()
+                .any(|(c, m)| c.starts_with("13") && m.as_deref() == Some("conditional")),
+            "{ev:?}"
+        );
+        // killing by armed forces is fighting (from the air: aerial weapons), not assault
+        let ev = events_of(
+            &p,
+            "Ugandan troops killed four Kenyan herders near the border.",
+        );
+        assert!(ev.iter().any(|(c, _)| c == "190"), "{ev:?}");
+        let ev = events_of(
+            &p,
+            "Ugandan troops in helicopters killed four Kenyan herders.",
+        );
+        assert!(ev.iter().any(|(c, _)| c == "195"), "{ev:?}");
+    }
+
     #[test]
     fn a_name_found_once_is_found_where_it_repeats() {
         let p = Pipeline::new().unwrap();
