@@ -57,7 +57,8 @@ const PREPOSITIONS: &[&str] = &[
     "than",
 ];
 const NEGATORS: &[&str] = &[
-    "not", "n't", "never", "no", "without", "nor", "denied", "denies", "deny", "refused", "refuses",
+    "not", "n't", "never", "no", "without", "nor", "denied", "denies", "deny", "refused",
+    "refuses", "failed", "fails",
 ];
 const INTENT: &[&str] = &[
     "willing",
@@ -703,6 +704,21 @@ fn threats_and_force(
                 }
                 drop[j] = true;
             }
+        }
+    }
+    // cooperation that is refused or fails ("will not accept refugees", "failed to reach
+    // agreement") is a rejection, which did happen (CAMEO 12; its own negation is spent)
+    for e in events.iter_mut().skip(first) {
+        let root: u8 = e.cameo.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
+        if e.negated && (3..=8).contains(&root) {
+            let code = match root {
+                4 => "125",     // refuse to meet or negotiate
+                5 | 6 => "121", // reject cooperation
+                7 => "122",     // reject a request for aid
+                _ => "120",
+            };
+            recode(k, e, code, "refused-cooperation");
+            e.negated = false;
         }
     }
     let unless = words

@@ -319,6 +319,12 @@ mod tests {
             "Ugandan troops in helicopters killed four Kenyan herders.",
         );
         assert!(ev.iter().any(|(c, _)| c == "195"), "{ev:?}");
+        // refused or failed cooperation is a rejection (12x) that happened
+        let ev = events_of(
+            &p,
+            "Kenya and Uganda failed to reach an agreement on the border.",
+        );
+        assert!(ev.iter().any(|(c, _)| c.starts_with("12")), "{ev:?}");
     }
 
     #[test]
