@@ -160,6 +160,45 @@ pub fn find(
     out
 }
 
+/// The tense of the clause around token `i` from the words nearest to it (six before, two
+/// after): a future marker ("will", "plans", "to leave … on Thursday") gives 1, a past-tense
+/// verb ("said", "met", "was", a word in -ed) gives -1; the nearest decides.
+fn local_tense(cx: &Ctx, i: usize) -> Option<i32> {
+    const FUTURE: &[&str] = &[
+        "will",
+        "'ll",
+        "shall",
+        "plans",
+        "plan",
+        "planned",
+        "planning",
+        "scheduled",
+        "expected",
+        "due",
+        "going",
+    ];
+    const PAST: &[&str] = &[
+        "said", "was", "were", "had", "did", "met", "told", "went", "came", "took", "made", "gave",
+        "held", "left", "began", "won", "lost", "saw", "spoke", "wrote", "ago",
+    ];
+    let class = |j: usize| -> Option<i32> {
+        let w = cx.words[j].as_str();
+        let lower_case = cx.raw[j].chars().next().is_some_and(char::is_lowercase);
+        if FUTURE.contains(&w) {
+            Some(1)
+        } else if PAST.contains(&w) || (lower_case && w.len() > 4 && w.ends_with("ed")) {
+            Some(-1)
+        } else {
+            None
+        }
+    };
+    let before = (i.saturating_sub(6)..i).rev().map(|j| (i - j, j));
+    let after = (i + 1..(i + 3).min(cx.words.len())).map(|j| (j - i, j));
+    let mut near: Vec<(usize, usize)> = before.chain(after).collect();
+    near.sort_by_key(|&(d, j)| (d, j));
+    near.into_iter().find_map(|(_, j)| class(j))
+}
+
 /// The latest date with weekday `wd` not after `a` (past) or the next one after `a` (future).
 fn weekday_date(a: Date, wd: u32, dir: i32) -> Date {
     let cur = a.weekday() as i64;
@@ -300,7 +339,11 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
                 {
                     return None; // the verb "march"
                 }
-                return Some((k + 1, "DATE", month_value(a, m, cx.future)));
+                return Some((
+                    k + 1,
+                    "DATE",
+                    month_value(a, m, local_tense(cx, i).map_or(cx.future, |d| d > 0)),
+                ));
             }
             _ => {}
         }
@@ -309,10 +352,14 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
         // weekday alone, with an optional part of day
         let dir = if prev == "last" || w(0) == "last" {
             -1
-        } else if prev == "next" || cx.strong_future {
+        } else if prev == "next" {
             1
         } else {
-            -1
+            match local_tense(cx, i) {
+                Some(d) => d,
+                None if cx.strong_future => 1,
+                None => -1,
+            }
         };
         let d = a.map(|a| {
             if dir < 0 {
@@ -714,6 +761,27 @@ mod tests {
         assert_eq!(
             run("Thursday night was calm.", p),
             vec![v("Thursday night", "2018-05-17TNI")]
+        );
+    }
+
+    #[test]
+    fn a_weekday_takes_the_tense_of_its_own_clause() {
+        // published Friday 2000-01-07
+        let p = "2000-01-07";
+        // "predicted Wednesday": past, though the sentence also says "will"
+        assert_eq!(
+            run("Lawyers will appeal, Cuba predicted Wednesday.", p),
+            vec![v("Wednesday", "2000-01-05")]
+        );
+        // "planned a demonstration on Saturday": the coming Saturday
+        assert_eq!(
+            run("Protesters planned a large demonstration on Saturday.", p),
+            vec![v("Saturday", "2000-01-08")]
+        );
+        // "said Friday" on a Friday: that day
+        assert_eq!(
+            run("The minister said Friday that talks had failed.", p),
+            vec![v("Friday", "2000-01-07")]
         );
     }
 
