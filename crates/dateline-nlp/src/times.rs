@@ -120,8 +120,11 @@ pub fn find(
     published: Option<&str>,
 ) -> Vec<TimeExpr> {
     let anchor = published.and_then(Date::parse_iso);
-    let mut out = Vec::new();
+    let mut out: Vec<TimeExpr> = Vec::new();
+    // the quarter a report is about, and how many sentences ago it was named
+    let mut quarter: Option<(i32, u32, usize)> = None;
     for s in sents {
+        let first = out.len();
         let st = &toks[s.tok_start..s.tok_end];
         let raw: Vec<&str> = st.iter().map(|t| t.text(body)).collect();
         let words: Vec<String> = raw.iter().map(|w| w.to_lowercase()).collect();
@@ -156,8 +159,63 @@ pub fn find(
                 None => i += 1,
             }
         }
+        quarter_context(&mut out[first..], &mut quarter);
     }
     out
+}
+
+/// "first" .. "fourth" as 1 .. 4.
+fn ordinal_word(x: &str) -> Option<u32> {
+    match x {
+        "first" => Some(1),
+        "second" => Some(2),
+        "third" => Some(3),
+        "fourth" => Some(4),
+        _ => None,
+    }
+}
+
+/// In a report about a quarter ("third-quarter profit rose"), "a year ago", "a year earlier"
+/// and "last year" mean that quarter a year before (TimeML values like `1988-Q3`). The quarter
+/// named in this sentence, or in one of the four before, sets the context.
+fn quarter_context(times: &mut [TimeExpr], quarter: &mut Option<(i32, u32, usize)>) {
+    let named = times.iter().find_map(|t| {
+        let v = t.value.as_deref()?;
+        let (y, q) = v.split_once("-Q")?;
+        Some((y.parse::<i32>().ok()?, q.parse::<u32>().ok()?))
+    });
+    match named {
+        Some((y, q)) => *quarter = Some((y, q, 0)),
+        None => {
+            if let Some(x) = quarter.as_mut() {
+                x.2 += 1;
+            }
+        }
+    }
+    let Some((y, q, age)) = *quarter else { return };
+    if age > 4 {
+        return;
+    }
+    for t in times.iter_mut() {
+        let l = t.text.to_lowercase();
+        let year_back = [
+            "year ago",
+            "year earlier",
+            "year before",
+            "year-earlier",
+            "last year",
+        ]
+        .iter()
+        .any(|p| l.contains(p));
+        let plain = t
+            .value
+            .as_deref()
+            .is_some_and(|v| v == "P1Y" || (v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit())));
+        if year_back && plain && !l.contains("quarter") {
+            t.kind = "DATE".to_string();
+            t.value = Some(format!("{:04}-Q{q}", y - 1));
+        }
+    }
 }
 
 /// The tense of the clause around token `i` from the words nearest to it (six before, two
@@ -410,6 +468,18 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
         }
     }
     // last/next/this/past/coming + unit or season
+    // "next year's first quarter" before "next year"
+    if matches!(w(0), "this" | "last" | "next") && matches!(w(1), "year's" | "year") {
+        let k = if w(1) == "year" && w(2) == "'s" { 3 } else { 2 };
+        if let (Some(q), "quarter") = (ordinal_word(w(k)), w(k + 1)) {
+            let dy = match w(0) {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            return Some((k + 2, "DATE", a.map(|a| format!("{:04}-Q{q}", a.year + dy))));
+        }
+    }
     if matches!(
         w(0),
         "last" | "next" | "this" | "past" | "coming" | "previous" | "current"
@@ -470,7 +540,7 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             k = 2;
         }
         if let Some(u) = unit(w(k)) {
-            if w(k + 1) == "ago" {
+            if w(k + 1) == "ago" || w(k + 1) == "earlier" {
                 let v = a.and_then(|a| match u {
                     'D' => Some(a.add_days(-n).to_string()),
                     'W' => Some(a.add_days(-7 * n).week_value()),
@@ -563,17 +633,20 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             return Some((n, "DATE", Some(format!("{y:04}-{s}"))));
         }
     }
-    // quarters
+    // quarters: "the third quarter [of 1984]", "the 1988 second quarter", "this year's /
+    // last year's / next year's third quarter"
+    let ordinal = ordinal_word;
     if w(0) == "the" {
-        let q = match w(1) {
-            "first" => Some(1),
-            "second" => Some(2),
-            "third" => Some(3),
-            "fourth" => Some(4),
-            _ => None,
-        };
-        if let (Some(q), "quarter") = (q, w(2)) {
+        if let (Some(q), "quarter") = (ordinal(w(1)), w(2)) {
+            if w(3) == "of" {
+                if let Some(y) = year_token(w(4)) {
+                    return Some((5, "DATE", Some(format!("{y:04}-Q{q}"))));
+                }
+            }
             return Some((3, "DATE", a.map(|a| format!("{:04}-Q{q}", a.year))));
+        }
+        if let (Some(y), Some(q), "quarter") = (year_token(w(1)), ordinal(w(2)), w(3)) {
+            return Some((4, "DATE", Some(format!("{y:04}-Q{q}"))));
         }
     }
     // decades: "the 1990s"
@@ -761,6 +834,32 @@ mod tests {
         assert_eq!(
             run("Thursday night was calm.", p),
             vec![v("Thursday night", "2018-05-17TNI")]
+        );
+    }
+
+    #[test]
+    fn quarter_reports() {
+        let p = "1989-11-02";
+        assert_eq!(
+            run("Third-quarter profit rose 10% from a year earlier.", p),
+            vec![
+                v("Third-quarter", "1989-Q3"),
+                v("a year earlier", "1988-Q3")
+            ]
+        );
+        assert_eq!(
+            run(
+                "Sales fell in the third quarter of 1984 and in the 1988 second quarter.",
+                p
+            ),
+            vec![
+                v("the third quarter of 1984", "1984-Q3"),
+                v("the 1988 second quarter", "1988-Q2")
+            ]
+        );
+        assert_eq!(
+            run("It expects a loss in next year's first quarter.", p),
+            vec![v("next year's first quarter", "1990-Q1")]
         );
     }
 
