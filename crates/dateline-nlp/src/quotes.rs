@@ -342,7 +342,16 @@ fn before_cue(
     let tail: Vec<usize> = before
         .iter()
         .rev()
-        .take_while(|&&k| !matches!(toks[k].text(body), "." | "!" | "?" | "\"" | "\u{201d}"))
+        .take_while(|&&k| {
+            let t = toks[k].text(body);
+            // (the full stop of "Sen." or "D-Ore." does not end the sentence)
+            let abbreviation = t == "."
+                && k > 0
+                && toks[k - 1].end == toks[k].start
+                && (crate::tokens::is_abbreviation(toks[k - 1].text(body))
+                    || toks.get(k + 1).is_some_and(|n| n.text(body) == ")"));
+            !matches!(t, "." | "!" | "?" | "\"" | "\u{201d}") || abbreviation
+        })
         .copied()
         .collect::<Vec<_>>()
         .into_iter()
@@ -540,6 +549,17 @@ fn subject_before(body: &str, toks: &[Token], lo: usize, cue: usize) -> Option<(
     }
     if k <= lo {
         return None;
+    }
+    // a parenthesis between the name and the verb: "Sen. Marco Rubio (R-Fla.) said"
+    if toks[k - 1].text(body) == ")" {
+        let open = (lo..k - 1)
+            .rev()
+            .take(8)
+            .find(|&i| toks[i].text(body) == "(")?;
+        k = open;
+        if k <= lo {
+            return None;
+        }
     }
     let last = k - 1;
     let word = |i: usize| lower(toks[i].text(body));
@@ -1170,6 +1190,15 @@ mod tests {
             "{:?}",
             qs[1].text
         );
+    }
+
+    #[test]
+    fn a_parenthesis_between_speaker_and_verb() {
+        let body = "On Monday the Oregon senator Ana Diaz (D-Ore.) said the plan was \u{201c}dead on arrival.\u{201d}";
+        let ents = vec![ent(body, "Ana Diaz", EntityType::Person)];
+        let qs = direct(body, &ents);
+        assert_eq!(qs.len(), 1, "{qs:#?}");
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Ana Diaz");
     }
 
     #[test]
