@@ -725,34 +725,27 @@ fn threats_and_force(
         .iter()
         .position(|w| w == "unless")
         .map(|i| s.tok_start + i);
-    let military_words = [
+    const AERIAL: &[&str] = &[
+        "aircraft",
+        "jets",
+        "warplanes",
+        "helicopters",
+        "gunships",
+        "drones",
+        "drone",
+        "predator",
+    ];
+    const GROUND: &[&str] = &[
         "forces",
         "troops",
         "army",
         "soldiers",
         "military",
-        "aircraft",
-        "jets",
-        "warplanes",
-        "helicopters",
-        "gunships",
-        "drones",
-        "drone",
-        "predator",
         "artillery",
         "navy",
         "tanks",
     ];
-    let aerial = [
-        "aircraft",
-        "jets",
-        "warplanes",
-        "helicopters",
-        "gunships",
-        "drones",
-        "drone",
-        "predator",
-    ];
+    let military = |w: &str| AERIAL.contains(&w) || GROUND.contains(&w);
     for (j, e) in events.iter_mut().enumerate().skip(first) {
         if drop[j] {
             continue;
@@ -770,13 +763,13 @@ fn threats_and_force(
                 a.code.as_deref().is_some_and(|c| c.contains("MIL"))
                     || a.text
                         .split_whitespace()
-                        .any(|w| military_words.contains(&w.to_lowercase().as_str()))
+                        .any(|w| military(&w.to_lowercase()))
             });
             let before: Vec<&String> = words[..tj.saturating_sub(s.tok_start).min(words.len())]
                 .iter()
                 .collect();
-            let by_air = before.iter().any(|w| aerial.contains(&w.as_str()));
-            let armed = src_mil || before.iter().any(|w| military_words.contains(&w.as_str()));
+            let by_air = before.iter().any(|w| AERIAL.contains(&w.as_str()));
+            let armed = src_mil || before.iter().any(|w| military(w));
             if armed {
                 recode(k, e, if by_air { "195" } else { "190" }, "armed-forces");
             }

@@ -245,8 +245,9 @@ impl Gazetteer {
         for e in entities {
             // the name of a country, a division or a town of 50,000 tagged as an organisation
             // ("the US said", "Metcalfe County") still names the place
+            let cands = self.lookup(&e.text);
             let org_country = matches!(e.kind, EntityType::Org | EntityType::Misc)
-                && self.lookup(&e.text).iter().any(|&(c, _)| match c {
+                && cands.iter().any(|&(c, _)| match c {
                     Cand::Country(_) => true,
                     Cand::Place(i) => {
                         let p = &self.places[i];
@@ -259,7 +260,6 @@ impl Gazetteer {
             {
                 continue;
             }
-            let cands = self.lookup(&e.text);
             if cands.is_empty() {
                 continue;
             }
@@ -323,20 +323,7 @@ impl Gazetteer {
                         .then(cand_order(b.1).cmp(&cand_order(a.1)))
                 });
             if let Some((_, c)) = best {
-                let r = self.record(c);
-                out.push(Place {
-                    start: e.start,
-                    end: e.end,
-                    text: e.text.clone(),
-                    name: r.name.to_string(),
-                    geonameid: r.geonameid,
-                    lat: r.lat,
-                    lon: r.lon,
-                    country: (!r.iso3.is_empty()).then(|| r.iso3.to_string()),
-                    feature: Some(r.feature.to_string()),
-                    admin1: (!r.admin1.is_empty()).then(|| r.admin1.to_string()),
-                    via: None,
-                });
+                out.push(self.place(c, e.start, &e.text, None));
             }
         }
         // a division named after a comma ("COLUMBIA, Ky.", "Surrey, B.C."): a place of its own
@@ -375,20 +362,7 @@ impl Gazetteer {
             {
                 continue;
             }
-            let r = &self.places[i];
-            added.push(Place {
-                start,
-                end,
-                text: q,
-                name: r.name.clone(),
-                geonameid: r.geonameid,
-                lat: r.lat,
-                lon: r.lon,
-                country: Some(r.iso3.clone()),
-                feature: Some(r.feature.clone()),
-                admin1: Some(r.admin1.clone()),
-                via: None,
-            });
+            added.push(self.place(Cand::Place(i), start, &q, None));
         }
         // a country or first-level division at the start of an organisation's name
         // ("Kentucky State Police", "U.S. Department of Justice"), or a town's before a civic
@@ -527,38 +501,18 @@ impl Gazetteer {
                     .then(|| self.demonyms.get(&norm_key(name)).copied())
                     .flatten();
                 if let Some(i) = demonym {
-                    let c = &self.countries[i];
-                    added.push(Place {
-                        start: e.start + offset,
-                        end: e.start + offset + name.len(),
-                        text: name.to_string(),
-                        name: c.name.clone(),
-                        geonameid: c.geonameid,
-                        lat: c.lat,
-                        lon: c.lon,
-                        country: Some(c.iso3.clone()),
-                        feature: Some("PCLI".to_string()),
-                        admin1: None,
-                        via: Some("demonym".to_string()),
-                    });
+                    added.push(self.place(
+                        Cand::Country(i),
+                        e.start + offset,
+                        name,
+                        Some("demonym"),
+                    ));
                     break;
                 }
                 if let Some(c) = hit {
-                    let r = self.record(c);
                     let inside = matches!(e.kind, EntityType::Gpe | EntityType::Loc);
-                    added.push(Place {
-                        start: e.start + offset,
-                        end: e.start + offset + name.len(),
-                        text: name.to_string(),
-                        name: r.name.to_string(),
-                        geonameid: r.geonameid,
-                        lat: r.lat,
-                        lon: r.lon,
-                        country: (!r.iso3.is_empty()).then(|| r.iso3.to_string()),
-                        feature: Some(r.feature.to_string()),
-                        admin1: (!r.admin1.is_empty()).then(|| r.admin1.to_string()),
-                        via: (!inside).then(|| "organisation".to_string()),
-                    });
+                    let via = (!inside).then_some("organisation");
+                    added.push(self.place(c, e.start + offset, name, via));
                     break;
                 }
             }
@@ -574,23 +528,28 @@ impl Gazetteer {
             let Some(&i) = self.demonyms.get(&k) else {
                 continue;
             };
-            let c = &self.countries[i];
-            out.push(Place {
-                start: e.start,
-                end: e.end,
-                text: e.text.clone(),
-                name: c.name.clone(),
-                geonameid: c.geonameid,
-                lat: c.lat,
-                lon: c.lon,
-                country: Some(c.iso3.clone()),
-                feature: Some("PCLI".to_string()),
-                admin1: None,
-                via: Some("demonym".to_string()),
-            });
+            out.push(self.place(Cand::Country(i), e.start, &e.text, Some("demonym")));
         }
         out.sort_by_key(|p| (p.start, p.end));
         out
+    }
+
+    /// The place of a candidate named by `text` at byte `start` of the body.
+    fn place(&self, c: Cand, start: usize, text: &str, via: Option<&str>) -> Place {
+        let r = self.record(c);
+        Place {
+            start,
+            end: start + text.len(),
+            text: text.to_string(),
+            name: r.name.to_string(),
+            geonameid: r.geonameid,
+            lat: r.lat,
+            lon: r.lon,
+            country: (!r.iso3.is_empty()).then(|| r.iso3.to_string()),
+            feature: Some(r.feature.to_string()),
+            admin1: (!r.admin1.is_empty()).then(|| r.admin1.to_string()),
+            via: via.map(str::to_string),
+        }
     }
 
     /// A qualifier after a comma: a country ("Paris, France") or a first-level division
