@@ -169,6 +169,16 @@ fn is_punct(t: &str) -> bool {
     !t.chars().next().is_some_and(char::is_alphanumeric)
 }
 
+/// Whether token `k` is a full stop that does not end a sentence: that of an abbreviation
+/// ("Sen.", an initial) or one closing a parenthesis ("(D-Ore.)").
+fn inner_stop(body: &str, toks: &[Token], k: usize) -> bool {
+    toks[k].text(body) == "."
+        && k > 0
+        && toks[k - 1].end == toks[k].start
+        && (crate::tokens::is_abbreviation(toks[k - 1].text(body))
+            || toks.get(k + 1).is_some_and(|n| n.text(body) == ")"))
+}
+
 /// Look after the quote, then before it, for a cue verb and its speaker.
 fn attribute(
     body: &str,
@@ -223,12 +233,7 @@ fn attribute(
     let mut seq = Vec::new();
     for &k in &after {
         let t = toks[k].text(body);
-        // (a full stop after "Sen" or an initial does not end the attribution)
-        let abbreviation = t == "."
-            && k > 0
-            && toks[k - 1].end == toks[k].start
-            && crate::tokens::is_abbreviation(toks[k - 1].text(body));
-        if matches!(t, "." | "!" | "?" | "\"" | "\u{201c}") && !abbreviation {
+        if matches!(t, "." | "!" | "?" | "\"" | "\u{201c}") && !inner_stop(body, toks, k) {
             break;
         }
         seq.push(k);
@@ -344,13 +349,7 @@ fn before_cue(
         .rev()
         .take_while(|&&k| {
             let t = toks[k].text(body);
-            // (the full stop of "Sen." or "D-Ore." does not end the sentence)
-            let abbreviation = t == "."
-                && k > 0
-                && toks[k - 1].end == toks[k].start
-                && (crate::tokens::is_abbreviation(toks[k - 1].text(body))
-                    || toks.get(k + 1).is_some_and(|n| n.text(body) == ")"));
-            !matches!(t, "." | "!" | "?" | "\"" | "\u{201d}") || abbreviation
+            !matches!(t, "." | "!" | "?" | "\"" | "\u{201d}") || inner_stop(body, toks, k)
         })
         .copied()
         .collect::<Vec<_>>()
