@@ -155,7 +155,7 @@ impl Coder<'_, '_> {
         }
         if e.kind == EntityType::Gpe || e.kind == EntityType::Loc {
             // a city or region: its country
-            let ps = in_span(self.x.places, |p| p.start, e.start, e.start + 1);
+            let ps = dateline_core::starting_in(self.x.places, |p| p.start, e.start, e.start + 1);
             return ps
                 .iter()
                 .find(|p| p.start == e.start)
@@ -178,16 +178,17 @@ impl Coder<'_, '_> {
 
     fn mentions(&self, s: &Sentence) -> Vec<Mention> {
         let body = self.x.body;
-        let ents: Vec<&Entity> = in_span(self.x.entities, |e| e.start, s.start, s.end)
-            .iter()
-            .filter(|e| e.end <= s.end)
-            .filter(|e| {
-                matches!(
-                    e.kind,
-                    EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp
-                )
-            })
-            .collect();
+        let ents: Vec<&Entity> =
+            dateline_core::starting_in(self.x.entities, |e| e.start, s.start, s.end)
+                .iter()
+                .filter(|e| e.end <= s.end)
+                .filter(|e| {
+                    matches!(
+                        e.kind,
+                        EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp
+                    )
+                })
+                .collect();
         let mut out: Vec<Mention> = Vec::new();
         let mut used_norp = std::collections::HashSet::new();
         for (ei, e) in ents.iter().enumerate() {
@@ -477,13 +478,14 @@ impl Coder<'_, '_> {
                 .filter_map(|e| e.source.clone())
                 .find(|a| {
                     let (lo, hi) = (a.start.unwrap_or(0), a.end.unwrap_or(0) + 1);
-                    let is_person = in_span(self.x.entities, |e| e.start, lo, hi)
-                        .iter()
-                        .any(|e| {
-                            Some(e.start) <= a.end
-                                && a.start <= Some(e.start)
-                                && e.kind == EntityType::Person
-                        });
+                    let is_person =
+                        dateline_core::starting_in(self.x.entities, |e| e.start, lo, hi)
+                            .iter()
+                            .any(|e| {
+                                Some(e.start) <= a.end
+                                    && a.start <= Some(e.start)
+                                    && e.kind == EntityType::Person
+                            });
                     is_person == person
                 })
         });
@@ -502,15 +504,16 @@ impl Coder<'_, '_> {
 
     fn date_for(&self, s: &Sentence, trig: usize) -> (Option<String>, &'static str) {
         let body = self.x.body;
-        let ts: Vec<&TimeExpr> = in_span(self.x.times, |t| t.start, s.start, s.end)
-            .iter()
-            .filter(|t| t.end <= s.end && (t.kind == "DATE" || t.kind == "TIME"))
-            .filter(|t| {
-                t.value
-                    .as_deref()
-                    .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
-            })
-            .collect();
+        let ts: Vec<&TimeExpr> =
+            dateline_core::starting_in(self.x.times, |t| t.start, s.start, s.end)
+                .iter()
+                .filter(|t| t.end <= s.end && (t.kind == "DATE" || t.kind == "TIME"))
+                .filter(|t| {
+                    t.value
+                        .as_deref()
+                        .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
+                })
+                .collect();
         let trig_b = self.x.tokens[trig].start;
         // same comma segment as the trigger, not introduced by "since"/"after"/"before"
         let seg = |b: usize| {
@@ -556,7 +559,7 @@ impl Coder<'_, '_> {
         let trig_b = self.x.tokens[trig].start;
         // a fronted locative ("At the meeting, in the resort of Sochi, X did Y") governs the clause
         let fronted = matches!(self.ltok(s.tok_start).as_str(), "in" | "at");
-        let cands = in_span(self.x.places, |p| p.start, s.start, s.end)
+        let cands = dateline_core::starting_in(self.x.places, |p| p.start, s.start, s.end)
             .iter()
             .filter(|p| p.end <= s.end && p.via.is_none())
             .filter(|p| {
@@ -780,15 +783,6 @@ fn threats_and_force(
         j += 1;
         !drop[j - 1]
     });
-}
-
-/// The items of `v` (sorted by start) that start in `[a, b)`, found by binary search: the
-/// coder looks at one sentence at a time, so a long article costs linear time, not
-/// sentences × entities.
-fn in_span<T>(v: &[T], start: impl Fn(&T) -> usize, a: usize, b: usize) -> &[T] {
-    let lo = v.partition_point(|x| start(x) < a);
-    let hi = lo + v[lo..].partition_point(|x| start(x) < b);
-    &v[lo..hi]
 }
 
 fn event_place(p: &Place) -> EventPlace {

@@ -278,6 +278,15 @@ impl Document {
     }
 }
 
+/// The items of `v` (sorted by `start`) whose start lies in `[a, b)`, found by binary search:
+/// the stages look at one sentence or a few words at a time, and a long article must cost
+/// linear time, not sentences × entities.
+pub fn starting_in<T>(v: &[T], start: impl Fn(&T) -> usize, a: usize, b: usize) -> &[T] {
+    let lo = v.partition_point(|x| start(x) < a);
+    let hi = lo + v[lo..].partition_point(|x| start(x) < b);
+    &v[lo..hi]
+}
+
 /// Normalised lookup key of a name: upper case, hyphens, underscores and dots as spaces,
 /// apostrophes dropped, whitespace collapsed ("Bashar al-Assad" and "BASHAR_AL_ASSAD" meet).
 pub fn norm_key(s: &str) -> String {

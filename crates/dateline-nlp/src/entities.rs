@@ -156,13 +156,14 @@ fn document_consistency(body: &str, toks: &[Token], lex: &Lexicon, out: &mut Vec
     }
     // each name's most frequent type in the article (first seen on a tie)
     let mut votes: Vec<(&str, EntityType, usize, Option<String>)> = Vec::new();
+    let mut slot: HashMap<(&str, EntityType), usize> = HashMap::new();
     for e in out.iter().filter(|e| e.kind != EntityType::Misc) {
-        match votes
-            .iter_mut()
-            .find(|v| v.0 == e.text.as_str() && v.1 == e.kind)
-        {
-            Some(v) => v.2 += 1,
-            None => votes.push((e.text.as_str(), e.kind, 1, e.canonical.clone())),
+        match slot.get(&(e.text.as_str(), e.kind)) {
+            Some(&i) => votes[i].2 += 1,
+            None => {
+                slot.insert((e.text.as_str(), e.kind), votes.len());
+                votes.push((e.text.as_str(), e.kind, 1, e.canonical.clone()));
+            }
         }
     }
     let mut full: HashMap<&str, (EntityType, Option<String>, usize)> = HashMap::new();

@@ -169,6 +169,11 @@ fn is_punct(t: &str) -> bool {
     !t.chars().next().is_some_and(char::is_alphanumeric)
 }
 
+/// The entities (sorted by start) that start in `[a, b)`.
+fn ents_in(ents: &[Entity], a: usize, b: usize) -> &[Entity] {
+    dateline_core::starting_in(ents, |e| e.start, a, b)
+}
+
 /// Whether token `k` is a full stop that does not end a sentence: that of an abbreviation
 /// ("Sen.", an initial) or one closing a parenthesis ("(D-Ore.)").
 fn inner_stop(body: &str, toks: &[Token], k: usize) -> bool {
@@ -383,9 +388,11 @@ fn before_cue(
     let word = lower(toks[c].text(body));
     // the speaker after the cue: "said Solovey, “…”", "explained Rosenberg: “…”"
     if let Some(&next) = tail.get(pos + 1) {
-        if let Some(e) = ents.iter().find(|e| {
-            e.start == toks[next].start && matches!(e.kind, EntityType::Person | EntityType::Org)
-        }) {
+        let at = toks[next].start;
+        if let Some(e) = ents_in(ents, at, at + 1)
+            .iter()
+            .find(|e| matches!(e.kind, EntityType::Person | EntityType::Org))
+        {
             let after = toks.partition_point(|t| t.start < e.end);
             if toks
                 .get(after)
@@ -425,9 +432,9 @@ fn sentence_subject(
     cue: usize,
 ) -> Option<(usize, usize)> {
     for t in &toks[lo..cue] {
-        if let Some(e) = ents
+        if let Some(e) = ents_in(ents, t.start, t.start + 1)
             .iter()
-            .find(|e| e.start == t.start && matches!(e.kind, EntityType::Person | EntityType::Org))
+            .find(|e| matches!(e.kind, EntityType::Person | EntityType::Org))
         {
             return Some((e.start, e.end));
         }
@@ -447,9 +454,8 @@ fn sentence_subject(
 fn plausible_subject(body: &str, ents: &[Entity], (a, b): (usize, usize)) -> bool {
     let text = &body[a..b];
     let first = lower(text.split_whitespace().next().unwrap_or(""));
-    ents.iter().any(|e| {
-        e.start >= a
-            && e.end <= b
+    ents_in(ents, a, b).iter().any(|e| {
+        e.end <= b
             && matches!(
                 e.kind,
                 EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp
@@ -653,7 +659,7 @@ fn span(toks: &[Token], ks: &[usize]) -> Option<(usize, usize)> {
 /// Turn a speaker span into a speaker: an entity inside it, else a pronoun or description
 /// resolved to the last person named before `pos`.
 fn speaker_of(body: &str, ents: &[Entity], (a, b): (usize, usize), pos: usize) -> Option<Speaker> {
-    let inside: Vec<&Entity> = ents.iter().filter(|e| e.start >= a && e.end <= b).collect();
+    let inside: Vec<&Entity> = ents_in(ents, a, b).iter().filter(|e| e.end <= b).collect();
     let pick = inside
         .iter()
         .find(|e| e.kind == EntityType::Person)
@@ -912,8 +918,9 @@ pub fn find(
             continue;
         }
         let addressee = att.addressee.and_then(|(a, b)| {
-            ents.iter()
-                .find(|e| e.start >= a && e.end <= b && e.kind == EntityType::Person)
+            ents_in(ents, a, b)
+                .iter()
+                .find(|e| e.end <= b && e.kind == EntityType::Person)
                 .map(|e| e.canonical.clone().unwrap_or(e.text.clone()))
         });
         // a quote that runs on in its sentence (`said “…” for reckless trading`) spans to the
