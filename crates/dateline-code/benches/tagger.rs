@@ -5,7 +5,7 @@
 //! `../shared/data/ner/eng.testa` exists (the development machine), else a paragraph written
 //! for this benchmark, repeated. Prints tokens/s after divan's table.
 
-use dateline_nlp::ner::{doc_caps, gazetteer_tags, Model, TokenView};
+use dateline_nlp::ner::{doc_caps, views, Model, TokenView};
 use std::collections::HashMap;
 
 const OWN: &str = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Addis Ababa on Monday , the African Union said .\nThe two leaders discussed the dispute over the Nile dam and trade across the border , officials in Nairobi said .\nAbiy later flew to Djibouti for talks with President Ismail Omar Guelleh .\n";
@@ -41,9 +41,12 @@ fn model() -> Model {
     Model::from_bytes(include_bytes!("../../../data/models/ner.bin")).expect("bundled model")
 }
 
+type Features = (Option<String>, Option<[u16; 4]>);
+
 struct Prepared {
     sents: Vec<Vec<String>>,
-    gaz: Vec<Vec<Option<String>>>,
+    /// gazetteer and cluster features of each token
+    gaz: Vec<Vec<Features>>,
     caps: HashMap<String, bool>,
 }
 
@@ -56,7 +59,10 @@ fn prepared() -> &'static Prepared {
             .iter()
             .map(|s| {
                 let ws: Vec<&str> = s.iter().map(String::as_str).collect();
-                gazetteer_tags(&ws, &p.lexicon)
+                views(&ws, &p.lexicon)
+                    .into_iter()
+                    .map(|v| (v.gaz, v.cluster))
+                    .collect()
             })
             .collect();
         let refs: Vec<Vec<&str>> = sents
@@ -74,9 +80,10 @@ fn tag_all(m: &Model, p: &Prepared) -> usize {
         let views: Vec<TokenView> = s
             .iter()
             .zip(g)
-            .map(|(w, g)| TokenView {
+            .map(|(w, (g, c))| TokenView {
                 text: w,
                 gaz: g.clone(),
+                cluster: *c,
             })
             .collect();
         n += m.tag(&views, &p.caps).len();

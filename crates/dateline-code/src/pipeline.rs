@@ -144,6 +144,7 @@ pub fn build_lexicon(g: &Gazetteer, a: &Actors) -> Lexicon {
         canonical: Some(canonical.to_string()),
         tag,
         priority,
+        place_too: false,
     };
     for c in &g.countries {
         lex.add(

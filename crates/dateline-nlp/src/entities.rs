@@ -87,7 +87,7 @@ pub fn recognize_model(
     lex: &Lexicon,
     m: &crate::ner::Model,
 ) -> Vec<Entity> {
-    use crate::ner::{doc_caps, gazetteer_tags, TokenView, TAGS};
+    use crate::ner::{doc_caps, views, TAGS};
     let words: Vec<Vec<&str>> = sents
         .iter()
         .map(|s| {
@@ -100,13 +100,7 @@ pub fn recognize_model(
     let caps = doc_caps(&words);
     let mut out = Vec::new();
     for (s, ws) in sents.iter().zip(&words) {
-        let gaz = gazetteer_tags(ws, lex);
-        let views: Vec<TokenView> = ws
-            .iter()
-            .zip(gaz)
-            .map(|(w, g)| TokenView { text: w, gaz: g })
-            .collect();
-        let tags = m.tag(&views, &caps);
+        let tags = m.tag(&views(ws, lex), &caps);
         let mut i = 0;
         while i < tags.len() {
             let tag = TAGS[tags[i]];
@@ -126,7 +120,9 @@ pub fn recognize_model(
                 ("ORG", _) => EntityType::Org,
                 ("LOC", Some(EntityType::Loc)) => EntityType::Loc,
                 // a seat of power the actor dictionaries know as an institution ("the Kremlin")
-                ("LOC", Some(EntityType::Org)) => EntityType::Org,
+                ("LOC", Some(EntityType::Org)) if !entry.is_some_and(|e| e.place_too) => {
+                    EntityType::Org
+                }
                 ("LOC", _) => EntityType::Gpe,
                 ("MISC", Some(EntityType::Norp)) => EntityType::Norp,
                 _ => EntityType::Misc,
@@ -502,6 +498,7 @@ mod tests {
             canonical: Some(canonical.into()),
             tag: "test",
             priority,
+            place_too: false,
         };
         l.add("Russia", e(EntityType::Gpe, "Russia", 90));
         l.add("Syrian", e(EntityType::Norp, "Syria", 80));

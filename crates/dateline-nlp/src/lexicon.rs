@@ -21,6 +21,9 @@ pub struct LexEntry {
     pub tag: &'static str,
     /// Higher wins when two sources list the same name.
     pub priority: u8,
+    /// Another source lists the same name as a place (a capital the actor dictionaries code as
+    /// its government: "Minsk"), so a tagger reading of it as a location stands.
+    pub place_too: bool,
 }
 
 /// Names and word lists for entity recognition.
@@ -36,6 +39,62 @@ pub struct Lexicon {
     pub function_words: HashSet<String>,
     /// The trained entity tagger; without it the rule-based recogniser runs.
     pub ner: Option<std::sync::Arc<crate::ner::Model>>,
+    /// Word classes for the tagger (`data/nlp/word-clusters.tsv`), shared between clones.
+    pub clusters: std::sync::Arc<Clusters>,
+}
+
+pub const CLUSTER_LEVELS: usize = 4;
+
+/// Word -> its cluster at each granularity of `data/nlp/word-clusters.tsv`. Keys are 64-bit
+/// hashes of the lower-cased word (no string per entry: the table loads in a few ms).
+#[derive(Debug, Default, Clone)]
+pub struct Clusters(dateline_core::hash::FastMap<u64, [u16; CLUSTER_LEVELS]>);
+
+fn word_hash(w: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in w.as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+impl Clusters {
+    /// The classes of a lower-cased word.
+    pub fn get(&self, lower: &str) -> Option<[u16; CLUSTER_LEVELS]> {
+        self.0.get(&word_hash(lower)).copied()
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Parse the cluster file: `word<TAB>c1<TAB>c2<TAB>c3<TAB>c4`, `#` comments. A malformed
+/// line is an error naming it (the file is bundled, so this is a build defect, not input).
+pub fn parse_clusters(text: &str) -> Result<Clusters, String> {
+    let mut m = dateline_core::hash::FastMap::default();
+    m.reserve(text.len() / 16);
+    for (n, line) in text.lines().enumerate() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut f = line.split('\t');
+        let w = f.next().unwrap_or("");
+        let mut c = [0u16; CLUSTER_LEVELS];
+        for x in c.iter_mut() {
+            *x = f.next().and_then(|s| s.parse().ok()).ok_or_else(|| {
+                format!(
+                    "word-clusters.tsv line {}: expected word and {CLUSTER_LEVELS} cluster numbers",
+                    n + 1
+                )
+            })?;
+        }
+        m.entry(word_hash(w)).or_insert(c);
+    }
+    Ok(Clusters(m))
 }
 
 pub use dateline_core::norm_key;
@@ -69,6 +128,10 @@ impl Lexicon {
                 )))
                 .map(str::to_string)
                 .collect(),
+            clusters: std::sync::Arc::new(
+                parse_clusters(include_str!("../../../data/nlp/word-clusters.tsv"))
+                    .unwrap_or_default(),
+            ),
             ..Default::default()
         }
     }
@@ -79,9 +142,16 @@ impl Lexicon {
         if k.is_empty() {
             return;
         }
-        match self.names.get(&k) {
-            Some(old) if old.priority >= entry.priority => {}
-            _ => {
+        let is_place = |e: &LexEntry| matches!(e.kind, EntityType::Gpe | EntityType::Loc);
+        match self.names.get_mut(&k) {
+            Some(old) if old.priority >= entry.priority => {
+                old.place_too |= is_place(&entry) && !is_place(old);
+            }
+            Some(old) => {
+                let place_too = old.place_too || (is_place(old) && !is_place(&entry));
+                *old = LexEntry { place_too, ..entry };
+            }
+            None => {
                 self.names.insert(k, entry);
             }
         }
@@ -127,8 +197,38 @@ mod tests {
     }
 
     #[test]
+    fn a_place_outranked_by_an_actor_is_remembered() {
+        let e = |kind, priority| LexEntry {
+            kind,
+            canonical: None,
+            tag: "test",
+            priority,
+            place_too: false,
+        };
+        let mut l = Lexicon::default();
+        // either order: the capital coded as its government keeps the place reading
+        l.add("Minsk", e(EntityType::Gpe, 40));
+        l.add("Minsk", e(EntityType::Org, 65));
+        l.add("Riga", e(EntityType::Org, 65));
+        l.add("Riga", e(EntityType::Gpe, 40));
+        l.add("Kremlin", e(EntityType::Org, 65));
+        for (k, place_too) in [("MINSK", true), ("RIGA", true), ("KREMLIN", false)] {
+            let x = l.get(k).unwrap();
+            assert_eq!((x.kind, x.place_too), (EntityType::Org, place_too), "{k}");
+        }
+    }
+
+    #[test]
     fn word_lists_load() {
         let l = Lexicon::with_word_lists();
         assert!(l.is_title("President") && l.is_common("Since") && l.quote_verbs.contains("said"));
+        assert!(l.clusters.len() > 100_000);
+        // surnames share a class; a surname and a weekday do not
+        let c = |w| l.clusters.get(w).map(|c| c[2]);
+        assert!(c("smith").is_some());
+        assert_eq!(c("smith"), c("jones"));
+        assert_ne!(c("smith"), c("monday"));
+        assert_eq!(c("no-such-word-here"), None);
+        assert!(parse_clusters("a\t1\t2\t3\n").is_err());
     }
 }

@@ -7,7 +7,7 @@
 //! (64-bit FNV-1a) looked up in one hash map from feature to the weights of the nine tags.
 //! Cost per token: ~45 hash lookups and 9-wide adds.
 
-use crate::lexicon::{norm_key, Lexicon, MAX_NGRAM};
+use crate::lexicon::{norm_key, Lexicon, CLUSTER_LEVELS, MAX_NGRAM};
 use dateline_core::EntityType;
 use std::collections::HashMap;
 
@@ -55,6 +55,30 @@ pub struct TokenView<'a> {
     pub text: &'a str,
     /// Gazetteer feature of this token (`B-GPE`, `I-PERSON`...), if a lexicon name covers it.
     pub gaz: Option<String>,
+    /// The word's classes in `data/nlp/word-clusters.tsv` (coarse to fine), if listed.
+    pub cluster: Option<[u16; CLUSTER_LEVELS]>,
+}
+
+/// The tagger's view of a sentence: words with their gazetteer and cluster features.
+pub fn views<'a>(words: &[&'a str], lex: &Lexicon) -> Vec<TokenView<'a>> {
+    let gaz = gazetteer_tags(words, lex);
+    words
+        .iter()
+        .zip(gaz)
+        .map(|(w, g)| {
+            let lw = lower(w);
+            // the vectors are of lower-cased words: an acronym that spells a function word
+            // ("US", "WHO", "IT") is not that word, so it gets no class
+            let acronym = w.len() >= 2
+                && w.chars().all(|c| c.is_uppercase())
+                && lex.function_words.contains(&lw);
+            TokenView {
+                text: w,
+                gaz: g,
+                cluster: if acronym { None } else { lex.clusters.get(&lw) },
+            }
+        })
+        .collect()
 }
 
 fn fnv(parts: &[&[u8]]) -> u64 {
@@ -98,7 +122,7 @@ fn lower(w: &str) -> String {
 
 /// Feature groups, for ablation (`dateline train ner --without GROUP,...`): what each buys
 /// on dev is in docs/BENCHMARKS.md.
-pub const GROUPS: [&str; 10] = [
+pub const GROUPS: [&str; 11] = [
     "word",            // the word, its lower case, its shape
     "affix",           // prefixes and suffixes of 1-4 characters
     "tags",            // the two previous predicted tags, alone and with the word and shape
@@ -109,6 +133,7 @@ pub const GROUPS: [&str; 10] = [
     "neighbour-shape", // a neighbour word with this word's shape
     "gazetteer",       // lexicon names covering the word or its neighbours
     "doc-caps",        // the word's capitalisation elsewhere in the document
+    "clusters",        // word classes from k-means over GloVe vectors, of the word and neighbours
 ];
 
 /// The bit of a feature group in [`Prepared::without`].
@@ -235,6 +260,31 @@ pub fn features(
                     if k == 0 {
                         out.push(fnv(&[b"gazsh", g.as_bytes(), sh.as_bytes()]));
                     }
+                }
+            }
+        }
+    }
+    if on(10) {
+        let cl = |j: isize| -> Option<[u16; CLUSTER_LEVELS]> {
+            if j < 0 {
+                None
+            } else {
+                toks.get(j as usize).and_then(|t| t.cluster)
+            }
+        };
+        match cl(i as isize) {
+            Some(c) => {
+                for (level, x) in c.iter().enumerate() {
+                    out.push(fnv(&[b"cl", &[level as u8], &x.to_le_bytes()]));
+                }
+                out.push(fnv(&[b"clsh", &c[2].to_le_bytes(), sh.as_bytes()]));
+            }
+            None => out.push(fnv(&[b"cl-none", sh.as_bytes()])),
+        }
+        for k in [-2isize, -1, 1, 2] {
+            if let Some(c) = cl(i as isize + k) {
+                for (level, x) in c.iter().enumerate() {
+                    out.push(fnv(&[b"cln", &[k as u8, level as u8], &x.to_le_bytes()]));
                 }
             }
         }
@@ -527,11 +577,7 @@ pub mod train {
 
     pub fn views<'a>(s: &'a [String], lex: &Lexicon) -> Vec<TokenView<'a>> {
         let words: Vec<&str> = s.iter().map(String::as_str).collect();
-        let gaz = gazetteer_tags(&words, lex);
-        s.iter()
-            .zip(gaz)
-            .map(|(w, g)| TokenView { text: w, gaz: g })
-            .collect()
+        super::views(&words, lex)
     }
 
     /// Train for `epochs` passes; `log` receives a line per epoch.
@@ -629,6 +675,14 @@ mod tests {
     }
 
     #[test]
+    fn acronyms_spelling_function_words_get_no_word_class() {
+        let lex = Lexicon::with_word_lists();
+        let v = views(&["US", "troops", "told", "us", "WHO", "Smith"], &lex);
+        let has: Vec<bool> = v.iter().map(|t| t.cluster.is_some()).collect();
+        assert_eq!(has, vec![false, true, true, true, false, true]);
+    }
+
+    #[test]
     fn a_tiny_model_learns_and_round_trips() {
         let lex = Lexicon::with_word_lists();
         let text = "Ann NNP I-NP I-PER\nSmith NNP I-NP I-PER\nvisited VBD I-VP O\nParis NNP I-NP I-LOC\n.\t. O O\n\n".repeat(20);
@@ -639,7 +693,11 @@ mod tests {
         let words = ["Ann", "Smith", "visited", "Paris", "."];
         let v: Vec<TokenView> = words
             .iter()
-            .map(|w| TokenView { text: w, gaz: None })
+            .map(|w| TokenView {
+                text: w,
+                gaz: None,
+                cluster: None,
+            })
             .collect();
         let tags: Vec<&str> = m2
             .tag(&v, &HashMap::new())

@@ -27,7 +27,8 @@ pub struct NerArgs {
     #[arg(long, default_value_t = 0.01)]
     prune: f32,
     /// Leave out feature groups (comma-separated: word, affix, tags, context, bigrams, start,
-    /// caps-sentence, neighbour-shape, gazetteer, doc-caps), to measure what each buys.
+    /// caps-sentence, neighbour-shape, gazetteer, doc-caps, clusters), to measure what each
+    /// buys.
     #[arg(long, value_delimiter = ',')]
     without: Vec<String>,
 }

@@ -417,7 +417,7 @@ fn training_leaves_out_feature_groups_on_request() {
     let bytes = std::fs::read(&model).unwrap();
     let header = String::from_utf8_lossy(&bytes[..bytes.iter().position(|&b| b == b'\n').unwrap()])
         .to_string();
-    assert!(header.contains("features=word,affix,tags,context,bigrams,caps-sentence,neighbour-shape,gazetteer prune"), "{header}");
+    assert!(header.contains("features=word,affix,tags,context,bigrams,caps-sentence,neighbour-shape,gazetteer,clusters prune"), "{header}");
     let out = run("bogus");
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown feature group \"bogus\""));
