@@ -87,7 +87,7 @@ pub fn recognize_model(
     lex: &Lexicon,
     m: &crate::ner::Model,
 ) -> Vec<Entity> {
-    use crate::ner::{doc_caps, views, TAGS};
+    use crate::ner::{doc_caps, truecase, views, TAGS};
     let words: Vec<Vec<&str>> = sents
         .iter()
         .map(|s| {
@@ -100,7 +100,13 @@ pub fn recognize_model(
     let caps = doc_caps(&words);
     let mut out = Vec::new();
     for (s, ws) in sents.iter().zip(&words) {
-        let tags = m.tag(&views(ws, lex), &caps);
+        let tags = match truecase(ws, lex) {
+            Some(tc) => {
+                let tc: Vec<&str> = tc.iter().map(String::as_str).collect();
+                m.tag(&views(&tc, lex), &caps)
+            }
+            None => m.tag(&views(ws, lex), &caps),
+        };
         let mut i = 0;
         while i < tags.len() {
             let tag = TAGS[tags[i]];

@@ -141,6 +141,49 @@ pub fn group_bit(name: &str) -> Option<u32> {
     GROUPS.iter().position(|g| *g == name).map(|i| 1 << i)
 }
 
+/// A headline in title case ("Wealthy Voters Abandon Republican Party"): four or more words
+/// of four or more letters, all capitalised and none in capitals throughout.
+pub fn title_case(words: &[&str]) -> bool {
+    let mut long = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .peekable();
+    long.peek().is_some()
+        && long.clone().count() >= 4
+        && long.all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+        })
+}
+
+/// Truecase a title-case headline for the tagger, which learned from sentence case: after the
+/// first word, a capitalised word that is a common lower-case word and no lexicon name is
+/// lower-cased ("Poll: Wealthy Voters Abandon Republican Party" -> "Poll: Wealthy voters
+/// abandon Republican Party"). Other sentences, and lists of names where fewer than two
+/// words would change, are left as they are (`None`).
+pub fn truecase(words: &[&str], lex: &Lexicon) -> Option<Vec<String>> {
+    if !title_case(words) {
+        return None;
+    }
+    let out: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let lw = lower(w);
+            if i > 0
+                && lex.common_words.contains(&lw)
+                && lex.get(&norm_key(w)).is_none()
+                && !lex.is_title(w)
+            {
+                lw
+            } else {
+                (*w).to_string()
+            }
+        })
+        .collect();
+    let changed = out.iter().zip(words).filter(|(a, b)| a != *b).count();
+    (changed >= 2).then_some(out)
+}
+
 /// Per-sentence strings the features need, computed once per token.
 pub struct Prepared {
     lower: Vec<String>,
@@ -672,6 +715,31 @@ mod tests {
         let s = train::read_conll("-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\nGerman JJ I-NP I-MISC\nPeter NNP I-NP I-PER\nBlackburn NNP I-NP I-PER\n");
         let tags: Vec<&str> = s[0].tags.iter().map(|&t| TAGS[t]).collect();
         assert_eq!(tags, vec!["B-ORG", "O", "B-MISC", "B-PER", "I-PER"]);
+    }
+
+    #[test]
+    fn title_case_headlines_are_truecased_for_the_tagger() {
+        let lex = Lexicon::with_word_lists();
+        let h = [
+            "Poll",
+            ":",
+            "Wealthy",
+            "Voters",
+            "Abandon",
+            "Republican",
+            "Party",
+        ];
+        let tc = truecase(&h, &lex).unwrap();
+        assert_eq!(tc[0], "Poll");
+        assert_eq!((tc[3].as_str(), tc[4].as_str()), ("voters", "abandon"));
+        assert_eq!(tc[5], "Republican");
+        // sentence case, capitals throughout, and lists of names stay as they are
+        let s = ["Voters", "abandon", "the", "Republican", "Party", "today"];
+        assert!(truecase(&s, &lex).is_none());
+        let caps = ["VOTERS", "ABANDON", "REPUBLICAN", "PARTY", "TODAY"];
+        assert!(truecase(&caps, &lex).is_none());
+        let names = ["Petr", "Korda", "beat", "Bohdan", "Ulihrach", "Prague"];
+        assert!(truecase(&names, &lex).is_none());
     }
 
     #[test]
