@@ -73,6 +73,8 @@ pub struct Actors {
     pub by_name: HashMap<String, usize>,
     /// normalised agent word(s) -> role code ("MIL", "GOV")
     pub agents: HashMap<String, String>,
+    /// normalised surname -> person entries with a name ending in it
+    pub by_surname: HashMap<String, Vec<usize>>,
 }
 
 fn parse_date(s: &str) -> Option<i64> {
@@ -156,9 +158,18 @@ impl Actors {
                     });
                     for n in names.iter() {
                         let k = norm_key(n);
-                        if !k.is_empty() {
-                            me.by_name.entry(k).or_insert(idx);
+                        if k.is_empty() {
+                            continue;
                         }
+                        if person {
+                            if let Some(s) = k.rsplit(' ').next().filter(|s| s.len() >= 3) {
+                                let v = me.by_surname.entry(s.to_string()).or_default();
+                                if v.last() != Some(&idx) {
+                                    v.push(idx);
+                                }
+                            }
+                        }
+                        me.by_name.entry(k).or_insert(idx);
                     }
                     added += 1;
                 }
@@ -264,6 +275,36 @@ impl Actors {
         self.by_name.get(&norm_key(name)).map(|&i| &self.entries[i])
     }
 
+    /// A person named by surname alone ("Mugabe", "President Bush"): the one person entry with
+    /// that surname holding a dated code for `day` gives its code; when several do, the
+    /// country they all share, if they share one; else (or with no date) nothing: a surname
+    /// out of office says too little ("Perry").
+    pub fn person_by_surname(&self, surname: &str, day: Option<i64>) -> Option<String> {
+        let cands = self.by_surname.get(&norm_key(surname))?;
+        let in_office: Vec<&ActorEntry> = cands
+            .iter()
+            .map(|&i| &self.entries[i])
+            .filter(|e| {
+                day.is_some_and(|d| {
+                    e.codes.iter().any(|c| {
+                        (c.from.is_some() || c.to.is_some())
+                            && c.from.is_none_or(|f| d >= f)
+                            && c.to.is_none_or(|t| d <= t)
+                    })
+                })
+            })
+            .collect();
+        if let [one] = in_office.as_slice() {
+            return one.code_on(day).map(str::to_string);
+        }
+        let mut countries = in_office
+            .iter()
+            .filter_map(|e| e.code_on(day))
+            .filter_map(|c| c.get(..3));
+        let first = countries.next()?;
+        countries.all(|c| c == first).then(|| first.to_string())
+    }
+
     pub fn agent(&self, words: &str) -> Option<&str> {
         self.agents.get(&norm_key(words)).map(String::as_str)
     }
@@ -286,6 +327,12 @@ mod tests {
             a.lookup("Damascus").and_then(|e| e.code_on(None)),
             Some("SYR")
         );
+        // a surname alone: the one person it names
+        assert_eq!(
+            a.person_by_surname("Assad", day("2018-05-17")),
+            Some("SYRGOV".to_string())
+        );
+        assert_eq!(a.person_by_surname("Damascus", None), None);
     }
 
     #[test]

@@ -176,6 +176,20 @@ impl Coder<'_, '_> {
         None
     }
 
+    /// A nationality word that names an actor by itself: a plural people ("Palestinians",
+    /// "Bosnian Serbs"), or a country's adjective before a noun that is no role word ("an
+    /// Indian proposal": India's), but not a religion's ("Christian eastern Beirut").
+    fn norp_alone(&self, e: &Entity, t1: usize, s: &Sentence) -> bool {
+        let plural = e.text.ends_with('s') && !e.text.ends_with("ss");
+        let next = if t1 < s.tok_end {
+            self.ltok(t1)
+        } else {
+            String::new()
+        };
+        let noun_follows = next.len() > 2 && next.chars().all(char::is_alphabetic);
+        plural || (noun_follows && self.country_of_entity(e).is_some())
+    }
+
     fn mentions(&self, s: &Sentence) -> Vec<Mention> {
         let body = self.x.body;
         let ents: Vec<&Entity> =
@@ -193,7 +207,23 @@ impl Coder<'_, '_> {
         let mut used_norp = std::collections::HashSet::new();
         for (ei, e) in ents.iter().enumerate() {
             let (t0, t1) = self.tok_range(e.start, e.end);
-            if e.kind == EntityType::Norp {
+            // a place + role words: "Ivory Coast rebels", "Mozambique government"
+            let place_role = e.kind == EntityType::Gpe && {
+                let mut j = t1;
+                let mut found = false;
+                while !found
+                    && j < s.tok_end
+                    && j < t1 + 2
+                    && self.tok(j).chars().all(char::is_alphabetic)
+                    && self.tok(j).chars().next().is_some_and(char::is_lowercase)
+                {
+                    j += 1;
+                    let words: Vec<&str> = (t1..j).map(|i| self.tok(i)).collect();
+                    found = self.k.actors.agent(&words.join(" ")).is_some();
+                }
+                found
+            };
+            if e.kind == EntityType::Norp || place_role {
                 // NORP + role words: "Syrian military", "European states", "Russian leader"
                 let mut j = t1;
                 while j < s.tok_end
@@ -210,7 +240,8 @@ impl Coder<'_, '_> {
                 // a person or organisation right after the role words takes this NORP
                 let next_named = ents.get(ei + 1).is_some_and(|n| {
                     matches!(n.kind, EntityType::Person | EntityType::Org)
-                        && self.tok_range(n.start, n.end).0 <= j + 1
+                        && self.tok_range(n.start, n.end).0
+                            <= if agent.is_some() { j + 1 } else { t1 }
                 });
                 if next_named {
                     continue;
@@ -249,6 +280,30 @@ impl Coder<'_, '_> {
                         pronoun: false,
                     });
                     used_norp.insert(ei);
+                } else if e.kind == EntityType::Norp && self.norp_alone(e, t1, s) {
+                    // "Palestinians blamed Israel", "rejected an Indian proposal": the people
+                    // or the country a nationality word stands for
+                    let country = self.country_of_entity(e);
+                    let code = country.clone().or_else(|| {
+                        let g = group_code(&e.text);
+                        (!g.is_empty()).then_some(g)
+                    });
+                    if code.is_some() {
+                        out.push(Mention {
+                            t0,
+                            t1,
+                            actor: Actor {
+                                text: e.text.clone(),
+                                canonical: e.canonical.clone(),
+                                code,
+                                country,
+                                start: Some(e.start),
+                                end: Some(e.end),
+                            },
+                            person: false,
+                            pronoun: false,
+                        });
+                    }
                 }
                 continue;
             }
@@ -295,6 +350,22 @@ impl Coder<'_, '_> {
             }
             let mut code = self.dict_code(e);
             let role = (role_a < t0).then(|| self.agent_of(role_a, t0)).flatten();
+            if code.is_none() && e.kind == EntityType::Person {
+                // "President Bush" as the dictionaries list it, else the surname alone
+                let titled = &body[self.x.tokens[role_a.min(t0)].start..e.end];
+                code = self
+                    .k
+                    .actors
+                    .lookup(titled)
+                    .and_then(|x| x.code_on(self.day))
+                    .map(str::to_string)
+                    .or_else(|| {
+                        let surname = e.text.rsplit(' ').next()?;
+                        self.k.actors.person_by_surname(surname, self.day)
+                    })
+                    // a country alone is weaker than the country and role the text gives
+                    .filter(|c| c.len() > 3 || role.is_none());
+            }
             if e.kind == EntityType::Gpe {
                 let c = self.country_of_entity(e);
                 if code.is_none() {
@@ -352,7 +423,10 @@ impl Coder<'_, '_> {
                 continue;
             }
             if self.k.lexicon.is_title(&w)
-                && !matches!(w.as_str(), "government" | "military" | "police" | "army")
+                && !matches!(
+                    w.as_str(),
+                    "government" | "military" | "police" | "army" | "opposition"
+                )
             {
                 continue;
             }
@@ -362,8 +436,14 @@ impl Coder<'_, '_> {
                 } else {
                     String::new()
                 };
+                // "opposition groups", "rebel forces": a plural head noun after the role word
+                let head = usize::from(matches!(
+                    self.ltok(i + 1).as_str(),
+                    "groups" | "members" | "forces" | "figures" | "supporters" | "fighters"
+                ));
                 if matches!(pre.as_str(), "the" | "its" | "their" | "his" | "her")
                     || w.ends_with('s')
+                    || head == 1
                 {
                     // "opposition leaders": the modifier's role is the narrower one
                     let (t0, role) = match (i > s.tok_start)
@@ -374,12 +454,19 @@ impl Coder<'_, '_> {
                         _ => (i, role),
                     };
                     // "police in Kampala", "rebels of Syria": the country that follows
+                    let i = i + head;
                     let mut t1 = i + 1;
                     let mut country = None;
                     if matches!(self.ltok(i + 1).as_str(), "in" | "of" | "from") {
+                        // "rebels in the Ivory Coast"
+                        let at = if self.ltok(i + 2) == "the" {
+                            i + 3
+                        } else {
+                            i + 2
+                        };
                         if let Some(n) = kept
                             .iter()
-                            .find(|m| m.t0 == i + 2 && m.actor.country.is_some())
+                            .find(|m| m.t0 == at && m.actor.country.is_some())
                         {
                             country = n.actor.country.clone();
                             t1 = n.t1;
@@ -428,6 +515,12 @@ impl Coder<'_, '_> {
                 });
             }
         }
+        // a name inside a role phrase ("rebels in the Ivory Coast") is part of that actor
+        kept.retain(|m| {
+            !extra
+                .iter()
+                .any(|x| !x.pronoun && x.t0 < m.t0 && m.t1 <= x.t1)
+        });
         kept.extend(extra);
         kept.sort_by_key(|m| m.t0);
         kept
@@ -1038,9 +1131,16 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                         }
                         _ => false,
                     };
-                    if same(src, tgt) {
-                        continue;
-                    }
+                    // an actor is not its own target ("Israel … the deaths of two Israelis"):
+                    // the event stands without one, unless another target is there
+                    let tgt = if same(src, tgt) {
+                        if targets.len() > 1 {
+                            continue;
+                        }
+                        &None
+                    } else {
+                        tgt
+                    };
                     if src.is_none() && tgt.is_none() {
                         continue; // an event needs at least one actor (as in GDELT)
                     }

@@ -328,6 +328,52 @@ mod tests {
         assert!(ev.iter().any(|(c, _)| c.starts_with("12")), "{ev:?}");
     }
 
+    fn dyads_of(p: &Pipeline, body: &str, published: &str) -> Vec<(String, String, String)> {
+        let mut d = Document::new("t", Default::default(), body.to_string());
+        d.article.published = Some(published.into());
+        let code = |a: Option<dateline_core::Actor>| a.and_then(|a| a.code).unwrap_or_default();
+        p.run(d)
+            .events
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| (e.cameo, code(e.source), code(e.target)))
+            .collect()
+    }
+
+    #[test]
+    fn actors_from_surnames_places_with_roles_and_nationality_words() {
+        let p = Pipeline::new().unwrap();
+        let has = |ev: &[(String, String, String)], src: &str, tgt: &str| {
+            ev.iter().any(|(_, s, t)| s == src && t == tgt)
+        };
+        // a place with role words, and role words with "in the" place
+        let ev = dyads_of(
+            &p,
+            "Chad rebels rejected a Sudanese peace plan on Friday.",
+            "2005-01-01",
+        );
+        assert!(has(&ev, "TCDREB", "SDN"), "{ev:?}");
+        let ev = dyads_of(
+            &p,
+            "Opposition groups in the Gambia accused Senegal of meddling.",
+            "2005-01-01",
+        );
+        assert!(has(&ev, "GMBOPP", "SEN"), "{ev:?}");
+        // a people named by its plural; a surname alone, by who held office on the day
+        let ev = dyads_of(&p, "Palestinians accused Mugabe of lying.", "2005-01-01");
+        assert!(has(&ev, "PSE", "ZWEGOV"), "{ev:?}");
+        // an actor is not its own target: the event stays, without one
+        let ev = dyads_of(
+            &p,
+            "Kenya imposed a curfew after the deaths of two Kenyans.",
+            "2005-01-01",
+        );
+        assert!(
+            ev.iter().any(|(_, s, t)| s == "KEN" && t.is_empty()),
+            "{ev:?}"
+        );
+    }
+
     #[test]
     fn a_name_found_once_is_found_where_it_repeats() {
         let p = Pipeline::new().unwrap();
