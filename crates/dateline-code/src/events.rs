@@ -190,6 +190,24 @@ impl Coder<'_, '_> {
         plural || (noun_follows && self.country_of_entity(e).is_some())
     }
 
+    /// The end of role words right after token `t1` ("rebels", "security forces"), if the
+    /// one or two lower-case words there are a role.
+    fn role_after(&self, t1: usize, s: &Sentence) -> Option<usize> {
+        let mut j = t1;
+        while j < s.tok_end
+            && j < t1 + 2
+            && self.tok(j).chars().all(char::is_alphabetic)
+            && self.tok(j).chars().next().is_some_and(char::is_lowercase)
+        {
+            j += 1;
+            let words: Vec<&str> = (t1..j).map(|i| self.tok(i)).collect();
+            if self.k.actors.agent(&words.join(" ")).is_some() {
+                return Some(j);
+            }
+        }
+        None
+    }
+
     fn mentions(&self, s: &Sentence) -> Vec<Mention> {
         let body = self.x.body;
         let ents: Vec<&Entity> =
@@ -199,7 +217,11 @@ impl Coder<'_, '_> {
                 .filter(|e| {
                     matches!(
                         e.kind,
-                        EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp
+                        EntityType::Person
+                            | EntityType::Org
+                            | EntityType::Gpe
+                            | EntityType::Loc
+                            | EntityType::Norp
                     )
                 })
                 .collect();
@@ -208,21 +230,11 @@ impl Coder<'_, '_> {
         for (ei, e) in ents.iter().enumerate() {
             let (t0, t1) = self.tok_range(e.start, e.end);
             // a place + role words: "Ivory Coast rebels", "Mozambique government"
-            let place_role = e.kind == EntityType::Gpe && {
-                let mut j = t1;
-                let mut found = false;
-                while !found
-                    && j < s.tok_end
-                    && j < t1 + 2
-                    && self.tok(j).chars().all(char::is_alphabetic)
-                    && self.tok(j).chars().next().is_some_and(char::is_lowercase)
-                {
-                    j += 1;
-                    let words: Vec<&str> = (t1..j).map(|i| self.tok(i)).collect();
-                    found = self.k.actors.agent(&words.join(" ")).is_some();
-                }
-                found
-            };
+            let place_role = matches!(e.kind, EntityType::Gpe | EntityType::Loc)
+                && self.role_after(t1, s).is_some();
+            if e.kind == EntityType::Loc && !place_role {
+                continue; // a sea or a region is no actor by itself
+            }
             if e.kind == EntityType::Norp || place_role {
                 // NORP + role words: "Syrian military", "European states", "Russian leader"
                 let mut j = t1;
@@ -388,16 +400,21 @@ impl Coder<'_, '_> {
                 }
             }
             let start_b = self.x.tokens[a].start.min(e.start);
+            // an organisation's people: "Hezbollah guerrillas", "Red Cross officials"
+            let (t1, end_b) = match (e.kind, self.role_after(t1, s)) {
+                (EntityType::Org, Some(j)) if code.is_some() => (j, self.x.tokens[j - 1].end),
+                _ => (t1, e.end),
+            };
             out.push(Mention {
                 t0: a.min(t0),
                 t1,
                 actor: Actor {
-                    text: body[start_b..e.end].to_string(),
+                    text: body[start_b..end_b].to_string(),
                     canonical: e.canonical.clone().or(Some(e.text.clone())),
                     code,
                     country,
                     start: Some(start_b),
-                    end: Some(e.end),
+                    end: Some(end_b),
                 },
                 person: e.kind == EntityType::Person,
                 pronoun: false,
@@ -955,6 +972,13 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                 .count()
                 == 1;
             if det_before && one_word {
+                continue;
+            }
+            // a word of an actor's name or role ("Liberian riot police") is no verb
+            let in_actor = ms.iter().any(|x| {
+                !x.pronoun && x.t0 <= s.tok_start + m.start && s.tok_start + m.start < x.t1
+            });
+            if in_actor && one_word {
                 continue;
             }
             let trig = s.tok_start + m.start;

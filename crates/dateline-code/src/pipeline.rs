@@ -362,6 +362,17 @@ mod tests {
         // a people named by its plural; a surname alone, by who held office on the day
         let ev = dyads_of(&p, "Palestinians accused Mugabe of lying.", "2005-01-01");
         assert!(has(&ev, "PSE", "ZWEGOV"), "{ev:?}");
+        // an organisation's or a region's people; a role word is not the event's verb
+        let ev = dyads_of(
+            &p,
+            "Hezbollah guerrillas killed two soldiers.",
+            "2005-01-01",
+        );
+        assert!(ev.iter().any(|(_, s, _)| s.starts_with("LBN")), "{ev:?}");
+        let ev = dyads_of(&p, "Kenya accused Darfur rebels of lying.", "2005-01-01");
+        assert!(has(&ev, "KEN", "SDNREB"), "{ev:?}");
+        let ev = dyads_of(&p, "Kenyan riot police arrested two men.", "2005-01-01");
+        assert!(ev.iter().all(|(c, _, _)| c != "145"), "{ev:?}");
         // an actor is not its own target: the event stays, without one
         let ev = dyads_of(
             &p,
