@@ -9,7 +9,10 @@
 //! Resolution picks, for each GPE/LOC entity, among the candidates with that name: a country
 //! or region when the name is one; otherwise the place with the best score of population
 //! (log), the article's focus country (the country mentioned most), a qualifier next to the
-//! name ("Paris, Texas"), and whether the name is the place's main name or an alternate.
+//! name ("Paris, Texas"), and whether the name is the place's main name or an alternate. A
+//! second pass adds coherence: each other place name the first pass put in the candidate's
+//! first-level division (or country) adds to its score ("Paris" among Tyler and Longview is
+//! Paris, Texas), weights [`COHERENCE`].
 
 use dateline_core::hash::FastMap;
 use dateline_core::{norm_key, Entity, EntityType, Place};
@@ -193,7 +196,15 @@ impl Gazetteer {
     }
 
     /// Resolve the GPE and LOC entities of an article to places.
+    /// Toponyms of an article resolved to gazetteer records (see the module notes), with the
+    /// default coherence weights.
     pub fn resolve(&self, body: &str, entities: &[Entity]) -> Vec<Place> {
+        self.resolve_with(body, entities, COHERENCE)
+    }
+
+    /// [`Gazetteer::resolve`] with explicit coherence weights (per other name of the article in
+    /// the candidate's division, in its country), for measuring them.
+    pub fn resolve_with(&self, body: &str, entities: &[Entity], weights: (f64, f64)) -> Vec<Place> {
         // focus: the country named most often (countries, demonyms, resolved capitals)
         let mut votes: HashMap<&str, usize> = HashMap::new();
         for e in entities {
@@ -241,89 +252,101 @@ impl Gazetteer {
             .iter()
             .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
             .map(|(k, _)| k.to_string());
-        let mut out = Vec::new();
-        for e in entities {
-            // the name of a country, a division or a town of 50,000 tagged as an organisation
-            // ("the US said", "Metcalfe County") still names the place
-            let cands = self.lookup(&e.text);
-            let org_country = matches!(e.kind, EntityType::Org | EntityType::Misc)
-                && cands.iter().any(|&(c, _)| match c {
-                    Cand::Country(_) => true,
-                    Cand::Place(i) => {
-                        let p = &self.places[i];
-                        p.feature.starts_with("ADM") || p.population >= 50_000
-                    }
-                    Cand::Region(_) => false,
-                });
-            if !matches!(e.kind, EntityType::Gpe | EntityType::Loc | EntityType::Fac)
-                && !org_country
-            {
-                continue;
-            }
-            if cands.is_empty() {
-                continue;
-            }
-            // "Alexandria, Va.": the words after a comma qualify the place
-            let qual_c = body[e.end..].strip_prefix(", ").and_then(|rest| {
-                let w: String = rest
-                    .chars()
-                    .take(40)
-                    .take_while(|c| c.is_alphanumeric() || *c == ' ' || *c == '.')
-                    .collect();
-                let words: Vec<&str> = w.split_whitespace().take(3).collect();
-                (1..=words.len())
-                    .rev()
-                    .find_map(|n| self.qualifier(&words[..n].join(" ")))
-            });
-            let best = cands
-                .iter()
-                .map(|&(c, main)| {
-                    let r = self.record(c);
-                    // a foreign country's name in an article about another country is more
-                    // likely a place of that country ("Georgia" in a story from Atlanta)
-                    let focus_alternative = focus.as_deref().is_some_and(|f| {
-                        f != r.iso3
-                            && cands
-                                .iter()
-                                .any(|&(o, _)| o != c && self.record(o).iso3 == f)
-                    });
-                    let mut s = match c {
-                        Cand::Country(_) if focus_alternative => 0.0,
-                        Cand::Country(_) => 100.0,
-                        Cand::Region(_) => 60.0,
-                        Cand::Place(_) => 0.0,
-                    };
-                    // a division counts as 2 million people against towns; among divisions
-                    // of one name, the more populous wins (Florida, USA before Florida, Uruguay)
-                    let pop = if r.feature == "ADM1" {
-                        s += 1e-3 * (r.population as f64 + 1.0).ln();
-                        2_000_000
-                    } else {
-                        r.population
-                    };
-                    s += (pop as f64 + 1.0).ln();
-                    if main {
-                        s += 2.0;
-                    }
-                    if r.feature == "PPLC" {
-                        s += 2.0;
-                    }
-                    if focus.as_deref() == Some(r.iso3) {
-                        s += 8.0;
-                    }
-                    if let Some((iso3, adm)) = &qual_c {
-                        if iso3 == r.iso3 && (adm.is_empty() || adm == r.admin1) {
-                            s += 30.0;
+        // two passes: the second reads the first's choices for the article's other places
+        // (CLIFF-style coherence: "Paris" among Texas towns is Paris, Texas)
+        let mut out: Vec<Place> = Vec::new();
+        let mut near: Option<Coherence> = None;
+        for pass in 0..2 {
+            out.clear();
+            for e in entities {
+                // the name of a country, a division or a town of 50,000 tagged as an organisation
+                // ("the US said", "Metcalfe County") still names the place
+                let cands = self.lookup(&e.text);
+                let org_country = matches!(e.kind, EntityType::Org | EntityType::Misc)
+                    && cands.iter().any(|&(c, _)| match c {
+                        Cand::Country(_) => true,
+                        Cand::Place(i) => {
+                            let p = &self.places[i];
+                            p.feature.starts_with("ADM") || p.population >= 50_000
                         }
-                    }
-                    (s, c)
-                })
-                .max_by(|a, b| {
-                    a.0.total_cmp(&b.0)
-                        .then(cand_order(b.1).cmp(&cand_order(a.1)))
+                        Cand::Region(_) => false,
+                    });
+                if !matches!(e.kind, EntityType::Gpe | EntityType::Loc | EntityType::Fac)
+                    && !org_country
+                {
+                    continue;
+                }
+                if cands.is_empty() {
+                    continue;
+                }
+                // "Alexandria, Va.": the words after a comma qualify the place
+                let qual_c = body[e.end..].strip_prefix(", ").and_then(|rest| {
+                    let w: String = rest
+                        .chars()
+                        .take(40)
+                        .take_while(|c| c.is_alphanumeric() || *c == ' ' || *c == '.')
+                        .collect();
+                    let words: Vec<&str> = w.split_whitespace().take(3).collect();
+                    (1..=words.len())
+                        .rev()
+                        .find_map(|n| self.qualifier(&words[..n].join(" ")))
                 });
-            if let Some((_, c)) = best {
-                out.push(self.place(c, e.start, &e.text, None));
+                let best = cands
+                    .iter()
+                    .map(|&(c, main)| {
+                        let r = self.record(c);
+                        // a foreign country's name in an article about another country is more
+                        // likely a place of that country ("Georgia" in a story from Atlanta)
+                        let focus_alternative = focus.as_deref().is_some_and(|f| {
+                            f != r.iso3
+                                && cands
+                                    .iter()
+                                    .any(|&(o, _)| o != c && self.record(o).iso3 == f)
+                        });
+                        let mut s = match c {
+                            Cand::Country(_) if focus_alternative => 0.0,
+                            Cand::Country(_) => 100.0,
+                            Cand::Region(_) => 60.0,
+                            Cand::Place(_) => 0.0,
+                        };
+                        // a division counts as 2 million people against towns; among divisions
+                        // of one name, the more populous wins (Florida, USA before Florida, Uruguay)
+                        let pop = if r.feature == "ADM1" {
+                            s += 1e-3 * (r.population as f64 + 1.0).ln();
+                            2_000_000
+                        } else {
+                            r.population
+                        };
+                        s += (pop as f64 + 1.0).ln();
+                        if main {
+                            s += 2.0;
+                        }
+                        if r.feature == "PPLC" {
+                            s += 2.0;
+                        }
+                        if focus.as_deref() == Some(r.iso3) {
+                            s += 8.0;
+                        }
+                        if let Some((iso3, adm)) = &qual_c {
+                            if iso3 == r.iso3 && (adm.is_empty() || adm == r.admin1) {
+                                s += 30.0;
+                            }
+                        }
+                        if let Some(n) = &near {
+                            s += n.bonus(&e.text, r.iso3, r.admin1);
+                        }
+                        (s, c)
+                    })
+                    .max_by(|a, b| {
+                        a.0.total_cmp(&b.0)
+                            .then(cand_order(b.1).cmp(&cand_order(a.1)))
+                    });
+                if let Some((_, c)) = best {
+                    out.push(self.place(c, e.start, &e.text, None));
+                }
+            }
+            if pass == 0 {
+                near = Some(Coherence::of(&out, weights));
             }
         }
         // a division named after a comma ("COLUMBIA, Ky.", "Surrey, B.C."): a place of its own
@@ -610,6 +633,57 @@ struct GeoRecordRef<'a> {
     population: u64,
 }
 
+/// Bonus per other place name of the article in the candidate's first-level division, and
+/// in its country (each counted up to three times).
+pub const COHERENCE: (f64, f64) = (5.0, 3.0);
+
+/// Which distinct place names of an article a first pass put in each country and division.
+struct Coherence {
+    country: HashMap<String, Vec<String>>,
+    division: HashMap<(String, String), Vec<String>>,
+    weights: (f64, f64),
+}
+
+impl Coherence {
+    fn of(places: &[Place], weights: (f64, f64)) -> Coherence {
+        let mut c = Coherence {
+            country: HashMap::new(),
+            division: HashMap::new(),
+            weights,
+        };
+        for p in places {
+            let Some(iso3) = &p.country else { continue };
+            let name = p.text.to_lowercase();
+            let names = c.country.entry(iso3.clone()).or_default();
+            if !names.contains(&name) {
+                names.push(name.clone());
+            }
+            if let Some(adm) = &p.admin1 {
+                let names = c.division.entry((iso3.clone(), adm.clone())).or_default();
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        c
+    }
+
+    /// The bonus for reading `text` as a place in `iso3` / `admin1`: the other names there.
+    fn bonus(&self, text: &str, iso3: &str, admin1: &str) -> f64 {
+        let name = text.to_lowercase();
+        let others = |v: Option<&Vec<String>>| {
+            v.map(|v| v.iter().filter(|n| **n != name).count().min(3))
+                .unwrap_or(0) as f64
+        };
+        let mut b = self.weights.1 * others(self.country.get(iso3));
+        if !admin1.is_empty() {
+            b +=
+                self.weights.0 * others(self.division.get(&(iso3.to_string(), admin1.to_string())));
+        }
+        b
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -728,6 +802,29 @@ mod tests {
         let ps = g.resolve(body, &ents);
         let london = ps.iter().find(|p| p.text == "London").unwrap();
         assert_eq!(london.country.as_deref(), Some("CAN"), "{london:?}");
+    }
+
+    #[test]
+    fn towns_of_one_division_pull_a_namesake_there() {
+        let g = Gazetteer::bundled().unwrap();
+        // no country or state named: only the other towns say this is Texas
+        let body =
+            "Crews from Tyler and Longview drove to Paris after the storm; Kilgore sent trucks.";
+        let ents: Vec<Entity> = ["Tyler", "Longview", "Paris", "Kilgore"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        let paris = ps.iter().find(|p| p.text == "Paris").unwrap();
+        assert_eq!(
+            (paris.country.as_deref(), paris.admin1.as_deref()),
+            (Some("USA"), Some("TX")),
+            "{paris:?}"
+        );
+        // without the coherence pass, the capital of France
+        let ps = g.resolve_with(body, &ents, (0.0, 0.0));
+        let paris = ps.iter().find(|p| p.text == "Paris").unwrap();
+        assert_eq!(paris.country.as_deref(), Some("FRA"), "{paris:?}");
     }
 
     #[test]
