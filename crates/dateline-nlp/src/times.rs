@@ -242,8 +242,12 @@ fn local_tense(cx: &Ctx, i: usize) -> Option<i32> {
     let class = |j: usize| -> Option<i32> {
         let w = cx.words[j].as_str();
         let lower_case = cx.raw[j].chars().next().is_some_and(char::is_lowercase);
+        // a participle after "be" ("will be held") says nothing of the tense
+        let after_be = j > 0 && matches!(cx.words[j - 1].as_str(), "be" | "been" | "being");
         if FUTURE.contains(&w) {
             Some(1)
+        } else if after_be {
+            None
         } else if PAST.contains(&w) || (lower_case && w.len() > 4 && w.ends_with("ed")) {
             Some(-1)
         } else {
@@ -337,11 +341,21 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
                 return Some((n, "DATE", Date::new(y, m, d).map(|x| x.to_string())))
             }
             (Some(d), None) => {
-                // the year that puts the day nearest the publication date
+                // the year that puts the day nearest the publication date, a day ahead
+                // counting twice as far as one behind (news reports more than it announces),
+                // unless the clause is in the future tense
+                let ahead = if local_tense(cx, i) == Some(1) { 1 } else { 2 };
                 let v = a.and_then(|a| {
                     (a.year - 1..=a.year + 1)
                         .filter_map(|y| Date::new(y, m, d))
-                        .min_by_key(|c| (c.to_days() - a.to_days()).abs())
+                        .min_by_key(|c| {
+                            let diff = c.to_days() - a.to_days();
+                            if diff > 0 {
+                                diff * ahead
+                            } else {
+                                -diff
+                            }
+                        })
                         .map(|x| x.to_string())
                 });
                 return Some((n, "DATE", v));
@@ -419,8 +433,12 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
                 None => -1,
             }
         };
+        let last = prev == "last" || w(0) == "last";
         let d = a.map(|a| {
-            if dir < 0 {
+            if last {
+                // "last Wednesday" written on a Wednesday is a week before
+                weekday_date(a.add_days(-1), wd, -1)
+            } else if dir < 0 {
                 weekday_date(a, wd, -1)
             } else {
                 weekday_date(a, wd, 1)
@@ -485,10 +503,16 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
         "last" | "next" | "this" | "past" | "coming" | "previous" | "current"
     ) {
         let dir: i64 = match w(0) {
+            // "this past spring": the one of this year
+            "past" if prev == "this" => 0,
             "last" | "past" | "previous" => -1,
             "next" | "coming" => 1,
             _ => 0,
         };
+        // "the past decade": the ten years up to now
+        if w(0) == "past" && unit(w(1)) == Some('E') && w(1) == "decade" {
+            return Some((2, "DURATION", Some("P10Y".into())));
+        }
         if let Some(s) = season(w(1)) {
             let y = a.map(|a| {
                 a.year as i64
@@ -595,8 +619,13 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             ));
         }
     }
-    // "the future", "the past"
-    if w(0) == "the" && matches!(w(1), "future" | "past") && !matches!(w(2), "tense") {
+    // "the future", "the past" (but "the past two months" is a duration, read from "two")
+    if w(0) == "the"
+        && matches!(w(1), "future" | "past")
+        && !matches!(w(2), "tense" | "few" | "several")
+        && number_word(w(2)).is_none()
+        && unit(w(2)).is_none()
+    {
         let v = if w(1) == "future" {
             "FUTURE_REF"
         } else {
@@ -881,6 +910,41 @@ mod tests {
         assert_eq!(
             run("The minister said Friday that talks had failed.", p),
             vec![v("Friday", "2000-01-07")]
+        );
+    }
+
+    #[test]
+    fn past_spans_last_weekdays_and_days_behind() {
+        // "the past two months" is a duration, not the vague past
+        assert_eq!(
+            run("Prices fell over the past two months.", "1998-08-07"),
+            vec![v("two months", "P2M")]
+        );
+        assert_eq!(
+            run("Output doubled in the past decade.", "1998-08-07"),
+            vec![v("past decade", "P10Y")]
+        );
+        assert_eq!(
+            run("It rained this past spring.", "1989-11-01"),
+            vec![v("past spring", "1989-SP")]
+        );
+        // "last Wednesday" written on a Wednesday is the week before
+        assert_eq!(
+            run(
+                "The firms said last Wednesday that talks began.",
+                "1989-11-01"
+            ),
+            vec![v("Wednesday", "1989-10-25")]
+        );
+        // a day and month without a year lean to the past ...
+        assert_eq!(
+            run("The quarter ended March 31.", "1989-11-01"),
+            vec![v("March 31", "1989-03-31")]
+        );
+        // ... unless the clause looks ahead
+        assert_eq!(
+            run("The vote will be held March 31.", "1989-11-01"),
+            vec![v("March 31", "1990-03-31")]
         );
     }
 
