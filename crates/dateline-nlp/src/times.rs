@@ -178,12 +178,36 @@ fn ordinal_word(x: &str) -> Option<u32> {
 /// In a report about a quarter ("third-quarter profit rose"), "a year ago", "a year earlier"
 /// and "last year" mean that quarter a year before (TimeML values like `1988-Q3`). The quarter
 /// named in this sentence, or in one of the four before, sets the context.
+/// "the quarter", "the latest quarter" (0) or "the year-ago quarter" (1): a company report's
+/// own quarter, or that quarter a year back.
+fn report_quarter(text: &str) -> Option<i32> {
+    let l = text.to_lowercase();
+    if matches!(
+        l.as_str(),
+        "the quarter"
+            | "the latest quarter"
+            | "the recent quarter"
+            | "the past quarter"
+            | "the fiscal quarter"
+            | "the most recent quarter"
+    ) {
+        Some(0)
+    } else if l.starts_with("the year-ago ") || l.starts_with("the year-earlier ") {
+        Some(1)
+    } else {
+        None
+    }
+}
+
 fn quarter_context(times: &mut [TimeExpr], quarter: &mut Option<(i32, u32, usize)>) {
-    let named = times.iter().find_map(|t| {
-        let v = t.value.as_deref()?;
-        let (y, q) = v.split_once("-Q")?;
-        Some((y.parse::<i32>().ok()?, q.parse::<u32>().ok()?))
-    });
+    let named = times
+        .iter()
+        .filter(|t| report_quarter(&t.text).is_none())
+        .find_map(|t| {
+            let v = t.value.as_deref()?;
+            let (y, q) = v.split_once("-Q")?;
+            Some((y.parse::<i32>().ok()?, q.parse::<u32>().ok()?))
+        });
     match named {
         Some((y, q)) => *quarter = Some((y, q, 0)),
         None => {
@@ -214,6 +238,10 @@ fn quarter_context(times: &mut [TimeExpr], quarter: &mut Option<(i32, u32, usize
         if year_back && plain && !l.contains("quarter") {
             t.kind = "DATE".to_string();
             t.value = Some(format!("{:04}-Q{q}", y - 1));
+        }
+        // "the quarter", "the latest quarter", "the year-ago quarter": the report's quarter
+        if let Some(back) = report_quarter(&t.text) {
+            t.value = Some(format!("{:04}-Q{q}", y - back));
         }
     }
 }
@@ -677,6 +705,39 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
         if let (Some(y), Some(q), "quarter") = (year_token(w(1)), ordinal(w(2)), w(3)) {
             return Some((4, "DATE", Some(format!("{y:04}-Q{q}"))));
         }
+        // "the weekend": the last one, or the next in a clause that looks ahead
+        if w(1) == "weekend" {
+            let dir = if local_tense(cx, i) == Some(1) { 1 } else { -1 };
+            let v = a.map(|a| format!("{}-WE", weekday_date(a, 5, dir).week_value()));
+            return Some((2, "DATE", v));
+        }
+        // a company's report: "the quarter", "the latest quarter" is the last one ended
+        // (or the one the report names: see `quarter_context`); "the year-ago quarter" is
+        // that quarter a year back; "the current quarter" is the publication date's
+        let (k, back) = match (w(1), w(2), w(3)) {
+            ("quarter", _, _) => (2, 0),
+            ("latest" | "recent" | "past" | "fiscal", "quarter", _) => (3, 0),
+            ("most", "recent", "quarter") => (4, 0),
+            ("year-ago" | "year-earlier", "quarter" | "period", _) => (3, 1),
+            ("current", "quarter", _) => (3, -1),
+            _ => (0, 0),
+        };
+        if k > 0 && !(w(1) == "quarter" && matches!(w(2), "of" | "century" | "mile")) {
+            let v = a.map(|a| {
+                let cur = (a.month - 1) / 3 + 1;
+                let (y, q) = match back {
+                    -1 => (a.year, cur),
+                    _ if cur == 1 => (a.year - 1 - back, 4),
+                    _ => (a.year - back, cur - 1),
+                };
+                format!("{y:04}-Q{q}")
+            });
+            return Some((k, "DATE", v));
+        }
+    }
+    // "third quarter" without an article ("Third-quarter" is read as one word elsewhere)
+    if let (Some(q), "quarter") = (ordinal(w(0)), w(1)) {
+        return Some((2, "DATE", a.map(|a| format!("{:04}-Q{q}", a.year))));
     }
     // decades: "the 1990s"
     let dec = w(0).trim_start_matches("mid-");
@@ -914,6 +975,42 @@ mod tests {
     }
 
     #[test]
+    fn a_company_reports_quarter_and_the_weekend() {
+        // with no quarter named: the last one ended before the publication date
+        assert_eq!(
+            run("Net income for the quarter rose.", "1989-02-02"),
+            vec![v("the quarter", "1988-Q4")]
+        );
+        // the quarter the report names, and that quarter a year back
+        assert_eq!(
+            run(
+                "Third quarter profit rose. It fell from the year-ago period, and for the quarter sales rose.",
+                "1989-11-02"
+            ),
+            vec![
+                v("Third quarter", "1989-Q3"),
+                v("the year-ago period", "1988-Q3"),
+                v("the quarter", "1989-Q3")
+            ]
+        );
+        assert_eq!(
+            run("Sales will rise in the current quarter.", "1989-11-02"),
+            vec![v("the current quarter", "1989-Q4")]
+        );
+        // "the weekend": the last one (1998-08-07 is a Friday), or the next when ahead
+        assert_eq!(
+            run("Talks broke down over the weekend.", "1998-08-07"),
+            vec![v("the weekend", "1998-W31-WE")]
+        );
+        assert_eq!(
+            run("Talks will resume after the weekend.", "1998-08-07"),
+            vec![v("the weekend", "1998-W32-WE")]
+        );
+        // a quarter of a mile is no time
+        assert_eq!(run("He walked a quarter of a mile.", "1998-08-07"), vec![]);
+    }
+
+    #[test]
     fn past_spans_last_weekdays_and_days_behind() {
         // "the past two months" is a duration, not the vague past
         assert_eq!(
@@ -938,7 +1035,7 @@ mod tests {
         );
         // a day and month without a year lean to the past ...
         assert_eq!(
-            run("The quarter ended March 31.", "1989-11-01"),
+            run("The deal closed March 31.", "1989-11-01"),
             vec![v("March 31", "1989-03-31")]
         );
         // ... unless the clause looks ahead
