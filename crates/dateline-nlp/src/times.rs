@@ -303,6 +303,21 @@ fn weekday_date(a: Date, wd: u32, dir: i32) -> Date {
     }
 }
 
+/// Quarter `q` named without a year: this year's, unless it is still to come and the clause
+/// does not look ahead (then last year's: "the fourth quarter" in a February report).
+fn quarter_value(a: Date, q: u32, tense: Option<i32>) -> String {
+    format!("{:04}-Q{q}", quarter_year(a, q, tense))
+}
+
+fn quarter_year(a: Date, q: u32, tense: Option<i32>) -> i32 {
+    let cur = (a.month - 1) / 3 + 1;
+    if q > cur && tense != Some(1) {
+        a.year - 1
+    } else {
+        a.year
+    }
+}
+
 fn month_value(a: Option<Date>, m: u32, future: bool) -> Option<String> {
     let a = a?;
     let y = if future {
@@ -700,10 +715,19 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
                     return Some((5, "DATE", Some(format!("{y:04}-Q{q}"))));
                 }
             }
-            return Some((3, "DATE", a.map(|a| format!("{:04}-Q{q}", a.year))));
+            return Some((
+                3,
+                "DATE",
+                a.map(|a| quarter_value(a, q, local_tense(cx, i))),
+            ));
         }
         if let (Some(y), Some(q), "quarter") = (year_token(w(1)), ordinal(w(2)), w(3)) {
             return Some((4, "DATE", Some(format!("{y:04}-Q{q}"))));
+        }
+        // "the year-ago third quarter"
+        if let ("year-ago" | "year-earlier", Some(q), "quarter") = (w(1), ordinal(w(2)), w(3)) {
+            let v = a.map(|a| format!("{:04}-Q{q}", quarter_year(a, q, None) - 1));
+            return Some((4, "DATE", v));
         }
         // "the weekend": the last one, or the next in a clause that looks ahead
         if w(1) == "weekend" {
@@ -737,7 +761,11 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
     }
     // "third quarter" without an article ("Third-quarter" is read as one word elsewhere)
     if let (Some(q), "quarter") = (ordinal(w(0)), w(1)) {
-        return Some((2, "DATE", a.map(|a| format!("{:04}-Q{q}", a.year))));
+        return Some((
+            2,
+            "DATE",
+            a.map(|a| quarter_value(a, q, local_tense(cx, i))),
+        ));
     }
     // decades: "the 1990s"
     let dec = w(0).trim_start_matches("mid-");
@@ -996,6 +1024,15 @@ mod tests {
         assert_eq!(
             run("Sales will rise in the current quarter.", "1989-11-02"),
             vec![v("the current quarter", "1989-Q4")]
+        );
+        assert_eq!(
+            run("Sales rose from the year-ago third quarter.", "1989-11-02"),
+            vec![v("the year-ago third quarter", "1988-Q3")]
+        );
+        // a quarter still to come this year, in a past clause, is last year's
+        assert_eq!(
+            run("Sales rose in the fourth quarter.", "1990-02-02"),
+            vec![v("the fourth quarter", "1989-Q4")]
         );
         // "the weekend": the last one (1998-08-07 is a Friday), or the next when ahead
         assert_eq!(
