@@ -220,6 +220,14 @@ fn attribute(
                     || PRONOUNS.contains(&lower(w).as_str())
             }) && ws[1..].iter().any(|w| cue(w))
     };
+    // a signature after a dash: `“…” ― Pamela Padilla`, `"…" -- Jane Doe, teacher`
+    if let Some(sig) = dash_signature(body, q.after) {
+        return Attribution {
+            speaker: Some(sig),
+            cue: Some("signature".into()),
+            addressee: None,
+        };
+    }
     let closed = content.ends_with('.')
         || !content.ends_with([',', '?', '!', '\u{2014}', '-', '\u{2026}'])
             && !body[q.after..]
@@ -335,6 +343,54 @@ fn attribute(
         }
     }
     none
+}
+
+/// A quote inside a sentence with no reporting verb ("Hollande condemned the “…”", "Moore
+/// thanked him for “…”"): the subject of the sentence before the opening mark, if the quote
+/// does not open the sentence.
+fn subject_of_sentence_before(
+    body: &str,
+    toks: &[Token],
+    ents: &[Entity],
+    q: &Raw,
+) -> Option<(usize, usize)> {
+    let open = toks.partition_point(|t| t.start < q.open);
+    let para = toks.partition_point(|t| t.start < q.para_start);
+    let lo = (para..open)
+        .rev()
+        .find(|&k| matches!(toks[k].text(body), "." | "!" | "?") && !inner_stop(body, toks, k))
+        .map_or(para, |k| k + 1);
+    if open < lo + 2 {
+        return None;
+    }
+    sentence_subject(body, toks, ents, lo, open)
+}
+
+/// The name after a dash that closes a quote's line (`” ― Pamela Padilla`, `" -- Jane Doe,
+/// teacher`): two to five capitalised words running to the end of the line, a comma or a
+/// full stop. Byte span of the name.
+fn dash_signature(body: &str, after: usize) -> Option<(usize, usize)> {
+    let rest = body.get(after..)?;
+    let trimmed = rest.trim_start_matches([' ', '\t']);
+    let dash = ["\u{2015}", "\u{2014}", "\u{2013}", "--"]
+        .iter()
+        .find(|d| trimmed.starts_with(**d))?;
+    let name_part = trimmed[dash.len()..].trim_start_matches([' ', '\t']);
+    let start = body.len() - body[after..].len() + (rest.len() - name_part.len());
+    let line_end = name_part
+        .find(['\n', ',', ';', '('])
+        .unwrap_or(name_part.len());
+    let line = name_part[..line_end].trim_end().trim_end_matches('.');
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let ok = (2..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || (w.len() <= 3 && w.chars().all(|c| c.is_lowercase()))
+        })
+        && words
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    ok.then_some((start, start + line.len()))
 }
 
 /// A cue verb and its subject in `body[start..end]`, read backwards from `end`.
@@ -877,6 +933,11 @@ pub fn find(
             }
         }
         let mut speaker = att.speaker.and_then(|s| speaker_of(body, ents, s, q.open));
+        if speaker.is_none() {
+            // a quote inside a sentence with no reporting verb: its subject's words
+            speaker = subject_of_sentence_before(body, toks, ents, q)
+                .and_then(|s| speaker_of(body, ents, s, q.open));
+        }
         let mut cue_word = att.cue;
         let opens_paragraph = body[q.para_start..q.open].trim().is_empty();
         if speaker.is_none()
@@ -1285,6 +1346,28 @@ mod tests {
         let lex = Lexicon::with_word_lists();
         let qs = find(&body, &t, &ss, &[], &lex);
         assert_eq!(qs.len(), 1);
+    }
+
+    #[test]
+    fn signatures_and_quotes_inside_a_sentence_without_a_cue() {
+        let body = "Letters came in.\n\n“The plan will hurt every family on our street.” ― Maria Gomez Ruiz\n\nThe mayor condemned the “reckless and cruel” budget on Monday.";
+        let ents = vec![ent(body, "Maria Gomez Ruiz", EntityType::Person)];
+        let qs = direct(body, &ents);
+        let sig = qs.iter().find(|q| q.text.contains("every family")).unwrap();
+        assert_eq!(
+            sig.speaker.as_ref().map(|s| s.text.as_str()),
+            Some("Maria Gomez Ruiz")
+        );
+        assert_eq!(sig.cue.as_deref(), Some("signature"));
+        // no reporting verb: the sentence's subject
+        let body = "Senator Ana Ortiz condemned the “reckless and cruel” budget on Monday.";
+        let ents = vec![ent(body, "Ana Ortiz", EntityType::Person)];
+        let qs = direct(body, &ents);
+        assert_eq!(
+            qs[0].speaker.as_ref().map(|s| s.text.as_str()),
+            Some("Ana Ortiz"),
+            "{qs:?}"
+        );
     }
 
     #[test]
