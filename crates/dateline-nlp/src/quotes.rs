@@ -740,12 +740,23 @@ fn speaker_of(body: &str, ents: &[Entity], (a, b): (usize, usize), pos: usize) -
     let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
     let pronoun = PRONOUNS.contains(&first.as_str());
     let description = matches!(first.as_str(), "the" | "a" | "an" | "his" | "her" | "their");
-    let resolved =
-        if pronoun && !matches!(first.as_str(), "we" | "they" | "i" | "it") || description {
-            last_person_before(ents, pos)
-        } else {
-            None
-        };
+    let resolved = if first == "who" {
+        // "Marco Rubio of Florida, who mused": the name the relative clause hangs on
+        ents[..ents.partition_point(|e| e.start < a)]
+            .iter()
+            .rev()
+            .take(3)
+            .find(|e| {
+                matches!(e.kind, EntityType::Person | EntityType::Org)
+                    && e.end <= a
+                    && a - e.end < 40
+            })
+    } else if pronoun && !matches!(first.as_str(), "we" | "they" | "i" | "it") || description {
+        // the antecedent comes before the pronoun, not just before the quote
+        last_person_before(ents, pos.min(a))
+    } else {
+        None
+    };
     Some(Speaker {
         text: text.to_string(),
         canonical: resolved.and_then(|e| e.canonical.clone().or(Some(e.text.clone()))),
@@ -1368,6 +1379,27 @@ mod tests {
             Some("Ana Ortiz"),
             "{qs:?}"
         );
+    }
+
+    #[test]
+    fn relative_and_personal_pronouns_resolve_to_their_antecedent() {
+        let body = "Critics included Senator Ana Ortiz of Ohio, who added that “the budget is a disgrace to this state.”";
+        let ents = vec![ent(body, "Ana Ortiz", EntityType::Person)];
+        let qs = direct(body, &ents);
+        let s = qs[0].speaker.as_ref().unwrap();
+        assert_eq!(
+            (s.text.as_str(), s.canonical.as_deref()),
+            ("who", Some("Ana Ortiz"))
+        );
+        // the person before the pronoun, not one named between it and the quote
+        let body = "Ana Ortiz spoke first. She said Mark Lee was wrong: “The budget is a disgrace to this state.”";
+        let ents = vec![
+            ent(body, "Ana Ortiz", EntityType::Person),
+            ent(body, "Mark Lee", EntityType::Person),
+        ];
+        let qs = direct(body, &ents);
+        let s = qs[0].speaker.as_ref().unwrap();
+        assert_eq!(s.canonical.as_deref(), Some("Ana Ortiz"), "{s:?}");
     }
 
     #[test]
