@@ -4,7 +4,8 @@
 //! CC BY-SA 4.0): `CODE: TYPE, mode, context # description`. A code missing from the table
 //! takes its parent's row (`0231` -> `023` -> `02`). Goldstein values come from GDELT's lookup
 //! table (`goldstein.tsv`). `plover-overrides.txt` (loaded first, so it wins) separates FIGHT
-//! (CAMEO 19) from ASSAULT as PLOVER's own definitions do.
+//! (CAMEO 19) from ASSAULT as PLOVER's own definitions do, and keeps INVESTIGATE (CAMEO 09) a
+//! type of its own as the PLOVER README's category table does.
 
 use std::collections::HashMap;
 
@@ -127,6 +128,11 @@ mod tests {
         );
         assert_eq!(o.plover_of("190").map(|r| r.kind.as_str()), Some("FIGHT"));
         assert_eq!(o.plover_of("180").map(|r| r.kind.as_str()), Some("ASSAULT"));
+        assert_eq!(
+            o.plover_of("091")
+                .map(|r| (r.kind.as_str(), r.context.as_deref())),
+            Some(("INVESTIGATE", Some("crime;corruption")))
+        );
         assert!((o.goldstein_of("042") - 1.9).abs() < 1e-9);
         assert_eq!(quad_class("190"), 4);
         assert_eq!(quad_class("051"), 1);
