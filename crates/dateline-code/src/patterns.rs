@@ -46,6 +46,7 @@ pub struct Patterns {
 
 const IRREGULAR: &[(&str, &[&str])] = &[
     ("fly", &["flew", "flown"]),
+    ("withhold", &["withheld"]),
     ("meet", &["met"]),
     ("hold", &["held"]),
     ("make", &["made"]),
@@ -460,12 +461,14 @@ impl Patterns {
             .max()
             .unwrap_or(0);
         all.retain(|m| self.list[m.pattern].priority == top);
-        // longest first, then longer code, then pattern order
+        // longest first, then the one starting first (a verb before the noun it governs:
+        // "halted talks with X" over "talks with X"), then longer code, then pattern order
         all.sort_by(|a, b| {
             let la = self.list[a.pattern].elems.len();
             let lb = self.list[b.pattern].elems.len();
             lb.cmp(&la)
                 .then((b.end - b.start).cmp(&(a.end - a.start)))
+                .then(a.start.cmp(&b.start))
                 .then(
                     self.list[b.pattern]
                         .cameo

@@ -386,6 +386,21 @@ mod tests {
     }
 
     #[test]
+    fn reduced_relations_are_sanctions() {
+        let p = Pipeline::new().unwrap();
+        for (text, code) in [
+            ("Kenya halted talks with Uganda.", "164"),
+            ("Kenya withheld aid from Uganda.", "162"),
+            ("Kenya expelled the Ugandan ambassador.", "166"),
+            ("Kenya froze ties with Uganda.", "160"),
+            ("Kenya closed its embassy in Uganda.", "161"),
+        ] {
+            let ev = dyads_of(&p, text, "2005-01-01");
+            assert!(ev.iter().any(|(c, _, _)| c == code), "{text}: {ev:?}");
+        }
+    }
+
+    #[test]
     fn a_name_found_once_is_found_where_it_repeats() {
         let p = Pipeline::new().unwrap();
         let body = "Senator Maria Okonkwo spoke in Lagos on Monday. Okonkwo pledged to visit the port. Lagos officials welcomed her.";
