@@ -267,6 +267,19 @@ impl Patterns {
                 return Err(format!("line {}: {code:?} is not a CAMEO code", i + 1));
             }
             let pat = pat.split('\t').next().unwrap_or("").trim();
+            // each alternative is a word or a whole {lemma}: "{a}|{b}", not "{a|b}"
+            if let Some(bad) = pat
+                .split_whitespace()
+                .flat_map(|t| t.split('|'))
+                .find(|alt| {
+                    alt.starts_with('{') != alt.ends_with('}') || alt.matches('{').count() > 1
+                })
+            {
+                return Err(format!(
+                    "line {}: {bad:?}: braces must enclose one lemma (write {{a}}|{{b}})",
+                    i + 1
+                ));
+            }
             let elems: Vec<Elem> = pat.split_whitespace().map(parse_elem).collect();
             if !matches!(elems.first(), Some(Elem::Words(_))) {
                 return Err(format!("line {}: a pattern must start with a word", i + 1));
@@ -627,5 +640,8 @@ ACCUSE\n\
             .unwrap_err()
             .contains("line 2"));
         assert!(Patterns::parse("042\t$T visit").is_err());
+        let e = Patterns::parse("042\t{visit}\n164\t{halt|end} * talks").unwrap_err();
+        assert!(e.starts_with("line 2:"), "{e}");
+        assert!(Patterns::parse("164\t{halt}|{end} * talks|negotiations").is_ok());
     }
 }
