@@ -259,6 +259,23 @@ impl Gazetteer {
         for pass in 0..2 {
             out.clear();
             for e in entities {
+                // a state's or province's press abbreviation with its full stop ("Kan.",
+                // "Alta.") is that division, not a town abroad with that alternate name
+                let stop = e.text.ends_with('.')
+                    || body[e.end..].starts_with('.') && body[..e.start].ends_with(", ");
+                if matches!(e.kind, EntityType::Gpe | EntityType::Loc) && stop {
+                    let bare = e.text.trim_end_matches('.');
+                    let abbreviation = data::us_state_abbreviation(bare).is_some()
+                        || data::canadian_province_abbreviation(bare).is_some();
+                    let division = abbreviation
+                        .then(|| self.qualifier(&format!("{bare}.")))
+                        .flatten()
+                        .and_then(|(c, a)| self.adm1.get(&format!("{c}.{a}")));
+                    if let Some(&i) = division {
+                        out.push(self.place(Cand::Place(i), e.start, &e.text, None));
+                        continue;
+                    }
+                }
                 // the name of a country, a division or a town of 50,000 tagged as an organisation
                 // ("the US said", "Metcalfe County") still names the place
                 let cands = self.lookup(&e.text);
@@ -802,6 +819,26 @@ mod tests {
         let ps = g.resolve(body, &ents);
         let london = ps.iter().find(|p| p.text == "London").unwrap();
         assert_eq!(london.country.as_deref(), Some("CAN"), "{london:?}");
+    }
+
+    #[test]
+    fn press_abbreviations_after_a_comma_are_divisions() {
+        let g = Gazetteer::bundled().unwrap();
+        let body = "The plant in Wichita, Kan. closed; a mill in Red Deer, Alta. opened.";
+        let ents: Vec<Entity> = ["Wichita", "Kan", "Red Deer", "Alta"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.country.as_deref(), p.feature.as_deref()))
+            .collect();
+        assert!(got.contains(&("Kan", Some("USA"), Some("ADM1"))), "{got:?}");
+        assert!(
+            got.contains(&("Alta", Some("CAN"), Some("ADM1"))),
+            "{got:?}"
+        );
     }
 
     #[test]
