@@ -320,7 +320,19 @@ impl Gazetteer {
                                     .iter()
                                     .any(|&(o, _)| o != c && self.record(o).iso3 == f)
                         });
+                        // a US town named like a country ("Palestine", "Lebanon") among the
+                        // article's other places of its state
+                        let local_alternative = matches!(c, Cand::Country(_))
+                            && near.as_ref().is_some_and(|n| {
+                                cands.iter().any(|&(o, _)| {
+                                    let x = self.record(o);
+                                    o != c
+                                        && !x.admin1.is_empty()
+                                        && n.others_in(&e.text, x.iso3, x.admin1) >= 1
+                                })
+                            });
                         let mut s = match c {
+                            Cand::Country(_) if local_alternative => -50.0,
                             Cand::Country(_) if focus_alternative => 0.0,
                             Cand::Country(_) => 100.0,
                             Cand::Region(_) => 60.0,
@@ -685,6 +697,14 @@ impl Coherence {
         c
     }
 
+    /// How many other names of the article the first pass put in this division.
+    fn others_in(&self, text: &str, iso3: &str, admin1: &str) -> usize {
+        let name = text.to_lowercase();
+        self.division
+            .get(&(iso3.to_string(), admin1.to_string()))
+            .map_or(0, |v| v.iter().filter(|n| **n != name).count())
+    }
+
     /// The bonus for reading `text` as a place in `iso3` / `admin1`: the other names there.
     fn bonus(&self, text: &str, iso3: &str, admin1: &str) -> f64 {
         let name = text.to_lowercase();
@@ -862,6 +882,15 @@ mod tests {
         let ps = g.resolve_with(body, &ents, (0.0, 0.0));
         let paris = ps.iter().find(|p| p.text == "Paris").unwrap();
         assert_eq!(paris.country.as_deref(), Some("FRA"), "{paris:?}");
+        // a town named like a country, among the article's towns of its state
+        let body = "Crews from Tyler drove to Palestine after the storm.";
+        let ents: Vec<Entity> = ["Tyler", "Palestine"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        let p = ps.iter().find(|p| p.text == "Palestine").unwrap();
+        assert_eq!(p.admin1.as_deref(), Some("TX"), "{p:?}");
     }
 
     #[test]
