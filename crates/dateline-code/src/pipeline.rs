@@ -386,7 +386,7 @@ mod tests {
     }
 
     #[test]
-    fn reduced_relations_are_sanctions() {
+    fn reduced_relations_and_strikes() {
         let p = Pipeline::new().unwrap();
         for (text, code) in [
             ("Kenya halted talks with Uganda.", "164"),
@@ -394,6 +394,11 @@ mod tests {
             ("Kenya expelled the Ugandan ambassador.", "166"),
             ("Kenya froze ties with Uganda.", "160"),
             ("Kenya closed its embassy in Uganda.", "161"),
+            // a strike by workers is a protest, not an air strike
+            (
+                "Kenyan teachers began a nationwide strike against Uganda.",
+                "143",
+            ),
         ] {
             let ev = dyads_of(&p, text, "2005-01-01");
             assert!(ev.iter().any(|(c, _, _)| c == code), "{text}: {ev:?}");
