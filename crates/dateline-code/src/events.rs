@@ -456,7 +456,13 @@ impl Coder<'_, '_> {
                 // "opposition groups", "rebel forces": a plural head noun after the role word
                 let head = usize::from(matches!(
                     self.ltok(i + 1).as_str(),
-                    "groups" | "members" | "forces" | "figures" | "supporters" | "fighters"
+                    "groups"
+                        | "members"
+                        | "forces"
+                        | "figures"
+                        | "supporters"
+                        | "fighters"
+                        | "parties"
                 ));
                 if matches!(pre.as_str(), "the" | "its" | "their" | "his" | "her")
                     || w.ends_with('s')
