@@ -422,5 +422,20 @@ mod tests {
         );
         let lagos = ann.entities.iter().filter(|e| e.text == "Lagos").count();
         assert_eq!(lagos, 2, "{:?}", ann.entities);
+        // a surname that is also a town, after the full name: the person
+        let body = "Prime Minister Manuel Valls spoke in Paris on Monday. Valls said the attacks were planned abroad.";
+        let ann = dateline_nlp::annotate(body, Some("2024-03-14"), &p.lexicon);
+        let valls: Vec<(EntityType, Option<&str>)> = ann
+            .entities
+            .iter()
+            .filter(|e| e.text == "Valls")
+            .map(|e| (e.kind, e.canonical.as_deref()))
+            .collect();
+        assert_eq!(
+            valls,
+            vec![(EntityType::Person, Some("Manuel Valls"))],
+            "{:?}",
+            ann.entities
+        );
     }
 }
