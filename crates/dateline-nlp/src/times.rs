@@ -454,11 +454,21 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
                 {
                     return None; // the verb "march"
                 }
-                return Some((
-                    k + 1,
-                    "DATE",
-                    month_value(a, m, local_tense(cx, i).map_or(cx.future, |d| d > 0)),
-                ));
+                // "last April": the latest April before this month; "next April" the first
+                // after it; "this April" this year's
+                let v = match (prev, a) {
+                    ("last", Some(a)) => {
+                        let y = if m >= a.month { a.year - 1 } else { a.year };
+                        Some(format!("{y:04}-{m:02}"))
+                    }
+                    ("next", Some(a)) => {
+                        let y = if m <= a.month { a.year + 1 } else { a.year };
+                        Some(format!("{y:04}-{m:02}"))
+                    }
+                    ("this", Some(a)) => Some(format!("{:04}-{m:02}", a.year)),
+                    _ => month_value(a, m, local_tense(cx, i).map_or(cx.future, |d| d > 0)),
+                };
+                return Some((k + 1, "DATE", v));
             }
             _ => {}
         }
@@ -1069,6 +1079,19 @@ mod tests {
                 "1989-11-01"
             ),
             vec![v("Wednesday", "1989-10-25")]
+        );
+        // "last April" in October is this year's; "last October" in October last year's
+        assert_eq!(
+            run("Holders approved the plan last April.", "1989-10-27"),
+            vec![v("April", "1989-04")]
+        );
+        assert_eq!(
+            run("Holders approved the plan last October.", "1989-10-27"),
+            vec![v("October", "1988-10")]
+        );
+        assert_eq!(
+            run("The vote comes next March.", "1989-03-27"),
+            vec![v("March", "1990-03")]
         );
         // a day and month without a year lean to the past ...
         assert_eq!(
