@@ -740,6 +740,25 @@ pub fn intent_code(cameo: &str, mode: &str) -> String {
     if mode != "intended" {
         return cameo.to_string();
     }
+    // a conflictual act announced is a threat of it (CAMEO 13: statements of intent to carry
+    // out conflictual actions): "would boycott" 1312, "will withdraw inspectors" 136
+    let threat = match cameo {
+        "160" | "161" => Some("1313"),
+        "162" | "1621" | "1622" | "1623" => Some("1311"),
+        "163" => Some("1312"),
+        "164" => Some("134"),
+        "165" => Some("135"),
+        c if c.starts_with("166") => Some("136"),
+        "172" => Some("132"),
+        "191" => Some("1381"),
+        "192" => Some("1382"),
+        c if c.starts_with("14") => Some("133"),
+        c if matches!(c.get(0..2), Some("16" | "17" | "18" | "19" | "20")) => Some(threat_code(c)),
+        _ => None,
+    };
+    if let Some(t) = threat {
+        return t.to_string();
+    }
     match cameo.get(0..2) {
         Some("04") => "036",
         Some("05") => "032",
@@ -871,9 +890,12 @@ fn threats_and_force(
         }
         let root: u8 = e.cameo.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
         let tj = trig_tok(e);
-        if (10..=20).contains(&root) && root != 13 && unless.is_some_and(|u| u > tj) {
-            let code = threat_code(&e.cameo);
-            recode(k, e, code, "conditional");
+        if (10..=20).contains(&root) && unless.is_some_and(|u| u > tj) {
+            if root != 13 {
+                let code = threat_code(&e.cameo);
+                recode(k, e, code, "conditional");
+            }
+            // an announced act already coded as its threat keeps that code
             e.mode = Some("conditional".into());
             continue;
         }
@@ -1149,7 +1171,11 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
             let (date, date_source) = c.date_for(s, trig);
             let place = c.place_for(s, trig).map(event_place);
             // CAMEO codes what is promised, not done, as an intent (03x): "will provide aid"
-            let cameo = intent_code(&pat.cameo, mode);
+            let cameo = if negated {
+                pat.cameo.clone()
+            } else {
+                intent_code(&pat.cameo, mode)
+            };
             let plover = k.ontology.plover_of(&cameo);
             for src in &sources {
                 for tgt in &targets {
@@ -1353,7 +1379,11 @@ mod tests {
         assert_eq!(intent_code("073", "intended"), "033");
         assert_eq!(intent_code("042", "intended"), "036");
         assert_eq!(intent_code("073", "asserted"), "073");
-        assert_eq!(intent_code("190", "intended"), "190");
+        // a conflictual act announced is a threat of it
+        assert_eq!(intent_code("190", "intended"), "138");
+        assert_eq!(intent_code("163", "intended"), "1312");
+        assert_eq!(intent_code("1662", "intended"), "136");
+        assert_eq!(intent_code("190", "asserted"), "190");
         let p = Pipeline::new().unwrap();
         let d = dateline_core::Document::new(
             "t",
