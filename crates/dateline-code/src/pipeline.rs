@@ -394,6 +394,11 @@ mod tests {
             ("Kenya expelled the Ugandan ambassador.", "166"),
             ("Kenya froze ties with Uganda.", "160"),
             ("Kenya closed its embassy in Uganda.", "161"),
+            ("Kenyan troops invaded Uganda.", "192"),
+            ("Kenyan bulldozers demolished Ugandan homes.", "1712"),
+            ("Kenya held war games near Uganda.", "155"),
+            ("Kenyan protesters blocked roads into Kampala.", "144"),
+            ("Kenya expelled 200 Ugandan migrants.", "174"),
             // a strike by workers is a protest, not an air strike
             (
                 "Kenyan teachers began a nationwide strike against Uganda.",
