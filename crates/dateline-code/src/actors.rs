@@ -70,11 +70,11 @@ impl ActorEntry {
 pub struct Actors {
     pub entries: Vec<ActorEntry>,
     /// normalised name -> entry index
-    pub by_name: HashMap<String, usize>,
+    pub by_name: dateline_core::hash::FastMap<String, usize>,
     /// normalised agent word(s) -> role code ("MIL", "GOV")
-    pub agents: HashMap<String, String>,
+    pub agents: dateline_core::hash::FastMap<String, String>,
     /// normalised surname -> person entries with a name ending in it
-    pub by_surname: HashMap<String, Vec<usize>>,
+    pub by_surname: dateline_core::hash::FastMap<String, Vec<usize>>,
 }
 
 fn parse_date(s: &str) -> Option<i64> {

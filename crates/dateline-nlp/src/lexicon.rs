@@ -7,7 +7,7 @@
 //! meet. Lookup is a hash probe per candidate n-gram (up to [`MAX_NGRAM`] tokens).
 
 use dateline_core::EntityType;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 pub const MAX_NGRAM: usize = 6;
 
@@ -29,7 +29,7 @@ pub struct LexEntry {
 /// Names and word lists for entity recognition.
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
-    pub names: HashMap<String, LexEntry>,
+    pub names: dateline_core::hash::FastMap<String, LexEntry>,
     pub given_names: HashSet<String>,
     pub titles: HashSet<String>,
     pub org_words: HashSet<String>,
