@@ -1055,14 +1055,31 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                 if coord {
                     None
                 } else {
-                    ms.iter()
+                    let near = ms
+                        .iter()
                         .rev()
                         .filter(|x| x.t1 <= trig)
                         .filter(|x| target.is_none_or(|t| t.t0 != x.t0))
                         .find(|x| {
                             x.t0 == s.tok_start
                                 || !PREPOSITIONS.contains(&c.ltok(x.t0 - 1).as_str())
-                        })
+                        });
+                    // inside an apposition ("Pakistan, a key U.S. ally …, has refused"): the
+                    // actor the apposition describes
+                    near.map(|x| {
+                        ms.iter()
+                            .filter(|y| y.t1 < x.t0 && !y.pronoun)
+                            .filter(|y| c.ltok(y.t1) == ",")
+                            .filter(|y| {
+                                matches!(c.ltok(y.t1 + 1).as_str(), "a" | "an" | "the" | "its")
+                            })
+                            .find(|y| {
+                                let commas: Vec<usize> =
+                                    (y.t1 + 1..trig).filter(|&k| c.ltok(k) == ",").collect();
+                                commas.len() == 1 && commas[0] >= x.t1
+                            })
+                            .unwrap_or(x)
+                    })
                 }
             };
             let coord_source = (source.is_none()

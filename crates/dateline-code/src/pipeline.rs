@@ -373,6 +373,13 @@ mod tests {
         assert!(has(&ev, "KEN", "SDNREB"), "{ev:?}");
         let ev = dyads_of(&p, "Kenyan riot police arrested two men.", "2005-01-01");
         assert!(ev.iter().all(|(c, _, _)| c != "145"), "{ev:?}");
+        // the actor an apposition describes, not a name inside it
+        let ev = dyads_of(
+            &p,
+            "Kenya, a key Ugandan ally in the region, accused Sudan of lying.",
+            "2005-01-01",
+        );
+        assert!(has(&ev, "KEN", "SDN"), "{ev:?}");
         // an actor is not its own target: the event stays, without one
         let ev = dyads_of(
             &p,
