@@ -43,6 +43,8 @@ pub struct Gazetteer {
     iso3: FastMap<String, usize>,
     /// `ISO3.admin1` -> the first-level division's place index
     adm1: FastMap<String, usize>,
+    /// normalised US county name ("LAUREL COUNTY") -> the states that have one
+    pub counties: FastMap<String, Vec<String>>,
 }
 
 impl Gazetteer {
@@ -65,7 +67,20 @@ impl Gazetteer {
             include_str!("../../../data/geo/demonym-aliases.tsv"),
         )
         .map_err(|e| format!("data/geo/demonym-aliases.tsv: {e}"))?;
-        Ok(Gazetteer::new(countries, places, regions))
+        let mut g = Gazetteer::new(countries, places, regions);
+        for line in include_str!("../../../data/geo/us-counties.tsv").lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let mut f = line.split('\t');
+            if let (Some(name), Some(state)) = (f.next(), f.next()) {
+                g.counties
+                    .entry(norm_key(name))
+                    .or_default()
+                    .push(state.to_string());
+            }
+        }
+        Ok(g)
     }
 
     pub fn new(
@@ -259,6 +274,20 @@ impl Gazetteer {
         for pass in 0..2 {
             out.clear();
             for e in entities {
+                // a US county ("Laurel County"): in the state where the article's other places
+                // are, at the middle of those places (a local story stays in its area), else at
+                // its namesake town there, else at the state's point
+                if let Some(states) = (e.kind != EntityType::Person)
+                    .then(|| self.counties.get(&norm_key(&e.text)))
+                    .flatten()
+                {
+                    if let Some(n) = &near {
+                        if let Some(p) = self.county_place(e, states, n, focus.as_deref()) {
+                            out.push(p);
+                        }
+                    }
+                    continue;
+                }
                 // a state's or province's press abbreviation with its full stop ("Kan.",
                 // "Alta.") is that division, not a town abroad with that alternate name
                 let stop = e.text.ends_with('.')
@@ -604,6 +633,72 @@ impl Gazetteer {
         }
     }
 
+    /// Where a US county named in an article lies (see the resolver's notes).
+    fn county_place(
+        &self,
+        e: &Entity,
+        states: &[String],
+        near: &Coherence,
+        focus: Option<&str>,
+    ) -> Option<Place> {
+        let key = |st: &str| ("USA".to_string(), st.to_string());
+        let state = states
+            .iter()
+            .max_by_key(|st| {
+                (
+                    near.division.get(&key(st)).map_or(0, Vec::len),
+                    std::cmp::Reverse(st.as_str()),
+                )
+            })
+            .filter(|st| states.len() == 1 || near.division.contains_key(&key(st)))
+            .or_else(|| (focus == Some("USA") && states.len() == 1).then(|| &states[0]))?;
+        let name = e.text.to_lowercase();
+        let towns: Vec<&(f64, f64, String)> = near
+            .towns
+            .get(&key(state))
+            .map(|v| v.iter().filter(|t| t.2 != name).collect())
+            .unwrap_or_default();
+        let base = e
+            .text
+            .trim_end_matches(" County")
+            .trim_end_matches(" Parish")
+            .trim_end_matches(" Borough");
+        let (lat, lon) = if !towns.is_empty() {
+            let n = towns.len() as f64;
+            (
+                towns.iter().map(|t| t.0).sum::<f64>() / n,
+                towns.iter().map(|t| t.1).sum::<f64>() / n,
+            )
+        } else if let Some(i) = self.lookup(base).iter().find_map(|&(c, _)| match c {
+            Cand::Place(i)
+                if self.places[i].iso3 == "USA"
+                    && self.places[i].admin1 == *state
+                    && self.places[i].feature.starts_with("PPL") =>
+            {
+                Some(i)
+            }
+            _ => None,
+        }) {
+            (self.places[i].lat, self.places[i].lon)
+        } else {
+            let i = *self.adm1.get(&format!("USA.{state}"))?;
+            (self.places[i].lat, self.places[i].lon)
+        };
+        Some(Place {
+            start: e.start,
+            end: e.end,
+            text: e.text.clone(),
+            name: e.text.clone(),
+            geonameid: None,
+            lat,
+            lon,
+            country: Some("USA".into()),
+            feature: Some("ADM2".into()),
+            admin1: Some(state.clone()),
+            via: None,
+        })
+    }
+
     /// A qualifier after a comma: a country ("Paris, France") or a first-level division
     /// ("Alexandria, Virginia", "Alexandria, Va.").
     fn qualifier(&self, q: &str) -> Option<(String, String)> {
@@ -666,10 +761,15 @@ struct GeoRecordRef<'a> {
 /// in its country (each counted up to three times).
 pub const COHERENCE: (f64, f64) = (5.0, 3.0);
 
+/// (ISO3, admin1 code)
+type Division = (String, String);
+
 /// Which distinct place names of an article a first pass put in each country and division.
 struct Coherence {
     country: HashMap<String, Vec<String>>,
     division: HashMap<(String, String), Vec<String>>,
+    /// the towns of each division the first pass found: (lat, lon, name)
+    towns: HashMap<Division, Vec<(f64, f64, String)>>,
     weights: (f64, f64),
 }
 
@@ -678,11 +778,20 @@ impl Coherence {
         let mut c = Coherence {
             country: HashMap::new(),
             division: HashMap::new(),
+            towns: HashMap::new(),
             weights,
         };
         for p in places {
             let Some(iso3) = &p.country else { continue };
             let name = p.text.to_lowercase();
+            if let (Some(adm), Some(true)) =
+                (&p.admin1, p.feature.as_ref().map(|f| f.starts_with("PPL")))
+            {
+                c.towns
+                    .entry((iso3.clone(), adm.clone()))
+                    .or_default()
+                    .push((p.lat, p.lon, name.clone()));
+            }
             let names = c.country.entry(iso3.clone()).or_default();
             if !names.contains(&name) {
                 names.push(name.clone());
@@ -839,6 +948,33 @@ mod tests {
         let ps = g.resolve(body, &ents);
         let london = ps.iter().find(|p| p.text == "London").unwrap();
         assert_eq!(london.country.as_deref(), Some("CAN"), "{london:?}");
+    }
+
+    #[test]
+    fn a_county_lies_in_its_state_among_the_storys_towns() {
+        let g = Gazetteer::bundled().unwrap();
+        let body = "Deputies in Laurel County arrested two men near London, while officials in Corbin said roads were closed.";
+        let ents: Vec<Entity> = ["Laurel County", "London", "Corbin"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        let county = ps.iter().find(|p| p.text == "Laurel County").unwrap();
+        assert_eq!(
+            (county.admin1.as_deref(), county.feature.as_deref()),
+            (Some("KY"), Some("ADM2")),
+            "{county:?}"
+        );
+        // between London and Corbin, Kentucky
+        assert!((36.9..37.2).contains(&county.lat) && (-84.4..-84.0).contains(&county.lon));
+        // a county of many states and no other place: no county is guessed (the namesake
+        // town stands, as before)
+        let body = "Madison County voted.";
+        let ps = g.resolve(body, &[ent(body, "Madison County", EntityType::Gpe)]);
+        assert!(
+            ps.iter().all(|p| p.feature.as_deref() != Some("ADM2")),
+            "{ps:?}"
+        );
     }
 
     #[test]
