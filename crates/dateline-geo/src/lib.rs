@@ -534,6 +534,26 @@ impl Gazetteer {
                 let civic = words[n..]
                     .iter()
                     .any(|(_, w)| CIVIC.contains(&w.to_lowercase().as_str()));
+                // a county opening an organisation's name ("Laurel County Sheriff's Office")
+                if let (Some((_, "County" | "Parish")), Some(n_near)) = (words.get(n), &near) {
+                    let cend = words[n].0 + words[n].1.len();
+                    let county = Entity {
+                        start: e.start + offset,
+                        end: e.start + cend,
+                        text: e.text[offset..cend].to_string(),
+                        ..e.clone()
+                    };
+                    if let Some(states) = self.counties.get(&norm_key(&county.text)) {
+                        if let Some(mut p) =
+                            self.county_place(&county, states, n_near, focus.as_deref())
+                        {
+                            p.via = (!matches!(e.kind, EntityType::Gpe | EntityType::Loc))
+                                .then(|| "organisation".to_string());
+                            added.push(p);
+                            break;
+                        }
+                    }
+                }
                 let cands = self.lookup(name);
                 // a division of the article's country before a foreign country of that name
                 let focus_adm1 = cands.iter().find_map(|&(c, _)| match c {
@@ -967,6 +987,20 @@ mod tests {
         );
         // between London and Corbin, Kentucky
         assert!((36.9..37.2).contains(&county.lat) && (-84.4..-84.0).contains(&county.lon));
+        // a county opening an organisation's name
+        let body =
+            "The Laurel County Sheriff's Office said deputies near London and Corbin found him.";
+        let ents = vec![
+            ent(body, "Laurel County Sheriff's Office", EntityType::Org),
+            ent(body, "London", EntityType::Gpe),
+            ent(body, "Corbin", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let county = ps.iter().find(|p| p.text == "Laurel County").unwrap();
+        assert_eq!(
+            (county.admin1.as_deref(), county.via.as_deref()),
+            (Some("KY"), Some("organisation"))
+        );
         // a county of many states and no other place: no county is guessed (the namesake
         // town stands, as before)
         let body = "Madison County voted.";
