@@ -434,6 +434,21 @@ mod tests {
         );
         let lagos = ann.entities.iter().filter(|e| e.text == "Lagos").count();
         assert_eq!(lagos, 2, "{:?}", ann.entities);
+        // a country's long name the tagger split: one name, the right country
+        let body = "Officials said the Democratic People's Republic of Korea fired a missile.";
+        let ann = dateline_nlp::annotate(body, Some("2024-03-14"), &p.lexicon);
+        let korea: Vec<(&str, Option<&str>)> = ann
+            .entities
+            .iter()
+            .filter(|e| e.text.contains("Korea"))
+            .map(|e| (e.text.as_str(), e.canonical.as_deref()))
+            .collect();
+        assert_eq!(
+            korea,
+            vec![("Democratic People's Republic of Korea", Some("North Korea"))],
+            "{:?}",
+            ann.entities
+        );
         // a surname that is also a town, after the full name: the person
         let body = "Prime Minister Manuel Valls spoke in Paris on Monday. Valls said the attacks were planned abroad.";
         let ann = dateline_nlp::annotate(body, Some("2024-03-14"), &p.lexicon);

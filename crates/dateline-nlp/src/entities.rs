@@ -144,7 +144,37 @@ pub fn recognize_model(
         }
     }
     document_consistency(body, toks, lex, &mut out);
+    merge_known_names(body, lex, &mut out);
     out
+}
+
+/// Adjacent entities that together spell a name the lexicon knows as a place or organisation
+/// ("Democratic People's" + "Republic of Korea") become that one name: the tagger split it,
+/// and the second part alone means something else (South Korea).
+fn merge_known_names(body: &str, lex: &Lexicon, out: &mut Vec<Entity>) {
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let mut best = None;
+        for j in i + 1..out.len().min(i + 4) {
+            let (a, b) = (out[i].start, out[j].end);
+            let gap = &body[out[j - 1].end..out[j].start];
+            if b - a > 120 || gap.len() > 5 || gap.contains('\n') {
+                break;
+            }
+            if let Some(e) = lex
+                .get(&norm_key(&body[a..b]))
+                .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Org | EntityType::Loc))
+            {
+                best = Some((j, e.kind, e.canonical.clone()));
+            }
+        }
+        if let Some((j, kind, canonical)) = best {
+            let (a, b) = (out[i].start, out[j].end);
+            out[i] = entity(body, a, b, kind, canonical, "model:ner+lexicon");
+            out.drain(i + 1..=j);
+        }
+        i += 1;
+    }
 }
 
 /// One name, one reading per article: a name the tagger found somewhere in the article is
