@@ -1082,6 +1082,20 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                     })
                 }
             };
+            // "X said Y must …": a demand by the sentence's subject on the actor before "must"
+            if pat.text == "must" {
+                let obliged = ms
+                    .iter()
+                    .rev()
+                    .find(|x| x.t1 <= trig && trig - x.t1 <= 1 && !x.pronoun);
+                if let Some(o) = obliged {
+                    target = Some(o);
+                    source = ms
+                        .iter()
+                        .find(|x| x.t1 <= o.t0 && !x.pronoun)
+                        .filter(|x| x.t0 == s.tok_start || c.ltok(x.t0 - 1) == "the");
+                }
+            }
             let coord_source = (source.is_none()
                 && !passive
                 && m.start >= 1

@@ -373,6 +373,17 @@ mod tests {
         assert!(has(&ev, "KEN", "SDNREB"), "{ev:?}");
         let ev = dyads_of(&p, "Kenyan riot police arrested two men.", "2005-01-01");
         assert!(ev.iter().all(|(c, _, _)| c != "145"), "{ev:?}");
+        // "X declared that Y must …": X demands of Y
+        let ev = dyads_of(
+            &p,
+            "Kenya declared on Tuesday that Uganda must reopen the border.",
+            "2005-01-01",
+        );
+        assert!(
+            ev.iter()
+                .any(|(c, s, t)| c == "100" && s == "KEN" && t == "UGA"),
+            "{ev:?}"
+        );
         // the actor an apposition describes, not a name inside it
         let ev = dyads_of(
             &p,
