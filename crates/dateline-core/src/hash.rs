@@ -4,7 +4,11 @@
 
 const PRIME: u64 = 0x0000_0100_0000_01b3;
 
-fn fnv1a(seed: u64, bytes: &[u8]) -> u64 {
+/// The FNV-1a offset basis, the usual seed.
+pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// 64-bit FNV-1a of `bytes` from `seed`.
+pub fn fnv1a(seed: u64, bytes: &[u8]) -> u64 {
     let mut h = seed;
     for &b in bytes {
         h ^= u64::from(b);
@@ -15,7 +19,7 @@ fn fnv1a(seed: u64, bytes: &[u8]) -> u64 {
 
 /// 32 hex digits identifying `bytes`.
 pub fn hex_id(bytes: &[u8]) -> String {
-    let a = fnv1a(0xcbf2_9ce4_8422_2325, bytes);
+    let a = fnv1a(FNV_OFFSET, bytes);
     let b = fnv1a(0x8422_2325_cbf2_9ce4, bytes);
     format!("{a:016x}{b:016x}")
 }

@@ -165,7 +165,6 @@ pub fn parse_regions(text: &str) -> Result<Vec<GeoRecord>, String> {
     Ok(out)
 }
 
-/// US state postal and AP-style abbreviations -> GeoNames admin1 code (the postal code).
 /// The province or territory a Canadian press abbreviation stands for ("B.C", "Ont"; the
 /// final full stop removed).
 pub fn canadian_province_abbreviation(s: &str) -> Option<&'static str> {
@@ -187,6 +186,13 @@ pub fn canadian_province_abbreviation(s: &str) -> Option<&'static str> {
     T.iter().find(|(a, _)| *a == s).map(|(_, n)| *n)
 }
 
+/// Whether `s` (its final full stop removed) is a US state's or Canadian province's press
+/// abbreviation ("Kan", "Alta", "B.C").
+pub fn press_abbreviation(s: &str) -> bool {
+    us_state_abbreviation(s).is_some() || canadian_province_abbreviation(s).is_some()
+}
+
+/// US state postal and AP-style abbreviations -> GeoNames admin1 code (the postal code).
 pub fn us_state_abbreviation(s: &str) -> Option<&'static str> {
     const T: &[(&str, &str)] = &[
         ("Ala", "AL"),

@@ -294,13 +294,10 @@ impl Gazetteer {
                     || body[e.end..].starts_with('.') && body[..e.start].ends_with(", ");
                 if matches!(e.kind, EntityType::Gpe | EntityType::Loc) && stop {
                     let bare = e.text.trim_end_matches('.');
-                    let abbreviation = data::us_state_abbreviation(bare).is_some()
-                        || data::canadian_province_abbreviation(bare).is_some();
-                    let division = abbreviation
-                        .then(|| self.qualifier(&format!("{bare}.")))
-                        .flatten()
-                        .and_then(|(c, a)| self.adm1.get(&format!("{c}.{a}")));
-                    if let Some(&i) = division {
+                    let division = data::press_abbreviation(bare)
+                        .then(|| self.division_named(&format!("{bare}.")))
+                        .flatten();
+                    if let Some(i) = division {
                         out.push(self.place(Cand::Place(i), e.start, &e.text, None));
                         continue;
                     }
@@ -425,13 +422,11 @@ impl Gazetteer {
                 let q = words[..n].join(" ");
                 // an abbreviation only with its full stop ("Ky." but not "Miss Smith")
                 let bare = q.trim_end_matches('.');
-                let abbreviation = data::us_state_abbreviation(bare).is_some()
-                    || data::canadian_province_abbreviation(bare).is_some();
-                if abbreviation && !q.ends_with('.') && self.lookup(&q).is_empty() {
+                if data::press_abbreviation(bare) && !q.ends_with('.') && self.lookup(&q).is_empty()
+                {
                     return None;
                 }
-                let (iso3, adm) = self.qualifier(&q)?;
-                let i = *self.adm1.get(&format!("{iso3}.{adm}"))?;
+                let i = self.division_named(&q)?;
                 Some((q, i))
             });
             let Some((q, i)) = hit else { continue };
@@ -589,13 +584,10 @@ impl Gazetteer {
                     })
                     .or_else(|| {
                         // a state's or province's press abbreviation ("S.C. Highway Patrol")
-                        let (iso3, adm) = name
-                            .ends_with('.')
-                            .then(|| self.qualifier(name))
-                            .flatten()?;
-                        self.adm1
-                            .get(&format!("{iso3}.{adm}"))
-                            .map(|&i| Cand::Place(i))
+                        name.ends_with('.')
+                            .then(|| self.division_named(name))
+                            .flatten()
+                            .map(Cand::Place)
                     });
                 // a country's adjective opening a name ("American Electric Power")
                 let demonym = (hit.is_none() && n == 1)
@@ -717,6 +709,12 @@ impl Gazetteer {
             admin1: Some(state.clone()),
             via: None,
         })
+    }
+
+    /// The first-level division a qualifier names ("Ky.", "Ontario"), as a place index.
+    fn division_named(&self, q: &str) -> Option<usize> {
+        let (iso3, adm) = self.qualifier(q)?;
+        self.adm1.get(&format!("{iso3}.{adm}")).copied()
     }
 
     /// A qualifier after a comma: a country ("Paris, France") or a first-level division

@@ -284,42 +284,31 @@ fn document_consistency(body: &str, toks: &[Token], lex: &Lexicon, out: &mut Vec
     }
     // a surname standing alone after the full name ("Manuel Valls ... Valls said") is that
     // person even where the tagger read it as a place or an organisation (Valls is a town)
-    let mut surnames: HashMap<String, String> = HashMap::new();
+    // surname -> where its first full name starts, and that person (surnames of 3+ letters)
+    let mut full_names: HashMap<String, (usize, Option<String>)> = HashMap::new();
     for e in out.iter().filter(|e| e.kind == EntityType::Person) {
         let words: Vec<&str> = e.text.split_whitespace().collect();
-        if let [.., last] = words.as_slice() {
-            if words.len() >= 2 && last.chars().count() >= 3 {
-                surnames
-                    .entry(last.to_string())
-                    .or_insert_with(|| e.canonical.clone().unwrap_or(e.text.clone()));
-            }
+        if let [_, .., last] = words.as_slice() {
+            full_names.entry(last.to_string()).or_insert_with(|| {
+                let person = (last.chars().count() >= 3)
+                    .then(|| e.canonical.clone().unwrap_or(e.text.clone()));
+                (e.start, person)
+            });
         }
     }
-    let first_full: HashMap<&str, usize> = out
-        .iter()
-        .filter(|e| e.kind == EntityType::Person && e.text.contains(' '))
-        .filter_map(|e| Some((e.text.rsplit(' ').next()?, e.start)))
-        .fold(HashMap::new(), |mut m, (s, at)| {
-            m.entry(s).or_insert(at);
-            m
-        });
-    let relabel: Vec<usize> = out
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| {
-            matches!(e.kind, EntityType::Gpe | EntityType::Loc | EntityType::Org)
-                && !e.text.contains(' ')
-                && first_full
-                    .get(e.text.as_str())
-                    .is_some_and(|&at| at < e.start)
-        })
-        .map(|(i, _)| i)
-        .collect();
-    for i in relabel {
-        let e = &mut out[i];
-        e.kind = EntityType::Person;
-        e.canonical = surnames.get(&e.text).cloned();
-        e.source = Some("model:ner+name".into());
+    for e in out.iter_mut() {
+        if !matches!(e.kind, EntityType::Gpe | EntityType::Loc | EntityType::Org)
+            || e.text.contains(' ')
+        {
+            continue;
+        }
+        if let Some((at, person)) = full_names.get(&e.text) {
+            if *at < e.start {
+                e.kind = EntityType::Person;
+                e.canonical = person.clone();
+                e.source = Some("model:ner+name".into());
+            }
+        }
     }
 }
 

@@ -51,12 +51,7 @@ pub const CLUSTER_LEVELS: usize = 4;
 pub struct Clusters(dateline_core::hash::FastMap<u64, [u16; CLUSTER_LEVELS]>);
 
 fn word_hash(w: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in w.as_bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
+    dateline_core::hash::fnv1a(dateline_core::hash::FNV_OFFSET, w.as_bytes())
 }
 
 impl Clusters {
