@@ -353,13 +353,11 @@ fn subject_of_sentence_before(
     toks: &[Token],
     ents: &[Entity],
     q: &Raw,
+    sent: Option<&Sentence>,
 ) -> Option<(usize, usize)> {
     let open = toks.partition_point(|t| t.start < q.open);
     let para = toks.partition_point(|t| t.start < q.para_start);
-    let lo = (para..open)
-        .rev()
-        .find(|&k| matches!(toks[k].text(body), "." | "!" | "?") && !inner_stop(body, toks, k))
-        .map_or(para, |k| k + 1);
+    let lo = sent.map_or(para, |s| s.tok_start.max(para));
     if open < lo + 2 {
         return None;
     }
@@ -946,7 +944,7 @@ pub fn find(
         let mut speaker = att.speaker.and_then(|s| speaker_of(body, ents, s, q.open));
         if speaker.is_none() {
             // a quote inside a sentence with no reporting verb: its subject's words
-            speaker = subject_of_sentence_before(body, toks, ents, q)
+            speaker = subject_of_sentence_before(body, toks, ents, q, sent)
                 .and_then(|s| speaker_of(body, ents, s, q.open));
         }
         let mut cue_word = att.cue;
