@@ -1082,8 +1082,9 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                     })
                 }
             };
-            // "X said Y must …": a demand by the sentence's subject on the actor before "must"
-            if pat.text == "must" {
+            // "$T must" ("X said Y must …"): the target is the actor right before the pattern,
+            // the source the sentence's subject
+            if pat.target_before {
                 let obliged = ms
                     .iter()
                     .rev()

@@ -26,6 +26,9 @@ pub struct Pattern {
     /// strongest present are kept (pattern files 2, PETRARCH patterns with words after the
     /// verb 1, a PETRARCH verb alone 0).
     pub priority: u8,
+    /// Written with a leading `$T` ("$T must"): the target is the actor right before the first
+    /// word, and the source the sentence's subject ahead of it.
+    pub target_before: bool,
 }
 
 /// A match in a sentence: token indices relative to the sentence.
@@ -242,6 +245,7 @@ fn petrarch_pattern(
             body
         ),
         priority,
+        target_before: false,
     }))
 }
 
@@ -280,15 +284,23 @@ impl Patterns {
                     i + 1
                 ));
             }
-            let elems: Vec<Elem> = pat.split_whitespace().map(parse_elem).collect();
+            let mut elems: Vec<Elem> = pat.split_whitespace().map(parse_elem).collect();
+            let target_before = matches!(elems.first(), Some(Elem::Target));
+            if target_before {
+                elems.remove(0);
+            }
             if !matches!(elems.first(), Some(Elem::Words(_))) {
-                return Err(format!("line {}: a pattern must start with a word", i + 1));
+                return Err(format!(
+                    "line {}: a pattern must start with a word (or $T and a word)",
+                    i + 1
+                ));
             }
             p.add(Pattern {
                 cameo: code.to_string(),
                 elems,
                 text: pat.to_string(),
                 priority: 2,
+                target_before,
             });
         }
         Ok(p)
@@ -337,6 +349,7 @@ impl Patterns {
                         elems: vec![Elem::Words(forms.clone())],
                         text: format!("petrarch: {}", forms[0]),
                         priority: 0,
+                        target_before: false,
                     });
                 }
                 for (n, l) in lines.drain(..) {
@@ -421,6 +434,7 @@ impl Patterns {
                     elems: vec![Elem::Words(these.clone())],
                     text: format!("petrarch: {}", head.to_lowercase()),
                     priority: 0,
+                    target_before: false,
                 });
             }
             forms.extend(these);
@@ -639,9 +653,14 @@ ACCUSE\n\
         assert!(Patterns::parse("# c\nXYZ\tvisit")
             .unwrap_err()
             .contains("line 2"));
-        assert!(Patterns::parse("042\t$T visit").is_err());
+        assert!(Patterns::parse("042\t* visit").is_err());
+        assert!(Patterns::parse("042\t$T * visit").is_err());
         let e = Patterns::parse("042\t{visit}\n164\t{halt|end} * talks").unwrap_err();
         assert!(e.starts_with("line 2:"), "{e}");
         assert!(Patterns::parse("164\t{halt}|{end} * talks|negotiations").is_ok());
+        // a leading $T: the target comes before the words
+        let p = Patterns::parse("100\t$T must").unwrap();
+        assert!(p.list[0].target_before && p.list[0].elems.len() == 1);
+        assert!(Patterns::parse("100\t$T").is_err());
     }
 }
