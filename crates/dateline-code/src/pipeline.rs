@@ -162,9 +162,9 @@ pub fn build_lexicon(g: &Gazetteer, a: &Actors) -> Lexicon {
         lex.add(&w, e(EntityType::Norp, &canonical, "lexicon:group", 84));
     }
     for r in &g.regions {
-        lex.add(&r.name, e(EntityType::Loc, &r.name, "gazetteer:region", 60));
-        for alt in &r.alts {
-            lex.add(alt, e(EntityType::Loc, &r.name, "gazetteer:region", 59));
+        lex.add(r.name, e(EntityType::Loc, r.name, "gazetteer:region", 60));
+        for alt in r.alts() {
+            lex.add(alt, e(EntityType::Loc, r.name, "gazetteer:region", 59));
         }
     }
     // towns under 5,000 people are for resolving toponyms, not for recognising names: the
@@ -183,13 +183,10 @@ pub fn build_lexicon(g: &Gazetteer, a: &Actors) -> Lexicon {
         } else {
             30
         };
-        lex.add(
-            &p.name,
-            e(EntityType::Gpe, &p.name, "gazetteer:place", prio),
-        );
+        lex.add(p.name, e(EntityType::Gpe, p.name, "gazetteer:place", prio));
         if p.population >= 100_000 {
-            for alt in &p.alts {
-                lex.add(alt, e(EntityType::Gpe, &p.name, "gazetteer:place", 20));
+            for alt in p.alts() {
+                lex.add(alt, e(EntityType::Gpe, p.name, "gazetteer:place", 20));
             }
         }
     }

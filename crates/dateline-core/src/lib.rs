@@ -12,6 +12,9 @@ use serde::{Deserialize, Serialize};
 
 pub mod date;
 pub mod hash;
+mod key;
+
+pub use key::{norm_key, norm_key_into};
 
 /// Name of the output schema written in every object's `schema` field.
 pub const SCHEMA: &str = "dateline.article/1";
@@ -285,35 +288,6 @@ pub fn starting_in<T>(v: &[T], start: impl Fn(&T) -> usize, a: usize, b: usize) 
     let lo = v.partition_point(|x| start(x) < a);
     let hi = lo + v[lo..].partition_point(|x| start(x) < b);
     &v[lo..hi]
-}
-
-/// Normalised lookup key of a name: upper case, hyphens, underscores and dots as spaces,
-/// apostrophes dropped, whitespace collapsed ("Bashar al-Assad" and "BASHAR_AL_ASSAD" meet).
-pub fn norm_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = true;
-    for c in s.chars() {
-        let c = match c {
-            '-' | '_' | '.' | '\u{2010}' | '\u{2011}' => ' ',
-            '\'' | '\u{2019}' => continue,
-            c => c,
-        };
-        if c.is_whitespace() {
-            if !space {
-                out.push(' ');
-                space = true;
-            }
-        } else {
-            for u in c.to_uppercase() {
-                out.push(u);
-            }
-            space = false;
-        }
-    }
-    if out.ends_with(' ') {
-        out.pop();
-    }
-    out
 }
 
 /// A span that covers `body[start..end]`; helper used by every stage to build annotations.

@@ -16,21 +16,35 @@ pub struct Country {
     pub population: u64,
 }
 
-/// A place or region.
+/// A place or region. Its text fields borrow the gazetteer text they were parsed from (the
+/// bundled files are compiled into the binary), so loading 145k places allocates nothing per
+/// place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GeoRecord {
     pub geonameid: Option<u64>,
-    pub name: String,
-    pub alts: Vec<String>,
+    pub name: &'static str,
+    /// the alternate-names column as written (`|`-separated); see [`GeoRecord::alts`]
+    pub alts_column: &'static str,
     pub lat: f64,
     pub lon: f64,
-    pub feature: String,
-    pub iso3: String,
-    pub admin1: String,
+    pub feature: &'static str,
+    pub iso3: &'static str,
+    pub admin1: &'static str,
     pub population: u64,
 }
 
-fn lines(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+impl GeoRecord {
+    /// The alternate names, without the airport and other codes GeoNames lists among them
+    /// ("AER" is not a name in text).
+    pub fn alts(&self) -> impl Iterator<Item = &'static str> {
+        self.alts_column
+            .split('|')
+            .map(str::trim)
+            .filter(|a| !a.is_empty() && !is_code(a))
+    }
+}
+
+fn lines(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> + '_ {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
@@ -60,6 +74,26 @@ fn opt_id(s: &str) -> Option<u64> {
     s.trim().parse().ok()
 }
 
+/// Countries, places and regions.
+pub type Tables = (Vec<Country>, Vec<GeoRecord>, Vec<GeoRecord>);
+
+/// The gazetteer's tables from its files in `data/geo/` (`read` gives a file's text by name):
+/// countries with their aliases and demonyms, places, regions. The program and the build
+/// script that prebuilds the name index both load them through this function, so both see
+/// the same records in the same order. An error names the file and line.
+pub fn tables(read: impl Fn(&str) -> Result<&'static str, String>) -> Result<Tables, String> {
+    let named = |file: &str, e: String| format!("data/geo/{file}: {e}");
+    let mut countries =
+        parse_countries(read("countries.tsv")?).map_err(|e| named("countries.tsv", e))?;
+    let places = parse_places(read("places.tsv")?).map_err(|e| named("places.tsv", e))?;
+    let regions = parse_regions(read("regions.tsv")?).map_err(|e| named("regions.tsv", e))?;
+    add_aliases(&mut countries, read("country-aliases.tsv")?)
+        .map_err(|e| named("country-aliases.tsv", e))?;
+    add_demonyms(&mut countries, read("demonym-aliases.tsv")?)
+        .map_err(|e| named("demonym-aliases.tsv", e))?;
+    Ok((countries, places, regions))
+}
+
 pub fn parse_countries(text: &str) -> Result<Vec<Country>, String> {
     let mut out = Vec::new();
     for (n, f) in lines(text) {
@@ -82,22 +116,30 @@ pub fn parse_countries(text: &str) -> Result<Vec<Country>, String> {
     Ok(out)
 }
 
-pub fn parse_places(text: &str) -> Result<Vec<GeoRecord>, String> {
-    let mut out = Vec::with_capacity(60_000);
-    for (n, f) in lines(text) {
-        if f.len() < 9 {
-            return Err(format!("line {n}: expected 9 columns, found {}", f.len()));
+pub fn parse_places(text: &'static str) -> Result<Vec<GeoRecord>, String> {
+    let mut out = Vec::with_capacity(150_000);
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let n = n + 1;
+        let mut f = line.split('\t');
+        let mut col = [""; 9];
+        for (i, c) in col.iter_mut().enumerate() {
+            *c = f
+                .next()
+                .ok_or_else(|| format!("line {n}: expected 9 columns, found {i}"))?;
         }
         out.push(GeoRecord {
-            geonameid: opt_id(f[0]),
-            name: f[1].to_string(),
-            alts: list(f[2]).into_iter().filter(|a| !is_code(a)).collect(),
-            lat: coord(f[3], 90.0, n, "latitude")?,
-            lon: coord(f[4], 180.0, n, "longitude")?,
-            feature: f[5].to_string(),
-            iso3: f[6].to_string(),
-            admin1: f[7].to_string(),
-            population: f[8].trim().parse().unwrap_or(0),
+            geonameid: opt_id(col[0]),
+            name: col[1],
+            alts_column: col[2],
+            lat: coord(col[3], 90.0, n, "latitude")?,
+            lon: coord(col[4], 180.0, n, "longitude")?,
+            feature: col[5],
+            iso3: col[6],
+            admin1: col[7],
+            population: col[8].trim().parse().unwrap_or(0),
         });
     }
     Ok(out)
@@ -144,7 +186,7 @@ fn is_code(a: &str) -> bool {
     a.len() <= 4 && a.chars().all(|c| c.is_ascii_uppercase())
 }
 
-pub fn parse_regions(text: &str) -> Result<Vec<GeoRecord>, String> {
+pub fn parse_regions(text: &'static str) -> Result<Vec<GeoRecord>, String> {
     let mut out = Vec::new();
     for (n, f) in lines(text) {
         if f.len() < 6 {
@@ -152,13 +194,13 @@ pub fn parse_regions(text: &str) -> Result<Vec<GeoRecord>, String> {
         }
         out.push(GeoRecord {
             geonameid: f.get(6).and_then(|s| opt_id(s)),
-            name: f[0].to_string(),
-            alts: list(f[1]),
+            name: f[0],
+            alts_column: f[1],
             lat: coord(f[2], 90.0, n, "latitude")?,
             lon: coord(f[3], 180.0, n, "longitude")?,
-            feature: f[4].to_string(),
-            iso3: f[5].to_string(),
-            admin1: String::new(),
+            feature: f[4],
+            iso3: f[5],
+            admin1: "",
             population: 0,
         });
     }
@@ -257,5 +299,19 @@ mod tests {
         let e = parse_countries("XX\tshort\n").unwrap_err();
         assert!(e.contains("line 1"));
         assert!(parse_regions("A\t\tx\t0\tRGN\t\t\n").is_err());
+        let e = parse_places("1\tX\tY\t5\t6\n").unwrap_err();
+        assert!(e.contains("line 1") && e.contains("columns"), "{e}");
+    }
+
+    #[test]
+    fn alternate_names_leave_out_codes() {
+        let p =
+            parse_places("7\tSochi\tAER| Sotschi |Soči||\t43.6\t39.7\tPPLA2\tRUS\t38\t343334\n")
+                .unwrap();
+        assert_eq!(p[0].alts().collect::<Vec<_>>(), ["Sotschi", "Soči"]);
+        assert_eq!(
+            (p[0].name, p[0].iso3, p[0].population),
+            ("Sochi", "RUS", 343_334)
+        );
     }
 }

@@ -1,10 +1,12 @@
 //! Gazetteer and toponym resolution: the `geo` stage.
 //!
-//! The gazetteer is three tab-separated files in `data/geo/`, compiled into the binary and
-//! parsed once at start-up (about 57k places, tens of milliseconds): countries (with demonyms
-//! and a representative point), GeoNames places (cities of 5,000+ people and first-level
-//! divisions), and hand-written regions (continents, seas, macro-regions). Names are indexed by
-//! [`dateline_core::norm_key`] in one hash map from name to candidates.
+//! The gazetteer is tab-separated files in `data/geo/`, compiled into the binary and parsed
+//! once at start-up: countries (with demonyms and a representative point), GeoNames places
+//! (145k towns of 1,000+ people and first-level divisions), hand-written regions (continents,
+//! seas, macro-regions) and US county names. Places borrow their text from the compiled-in
+//! file (no allocation per place). Names are indexed by the hash of their
+//! [`dateline_core::norm_key`] in a sorted table ([`index::NameIndex`]) that `build.rs`
+//! prebuilds, so loading takes ~30 ms.
 //!
 //! Resolution picks, for each GPE/LOC entity, among the candidates with that name: a country
 //! or region when the name is one; otherwise the place with the best score of population
@@ -19,16 +21,20 @@ use dateline_core::{norm_key, Entity, EntityType, Place};
 use std::collections::HashMap;
 
 pub mod data;
+pub mod index;
+
+/// The key functions [`index`] uses, shared with the build script (which compiles the same
+/// files from dateline-core).
+mod keyfns {
+    pub use dateline_core::hash::{fnv1a, FNV_OFFSET};
+    pub use dateline_core::norm_key_into;
+}
 
 pub use data::{Country, GeoRecord};
+pub use index::{key_hash, Cand, NameIndex};
 
-/// What a name can refer to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Cand {
-    Country(usize),
-    Place(usize),
-    Region(usize),
-}
+/// The bundled gazetteer's name index, prebuilt by `build.rs`.
+const PREBUILT_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/name-index.bin"));
 
 /// The loaded gazetteer.
 #[derive(Debug, Default)]
@@ -36,8 +42,8 @@ pub struct Gazetteer {
     pub countries: Vec<Country>,
     pub places: Vec<GeoRecord>,
     pub regions: Vec<GeoRecord>,
-    /// normalised name -> candidates; `bool` is true for a main (not alternate) name
-    pub index: FastMap<String, Vec<(Cand, bool)>>,
+    /// normalised name -> candidates
+    pub index: NameIndex,
     /// normalised demonym/adjectival -> country index
     pub demonyms: FastMap<String, usize>,
     iso3: FastMap<String, usize>,
@@ -50,24 +56,20 @@ pub struct Gazetteer {
 impl Gazetteer {
     /// The gazetteer bundled with dateline.
     pub fn bundled() -> Result<Gazetteer, String> {
-        let countries = data::parse_countries(include_str!("../../../data/geo/countries.tsv"))
-            .map_err(|e| format!("data/geo/countries.tsv: {e}"))?;
-        let places = data::parse_places(include_str!("../../../data/geo/places.tsv"))
-            .map_err(|e| format!("data/geo/places.tsv: {e}"))?;
-        let regions = data::parse_regions(include_str!("../../../data/geo/regions.tsv"))
-            .map_err(|e| format!("data/geo/regions.tsv: {e}"))?;
-        let mut countries = countries;
-        data::add_aliases(
-            &mut countries,
-            include_str!("../../../data/geo/country-aliases.tsv"),
-        )
-        .map_err(|e| format!("data/geo/country-aliases.tsv: {e}"))?;
-        data::add_demonyms(
-            &mut countries,
-            include_str!("../../../data/geo/demonym-aliases.tsv"),
-        )
-        .map_err(|e| format!("data/geo/demonym-aliases.tsv: {e}"))?;
-        let mut g = Gazetteer::new(countries, places, regions);
+        let (countries, places, regions) = data::tables(|file| match file {
+            "countries.tsv" => Ok(include_str!("../../../data/geo/countries.tsv")),
+            "places.tsv" => Ok(include_str!("../../../data/geo/places.tsv")),
+            "regions.tsv" => Ok(include_str!("../../../data/geo/regions.tsv")),
+            "country-aliases.tsv" => Ok(include_str!("../../../data/geo/country-aliases.tsv")),
+            "demonym-aliases.tsv" => Ok(include_str!("../../../data/geo/demonym-aliases.tsv")),
+            other => Err(format!("data/geo/{other}: not bundled")),
+        })?;
+        // the prebuilt index, unless it was built for other data (it cannot be: build.rs reads
+        // these same files; the check is cheap)
+        let counts = [countries.len(), regions.len(), places.len()];
+        let index = NameIndex::decode(PREBUILT_INDEX, counts)
+            .unwrap_or_else(|| NameIndex::build(&countries, &regions, &places));
+        let mut g = Gazetteer::with_index(countries, places, regions, index);
         for line in include_str!("../../../data/geo/us-counties.tsv").lines() {
             if line.starts_with('#') {
                 continue;
@@ -88,43 +90,24 @@ impl Gazetteer {
         places: Vec<GeoRecord>,
         regions: Vec<GeoRecord>,
     ) -> Gazetteer {
+        let index = NameIndex::build(&countries, &regions, &places);
+        Gazetteer::with_index(countries, places, regions, index)
+    }
+
+    /// The gazetteer of these records with their name index (from [`NameIndex::build`]).
+    fn with_index(
+        countries: Vec<Country>,
+        places: Vec<GeoRecord>,
+        regions: Vec<GeoRecord>,
+        index: NameIndex,
+    ) -> Gazetteer {
         let mut g = Gazetteer {
             countries,
             places,
             regions,
+            index,
             ..Default::default()
         };
-        let mut index: FastMap<String, Vec<(Cand, bool)>> = FastMap::default();
-        index.reserve(g.places.len() * 2);
-        let mut add = |name: &str, c: Cand, main: bool| {
-            let k = norm_key(name);
-            if k.is_empty() {
-                return;
-            }
-            let v = index.entry(k).or_default();
-            if !v.iter().any(|(x, _)| *x == c) {
-                v.push((c, main));
-            }
-        };
-        for (i, c) in g.countries.iter().enumerate() {
-            add(&c.name, Cand::Country(i), true);
-            for a in &c.alts {
-                add(a, Cand::Country(i), false);
-            }
-        }
-        for (i, r) in g.regions.iter().enumerate() {
-            add(&r.name, Cand::Region(i), true);
-            for a in &r.alts {
-                add(a, Cand::Region(i), false);
-            }
-        }
-        for (i, p) in g.places.iter().enumerate() {
-            add(&p.name, Cand::Place(i), true);
-            for a in &p.alts {
-                add(a, Cand::Place(i), false);
-            }
-        }
-        g.index = index;
         for (i, p) in g.places.iter().enumerate() {
             if p.feature == "ADM1" {
                 g.adm1
@@ -158,21 +141,23 @@ impl Gazetteer {
 
     /// The country a name or demonym refers to ("Russia", "Russian Federation", "Russian").
     pub fn country_of_name(&self, name: &str) -> Option<&Country> {
-        let k = norm_key(name.trim_start_matches("the ").trim_start_matches("The "));
-        if let Some(v) = self.index.get(&k) {
-            for (c, _) in v {
-                if let Cand::Country(i) = c {
-                    return Some(&self.countries[*i]);
-                }
+        let bare = name.trim_start_matches("the ").trim_start_matches("The ");
+        for (c, _) in self.candidates(bare) {
+            if let Cand::Country(i) = c {
+                return Some(&self.countries[*i]);
             }
         }
+        let k = norm_key(bare);
         self.demonyms.get(&k).map(|&i| &self.countries[i])
     }
 
     /// Candidates for a name.
     pub fn lookup(&self, name: &str) -> &[(Cand, bool)] {
-        let k = norm_key(strip_article(name));
-        self.index.get(&k).map(Vec::as_slice).unwrap_or(&[])
+        self.candidates(strip_article(name))
+    }
+
+    fn candidates(&self, name: &str) -> &[(Cand, bool)] {
+        self.index.get(name)
     }
 
     fn record(&self, c: Cand) -> GeoRecordRef<'_> {
@@ -197,13 +182,13 @@ impl Gazetteer {
                     &self.regions[i]
                 };
                 GeoRecordRef {
-                    name: &x.name,
+                    name: x.name,
                     geonameid: x.geonameid,
                     lat: x.lat,
                     lon: x.lon,
-                    feature: &x.feature,
-                    iso3: &x.iso3,
-                    admin1: &x.admin1,
+                    feature: x.feature,
+                    iso3: x.iso3,
+                    admin1: x.admin1,
                     population: x.population,
                 }
             }
@@ -245,7 +230,7 @@ impl Gazetteer {
                     match *c {
                         Cand::Place(i) if self.places[i].feature == "ADM1" => {
                             let p = &self.places[i];
-                            divisions.push((p.population, p.iso3.as_str()));
+                            divisions.push((p.population, p.iso3));
                         }
                         Cand::Place(_) => {}
                         _ => other_kind = true,
@@ -554,7 +539,7 @@ impl Gazetteer {
                 let focus_adm1 = cands.iter().find_map(|&(c, _)| match c {
                     Cand::Place(i)
                         if self.places[i].feature == "ADM1"
-                            && focus.as_deref() == Some(self.places[i].iso3.as_str()) =>
+                            && focus.as_deref() == Some(self.places[i].iso3) =>
                     {
                         Some(c)
                     }
@@ -578,7 +563,7 @@ impl Gazetteer {
                             })
                             .max_by_key(|&(_, i)| {
                                 let p = &self.places[i];
-                                (focus.as_deref() == Some(p.iso3.as_str()), p.population)
+                                (focus.as_deref() == Some(p.iso3), p.population)
                             })
                             .map(|(c, _)| c)
                     })
@@ -724,7 +709,10 @@ impl Gazetteer {
             match *c {
                 Cand::Country(i) => return Some((self.countries[i].iso3.clone(), String::new())),
                 Cand::Place(i) if self.places[i].feature == "ADM1" => {
-                    return Some((self.places[i].iso3.clone(), self.places[i].admin1.clone()))
+                    return Some((
+                        self.places[i].iso3.to_string(),
+                        self.places[i].admin1.to_string(),
+                    ))
                 }
                 _ => {}
             }
@@ -736,7 +724,10 @@ impl Gazetteer {
         let full = data::canadian_province_abbreviation(q.trim_end_matches('.'))?;
         self.lookup(full).iter().find_map(|&(c, _)| match c {
             Cand::Place(i) if self.places[i].feature == "ADM1" && self.places[i].iso3 == "CAN" => {
-                Some((self.places[i].iso3.clone(), self.places[i].admin1.clone()))
+                Some((
+                    self.places[i].iso3.to_string(),
+                    self.places[i].admin1.to_string(),
+                ))
             }
             _ => None,
         })
@@ -851,6 +842,62 @@ impl Coherence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn bundled_tables() -> data::Tables {
+        data::tables(|f| match f {
+            "countries.tsv" => Ok(include_str!("../../../data/geo/countries.tsv")),
+            "places.tsv" => Ok(include_str!("../../../data/geo/places.tsv")),
+            "regions.tsv" => Ok(include_str!("../../../data/geo/regions.tsv")),
+            "country-aliases.tsv" => Ok(include_str!("../../../data/geo/country-aliases.tsv")),
+            "demonym-aliases.tsv" => Ok(include_str!("../../../data/geo/demonym-aliases.tsv")),
+            _ => Err(f.to_string()),
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn prebuilt_index_is_the_index_of_the_bundled_tables() {
+        let (c, p, r) = bundled_tables();
+        let counts = [c.len(), r.len(), p.len()];
+        let prebuilt = NameIndex::decode(PREBUILT_INDEX, counts).expect("prebuilt index decodes");
+        let built = NameIndex::build(&c, &r, &p);
+        assert!(
+            prebuilt == built,
+            "build.rs and the program index differently"
+        );
+        assert!(prebuilt.name_count() > 200_000);
+        // lookups go through normalised keys: case, hyphens and dots do not matter
+        let sochi = prebuilt.get("sochi");
+        assert!(sochi
+            .iter()
+            .any(|&(c, main)| main && matches!(c, Cand::Place(i) if p[i].name == "Sochi")));
+        assert_eq!(prebuilt.get("SOCHI"), sochi);
+        assert!(prebuilt.get("").is_empty() && prebuilt.get(" - ").is_empty());
+    }
+
+    #[test]
+    fn an_index_for_other_data_or_damaged_bytes_is_refused() {
+        let (c, p, r) = bundled_tables();
+        let counts = [c.len(), r.len(), p.len()];
+        assert!(NameIndex::decode(PREBUILT_INDEX, [c.len(), r.len(), p.len() - 1]).is_none());
+        for cut in [0, 3, 23, 24, PREBUILT_INDEX.len() - 1] {
+            assert!(
+                NameIndex::decode(&PREBUILT_INDEX[..cut], counts).is_none(),
+                "cut {cut}"
+            );
+        }
+        let mut bad = PREBUILT_INDEX.to_vec();
+        let last = bad.len() - 1;
+        bad[last] |= 0xc0; // a candidate of kind 3, which does not exist
+        assert!(NameIndex::decode(&bad, counts).is_none());
+        let mut unsorted = PREBUILT_INDEX.to_vec();
+        unsorted[24..32].copy_from_slice(&u64::MAX.to_le_bytes());
+        assert!(NameIndex::decode(&unsorted, counts).is_none());
+        // a small index round-trips
+        let small = NameIndex::build(&c[..3], &[], &p[..10]);
+        let bytes = small.encode([3, 0, 10]).unwrap();
+        assert_eq!(NameIndex::decode(&bytes, [3, 0, 10]), Some(small));
+    }
 
     fn ent(body: &str, t: &str, k: EntityType) -> Entity {
         let s = body.find(t).unwrap();

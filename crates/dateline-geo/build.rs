@@ -1,0 +1,62 @@
+//! Prebuilds the bundled gazetteer's name index (`src/index.rs`) into `OUT_DIR`, so that the
+//! program decodes ~280k sorted (hash, candidate) pairs at start-up instead of normalising,
+//! hashing and sorting every name. It compiles the same parsing and key code the program
+//! uses (`src/data.rs`, `src/index.rs`, and dateline-core's dependency-free `key.rs` and
+//! `hash.rs`), so the index cannot disagree with the records; the program still checks the
+//! record counts and falls back to building the index itself.
+
+use std::path::Path;
+
+#[allow(dead_code)]
+#[path = "src/data.rs"]
+mod data;
+#[allow(dead_code)]
+#[path = "../dateline-core/src/hash.rs"]
+mod hash;
+#[allow(dead_code)]
+#[path = "src/index.rs"]
+mod index;
+#[allow(dead_code)]
+#[path = "../dateline-core/src/key.rs"]
+mod key;
+mod keyfns {
+    pub use crate::hash::{fnv1a, FNV_OFFSET};
+    pub use crate::key::norm_key_into;
+}
+
+fn main() {
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&manifest).join("../../data/geo");
+    for f in [
+        "countries.tsv",
+        "places.tsv",
+        "regions.tsv",
+        "country-aliases.tsv",
+        "demonym-aliases.tsv",
+    ] {
+        println!("cargo:rerun-if-changed={}", dir.join(f).display());
+    }
+    for f in [
+        "src/data.rs",
+        "src/index.rs",
+        "../dateline-core/src/key.rs",
+        "../dateline-core/src/hash.rs",
+    ] {
+        println!("cargo:rerun-if-changed={f}");
+    }
+    let read = |file: &str| -> Result<&'static str, String> {
+        let text = std::fs::read_to_string(dir.join(file))
+            .map_err(|e| format!("data/geo/{file}: cannot read: {e}"))?;
+        Ok(Box::leak(text.into_boxed_str()))
+    };
+    let (countries, places, regions) = match data::tables(read) {
+        Ok(t) => t,
+        Err(e) => panic!("the bundled gazetteer does not load: {e}"),
+    };
+    let ix = index::NameIndex::build(&countries, &regions, &places);
+    let bytes = ix
+        .encode([countries.len(), regions.len(), places.len()])
+        .expect("the gazetteer fits the index encoding");
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&out).join("name-index.bin"), bytes).expect("write the name index");
+}

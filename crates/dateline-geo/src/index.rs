@@ -1,0 +1,174 @@
+//! The name index: every (name, candidate) pair of the gazetteer under the 64-bit hash of the
+//! name's normalised key, sorted by hash. The build script (`build.rs`) compiles this file too
+//! and prebuilds the bundled gazetteer's index into the binary, so start-up decodes it instead
+//! of hashing and sorting ~280k names.
+//!
+//! Encoding (little-endian): `DLGX` `1u32`, the numbers of countries, regions and places it
+//! was built for, the number of entries n, then n `u64` hashes, then n `u32` candidates (bits
+//! 30–31 the kind: 0 country, 1 place, 2 region; bit 29 set for a main name; bits 0–28 the
+//! record's index).
+
+use crate::data::{Country, GeoRecord};
+use crate::keyfns::{fnv1a, norm_key_into, FNV_OFFSET};
+
+/// What a name can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cand {
+    Country(usize),
+    Place(usize),
+    Region(usize),
+}
+
+/// The sorted hashes and, beside each, the candidate and whether the name is its main name.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct NameIndex {
+    pub keys: Vec<u64>,
+    pub cands: Vec<(Cand, bool)>,
+}
+
+/// The index key of a name: the 64-bit FNV-1a hash of its normalised key (`buf` is scratch
+/// space); `None` for a name that normalises to nothing. Two of the ~250k names sharing a
+/// hash has a probability of about 10⁻⁹, a query meeting a name's hash by chance ~10⁻¹⁴.
+pub fn key_hash(name: &str, buf: &mut String) -> Option<u64> {
+    buf.clear();
+    norm_key_into(name, buf);
+    (!buf.is_empty()).then(|| fnv1a(FNV_OFFSET, buf.as_bytes()))
+}
+
+const MAGIC: &[u8; 4] = b"DLGX";
+const VERSION: u32 = 1;
+const MAX_INDEX: usize = (1 << 29) - 1;
+
+impl NameIndex {
+    /// Index the names: within a name, candidates keep the order added (countries, regions,
+    /// places; main names before alternates), and a candidate listed twice under one name
+    /// keeps its first listing.
+    pub fn build(countries: &[Country], regions: &[GeoRecord], places: &[GeoRecord]) -> NameIndex {
+        let mut pairs: Vec<(u64, u32, Cand, bool)> = Vec::with_capacity(places.len() * 2);
+        let mut buf = String::new();
+        let mut add = |name: &str, c: Cand, main: bool| {
+            if let Some(h) = key_hash(name, &mut buf) {
+                let seq = pairs.len() as u32;
+                pairs.push((h, seq, c, main));
+            }
+        };
+        for (i, c) in countries.iter().enumerate() {
+            add(&c.name, Cand::Country(i), true);
+            for a in &c.alts {
+                add(a, Cand::Country(i), false);
+            }
+        }
+        for (i, r) in regions.iter().enumerate() {
+            add(r.name, Cand::Region(i), true);
+            for a in r.alts() {
+                add(a, Cand::Region(i), false);
+            }
+        }
+        for (i, p) in places.iter().enumerate() {
+            add(p.name, Cand::Place(i), true);
+            for a in p.alts() {
+                add(a, Cand::Place(i), false);
+            }
+        }
+        pairs.sort_unstable_by_key(|&(h, seq, _, _)| (h, seq));
+        let mut ix = NameIndex {
+            keys: Vec::with_capacity(pairs.len()),
+            cands: Vec::with_capacity(pairs.len()),
+        };
+        let mut group = 0;
+        for (h, _, c, main) in pairs {
+            if ix.keys.last() != Some(&h) {
+                group = ix.keys.len();
+            } else if ix.cands[group..].iter().any(|(x, _)| *x == c) {
+                continue;
+            }
+            ix.keys.push(h);
+            ix.cands.push((c, main));
+        }
+        ix
+    }
+
+    /// The candidates of a name.
+    pub fn get(&self, name: &str) -> &[(Cand, bool)] {
+        let Some(h) = key_hash(name, &mut String::new()) else {
+            return &[];
+        };
+        let lo = self.keys.partition_point(|&k| k < h);
+        let hi = lo + self.keys[lo..].partition_point(|&k| k == h);
+        &self.cands[lo..hi]
+    }
+
+    /// How many distinct names the index holds.
+    pub fn name_count(&self) -> usize {
+        self.keys.windows(2).filter(|w| w[0] != w[1]).count() + usize::from(!self.keys.is_empty())
+    }
+
+    /// The binary form (see the module notes) of an index built for these record counts;
+    /// `None` when an index is too large for the encoding.
+    pub fn encode(&self, counts: [usize; 3]) -> Option<Vec<u8>> {
+        let mut out = Vec::with_capacity(24 + self.keys.len() * 12);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        for n in counts.into_iter().chain([self.keys.len()]) {
+            out.extend_from_slice(&u32::try_from(n).ok()?.to_le_bytes());
+        }
+        for k in &self.keys {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        for &(c, main) in &self.cands {
+            let (kind, i) = match c {
+                Cand::Country(i) => (0u32, i),
+                Cand::Place(i) => (1, i),
+                Cand::Region(i) => (2, i),
+            };
+            if i > MAX_INDEX {
+                return None;
+            }
+            out.extend_from_slice(&(kind << 30 | u32::from(main) << 29 | i as u32).to_le_bytes());
+        }
+        Some(out)
+    }
+
+    /// Read an index written by [`NameIndex::encode`] for these record counts: `None` when the
+    /// bytes are not one, or were built for other data (the caller then builds it).
+    pub fn decode(bytes: &[u8], counts: [usize; 3]) -> Option<NameIndex> {
+        let word = |i: usize| -> Option<u32> {
+            let b = bytes.get(i..i + 4)?;
+            Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        };
+        if bytes.get(..4)? != MAGIC || word(4)? != VERSION {
+            return None;
+        }
+        for (k, n) in counts.iter().enumerate() {
+            if word(8 + 4 * k)? as usize != *n {
+                return None;
+            }
+        }
+        let n = word(20)? as usize;
+        let keys_at = 24;
+        let cands_at = keys_at + n.checked_mul(8)?;
+        if bytes.len() != cands_at.checked_add(n.checked_mul(4)?)? {
+            return None;
+        }
+        let keys: Vec<u64> = bytes[keys_at..cands_at]
+            .chunks_exact(8)
+            .map(|b| u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]))
+            .collect();
+        let mut cands = Vec::with_capacity(n);
+        for b in bytes[cands_at..].chunks_exact(4) {
+            let v = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            let i = (v & MAX_INDEX as u32) as usize;
+            let c = match v >> 30 {
+                0 if i < counts[0] => Cand::Country(i),
+                1 if i < counts[2] => Cand::Place(i),
+                2 if i < counts[1] => Cand::Region(i),
+                _ => return None,
+            };
+            cands.push((c, v >> 29 & 1 == 1));
+        }
+        if keys.windows(2).any(|w| w[0] > w[1]) {
+            return None;
+        }
+        Some(NameIndex { keys, cands })
+    }
+}
