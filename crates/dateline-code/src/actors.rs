@@ -135,6 +135,8 @@ impl Actors {
         a.load_actors(include_str!(
             "../../../data/actors/Phoenix.MilNonState.actors.txt"
         ));
+        // dateline's additions, after Phoenix so that Phoenix's entries win
+        a.load_actors(include_str!("../../../data/actors/international-extra.txt"));
         a.load_agents(include_str!("../../../data/actors/agents-extra.txt"));
         a.load_agents(include_str!("../../../data/actors/Phoenix.agents.txt"));
         a

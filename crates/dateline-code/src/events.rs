@@ -148,6 +148,78 @@ impl Coder<'_, '_> {
         None
     }
 
+    /// An organisation or group the dictionaries do not list, coded from its name: the
+    /// longest listed (non-person) actor its name starts with ("United Nations Emergency
+    /// Relief Coordinator" -> IGOUNO, "Montenegro Municipality Association" -> MNE), else a
+    /// country or nationality word in it ("Latvian Constitutional Court" -> LVA); a country
+    /// takes the role its last words name ("Nigerian Interior Ministry" -> NGAGOV).
+    fn name_code(&self, text: &str) -> Option<String> {
+        let text = text.trim_start_matches("the ").trim_start_matches("The ");
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if words.len() < 2 {
+            return None;
+        }
+        let role = |from: usize| -> String {
+            (from..words.len())
+                .find_map(|s| self.k.actors.agent(&words[s..].join(" ")))
+                .unwrap_or("")
+                .to_string()
+        };
+        for n in (1..words.len()).rev() {
+            let listed = self
+                .k
+                .actors
+                .lookup(&words[..n].join(" "))
+                .filter(|a| !a.person)
+                .and_then(|a| a.code_on(self.day));
+            if let Some(c) = listed {
+                return Some(if c.len() == 3 {
+                    format!("{c}{}", role(n))
+                } else {
+                    c.to_string()
+                });
+            }
+        }
+        words.iter().enumerate().find_map(|(i, w)| {
+            let c = self.k.gazetteer.country_of_name(w)?;
+            Some(format!("{}{}", c.iso3, role(i + 1)))
+        })
+    }
+
+    /// Whether the mention at token `t0` follows a partitive "of" ("thousands of Iraqi
+    /// Kurds", "leaders of the coalition", "a group of refugees"): the group is the phrase's
+    /// head, not an object of the preposition.
+    fn after_partitive(&self, t0: usize) -> bool {
+        let mut i = t0;
+        if i > 0 && matches!(self.ltok(i - 1).as_str(), "the" | "its" | "their") {
+            i -= 1;
+        }
+        i >= 2
+            && self.ltok(i - 1) == "of"
+            && matches!(
+                self.ltok(i - 2).as_str(),
+                "thousands"
+                    | "hundreds"
+                    | "dozens"
+                    | "scores"
+                    | "millions"
+                    | "tens"
+                    | "some"
+                    | "many"
+                    | "most"
+                    | "several"
+                    | "members"
+                    | "supporters"
+                    | "leaders"
+                    | "group"
+                    | "groups"
+                    | "number"
+                    | "majority"
+                    | "representatives"
+                    | "delegation"
+            )
+    }
+
     fn country_of_entity(&self, e: &Entity) -> Option<String> {
         let g = self.k.gazetteer;
         if let Some(c) = g.country_of_name(&e.text) {
@@ -222,6 +294,7 @@ impl Coder<'_, '_> {
                             | EntityType::Gpe
                             | EntityType::Loc
                             | EntityType::Norp
+                            | EntityType::Misc
                     )
                 })
                 .collect();
@@ -235,7 +308,11 @@ impl Coder<'_, '_> {
             if e.kind == EntityType::Loc && !place_role {
                 continue; // a sea or a region is no actor by itself
             }
-            if e.kind == EntityType::Norp || place_role {
+            // a nationality word the tagger called MISC ("Thai military sources") is one
+            let norp = e.kind == EntityType::Norp
+                || e.kind == EntityType::Misc
+                    && self.k.gazetteer.country_of_name(&e.text).is_some();
+            if norp || place_role {
                 // NORP + role words: "Syrian military", "European states", "Russian leader"
                 let mut j = t1;
                 while j < s.tok_end
@@ -292,7 +369,7 @@ impl Coder<'_, '_> {
                         pronoun: false,
                     });
                     used_norp.insert(ei);
-                } else if e.kind == EntityType::Norp && self.norp_alone(e, t1, s) {
+                } else if norp && self.norp_alone(e, t1, s) {
                     // "Palestinians blamed Israel", "rejected an Indian proposal": the people
                     // or the country a nationality word stands for
                     let country = self.country_of_entity(e);
@@ -322,6 +399,7 @@ impl Coder<'_, '_> {
             // extend left over titles, role words and a nationality/country
             let mut a = t0;
             let mut country: Option<String> = None;
+            let mut org_code: Option<String> = None;
             let mut role_a = t0;
             while a > s.tok_start {
                 let w = self.tok(a - 1);
@@ -332,15 +410,22 @@ impl Coder<'_, '_> {
                     continue;
                 }
                 if let Some(n) = ents.iter().find(|n| {
-                    matches!(n.kind, EntityType::Norp | EntityType::Gpe | EntityType::Org)
-                        && self.tok_range(n.start, n.end).1 == a
+                    matches!(
+                        n.kind,
+                        EntityType::Norp | EntityType::Gpe | EntityType::Org | EntityType::Misc
+                    ) && self.tok_range(n.start, n.end).1 == a
                 }) {
-                    if n.kind == EntityType::Org {
-                        // "Kremlin spokesman Ivan Petrov": the organisation's country
+                    let misc_norp = n.kind == EntityType::Misc
+                        && self.k.gazetteer.country_of_name(&n.text).is_some();
+                    if matches!(n.kind, EntityType::Org | EntityType::Misc) && !misc_norp {
+                        // "Kremlin spokesman Ivan Petrov": the organisation's country;
+                        // "Arab League Secretary General Chadli Klibi": the organisation
                         if a < t0 {
-                            country = self
-                                .dict_code(n)
-                                .and_then(|c| code_country(&c, self.k.gazetteer));
+                            let c = self.dict_code(n).or_else(|| self.name_code(&n.text));
+                            country = c.as_deref().and_then(|c| code_country(c, self.k.gazetteer));
+                            if country.is_none() {
+                                org_code = c;
+                            }
                             a = self.tok_range(n.start, n.end).0;
                         }
                         break;
@@ -387,11 +472,27 @@ impl Coder<'_, '_> {
                     country = c;
                 }
             }
+            if code.is_none()
+                && matches!(e.kind, EntityType::Org | EntityType::Gpe | EntityType::Misc)
+            {
+                // an organisation the dictionaries lack, by its name or the name its
+                // acronym stands for
+                code = self.name_code(&e.text);
+            }
+            if code.is_none() && e.kind == EntityType::Misc {
+                continue; // a name of no actor ("Serbo-Croatian", "Islamic")
+            }
             if code.is_none() {
                 if let (Some(c), Some(r)) = (&country, &role) {
                     code = Some(format!("{c}{r}"));
                 } else if let (Some(c), true) = (&country, e.kind == EntityType::Person) {
                     code = Some(c.clone());
+                } else if let (Some(c), EntityType::Org) = (&country, e.kind) {
+                    // "Kenyan" + "Interior Ministry": the country, and the role the
+                    // organisation's name gives
+                    code = Some(format!("{c}{}", self.agent_of(t0, t1).unwrap_or_default()));
+                } else if e.kind == EntityType::Person {
+                    code = org_code;
                 }
             }
             if let Some(c) = &code {
@@ -422,6 +523,26 @@ impl Coder<'_, '_> {
         }
         // nested mentions (a NORP inside an extended person) go
         out.sort_by_key(|m| (m.t0, std::cmp::Reverse(m.t1)));
+        // an acronym in brackets after a name ("Revolutionary United Front (RUF)") is that
+        // name's actor
+        for i in 1..out.len() {
+            let acronym = out[i].actor.code.is_none()
+                && out[i].actor.text.len() >= 2
+                && out[i]
+                    .actor
+                    .text
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c == '.')
+                && self.tok(out[i].t0.wrapping_sub(1)) == "("
+                && self.tok(out[i].t1) == ")";
+            if acronym {
+                if let Some(long) = out[..i].iter().rev().find(|m| m.t1 + 1 == out[i].t0) {
+                    let (code, country) = (long.actor.code.clone(), long.actor.country.clone());
+                    out[i].actor.code = code;
+                    out[i].actor.country = country;
+                }
+            }
+        }
         let mut kept: Vec<Mention> = Vec::new();
         for m in out {
             if kept.last().is_some_and(|k| m.t0 < k.t1) {
@@ -1063,6 +1184,7 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                         .find(|x| {
                             x.t0 == s.tok_start
                                 || !PREPOSITIONS.contains(&c.ltok(x.t0 - 1).as_str())
+                                || c.after_partitive(x.t0)
                         });
                     // inside an apposition ("Pakistan, a key U.S. ally …, has refused"): the
                     // actor the apposition describes

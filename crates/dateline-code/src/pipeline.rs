@@ -401,6 +401,40 @@ mod tests {
     }
 
     #[test]
+    fn organisations_the_dictionaries_lack_are_coded_from_their_names() {
+        let p = Pipeline::new().unwrap();
+        let src = |text: &str| -> Vec<String> {
+            dyads_of(&p, text, "2005-01-01")
+                .into_iter()
+                .map(|(_, s, _)| s)
+                .collect()
+        };
+        // a country or nationality word in the name, with the role its head names
+        let s = src("The Kenyan Interior Ministry accused Uganda of smuggling arms.");
+        assert!(s.iter().any(|c| c == "KENGOV"), "{s:?}");
+        let s = src("The Zambia Farmers Association accused Malawi of dumping maize.");
+        assert!(s.iter().any(|c| c.starts_with("ZMB")), "{s:?}");
+        // the longest listed actor a name starts with
+        let s = src("The United Nations Mine Action Coordinator urged Angola to clear the roads.");
+        assert!(s.iter().any(|c| c.starts_with("IGOUNO")), "{s:?}");
+        // an acronym in brackets is the name before it
+        let s = src("The Kenya Farmers Union (KFU) accused Uganda of dumping maize.");
+        assert!(s.iter().any(|c| c.starts_with("KEN")), "{s:?}");
+        // the person after an international organisation's name and title
+        let s = src("Arab League Secretary General Omar Haddad urged Libya to end the fighting.");
+        assert!(s.iter().any(|c| c == "IGOMEAARL"), "{s:?}");
+        // organisations of dateline's supplement to the Phoenix dictionaries
+        let s = src("The European Community gave Chad emergency aid.");
+        assert!(s.iter().any(|c| c == "IGOEUREEC"), "{s:?}");
+        // the people a partitive phrase counts; a group the tagger calls MISC
+        let s = src("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.");
+        assert!(s.iter().any(|c| c.starts_with("IRQ")), "{s:?}");
+        // brackets round a sentence are not part of its first name
+        let s = src("{The Security Council agreed to extend the mission in Haiti.}");
+        assert!(s.iter().any(|c| c.starts_with("IGOUNO")), "{s:?}");
+    }
+
+    #[test]
     fn reduced_relations_and_strikes() {
         let p = Pipeline::new().unwrap();
         for (text, code) in [

@@ -118,7 +118,34 @@ pub fn recognize_model(
             while j < tags.len() && TAGS[tags[j]] == format!("I-{ty}") {
                 j += 1;
             }
-            let (a, b) = (toks[s.tok_start + i].start, toks[s.tok_start + j - 1].end);
+            // brackets and quotes the tagger took in at either end are not the name's
+            // ("{The Security Council")
+            // unless the name holds the other bracket ("Mladost ( L )")
+            let pair = |t: &str| match t {
+                "{" => Some("}"),
+                "}" => Some("{"),
+                "[" => Some("]"),
+                "]" => Some("["),
+                "(" => Some(")"),
+                ")" => Some("("),
+                "\"" => Some(""),
+                _ => None,
+            };
+            let stray = |k: usize, a: usize, b: usize| {
+                pair(ws[k]).is_some_and(|o| o.is_empty() || !ws[a..b].contains(&o))
+            };
+            let (mut i0, mut j0) = (i, j);
+            while i0 < j0 && stray(i0, i0, j0) {
+                i0 += 1;
+            }
+            while j0 > i0 && stray(j0 - 1, i0, j0) {
+                j0 -= 1;
+            }
+            if i0 == j0 {
+                i = j;
+                continue;
+            }
+            let (a, b) = (toks[s.tok_start + i0].start, toks[s.tok_start + j0 - 1].end);
             let key = norm_key(&body[a..b]);
             let entry = lex.get(&key);
             let kind = match (ty, entry.map(|e| e.kind)) {

@@ -64,9 +64,12 @@ pub fn detect(source: &str, bytes: &[u8]) -> InputFormat {
     {
         return InputFormat::Html;
     }
-    if t.starts_with('{') {
+    // a JSON object opens with a quoted key; a sentence in braces ("{The Council agreed.}")
+    // is text
+    if let Some(rest) = t.strip_prefix('{') {
         let first = t.lines().next().unwrap_or("");
-        if first.trim_end().ends_with('}') {
+        let key = rest.trim_start().starts_with(['"', '}']);
+        if key && first.trim_end().ends_with('}') {
             return InputFormat::Jsonl;
         }
     }
@@ -102,6 +105,18 @@ mod tests {
         assert_eq!(
             detect("a.txt", b"# Title\n\nBy [Reuters](#)\n"),
             InputFormat::Markdown
+        );
+        assert_eq!(
+            detect("a.txt", b"Plain words. More words.\n"),
+            InputFormat::Text
+        );
+        assert_eq!(
+            detect("a.txt", b"{The Council agreed to a plan.}\n"),
+            InputFormat::Text
+        );
+        assert_eq!(
+            detect("a.txt", b"{ \"id\": \"1\", \"text\": \"x\"}\n"),
+            InputFormat::Jsonl
         );
         assert_eq!(
             detect("a.txt", b"Plain words. More words.\n"),
