@@ -186,6 +186,17 @@ impl Coder<'_, '_> {
         })
     }
 
+    /// A role-only actor in the possessive of its own side ("its troops", "their forces").
+    fn own_agent(&self, m: &Mention) -> bool {
+        !m.pronoun
+            && m.t0 > 0
+            && matches!(
+                self.ltok(m.t0 - 1).as_str(),
+                "its" | "their" | "his" | "her" | "our"
+            )
+            && countryless(&m.actor)
+    }
+
     /// Whether the mention at token `t0` follows a partitive "of" ("thousands of Iraqi
     /// Kurds", "leaders of the coalition", "a group of refugees"): the group is the phrase's
     /// head, not an object of the preposition.
@@ -667,6 +678,43 @@ impl Coder<'_, '_> {
         });
         kept.extend(extra);
         kept.sort_by_key(|m| m.t0);
+        // a group with no country, placed by the words after it ("Moslem forces in east
+        // Bosnia", "refugees from Liberia"): that place's country
+        for i in 0..kept.len() {
+            let m = &kept[i];
+            let role_only = !m.pronoun && countryless(&m.actor);
+            if !role_only || !matches!(self.ltok(m.t1).as_str(), "in" | "from") {
+                continue;
+            }
+            let at = m.t1 + 1;
+            let place = kept.iter().find(|n| {
+                !n.person
+                    && !n.pronoun
+                    && n.actor.country.is_some()
+                    && n.t0 >= at
+                    && n.t0 <= at + 2
+                    && (at..n.t0).all(|j| {
+                        matches!(
+                            self.ltok(j).as_str(),
+                            "the"
+                                | "east"
+                                | "west"
+                                | "north"
+                                | "south"
+                                | "eastern"
+                                | "western"
+                                | "northern"
+                                | "southern"
+                                | "central"
+                        )
+                    })
+            });
+            if let Some(country) = place.and_then(|n| n.actor.country.clone()) {
+                let m = &mut kept[i];
+                m.actor.code = m.actor.code.as_ref().map(|c| format!("{country}{c}"));
+                m.actor.country = Some(country);
+            }
+        }
         kept
     }
 
@@ -800,7 +848,14 @@ impl Coder<'_, '_> {
             .iter()
             .filter(|p| p.end <= s.end && p.via.is_none())
             .filter(|p| {
-                let pre = body[s.start..p.start].trim_end();
+                let mut pre = body[s.start..p.start].trim_end();
+                // "in the West Bank"
+                if let Some(x) = pre
+                    .strip_suffix(" the")
+                    .or_else(|| pre.strip_suffix(" The"))
+                {
+                    pre = x.trim_end();
+                }
                 let last = pre.rsplit([' ', '\n']).next().unwrap_or("").to_lowercase();
                 let before_of = pre
                     .strip_suffix("of")
@@ -842,6 +897,19 @@ impl Coder<'_, '_> {
             .into_iter()
             .min_by_key(|p| (p.start < trig_b, p.start.abs_diff(trig_b), specificity(p)))
     }
+}
+
+/// A role or group code with no country ("REB", "MIL", "MUSUAF": CAMEO's MUS is Muslims
+/// there, not Mauritius), and no international organisation or movement ("IGOUNO",
+/// "IMGMUSALQ").
+fn countryless(a: &Actor) -> bool {
+    a.country.is_none()
+        && a.code.as_deref().is_some_and(|c| {
+            !c.is_empty()
+                && !["IGO", "NGO", "MNC", "IMG", "UIS"]
+                    .iter()
+                    .any(|p| c.starts_with(p))
+        })
 }
 
 /// CAMEO code of a group word ("European" -> EUR), from data/nlp/group-demonyms.tsv.
@@ -1296,6 +1364,19 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                         })
                     });
             }
+            // the source's own people ("offered its troops to X", "withdraw their forces
+            // from X") are what the act moves, not its target: the actor after "to"/"from"
+            if let Some(t) = target.filter(|t| c.own_agent(t)) {
+                target = ms.iter().find(|x| {
+                    x.t0 > t.t1
+                        && x.t0 <= t.t1 + 6
+                        && !x.pronoun
+                        && (t.t1..x.t0).any(|i| {
+                            matches!(c.ltok(i).as_str(), "to" | "from" | "against" | "into")
+                        })
+                        && (t.t1..x.t0).all(|i| !matches!(c.ltok(i).as_str(), "," | ";"))
+                });
+            }
             let sources = match coord_source {
                 Some(a) => vec![Some(a)],
                 None => group(source),
@@ -1323,7 +1404,29 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                 "asserted"
             };
             let (date, date_source) = c.date_for(s, trig);
-            let place = c.place_for(s, trig).map(event_place);
+            let clause_place = c.place_for(s, trig);
+            let place = clause_place.map(event_place);
+            // a violent or coercive act with no one named as its target falls on the place it
+            // happens in ("exploded bombs in Kabul", "reimposed blockades in the West Bank")
+            let mut place_target = false;
+            let mut targets = targets;
+            let material_conflict = matches!(
+                pat.cameo.get(..2),
+                Some("14" | "15" | "17" | "18" | "19" | "20")
+            );
+            if material_conflict && targets.iter().all(Option::is_none) {
+                if let Some(p) = clause_place.filter(|p| p.country.is_some()) {
+                    targets = vec![Some(Actor {
+                        text: p.text.clone(),
+                        canonical: Some(p.name.clone()),
+                        code: p.country.clone(),
+                        country: p.country.clone(),
+                        start: Some(p.start),
+                        end: Some(p.end),
+                    })];
+                    place_target = true;
+                }
+            }
             // CAMEO codes what is promised, not done, as an intent (03x): "will provide aid"
             let cameo = if negated {
                 pat.cameo.clone()
@@ -1381,7 +1484,16 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                         negated,
                         mode: Some(mode.to_string()),
                         confidence: (conf.min(0.95) * 100.0).round() / 100.0,
-                        rule: Some(format!("pattern:{} {}", pat.cameo, pat.text)),
+                        rule: Some(format!(
+                            "pattern:{} {}{}",
+                            pat.cameo,
+                            pat.text,
+                            if place_target && tgt.is_some() {
+                                " +target:place"
+                            } else {
+                                ""
+                            }
+                        )),
                         trigger: Some([
                             x.tokens[trig].start,
                             x.tokens[trig_end.max(trig + 1) - 1].end,

@@ -435,6 +435,47 @@ mod tests {
     }
 
     #[test]
+    fn targets_beyond_the_verbs_object() {
+        let p = Pipeline::new().unwrap();
+        let has = |text: &str, src: &str, tgt: &str| {
+            let ev = dyads_of(&p, text, "2005-01-01");
+            assert!(
+                ev.iter()
+                    .any(|(_, s, t)| s.starts_with(src) && t.starts_with(tgt)),
+                "{text}: {ev:?}"
+            );
+        };
+        // the source's own troops are what it moves; the target is where they go or leave
+        has(
+            "Kenya says it will withdraw its troops from Somalia.",
+            "KEN",
+            "SOM",
+        );
+        has(
+            "Ghana offered its soldiers to Liberia on Monday.",
+            "GHA",
+            "LBR",
+        );
+        // a violent act with no one named falls on the place ("in the" included)
+        has(
+            "Rebels exploded two bombs in the capital Kampala on Friday.",
+            "",
+            "UGA",
+        );
+        has(
+            "Israel reimposed blockades in the Gaza Strip on Friday.",
+            "ISR",
+            "PSE",
+        );
+        // a group with no country takes that of the place it is in
+        has(
+            "Kenya accused Muslim militias in northern Somalia of raids.",
+            "KEN",
+            "SOM",
+        );
+    }
+
+    #[test]
     fn reduced_relations_and_strikes() {
         let p = Pipeline::new().unwrap();
         for (text, code) in [
