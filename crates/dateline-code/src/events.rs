@@ -186,6 +186,46 @@ impl Coder<'_, '_> {
         })
     }
 
+    /// The code an apposition next to a name (tokens `[t0, t1)`) gives: the first country
+    /// it names, with the last role word in it ("Kenya's chief negotiator" -> KENGOV).
+    fn apposition_code(
+        &self,
+        t0: usize,
+        t1: usize,
+        s: &Sentence,
+        ents: &[&Entity],
+    ) -> Option<String> {
+        let after = (self.tok(t1) == ",")
+            .then(|| (t1 + 1..s.tok_end.min(t1 + 14)).find(|&j| self.tok(j) == ","))
+            .flatten()
+            .map(|end| (t1 + 1, end));
+        let before = (t0 > s.tok_start && self.tok(t0 - 1) == ",")
+            .then(|| {
+                let from = t0.saturating_sub(14).max(s.tok_start);
+                let start = (from..t0 - 1)
+                    .rev()
+                    .find(|&j| self.tok(j) == ",")
+                    .map_or(s.tok_start, |j| j + 1);
+                // a description opening the sentence, or one between commas
+                (start == s.tok_start || self.tok(t1) == ",").then_some((start, t0 - 1))
+            })
+            .flatten();
+        let span = after.or(before)?;
+        let country = ents
+            .iter()
+            .filter(|n| matches!(n.kind, EntityType::Norp | EntityType::Gpe))
+            .filter(|n| {
+                let (a, b) = self.tok_range(n.start, n.end);
+                a >= span.0 && b <= span.1
+            })
+            .find_map(|n| self.country_of_entity(n))?;
+        let role = (span.0..span.1)
+            .rev()
+            .find_map(|j| self.k.actors.agent(&self.ltok(j)))
+            .unwrap_or("");
+        Some(format!("{country}{role}"))
+    }
+
     /// A role-only actor in the possessive of its own side ("its troops", "their forces").
     fn own_agent(&self, m: &Mention) -> bool {
         !m.pronoun
@@ -506,6 +546,11 @@ impl Coder<'_, '_> {
                     code = org_code;
                 }
             }
+            if code.is_none() && country.is_none() && e.kind == EntityType::Person {
+                // "Omar Haddad, Kenya's chief negotiator," / "A member of the Kenyan
+                // parliament, Omar Haddad,": the country the apposition gives
+                code = self.apposition_code(t0, t1, s, &ents);
+            }
             if let Some(c) = &code {
                 if country.is_none() {
                     country = code_country(c, self.k.gazetteer);
@@ -599,6 +644,7 @@ impl Coder<'_, '_> {
                 if matches!(pre.as_str(), "the" | "its" | "their" | "his" | "her")
                     || w.ends_with('s')
                     || head == 1
+                    || i == s.tok_start
                 {
                     // "opposition leaders": the modifier's role is the narrower one
                     let (t0, role) = match (i > s.tok_start)
@@ -1262,6 +1308,7 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                             .filter(|y| c.ltok(y.t1) == ",")
                             .filter(|y| {
                                 matches!(c.ltok(y.t1 + 1).as_str(), "a" | "an" | "the" | "its")
+                                    || matches!(c.tok(y.t1 + 2), "'s" | "\u{2019}s")
                             })
                             .find(|y| {
                                 let commas: Vec<usize> =
@@ -1278,7 +1325,10 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                 let obliged = ms
                     .iter()
                     .rev()
-                    .find(|x| x.t1 <= trig && trig - x.t1 <= 1 && !x.pronoun);
+                    // a pronoun resolved to its actor stands for it ("Iraq that it must")
+                    .find(|x| {
+                        x.t1 <= trig && trig - x.t1 <= 1 && (!x.pronoun || x.actor.code.is_some())
+                    });
                 if let Some(o) = obliged {
                     target = Some(o);
                     source = ms
@@ -1410,6 +1460,17 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
             // happens in ("exploded bombs in Kabul", "reimposed blockades in the West Bank")
             let mut place_target = false;
             let mut targets = targets;
+            // protesters, police or refugees with no country act where they are
+            // ("demonstrators in Monrovia"): the clause place's country
+            let mut sources = sources;
+            if let Some(pc) = clause_place.and_then(|p| p.country.as_deref()) {
+                for a in sources.iter_mut().chain(targets.iter_mut()).flatten() {
+                    if countryless(a) && a.code.as_deref().is_some_and(|c| c.len() == 3) {
+                        a.code = a.code.as_ref().map(|c| format!("{pc}{c}"));
+                        a.country = Some(pc.to_string());
+                    }
+                }
+            }
             let material_conflict = matches!(
                 pat.cameo.get(..2),
                 Some("14" | "15" | "17" | "18" | "19" | "20")

@@ -473,6 +473,29 @@ mod tests {
             "KEN",
             "SOM",
         );
+        // role words with no country act in the clause's place
+        has(
+            "Police arrested dozens of protesters in Nairobi on Monday.",
+            "KEN",
+            "KEN",
+        );
+        // "X reminded Y that it must": the pronoun is the demand's target
+        has(
+            "Kenya sent a sharp reminder to Uganda that it must reopen the border.",
+            "KEN",
+            "UGA",
+        );
+        // a person the dictionaries lack, by the country the apposition names
+        has(
+            "A member of the Kenyan parliament, Omar Haddad, accused Uganda of lying.",
+            "KEN",
+            "UGA",
+        );
+        has(
+            "Omar Haddad, Kenya's chief negotiator, accused Uganda of lying.",
+            "KEN",
+            "UGA",
+        );
     }
 
     #[test]
