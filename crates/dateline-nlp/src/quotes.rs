@@ -436,7 +436,8 @@ fn before_cue(
     }
     let pos = tail
         .iter()
-        .rposition(|&k| cue(toks[k].text(body)) && verb_use(body, toks, k))?;
+        .rposition(|&k| cue(toks[k].text(body)) && verb_use(body, toks, k));
+    let pos = pos?;
     let lo = tail.first().copied().unwrap_or(0);
     let c = tail[pos];
     let word = lower(toks[c].text(body));
@@ -466,7 +467,26 @@ fn before_cue(
     let subj = if participle {
         None
     } else {
-        subject_before(body, toks, lo, c).filter(|&s| named(s))
+        let raw = subject_before(body, toks, lo, c);
+        // "Andanar released a statement saying": the document's author, the subject of the
+        // verb before it
+        let document = raw.filter(|&(a, b)| {
+            NOT_SPEAKERS.contains(&body[a..b].split_whitespace().last().unwrap_or(""))
+        });
+        let np = document.map(|(a, _)| toks.partition_point(|t| t.start < a));
+        let verb_before = np.filter(|&np| {
+            np > lo + 1
+                && toks[np - 1]
+                    .text(body)
+                    .chars()
+                    .all(|ch| ch.is_lowercase() && ch.is_alphabetic())
+        });
+        match verb_before {
+            Some(np) => subject_before(body, toks, lo, np - 1)
+                .filter(|&s| named(s))
+                .or(raw.filter(|&s| named(s))),
+            None => raw.filter(|&s| named(s)),
+        }
     };
     let (a, b) = subj.or_else(|| sentence_subject(body, toks, ents, lo, c))?;
     Some(Attribution {
@@ -499,7 +519,17 @@ fn sentence_subject(
             return Some((t.start, t.end));
         }
     }
-    None
+    // a plural noun opening the sentence: "Protesters marching through the streets chanted"
+    let first = toks.get(lo)?.text(body);
+    let next = toks.get(lo + 1).map_or("", |t| t.text(body));
+    (lo + 1 < cue
+        && first.len() >= 5
+        && first.ends_with('s')
+        && !first.ends_with("ss")
+        && first.chars().next().is_some_and(char::is_uppercase)
+        && first.chars().skip(1).all(char::is_lowercase)
+        && next.chars().next().is_some_and(char::is_lowercase))
+    .then(|| (toks[lo].start, toks[lo].end))
 }
 
 /// Whether a span can be who speaks: it holds a name (person, organisation, place, group),
@@ -508,6 +538,33 @@ fn sentence_subject(
 fn plausible_subject(body: &str, ents: &[Entity], (a, b): (usize, usize)) -> bool {
     let text = &body[a..b];
     let first = lower(text.split_whitespace().next().unwrap_or(""));
+    // the object of a preposition is no subject ("marching through the streets chanted")
+    let word_before = lower(
+        body[..a]
+            .trim_end()
+            .rsplit([' ', '\n'])
+            .next()
+            .unwrap_or(""),
+    );
+    if matches!(
+        word_before.as_str(),
+        "through"
+            | "in"
+            | "at"
+            | "on"
+            | "into"
+            | "across"
+            | "from"
+            | "with"
+            | "under"
+            | "over"
+            | "near"
+            | "around"
+            | "of"
+    ) && ents_in(ents, a, b).is_empty()
+    {
+        return false;
+    }
     ents_in(ents, a, b).iter().any(|e| {
         e.end <= b
             && matches!(
@@ -526,6 +583,19 @@ fn plausible_subject(body: &str, ents: &[Entity], (a, b): (usize, usize)) -> boo
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// Documents someone issues: in "X released a statement saying “…”" X is the speaker.
+const NOT_SPEAKERS: &[&str] = &[
+    "statement",
+    "statements",
+    "letter",
+    "release",
+    "memo",
+    "note",
+    "message",
+    "email",
+    "document",
+];
+
 /// Whether a cue word is used as a verb here: not capitalised inside a sentence ("Secretary
 /// of State") and not after a determiner or "of" ("the statement", "his comments").
 fn verb_use(body: &str, toks: &[Token], k: usize) -> bool {
@@ -536,10 +606,24 @@ fn verb_use(body: &str, toks: &[Token], k: usize) -> bool {
             return false;
         }
     }
+    // "Kim's mental state", "her early-morning tweets": a noun after a possessive
+    if k >= 2
+        && matches!(
+            lower(toks[k - 2].text(body)).as_str(),
+            "'s" | "\u{2019}s" | "his" | "her" | "their" | "its" | "my" | "our" | "your"
+        )
+        && toks[k - 1]
+            .text(body)
+            .chars()
+            .all(|c| c.is_lowercase() || c == '-')
+    {
+        return false;
+    }
     k == 0
         || !matches!(
             lower(toks[k - 1].text(body)).as_str(),
-            "the"
+            "'s" | "\u{2019}s"
+                | "the"
                 | "a"
                 | "an"
                 | "of"
@@ -1398,6 +1482,32 @@ mod tests {
         let qs = direct(body, &ents);
         let s = qs[0].speaker.as_ref().unwrap();
         assert_eq!(s.canonical.as_deref(), Some("Ana Ortiz"), "{s:?}");
+    }
+
+    #[test]
+    fn authors_of_documents_groups_and_nouns_that_look_like_cues() {
+        // the one who issued the statement speaks, not the statement
+        let body = "Hours later, Ana Ortiz issued a statement saying “the budget is a disgrace to this state.”";
+        let ents = vec![ent(body, "Ana Ortiz", EntityType::Person)];
+        let s = direct(body, &ents)[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "Ana Ortiz");
+        // a prepositional object is no subject; a plural noun opening the sentence is
+        let body =
+            "Protesters marching through the streets chanted “no justice, no peace” until dawn.";
+        let qs = direct(body, &[]);
+        assert_eq!(
+            qs[0].speaker.as_ref().map(|s| s.text.as_str()),
+            Some("Protesters")
+        );
+        // "mental state" after a possessive is a noun, not the verb "state"
+        let body =
+            "Ana Ortiz said Mark Lee's mental state “is a danger to this state and to all of us.”";
+        let ents = vec![
+            ent(body, "Ana Ortiz", EntityType::Person),
+            ent(body, "Mark Lee", EntityType::Person),
+        ];
+        let s = direct(body, &ents)[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "Ana Ortiz");
     }
 
     #[test]
