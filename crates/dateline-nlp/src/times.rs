@@ -272,7 +272,21 @@ fn local_tense(cx: &Ctx, i: usize) -> Option<i32> {
         let lower_case = cx.raw[j].chars().next().is_some_and(char::is_lowercase);
         // a participle after "be" ("will be held") says nothing of the tense
         let after_be = j > 0 && matches!(cx.words[j - 1].as_str(), "be" | "been" | "being");
-        if FUTURE.contains(&w) {
+        let next = cx.words.get(j + 1).map_or("", String::as_str);
+        // "plans to", "expected to", "set to resume": a noun ("a cooperation plan") or a
+        // participle without "to" looks nowhere
+        let needs_to = matches!(
+            w,
+            "plan" | "plans" | "expected" | "due" | "scheduled" | "set"
+        );
+        if needs_to && !matches!(next, "to" | "for") {
+            return None;
+        }
+        // "had been scheduled to expire Friday": planned in the past, for the past
+        let pluperfect = (j.saturating_sub(3)..j).any(|k| cx.words[k] == "had");
+        if (FUTURE.contains(&w) || w == "set" || w == "soon") && pluperfect && w != "will" {
+            Some(-1)
+        } else if FUTURE.contains(&w) || w == "set" || w == "soon" {
             Some(1)
         } else if after_be {
             None
@@ -295,10 +309,9 @@ fn weekday_date(a: Date, wd: u32, dir: i32) -> Date {
     let wd = wd as i64;
     match dir {
         d if d < 0 => a.add_days(-((cur - wd).rem_euclid(7))),
-        d if d > 0 => {
-            let k = (wd - cur).rem_euclid(7);
-            a.add_days(if k == 0 { 7 } else { k })
-        }
+        // the coming one: today's weekday is today ("will meet on Thursday", written on a
+        // Thursday)
+        d if d > 0 => a.add_days((wd - cur).rem_euclid(7)),
         _ => a,
     }
 }
@@ -493,6 +506,9 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
                 weekday_date(a.add_days(-1), wd, -1)
             } else if dir < 0 {
                 weekday_date(a, wd, -1)
+            } else if prev == "next" {
+                // "next Thursday" written on a Thursday is a week on
+                weekday_date(a.add_days(1), wd, 1)
             } else {
                 weekday_date(a, wd, 1)
             }
@@ -1000,15 +1016,39 @@ mod tests {
             run("Lawyers will appeal, Cuba predicted Wednesday.", p),
             vec![v("Wednesday", "2000-01-05")]
         );
-        // "planned a demonstration on Saturday": the coming Saturday
+        // "planned a march on Saturday": the coming Saturday
         assert_eq!(
-            run("Protesters planned a large demonstration on Saturday.", p),
+            run("Farmers planned a march on Saturday.", p),
             vec![v("Saturday", "2000-01-08")]
         );
         // "said Friday" on a Friday: that day
         assert_eq!(
             run("The minister said Friday that talks had failed.", p),
             vec![v("Friday", "2000-01-07")]
+        );
+        // a noun "plan" looks nowhere: the past-tense verb decides
+        assert_eq!(
+            run("The two ministers signed a trade plan Friday.", p),
+            vec![v("Friday", "2000-01-07")]
+        );
+        // the weekday of publication in the future is that day; "next" is a week on
+        assert_eq!(
+            run("The king will meet the envoy on Friday.", p),
+            vec![v("Friday", "2000-01-07")]
+        );
+        assert_eq!(
+            run("The king will meet the envoy next Friday.", p),
+            vec![v("Friday", "2000-01-14")]
+        );
+        // "set to resume Monday", "as soon as Tuesday": ahead
+        assert_eq!(
+            run("Mediators said the talks are set to resume Monday.", p),
+            vec![v("Monday", "2000-01-10")]
+        );
+        // scheduled in the past for the past
+        assert_eq!(
+            run("The offer had been scheduled to expire Wednesday.", p),
+            vec![v("Wednesday", "2000-01-05")]
         );
     }
 
