@@ -279,7 +279,7 @@ fn local_tense(cx: &Ctx, i: usize) -> Option<i32> {
             w,
             "plan" | "plans" | "expected" | "due" | "scheduled" | "set"
         );
-        if needs_to && !matches!(next, "to" | "for") {
+        if needs_to && !matches!(next, "to" | "for") && !(w == "due" && next == "by") {
             return None;
         }
         // "had been scheduled to expire Friday": planned in the past, for the past
@@ -872,6 +872,19 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             return Some((1, "DATE", Some(format!("{y:04}"))));
         }
     }
+    // "noon Saturday", "midnight Friday": that day at 12:00 or 24:00
+    if matches!(w(0), "noon" | "midnight") {
+        let mut j = i + 1;
+        if matches!(w(1), "on" | ",") {
+            j += 1;
+        }
+        if let Some((n, "DATE", Some(day))) = (j < cx.words.len()).then(|| at(cx, j)).flatten() {
+            if day.len() == 10 {
+                let h = if w(0) == "noon" { 12 } else { 24 };
+                return Some((j - i + n, "TIME", Some(format!("{day}T{h}:00"))));
+            }
+        }
+    }
     // clock times: "10 a.m.", "7:30 p.m."
     if let Some((h, m)) = clock(w(0)) {
         if matches!(w(1), "a.m." | "am" | "p.m." | "pm" | "a.m" | "p.m") {
@@ -882,11 +895,35 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             } else {
                 h
             };
+            // "5 p.m. EST Nov. 9", "9 a.m. Tuesday", "10 p.m. (local time) on Friday": the
+            // day that follows gives the date
+            let mut j = i + 2;
+            while j < cx.words.len()
+                && (TIME_ZONES.contains(&cx.words[j].as_str())
+                    || matches!(
+                        cx.words[j].as_str(),
+                        "," | "on" | "(" | ")" | "local" | "time"
+                    ))
+            {
+                j += 1;
+            }
+            if let Some((n, "DATE", Some(day))) = (j < cx.words.len()).then(|| at(cx, j)).flatten()
+            {
+                if day.len() == 10 {
+                    return Some((j - i + n, "TIME", Some(format!("{day}T{h:02}:{m:02}"))));
+                }
+            }
             return Some((2, "TIME", a.map(|a| format!("{a}T{h:02}:{m:02}"))));
         }
     }
     None
 }
+
+/// Time-zone abbreviations written after a clock time.
+const TIME_ZONES: &[&str] = &[
+    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest",
+    "et", "pt", "ct",
+];
 
 fn clock(w: &str) -> Option<(u32, u32)> {
     let (h, m) = match w.split_once(':') {
@@ -1025,6 +1062,15 @@ mod tests {
         assert_eq!(
             run("The minister said Friday that talks had failed.", p),
             vec![v("Friday", "2000-01-07")]
+        );
+        // a clock time, "noon" or "midnight" before a day takes that day's date
+        assert_eq!(
+            run("Bids close at 5 p.m. EST, Jan. 11, the bank said.", p),
+            vec![v("5 p.m. EST, Jan. 11", "2000-01-11T17:00")]
+        );
+        assert_eq!(
+            run("The deadline passed at noon Wednesday.", p),
+            vec![v("noon Wednesday", "2000-01-05T12:00")]
         );
         // a noun "plan" looks nowhere: the past-tense verb decides
         assert_eq!(
