@@ -33,6 +33,31 @@ mod keyfns {
 pub use data::{Country, GeoRecord};
 pub use index::{key_hash, Cand, NameIndex};
 
+/// Last words of street and road names.
+const STREETS: &[&str] = &[
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "boulevard",
+    "blvd",
+    "drive",
+    "dr",
+    "lane",
+    "ln",
+    "pike",
+    "highway",
+    "hwy",
+    "way",
+    "parkway",
+    "pkwy",
+    "place",
+    "terrace",
+    "circle",
+];
+
 /// The bundled gazetteer's name index, prebuilt by `build.rs`.
 const PREBUILT_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/name-index.bin"));
 
@@ -490,6 +515,11 @@ impl Gazetteer {
             if overlaps(&out, e.start, e.end) {
                 continue;
             }
+            // a street named after a place is not that place ("Lebanon Street")
+            let last = e.text.rsplit(' ').next().unwrap_or("").to_lowercase();
+            if e.text.contains(' ') && STREETS.contains(&last.trim_end_matches('.')) {
+                continue;
+            }
             let all: Vec<(usize, &str)> = e
                 .text
                 .split(' ')
@@ -533,6 +563,18 @@ impl Gazetteer {
                             break;
                         }
                     }
+                }
+                // a name the article uses for a place on its own keeps that reading
+                // ("Lebanon" the Indiana town, then "Lebanon Public Library")
+                if let Some(p) = out.iter().find(|p| p.text == name && p.via.is_none()) {
+                    let inside = matches!(e.kind, EntityType::Gpe | EntityType::Loc);
+                    added.push(Place {
+                        start: e.start + offset,
+                        end: e.start + offset + name.len(),
+                        via: (!inside).then(|| "organisation".to_string()),
+                        ..p.clone()
+                    });
+                    break;
                 }
                 let cands = self.lookup(name);
                 // a division of the article's country before a foreign country of that name
@@ -1106,6 +1148,44 @@ mod tests {
         let ps = g.resolve(body, &ents);
         let p = ps.iter().find(|p| p.text == "Palestine").unwrap();
         assert_eq!(p.admin1.as_deref(), Some("TX"), "{p:?}");
+    }
+
+    #[test]
+    fn streets_are_not_their_namesakes_and_a_name_keeps_its_reading() {
+        let g = Gazetteer::bundled().unwrap();
+        let body = "Crews from Tyler drove to Palestine. The yard on Palestine Street reopened, and the Palestine Public Library shut.";
+        let street = body.find("Palestine Street").unwrap();
+        let library = body.find("Palestine Public Library").unwrap();
+        let ents = vec![
+            ent(body, "Tyler", EntityType::Gpe),
+            ent(body, "Palestine", EntityType::Gpe),
+            Entity {
+                start: street,
+                end: street + "Palestine Street".len(),
+                text: "Palestine Street".into(),
+                kind: EntityType::Gpe,
+                canonical: None,
+                source: None,
+            },
+            Entity {
+                start: library,
+                end: library + "Palestine Public Library".len(),
+                text: "Palestine Public Library".into(),
+                kind: EntityType::Org,
+                canonical: None,
+                source: None,
+            },
+        ];
+        let ps = g.resolve(body, &ents);
+        // no place for the street
+        assert!(!ps.iter().any(|p| p.start == street), "{ps:?}");
+        // the library's town is the Texas town the article named, not the country
+        let lib = ps
+            .iter()
+            .find(|p| p.start == library)
+            .expect("library's place");
+        assert_eq!(lib.admin1.as_deref(), Some("TX"), "{lib:?}");
+        assert_eq!(lib.via.as_deref(), Some("organisation"));
     }
 
     #[test]
