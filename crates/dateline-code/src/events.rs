@@ -1146,7 +1146,30 @@ fn threats_and_force(
                 .collect();
             let by_air = before.iter().any(|w| AERIAL.contains(&w.as_str()));
             let armed = src_mil || before.iter().any(|w| military(w));
-            if armed {
+            // a bombing, or an attack by rebels or militants, is unconventional violence
+            // even against soldiers ("guerrillas wounded two soldiers in a bomb attack")
+            let bombing = words.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "bomb"
+                        | "bombs"
+                        | "bomber"
+                        | "bombers"
+                        | "car-bomb"
+                        | "explosion"
+                        | "blast"
+                        | "explosives"
+                        | "explosive"
+                        | "roadside"
+                        | "suicide"
+                )
+            });
+            let irregular = e.source.as_ref().is_some_and(|a| {
+                a.code
+                    .as_deref()
+                    .is_some_and(|c| ["REB", "INS", "UAF", "SEP"].iter().any(|r| c.contains(r)))
+            });
+            if armed && !bombing && !irregular {
                 recode(k, e, if by_air { "195" } else { "190" }, "armed-forces");
             }
         }
