@@ -63,6 +63,9 @@ impl std::hash::Hasher for FastHasher {
 /// `HashMap` with [`FastHasher`].
 pub type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
 
+/// A set with [`FastHasher`] (word lists looked up once or more per token).
+pub type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FastHasher>>;
+
 /// Collapse runs of whitespace to one space and trim, so that re-wrapped copies of one text
 /// get the same id.
 pub fn normalise_ws(s: &str) -> String {

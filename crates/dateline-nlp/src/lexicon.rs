@@ -6,8 +6,8 @@
 //! and dots dropped to spaces, so "Bashar al-Assad", "BASHAR_AL_ASSAD" and "Bashar Al Assad"
 //! meet. Lookup is a hash probe per candidate n-gram (up to [`MAX_NGRAM`] tokens).
 
+use dateline_core::hash::FastSet as HashSet;
 use dateline_core::EntityType;
-use std::collections::HashSet;
 
 pub const MAX_NGRAM: usize = 6;
 
