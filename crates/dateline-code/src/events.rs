@@ -111,6 +111,8 @@ struct Coder<'a, 'k> {
     k: &'a Knowledge<'k>,
     x: &'a Input<'a>,
     day: Option<i64>,
+    /// the country the article's places are in most often
+    focus: Option<String>,
 }
 
 impl Coder<'_, '_> {
@@ -538,6 +540,12 @@ impl Coder<'_, '_> {
                     code = Some(format!("{c}{r}"));
                 } else if let (Some(c), true) = (&country, e.kind == EntityType::Person) {
                     code = Some(c.clone());
+                } else if let (None, Some(r), EntityType::Person, Some(f)) =
+                    (&country, &role, e.kind, &self.focus)
+                {
+                    // "President Laurent Diallo" with no nationality: an official of the
+                    // country the article is about
+                    code = Some(format!("{f}{r}"));
                 } else if let (Some(c), EntityType::Org) = (&country, e.kind) {
                     // "Kenyan" + "Interior Ministry": the country, and the role the
                     // organisation's name gives
@@ -945,6 +953,24 @@ impl Coder<'_, '_> {
     }
 }
 
+/// The country most of the article's named places are in (ties: the first named).
+fn focus_country(places: &[Place]) -> Option<String> {
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    for (i, p) in places.iter().enumerate() {
+        let Some(c) = p.country.as_deref().filter(|_| p.via.is_none()) else {
+            continue;
+        };
+        match counts.iter_mut().find(|x| x.0 == c) {
+            Some(x) => x.1 += 1,
+            None => counts.push((c, 1, i)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+        .map(|x| x.0.to_string())
+}
+
 /// A role or group code with no country ("REB", "MIL", "MUSUAF": CAMEO's MUS is Muslims
 /// there, not Mauritius), and no international organisation or movement ("IGOUNO",
 /// "IMGMUSALQ").
@@ -1209,6 +1235,7 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
         k,
         x,
         day: day_of(x.published),
+        focus: focus_country(x.places),
     };
     let body = x.body;
     let mut events: Vec<Event> = Vec::new();
@@ -1486,7 +1513,10 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
             // protesters, police or refugees with no country act where they are
             // ("demonstrators in Monrovia"): the clause place's country
             let mut sources = sources;
-            if let Some(pc) = clause_place.and_then(|p| p.country.as_deref()) {
+            let here = clause_place
+                .and_then(|p| p.country.as_deref())
+                .or(c.focus.as_deref());
+            if let Some(pc) = here {
                 for a in sources.iter_mut().chain(targets.iter_mut()).flatten() {
                     if countryless(a) && a.code.as_deref().is_some_and(|c| c.len() == 3) {
                         a.code = a.code.as_ref().map(|c| format!("{pc}{c}"));
@@ -1498,7 +1528,18 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                 pat.cameo.get(..2),
                 Some("14" | "15" | "17" | "18" | "19" | "20")
             );
-            if material_conflict && targets.iter().all(Option::is_none) {
+            // (a target that is the source itself counts as none: "Israel … the deaths of two
+            // Israelis")
+            let own = |t: &Option<Actor>| {
+                t.as_ref().is_none_or(|t| {
+                    sources.iter().flatten().any(|s| {
+                        s.code == t.code
+                            && s.canonical.as_ref().unwrap_or(&s.text)
+                                == t.canonical.as_ref().unwrap_or(&t.text)
+                    })
+                })
+            };
+            if material_conflict && targets.iter().all(own) {
                 if let Some(p) = clause_place.filter(|p| p.country.is_some()) {
                     targets = vec![Some(Actor {
                         text: p.text.clone(),

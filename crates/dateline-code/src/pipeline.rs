@@ -496,6 +496,29 @@ mod tests {
             "KEN",
             "UGA",
         );
+        // a titled official of no stated country, and role words with none: the country the
+        // article's places are in
+        has(
+            "Rebels in Guinea on Wednesday dismissed an appeal from President Obiri Tandaleko.",
+            "GINREB",
+            "GIN",
+        );
+        has(
+            "Talks opened in Conakry on Monday. The government accepted demands from rebels.",
+            "GINGOV",
+            "GINREB",
+        );
+        // a bombing against soldiers is no battle; its target is who was hit
+        let ev = dyads_of(
+            &p,
+            "Rebels wounded two Kenyan soldiers in a bomb attack on Thursday.",
+            "2005-01-01",
+        );
+        assert!(
+            ev.iter()
+                .any(|(c, _, t)| c.starts_with("18") && t.starts_with("KEN")),
+            "{ev:?}"
+        );
     }
 
     #[test]
