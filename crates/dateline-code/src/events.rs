@@ -1321,6 +1321,21 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                         || (x.t0 < t && x.t1 > t)
                 })
             });
+            // the trigger in its base form ("blockade", "attacks") may be a noun
+            let noun_trigger = {
+                let t = words[m.start].as_str();
+                pat.text
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .split('|')
+                    .map(|l| l.trim_matches(['{', '}']))
+                    .any(|l| {
+                        t == l
+                            || t.strip_suffix('s')
+                                .is_some_and(|b| b == l || b == format!("{l}e"))
+                    })
+            };
             // passive: "was attacked by X"
             let passive = trig > s.tok_start
                 && matches!(
@@ -1345,6 +1360,19 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                         .rev()
                         .filter(|x| x.t1 <= trig)
                         .filter(|x| target.is_none_or(|t| t.t0 != x.t0))
+                        // a role word modifying the trigger noun ("the naval blockade", "a
+                        // police crackdown") is no actor
+                        .filter(|x| {
+                            !(x.t1 == trig
+                                && noun_trigger
+                                && x.actor.canonical.is_none()
+                                && !x.pronoun
+                                && x.t0 > s.tok_start
+                                && matches!(
+                                    c.ltok(x.t0 - 1).as_str(),
+                                    "the" | "a" | "an" | "its" | "their" | "his" | "her"
+                                ))
+                        })
                         .find(|x| {
                             x.t0 == s.tok_start
                                 || !PREPOSITIONS.contains(&c.ltok(x.t0 - 1).as_str())

@@ -508,6 +508,17 @@ mod tests {
             "GINGOV",
             "GINREB",
         );
+        // a role word modifying the event noun is no actor; a role word before a verb is
+        has(
+            "NATO said on Monday it would tighten the naval blockade of Eritrea.",
+            "IGO",
+            "ERI",
+        );
+        has(
+            "The Kenyan military attacked villages in Somalia.",
+            "KENMIL",
+            "SOM",
+        );
         // a bombing against soldiers is no battle; its target is who was hit
         let ev = dyads_of(
             &p,
