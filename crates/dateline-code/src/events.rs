@@ -388,8 +388,11 @@ impl Coder<'_, '_> {
                 if next_named {
                     continue;
                 }
+                // "ethnic Albanians" are a people wherever they live, not Albania: the
+                // country of the place they are in is given later (countryless)
+                let ethnic = t0 > s.tok_start && self.ltok(t0 - 1) == "ethnic";
                 if let Some(agent) = agent {
-                    let country = self.country_of_entity(e);
+                    let country = self.country_of_entity(e).filter(|_| !ethnic);
                     let end_b = self.x.tokens[j - 1].end;
                     let mut start_b = e.start;
                     let mut t0b = t0;
@@ -405,6 +408,7 @@ impl Coder<'_, '_> {
                             canonical: e.canonical.clone(),
                             code: Some(match &country {
                                 Some(c) => format!("{c}{agent}"),
+                                None if ethnic => agent.clone(),
                                 None => {
                                     let g = group_code(&e.text);
                                     if g.len() >= 6 {
@@ -425,11 +429,15 @@ impl Coder<'_, '_> {
                 } else if norp && self.norp_alone(e, t1, s) {
                     // "Palestinians blamed Israel", "rejected an Indian proposal": the people
                     // or the country a nationality word stands for
-                    let country = self.country_of_entity(e);
-                    let code = country.clone().or_else(|| {
-                        let g = group_code(&e.text);
-                        (!g.is_empty()).then_some(g)
-                    });
+                    let country = self.country_of_entity(e).filter(|_| !ethnic);
+                    let code = if ethnic {
+                        Some("CVL".to_string())
+                    } else {
+                        country.clone().or_else(|| {
+                            let g = group_code(&e.text);
+                            (!g.is_empty()).then_some(g)
+                        })
+                    };
                     if code.is_some() {
                         out.push(Mention {
                             t0,

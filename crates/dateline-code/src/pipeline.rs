@@ -508,6 +508,12 @@ mod tests {
             "GINGOV",
             "GINREB",
         );
+        // an ethnic group is a people of the country it is in, not of its namesake state
+        has(
+            "About 200 ethnic Albanians protested in Skopje on Monday.",
+            "MKD",
+            "",
+        );
         // a role word modifying the event noun is no actor; a role word before a verb is
         has(
             "NATO said on Monday it would tighten the naval blockade of Eritrea.",
