@@ -370,8 +370,17 @@ fn subject_of_sentence_before(
 fn dash_signature(body: &str, after: usize) -> Option<(usize, usize)> {
     let rest = body.get(after..)?;
     let trimmed = rest.trim_start_matches([' ', '\t']);
-    let dash = ["\u{2015}", "\u{2014}", "\u{2013}", "--"]
+    // or on the next line: `“…”¶-Jane Doe, Philadelphia.`
+    let next_line = trimmed.starts_with('\n')
+        && trimmed.trim_start_matches(['\n', '\r']).len() + 2 >= trimmed.len();
+    let trimmed = if next_line {
+        trimmed.trim_start_matches(['\n', '\r', ' '])
+    } else {
+        trimmed
+    };
+    let dash = ["\u{2015}", "\u{2014}", "\u{2013}", "--", "-"]
         .iter()
+        .filter(|d| **d != "-" || next_line)
         .find(|d| trimmed.starts_with(**d))?;
     let name_part = trimmed[dash.len()..].trim_start_matches([' ', '\t']);
     let start = body.len() - body[after..].len() + (rest.len() - name_part.len());
@@ -1061,6 +1070,19 @@ pub fn find(
                 }
             }
         }
+        if speaker.is_none() && mixed.is_none() {
+            // right after a sentence about someone ("Clinton touted her record. “…”", "Trump
+            // issued the following statement:¶“…”"): that sentence's subject
+            if let Some(p) = sents.iter().rev().find(|p| p.end <= q.open) {
+                let gap = &body[p.end..q.open];
+                // (the sentence may close the paragraph before: "Howard went on.¶“…”")
+                let close = gap.trim().is_empty() && gap.matches("\n\n").count() <= 1;
+                if close && p.tok_end > p.tok_start {
+                    speaker = sentence_subject(body, toks, ents, p.tok_start, p.tok_end)
+                        .and_then(|s| speaker_of(body, ents, s, q.open));
+                }
+            }
+        }
         if let Some(s) = &speaker {
             prev_speaker = Some((s.clone(), cue_word.clone().unwrap_or_default(), q.para_end));
         } else {
@@ -1508,6 +1530,20 @@ mod tests {
         ];
         let s = direct(body, &ents)[0].speaker.clone().unwrap();
         assert_eq!(s.text, "Ana Ortiz");
+    }
+
+    #[test]
+    fn a_quote_after_a_sentence_about_someone_and_signatures_on_the_next_line() {
+        // no cue: the subject of the sentence just before
+        let body = "Ana Ortiz defended her budget on Monday. “We cut what we could and kept the schools open.”";
+        let ents = vec![ent(body, "Ana Ortiz", EntityType::Person)];
+        let s = direct(body, &ents)[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "Ana Ortiz");
+        // a reader's signature opening the next line with a hyphen
+        let body =
+            "Letters.\n\n“The new bridge has changed how we all get to work.”\n-Mark Lee, Dayton.";
+        let s = direct(body, &[])[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "Mark Lee");
     }
 
     #[test]
