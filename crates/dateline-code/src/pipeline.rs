@@ -539,6 +539,28 @@ mod tests {
     }
 
     #[test]
+    fn bombs_and_arms_by_their_use() {
+        let p = Pipeline::new().unwrap();
+        let codes = |text: &str| -> Vec<String> {
+            dyads_of(&p, text, "2005-01-01")
+                .into_iter()
+                .map(|(c, _, _)| c)
+                .collect()
+        };
+        // a car bomb is a bombing (183), aircraft that bombed use aerial weapons (195)
+        let c = codes("Rebels set off a car bomb in Kampala on Friday.");
+        assert!(c.iter().any(|c| c == "183"), "{c:?}");
+        assert!(!c.iter().any(|c| c == "195"), "{c:?}");
+        let c = codes("Kenyan warplanes bombed rebel bases in Somalia.");
+        assert!(c.iter().any(|c| c == "195"), "{c:?}");
+        // "armed" as an adjective supplies no arms; supplying weapons does (072)
+        let c = codes("Heavily armed Ugandan militias attacked a village.");
+        assert!(!c.iter().any(|c| c == "072"), "{c:?}");
+        let c = codes("Kenya supplied weapons to Ugandan troops last year.");
+        assert!(c.iter().any(|c| c == "072"), "{c:?}");
+    }
+
+    #[test]
     fn reduced_relations_and_strikes() {
         let p = Pipeline::new().unwrap();
         for (text, code) in [
