@@ -4,8 +4,9 @@
 //! CC BY-SA 4.0): `CODE: TYPE, mode, context # description`. A code missing from the table
 //! takes its parent's row (`0231` -> `023` -> `02`). Goldstein values come from GDELT's lookup
 //! table (`goldstein.tsv`). `plover-overrides.txt` (loaded first, so it wins) separates FIGHT
-//! (CAMEO 19) from ASSAULT as PLOVER's own definitions do, and keeps INVESTIGATE (CAMEO 09) a
-//! type of its own as the PLOVER README's category table does.
+//! (CAMEO 19) from ASSAULT as PLOVER's own definitions do, and, as the PLOVER README's
+//! category table does, keeps INVESTIGATE (CAMEO 09) a type of its own, gives appeals (CAMEO
+//! 02, missing from the table) REQUEST and sanctions (163) SANCTION.
 
 use std::collections::HashMap;
 
@@ -122,6 +123,17 @@ mod tests {
             Some("visit")
         );
         assert_eq!(o.plover_of("111").map(|r| r.kind.as_str()), Some("ACCUSE"));
+        // dateline's overrides: appeals are requests, sanctions SANCTION, CAMEO 19 FIGHT
+        assert_eq!(o.plover_of("020").map(|r| r.kind.as_str()), Some("REQUEST"));
+        assert_eq!(
+            o.plover_of("0233").map(|r| r.kind.as_str()),
+            Some("REQUEST")
+        );
+        assert_eq!(
+            o.plover_of("163").map(|r| r.kind.as_str()),
+            Some("SANCTION")
+        );
+        assert_eq!(o.plover_of("190").map(|r| r.kind.as_str()), Some("FIGHT"));
         assert_eq!(
             o.plover_of("0874").map(|r| r.kind.as_str()),
             Some("RETREAT")
