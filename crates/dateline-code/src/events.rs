@@ -1523,12 +1523,20 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
             let negated = words[win.clone()]
                 .iter()
                 .any(|w| NEGATORS.contains(&w.as_str()));
+            // "agreed in principle on Saturday to provide": an intent verb whose infinitive
+            // is the trigger, a few words back
+            let infinitive_of_intent = m.start >= 1
+                && words[m.start - 1] == "to"
+                && words[m.start.saturating_sub(8)..m.start - 1]
+                    .iter()
+                    .any(|w| INTENT.contains(&w.as_str()));
             let mode = if words[win.clone()]
                 .iter()
                 .any(|w| INTENT.contains(&w.as_str()))
                 || words[..m.start]
                     .windows(2)
                     .any(|p| p[1] == "to" && INTENT.contains(&p[0].as_str()))
+                || infinitive_of_intent
             {
                 "intended"
             } else if words[..m.start]

@@ -558,6 +558,12 @@ mod tests {
         assert!(!c.iter().any(|c| c == "072"), "{c:?}");
         let c = codes("Kenya supplied weapons to Ugandan troops last year.");
         assert!(c.iter().any(|c| c == "072"), "{c:?}");
+        // an intent verb a few words before the infinitive: a promise, not the act
+        let c = codes("Kenya agreed in principle on Saturday to provide food aid to Chad.");
+        assert!(
+            c.iter().any(|c| c.starts_with("03")) && !c.iter().any(|c| c.starts_with("07")),
+            "{c:?}"
+        );
     }
 
     #[test]
