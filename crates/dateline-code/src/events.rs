@@ -1284,7 +1284,17 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
             let det_before = m.start >= 1
                 && matches!(
                     words[m.start - 1].as_str(),
-                    "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "this" | "that"
+                    "a" | "an"
+                        | "the"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "our"
+                        | "this"
+                        | "that"
+                        | "by"
+                        | "via"
                 );
             let one_word = pat
                 .elems
@@ -1459,6 +1469,17 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                         _ => break,
                     }
                 }
+                // and back: "U.S. and Russian negotiators" found from "Russian negotiators"
+                let mut cur = f.t0;
+                while cur >= 1 && matches!(c.ltok(cur - 1).as_str(), "and" | ",") {
+                    match ms.iter().find(|x| x.t1 + 1 == cur && !x.pronoun) {
+                        Some(n) => {
+                            v.insert(0, Some(n.actor.clone()));
+                            cur = n.t0;
+                        }
+                        None => break,
+                    }
+                }
                 v
             };
             // no target at a slot: the first actor after the trigger in the same clause (the
@@ -1625,6 +1646,15 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                     };
                     if src.is_none() && tgt.is_none() {
                         continue; // an event needs at least one actor (as in GDELT)
+                    }
+                    // a meeting or a call needs someone met ("the cabinet met on Sunday" is
+                    // no interaction), unless the sources meet each other ("U.S. and Russian
+                    // negotiators return for talks")
+                    if tgt.is_none()
+                        && sources.len() < 2
+                        && matches!(cameo.get(..3), Some("040" | "041" | "043"))
+                    {
+                        continue;
                     }
                     let mut conf: f64 = 0.4;
                     if src.as_ref().is_some_and(|a| a.code.is_some()) {

@@ -567,6 +567,36 @@ mod tests {
     }
 
     #[test]
+    fn meetings_need_someone_met() {
+        let p = Pipeline::new().unwrap();
+        // a body meeting alone is no interaction
+        let ev = dyads_of(&p, "The Kenyan cabinet met on Sunday.", "2005-01-01");
+        assert!(!ev.iter().any(|(c, _, _)| c.starts_with("04")), "{ev:?}");
+        // actors coordinated before the one nearest the verb meet each other
+        let ev = dyads_of(
+            &p,
+            "Kenyan and Ugandan negotiators return to Arusha this week for talks on the border.",
+            "2005-01-01",
+        );
+        let met: Vec<&String> = ev
+            .iter()
+            .filter(|(c, _, _)| c.starts_with("04"))
+            .map(|(_, s, _)| s)
+            .collect();
+        assert!(
+            met.iter().any(|s| s.starts_with("KEN")) && met.iter().any(|s| s.starts_with("UGA")),
+            "{ev:?}"
+        );
+        // "by phone" is how something was said, not a call
+        let ev = dyads_of(
+            &p,
+            "Two Kenyan rebel commanders told Reuters by phone that the talks had failed.",
+            "2005-01-01",
+        );
+        assert!(!ev.iter().any(|(c, _, _)| c == "041"), "{ev:?}");
+    }
+
+    #[test]
     fn reduced_relations_and_strikes() {
         let p = Pipeline::new().unwrap();
         for (text, code) in [
