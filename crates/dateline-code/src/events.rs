@@ -961,6 +961,73 @@ impl Coder<'_, '_> {
     }
 }
 
+/// What a request asks for is not an event ("demanded that Israel ease restrictions", "an
+/// appeal for deploying troops", "said he must resign"): an act after a request (CAMEO 02, 10)
+/// in the same clause of the sentence is the request's content. It is dropped, and a generic
+/// request takes CAMEO's code for what it asks (02x/10x: 1 material cooperation, 2 diplomatic
+/// cooperation, 3 aid, 5 yielding, 6 meeting, 8 mediation), with `+content` in its rule.
+fn requested_acts(k: &Knowledge, events: &mut Vec<Event>, first: usize, x: &Input, s: &Sentence) {
+    let body = x.body;
+    let is_request = |e: &Event| matches!(e.cameo.get(..2), Some("02" | "10"));
+    let mut drop = vec![false; events.len()];
+    let mut refine: Vec<(usize, String)> = Vec::new();
+    for i in first..events.len() {
+        if is_request(&events[i]) {
+            continue;
+        }
+        let Some([t0, _]) = events[i].trigger else {
+            continue;
+        };
+        // the nearest request before it, with no clause boundary between
+        let governing = (first..events.len())
+            .filter(|&r| is_request(&events[r]))
+            .filter_map(|r| events[r].trigger.map(|t| (r, t[1])))
+            .filter(|&(_, end)| {
+                end <= t0
+                    && t0 <= s.end
+                    && !body[end..t0].contains([';', '.'])
+                    && body[end..t0].split_whitespace().count() <= 12
+            })
+            .max_by_key(|&(_, end)| end);
+        let Some((r, _)) = governing else { continue };
+        drop[i] = true;
+        let asked = match events[i].cameo.get(..3) {
+            Some("045" | "046") => Some('8'),
+            _ => match events[i].cameo.get(..2) {
+                Some("06") => Some('1'),
+                Some("05") => Some('2'),
+                Some("07") => Some('3'),
+                Some("08") => Some('5'),
+                Some("04") => Some('6'),
+                _ => None,
+            },
+        };
+        let generic = matches!(events[r].cameo.as_str(), "020" | "021" | "100");
+        if let (Some(d), true) = (asked, generic) {
+            let prefix = if events[r].cameo.starts_with('1') {
+                "10"
+            } else {
+                "02"
+            };
+            refine.push((r, format!("{prefix}{d}")));
+        }
+    }
+    for (r, code) in refine {
+        if !events[r]
+            .rule
+            .as_deref()
+            .is_some_and(|x| x.contains("+content"))
+        {
+            recode(k, &mut events[r], &code, "content");
+        }
+    }
+    let mut j = 0;
+    events.retain(|_| {
+        j += 1;
+        !drop[j - 1]
+    });
+}
+
 /// The country most of the article's named places are in (ties: the first named).
 fn focus_country(places: &[Place]) -> Option<String> {
     let mut counts: Vec<(&str, usize, usize)> = Vec::new();
@@ -1702,6 +1769,7 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
             }
         }
         threats_and_force(k, &words, s, x, &mut events, sent_events_start);
+        requested_acts(k, &mut events, sent_events_start, x, s);
         // a visit implies its host
         let n = events.len();
         for i in sent_events_start..n {

@@ -567,6 +567,42 @@ mod tests {
     }
 
     #[test]
+    fn what_a_request_asks_for_is_its_content_not_an_event() {
+        let p = Pipeline::new().unwrap();
+        // the talks are asked for, not held: one appeal, to meet (026)
+        let ev = dyads_of(
+            &p,
+            "Kenya urged Uganda to hold talks with the rebels.",
+            "2005-01-01",
+        );
+        assert!(
+            ev.iter()
+                .any(|(c, s, t)| c == "026" && s == "KEN" && t == "UGA"),
+            "{ev:?}"
+        );
+        assert!(!ev.iter().any(|(c, _, _)| c.starts_with("04")), "{ev:?}");
+        // restrictions eased on demand are a demand to yield (105), nothing eased
+        let ev = dyads_of(
+            &p,
+            "Kenya demanded that Uganda ease restrictions on traders.",
+            "2005-01-01",
+        );
+        assert!(ev.iter().any(|(c, _, _)| c == "105"), "{ev:?}");
+        assert!(!ev.iter().any(|(c, _, _)| c.starts_with("08")), "{ev:?}");
+        // an act in a clause of its own after the request stays
+        let ev = dyads_of(
+            &p,
+            "Kenya urged calm; Ugandan troops attacked rebels in Gulu.",
+            "2005-01-01",
+        );
+        assert!(
+            ev.iter()
+                .any(|(c, _, _)| c.starts_with("1") && !c.starts_with("10")),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
     fn meetings_need_someone_met() {
         let p = Pipeline::new().unwrap();
         // a body meeting alone is no interaction
