@@ -989,6 +989,31 @@ fn requested_acts(k: &Knowledge, events: &mut Vec<Event>, first: usize, x: &Inpu
                     && body[end..t0].split_whitespace().count() <= 12
             })
             .max_by_key(|&(_, end)| end);
+        // or a noun for a request right before it ("a proposal for signing a trade pact",
+        // "calls for deploying troops"): the content of that request
+        let before = body[s.start.min(t0)..t0].to_lowercase();
+        let tail: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+        let asked_for = tail.windows(2).any(|w| {
+            matches!(w[0], "for" | "to")
+                && matches!(
+                    w[1],
+                    "proposal"
+                        | "proposals"
+                        | "appeal"
+                        | "appeals"
+                        | "call"
+                        | "calls"
+                        | "request"
+                        | "requests"
+                        | "demand"
+                        | "demands"
+                        | "suggestion"
+                )
+        });
+        if asked_for && governing.is_none() {
+            drop[i] = true;
+            continue;
+        }
         let Some((r, _)) = governing else { continue };
         drop[i] = true;
         let asked = match events[i].cameo.get(..3) {
@@ -1019,6 +1044,31 @@ fn requested_acts(k: &Knowledge, events: &mut Vec<Event>, first: usize, x: &Inpu
             .is_some_and(|x| x.contains("+content"))
         {
             recode(k, &mut events[r], &code, "content");
+        }
+    }
+    // a protest's demands are its purpose, not a request of their own ("demonstrated in
+    // Kirkuk, calling for independence", "a hunger strike to demand the resignation")
+    let protest_end = events[first..]
+        .iter()
+        .filter(|e| e.cameo.starts_with("14"))
+        .filter_map(|e| e.trigger.map(|t| t[1]))
+        .min();
+    if let Some(p_end) = protest_end {
+        for (i, e) in events.iter().enumerate().skip(first) {
+            let Some([t0, t1]) = e.trigger else { continue };
+            let word = body[t0..t1]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let purpose = word.ends_with("ing")
+                || body[s.start.min(t0)..t0]
+                    .trim_end()
+                    .to_lowercase()
+                    .ends_with(" to");
+            if is_request(e) && t0 > p_end && purpose && !body[p_end..t0].contains([';', '.']) {
+                drop[i] = true;
+            }
         }
     }
     let mut j = 0;

@@ -589,6 +589,22 @@ mod tests {
         );
         assert!(ev.iter().any(|(c, _, _)| c == "105"), "{ev:?}");
         assert!(!ev.iter().any(|(c, _, _)| c.starts_with("08")), "{ev:?}");
+        // what a rejected proposal proposes is not done either
+        let ev = dyads_of(
+            &p,
+            "Uganda rejected a Kenyan proposal for signing a trade agreement.",
+            "2005-01-01",
+        );
+        assert!(ev.iter().any(|(c, _, _)| c.starts_with("12")), "{ev:?}");
+        assert!(!ev.iter().any(|(c, _, _)| c == "057"), "{ev:?}");
+        // a protest's demands are its purpose, not a request of their own
+        let ev = dyads_of(
+            &p,
+            "Thousands of Kenyans demonstrated in Nairobi on Sunday, calling for new elections.",
+            "2005-01-01",
+        );
+        assert!(ev.iter().any(|(c, _, _)| c.starts_with("14")), "{ev:?}");
+        assert!(!ev.iter().any(|(c, _, _)| c.starts_with("02")), "{ev:?}");
         // an act in a clause of its own after the request stays
         let ev = dyads_of(
             &p,
