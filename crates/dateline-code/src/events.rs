@@ -62,6 +62,11 @@ const NEGATORS: &[&str] = &[
 ];
 const INTENT: &[&str] = &[
     "willing",
+    "prepared",
+    "ready",
+    "sworn",
+    "swore",
+    "vows",
     "offered",
     "offers",
     "pledged",
@@ -1285,7 +1290,9 @@ fn threats_and_force(
             e.mode = Some("conditional".into());
             continue;
         }
-        if root == 18 {
+        // killing and attacking by armed forces is fighting; abduction, torture, assault or
+        // assassination stay one-sided violence whoever does them
+        if matches!(e.cameo.as_str(), "180" | "1823") {
             let src_mil = e.source.as_ref().is_some_and(|a| {
                 a.code.as_deref().is_some_and(|c| c.contains("MIL"))
                     || a.text

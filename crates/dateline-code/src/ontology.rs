@@ -140,6 +140,7 @@ mod tests {
         );
         assert_eq!(o.plover_of("190").map(|r| r.kind.as_str()), Some("FIGHT"));
         assert_eq!(o.plover_of("180").map(|r| r.kind.as_str()), Some("ASSAULT"));
+        assert_eq!(o.plover_of("1712").map(|r| r.kind.as_str()), Some("COERCE"));
         assert_eq!(
             o.plover_of("091")
                 .map(|r| (r.kind.as_str(), r.context.as_deref())),

@@ -619,6 +619,33 @@ mod tests {
     }
 
     #[test]
+    fn threats_demands_hearings_and_one_sided_violence() {
+        let p = Pipeline::new().unwrap();
+        let codes = |text: &str| -> Vec<String> {
+            dyads_of(&p, text, "2005-01-01")
+                .into_iter()
+                .map(|(c, _, _)| c)
+                .collect()
+        };
+        let has = |c: &[String], want: &str| c.iter().any(|c| c.starts_with(want));
+        // an ultimatum is a threat; so is being "prepared to" impose martial law
+        let c = codes("Kenya issued an ultimatum to Uganda to withdraw its troops.");
+        assert!(has(&c, "13"), "{c:?}");
+        let c =
+            codes("The Kenyan government said it is prepared to impose martial law in Nairobi.");
+        assert!(has(&c, "13") && !has(&c, "17"), "{c:?}");
+        // a repeated demand is a demand, and what it demands is not done
+        let c = codes("Kenya reiterated its demand that Uganda ease restrictions on traders.");
+        assert!(has(&c, "10") && !has(&c, "08"), "{c:?}");
+        // a hearing opened into something is an investigation
+        let c = codes("The Kenyan high court opened a hearing on Monday into police abuses.");
+        assert!(has(&c, "09"), "{c:?}");
+        // torture by soldiers stays physical assault (182x), not a battle
+        let c = codes("Kenyan soldiers tortured dozens of Ugandan refugees.");
+        assert!(c.iter().any(|c| c.starts_with("182")), "{c:?}");
+    }
+
+    #[test]
     fn meetings_need_someone_met() {
         let p = Pipeline::new().unwrap();
         // a body meeting alone is no interaction
