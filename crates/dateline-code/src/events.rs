@@ -1426,7 +1426,12 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                 .filter(|e| matches!(e, crate::patterns::Elem::Words(_)))
                 .count()
                 == 1;
-            if det_before && one_word {
+            // "conceded to demands", "agreed to calls": a plural noun after "to"
+            let noun_after_to = m.start >= 1
+                && words[m.start - 1] == "to"
+                && words[m.start].ends_with('s')
+                && !words[m.start].ends_with("ss");
+            if (det_before || noun_after_to) && one_word {
                 continue;
             }
             // a word of an actor's name or role ("Liberian riot police") is no verb

@@ -640,6 +640,9 @@ mod tests {
         // a hearing opened into something is an investigation
         let c = codes("The Kenyan high court opened a hearing on Monday into police abuses.");
         assert!(has(&c, "09"), "{c:?}");
+        // a concession to demands is a yielding (08), and the demands are no new demand
+        let c = codes("The Kenyan government finally conceded to demands from striking doctors.");
+        assert!(has(&c, "08") && !has(&c, "10"), "{c:?}");
         // torture by soldiers stays physical assault (182x), not a battle
         let c = codes("Kenyan soldiers tortured dozens of Ugandan refugees.");
         assert!(c.iter().any(|c| c.starts_with("182")), "{c:?}");
