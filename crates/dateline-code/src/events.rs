@@ -541,9 +541,13 @@ impl Coder<'_, '_> {
             if code.is_none()
                 && matches!(e.kind, EntityType::Org | EntityType::Gpe | EntityType::Misc)
             {
-                // an organisation the dictionaries lack, by its name or the name its
-                // acronym stands for
-                code = self.name_code(&e.text);
+                // an organisation the dictionaries lack, by its name; a country's name or
+                // short form tagged as an organisation ("the PRC demanded") is the country
+                code = self.name_code(&e.text).or_else(|| {
+                    let c = self.k.gazetteer.country_of_name(&e.text)?;
+                    country = Some(c.iso3.clone());
+                    Some(c.iso3.clone())
+                });
             }
             if code.is_none() && e.kind == EntityType::Misc {
                 continue; // a name of no actor ("Serbo-Croatian", "Islamic")
@@ -1722,6 +1726,24 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                 pat.cameo.get(..2),
                 Some("14" | "15" | "17" | "18" | "19" | "20")
             );
+            // violence no one is named for ("a car bomb killed a journalist in Beirut"):
+            // unidentified armed men of the place (CAMEO UAF, unaligned armed forces)
+            let mut unidentified = false;
+            if matches!(pat.cameo.get(..2), Some("18" | "19" | "20"))
+                && sources.iter().all(Option::is_none)
+            {
+                if let Some(pc) = clause_place.and_then(|p| p.country.as_deref()) {
+                    sources = vec![Some(Actor {
+                        text: "unidentified attackers".into(),
+                        canonical: None,
+                        code: Some(format!("{pc}UAF")),
+                        country: Some(pc.to_string()),
+                        start: None,
+                        end: None,
+                    })];
+                    unidentified = true;
+                }
+            }
             // (a target that is the source itself counts as none: "Israel … the deaths of two
             // Israelis")
             let own = |t: &Option<Actor>| {
@@ -1813,11 +1835,16 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                         mode: Some(mode.to_string()),
                         confidence: (conf.min(0.95) * 100.0).round() / 100.0,
                         rule: Some(format!(
-                            "pattern:{} {}{}",
+                            "pattern:{} {}{}{}",
                             pat.cameo,
                             pat.text,
                             if place_target && tgt.is_some() {
                                 " +target:place"
+                            } else {
+                                ""
+                            },
+                            if unidentified {
+                                " +source:unidentified"
                             } else {
                                 ""
                             }

@@ -508,6 +508,18 @@ mod tests {
             "GINGOV",
             "GINREB",
         );
+        // violence no one is named for: unidentified armed men of the place
+        has(
+            "A car bomb killed a journalist in Beirut on Sunday.",
+            "LBNUAF",
+            "",
+        );
+        // a country's short form tagged as an organisation is the country
+        has(
+            "The PRC on Tuesday demanded that Japan cancel the visit.",
+            "CHN",
+            "JPN",
+        );
         // an ethnic group is a people of the country it is in, not of its namesake state
         has(
             "About 200 ethnic Albanians protested in Skopje on Monday.",
