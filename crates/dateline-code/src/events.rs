@@ -1618,6 +1618,7 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
             // no target at a slot: the first actor after the trigger in the same clause (the
             // object of the verb, or of its complement: "offered to hand over to Great Britain")
             if target.is_none() && !passive {
+                let asks_or_rejects = matches!(pat.cameo.get(..2), Some("02" | "10" | "12"));
                 let src_t0 = source.map(|x| x.t0);
                 // in a fronted subordinate clause ("Since the talks began ..., Smith has")
                 // the clause ends at the first comma
@@ -1650,7 +1651,10 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                             ];
                             let w = c.ltok(i);
                             let comma_stop = fronted && w == ",";
-                            !comma_stop && !STOP.contains(&w.as_str())
+                            // what is demanded or rejected names its agent after "by" ("demanded
+                            // an admission by Moscow", "rejected calls by Annan")
+                            let agent_by = w == "by" && asks_or_rejects;
+                            !comma_stop && (agent_by || !STOP.contains(&w.as_str()))
                         })
                     });
             }

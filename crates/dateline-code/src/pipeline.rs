@@ -508,6 +508,12 @@ mod tests {
             "GINGOV",
             "GINREB",
         );
+        // what is demanded or rejected names its agent after "by"
+        has(
+            "Kenya rejected calls by Uganda to reopen the border.",
+            "KEN",
+            "UGA",
+        );
         // violence no one is named for: unidentified armed men of the place
         has(
             "A car bomb killed a journalist in Beirut on Sunday.",
