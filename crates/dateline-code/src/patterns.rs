@@ -528,7 +528,17 @@ impl Patterns {
                         return None;
                     }
                 }
-                Elem::Target => target_at = Some(i),
+                Elem::Target => {
+                    target_at = Some(i);
+                    // words after the target follow the target's phrase: "{allow} $T to"
+                    // matches "allowed the opposition leader to"
+                    if let Some(Elem::Words(next)) = p.elems.get(k + 1) {
+                        let found = (i + 1..(i + 8).min(words.len()))
+                            .take_while(|&j| !matches!(words[j], "." | ";" | "!" | "?" | ","))
+                            .find(|&j| next.iter().any(|w| w == words[j]))?;
+                        i = found;
+                    }
+                }
                 Elem::Gap => {
                     // the next word element within three tokens
                     let Some(Elem::Words(next)) = p.elems.get(k + 1) else {
@@ -645,6 +655,17 @@ ACCUSE\n\
             .collect();
         let ms = p.find(&words);
         assert_eq!(p.list[ms[0].pattern].cameo, "163");
+        // words after $T follow the target's phrase
+        let p = Patterns::parse("083\t{allow} $T to\n").unwrap();
+        let words: Vec<&str> = "the court allowed the opposition leader to stand"
+            .split(' ')
+            .collect();
+        let ms = p.find(&words);
+        assert_eq!((ms.len(), ms[0].target_at), (1, Some(3)));
+        assert_eq!(ms[0].end, 7);
+        // not across a comma, nor beyond the target's reach
+        let words: Vec<&str> = "they allowed it , to be sure".split(' ').collect();
+        assert!(p.find(&words).is_empty());
     }
 
     #[test]
