@@ -661,6 +661,12 @@ mod tests {
         // a concession to demands is a yielding (08), and the demands are no new demand
         let c = codes("The Kenyan government finally conceded to demands from striking doctors.");
         assert!(has(&c, "08") && !has(&c, "10"), "{c:?}");
+        // a cancelled visit reduces relations (160) and is no visit; ordered patrols
+        // mobilise police (153)
+        let c = codes("The Kenyan foreign minister cancelled a planned visit to Uganda.");
+        assert!(has(&c, "160") && !has(&c, "03") && !has(&c, "04"), "{c:?}");
+        let c = codes("The Kenyan government ordered police patrols in Nairobi after the riots.");
+        assert!(has(&c, "153"), "{c:?}");
         // torture by soldiers stays physical assault (182x), not a battle
         let c = codes("Kenyan soldiers tortured dozens of Ugandan refugees.");
         assert!(c.iter().any(|c| c.starts_with("182")), "{c:?}");
