@@ -233,14 +233,15 @@ impl Coder<'_, '_> {
         Some(format!("{country}{role}"))
     }
 
-    /// A role-only actor in the possessive of its own side ("its troops", "their forces").
-    fn own_agent(&self, m: &Mention) -> bool {
+    /// A role-only actor in the possessive of its own side ("its troops", "their forces"), or
+    /// any role-only actor of a force-posture act (CAMEO 15: "mobilized army reservists").
+    fn own_agent(&self, m: &Mention, cameo: &str) -> bool {
         !m.pronoun
             && m.t0 > 0
-            && matches!(
+            && (matches!(
                 self.ltok(m.t0 - 1).as_str(),
                 "its" | "their" | "his" | "her" | "our"
-            )
+            ) || cameo.starts_with("15"))
             && countryless(&m.actor)
     }
 
@@ -920,12 +921,17 @@ impl Coder<'_, '_> {
             .filter(|p| p.end <= s.end && p.via.is_none())
             .filter(|p| {
                 let mut pre = body[s.start..p.start].trim_end();
-                // "in the West Bank"
-                if let Some(x) = pre
-                    .strip_suffix(" the")
-                    .or_else(|| pre.strip_suffix(" The"))
-                {
-                    pre = x.trim_end();
+                // "in the West Bank", "in the occupied West Bank", "in northern Kenya"
+                for _ in 0..3 {
+                    let (rest, last) = pre.rsplit_once([' ', '\n']).unwrap_or(("", pre));
+                    let adjective = last.len() > 2
+                        && last.chars().all(|c| c.is_lowercase() || c == '-')
+                        && !matches!(last, "in" | "at" | "near" | "outside" | "of");
+                    if last == "the" || last == "The" || adjective {
+                        pre = rest.trim_end();
+                    } else {
+                        break;
+                    }
                 }
                 let last = pre.rsplit([' ', '\n']).next().unwrap_or("").to_lowercase();
                 let before_of = pre
@@ -1660,7 +1666,7 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
             }
             // the source's own people ("offered its troops to X", "withdraw their forces
             // from X") are what the act moves, not its target: the actor after "to"/"from"
-            if let Some(t) = target.filter(|t| c.own_agent(t)) {
+            if let Some(t) = target.filter(|t| c.own_agent(t, &pat.cameo)) {
                 target = ms.iter().find(|x| {
                     x.t0 > t.t1
                         && x.t0 <= t.t1 + 6

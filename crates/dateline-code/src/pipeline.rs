@@ -514,6 +514,18 @@ mod tests {
             "KEN",
             "UGA",
         );
+        // forces mobilised are the source's own; the target is who they are against
+        has(
+            "Kenya mobilized army reservists for a possible war against Somalia.",
+            "KEN",
+            "SOM",
+        );
+        // a clause place behind adjectives ("in northern Somalia") takes a force posture
+        has(
+            "Kenyan troops remained on alert in northern Somalia on Monday.",
+            "KEN",
+            "SOM",
+        );
         // violence no one is named for: unidentified armed men of the place
         has(
             "A car bomb killed a journalist in Beirut on Sunday.",
