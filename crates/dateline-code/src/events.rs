@@ -540,6 +540,13 @@ impl Coder<'_, '_> {
                 }
             }
             if code.is_none()
+                && matches!(e.kind, EntityType::Org | EntityType::Misc)
+                && e.text.to_lowercase().starts_with("ethnic ")
+            {
+                // "Ethnic Albanians" as one name: a people of the country they are in
+                code = Some("CVL".to_string());
+            }
+            if code.is_none()
                 && matches!(e.kind, EntityType::Org | EntityType::Gpe | EntityType::Misc)
             {
                 // an organisation the dictionaries lack, by its name; a country's name or
@@ -552,6 +559,11 @@ impl Coder<'_, '_> {
             }
             if code.is_none() && e.kind == EntityType::Misc {
                 continue; // a name of no actor ("Serbo-Croatian", "Islamic")
+            }
+            if code.is_none() && country.is_none() && e.kind == EntityType::Person {
+                // "Omar Haddad, Kenya's chief negotiator," / "A member of the Kenyan
+                // parliament, Omar Haddad,": the country the apposition gives
+                code = self.apposition_code(t0, t1, s, &ents);
             }
             if code.is_none() {
                 if let (Some(c), Some(r)) = (&country, &role) {
@@ -571,11 +583,6 @@ impl Coder<'_, '_> {
                 } else if e.kind == EntityType::Person {
                     code = org_code;
                 }
-            }
-            if code.is_none() && country.is_none() && e.kind == EntityType::Person {
-                // "Omar Haddad, Kenya's chief negotiator," / "A member of the Kenyan
-                // parliament, Omar Haddad,": the country the apposition gives
-                code = self.apposition_code(t0, t1, s, &ents);
             }
             if let Some(c) = &code {
                 if country.is_none() {

@@ -539,6 +539,7 @@ mod tests {
             "JPN",
         );
         // an ethnic group is a people of the country it is in, not of its namesake state
+        has("Ethnic Albanians protested in Skopje on Monday.", "MKD", "");
         has(
             "About 200 ethnic Albanians protested in Skopje on Monday.",
             "MKD",
