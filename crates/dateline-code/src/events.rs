@@ -1631,7 +1631,9 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
             // no target at a slot: the first actor after the trigger in the same clause (the
             // object of the verb, or of its complement: "offered to hand over to Great Britain")
             if target.is_none() && !passive {
-                let asks_or_rejects = matches!(pat.cameo.get(..2), Some("02" | "10" | "12"));
+                // (also what is investigated or criticised: "investigating crimes by X")
+                let asks_or_rejects =
+                    matches!(pat.cameo.get(..2), Some("02" | "09" | "10" | "11" | "12"));
                 let src_t0 = source.map(|x| x.t0);
                 // in a fronted subordinate clause ("Since the talks began ..., Smith has")
                 // the clause ends at the first comma
@@ -1655,8 +1657,9 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                     .filter(|x| {
                         x.t0 > trig && x.t0 <= trig_end + 12 && Some(x.t0) != src_t0 && !x.pronoun
                     })
-                    // a possessive modifies another noun ("in Smith's favour")
-                    .filter(|x| !matches!(c.tok(x.t1), "'s" | "\u{2019}s"))
+                    // a possessive modifies another noun ("in Smith's favour"), unless it is
+                    // the verb's object itself ("to protest Assad's failure")
+                    .filter(|x| !matches!(c.tok(x.t1), "'s" | "\u{2019}s") || x.t0 <= trig_end + 1)
                     .find(|x| {
                         (trig + 1..x.t0).all(|i| {
                             const STOP: &[&str] = &[

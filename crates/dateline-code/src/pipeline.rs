@@ -526,6 +526,17 @@ mod tests {
             "KEN",
             "SOM",
         );
+        // what is investigated names its agent after "by"; a possessive object is the target
+        has(
+            "Kenya is investigating alleged abuses by Ugandan soldiers near the border.",
+            "KEN",
+            "UGA",
+        );
+        has(
+            "Kenyan students marched to protest Uganda's border closure.",
+            "KEN",
+            "UGA",
+        );
         // violence no one is named for: unidentified armed men of the place
         has(
             "A car bomb killed a journalist in Beirut on Sunday.",
