@@ -677,7 +677,9 @@ impl Coder<'_, '_> {
                 if matches!(pre.as_str(), "the" | "its" | "their" | "his" | "her")
                     || w.ends_with('s')
                     || head == 1
-                    || i == s.tok_start
+                    // a role word opening the sentence ("Police arrested …"), unless it
+                    // modifies the next ("Opposition leaders …")
+                    || i == s.tok_start && self.k.actors.agent(&self.ltok(i + 1)).is_none()
                 {
                     // "opposition leaders": the modifier's role is the narrower one
                     let (t0, role) = match (i > s.tok_start)
@@ -1100,7 +1102,8 @@ fn requested_acts(k: &Knowledge, events: &mut Vec<Event>, first: usize, x: &Inpu
     });
 }
 
-/// The country most of the article's named places are in (ties: the first named).
+/// The country the article is about: the one its named places are in at least twice as often
+/// as any other's.
 fn focus_country(places: &[Place]) -> Option<String> {
     let mut counts: Vec<(&str, usize, usize)> = Vec::new();
     for (i, p) in places.iter().enumerate() {
@@ -1112,10 +1115,13 @@ fn focus_country(places: &[Place]) -> Option<String> {
             None => counts.push((c, 1, i)),
         }
     }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-        .map(|x| x.0.to_string())
+    // a story about one country: its places at least twice as often as any other's
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    match counts.as_slice() {
+        [(c, _, _)] => Some(c.to_string()),
+        [(c, n, _), (_, m, _), ..] if *n >= 2 * m => Some(c.to_string()),
+        _ => None,
+    }
 }
 
 /// A role or group code with no country ("REB", "MIL", "MUSUAF": CAMEO's MUS is Muslims

@@ -567,6 +567,16 @@ mod tests {
             "KENMIL",
             "SOM",
         );
+        // in a story about two countries, "the two leaders" belong to neither
+        let ev = dyads_of(
+            &p,
+            "Talks opened in Nairobi and Addis Ababa. Kenya and Ethiopia sent envoys to Moyale. The two leaders agreed to reopen the crossing.",
+            "2005-01-01",
+        );
+        assert!(
+            ev.iter().any(|(c, s, _)| c.starts_with("03") && s == "GOV"),
+            "{ev:?}"
+        );
         // a bombing against soldiers is no battle; its target is who was hit
         let ev = dyads_of(
             &p,
