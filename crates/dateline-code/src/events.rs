@@ -1737,15 +1737,24 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
             // protesters, police or refugees with no country act where they are
             // ("demonstrators in Monrovia"): the clause place's country
             let mut sources = sources;
-            let here = clause_place
-                .and_then(|p| p.country.as_deref())
-                .or(c.focus.as_deref());
-            if let Some(pc) = here {
-                for a in sources.iter_mut().chain(targets.iter_mut()).flatten() {
-                    if countryless(a) && a.code.as_deref().is_some_and(|c| c.len() == 3) {
-                        a.code = a.code.as_ref().map(|c| format!("{pc}{c}"));
-                        a.country = Some(pc.to_string());
-                    }
+            // (else the article's country: for a source, and for a target of no act of force
+            // — "Russia bombed civilians" in a story from Moscow are not Russian civilians)
+            let here = clause_place.and_then(|p| p.country.as_deref());
+            let forceful = matches!(pat.cameo.get(..2), Some("18" | "19" | "20"));
+            let place_role = |a: &mut Actor, pc: &str| {
+                if countryless(a) && a.code.as_deref().is_some_and(|c| c.len() == 3) {
+                    a.code = a.code.as_ref().map(|c| format!("{pc}{c}"));
+                    a.country = Some(pc.to_string());
+                }
+            };
+            for a in sources.iter_mut().flatten() {
+                if let Some(pc) = here.or(c.focus.as_deref()) {
+                    place_role(a, pc);
+                }
+            }
+            for a in targets.iter_mut().flatten() {
+                if let Some(pc) = here.or(c.focus.as_deref().filter(|_| !forceful)) {
+                    place_role(a, pc);
                 }
             }
             let material_conflict = matches!(
