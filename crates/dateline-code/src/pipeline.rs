@@ -567,6 +567,17 @@ mod tests {
             "KENMIL",
             "SOM",
         );
+        // the article's country is not given to the target of an act of force
+        let ev = dyads_of(
+            &p,
+            "Officials in Nairobi and Mombasa spoke. Kenyan troops killed civilians, critics said.",
+            "2005-01-01",
+        );
+        assert!(
+            ev.iter()
+                .any(|(c, s, t)| c.starts_with('1') && s.starts_with("KEN") && t == "CVL"),
+            "{ev:?}"
+        );
         // in a story about two countries, "the two leaders" belong to neither
         let ev = dyads_of(
             &p,
