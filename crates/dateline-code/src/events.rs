@@ -985,7 +985,8 @@ impl Coder<'_, '_> {
     }
 }
 
-/// What a request asks for is not an event ("demanded that Israel ease restrictions", "an
+/// What a request asks for, and what an accusation alleges, is not an event of its own
+/// ("demanded that Israel ease restrictions", "accused the rebels of violating …", "an
 /// appeal for deploying troops", "said he must resign"): an act after a request (CAMEO 02, 10)
 /// in the same clause of the sentence is the request's content. It is dropped, and a generic
 /// request takes CAMEO's code for what it asks (02x/10x: 1 material cooperation, 2 diplomatic
@@ -1068,6 +1069,30 @@ fn requested_acts(k: &Knowledge, events: &mut Vec<Event>, first: usize, x: &Inpu
             .is_some_and(|x| x.contains("+content"))
         {
             recode(k, &mut events[r], &code, "content");
+        }
+    }
+    // what someone is accused of is alleged, not reported as done: the accusation is the
+    // event ("accused the rebels of violating the ceasefire", "suspected of blowing up a
+    // plane", "charging its neighbour with supporting dissidents")
+    for (i, e) in events.iter().enumerate().skip(first) {
+        let Some([t0, _]) = e.trigger else { continue };
+        if e.cameo.starts_with("11") {
+            continue;
+        }
+        let before = body[s.start.min(t0)..t0].to_lowercase();
+        let words: Vec<&str> = before.split_whitespace().rev().take(7).collect();
+        let linked = words
+            .first()
+            .is_some_and(|w| matches!(*w, "of" | "with" | "for"));
+        let accusing = words.iter().skip(1).any(|w| {
+            [
+                "accus", "suspect", "charg", "blam", "convict", "indict", "alleg",
+            ]
+            .iter()
+            .any(|p| w.starts_with(p))
+        });
+        if linked && accusing {
+            drop[i] = true;
         }
     }
     // a protest's demands are its purpose, not a request of their own ("demonstrated in

@@ -668,6 +668,14 @@ mod tests {
         );
         assert!(ev.iter().any(|(c, _, _)| c.starts_with("14")), "{ev:?}");
         assert!(!ev.iter().any(|(c, _, _)| c.starts_with("02")), "{ev:?}");
+        // what someone is accused of is alleged: the accusation is the event
+        let ev = dyads_of(
+            &p,
+            "Kenya accused Ugandan rebels of violating the ceasefire on Monday.",
+            "2005-01-01",
+        );
+        assert!(ev.iter().any(|(c, _, _)| c.starts_with("11")), "{ev:?}");
+        assert!(!ev.iter().any(|(c, _, _)| c.starts_with("19")), "{ev:?}");
         // an act in a clause of its own after the request stays
         let ev = dyads_of(
             &p,
