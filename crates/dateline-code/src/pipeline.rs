@@ -720,6 +720,14 @@ mod tests {
         assert!(has(&c, "160") && !has(&c, "03") && !has(&c, "04"), "{c:?}");
         let c = codes("The Kenyan government ordered police patrols in Nairobi after the riots.");
         assert!(has(&c, "153"), "{c:?}");
+        // pressing someone is a demand; evacuating the wounded is humanitarian aid; refusing
+        // entry is a rejection
+        let c = codes("Kenyan officials have been pressuring Ugandan traders to leave the market.");
+        assert!(has(&c, "10"), "{c:?}");
+        let c = codes("Kenyan helicopters evacuated the wounded from the border town of Moyale.");
+        assert!(has(&c, "073"), "{c:?}");
+        let c = codes("Kenya was still refusing entry to Ugandan traders on Monday.");
+        assert!(has(&c, "12"), "{c:?}");
         // torture by soldiers stays physical assault (182x), not a battle
         let c = codes("Kenyan soldiers tortured dozens of Ugandan refugees.");
         assert!(c.iter().any(|c| c.starts_with("182")), "{c:?}");
