@@ -1132,7 +1132,9 @@ fn requested_acts(k: &Knowledge, events: &mut Vec<Event>, first: usize, x: &Inpu
 fn focus_country(places: &[Place]) -> Option<String> {
     let mut counts: Vec<(&str, usize, usize)> = Vec::new();
     for (i, p) in places.iter().enumerate() {
-        let Some(c) = p.country.as_deref().filter(|_| p.via.is_none()) else {
+        // (a country's adjective names it too: "Algerian President …")
+        let named = p.via.is_none() || p.via.as_deref() == Some("demonym");
+        let Some(c) = p.country.as_deref().filter(|_| named) else {
             continue;
         };
         match counts.iter_mut().find(|x| x.0 == c) {

@@ -578,6 +578,12 @@ mod tests {
                 .any(|(c, s, t)| c.starts_with('1') && s.starts_with("KEN") && t == "CVL"),
             "{ev:?}"
         );
+        // a country's adjective names the article's country too
+        has(
+            "Islamic militants continued their protest against the Algerian president.",
+            "DZA",
+            "DZA",
+        );
         // in a story about two countries, "the two leaders" belong to neither
         let ev = dyads_of(
             &p,
