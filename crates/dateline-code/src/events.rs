@@ -1699,7 +1699,14 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                                 ";", "said", "says", "told", "but", "while", "whereas", "\"", "by",
                             ];
                             let w = c.ltok(i);
-                            let comma_stop = fronted && w == ",";
+                            // a comma opening a new phrase ("…, arresting opponents, a
+                            // spokeswoman for the embassy said") ends the verb's reach
+                            let comma_stop = w == ","
+                                && (fronted
+                                    || matches!(
+                                        c.ltok(i + 1).as_str(),
+                                        "a" | "an" | "the" | "his" | "her" | "its" | "their"
+                                    ));
                             // what is demanded or rejected names its agent after "by" ("demanded
                             // an admission by Moscow", "rejected calls by Annan")
                             let agent_by = w == "by" && asks_or_rejects;

@@ -578,6 +578,17 @@ mod tests {
                 .any(|(c, s, t)| c.starts_with('1') && s.starts_with("KEN") && t == "CVL"),
             "{ev:?}"
         );
+        // a comma opening a new phrase ends the verb's reach
+        let ev = dyads_of(
+            &p,
+            "The Kenyan government imposed a curfew in Nairobi on Saturday, arresting dozens, a spokeswoman for the U.S. embassy said.",
+            "2005-01-01",
+        );
+        assert!(
+            ev.iter()
+                .all(|(c, _, t)| !c.starts_with("17") || !t.starts_with("USA")),
+            "{ev:?}"
+        );
         // a country's adjective names the article's country too
         has(
             "Islamic militants continued their protest against the Algerian president.",
