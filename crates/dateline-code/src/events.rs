@@ -1534,14 +1534,31 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                     })
             };
             // passive: "was attacked by X"
-            let passive = trig > s.tok_start
+            // (the agent may come a clause later: "has been accused of misusing funds …, by
+            // government officials")
+            let passive_aux = trig > s.tok_start
                 && matches!(
                     words[m.start - 1].as_str(),
                     "was" | "were" | "been" | "being" | "is" | "are"
                 )
-                && words.get(m.end).map(String::as_str) == Some("by");
-            let mut source = if passive {
-                let by = trig_end;
+                // "is investigating" is active
+                && !words[m.start].ends_with("ing");
+            let by_at = passive_aux
+                .then(|| {
+                    (m.end..words.len().min(m.end + 25))
+                        .take_while(|&j| !matches!(words[j].as_str(), ";" | "." | "said"))
+                        .find(|&j| words[j] == "by")
+                        .filter(|&j| {
+                            j == m.end
+                                || ms
+                                    .iter()
+                                    .any(|x| x.t0 > s.tok_start + j && x.t0 <= s.tok_start + j + 3)
+                        })
+                })
+                .flatten();
+            let passive = by_at.is_some();
+            let mut source = if let Some(j) = by_at {
+                let by = s.tok_start + j;
                 let src = ms.iter().find(|x| x.t0 > by && x.t0 <= by + 3);
                 target = ms.iter().rev().find(|x| x.t1 <= trig);
                 src

@@ -578,6 +578,12 @@ mod tests {
                 .any(|(c, s, t)| c.starts_with('1') && s.starts_with("KEN") && t == "CVL"),
             "{ev:?}"
         );
+        // a passive's agent a clause later
+        has(
+            "Kenya's former president has been accused of stealing public funds, much of it abroad, by Ugandan officials.",
+            "UGA",
+            "KEN",
+        );
         // a comma opening a new phrase ends the verb's reach
         let ev = dyads_of(
             &p,
