@@ -590,9 +590,16 @@ impl Coder<'_, '_> {
                 }
             }
             let start_b = self.x.tokens[a].start.min(e.start);
-            // an organisation's people: "Hezbollah guerrillas", "Red Cross officials"
-            let (t1, end_b) = match (e.kind, self.role_after(t1, s)) {
+            // an organisation's people: "Hezbollah guerrillas", "Red Cross officials"; an
+            // organisation the dictionaries lack, by the role its people play ("the Azadliq
+            // (Freedom) opposition coalition": OPP, its country found later)
+            let after = if self.tok(t1) == ")" { t1 + 1 } else { t1 };
+            let (t1, end_b) = match (e.kind, self.role_after(after, s)) {
                 (EntityType::Org, Some(j)) if code.is_some() => (j, self.x.tokens[j - 1].end),
+                (EntityType::Org, Some(j)) => {
+                    code = self.agent_of(after, j);
+                    (j, self.x.tokens[j - 1].end)
+                }
                 _ => (t1, e.end),
             };
             out.push(Mention {

@@ -578,6 +578,12 @@ mod tests {
                 .any(|(c, s, t)| c.starts_with('1') && s.starts_with("KEN") && t == "CVL"),
             "{ev:?}"
         );
+        // an organisation the dictionaries lack, by the role its people play, where it is
+        has(
+            "Leaders of the Umoja Tena opposition coalition agreed to postpone the rally in Nairobi.",
+            "KENOPP",
+            "",
+        );
         // a passive's agent a clause later
         has(
             "Kenya's former president has been accused of stealing public funds, much of it abroad, by Ugandan officials.",
