@@ -584,6 +584,12 @@ mod tests {
             "KENOPP",
             "",
         );
+        // elders are a community's people (agents-extra.txt)
+        has(
+            "Officials met in Nairobi. Kikuyu elders have demanded the release of the prisoners.",
+            "KENCVL",
+            "",
+        );
         // a passive's agent a clause later
         has(
             "Kenya's former president has been accused of stealing public funds, much of it abroad, by Ugandan officials.",
