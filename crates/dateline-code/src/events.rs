@@ -1078,6 +1078,19 @@ fn requested_acts(k: &Knowledge, events: &mut Vec<Event>, first: usize, x: &Inpu
             recode(k, &mut events[r], &code, "content");
         }
     }
+    // a condition is not an event ("… unless Baghdad accepts its conditions", "if war
+    // starts"): acts in an if- or unless-clause
+    for (i, e) in events.iter().enumerate().skip(first) {
+        let Some([t0, _]) = e.trigger else { continue };
+        let before = body[s.start.min(t0)..t0].to_lowercase();
+        let clause = before.rsplit([',', ';']).next().unwrap_or("");
+        if clause
+            .split_whitespace()
+            .any(|w| matches!(w, "unless" | "if"))
+        {
+            drop[i] = true;
+        }
+    }
     // what someone is accused of is alleged, not reported as done: the accusation is the
     // event ("accused the rebels of violating the ceasefire", "suspected of blowing up a
     // plane", "charging its neighbour with supporting dissidents")

@@ -711,6 +711,14 @@ mod tests {
         );
         assert!(ev.iter().any(|(c, _, _)| c.starts_with("11")), "{ev:?}");
         assert!(!ev.iter().any(|(c, _, _)| c.starts_with("19")), "{ev:?}");
+        // a condition is no event
+        let ev = dyads_of(
+            &p,
+            "Kenya threatened to close the border unless Uganda withdraws its troops.",
+            "2005-01-01",
+        );
+        assert!(ev.iter().any(|(c, _, _)| c.starts_with("13")), "{ev:?}");
+        assert!(!ev.iter().any(|(c, _, _)| c.starts_with("08")), "{ev:?}");
         // an act in a clause of its own after the request stays
         let ev = dyads_of(
             &p,
