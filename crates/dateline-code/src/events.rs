@@ -17,7 +17,9 @@
 use crate::actors::Actors;
 use crate::ontology::{quad_class, Ontology};
 use crate::patterns::Patterns;
-use dateline_core::{date::Date, Actor, Entity, EntityType, Event, EventPlace, Place, TimeExpr};
+use dateline_core::{
+    date::Date, Actor, Entity, EntityType, Event, EventContent, EventPlace, Place, TimeExpr,
+};
 use dateline_geo::Gazetteer;
 use dateline_nlp::{Lexicon, Sentence, Token};
 
@@ -992,17 +994,29 @@ impl Coder<'_, '_> {
     }
 }
 
-/// What a request asks for, and what an accusation alleges, is not an event of its own
-/// ("demanded that Israel ease restrictions", "accused the rebels of violating …", "an
-/// appeal for deploying troops", "said he must resign"): an act after a request (CAMEO 02, 10)
-/// in the same clause of the sentence is the request's content. It is dropped, and a generic
+/// What a request asks for, what an accusation alleges and the condition a threat sets did
+/// not happen as events of their own ("demanded that Israel ease restrictions", "accused the
+/// rebels of violating …", "an appeal for deploying troops", "… unless Baghdad accepts"): each
+/// such act goes into the `about` list of the event it belongs to (the request, the
+/// accusation, the event before it in the sentence) instead of the event list; with no such
+/// event it stays, its `mode` saying `requested`, `alleged` or `conditional`. A generic
 /// request takes CAMEO's code for what it asks (02x/10x: 1 material cooperation, 2 diplomatic
 /// cooperation, 3 aid, 5 yielding, 6 meeting, 8 mediation), with `+content` in its rule.
 fn requested_acts(k: &Knowledge, events: &mut Vec<Event>, first: usize, x: &Input, s: &Sentence) {
     let body = x.body;
     let is_request = |e: &Event| matches!(e.cameo.get(..2), Some("02" | "10"));
-    let mut drop = vec![false; events.len()];
+    // per event: the event it belongs to (if any) and how
+    let mut folded: Vec<Option<(Option<usize>, &'static str)>> = vec![None; events.len()];
     let mut refine: Vec<(usize, String)> = Vec::new();
+    // the nearest event of the sentence whose trigger ends before byte `t0`
+    let previous = |events: &[Event], t0: usize, pick: &dyn Fn(&Event) -> bool| {
+        (first..events.len())
+            .filter(|&r| pick(&events[r]))
+            .filter_map(|r| events[r].trigger.map(|t| (r, t[1])))
+            .filter(|&(_, end)| end <= t0)
+            .max_by_key(|&(_, end)| end)
+            .map(|(r, _)| r)
+    };
     for i in first..events.len() {
         if is_request(&events[i]) {
             continue;
@@ -1043,11 +1057,11 @@ fn requested_acts(k: &Knowledge, events: &mut Vec<Event>, first: usize, x: &Inpu
                 )
         });
         if asked_for && governing.is_none() {
-            drop[i] = true;
+            folded[i] = Some((previous(events, t0, &|_| true), "requested"));
             continue;
         }
         let Some((r, _)) = governing else { continue };
-        drop[i] = true;
+        folded[i] = Some((Some(r), "requested"));
         let asked = match events[i].cameo.get(..3) {
             Some("045" | "046") => Some('8'),
             _ => match events[i].cameo.get(..2) {
@@ -1078,28 +1092,26 @@ fn requested_acts(k: &Knowledge, events: &mut Vec<Event>, first: usize, x: &Inpu
             recode(k, &mut events[r], &code, "content");
         }
     }
-    // a condition is not an event ("… unless Baghdad accepts its conditions", "if war
-    // starts"): acts in an if- or unless-clause
-    for (i, e) in events.iter().enumerate().skip(first) {
-        let Some([t0, _]) = e.trigger else { continue };
+    for i in first..events.len() {
+        let Some([t0, _]) = events[i].trigger else {
+            continue;
+        };
         let before = body[s.start.min(t0)..t0].to_lowercase();
+        // a condition ("… unless Baghdad accepts its conditions", "if war starts"): an act
+        // in an if- or unless-clause
         let clause = before.rsplit([',', ';']).next().unwrap_or("");
         if clause
             .split_whitespace()
             .any(|w| matches!(w, "unless" | "if"))
         {
-            drop[i] = true;
-        }
-    }
-    // what someone is accused of is alleged, not reported as done: the accusation is the
-    // event ("accused the rebels of violating the ceasefire", "suspected of blowing up a
-    // plane", "charging its neighbour with supporting dissidents")
-    for (i, e) in events.iter().enumerate().skip(first) {
-        let Some([t0, _]) = e.trigger else { continue };
-        if e.cameo.starts_with("11") {
+            folded[i] = Some((previous(events, t0, &|_| true), "condition"));
             continue;
         }
-        let before = body[s.start.min(t0)..t0].to_lowercase();
+        // what someone is accused of ("accused the rebels of violating the ceasefire",
+        // "suspected of blowing up a plane", "charging its neighbour with supporting …")
+        if events[i].cameo.starts_with("11") {
+            continue;
+        }
         let words: Vec<&str> = before.split_whitespace().rev().take(7).collect();
         let linked = words
             .first()
@@ -1112,31 +1124,70 @@ fn requested_acts(k: &Knowledge, events: &mut Vec<Event>, first: usize, x: &Inpu
             .any(|p| w.starts_with(p))
         });
         if linked && accusing {
-            drop[i] = true;
+            let accusation = previous(events, t0, &|e: &Event| e.cameo.starts_with("11"));
+            folded[i] = Some((accusation, "alleged"));
         }
     }
     // a protest's demands are its purpose, not a request of their own ("demonstrated in
     // Kirkuk, calling for independence", "a hunger strike to demand the resignation")
-    let protest_end = events[first..]
-        .iter()
-        .filter(|e| e.cameo.starts_with("14"))
-        .filter_map(|e| e.trigger.map(|t| t[1]))
-        .min();
-    if let Some(p_end) = protest_end {
-        for (i, e) in events.iter().enumerate().skip(first) {
-            let Some([t0, t1]) = e.trigger else { continue };
-            let word = body[t0..t1]
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
-            let purpose = word.ends_with("ing")
-                || body[s.start.min(t0)..t0]
-                    .trim_end()
-                    .to_lowercase()
-                    .ends_with(" to");
-            if is_request(e) && t0 > p_end && purpose && !body[p_end..t0].contains([';', '.']) {
+    for i in first..events.len() {
+        let Some([t0, t1]) = events[i].trigger else {
+            continue;
+        };
+        let protest = previous(events, t0, &|e: &Event| e.cameo.starts_with("14"));
+        let Some(p) = protest else { continue };
+        let p_end = events[p].trigger.map_or(t0, |t| t[1]);
+        let word = body[t0..t1]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let purpose = word.ends_with("ing")
+            || body[s.start.min(t0)..t0]
+                .trim_end()
+                .to_lowercase()
+                .ends_with(" to");
+        if is_request(&events[i]) && purpose && !body[p_end..t0].contains([';', '.']) {
+            folded[i] = Some((Some(p), "requested"));
+        }
+    }
+    // attach each folded act to the kept event it belongs to (following chains: an act
+    // folded into one that is folded itself), else keep it, flagged
+    let mut drop = vec![false; events.len()];
+    for i in first..events.len() {
+        let Some((host, relation)) = folded[i] else {
+            continue;
+        };
+        let mut h = host;
+        for _ in 0..8 {
+            match h.and_then(|x| folded[x].map(|f| f.0)) {
+                Some(next) => h = next,
+                None => break,
+            }
+        }
+        let h = h.filter(|&x| x != i && folded[x].is_none());
+        match h {
+            Some(h) => {
+                let content = EventContent {
+                    relation: relation.to_string(),
+                    cameo: events[i].cameo.clone(),
+                    plover: events[i].plover.clone(),
+                    trigger: events[i].trigger,
+                    target: events[i].target.clone(),
+                };
+                if !events[h].about.contains(&content) {
+                    events[h].about.push(content);
+                }
                 drop[i] = true;
+            }
+            None => {
+                events[i].mode = Some(
+                    match relation {
+                        "condition" => "conditional",
+                        other => other,
+                    }
+                    .to_string(),
+                );
             }
         }
     }
@@ -1959,6 +2010,7 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                             x.tokens[trig].start,
                             x.tokens[trig_end.max(trig + 1) - 1].end,
                         ]),
+                        about: Vec::new(),
                     });
                 }
             }

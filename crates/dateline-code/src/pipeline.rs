@@ -777,6 +777,43 @@ mod tests {
     }
 
     #[test]
+    fn acts_that_did_not_happen_are_kept_with_the_event_they_belong_to() {
+        let p = Pipeline::new().unwrap();
+        let run = |text: &str| {
+            let mut d = Document::new("t", Default::default(), text.to_string());
+            d.article.published = Some("2005-01-01".into());
+            p.run(d).events.unwrap_or_default()
+        };
+        // the demanded act is the demand's content
+        let ev = run("Kenya demanded that Uganda ease restrictions on traders.");
+        let demand = ev.iter().find(|e| e.cameo == "105").expect("a demand");
+        assert!(
+            demand
+                .about
+                .iter()
+                .any(|a| a.relation == "requested" && a.cameo.starts_with("08")),
+            "{ev:?}"
+        );
+        // what is alleged belongs to the accusation
+        let ev = run("Kenya accused Ugandan rebels of violating the ceasefire on Monday.");
+        let accusation = ev
+            .iter()
+            .find(|e| e.cameo.starts_with("11"))
+            .expect("an accusation");
+        assert!(
+            accusation.about.iter().any(|a| a.relation == "alleged"),
+            "{ev:?}"
+        );
+        // a condition with nothing before it to belong to stays, flagged
+        let ev = run("If Uganda attacks Kenyan villages, nobody knows.");
+        assert!(
+            ev.iter()
+                .all(|e| !e.cameo.starts_with("18") || e.mode.as_deref() == Some("conditional")),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
     fn meetings_need_someone_met() {
         let p = Pipeline::new().unwrap();
         // a body meeting alone is no interaction

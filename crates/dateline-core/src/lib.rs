@@ -222,6 +222,24 @@ pub struct Event {
     /// The trigger words, a byte span into the body.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trigger: Option<[usize; 2]>,
+    /// Acts this event is about that did not happen as events of their own: what a request
+    /// asks for, what an accusation alleges, the condition a threat sets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub about: Vec<EventContent>,
+}
+
+/// An act an event is about (see [`Event::about`]), coded but not reported as done.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventContent {
+    /// `requested`, `alleged` or `condition`.
+    pub relation: String,
+    pub cameo: String,
+    pub plover: Option<String>,
+    /// The act's trigger words, a byte span into the body.
+    pub trigger: Option<[usize; 2]>,
+    /// The act's target, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<Actor>,
 }
 
 /// One article through the pipeline: the unit of output (`dateline.article/1`).

@@ -52,6 +52,7 @@ fn doc(url: &str, outlet: &str, body: &str, events: Vec<(&str, &str, &str, &str)
                 confidence: 0.8,
                 rule: Some("test".into()),
                 trigger: None,
+                about: Vec::new(),
             })
             .collect(),
     );
