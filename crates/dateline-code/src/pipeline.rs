@@ -852,7 +852,18 @@ mod tests {
             ("Kenya expelled the Ugandan ambassador.", "166"),
             ("Kenya froze ties with Uganda.", "160"),
             ("Kenya closed its embassy in Uganda.", "161"),
-            ("Kenyan troops invaded Uganda.", "192"),
+            // an invasion is conventional force (190); holding land an occupation (192)
+            ("Kenyan troops invaded Uganda.", "190"),
+            (
+                "Kenyan troops occupied the Ugandan border town of Busia.",
+                "192",
+            ),
+            // ordering a newspaper closed is a restriction (172); refugees accepted, access
+            (
+                "Kenya ordered the Daily Mirror to suspend publication.",
+                "172",
+            ),
+            ("Kenya accepted 2,000 Ugandan refugees.", "0863"),
             ("Kenyan bulldozers demolished Ugandan homes.", "1712"),
             ("Kenya held war games near Uganda.", "155"),
             ("Kenyan protesters blocked roads into Kampala.", "144"),
