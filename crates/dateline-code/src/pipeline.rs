@@ -864,6 +864,10 @@ mod tests {
                 "172",
             ),
             ("Kenya accepted 2,000 Ugandan refugees.", "0863"),
+            (
+                "Kenyan students staged rallies in Nairobi against the tax.",
+                "141",
+            ),
             ("Kenyan bulldozers demolished Ugandan homes.", "1712"),
             ("Kenya held war games near Uganda.", "155"),
             ("Kenyan protesters blocked roads into Kampala.", "144"),
