@@ -1832,10 +1832,29 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                 && words[m.start.saturating_sub(8)..m.start - 1]
                     .iter()
                     .any(|w| INTENT.contains(&w.as_str()));
+            // "agreed to …" governs what follows in its clause, not an act after "after",
+            // "but" or a comma ("agreed to a ceasefire after two days of fighting")
+            let clause_start = (0..m.start)
+                .rev()
+                .find(|&j| {
+                    matches!(
+                        words[j].as_str(),
+                        "," | ";"
+                            | "after"
+                            | "before"
+                            | "but"
+                            | "while"
+                            | "when"
+                            | "because"
+                            | "since"
+                            | "following"
+                    )
+                })
+                .map_or(0, |j| j + 1);
             let mode = if words[win.clone()]
                 .iter()
                 .any(|w| INTENT.contains(&w.as_str()))
-                || words[..m.start]
+                || words[clause_start..m.start]
                     .windows(2)
                     .any(|p| p[1] == "to" && INTENT.contains(&p[0].as_str()))
                 || infinitive_of_intent

@@ -711,6 +711,13 @@ mod tests {
         );
         assert!(ev.iter().any(|(c, _, _)| c.starts_with("11")), "{ev:?}");
         assert!(!ev.iter().any(|(c, _, _)| c.starts_with("19")), "{ev:?}");
+        // "agreed to" does not reach past "after": the fighting before the truce happened
+        let ev = dyads_of(
+            &p,
+            "Kenya and Uganda agreed to a ceasefire after two days of fierce fighting.",
+            "2005-01-01",
+        );
+        assert!(ev.iter().any(|(c, _, _)| c.starts_with("19")), "{ev:?}");
         // a condition is no event
         let ev = dyads_of(
             &p,
