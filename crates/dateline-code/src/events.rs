@@ -1107,6 +1107,30 @@ fn requested_acts(k: &Knowledge, events: &mut Vec<Event>, first: usize, x: &Inpu
             folded[i] = Some((previous(events, t0, &|_| true), "condition"));
             continue;
         }
+        // what something is for ("a resolution that aims to tighten sanctions", "designed to
+        // deter", "in order to protect"): the purpose of the event before it
+        let purpose = [
+            "aims to",
+            "aimed to",
+            "aimed at",
+            "designed to",
+            "intended to",
+            "meant to",
+            "order to",
+        ]
+        .iter()
+        .any(|p| {
+            // the phrase, then at most a verb before the trigger ("aims to tighten sanctions")
+            let last: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+            let tail = last.into_iter().rev().collect::<Vec<_>>().join(" ");
+            tail.ends_with(p) || tail.starts_with(p) || tail.contains(&format!("{p} "))
+        });
+        if purpose {
+            if let Some(h) = previous(events, t0, &|_| true) {
+                folded[i] = Some((Some(h), "purpose"));
+                continue;
+            }
+        }
         // what someone is accused of ("accused the rebels of violating the ceasefire",
         // "suspected of blowing up a plane", "charging its neighbour with supporting …")
         if events[i].cameo.starts_with("11") {
@@ -1149,6 +1173,29 @@ fn requested_acts(k: &Knowledge, events: &mut Vec<Event>, first: usize, x: &Inpu
                 .ends_with(" to");
         if is_request(&events[i]) && purpose && !body[p_end..t0].contains([';', '.']) {
             folded[i] = Some((Some(p), "requested"));
+        }
+    }
+    // an act coordinated with a folded one shares its fate ("aims to tighten sanctions and
+    // impose a blockade", "demanded that X withdraw and pay")
+    for i in first..events.len() {
+        if folded[i].is_some() {
+            continue;
+        }
+        let Some([t0, _]) = events[i].trigger else {
+            continue;
+        };
+        let Some(p) = previous(events, t0, &|_| true) else {
+            continue;
+        };
+        let (Some(f), Some([_, p_end])) = (folded[p], events[p].trigger) else {
+            continue;
+        };
+        let gap = &body[p_end.min(t0)..t0];
+        if gap.split_whitespace().any(|w| w == "and")
+            && gap.split_whitespace().count() <= 6
+            && !gap.contains([',', ';', '.'])
+        {
+            folded[i] = Some(f);
         }
     }
     // attach each folded act to the kept event it belongs to (following chains: an act

@@ -811,6 +811,19 @@ mod tests {
             accusation.about.iter().any(|a| a.relation == "alleged"),
             "{ev:?}"
         );
+        // what a resolution aims at is its purpose, coordinated acts included
+        let ev = run("Kenya will support a resolution that aims to tighten sanctions and impose a blockade on Eritrea.");
+        assert!(
+            !ev.iter().any(|e| e.cameo.starts_with("13")
+                || e.cameo.starts_with("16")
+                || e.cameo.starts_with("19")),
+            "{ev:?}"
+        );
+        assert!(
+            ev.iter()
+                .any(|e| e.about.iter().any(|a| a.relation == "purpose")),
+            "{ev:?}"
+        );
         // a condition with nothing before it to belong to stays, flagged
         let ev = run("If Uganda attacks Kenyan villages, nobody knows.");
         assert!(
