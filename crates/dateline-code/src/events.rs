@@ -2021,6 +2021,30 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                     if src.is_none() && tgt.is_none() {
                         continue; // an event needs at least one actor (as in GDELT)
                     }
+                    // troops arriving somewhere are deployed, not visiting ("peacekeeping
+                    // troops have arrived in Bosnia")
+                    let armed = |a: &Option<Actor>| {
+                        a.as_ref().is_some_and(|a| {
+                            a.code
+                                .as_deref()
+                                .is_some_and(|c| c.contains("MIL") || c.contains("PKO"))
+                                || a.text.split_whitespace().any(|w| {
+                                    matches!(
+                                        w.to_lowercase().as_str(),
+                                        "troops" | "soldiers" | "forces" | "peacekeepers"
+                                    )
+                                })
+                        })
+                    };
+                    let troops_before = words[m.start.saturating_sub(4)..m.start].iter().any(|w| {
+                        matches!(
+                            w.as_str(),
+                            "troops" | "soldiers" | "forces" | "peacekeepers"
+                        )
+                    });
+                    if cameo.starts_with("042") && (armed(src) || troops_before) {
+                        continue;
+                    }
                     // a meeting or a call needs someone met ("the cabinet met on Sunday" is
                     // no interaction), unless the sources meet each other ("U.S. and Russian
                     // negotiators return for talks")

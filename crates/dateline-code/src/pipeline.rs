@@ -854,6 +854,19 @@ mod tests {
             met.iter().any(|s| s.starts_with("KEN")) && met.iter().any(|s| s.starts_with("UGA")),
             "{ev:?}"
         );
+        // troops arriving are deployed, not visiting
+        let ev = dyads_of(
+            &p,
+            "The first Kenyan peacekeeping troops have arrived in Somalia.",
+            "2005-01-01",
+        );
+        assert!(!ev.iter().any(|(c, _, _)| c.starts_with("042")), "{ev:?}");
+        let ev = dyads_of(
+            &p,
+            "Kenya's foreign minister arrived in Somalia on Monday.",
+            "2005-01-01",
+        );
+        assert!(ev.iter().any(|(c, _, _)| c.starts_with("042")), "{ev:?}");
         // "by phone" is how something was said, not a call
         let ev = dyads_of(
             &p,
