@@ -1784,8 +1784,9 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                     }
                 }
                 // and back: "U.S. and Russian negotiators" found from "Russian negotiators"
+                // (over "and" only: "in the resort of Sochi, Assad congratulated" is no pair)
                 let mut cur = f.t0;
-                while cur >= 1 && matches!(c.ltok(cur - 1).as_str(), "and" | ",") {
+                while cur >= 1 && c.ltok(cur - 1) == "and" {
                     match ms.iter().find(|x| x.t1 + 1 == cur && !x.pronoun) {
                         Some(n) => {
                             v.insert(0, Some(n.actor.clone()));

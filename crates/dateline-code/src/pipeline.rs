@@ -854,6 +854,17 @@ mod tests {
             met.iter().any(|s| s.starts_with("KEN")) && met.iter().any(|s| s.starts_with("UGA")),
             "{ev:?}"
         );
+        // a place before a comma is no co-actor of the subject after it
+        let ev = dyads_of(
+            &p,
+            "At the talks, in the resort town of Bishoftu, Kenyan President William Ruto congratulated Abiy Ahmed.",
+            "2024-01-01",
+        );
+        assert!(
+            ev.iter()
+                .all(|(c, s, _)| !c.starts_with("05") || s.starts_with("KEN")),
+            "{ev:?}"
+        );
         // troops arriving are deployed, not visiting
         let ev = dyads_of(
             &p,
