@@ -72,6 +72,7 @@ fn code_all(p: &Pipeline, docs: &[Doc]) -> usize {
                     times: &d.ann.times,
                     places: &d.places,
                     published: Some("2016-10-01"),
+                    quotes: &d.ann.quotes,
                 },
             )
             .len()

@@ -41,6 +41,8 @@ pub struct Input<'a> {
     pub times: &'a [TimeExpr],
     pub places: &'a [Place],
     pub published: Option<&'a str>,
+    /// Direct quotes with their speakers: "we" and "I" inside one are the speaker.
+    pub quotes: &'a [dateline_core::Quote],
 }
 
 #[derive(Debug, Clone)]
@@ -740,7 +742,7 @@ impl Coder<'_, '_> {
             let w = self.ltok(i);
             if matches!(
                 w.as_str(),
-                "he" | "she" | "it" | "they" | "its" | "their" | "his"
+                "he" | "she" | "it" | "they" | "its" | "their" | "his" | "we" | "i" | "our" | "my"
             ) && !kept.iter().any(|m| i >= m.t0 && i < m.t1)
             {
                 let t = self.x.tokens[i];
@@ -812,10 +814,60 @@ impl Coder<'_, '_> {
         &self,
         m: &mut Mention,
         same: &[Mention],
+        later: &[Mention],
         prev_events: &[Event],
         prev_mentions: &[Mention],
     ) {
         if !m.pronoun {
+            return;
+        }
+        // "we" and "I" inside a direct quote: its speaker
+        if matches!(self.ltok(m.t0).as_str(), "we" | "i" | "our" | "my") {
+            let at = self.x.tokens[m.t0].start;
+            let speaker = self
+                .x
+                .quotes
+                .iter()
+                .filter(|q| q.kind == "direct" && q.start <= at && at < q.end)
+                .find_map(|q| q.speaker.as_ref());
+            if let Some(sp) = speaker {
+                let name = sp.canonical.clone().unwrap_or(sp.text.clone());
+                // the speaker's own mention, as coded there ("Kenyan President William Ruto")
+                let (sa, sb) = (sp.start.unwrap_or(usize::MAX), sp.end.unwrap_or(0));
+                let mentioned = same
+                    .iter()
+                    .chain(later)
+                    .chain(prev_mentions)
+                    .filter(|x| !x.pronoun)
+                    .find(|x| {
+                        x.actor.start.is_some_and(|a| a <= sa)
+                            && x.actor.end.is_some_and(|b| b >= sb)
+                    })
+                    .and_then(|x| x.actor.code.clone());
+                let code = mentioned
+                    .or_else(|| {
+                        self.k
+                            .actors
+                            .lookup(&name)
+                            .and_then(|a| a.code_on(self.day))
+                            .map(str::to_string)
+                    })
+                    .or_else(|| {
+                        let surname = name.rsplit(' ').next()?;
+                        self.k.actors.person_by_surname(surname, self.day)
+                    })
+                    .or_else(|| {
+                        self.k
+                            .gazetteer
+                            .country_of_name(&name)
+                            .map(|c| c.iso3.clone())
+                    });
+                m.actor.country = code
+                    .as_deref()
+                    .and_then(|c| code_country(c, self.k.gazetteer));
+                m.actor.canonical = Some(name);
+                m.actor.code = code;
+            }
             return;
         }
         let person = m.person;
@@ -1545,7 +1597,8 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
         let mut ms = c.mentions(s);
         for i in 0..ms.len() {
             let (before, rest) = ms.split_at_mut(i);
-            c.resolve_pronoun(&mut rest[0], before, &events, &prev_mentions);
+            let (this, later) = rest.split_at_mut(1);
+            c.resolve_pronoun(&mut this[0], before, later, &events, &prev_mentions);
         }
         // a name coded once in the article ("Kenyan President William Ruto") keeps its code
         // when it comes back bare ("Ruto")

@@ -121,6 +121,7 @@ impl Pipeline {
                 times: &ann.times,
                 places: &places,
                 published: published.as_deref(),
+                quotes: &ann.quotes,
             },
         );
         d.sentences = Some(ann.sentences.iter().map(|s| [s.start, s.end]).collect());
@@ -822,6 +823,14 @@ mod tests {
         assert!(
             ev.iter()
                 .any(|e| e.about.iter().any(|a| a.relation == "purpose")),
+            "{ev:?}"
+        );
+        // "we" inside a direct quote is its speaker
+        let ev = run("\"We have always supported the talks with Uganda,\" Kenyan President William Ruto said.");
+        assert!(
+            ev.iter().any(|e| e.source.as_ref().is_some_and(
+                |s| s.text == "We" && s.code.as_deref().is_some_and(|c| c.starts_with("KEN"))
+            )),
             "{ev:?}"
         );
         // a condition with nothing before it to belong to stays, flagged

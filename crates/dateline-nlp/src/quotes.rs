@@ -450,8 +450,26 @@ fn before_cue(
     let lo = tail.first().copied().unwrap_or(0);
     let c = tail[pos];
     let word = lower(toks[c].text(body));
-    // the speaker after the cue: "said Solovey, “…”", "explained Rosenberg: “…”"
-    if let Some(&next) = tail.get(pos + 1) {
+    // the speaker after the cue: "said Solovey, “…”", "explained Rosenberg: “…”" (not after
+    // a verb taking an object: in "Assad told Putin: “…”" Putin is addressed)
+    let takes_object = matches!(
+        word.as_str(),
+        "told"
+            | "tells"
+            | "tell"
+            | "asked"
+            | "asks"
+            | "warned"
+            | "warns"
+            | "urged"
+            | "urges"
+            | "informed"
+            | "assured"
+            | "reminded"
+            | "thanked"
+            | "congratulated"
+    );
+    if let Some(&next) = tail.get(pos + 1).filter(|_| !takes_object) {
         let at = toks[next].start;
         if let Some(e) = ents_in(ents, at, at + 1)
             .iter()
@@ -1544,6 +1562,18 @@ mod tests {
             "Letters.\n\n“The new bridge has changed how we all get to work.”\n-Mark Lee, Dayton.";
         let s = direct(body, &[])[0].speaker.clone().unwrap();
         assert_eq!(s.text, "Mark Lee");
+    }
+
+    #[test]
+    fn the_one_told_is_not_the_speaker() {
+        let body =
+            "Ana Ortiz told Mark Lee: “The budget is a disgrace to this state and to all of us.”";
+        let ents = vec![
+            ent(body, "Ana Ortiz", EntityType::Person),
+            ent(body, "Mark Lee", EntityType::Person),
+        ];
+        let s = direct(body, &ents)[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "Ana Ortiz");
     }
 
     #[test]
