@@ -64,6 +64,9 @@ const NEGATORS: &[&str] = &[
     "not", "n't", "never", "no", "without", "nor", "denied", "denies", "deny", "refused",
     "refuses", "failed", "fails",
 ];
+/// Words for armed men on the move.
+const TROOPS: &[&str] = &["troops", "soldiers", "forces", "peacekeepers"];
+
 const INTENT: &[&str] = &[
     "willing",
     "prepared",
@@ -2077,25 +2080,18 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                     }
                     // troops arriving somewhere are deployed, not visiting ("peacekeeping
                     // troops have arrived in Bosnia")
+                    let troops = |w: &str| TROOPS.contains(&w.to_lowercase().as_str());
                     let armed = |a: &Option<Actor>| {
                         a.as_ref().is_some_and(|a| {
                             a.code
                                 .as_deref()
                                 .is_some_and(|c| c.contains("MIL") || c.contains("PKO"))
-                                || a.text.split_whitespace().any(|w| {
-                                    matches!(
-                                        w.to_lowercase().as_str(),
-                                        "troops" | "soldiers" | "forces" | "peacekeepers"
-                                    )
-                                })
+                                || a.text.split_whitespace().any(troops)
                         })
                     };
-                    let troops_before = words[m.start.saturating_sub(4)..m.start].iter().any(|w| {
-                        matches!(
-                            w.as_str(),
-                            "troops" | "soldiers" | "forces" | "peacekeepers"
-                        )
-                    });
+                    let troops_before = words[m.start.saturating_sub(4)..m.start]
+                        .iter()
+                        .any(|w| troops(w));
                     if cameo.starts_with("042") && (armed(src) || troops_before) {
                         continue;
                     }
