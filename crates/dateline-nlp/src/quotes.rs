@@ -532,11 +532,32 @@ fn sentence_subject(
     lo: usize,
     cue: usize,
 ) -> Option<(usize, usize)> {
-    for t in &toks[lo..cue] {
+    for (k, t) in toks[lo..cue].iter().enumerate() {
         if let Some(e) = ents_in(ents, t.start, t.start + 1)
             .iter()
             .find(|e| matches!(e.kind, EntityType::Person | EntityType::Org))
         {
+            // an organisation after a preposition ("His partner at Lenox, Lawrence
+            // Cummings, called …") when a person follows: the person
+            let in_pp = e.kind == EntityType::Org
+                && k > 0
+                && matches!(
+                    lower(toks[lo + k - 1].text(body)).as_str(),
+                    "at" | "of" | "in" | "for" | "from" | "with" | "by"
+                );
+            let person_after = || {
+                toks[lo + k + 1..cue].iter().find_map(|u| {
+                    ents_in(ents, u.start, u.start + 1)
+                        .iter()
+                        .find(|x| x.kind == EntityType::Person && x.start >= e.end)
+                        .map(|x| (x.start, x.end))
+                })
+            };
+            if in_pp {
+                if let Some(p) = person_after() {
+                    return Some(p);
+                }
+            }
             return Some((e.start, e.end));
         }
         if matches!(
@@ -1561,6 +1582,17 @@ mod tests {
         let body =
             "Letters.\n\n“The new bridge has changed how we all get to work.”\n-Mark Lee, Dayton.";
         let s = direct(body, &[])[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "Mark Lee");
+    }
+
+    #[test]
+    fn an_organisation_in_a_prepositional_phrase_is_not_the_subject() {
+        let body = "His former partner at Lenox Holdings, Mark Lee, called him a master of deals. “He could sell anything to anyone, and he usually did.”";
+        let ents = vec![
+            ent(body, "Lenox Holdings", EntityType::Org),
+            ent(body, "Mark Lee", EntityType::Person),
+        ];
+        let s = direct(body, &ents)[0].speaker.clone().unwrap();
         assert_eq!(s.text, "Mark Lee");
     }
 
