@@ -567,6 +567,20 @@ fn sentence_subject(
             return Some((t.start, t.end));
         }
     }
+    // a noun phrase with an article opening the sentence: "The Republican nominee also
+    // outlined his plan and vowed “…”"
+    if matches!(lower(toks.get(lo)?.text(body)).as_str(), "the" | "a" | "an") {
+        let end = (lo + 1..cue.min(lo + 6)).find(|&j| {
+            let w = lower(toks[j].text(body));
+            is_punct(&w) || ADVERBS.contains(&w.as_str()) || w.ends_with("ed") || w == "who"
+        });
+        if let Some(j) = end.filter(|&j| j >= lo + 2) {
+            let head = toks[j - 1].text(body);
+            if head.chars().all(char::is_lowercase) && head.len() > 2 {
+                return Some((toks[lo].start, toks[j - 1].end));
+            }
+        }
+    }
     // a plural noun opening the sentence: "Protesters marching through the streets chanted"
     let first = toks.get(lo)?.text(body);
     let next = toks.get(lo + 1).map_or("", |t| t.text(body));
@@ -1594,6 +1608,13 @@ mod tests {
         ];
         let s = direct(body, &ents)[0].speaker.clone().unwrap();
         assert_eq!(s.text, "Mark Lee");
+    }
+
+    #[test]
+    fn a_described_subject_opening_the_sentence() {
+        let body = "The veteran senator also outlined her budget plan and vowed “to cut every wasteful program in the state.”";
+        let s = direct(body, &[])[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "The veteran senator");
     }
 
     #[test]
