@@ -539,8 +539,7 @@ fn sentence_subject(
         {
             // an organisation after a preposition ("His partner at Lenox, Lawrence
             // Cummings, called …") when a person follows: the person
-            let in_pp = e.kind == EntityType::Org
-                && k > 0
+            let in_pp = k > 0
                 && matches!(
                     lower(toks[lo + k - 1].text(body)).as_str(),
                     "at" | "of" | "in" | "for" | "from" | "with" | "by"
@@ -1131,7 +1130,16 @@ pub fn find(
                 // (the sentence may close the paragraph before: "Howard went on.¶“…”")
                 let close = gap.trim().is_empty() && gap.matches("\n\n").count() <= 1;
                 if close && p.tok_end > p.tok_start {
-                    speaker = sentence_subject(body, toks, ents, p.tok_start, p.tok_end)
+                    // its own attribution ("…, Schiff said."), else its subject
+                    let pend = p.start
+                        + body[p.start..p.end]
+                            .trim_end()
+                            .trim_end_matches(['.', '!', '?'])
+                            .len();
+                    let said =
+                        before_cue(body, toks, ents, p.start, pend, &cue).and_then(|a| a.speaker);
+                    speaker = said
+                        .or_else(|| sentence_subject(body, toks, ents, p.tok_start, p.tok_end))
                         .and_then(|s| speaker_of(body, ents, s, q.open));
                 }
             }
@@ -1615,6 +1623,26 @@ mod tests {
         let body = "The veteran senator also outlined her budget plan and vowed “to cut every wasteful program in the state.”";
         let s = direct(body, &[])[0].speaker.clone().unwrap();
         assert_eq!(s.text, "The veteran senator");
+    }
+
+    #[test]
+    fn a_quote_after_an_attributed_sentence_and_a_person_in_a_phrase() {
+        // the sentence before has its own attribution: its speaker, not its first name
+        let body = "Talks may stall while Ana Ortiz negotiates with the unions, Mark Lee said. “We cannot wait another year for this budget.”";
+        let ents = vec![
+            ent(body, "Ana Ortiz", EntityType::Person),
+            ent(body, "Mark Lee", EntityType::Person),
+        ];
+        let s = direct(body, &ents)[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "Mark Lee");
+        // a person after a preposition is not the subject when another follows
+        let body = "Hoping to win voters for Ana Ortiz, Mark Lee is rolling out a new message: “The budget will be balanced by the end of the year.”";
+        let ents = vec![
+            ent(body, "Ana Ortiz", EntityType::Person),
+            ent(body, "Mark Lee", EntityType::Person),
+        ];
+        let s = direct(body, &ents)[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "Mark Lee");
     }
 
     #[test]
