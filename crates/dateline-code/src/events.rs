@@ -1086,13 +1086,14 @@ fn requested_acts(k: &Knowledge, events: &mut Vec<Event>, first: usize, x: &Inpu
             .filter(|&(_, end)| {
                 end <= t0
                     && t0 <= s.end
+                    && t0 - end <= 160
                     && !body[end..t0].contains([';', '.'])
                     && body[end..t0].split_whitespace().count() <= 12
             })
             .max_by_key(|&(_, end)| end);
         // or a noun for a request right before it ("a proposal for signing a trade pact",
         // "calls for deploying troops"): the content of that request
-        let before = body[s.start.min(t0)..t0].to_lowercase();
+        let before = tail_text(body, s.start, t0).to_lowercase();
         let tail: Vec<&str> = before.split_whitespace().rev().take(4).collect();
         let asked_for = tail.windows(2).any(|w| {
             matches!(w[0], "for" | "to")
@@ -1151,7 +1152,7 @@ fn requested_acts(k: &Knowledge, events: &mut Vec<Event>, first: usize, x: &Inpu
         let Some([t0, _]) = events[i].trigger else {
             continue;
         };
-        let before = body[s.start.min(t0)..t0].to_lowercase();
+        let before = tail_text(body, s.start, t0).to_lowercase();
         // a condition ("… unless Baghdad accepts its conditions", "if war starts"): an act
         // in an if- or unless-clause
         let clause = before.rsplit([',', ';']).next().unwrap_or("");
@@ -1222,11 +1223,15 @@ fn requested_acts(k: &Knowledge, events: &mut Vec<Event>, first: usize, x: &Inpu
             .unwrap_or("")
             .to_lowercase();
         let purpose = word.ends_with("ing")
-            || body[s.start.min(t0)..t0]
+            || tail_text(body, s.start, t0)
                 .trim_end()
                 .to_lowercase()
                 .ends_with(" to");
-        if is_request(&events[i]) && purpose && !body[p_end..t0].contains([';', '.']) {
+        if is_request(&events[i])
+            && purpose
+            && t0 - p_end.min(t0) <= 400
+            && !body[p_end.min(t0)..t0].contains([';', '.'])
+        {
             folded[i] = Some((Some(p), "requested"));
         }
     }
@@ -1245,6 +1250,9 @@ fn requested_acts(k: &Knowledge, events: &mut Vec<Event>, first: usize, x: &Inpu
         let (Some(f), Some([_, p_end])) = (folded[p], events[p].trigger) else {
             continue;
         };
+        if t0 - p_end.min(t0) > 80 {
+            continue;
+        }
         let gap = &body[p_end.min(t0)..t0];
         if gap.split_whitespace().any(|w| w == "and")
             && gap.split_whitespace().count() <= 6
@@ -1298,6 +1306,16 @@ fn requested_acts(k: &Knowledge, events: &mut Vec<Event>, first: usize, x: &Inpu
         j += 1;
         !drop[j - 1]
     });
+}
+
+/// The text of `body[from..to]`, at most its last 200 bytes (on a character boundary): the
+/// words right before a trigger, without scanning a 5,000-word sentence for each event.
+fn tail_text(body: &str, from: usize, to: usize) -> &str {
+    let mut a = from.min(to).max(to.saturating_sub(200));
+    while a < to && !body.is_char_boundary(a) {
+        a += 1;
+    }
+    &body[a..to]
 }
 
 /// The country the article is about: the one its named places are in at least twice as often
@@ -1522,14 +1540,15 @@ fn threats_and_force(
                         .split_whitespace()
                         .any(|w| military(&w.to_lowercase()))
             });
-            let before: Vec<&String> = words[..tj.saturating_sub(s.tok_start).min(words.len())]
-                .iter()
-                .collect();
+            // the words of the trigger's clause before it (at most 20)
+            let end = tj.saturating_sub(s.tok_start).min(words.len());
+            let before = &words[end.saturating_sub(20)..end];
             let by_air = before.iter().any(|w| AERIAL.contains(&w.as_str()));
             let armed = src_mil || before.iter().any(|w| military(w));
             // a bombing, or an attack by rebels or militants, is unconventional violence
             // even against soldiers ("guerrillas wounded two soldiers in a bomb attack")
-            let bombing = words.iter().any(|w| {
+            let near_words = &words[end.saturating_sub(20)..(end + 20).min(words.len())];
+            let bombing = near_words.iter().any(|w| {
                 matches!(
                     w.as_str(),
                     "bomb"
@@ -1658,6 +1677,15 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
             if (det_before || noun_after_to) && one_word {
                 continue;
             }
+            let trig = s.tok_start + m.start;
+            let trig_end = s.tok_start + m.end;
+            // the mentions within 80 tokens of the trigger: a verb's actors are near it, and
+            // a 5,000-word sentence stays linear
+            let ms = {
+                let lo = ms.partition_point(|x| x.t0 + 80 < trig);
+                let hi = ms.partition_point(|x| x.t0 <= trig_end + 80);
+                &ms[lo..hi.max(lo)]
+            };
             // a word of an actor's name or role ("Liberian riot police") is no verb
             let in_actor = ms.iter().any(|x| {
                 !x.pronoun && x.t0 <= s.tok_start + m.start && s.tok_start + m.start < x.t1
@@ -1665,8 +1693,6 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
             if in_actor && one_word {
                 continue;
             }
-            let trig = s.tok_start + m.start;
-            let trig_end = s.tok_start + m.end;
             // target
             let mut target = m.target_at.and_then(|t| {
                 let t = s.tok_start + t;
@@ -1770,8 +1796,8 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                     // actor the apposition describes
                     near.map(|x| {
                         ms.iter()
-                            .filter(|y| y.t1 < x.t0 && !y.pronoun)
-                            .filter(|y| c.ltok(y.t1) == ",")
+                            .filter(|y| y.t1 < x.t0 && x.t0 - y.t1 <= 30 && !y.pronoun)
+                            .filter(|y| c.tok(y.t1) == ",")
                             .filter(|y| {
                                 matches!(c.ltok(y.t1 + 1).as_str(), "a" | "an" | "the" | "its")
                                     || matches!(c.tok(y.t1 + 2), "'s" | "\u{2019}s")
@@ -1964,7 +1990,7 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
                 || infinitive_of_intent
             {
                 "intended"
-            } else if words[..m.start]
+            } else if words[clause_start..m.start]
                 .iter()
                 .any(|w| HYPOTHETICAL.contains(&w.as_str()))
             {
