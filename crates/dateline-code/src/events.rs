@@ -162,6 +162,20 @@ impl Coder<'_, '_> {
         None
     }
 
+    /// A person's code on the article's day: the name as the dictionaries list it
+    /// ("President Bush"), else the surname of `name` when one person in office has it.
+    fn person_code(&self, listed: &str, name: &str) -> Option<String> {
+        self.k
+            .actors
+            .lookup(listed)
+            .and_then(|a| a.code_on(self.day))
+            .map(str::to_string)
+            .or_else(|| {
+                let surname = name.rsplit(' ').next()?;
+                self.k.actors.person_by_surname(surname, self.day)
+            })
+    }
+
     /// An organisation or group the dictionaries do not list, coded from its name: the
     /// longest listed (non-person) actor its name starts with ("United Nations Emergency
     /// Relief Coordinator" -> IGOUNO, "Montenegro Municipality Association" -> MNE), else a
@@ -525,15 +539,7 @@ impl Coder<'_, '_> {
                 // "President Bush" as the dictionaries list it, else the surname alone
                 let titled = &body[self.x.tokens[role_a.min(t0)].start..e.end];
                 code = self
-                    .k
-                    .actors
-                    .lookup(titled)
-                    .and_then(|x| x.code_on(self.day))
-                    .map(str::to_string)
-                    .or_else(|| {
-                        let surname = e.text.rsplit(' ').next()?;
-                        self.k.actors.person_by_surname(surname, self.day)
-                    })
+                    .person_code(titled, &e.text)
                     // a country alone is weaker than the country and role the text gives
                     .filter(|c| c.len() > 3 || role.is_none());
             }
@@ -848,17 +854,7 @@ impl Coder<'_, '_> {
                     })
                     .and_then(|x| x.actor.code.clone());
                 let code = mentioned
-                    .or_else(|| {
-                        self.k
-                            .actors
-                            .lookup(&name)
-                            .and_then(|a| a.code_on(self.day))
-                            .map(str::to_string)
-                    })
-                    .or_else(|| {
-                        let surname = name.rsplit(' ').next()?;
-                        self.k.actors.person_by_surname(surname, self.day)
-                    })
+                    .or_else(|| self.person_code(&name, &name))
                     .or_else(|| {
                         self.k
                             .gazetteer

@@ -78,17 +78,22 @@ pub struct Gazetteer {
     pub counties: FastMap<String, Vec<String>>,
 }
 
+/// The text of a bundled gazetteer table, by file name (compiled into the binary).
+fn bundled_file(file: &str) -> Result<&'static str, String> {
+    match file {
+        "countries.tsv" => Ok(include_str!("../../../data/geo/countries.tsv")),
+        "places.tsv" => Ok(include_str!("../../../data/geo/places.tsv")),
+        "regions.tsv" => Ok(include_str!("../../../data/geo/regions.tsv")),
+        "country-aliases.tsv" => Ok(include_str!("../../../data/geo/country-aliases.tsv")),
+        "demonym-aliases.tsv" => Ok(include_str!("../../../data/geo/demonym-aliases.tsv")),
+        other => Err(format!("data/geo/{other}: not bundled")),
+    }
+}
+
 impl Gazetteer {
     /// The gazetteer bundled with dateline.
     pub fn bundled() -> Result<Gazetteer, String> {
-        let (countries, places, regions) = data::tables(|file| match file {
-            "countries.tsv" => Ok(include_str!("../../../data/geo/countries.tsv")),
-            "places.tsv" => Ok(include_str!("../../../data/geo/places.tsv")),
-            "regions.tsv" => Ok(include_str!("../../../data/geo/regions.tsv")),
-            "country-aliases.tsv" => Ok(include_str!("../../../data/geo/country-aliases.tsv")),
-            "demonym-aliases.tsv" => Ok(include_str!("../../../data/geo/demonym-aliases.tsv")),
-            other => Err(format!("data/geo/{other}: not bundled")),
-        })?;
+        let (countries, places, regions) = data::tables(bundled_file)?;
         // the prebuilt index, unless it was built for other data (it cannot be: build.rs reads
         // these same files; the check is cheap)
         let counts = [countries.len(), regions.len(), places.len()];
@@ -886,15 +891,7 @@ mod tests {
     use super::*;
 
     fn bundled_tables() -> data::Tables {
-        data::tables(|f| match f {
-            "countries.tsv" => Ok(include_str!("../../../data/geo/countries.tsv")),
-            "places.tsv" => Ok(include_str!("../../../data/geo/places.tsv")),
-            "regions.tsv" => Ok(include_str!("../../../data/geo/regions.tsv")),
-            "country-aliases.tsv" => Ok(include_str!("../../../data/geo/country-aliases.tsv")),
-            "demonym-aliases.tsv" => Ok(include_str!("../../../data/geo/demonym-aliases.tsv")),
-            _ => Err(f.to_string()),
-        })
-        .unwrap()
+        data::tables(bundled_file).unwrap()
     }
 
     #[test]
