@@ -134,7 +134,9 @@ impl NameIndex {
 
     /// The candidates of a name.
     pub fn get(&self, name: &str) -> &[(Cand, bool)] {
-        let Some(h) = key_hash(name, &mut String::new()) else {
+        // one scratch buffer per thread: a lookup allocates nothing
+        thread_local!(static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) });
+        let Some(h) = BUF.with(|b| key_hash(name, &mut b.borrow_mut())) else {
             return &[];
         };
         let lo = lower_bound(&self.keys, h);
