@@ -380,6 +380,16 @@ impl Coder<'_, '_> {
                 .collect();
         let mut out: Vec<Mention> = Vec::new();
         let mut used_norp = std::collections::HashSet::new();
+        // entities by the token they end before (looked up for each name, so a long sentence
+        // is not scanned once per name)
+        let mut by_end: dateline_core::hash::FastMap<usize, Vec<usize>> = Default::default();
+        for (k, n) in ents.iter().enumerate() {
+            by_end
+                .entry(self.tok_range(n.start, n.end).1)
+                .or_default()
+                .push(k);
+        }
+        let ending_at = |a: usize| by_end.get(&a).into_iter().flatten().map(|&k| ents[k]);
         for (ei, e) in ents.iter().enumerate() {
             let (t0, t1) = self.tok_range(e.start, e.end);
             // a place + role words: "Ivory Coast rebels", "Mozambique government"
@@ -497,11 +507,11 @@ impl Coder<'_, '_> {
                     role_a = a;
                     continue;
                 }
-                if let Some(n) = ents.iter().find(|n| {
+                if let Some(n) = ending_at(a).find(|n| {
                     matches!(
                         n.kind,
                         EntityType::Norp | EntityType::Gpe | EntityType::Org | EntityType::Misc
-                    ) && self.tok_range(n.start, n.end).1 == a
+                    )
                 }) {
                     let misc_norp = n.kind == EntityType::Misc
                         && self.k.gazetteer.country_of_name(&n.text).is_some();
@@ -524,9 +534,7 @@ impl Coder<'_, '_> {
                 }
                 if (w == "'s" || w == "\u{2019}s") && a >= 2 {
                     // "Russia's military"
-                    if let Some(n) = ents.iter().find(|n| {
-                        n.kind == EntityType::Gpe && self.tok_range(n.start, n.end).1 == a - 1
-                    }) {
+                    if let Some(n) = ending_at(a - 1).find(|n| n.kind == EntityType::Gpe) {
                         country = self.country_of_entity(n);
                         a = self.tok_range(n.start, n.end).0;
                     }
@@ -659,10 +667,18 @@ impl Coder<'_, '_> {
             }
             kept.push(m);
         }
+        // the sentence's tokens inside a kept mention
+        let mut covered = vec![false; s.tok_end.saturating_sub(s.tok_start)];
+        for m in &kept {
+            for i in m.t0.max(s.tok_start)..m.t1.min(s.tok_end) {
+                covered[i - s.tok_start] = true;
+            }
+        }
+        let covered = |i: usize| covered.get(i.wrapping_sub(s.tok_start)) == Some(&true);
         // bare agents with an article: "the military", "police", "rebels"
         let mut extra = Vec::new();
         for i in s.tok_start..s.tok_end {
-            if kept.iter().any(|m| i >= m.t0 && i < m.t1) {
+            if covered(i) {
                 continue;
             }
             let w = self.ltok(i);
@@ -706,7 +722,10 @@ impl Coder<'_, '_> {
                         .then(|| self.k.actors.agent(&pre))
                         .flatten()
                     {
-                        Some(r) if !extra.iter().any(|m: &Mention| m.t1 > i - 1) => (i - 1, r),
+                        // (extras come in token order: the last reaches furthest)
+                        Some(r) if extra.last().is_none_or(|m: &Mention| m.t1 <= i - 1) => {
+                            (i - 1, r)
+                        }
                         _ => (i, role),
                     };
                     // "police in Kampala", "rebels of Syria": the country that follows
@@ -752,7 +771,7 @@ impl Coder<'_, '_> {
             if matches!(
                 w.as_str(),
                 "he" | "she" | "it" | "they" | "its" | "their" | "his" | "we" | "i" | "our" | "my"
-            ) && !kept.iter().any(|m| i >= m.t0 && i < m.t1)
+            ) && !covered(i)
             {
                 let t = self.x.tokens[i];
                 extra.push(Mention {
@@ -772,10 +791,16 @@ impl Coder<'_, '_> {
             }
         }
         // a name inside a role phrase ("rebels in the Ivory Coast") is part of that actor
+        // (role phrases come in token order and do not overlap: the last one starting
+        // before a name is the only one that can hold it)
+        let roles: Vec<(usize, usize)> = extra
+            .iter()
+            .filter(|x| !x.pronoun)
+            .map(|x| (x.t0, x.t1))
+            .collect();
         kept.retain(|m| {
-            !extra
-                .iter()
-                .any(|x| !x.pronoun && x.t0 < m.t0 && m.t1 <= x.t1)
+            let k = roles.partition_point(|r| r.0 < m.t0);
+            !(k > 0 && m.t1 <= roles[k - 1].1)
         });
         kept.extend(extra);
         kept.sort_by_key(|m| m.t0);
@@ -930,17 +955,21 @@ impl Coder<'_, '_> {
 
     fn date_for(&self, s: &Sentence, trig: usize) -> (Option<String>, &'static str) {
         let body = self.x.body;
-        let ts: Vec<&TimeExpr> =
-            dateline_core::starting_in(self.x.times, |t| t.start, s.start, s.end)
-                .iter()
-                .filter(|t| t.end <= s.end && (t.kind == "DATE" || t.kind == "TIME"))
-                .filter(|t| {
-                    t.value
-                        .as_deref()
-                        .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
-                })
-                .collect();
         let trig_b = self.x.tokens[trig].start;
+        // (time expressions within 600 bytes of the trigger, as for places)
+        let (lo, hi) = (
+            s.start.max(trig_b.saturating_sub(600)),
+            s.end.min(trig_b + 600),
+        );
+        let ts: Vec<&TimeExpr> = dateline_core::starting_in(self.x.times, |t| t.start, lo, hi)
+            .iter()
+            .filter(|t| t.end <= s.end && (t.kind == "DATE" || t.kind == "TIME"))
+            .filter(|t| {
+                t.value
+                    .as_deref()
+                    .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
+            })
+            .collect();
         // same comma segment as the trigger, not introduced by "since"/"after"/"before"
         let seg = |b: usize| {
             let (a, z) = if b < trig_b { (b, trig_b) } else { (trig_b, b) };
@@ -985,7 +1014,13 @@ impl Coder<'_, '_> {
         let trig_b = self.x.tokens[trig].start;
         // a fronted locative ("At the meeting, in the resort of Sochi, X did Y") governs the clause
         let fronted = matches!(self.ltok(s.tok_start).as_str(), "in" | "at");
-        let cands = dateline_core::starting_in(self.x.places, |p| p.start, s.start, s.end)
+        // (places within 600 bytes of the trigger: a clause's place is near its verb, and a
+        // 5,000-word sentence is not scanned once per event)
+        let (lo, hi) = (
+            s.start.max(trig_b.saturating_sub(600)),
+            s.end.min(trig_b + 600),
+        );
+        let cands = dateline_core::starting_in(self.x.places, |p| p.start, lo, hi)
             .iter()
             .filter(|p| p.end <= s.end && p.via.is_none())
             .filter(|p| {
