@@ -723,9 +723,7 @@ impl Coder<'_, '_> {
                         .flatten()
                     {
                         // (extras come in token order: the last reaches furthest)
-                        Some(r) if extra.last().is_none_or(|m: &Mention| m.t1 <= i - 1) => {
-                            (i - 1, r)
-                        }
+                        Some(r) if extra.last().is_none_or(|m: &Mention| m.t1 < i) => (i - 1, r),
                         _ => (i, role),
                     };
                     // "police in Kampala", "rebels of Syria": the country that follows
