@@ -97,18 +97,43 @@ fn paragraphs(body: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Whether the curly quote marks of `text` pair up as properly nested brackets, with some
+/// mark opened inside another.
+fn curly_balanced(text: &str) -> bool {
+    let (mut depth, mut nested) = (0usize, false);
+    for c in text.chars() {
+        match c {
+            '\u{201c}' => {
+                depth += 1;
+                nested |= depth > 1;
+            }
+            '\u{201d}' if depth == 0 => return false,
+            '\u{201d}' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth == 0 && nested
+}
+
 fn find_direct(body: &str) -> Vec<Raw> {
     let paras = paragraphs(body);
     let mut out = Vec::new();
     for &(ps, pe) in &paras {
         let text = &body[ps..pe];
         let mut open: Option<(usize, usize)> = None; // (mark byte, content start)
+                                                     // curly quotes nested in curly quotes (`“… what he calls “hell” than …”`), read as
+                                                     // nested only where the paragraph's curly marks balance (a mark left open by a typo
+                                                     // would otherwise swallow the quotes after it)
+        let nest = curly_balanced(text);
+        let mut depth = 0usize;
         for (off, c) in text.char_indices() {
             let at = ps + off;
             match c {
                 '\u{201c}' if open.is_none() => {
                     open = Some((at, at + c.len_utf8()));
                 }
+                '\u{201c}' if nest => depth += 1,
+                '\u{201d}' if depth > 0 => depth -= 1,
                 '\u{201d}' => {
                     if let Some((o, s)) = open.take() {
                         out.push(Raw {
@@ -157,6 +182,8 @@ fn find_direct(body: &str) -> Vec<Raw> {
 /// Speaker span search result.
 struct Attribution {
     speaker: Option<(usize, usize)>,
+    /// the attribution closes the sentence the quote runs on in (`“…” to …, she said`)
+    trailing: bool,
     cue: Option<String>,
     addressee: Option<(usize, usize)>,
 }
@@ -194,6 +221,7 @@ fn attribute(
     next_open: usize,
 ) -> Attribution {
     let none = Attribution {
+        trailing: false,
         speaker: None,
         cue: None,
         addressee: None,
@@ -223,6 +251,7 @@ fn attribute(
     // a signature after a dash: `“…” ― Pamela Padilla`, `"…" -- Jane Doe, teacher`
     if let Some(sig) = dash_signature(body, q.after) {
         return Attribution {
+            trailing: false,
             speaker: Some(sig),
             cue: Some("signature".into()),
             addressee: None,
@@ -251,6 +280,14 @@ fn attribute(
         }
         seq.push(k);
     }
+    if let Some(sp) = as_put_it(body, toks, &seq) {
+        return Attribution {
+            trailing: false,
+            speaker: Some(sp),
+            cue: Some("put it".into()),
+            addressee: None,
+        };
+    }
     if let Some(pos) = seq.iter().position(|&k| cue(toks[k].text(body))) {
         let verb = toks[seq[pos]].text(body);
         let before: Vec<usize> = seq[..pos]
@@ -268,6 +305,7 @@ fn attribute(
                 rest.remove(0);
             }
             return Attribution {
+                trailing: false,
                 speaker: span(toks, &rest),
                 cue: Some("according to".into()),
                 addressee: None,
@@ -293,6 +331,7 @@ fn attribute(
         if subj_span.is_some() {
             let addressee = (lower(verb) == "told").then(|| span(toks, &rest)).flatten();
             return Attribution {
+                trailing: false,
                 speaker: subj_span,
                 cue: Some(cue_text),
                 addressee,
@@ -300,6 +339,7 @@ fn attribute(
         }
         if subj.is_empty() && !rest.is_empty() {
             return Attribution {
+                trailing: false,
                 speaker: span(toks, &rest),
                 cue: Some(cue_text),
                 addressee: None,
@@ -309,6 +349,14 @@ fn attribute(
     // before: the sentence part in front of the opening mark, ending in a cue (and ":" or ",")
     if let Some(a) = before_cue(body, toks, ents, q.para_start, q.open, &cue) {
         return a;
+    }
+    // a quote running on in its sentence, attributed at the sentence's end: `“…” to drive up
+    // the price, she said.`
+    if closed && !content.ends_with(['.', '!', '?']) {
+        let limit = next_open.min(q.para_end);
+        if let Some(a) = trailing_attribution(body, toks, first_after, limit, &cue) {
+            return a;
+        }
     }
     // a transcript line: "PENCE: Well, look, ..."
     let mut head_end = q.end.min(q.start + 60);
@@ -326,6 +374,7 @@ fn attribute(
                 .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'')
         {
             return Attribution {
+                trailing: false,
                 speaker: Some((q.start, q.start + colon)),
                 cue: Some("transcript".into()),
                 addressee: None,
@@ -343,6 +392,61 @@ fn attribute(
         }
     }
     none
+}
+
+/// `, she said` or `, Warren said` closing the sentence that runs on after a quote: a comma, a
+/// pronoun or one to four capitalised words, then a cue verb. Tokens from `first` up to the
+/// sentence's end or the next opening mark.
+fn trailing_attribution(
+    body: &str,
+    toks: &[Token],
+    first: usize,
+    next_open: usize,
+    cue: &dyn Fn(&str) -> bool,
+) -> Option<Attribution> {
+    let mut end = first;
+    while end < toks.len() && end < first + 60 && toks[end].start < next_open {
+        let t = toks[end].text(body);
+        if matches!(t, "!" | "?" | "\"" | "\u{201c}") || t == "." && !inner_stop(body, toks, end) {
+            break;
+        }
+        end += 1;
+    }
+    (first..end).find_map(|i| {
+        if toks[i].text(body) != "," {
+            return None;
+        }
+        let mut j = i + 1;
+        let pronoun = toks
+            .get(j)
+            .is_some_and(|t| PRONOUNS.contains(&lower(t.text(body)).as_str()));
+        if pronoun {
+            j += 1;
+        } else {
+            while j < end
+                && j < i + 5
+                && toks[j]
+                    .text(body)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            {
+                j += 1;
+            }
+        }
+        let verb = toks.get(j).filter(|_| j > i + 1 && j < end)?;
+        let closes = toks.get(j + 1).is_none_or(|n| {
+            j + 1 >= end
+                || matches!(n.text(body), "," | ".")
+                || n.text(body).chars().all(char::is_lowercase)
+        });
+        (cue(verb.text(body)) && closes).then(|| Attribution {
+            trailing: true,
+            speaker: Some((toks[i + 1].start, toks[j - 1].end)),
+            cue: Some(lower(verb.text(body))),
+            addressee: None,
+        })
+    })
 }
 
 /// A quote inside a sentence with no reporting verb ("Hollande condemned the “…”", "Moore
@@ -369,7 +473,8 @@ fn subject_of_sentence_before(
 /// full stop. Byte span of the name.
 fn dash_signature(body: &str, after: usize) -> Option<(usize, usize)> {
     let rest = body.get(after..)?;
-    let trimmed = rest.trim_start_matches([' ', '\t']);
+    let inline_space = |c: char| c.is_whitespace() && c != '\n' && c != '\r';
+    let trimmed = rest.trim_start_matches(inline_space);
     // or on the next line: `“…”¶-Jane Doe, Philadelphia.`
     let next_line = trimmed.starts_with('\n')
         && trimmed.trim_start_matches(['\n', '\r']).len() + 2 >= trimmed.len();
@@ -382,7 +487,7 @@ fn dash_signature(body: &str, after: usize) -> Option<(usize, usize)> {
         .iter()
         .filter(|d| **d != "-" || next_line)
         .find(|d| trimmed.starts_with(**d))?;
-    let name_part = trimmed[dash.len()..].trim_start_matches([' ', '\t']);
+    let name_part = trimmed[dash.len()..].trim_start_matches(inline_space);
     let start = body.len() - body[after..].len() + (rest.len() - name_part.len());
     let line_end = name_part
         .find(['\n', ',', ';', '('])
@@ -398,6 +503,32 @@ fn dash_signature(body: &str, after: usize) -> Option<(usize, usize)> {
             .first()
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
     ok.then_some((start, start + line.len()))
+}
+
+/// "as X put it" (or "puts it") among the tokens `ks`, the last one: X's byte span. X is a
+/// name or a noun phrase of at most eight words.
+fn as_put_it(body: &str, toks: &[Token], ks: &[usize]) -> Option<(usize, usize)> {
+    let put = ks.iter().rposition(|&k| {
+        matches!(toks[k].text(body), "put" | "puts")
+            && toks.get(k + 1).is_some_and(|t| t.text(body) == "it")
+    })?;
+    let as_at = ks[..put]
+        .iter()
+        .rposition(|&k| lower(toks[k].text(body)) == "as")?;
+    let between = &ks[as_at + 1..put];
+    // the name before an apposition: "as John Cornyn, the No. 2 in the GOP leadership, put it"
+    let who: Vec<usize> = between
+        .iter()
+        .copied()
+        .take_while(|&k| toks[k].text(body) != ",")
+        .collect();
+    let ok = between.len() <= 14
+        && (1..=8).contains(&who.len())
+        && who.iter().all(|&k| {
+            let t = toks[k].text(body);
+            !is_punct(t) || t == "’s" || t == "'s"
+        });
+    ok.then(|| span(toks, &who)).flatten()
 }
 
 /// A cue verb and its subject in `body[start..end]`, read backwards from `end`.
@@ -424,6 +555,15 @@ fn before_cue(
         .into_iter()
         .rev()
         .collect();
+    // "as the Times put it, “…”"
+    if let Some(sp) = as_put_it(body, toks, &tail) {
+        return Some(Attribution {
+            trailing: false,
+            speaker: Some(sp),
+            cue: Some("put it".into()),
+            addressee: None,
+        });
+    }
     // "according to X: “…”"
     if let Some(p) = tail
         .iter()
@@ -437,6 +577,7 @@ fn before_cue(
             .collect();
         if !rest.is_empty() && rest.len() <= 8 {
             return Some(Attribution {
+                trailing: false,
                 speaker: span(toks, &rest),
                 cue: Some("according to".into()),
                 addressee: None,
@@ -481,6 +622,7 @@ fn before_cue(
                 .is_some_and(|t| matches!(t.text(body), "," | ":"))
             {
                 return Some(Attribution {
+                    trailing: false,
                     speaker: Some((e.start, e.end)),
                     cue: Some(word),
                     addressee: None,
@@ -517,6 +659,7 @@ fn before_cue(
     };
     let (a, b) = subj.or_else(|| sentence_subject(body, toks, ents, lo, c))?;
     Some(Attribution {
+        trailing: false,
         speaker: Some((a, b)),
         cue: Some(word),
         addressee: None,
@@ -532,6 +675,24 @@ fn sentence_subject(
     lo: usize,
     cue: usize,
 ) -> Option<(usize, usize)> {
+    // an opening subordinate clause is not the main clause: "Although the IMF did not …, it
+    // referenced “…”"
+    let lo = match toks.get(lo) {
+        Some(t) if SUBORDINATORS.contains(&lower(t.text(body)).as_str()) => {
+            let comma = (lo + 1..cue).find(|&k| toks[k].text(body) == ",");
+            match comma {
+                Some(c) if c + 1 < cue => {
+                    let main = toks[c + 1].text(body);
+                    if PRONOUNS.contains(&lower(main).as_str()) {
+                        return Some((toks[c + 1].start, toks[c + 1].end));
+                    }
+                    c + 1
+                }
+                _ => lo,
+            }
+        }
+        _ => lo,
+    };
     for (k, t) in toks[lo..cue].iter().enumerate() {
         if let Some(e) = ents_in(ents, t.start, t.start + 1)
             .iter()
@@ -593,6 +754,12 @@ fn sentence_subject(
     .then(|| (toks[lo].start, toks[lo].end))
 }
 
+/// Words opening a subordinate clause (or a phrase) before a sentence's main clause.
+const SUBORDINATORS: &[&str] = &[
+    "although", "though", "while", "when", "after", "before", "because", "if", "since", "unless",
+    "until", "despite", "whereas", "once", "as",
+];
+
 /// Whether a span can be who speaks: it holds a name (person, organisation, place, group),
 /// is a pronoun, a short noun phrase with a determiner ("the former governor"), or a few
 /// capitalised words (a name the tagger missed).
@@ -639,6 +806,7 @@ fn plausible_subject(body: &str, ents: &[Entity], (a, b): (usize, usize)) -> boo
             "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "another"
         ) && text.split_whitespace().count() <= 6
         || text.split_whitespace().count() <= 4
+            && !SUBORDINATORS.contains(&first.as_str())
             && text
                 .split_whitespace()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -1064,7 +1232,7 @@ pub fn find(
     for (i, q) in raws.iter().enumerate() {
         let next_open = raws.get(i + 1).map(|n| n.open).unwrap_or(usize::MAX);
         let att = attribute(body, toks, ents, q, lex, next_open);
-        let attributed_after = att.speaker.is_some_and(|(a, _)| a >= q.after);
+        let attributed_after = !att.trailing && att.speaker.is_some_and(|(a, _)| a >= q.after);
         let sent = sentence_at(sents, q.open);
         let mixed = if attributed_after {
             None
@@ -1086,6 +1254,7 @@ pub fn find(
                 att = a;
             }
         }
+        let (att_trailing, att_start) = (att.trailing, att.speaker.map(|(a, _)| a));
         let mut speaker = att.speaker.and_then(|s| speaker_of(body, ents, s, q.open));
         if speaker.is_none() {
             // a quote inside a sentence with no reporting verb: its subject's words
@@ -1167,9 +1336,14 @@ pub fn find(
             && body[q.after..]
                 .trim_start_matches([' ', '\u{a0}'])
                 .starts_with(|c: char| c.is_lowercase());
+        let trailing_at = att_trailing.then_some(att_start).flatten();
         let mixed = mixed.or_else(|| {
             let s = sent.filter(|_| runs_on)?;
             let mut end = body[..s.end].trim_end().len();
+            // (up to the attribution closing it: `“…” to lift the price, she said.`)
+            if let Some(a) = trailing_at.filter(|&a| a > q.after && a < end) {
+                end = body[..a].trim_end().trim_end_matches(',').len();
+            }
             if end > q.after && body[..end].ends_with(['.', '!', '?']) {
                 end -= 1;
             }
@@ -1643,6 +1817,72 @@ mod tests {
         ];
         let s = direct(body, &ents)[0].speaker.clone().unwrap();
         assert_eq!(s.text, "Mark Lee");
+    }
+
+    #[test]
+    fn signatures_after_a_no_break_space_and_nested_curly_quotes() {
+        let body = "“The budget is a disgrace and nobody should vote for it.”\u{a0}― Rosa Varga\u{a0}\n“I would rather live in what he calls “chaos” than in his order.” ― Tom Ellis\n";
+        let qs = direct(body, &[]);
+        assert_eq!(qs.len(), 2, "{qs:?}");
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Rosa Varga");
+        // the inner “chaos” does not close the outer quote
+        assert!(
+            qs[1].text.ends_with("than in his order."),
+            "{:?}",
+            qs[1].text
+        );
+        assert_eq!(qs[1].speaker.as_ref().unwrap().text, "Tom Ellis");
+        // a mark left open by a typo does not swallow the quotes after it
+        let body =
+            "He called them “criminals” and “thieves. “We will build it,” Lee told reporters.";
+        let ents = vec![ent(body, "Lee", EntityType::Person)];
+        let qs = direct(body, &ents);
+        let q = qs.iter().find(|q| q.text.contains("We will")).unwrap();
+        assert_eq!(q.speaker.as_ref().unwrap().text, "Lee");
+    }
+
+    #[test]
+    fn as_someone_put_it() {
+        let body = "The plan, as The Daily Ledger put it in a long editorial, was “a gift to the landlords.”";
+        let ents = vec![ent(body, "The Daily Ledger", EntityType::Org)];
+        let s = direct(body, &ents)[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "The Daily Ledger");
+        let body =
+            "As Mark Lee, the chairman of the committee, put it: “Nobody reads these reports.”";
+        let ents = vec![ent(body, "Mark Lee", EntityType::Person)];
+        let s = direct(body, &ents)[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "Mark Lee");
+    }
+
+    #[test]
+    fn an_attribution_closing_the_sentence_a_quote_runs_on_in() {
+        let body = "“You squeezed your staff to the breaking point” to lift the share price, she said. A clerk who “takes a handful of notes” goes to jail, Ana Ortiz said.";
+        let ents = vec![ent(body, "Ana Ortiz", EntityType::Person)];
+        let qs = direct(body, &ents);
+        assert_eq!(qs.len(), 2, "{qs:?}");
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "she");
+        assert!(qs[0].text.ends_with("share price"), "{:?}", qs[0].text);
+        assert_eq!(qs[1].speaker.as_ref().unwrap().text, "Ana Ortiz");
+        // a cue before the quote comes first; the next clause's speaker is not the quote's
+        let body = "Though he said it caused a “flood of complaints” last year, Mark Lee said none were filed.";
+        let ents = vec![ent(body, "Mark Lee", EntityType::Person)];
+        let qs = direct(body, &ents);
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "he");
+    }
+
+    #[test]
+    fn an_opening_subordinate_clause_is_not_the_subject() {
+        let body = "Although the Monetary Fund did not name the candidates, it warned of “political tensions” in rich countries.";
+        let ents = vec![ent(body, "the Monetary Fund", EntityType::Org)];
+        let s = direct(body, &ents)[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "it");
+        let body =
+            "After saying her foot was “so swollen I could not walk,” she was taken to hospital.";
+        let qs = direct(body, &[]);
+        assert_ne!(
+            qs[0].speaker.as_ref().map(|s| s.text.as_str()),
+            Some("After")
+        );
     }
 
     #[test]
