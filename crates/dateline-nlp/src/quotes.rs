@@ -126,13 +126,26 @@ fn find_direct(body: &str) -> Vec<Raw> {
                                                      // would otherwise swallow the quotes after it)
         let nest = curly_balanced(text);
         let mut depth = 0usize;
+        let mut line = (0usize, 0usize, false); // the current line's bounds and balance
         for (off, c) in text.char_indices() {
             let at = ps + off;
             match c {
                 '\u{201c}' if open.is_none() => {
                     open = Some((at, at + c.len_utf8()));
                 }
-                '\u{201c}' if nest => depth += 1,
+                '\u{201c}'
+                    if nest || {
+                        // or where the marks of the line balance (each line checked once)
+                        if off >= line.1 {
+                            let ls = text[..off].rfind('\n').map_or(0, |i| i + 1);
+                            let le = text[off..].find('\n').map_or(text.len(), |i| off + i);
+                            line = (ls, le, curly_balanced(&text[ls..le]));
+                        }
+                        line.2 && open.is_some_and(|(o, _)| o >= ps + line.0)
+                    } =>
+                {
+                    depth += 1
+                }
                 '\u{201d}' if depth > 0 => depth -= 1,
                 '\u{201d}' => {
                     if let Some((o, s)) = open.take() {
@@ -179,6 +192,22 @@ fn find_direct(body: &str) -> Vec<Raw> {
     out
 }
 
+/// A one-word capitalised nickname in quotation marks between two capitalised words.
+fn nickname(body: &str, r: &Raw) -> bool {
+    let inner = &body[r.start..r.end];
+    let cap = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
+    inner.len() <= 15
+        && !inner.contains(char::is_whitespace)
+        && cap(Some(inner))
+        && cap(body[..r.open].split_whitespace().next_back())
+        && {
+            // the surname, then no more capitalised words (not a headline: `Felt “Invisible”
+            // As A Child`)
+            let mut after = body[r.after.min(body.len())..].split_whitespace();
+            cap(after.next()) && !cap(after.next())
+        }
+}
+
 /// Speaker span search result.
 struct Attribution {
     speaker: Option<(usize, usize)>,
@@ -208,7 +237,20 @@ fn inner_stop(body: &str, toks: &[Token], k: usize) -> bool {
         && k > 0
         && toks[k - 1].end == toks[k].start
         && (crate::tokens::is_abbreviation(toks[k - 1].text(body))
-            || toks.get(k + 1).is_some_and(|n| n.text(body) == ")"))
+            || toks.get(k + 1).is_some_and(|n| n.text(body) == ")")
+            || party_state(toks[k - 1].text(body))
+                && toks.get(k + 1).is_some_and(|n| n.text(body) == ","))
+}
+
+/// A party and state after a legislator's name: "R-Ky", "D-Mont" (then ".,").
+fn party_state(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4
+        && b.len() <= 8
+        && matches!(b[0], b'R' | b'D' | b'I')
+        && b[1] == b'-'
+        && b[2].is_ascii_uppercase()
+        && b[3..].iter().all(u8::is_ascii_alphabetic)
 }
 
 /// Look after the quote, then before it, for a cue verb and its speaker.
@@ -272,9 +314,29 @@ fn attribute(
         .take_while(|&k| toks[k].end <= limit)
         .take(20)
         .collect();
+    // the marks around a nickname: `Marcia "Cia" Price`
+    let cap = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.text(body).starts_with(char::is_uppercase))
+    };
+    let mark = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| matches!(t.text(body), "\"" | "\u{201c}" | "\u{201d}"))
+    };
+    let nick_mark = |k: usize| {
+        k > 0 && cap(k - 1) && cap(k + 1) && mark(k + 2) && cap(k + 3)
+            || k > 1 && mark(k - 2) && cap(k - 1) && cap(k - 3) && cap(k + 1)
+    };
     let mut seq = Vec::new();
     for &k in &after {
         let t = toks[k].text(body);
+        if toks[k].start >= limit {
+            break;
+        }
+        let quote_mark = matches!(t, "\"" | "\u{201c}" | "\u{201d}");
+        if quote_mark && nick_mark(k) {
+            continue;
+        }
         if matches!(t, "." | "!" | "?" | "\"" | "\u{201c}") && !inner_stop(body, toks, k) {
             break;
         }
@@ -288,7 +350,17 @@ fn attribute(
             addressee: None,
         };
     }
-    if let Some(pos) = seq.iter().position(|&k| cue(toks[k].text(body))) {
+    // (not "state" before a title: "state Del. Marcia Price")
+    let adjective = |k: usize| {
+        matches!(toks[k].text(body), "state" | "State")
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.text(body).starts_with(char::is_uppercase))
+    };
+    if let Some(pos) = seq
+        .iter()
+        .position(|&k| cue(toks[k].text(body)) && !adjective(k))
+    {
         let verb = toks[seq[pos]].text(body);
         let before: Vec<usize> = seq[..pos]
             .iter()
@@ -1025,8 +1097,49 @@ fn span(toks: &[Token], ks: &[usize]) -> Option<(usize, usize)> {
 
 /// Turn a speaker span into a speaker: an entity inside it, else a pronoun or description
 /// resolved to the last person named before `pos`.
+/// A name without its possessive ending ("Oz’s" → "Oz").
+fn strip_possessive(name: &str) -> String {
+    name.strip_suffix("'s")
+        .or_else(|| name.strip_suffix("\u{2019}s"))
+        .unwrap_or(name)
+        .to_string()
+}
+
 fn speaker_of(body: &str, ents: &[Entity], (a, b): (usize, usize), pos: usize) -> Option<Speaker> {
-    let inside: Vec<&Entity> = ents_in(ents, a, b).iter().filter(|e| e.end <= b).collect();
+    // a name in the possessive with more words after it is not who speaks ("Obama's former
+    // strategist said", "Scott's niece, state Del. Marcia Price, shouted")
+    let possessor = |e: &Entity| {
+        let rest = &body[e.end.min(b)..b];
+        let owns = e.text.ends_with("'s")
+            || e.text.ends_with("\u{2019}s")
+            || rest.starts_with("'s")
+            || rest.starts_with("\u{2019}s");
+        let after = rest
+            .trim_start_matches("'s")
+            .trim_start_matches("\u{2019}s")
+            .trim_start();
+        owns && after.starts_with(|c: char| c.is_alphabetic())
+    };
+    let inside: Vec<&Entity> = ents_in(ents, a, b)
+        .iter()
+        .filter(|e| e.end <= b)
+        .filter(|e| !possessor(e))
+        .collect();
+    let owned = ents_in(ents, a, b)
+        .first()
+        .is_some_and(|e| e.start == a && possessor(e));
+    if inside.is_empty() && owned {
+        // the noun phrase itself: "Obama's former campaign strategist", "Scott's family"
+        let np = body[a..b].split(',').next().unwrap_or("").trim_end();
+        if !np.is_empty() && np.split_whitespace().count() <= 8 {
+            return Some(Speaker {
+                text: np.to_string(),
+                canonical: None,
+                start: Some(a),
+                end: Some(a + np.len()),
+            });
+        }
+    }
     let pick = inside
         .iter()
         .find(|e| e.kind == EntityType::Person)
@@ -1037,9 +1150,11 @@ fn speaker_of(body: &str, ents: &[Entity], (a, b): (usize, usize), pos: usize) -
                 .find(|e| matches!(e.kind, EntityType::Gpe | EntityType::Norp))
         });
     if let Some(e) = pick {
+        // (a name tagged with its possessive ending: "Oz’s")
+        let canonical = e.canonical.as_deref().map(strip_possessive);
         return Some(Speaker {
             text: e.text.clone(),
-            canonical: e.canonical.clone(),
+            canonical,
             start: Some(e.start),
             end: Some(e.end),
         });
@@ -1070,7 +1185,7 @@ fn speaker_of(body: &str, ents: &[Entity], (a, b): (usize, usize), pos: usize) -
     };
     Some(Speaker {
         text: text.to_string(),
-        canonical: resolved.and_then(|e| e.canonical.clone().or(Some(e.text.clone()))),
+        canonical: resolved.map(|e| strip_possessive(e.canonical.as_deref().unwrap_or(&e.text))),
         start: Some(a),
         end: Some(b),
     })
@@ -1230,7 +1345,15 @@ pub fn find(
     let mut found: Vec<Found> = Vec::new();
     let mut prev_speaker: Option<(Speaker, String, usize)> = None; // speaker, cue, paragraph end
     for (i, q) in raws.iter().enumerate() {
-        let next_open = raws.get(i + 1).map(|n| n.open).unwrap_or(usize::MAX);
+        if nickname(body, q) {
+            continue;
+        }
+        // (a nickname in quotation marks inside a name does not end the attribution:
+        // `state Del. Marcia "Cia" Price shouted`)
+        let next_open = raws[i + 1..]
+            .iter()
+            .find(|n| !nickname(body, n))
+            .map_or(usize::MAX, |n| n.open);
         let att = attribute(body, toks, ents, q, lex, next_open);
         let attributed_after = !att.trailing && att.speaker.is_some_and(|(a, _)| a >= q.after);
         let sent = sentence_at(sents, q.open);
@@ -1883,6 +2006,43 @@ mod tests {
             qs[0].speaker.as_ref().map(|s| s.text.as_str()),
             Some("After")
         );
+    }
+
+    #[test]
+    fn possessives_party_tags_and_nicknames_in_attributions() {
+        // the possessor is not who speaks: the noun phrase is
+        let body = "“That was outrageous,” Lee's former campaign manager said on Monday.";
+        let ents = vec![ent(body, "Lee", EntityType::Person)];
+        let s = direct(body, &ents)[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "Lee's former campaign manager");
+        assert_eq!(s.canonical, None);
+        // ... or the name in apposition to it; a nickname in quotation marks is part of the
+        // name, and "state" before a title is no verb
+        let body = "\"This is a big year for all of us!\" Lee's niece, state Del. Maria \"Mia\" Ortiz (D-Norfolk), shouted to the crowd.";
+        let ents = vec![
+            ent(body, "Lee", EntityType::Person),
+            ent(body, "Maria", EntityType::Person),
+        ];
+        let qs = direct(body, &ents);
+        assert_eq!(qs.len(), 1, "{qs:?}");
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Maria");
+        // a party and state tag between the name and the verb
+        let body =
+            "“The veto will be overridden,” Senate Majority Leader Tom Reyes, R-Ky., said Tuesday.";
+        let ents = vec![ent(body, "Tom Reyes", EntityType::Person)];
+        let s = direct(body, &ents)[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "Tom Reyes");
+        // a name tagged with its possessive ending has a canonical name without it
+        let mut e = ent("Reyes’s", "Reyes’s", EntityType::Person);
+        e.canonical = Some("Reyes’s".into());
+        let body = "Reyes’s said: “We will win this seat.”";
+        let e = Entity {
+            start: 0,
+            end: e.end,
+            ..e
+        };
+        let s = direct(body, &[e])[0].speaker.clone().unwrap();
+        assert_eq!(s.canonical.as_deref(), Some("Reyes"));
     }
 
     #[test]

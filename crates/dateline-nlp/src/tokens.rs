@@ -35,7 +35,8 @@ const ABBREVIATIONS: &[&str] = &[
     "adm", "st", "jr", "sr", "co", "corp", "inc", "ltd", "no", "vs", "etc", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "rev", "gens",
     "reps", "sens", "messrs", "approx", "dept", "est", "fig", "govt", "u.s", "u.n", "u.k", "e.g",
-    "i.e", "a.m", "p.m", "d.c", "cmdr", "supt", "ave", "blvd", "hon", "pres",
+    "i.e", "a.m", "p.m", "d.c", "cmdr", "supt", "ave", "blvd", "hon", "pres", "del", "atty", "cpl",
+    "pvt", "amb",
 ];
 
 pub fn is_abbreviation(word: &str) -> bool {
