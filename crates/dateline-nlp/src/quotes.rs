@@ -299,8 +299,10 @@ fn attribute(
             addressee: None,
         };
     }
-    let closed = content.ends_with('.')
-        || !content.ends_with([',', '?', '!', '\u{2014}', '-', '\u{2026}'])
+    // (a quote ending in a nested one: `“… ‘I’m for it, darn it,’” Cruz said`)
+    let content_end = content.trim_end_matches(['\u{2019}', '\'']);
+    let closed = content_end.ends_with('.')
+        || !content_end.ends_with([',', '?', '!', '\u{2014}', '-', '\u{2026}'])
             && !body[q.after..]
                 .trim_start()
                 .starts_with([',', '\u{2014}', '-', '\u{2013}'])
@@ -399,7 +401,21 @@ fn attribute(
         } else {
             lower(verb)
         };
-        let subj_span = span(toks, &subj).filter(|&s| plausible_subject(body, ents, s));
+        let subj_span = span(toks, &subj)
+            .filter(|&s| plausible_subject(body, ents, s))
+            .or_else(|| {
+                // a name before an apposition or relative clause the tagger did not read as
+                // one: `” Cruz, who has proposed …, said`
+                let head: Vec<usize> = seq[..pos]
+                    .iter()
+                    .copied()
+                    .take_while(|&k| toks[k].text(body) != ",")
+                    .collect();
+                (head.len() < subj.len())
+                    .then(|| span(toks, &head))
+                    .flatten()
+                    .filter(|&s| plausible_subject(body, ents, s))
+            });
         if subj_span.is_some() {
             let addressee = (lower(verb) == "told").then(|| span(toks, &rest)).flatten();
             return Attribution {
@@ -614,7 +630,7 @@ fn before_cue(
 ) -> Option<Attribution> {
     let lo = toks.partition_point(|t| t.start < start);
     let hi = toks.partition_point(|t| t.end <= end);
-    let before: Vec<usize> = (lo.max(hi.saturating_sub(40))..hi.max(lo)).collect();
+    let before: Vec<usize> = (lo.max(hi.saturating_sub(80))..hi.max(lo)).collect();
     let tail: Vec<usize> = before
         .iter()
         .rev()
@@ -703,7 +719,12 @@ fn before_cue(
         }
     }
     // "X did Y, saying …": the participle's subject is the sentence's
-    let participle = word.ends_with("ing") && c > lo && toks[c - 1].text(body) == ",";
+    let participle = word.ends_with("ing")
+        && c > lo
+        && matches!(
+            lower(toks[c - 1].text(body)).as_str(),
+            "," | "while" | "before" | "after" | "when" | "by"
+        );
     let named = |s: (usize, usize)| plausible_subject(body, ents, s);
     let subj = if participle {
         None
@@ -730,6 +751,24 @@ fn before_cue(
         }
     };
     let (a, b) = subj.or_else(|| sentence_subject(body, toks, ents, lo, c))?;
+    // "X mocked the complaint, saying anybody who complains …": a relative clause with no
+    // name to hang on is inside what an earlier cue reports
+    if matches!(&body[a..b], "who" | "that" | "which") {
+        let named_before = ents[..ents.partition_point(|e| e.start < a)]
+            .iter()
+            .rev()
+            .take(2)
+            .any(|e| {
+                matches!(e.kind, EntityType::Person | EntityType::Org)
+                    && e.end <= a
+                    && a - e.end < 40
+            });
+        if !named_before {
+            if let Some(outer) = before_cue(body, toks, ents, start, toks[c].start, cue) {
+                return Some(outer);
+            }
+        }
+    }
     Some(Attribution {
         trailing: false,
         speaker: Some((a, b)),
@@ -765,11 +804,67 @@ fn sentence_subject(
         }
         _ => lo,
     };
+    // a plural noun phrase opening the sentence before its verb: "Small groups of protesters
+    // continued to …, chanting “…”"
+    if let Some(np) = opening_plural_np(body, toks, ents, lo, cue) {
+        return Some(np);
+    }
     for (k, t) in toks[lo..cue].iter().enumerate() {
+        // "Meanwhile, it attacked Trump, saying …": "it" opening the clause
+        if lower(t.text(body)) == "it"
+            && (k == 0 || toks[lo + k - 1].text(body) == ",")
+            && toks.get(lo + k + 1).is_some_and(|n| {
+                let w = n.text(body);
+                w.len() > 3 && w.ends_with("ed") && w.chars().all(char::is_lowercase)
+            })
+        {
+            return Some((t.start, t.end));
+        }
         if let Some(e) = ents_in(ents, t.start, t.start + 1)
             .iter()
             .find(|e| matches!(e.kind, EntityType::Person | EntityType::Org))
         {
+            // a possessor opening the sentence: the noun phrase it owns ("Scott's family
+            // has called …")
+            if k == 0 && possessor(body, e, toks[cue.saturating_sub(1).max(lo)].end) {
+                let from = toks.partition_point(|u| u.start < e.end);
+                let mut j = from;
+                while j < cue
+                    && j < from + 5
+                    && (matches!(toks[j].text(body), "'s" | "\u{2019}s")
+                        || j > from && {
+                            let w = toks[j].text(body);
+                            w.chars().all(|c| c.is_lowercase() || c == '-')
+                                && !w.ends_with("ed")
+                                && !matches!(
+                                    w,
+                                    "has"
+                                        | "have"
+                                        | "had"
+                                        | "is"
+                                        | "was"
+                                        | "are"
+                                        | "were"
+                                        | "will"
+                                        | "would"
+                                        | "can"
+                                        | "could"
+                                        | "should"
+                                        | "did"
+                                        | "does"
+                                        | "says"
+                                        | "said"
+                                        | "who"
+                                )
+                        }
+                        || j == from && toks[j].text(body).chars().all(char::is_lowercase))
+                {
+                    j += 1;
+                }
+                if j > from && j < cue {
+                    return Some((e.start, toks[j - 1].end));
+                }
+            }
             // an organisation after a preposition ("His partner at Lenox, Lawrence
             // Cummings, called …") when a person follows: the person
             let in_pp = k > 0
@@ -806,6 +901,16 @@ fn sentence_subject(
             let w = lower(toks[j].text(body));
             is_punct(&w) || ADVERBS.contains(&w.as_str()) || w.ends_with("ed") || w == "who"
         });
+        // or the words run up to the verb: "A document on the campaign's website states"
+        let end = end.or_else(|| {
+            (cue <= lo + 9
+                && toks.get(cue).is_some_and(|t| !is_punct(t.text(body)))
+                && toks[lo + 1..cue].iter().all(|t| {
+                    let w = t.text(body);
+                    !is_punct(w) || w == "'s" || w == "\u{2019}s"
+                }))
+            .then_some(cue)
+        });
         if let Some(j) = end.filter(|&j| j >= lo + 2) {
             let head = toks[j - 1].text(body);
             if head.chars().all(char::is_lowercase) && head.len() > 2 {
@@ -831,6 +936,37 @@ const SUBORDINATORS: &[&str] = &[
     "although", "though", "while", "when", "after", "before", "because", "if", "since", "unless",
     "until", "despite", "whereas", "once", "as",
 ];
+
+/// A noun phrase opening a sentence whose head is a plural noun followed by a past-tense verb,
+/// with no name in it: "Small groups of protesters continued", "Many residents warned".
+fn opening_plural_np(
+    body: &str,
+    toks: &[Token],
+    ents: &[Entity],
+    lo: usize,
+    cue: usize,
+) -> Option<(usize, usize)> {
+    let first = toks.get(lo)?.text(body);
+    let l = lower(first);
+    if !first.starts_with(char::is_uppercase)
+        || !ents_in(ents, toks[lo].start, toks[lo].end).is_empty()
+        || matches!(l.as_str(), "the" | "a" | "an")
+        || SUBORDINATORS.contains(&l.as_str())
+        || PRONOUNS.contains(&l.as_str())
+    {
+        return None;
+    }
+    let verb = (lo + 2..cue.min(lo + 7)).find(|&j| {
+        let w = toks[j].text(body);
+        w.len() > 4 && w.ends_with("ed") && w.chars().all(char::is_lowercase)
+    })?;
+    let head = toks[verb - 1].text(body);
+    let words_ok = toks[lo + 1..verb]
+        .iter()
+        .all(|t| t.text(body).chars().all(|c| c.is_lowercase() || c == '-'));
+    (words_ok && head.len() > 3 && head.ends_with('s') && !head.ends_with("ss"))
+        .then(|| (toks[lo].start, toks[verb - 1].end))
+}
 
 /// Whether a span can be who speaks: it holds a name (person, organisation, place, group),
 /// is a pronoun, a short noun phrase with a determiner ("the former governor"), or a few
@@ -917,6 +1053,31 @@ fn verb_use(body: &str, toks: &[Token], k: usize) -> bool {
             .text(body)
             .chars()
             .all(|c| c.is_lowercase() || c == '-')
+    {
+        return false;
+    }
+    // "early-morning tweets": a plural that is also a noun, after a hyphenated modifier
+    if k >= 1
+        && matches!(
+            t,
+            "tweets"
+                | "comments"
+                | "remarks"
+                | "statements"
+                | "claims"
+                | "posts"
+                | "reports"
+                | "notes"
+                | "replies"
+                | "messages"
+                | "warnings"
+                | "calls"
+                | "chants"
+        )
+        && {
+            let p = toks[k - 1].text(body);
+            p.contains('-') && p.len() > 3 && p.chars().all(|c| c.is_lowercase() || c == '-')
+        }
     {
         return false;
     }
@@ -1097,6 +1258,21 @@ fn span(toks: &[Token], ks: &[usize]) -> Option<(usize, usize)> {
 
 /// Turn a speaker span into a speaker: an entity inside it, else a pronoun or description
 /// resolved to the last person named before `pos`.
+/// Whether a name is in the possessive with more words after it before byte `b`
+/// ("Obama's former strategist").
+fn possessor(body: &str, e: &Entity, b: usize) -> bool {
+    let rest = &body[e.end.min(b)..b];
+    let owns = e.text.ends_with("'s")
+        || e.text.ends_with("\u{2019}s")
+        || rest.starts_with("'s")
+        || rest.starts_with("\u{2019}s");
+    let after = rest
+        .trim_start_matches("'s")
+        .trim_start_matches("\u{2019}s")
+        .trim_start();
+    owns && after.starts_with(|c: char| c.is_alphabetic())
+}
+
 /// A name without its possessive ending ("Oz’s" → "Oz").
 fn strip_possessive(name: &str) -> String {
     name.strip_suffix("'s")
@@ -1108,18 +1284,7 @@ fn strip_possessive(name: &str) -> String {
 fn speaker_of(body: &str, ents: &[Entity], (a, b): (usize, usize), pos: usize) -> Option<Speaker> {
     // a name in the possessive with more words after it is not who speaks ("Obama's former
     // strategist said", "Scott's niece, state Del. Marcia Price, shouted")
-    let possessor = |e: &Entity| {
-        let rest = &body[e.end.min(b)..b];
-        let owns = e.text.ends_with("'s")
-            || e.text.ends_with("\u{2019}s")
-            || rest.starts_with("'s")
-            || rest.starts_with("\u{2019}s");
-        let after = rest
-            .trim_start_matches("'s")
-            .trim_start_matches("\u{2019}s")
-            .trim_start();
-        owns && after.starts_with(|c: char| c.is_alphabetic())
-    };
+    let possessor = |e: &Entity| possessor(body, e, b);
     let inside: Vec<&Entity> = ents_in(ents, a, b)
         .iter()
         .filter(|e| e.end <= b)
@@ -2033,16 +2198,48 @@ mod tests {
         let s = direct(body, &ents)[0].speaker.clone().unwrap();
         assert_eq!(s.text, "Tom Reyes");
         // a name tagged with its possessive ending has a canonical name without it
-        let mut e = ent("Reyes’s", "Reyes’s", EntityType::Person);
-        e.canonical = Some("Reyes’s".into());
-        let body = "Reyes’s said: “We will win this seat.”";
-        let e = Entity {
-            start: 0,
-            end: e.end,
-            ..e
-        };
+        let body = "Reyes’s advice earned him a hearing. He said: “We will win this seat.”";
+        let e = ent(body, "Reyes’s", EntityType::Person);
         let s = direct(body, &[e])[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "He");
         assert_eq!(s.canonical.as_deref(), Some("Reyes"));
+    }
+
+    #[test]
+    fn subjects_of_participles_relative_clauses_and_opening_phrases() {
+        // the participle after "while" takes the sentence's subject, a plural noun phrase
+        let body = "Small groups of marchers continued to ask for answers about the death of Tom Reyes, circling the square while chanting, “No justice, no peace.”";
+        let ents = vec![ent(body, "Tom Reyes", EntityType::Person)];
+        let s = direct(body, &ents)[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "Small groups of marchers");
+        // "it" opening the main clause
+        let body =
+            "Meanwhile, it attacked Tom Reyes, saying he “has insulted every group of voters.”";
+        let ents = vec![ent(body, "Tom Reyes", EntityType::Person)];
+        let s = direct(body, &ents)[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "it");
+        // a relative clause with no name to hang on belongs to what the earlier cue reports
+        let body = "Ana Ortiz had mocked the complaint, saying anyone who complains about a microphone “is not having a good night.”";
+        let ents = vec![ent(body, "Ana Ortiz", EntityType::Person)];
+        let s = direct(body, &ents)[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "Ana Ortiz");
+        // a noun after a hyphenated modifier is no cue
+        let body = "He did not address his early-morning tweets, in which he called the singer “disgusting.”";
+        let s = direct(body, &[])[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "he");
+        // a possessor opening the sentence: what it owns
+        let body = "Reyes's family has asked the police to publish the videos “as a matter of simple transparency” this week.";
+        let ents = vec![ent(body, "Reyes", EntityType::Person)];
+        let s = direct(body, &ents)[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "Reyes's family");
+        // a determiner phrase running up to its verb
+        let body = "A page on the party's website states that the benefit applies only to workers “employed for a full year.”";
+        let s = direct(body, &[]).first().and_then(|q| q.speaker.clone());
+        assert!(s.is_some_and(|s| s.text.starts_with("A page on")));
+        // a name before a relative clause after the quote
+        let body = "“I am for the fund, darn it,” Reyes, who has proposed ending it over five years, said at the time.";
+        let s = direct(body, &[])[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "Reyes");
     }
 
     #[test]
