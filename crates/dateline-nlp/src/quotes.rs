@@ -434,6 +434,11 @@ fn attribute(
             };
         }
     }
+    // the agent of a passive labelling verb: `“extremely careless” – as described by FBI
+    // Director James Comey`, `labeled a “witch hunt” by Democrats`
+    if let Some(a) = by_agent(body, toks, q, first_after, &cue) {
+        return a;
+    }
     // before: the sentence part in front of the opening mark, ending in a cue (and ":" or ",")
     if let Some(a) = before_cue(body, toks, ents, q.para_start, q.open, &cue) {
         return a;
@@ -441,10 +446,18 @@ fn attribute(
     // a quote running on in its sentence, attributed at the sentence's end: `“…” to drive up
     // the price, she said.`
     if closed && !content.ends_with(['.', '!', '?']) {
-        let limit = next_open.min(q.para_end);
-        if let Some(a) = trailing_attribution(body, toks, first_after, limit, &cue) {
+        if let Some(a) = trailing_attribution(body, toks, first_after, q.para_end, &cue) {
             return a;
         }
+    }
+    // a name and a colon introducing the quote: `… overhype - HuffPollster: “…”`
+    if let Some(sp) = colon_name(body, ents, q) {
+        return Attribution {
+            trailing: false,
+            speaker: Some(sp),
+            cue: Some(":".into()),
+            addressee: None,
+        };
     }
     // a transcript line: "PENCE: Well, look, ..."
     let mut head_end = q.end.min(q.start + 60);
@@ -482,6 +495,91 @@ fn attribute(
     none
 }
 
+/// The agent after "by" of a passive verb of saying or labelling around the quote: after it
+/// (`” – as described by X`) or before it in its clause (`labeled as a “…” by X`). X is one to
+/// five capitalised words.
+fn by_agent(
+    body: &str,
+    toks: &[Token],
+    q: &Raw,
+    first_after: usize,
+    cue: &dyn Fn(&str) -> bool,
+) -> Option<Attribution> {
+    let labelling = |w: &str| {
+        let l = lower(w);
+        l.ends_with("ed") && (cue(&l) || MIXED_CUES.contains(&l.as_str()))
+    };
+    let open = toks.partition_point(|t| t.start < q.open);
+    let label_before = (open.saturating_sub(4)..open)
+        .find(|&k| MIXED_CUES.contains(&lower(toks[k].text(body)).as_str()));
+    let by = (first_after..(first_after + 12).min(toks.len()))
+        .take_while(|&k| {
+            toks[k].end <= q.para_end
+                && !matches!(toks[k].text(body), "." | "!" | "?" | "\"" | "\u{201c}")
+        })
+        .find(|&k| {
+            lower(toks[k].text(body)) == "by"
+                && (k == first_after && label_before.is_some()
+                    || k > first_after
+                        && labelling(toks[k - 1].text(body))
+                        && (k < first_after + 4 || lower(toks[k - 2].text(body)) == "as"))
+        })?;
+    let verb = match label_before {
+        Some(l) if by == first_after => l,
+        _ => by - 1,
+    };
+    let mut j = by + 1;
+    while j < toks.len()
+        && j < by + 6
+        && (toks[j]
+            .text(body)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+            || inner_stop(body, toks, j))
+    {
+        j += 1;
+    }
+    (j > by + 1).then(|| Attribution {
+        trailing: true,
+        speaker: Some((toks[by + 1].start, toks[j - 1].end)),
+        cue: Some(lower(toks[verb].text(body))),
+        addressee: None,
+    })
+}
+
+/// One to four capitalised words (after a dash, or opening the line) and a colon right before
+/// the quote's opening mark: their byte span.
+fn colon_name(body: &str, ents: &[Entity], q: &Raw) -> Option<(usize, usize)> {
+    let head = body[q.para_start..q.open].trim_end();
+    let head = head.strip_suffix(':')?;
+    let end = q.para_start + head.len();
+    let from = head.rfind([' ', '\n']).map_or(0, |i| i + 1);
+    // back over capitalised words
+    let mut start = q.para_start + from;
+    let mut words = 1;
+    let mut rest = &head[..from];
+    while words < 4 {
+        let r = rest.trim_end();
+        let w_start = r.rfind([' ', '\n']).map_or(0, |i| i + 1);
+        let w = &r[w_start..];
+        if w.is_empty() || !w.starts_with(char::is_uppercase) {
+            break;
+        }
+        start = q.para_start + w_start;
+        rest = &r[..w_start];
+        words += 1;
+    }
+    let before = body[q.para_start..start].trim_end();
+    let opens = before.is_empty() || before.ends_with(['-', '\u{2013}', '\u{2014}']);
+    let name = &body[start..end];
+    let capitalised = name
+        .split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase));
+    let named = !ents_in(ents, start, end).is_empty();
+    (opens && capitalised && (named || words <= 2) && !name.is_empty()).then_some((start, end))
+}
+
 /// `, she said` or `, Warren said` closing the sentence that runs on after a quote: a comma, a
 /// pronoun or one to four capitalised words, then a cue verb. Tokens from `first` up to the
 /// sentence's end or the next opening mark.
@@ -492,17 +590,42 @@ fn trailing_attribution(
     next_open: usize,
     cue: &dyn Fn(&str) -> bool,
 ) -> Option<Attribution> {
+    // (over other quoted words in the sentence: `was “stagnant” as donors waited to see how
+    // a “turbulent cycle” played out, he said`)
     let mut end = first;
     while end < toks.len() && end < first + 60 && toks[end].start < next_open {
         let t = toks[end].text(body);
-        if matches!(t, "!" | "?" | "\"" | "\u{201c}") || t == "." && !inner_stop(body, toks, end) {
+        if matches!(t, "!" | "?") || t == "." && !inner_stop(body, toks, end) {
             break;
         }
         end += 1;
     }
+    let capitalised = |k: usize| {
+        toks[k]
+            .text(body)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
     (first..end).find_map(|i| {
         if toks[i].text(body) != "," {
             return None;
+        }
+        // inverted: `…, said Christine Link, executive director of …`
+        if toks.get(i + 1).is_some_and(|t| cue(t.text(body))) && i + 2 < end {
+            let mut j = i + 2;
+            while j < end && j < i + 8 && (capitalised(j) || inner_stop(body, toks, j)) {
+                j += 1;
+            }
+            let closes = j == end || matches!(toks[j].text(body), "," | ".");
+            if j > i + 2 && closes && capitalised(i + 2) {
+                return Some(Attribution {
+                    trailing: true,
+                    speaker: Some((toks[i + 2].start, toks[j - 1].end)),
+                    cue: Some(lower(toks[i + 1].text(body))),
+                    addressee: None,
+                });
+            }
         }
         let mut j = i + 1;
         let pronoun = toks
@@ -2240,6 +2363,40 @@ mod tests {
         let body = "“I am for the fund, darn it,” Reyes, who has proposed ending it over five years, said at the time.";
         let s = direct(body, &[])[0].speaker.clone().unwrap();
         assert_eq!(s.text, "Reyes");
+    }
+
+    #[test]
+    fn inverted_and_passive_attributions_and_a_name_with_a_colon() {
+        // `…, said NAME, apposition` closing the sentence a quote runs on in
+        let body = "Add a \"candidate who is a lightning rod\" and residents get nervous, said Ana Ortiz, director of the residents' union.";
+        let s = direct(body, &[])[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "Ana Ortiz");
+        // over other quoted words in the same sentence
+        let body = "Giving was \"flat for about a month\" as donors waited to see how a \"rough season\" played out, she said.";
+        let qs = direct(body, &[]);
+        assert!(
+            qs.iter().all(|q| q.speaker.as_ref().unwrap().text == "she"),
+            "{qs:?}"
+        );
+        // the agent of a passive labelling verb
+        let body = "From the failures abroad to being “extremely careless” with secret files – as described by Police Director Tom Reyes – voters have doubts.";
+        let qs = direct(body, &[]);
+        assert_eq!(
+            qs[0].speaker.as_ref().unwrap().text,
+            "Police Director Tom Reyes"
+        );
+        assert_eq!(qs[0].cue.as_deref(), Some("described"));
+        let body = "The hearings, often labeled a “witch hunt” by Democrats, went on for months.";
+        let qs = direct(body, &[]);
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Democrats");
+        // a name and a colon
+        let body = "Polls missed the turn - PollWatch: “Pollsters are taking a lot of heat for not seeing it coming.”";
+        let qs = direct(body, &[]);
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "PollWatch");
+        // (not a sentence ending in a colon)
+        let body = "The pattern is clear: “Nobody reads these reports at all.”";
+        let qs = direct(body, &[]);
+        assert!(qs.is_empty() || qs[0].speaker.as_ref().is_none_or(|s| s.text != "clear"));
     }
 
     #[test]
