@@ -73,8 +73,15 @@ fn paragraphs(body: &str) -> Vec<(usize, usize)> {
         if b[i] == b'\n' {
             // a line break ends a paragraph when a blank line or an indented/quoted line follows
             let mut j = i + 1;
-            while j < b.len() && (b[j] == b' ' || b[j] == b'\r' || b[j] == b'\t') {
-                j += 1;
+            loop {
+                if j < b.len() && (b[j] == b' ' || b[j] == b'\r' || b[j] == b'\t') {
+                    j += 1;
+                } else if j + 1 < b.len() && b[j] == 0xc2 && b[j + 1] == 0xa0 {
+                    // a no-break space on an otherwise empty line
+                    j += 2;
+                } else {
+                    break;
+                }
             }
             let blank = j < b.len() && b[j] == b'\n';
             if blank || j >= b.len() {
@@ -301,7 +308,19 @@ fn attribute(
     }
     // (a quote ending in a nested one: `“… ‘I’m for it, darn it,’” Cruz said`)
     let content_end = content.trim_end_matches(['\u{2019}', '\'']);
-    let closed = content_end.ends_with('.')
+    // (a full stop for a comma: `“… missing.” Trump said.`)
+    let tight = {
+        let ws: Vec<&str> = toks[first_after..]
+            .iter()
+            .take(3)
+            .map(|t| t.text(body))
+            .collect();
+        ws.len() == 3
+            && (ws[0].starts_with(char::is_uppercase) || PRONOUNS.contains(&lower(ws[0]).as_str()))
+            && cue(ws[1])
+            && ws[2] == "."
+    };
+    let closed = content_end.ends_with('.') && !tight
         || !content_end.ends_with([',', '?', '!', '\u{2014}', '-', '\u{2026}'])
             && !body[q.after..]
                 .trim_start()
@@ -359,9 +378,50 @@ fn attribute(
                 .get(k + 1)
                 .is_some_and(|n| n.text(body).starts_with(char::is_uppercase))
     };
+    // (not a clause going on after the quote: `“…,” for instance, and Trump vowed`)
+    let new_clause = |pos: usize| {
+        let first_word = seq[..pos]
+            .iter()
+            .map(|&k| toks[k].text(body))
+            .find(|w| !is_punct(w));
+        first_word.is_some_and(|w| {
+            let l = lower(w);
+            w.starts_with(char::is_lowercase)
+                && !PRONOUNS.contains(&l.as_str())
+                && !matches!(
+                    l.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "one"
+                        | "another"
+                        | "state"
+                        | "former"
+                        | "both"
+                        | "two"
+                        | "three"
+                        | "several"
+                        | "some"
+                )
+        }) && {
+            // a conjunction before any name
+            let conj = seq[..pos].iter().position(|&k| {
+                matches!(lower(toks[k].text(body)).as_str(), "and" | "but" | "while")
+            });
+            let name = seq[..pos]
+                .iter()
+                .position(|&k| toks[k].text(body).starts_with(char::is_uppercase));
+            conj.is_some_and(|c| name.is_none_or(|n| c < n))
+        }
+    };
     if let Some(pos) = seq
         .iter()
         .position(|&k| cue(toks[k].text(body)) && !adjective(k))
+        .filter(|&pos| !new_clause(pos))
     {
         let verb = toks[seq[pos]].text(body);
         let before: Vec<usize> = seq[..pos]
@@ -705,7 +765,13 @@ fn dash_signature(body: &str, after: usize) -> Option<(usize, usize)> {
         .unwrap_or(name_part.len());
     let line = name_part[..line_end].trim_end().trim_end_matches('.');
     let words: Vec<&str> = line.split_whitespace().collect();
-    let ok = (2..=5).contains(&words.len())
+    // (one word only on a line of its own: `“…”¶¶- Sanders.`)
+    let own_line = next_line
+        && (line_end == name_part.len()
+            || name_part[line_end..]
+                .trim_start_matches(['.', ' '])
+                .starts_with('\n'));
+    let ok = (if own_line { 1..=5 } else { 2..=5 }).contains(&words.len())
         && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
                 || (w.len() <= 3 && w.chars().all(|c| c.is_lowercase()))
@@ -1289,8 +1355,13 @@ fn subject_before(body: &str, toks: &[Token], lo: usize, cue: usize) -> Option<(
             return None;
         }
     }
-    let last = k - 1;
+    let mut last = k - 1;
     let word = |i: usize| lower(toks[i].text(body));
+    // "Mills then writes back": an adverb between the subject and its verb
+    if word(last) == "then" && last > lo && !matches!(word(last - 1).as_str(), "and" | "," | "but")
+    {
+        last -= 1;
+    }
     if matches!(
         word(last).as_str(),
         "to" | "would" | "will" | "could" | "should" | "might" | "and" | "but" | "then"
@@ -2397,6 +2468,46 @@ mod tests {
         let body = "The pattern is clear: “Nobody reads these reports at all.”";
         let qs = direct(body, &[]);
         assert!(qs.is_empty() || qs[0].speaker.as_ref().is_none_or(|s| s.text != "clear"));
+    }
+
+    #[test]
+    fn stray_full_stops_signatures_and_clauses_after_a_quote() {
+        // a full stop for a comma before the attribution
+        let body = "Reyes spoke on Wednesday.\n\n“If you are listening, find the missing files.” Ortiz said.";
+        let ents = vec![
+            ent(body, "Reyes", EntityType::Person),
+            ent(body, "Ortiz", EntityType::Person),
+        ];
+        let s = direct(body, &ents)[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "Ortiz");
+        // a one-word signature on a line of its own
+        let body =
+            "“Big companies pay almost nothing in taxes.”\n\n- Ortiz.\n\nThat is a complex issue.";
+        let s = direct(body, &[])[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "Ortiz");
+        // an adverb between the subject and its verb
+        let body = "Lee then writes back, “You look great in that photo.”";
+        let ents = vec![ent(body, "Lee", EntityType::Person)];
+        let s = direct(body, &ents)[0].speaker.clone().unwrap();
+        assert_eq!(s.text, "Lee");
+        // a clause going on after the quote is not its attribution
+        let body = "Reyes said he would make the desert \"glow in the dark,\" for instance, and Ortiz vowed to \"bomb them all.\"";
+        let ents = vec![
+            ent(body, "Reyes", EntityType::Person),
+            ent(body, "Ortiz", EntityType::Person),
+        ];
+        let qs = direct(body, &ents);
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Reyes");
+        // a line holding only a no-break space ends the paragraph
+        let body = "“What do you have to lose?” he asked.\n\u{a0}\nEditor’s note: this column has been updated.";
+        let qs = direct(body, &[]);
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "he");
+        let body = "“Look at these numbers,” he said. “What do you have to lose?”\n\u{a0}\nEditor’s note: the figures were corrected.";
+        let qs = direct(body, &[]);
+        assert!(
+            qs.iter().all(|q| q.speaker.as_ref().unwrap().text == "he"),
+            "{qs:?}"
+        );
     }
 
     #[test]
