@@ -295,7 +295,7 @@ fn attribute(
             || ws.first().is_some_and(|w| {
                 w.chars().next().is_some_and(char::is_uppercase)
                     || PRONOUNS.contains(&lower(w).as_str())
-            }) && ws[1..].iter().any(|w| cue(w))
+            }) && (ws[1..].iter().any(|w| cue(w)) || ws.get(1..3) == Some(&["went", "on"][..]))
     };
     // a signature after a dash: `“…” ― Pamela Padilla`, `"…" -- Jane Doe, teacher`
     if let Some(sig) = dash_signature(body, q.after) {
@@ -418,9 +418,14 @@ fn attribute(
             conj.is_some_and(|c| name.is_none_or(|n| c < n))
         }
     };
+    // "he went on" as a cue
+    let went_on = |k: usize| {
+        matches!(toks[k].text(body), "went" | "goes")
+            && toks.get(k + 1).is_some_and(|n| n.text(body) == "on")
+    };
     if let Some(pos) = seq
         .iter()
-        .position(|&k| cue(toks[k].text(body)) && !adjective(k))
+        .position(|&k| (cue(toks[k].text(body)) || went_on(k)) && !adjective(k))
         .filter(|&pos| !new_clause(pos))
     {
         let verb = toks[seq[pos]].text(body);
@@ -2508,6 +2513,19 @@ mod tests {
             qs.iter().all(|q| q.speaker.as_ref().unwrap().text == "he"),
             "{qs:?}"
         );
+    }
+
+    #[test]
+    fn went_on_and_a_closing_mark_glued_to_the_name() {
+        let body = "\"We need more schools,\" the mayor said.\n\n\"It was a good program that worked,\" he went on.";
+        let qs = direct(body, &[]);
+        assert_eq!(qs.len(), 2, "{qs:?}");
+        assert_eq!(qs[1].text, "It was a good program that worked,");
+        assert_eq!(qs[1].speaker.as_ref().unwrap().text, "he");
+        let body = "“Some of his comments have been divisive,”Ortiz said. “They do not help.”";
+        let ents = vec![ent(body, "Ortiz", EntityType::Person)];
+        let qs = direct(body, &ents);
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Ortiz");
     }
 
     #[test]

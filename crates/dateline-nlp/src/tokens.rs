@@ -63,6 +63,12 @@ pub fn tokenize(body: &str) -> Vec<Token> {
     for (i, c) in body.char_indices() {
         // dashes used as punctuation split words: "Moscow—the Kremlin"
         let split = c.is_whitespace() || c == '\u{2014}' || c == '\u{2013}';
+        // a closing quote glued to the next word: `mean-spirited,”Clinton said`
+        if c == '\u{201d}' && body[i + c.len_utf8()..].starts_with(char::is_alphabetic) {
+            let s = start.take().unwrap_or(i);
+            chunk(body, s, i + c.len_utf8(), &mut out);
+            continue;
+        }
         if split {
             if let Some(s) = start.take() {
                 chunk(body, s, i, &mut out);
@@ -231,6 +237,14 @@ mod tests {
 
     fn toks(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn a_closing_quote_glued_to_the_next_word_splits() {
+        assert_eq!(
+            toks("divisive,\u{201d}Clinton said"),
+            vec!["divisive", ",", "\u{201d}", "Clinton", "said"]
+        );
     }
 
     #[test]
