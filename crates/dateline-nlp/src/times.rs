@@ -246,7 +246,7 @@ fn quarter_context(times: &mut [TimeExpr], quarter: &mut Option<(i32, u32, usize
     }
 }
 
-/// The tense of the clause around token `i` from the words nearest to it (six before, two
+/// The tense of the clause around token `i` from the words nearest to it (ten before, two
 /// after): a future marker ("will", "plans", "to leave … on Thursday") gives 1, a past-tense
 /// verb ("said", "met", "was", a word in -ed) gives -1; the nearest decides.
 fn local_tense(cx: &Ctx, i: usize) -> Option<i32> {
@@ -254,6 +254,7 @@ fn local_tense(cx: &Ctx, i: usize) -> Option<i32> {
         "will",
         "'ll",
         "shall",
+        "would",
         "plans",
         "plan",
         "planned",
@@ -296,7 +297,7 @@ fn local_tense(cx: &Ctx, i: usize) -> Option<i32> {
             None
         }
     };
-    let before = (i.saturating_sub(6)..i).rev().map(|j| (i - j, j));
+    let before = (i.saturating_sub(10)..i).rev().map(|j| (i - j, j));
     let after = (i + 1..(i + 3).min(cx.words.len())).map(|j| (j - i, j));
     let mut near: Vec<(usize, usize)> = before.chain(after).collect();
     near.sort_by_key(|&(d, j)| (d, j));
