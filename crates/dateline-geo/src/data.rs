@@ -74,6 +74,27 @@ fn opt_id(s: &str) -> Option<u64> {
     s.trim().parse().ok()
 }
 
+/// The points of `data/geo/us-centroids.tsv`: (kind, code, lat, lon), kind `state` (postal
+/// code) or `county` (FIPS code).
+pub fn parse_us_centroids(text: &str) -> Result<Vec<(&str, &str, f64, f64)>, String> {
+    let mut out = Vec::new();
+    for (n, f) in lines(text) {
+        if f.len() < 4 {
+            return Err(format!("line {n}: expected 4 columns, found {}", f.len()));
+        }
+        if !matches!(f[0], "state" | "county") {
+            return Err(format!("line {n}: kind {:?} is not state or county", f[0]));
+        }
+        out.push((
+            f[0],
+            f[1],
+            coord(f[2], 90.0, n, "latitude")?,
+            coord(f[3], 180.0, n, "longitude")?,
+        ));
+    }
+    Ok(out)
+}
+
 /// Countries, places and regions.
 pub type Tables = (Vec<Country>, Vec<GeoRecord>, Vec<GeoRecord>);
 
@@ -301,6 +322,15 @@ mod tests {
         assert!(parse_regions("A\t\tx\t0\tRGN\t\t\n").is_err());
         let e = parse_places("1\tX\tY\t5\t6\n").unwrap_err();
         assert!(e.contains("line 1") && e.contains("columns"), "{e}");
+        let e = parse_us_centroids("# h\nstate\tVA\t37.5\t-78.9\ncounty\t21125\t37.1\t-200\n")
+            .unwrap_err();
+        assert!(e.contains("line 3") && e.contains("longitude"), "{e}");
+        let e = parse_us_centroids("town\tX\t1\t2\n").unwrap_err();
+        assert!(e.contains("line 1") && e.contains("kind"), "{e}");
+        assert_eq!(
+            parse_us_centroids("state\tVA\t37.5\t-78.9\n").unwrap(),
+            vec![("state", "VA", 37.5, -78.9)]
+        );
     }
 
     #[test]

@@ -76,6 +76,8 @@ pub struct Gazetteer {
     adm1: FastMap<String, usize>,
     /// normalised US county name ("LAUREL COUNTY") -> the states that have one
     pub counties: FastMap<String, Vec<String>>,
+    /// (normalised county name, state) -> the county's centroid
+    county_points: FastMap<(String, String), (f64, f64)>,
 }
 
 /// The text of a bundled gazetteer table, by file name (compiled into the binary).
@@ -100,16 +102,31 @@ impl Gazetteer {
         let index = NameIndex::decode(PREBUILT_INDEX, counts)
             .unwrap_or_else(|| NameIndex::build(&countries, &regions, &places));
         let mut g = Gazetteer::with_index(countries, places, regions, index);
+        // US states and counties at the centroids of their boundaries
+        let centroids =
+            data::parse_us_centroids(include_str!("../../../data/geo/us-centroids.tsv"))
+                .map_err(|e| format!("data/geo/us-centroids.tsv: {e}"))?;
+        let mut county_at: FastMap<&str, (f64, f64)> = FastMap::default();
+        for (kind, code, lat, lon) in centroids {
+            if kind == "county" {
+                county_at.insert(code, (lat, lon));
+            } else if let Some(&i) = g.adm1.get(&format!("USA.{code}")) {
+                g.places[i].lat = lat;
+                g.places[i].lon = lon;
+            }
+        }
         for line in include_str!("../../../data/geo/us-counties.tsv").lines() {
             if line.starts_with('#') {
                 continue;
             }
             let mut f = line.split('\t');
             if let (Some(name), Some(state)) = (f.next(), f.next()) {
-                g.counties
-                    .entry(norm_key(name))
-                    .or_default()
-                    .push(state.to_string());
+                let key = norm_key(name);
+                if let Some(&point) = f.next().and_then(|fips| county_at.get(fips)) {
+                    g.county_points
+                        .insert((key.clone(), state.to_string()), point);
+                }
+                g.counties.entry(key).or_default().push(state.to_string());
             }
         }
         Ok(g)
@@ -297,7 +314,7 @@ impl Gazetteer {
                     .flatten()
                 {
                     if let Some(n) = &near {
-                        if let Some(p) = self.county_place(e, states, n, focus.as_deref()) {
+                        if let Some(p) = self.county_place(e, states, n, focus.as_deref(), body) {
                             out.push(p);
                         }
                     }
@@ -560,13 +577,15 @@ impl Gazetteer {
                     };
                     if let Some(states) = self.counties.get(&norm_key(&county.text)) {
                         if let Some(mut p) =
-                            self.county_place(&county, states, n_near, focus.as_deref())
+                            self.county_place(&county, states, n_near, focus.as_deref(), body)
                         {
                             p.via = (!matches!(e.kind, EntityType::Gpe | EntityType::Loc))
                                 .then(|| "organisation".to_string());
                             added.push(p);
-                            break;
                         }
+                        // a US county of no known state is no namesake town abroad
+                        // ("Butler County employees")
+                        break;
                     }
                 }
                 // a name the article uses for a place on its own keeps that reading
@@ -684,6 +703,7 @@ impl Gazetteer {
         states: &[String],
         near: &Coherence,
         focus: Option<&str>,
+        body: &str,
     ) -> Option<Place> {
         let key = |st: &str| ("USA".to_string(), st.to_string());
         let state = states
@@ -695,7 +715,8 @@ impl Gazetteer {
                 )
             })
             .filter(|st| states.len() == 1 || near.division.contains_key(&key(st)))
-            .or_else(|| (focus == Some("USA") && states.len() == 1).then(|| &states[0]))?;
+            .or_else(|| (focus == Some("USA") && states.len() == 1).then(|| &states[0]))
+            .or_else(|| self.state_named_in(body, states))?;
         let name = e.text.to_lowercase();
         let towns: Vec<&(f64, f64, String)> = near
             .towns
@@ -707,7 +728,13 @@ impl Gazetteer {
             .trim_end_matches(" County")
             .trim_end_matches(" Parish")
             .trim_end_matches(" Borough");
-        let (lat, lon) = if !towns.is_empty() {
+        let point = self
+            .county_points
+            .get(&(norm_key(&e.text), state.clone()))
+            .copied();
+        let (lat, lon) = if let Some(p) = point {
+            p
+        } else if !towns.is_empty() {
             let n = towns.len() as f64;
             (
                 towns.iter().map(|t| t.0).sum::<f64>() / n,
@@ -741,6 +768,39 @@ impl Gazetteer {
             admin1: Some(state.clone()),
             via: None,
         })
+    }
+
+    /// The one state among `states` whose full name the text holds most often as a word
+    /// ("… contacted Hall County Environmental Health and the Georgia Environmental Protection
+    /// Division"), if any is named and no other as often.
+    fn state_named_in<'s>(&self, body: &str, states: &'s [String]) -> Option<&'s String> {
+        let mut best: Option<(&String, usize)> = None;
+        let mut tie = false;
+        for st in states {
+            let Some(&i) = self.adm1.get(&format!("USA.{st}")) else {
+                continue;
+            };
+            let name = self.places[i].name;
+            let n = body
+                .match_indices(name)
+                .filter(|&(at, _)| {
+                    let before = body[..at].chars().next_back();
+                    let after = body[at + name.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+                .count();
+            match best {
+                _ if n == 0 => {}
+                Some((_, m)) if n < m => {}
+                Some((_, m)) if n == m => tie = true,
+                _ => {
+                    best = Some((st, n));
+                    tie = false;
+                }
+            }
+        }
+        best.filter(|_| !tie).map(|(st, _)| st)
     }
 
     /// The first-level division a qualifier names ("Ky.", "Ontario"), as a place index.
@@ -1069,7 +1129,7 @@ mod tests {
             (Some("KY"), Some("ADM2")),
             "{county:?}"
         );
-        // between London and Corbin, Kentucky
+        // at the centre of the county, between London and Corbin, Kentucky
         assert!((36.9..37.2).contains(&county.lat) && (-84.4..-84.0).contains(&county.lon));
         // a county opening an organisation's name
         let body =
@@ -1084,6 +1144,33 @@ mod tests {
         assert_eq!(
             (county.admin1.as_deref(), county.via.as_deref()),
             (Some("KY"), Some("organisation"))
+        );
+        // a county of several states: the one the story names
+        let body = "Crews from Hall County met officials of the Georgia Environmental Protection Division.";
+        let ents = vec![
+            ent(body, "Hall County", EntityType::Gpe),
+            ent(
+                body,
+                "Georgia Environmental Protection Division",
+                EntityType::Org,
+            ),
+        ];
+        let ps = g.resolve(body, &ents);
+        let county = ps.iter().find(|p| p.text == "Hall County").unwrap();
+        assert_eq!(county.admin1.as_deref(), Some("GA"), "{county:?}");
+        // a county of no known state opening an organisation's name is no town abroad
+        let body = "An audit found Butler County employees owed taxes.";
+        let ps = g.resolve(body, &[ent(body, "Butler County", EntityType::Org)]);
+        assert!(
+            ps.iter().all(|p| p.country.as_deref() == Some("USA")),
+            "{ps:?}"
+        );
+        // a state at the centroid of its boundary
+        let body = "Officials in Virginia closed the roads.";
+        let ps = g.resolve(body, &[ent(body, "Virginia", EntityType::Gpe)]);
+        assert!(
+            (37.3..37.7).contains(&ps[0].lat) && (-79.1..-78.6).contains(&ps[0].lon),
+            "{ps:?}"
         );
         // a county of many states and no other place: no county is guessed (the namesake
         // town stands, as before)
