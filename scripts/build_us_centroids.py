@@ -15,64 +15,14 @@ Usage: python3 scripts/build_us_centroids.py [-o data/geo/us-centroids.tsv] [--p
 """
 import argparse
 import json
-import math
 import os
 import subprocess
 import sys
 import tarfile
 import tempfile
 
-
-def decode_arcs(topo):
-    """The arcs of a quantized TopoJSON topology as lists of (lon, lat)."""
-    tr = topo.get("transform")
-    arcs = []
-    for arc in topo["arcs"]:
-        pts, x, y = [], 0, 0
-        for p in arc:
-            if tr:
-                x += p[0]
-                y += p[1]
-                pts.append((x * tr["scale"][0] + tr["translate"][0],
-                            y * tr["scale"][1] + tr["translate"][1]))
-            else:
-                pts.append((p[0], p[1]))
-        arcs.append(pts)
-    return arcs
-
-
-def ring(arcs, idxs):
-    out = []
-    for i in idxs:
-        pts = arcs[i] if i >= 0 else arcs[~i][::-1]
-        out.extend(pts if not out else pts[1:])
-    return out
-
-
-def area_centroid(r):
-    """(area, (lon, lat)) of a ring, planar with longitudes scaled by cos(mean latitude)."""
-    lat0 = sum(p[1] for p in r) / len(r)
-    k = math.cos(math.radians(lat0))
-    a = cx = cy = 0.0
-    for (x1, y1), (x2, y2) in zip(r, r[1:] + r[:1]):
-        x1, x2 = x1 * k, x2 * k
-        c = x1 * y2 - x2 * y1
-        a += c
-        cx += (x1 + x2) * c
-        cy += (y1 + y2) * c
-    if a == 0:
-        return 0.0, None
-    return abs(a) / 2, (cx / (3 * a) / k, cy / (3 * a))
-
-
-def largest_centroid(arcs, geom):
-    polys = [geom["arcs"]] if geom["type"] == "Polygon" else geom.get("arcs", []) if geom["type"] == "MultiPolygon" else []
-    best = None
-    for poly in polys:
-        a, c = area_centroid(ring(arcs, poly[0]))
-        if c and (best is None or a > best[0]):
-            best = (a, c)
-    return best[1] if best else None
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from topojson_centroids import decode_arcs, largest_centroid  # noqa: E402
 
 
 def main():

@@ -95,6 +95,23 @@ pub fn parse_us_centroids(text: &str) -> Result<Vec<(&str, &str, f64, f64)>, Str
     Ok(out)
 }
 
+/// The points of `data/geo/adm1-centroids.tsv`: (GeoNames id, lat, lon).
+pub fn parse_adm1_centroids(text: &str) -> Result<Vec<(u64, f64, f64)>, String> {
+    let mut out = Vec::new();
+    for (n, f) in lines(text) {
+        if f.len() < 3 {
+            return Err(format!("line {n}: expected 3 columns, found {}", f.len()));
+        }
+        let id = opt_id(f[0]).ok_or_else(|| format!("line {n}: id {:?} is not a number", f[0]))?;
+        out.push((
+            id,
+            coord(f[1], 90.0, n, "latitude")?,
+            coord(f[2], 180.0, n, "longitude")?,
+        ));
+    }
+    Ok(out)
+}
+
 /// Countries, places and regions.
 pub type Tables = (Vec<Country>, Vec<GeoRecord>, Vec<GeoRecord>);
 
@@ -325,6 +342,10 @@ mod tests {
         let e = parse_us_centroids("# h\nstate\tVA\t37.5\t-78.9\ncounty\t21125\t37.1\t-200\n")
             .unwrap_err();
         assert!(e.contains("line 3") && e.contains("longitude"), "{e}");
+        let e = parse_adm1_centroids("x\t1\t2\n").unwrap_err();
+        assert!(e.contains("line 1") && e.contains("id"), "{e}");
+        let e = parse_adm1_centroids("# h\n5883102\t95\t-114\tAlberta\n").unwrap_err();
+        assert!(e.contains("line 2") && e.contains("latitude"), "{e}");
         let e = parse_us_centroids("town\tX\t1\t2\n").unwrap_err();
         assert!(e.contains("line 1") && e.contains("kind"), "{e}");
         assert_eq!(

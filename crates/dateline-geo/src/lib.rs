@@ -102,7 +102,20 @@ impl Gazetteer {
         let index = NameIndex::decode(PREBUILT_INDEX, counts)
             .unwrap_or_else(|| NameIndex::build(&countries, &regions, &places));
         let mut g = Gazetteer::with_index(countries, places, regions, index);
-        // US states and counties at the centroids of their boundaries
+        // first-level divisions at the centroids of their boundaries (Natural Earth), US
+        // states and counties at those of the Census's
+        let adm1 = data::parse_adm1_centroids(include_str!("../../../data/geo/adm1-centroids.tsv"))
+            .map_err(|e| format!("data/geo/adm1-centroids.tsv: {e}"))?;
+        let adm1: FastMap<u64, (f64, f64)> = adm1
+            .into_iter()
+            .map(|(id, la, lo)| (id, (la, lo)))
+            .collect();
+        for p in g.places.iter_mut().filter(|p| p.feature == "ADM1") {
+            if let Some(&(lat, lon)) = p.geonameid.and_then(|id| adm1.get(&id)) {
+                p.lat = lat;
+                p.lon = lon;
+            }
+        }
         let centroids =
             data::parse_us_centroids(include_str!("../../../data/geo/us-centroids.tsv"))
                 .map_err(|e| format!("data/geo/us-centroids.tsv: {e}"))?;
