@@ -148,7 +148,9 @@ pub fn recognize_model(
             let (a, b) = (toks[s.tok_start + i0].start, toks[s.tok_start + j0 - 1].end);
             let key = norm_key(&body[a..b]);
             let entry = lex.get(&key);
+            let division = division_name(&body[a..b]);
             let kind = match (ty, entry.map(|e| e.kind)) {
+                ("PER", _) if division => EntityType::Gpe,
                 ("PER", _) => EntityType::Person,
                 ("ORG", _) => EntityType::Org,
                 ("LOC", Some(EntityType::Loc)) => EntityType::Loc,
@@ -173,6 +175,16 @@ pub fn recognize_model(
     document_consistency(body, toks, lex, &mut out);
     merge_known_names(body, lex, &mut out);
     out
+}
+
+/// A name ending in "County", "Parish", "Borough" or "Township" after another word: a place,
+/// whatever the tagger says ("Henry County" read as a person).
+fn division_name(name: &str) -> bool {
+    name.contains(' ')
+        && matches!(
+            name.rsplit(' ').next(),
+            Some("County" | "Parish" | "Borough" | "Township")
+        )
 }
 
 /// Adjacent entities that together spell a name the lexicon knows as a place or organisation
@@ -642,6 +654,13 @@ mod tests {
                 ("Russia".into(), EntityType::Gpe)
             ]
         );
+    }
+
+    #[test]
+    fn county_names_are_places() {
+        assert!(division_name("Henry County") && division_name("Acadia Parish"));
+        assert!(!division_name("County") && !division_name("Henry Countyman"));
+        assert!(!division_name("Henry Ford"));
     }
 
     #[test]

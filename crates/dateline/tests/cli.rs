@@ -422,3 +422,43 @@ fn training_leaves_out_feature_groups_on_request() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown feature group \"bogus\""));
 }
+
+#[test]
+fn a_county_is_placed_at_its_centre_in_the_storys_state() {
+    let input = "{\"id\": \"a\", \"text\": \"Deputies in Henry County arrested two men on Friday. Henry County Sheriff Monte Belew said the men were taken to the jail in Paris after a chase near Nashville.\"}\n";
+    let mut child = bin()
+        .args(["code", "--input-format", "jsonl", "--format", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let docs = lines(&out.stdout);
+    let places = docs[0]["places"].as_array().unwrap();
+    let county = places
+        .iter()
+        .find(|p| p["text"] == "Henry County")
+        .expect("the county is a place");
+    assert_eq!(county["admin1"], "TN", "{county}");
+    assert_eq!(county["feature"], "ADM2");
+    let (lat, lon) = (
+        county["lat"].as_f64().unwrap(),
+        county["lon"].as_f64().unwrap(),
+    );
+    assert!(
+        (36.0..36.6).contains(&lat) && (-88.6..-88.0).contains(&lon),
+        "{county}"
+    );
+    // never a person
+    assert!(docs[0]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["text"] != "Henry County" || e["type"] != "PERSON"));
+}
