@@ -573,6 +573,7 @@ impl Gazetteer {
             // the whole name too when it is a place's (it may be an abbreviation: "S.C.")
             let whole = skip == 1 || matches!(e.kind, EntityType::Gpe | EntityType::Loc);
             let upto = if whole { words.len() + 1 } else { words.len() };
+            let before = added.len();
             for n in (1..upto.min(4)).rev().filter(|&n| n <= words.len()) {
                 let end = words[n - 1].0 + words[n - 1].1.len();
                 let name = e.text[offset..end].trim_end_matches(['-', '\'']);
@@ -673,6 +674,13 @@ impl Gazetteer {
                     break;
                 }
             }
+            // a place after "of" in an organisation's name ("University of Georgia",
+            // "Association of Georgia Educators", "City of Richmond")
+            if added.len() == before && matches!(e.kind, EntityType::Org | EntityType::Misc) {
+                if let Some(p) = self.place_after_of(e, focus.as_deref()) {
+                    added.push(p);
+                }
+            }
         }
         out.append(&mut added);
         // demonyms and adjectives of countries name the country ("Russian troops", "the
@@ -689,6 +697,64 @@ impl Gazetteer {
         }
         out.sort_by_key(|p| (p.start, p.end));
         out
+    }
+
+    /// The country or first-level division (or, after "City of", "University of" and the like,
+    /// the town) named after the last "of" in an organisation's name: one to three capitalised
+    /// words, the longest that is a place.
+    fn place_after_of(&self, e: &Entity, focus: Option<&str>) -> Option<Place> {
+        let at = e.text.rfind(" of ")?;
+        let head = e.text[..at].to_lowercase();
+        let town_ok = [
+            "city",
+            "town",
+            "village",
+            "port",
+            "university",
+            "college",
+            "mayor",
+        ]
+        .iter()
+        .any(|w| head.split(' ').next_back() == Some(w));
+        let mut rest_at = at + 4;
+        if e.text[rest_at..].starts_with("the ") {
+            rest_at += 4;
+        }
+        let rest = &e.text[rest_at..];
+        let words: Vec<&str> = rest
+            .split(' ')
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .take(3)
+            .collect();
+        for n in (1..=words.len()).rev() {
+            let name = words[..n].join(" ");
+            let name = name.trim_end_matches([',', '\'', '\u{2019}']);
+            let name = name
+                .strip_suffix("'s")
+                .or(name.strip_suffix("\u{2019}s"))
+                .unwrap_or(name);
+            let cands = self.lookup(name);
+            let pick = cands
+                .iter()
+                .filter_map(|&(c, _)| match c {
+                    Cand::Country(_) => Some((c, 1, 0)),
+                    Cand::Place(i) if self.places[i].feature == "ADM1" => {
+                        Some((c, 1 + u8::from(focus == Some(self.places[i].iso3)), 0))
+                    }
+                    Cand::Place(i) if town_ok => Some((
+                        c,
+                        u8::from(focus == Some(self.places[i].iso3)),
+                        self.places[i].population,
+                    )),
+                    _ => None,
+                })
+                .max_by_key(|&(_, rank, pop)| (rank, pop))
+                .map(|(c, _, _)| c);
+            if let Some(c) = pick {
+                return Some(self.place(c, e.start + rest_at, name, Some("organisation")));
+            }
+        }
+        None
     }
 
     /// The place of a candidate named by `text` at byte `start` of the body.
@@ -1125,6 +1191,33 @@ mod tests {
         let ps = g.resolve(body, &ents);
         let london = ps.iter().find(|p| p.text == "London").unwrap();
         assert_eq!(london.country.as_deref(), Some("CAN"), "{london:?}");
+    }
+
+    #[test]
+    fn a_place_after_of_in_an_organisations_name() {
+        let g = Gazetteer::bundled().unwrap();
+        let body = "Dana Cole of Macon, Georgia, is headed to the University of Georgia in Athens, Georgia.";
+        let ents = vec![
+            ent(body, "Macon", EntityType::Gpe),
+            ent(body, "University of Georgia", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let p = ps
+            .iter()
+            .find(|p| p.via.as_deref() == Some("organisation"))
+            .expect("a place inside the name");
+        assert_eq!(
+            (p.text.as_str(), p.admin1.as_deref(), p.country.as_deref()),
+            ("Georgia", Some("GA"), Some("USA")),
+            "{ps:?}"
+        );
+        // a town after "City of"; not after other heads
+        let body = "A thief stole tools from the City of Richmond public works yard.";
+        let ps = g.resolve(body, &[ent(body, "City of Richmond", EntityType::Org)]);
+        assert!(ps.iter().any(|p| p.text == "Richmond"), "{ps:?}");
+        let body = "The Friends of Lincoln met.";
+        let ps = g.resolve(body, &[ent(body, "Friends of Lincoln", EntityType::Org)]);
+        assert!(ps.is_empty(), "{ps:?}");
     }
 
     #[test]
