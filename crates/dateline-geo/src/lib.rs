@@ -265,8 +265,11 @@ impl Gazetteer {
     /// [`Gazetteer::resolve`] with explicit coherence weights (per other name of the article in
     /// the candidate's division, in its country), for measuring them.
     pub fn resolve_with(&self, body: &str, entities: &[Entity], weights: (f64, f64)) -> Vec<Place> {
-        // focus: the country named most often (countries, demonyms, resolved capitals)
+        // focus: the country named most often (countries, demonyms, divisions, and town names
+        // whose places all lie in one country; a division or town name counts once)
         let mut votes: HashMap<&str, usize> = HashMap::new();
+        // names that are only divisions or towns of one country vote once per name
+        let mut voted: Vec<String> = Vec::new();
         for e in entities {
             if matches!(e.kind, EntityType::Gpe | EntityType::Norp) {
                 if let Some(c) = self.country_of_name(&e.text) {
@@ -303,8 +306,36 @@ impl Gazetteer {
                     [(p0, x), (p1, _), ..] if *p0 >= p1.saturating_mul(10) => Some(*x),
                     _ => None,
                 };
+                // (a division whose name is also a town of another country votes only when
+                // the towns of that name are all of the division's country: "Alexandria",
+                // the Egyptian governorate, does not outvote Virginia's towns)
+                // (towns of a fiftieth of the division's people or more: the US towns named
+                // Alexandria against Egypt's governorate, not Uruguay's Florida against the US
+                // state)
+                let towns_abroad = |x: &str| {
+                    let people = divisions.first().map_or(0, |d| d.0);
+                    cands.iter().any(|&(c, _)| {
+                        matches!(c, Cand::Place(i) if self.places[i].feature != "ADM1"
+                            && self.places[i].iso3 != x
+                            && self.places[i].population >= 10_000
+                            && self.places[i].population.saturating_mul(50) >= people)
+                    })
+                };
+                let vote = vote.or_else(|| {
+                    // a town name all of whose places lie in one country
+                    let mut iso = cands.iter().filter_map(|&(c, _)| match c {
+                        Cand::Place(i) => Some(self.places[i].iso3),
+                        _ => None,
+                    });
+                    let first = iso.next()?;
+                    (!other_kind && iso.all(|x| x == first)).then_some(first)
+                });
                 if let (false, Some(x)) = (other_kind, vote) {
-                    *votes.entry(x).or_default() += 1;
+                    let key = norm_key(&e.text);
+                    if (divisions.is_empty() || !towns_abroad(x)) && !voted.contains(&key) {
+                        voted.push(key);
+                        *votes.entry(x).or_default() += 1;
+                    }
                 }
             }
         }
@@ -1194,6 +1225,39 @@ mod tests {
     }
 
     #[test]
+    fn a_division_named_like_towns_abroad_does_not_set_the_focus() {
+        let g = Gazetteer::bundled().unwrap();
+        let country_of = |body: &str, names: &[&str], which: &str| {
+            let ents: Vec<Entity> = names
+                .iter()
+                .map(|n| ent(body, n, EntityType::Gpe))
+                .collect();
+            let ps = g.resolve(body, &ents);
+            ps.iter()
+                .find(|p| p.text == which)
+                .and_then(|p| p.country.clone())
+        };
+        // "Alexandria" is an Egyptian governorate, and towns in the US: the towns of one
+        // country around it decide
+        let body = "Police in Alexandria said the man fled to Arlington and Fairfax.";
+        assert_eq!(
+            country_of(body, &["Alexandria", "Arlington", "Fairfax"], "Alexandria").as_deref(),
+            Some("USA")
+        );
+        let body = "Police in Alexandria said the man fled. Officials in Virginia agreed.";
+        assert_eq!(
+            country_of(body, &["Alexandria", "Virginia"], "Alexandria").as_deref(),
+            Some("USA")
+        );
+        // still Russia's capital among Russian places
+        let body = "Tanks rolled through Moscow and St. Petersburg on Sunday.";
+        assert_eq!(
+            country_of(body, &["Moscow", "St. Petersburg"], "Moscow").as_deref(),
+            Some("RUS")
+        );
+    }
+
+    #[test]
     fn a_place_after_of_in_an_organisations_name() {
         let g = Gazetteer::bundled().unwrap();
         let body = "Dana Cole of Macon, Georgia, is headed to the University of Georgia in Athens, Georgia.";
@@ -1325,10 +1389,14 @@ mod tests {
             (Some("USA"), Some("TX")),
             "{paris:?}"
         );
-        // without the coherence pass, the capital of France
+        // towns found only in the US make it the article's country: even without the
+        // coherence pass, Paris is then a US town; alone, the capital of France
         let ps = g.resolve_with(body, &ents, (0.0, 0.0));
         let paris = ps.iter().find(|p| p.text == "Paris").unwrap();
-        assert_eq!(paris.country.as_deref(), Some("FRA"), "{paris:?}");
+        assert_eq!(paris.country.as_deref(), Some("USA"), "{paris:?}");
+        let alone = "Crews drove to Paris after the storm.";
+        let ps = g.resolve_with(alone, &[ent(alone, "Paris", EntityType::Gpe)], (0.0, 0.0));
+        assert_eq!(ps[0].country.as_deref(), Some("FRA"), "{ps:?}");
         // a town named like a country, among the article's towns of its state
         let body = "Crews from Tyler drove to Palestine after the storm.";
         let ents: Vec<Entity> = ["Tyler", "Palestine"]
