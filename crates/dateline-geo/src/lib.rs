@@ -265,6 +265,51 @@ impl Gazetteer {
     /// [`Gazetteer::resolve`] with explicit coherence weights (per other name of the article in
     /// the candidate's division, in its country), for measuring them.
     pub fn resolve_with(&self, body: &str, entities: &[Entity], weights: (f64, f64)) -> Vec<Place> {
+        // a one-word "person" that is a country, a division or a city of half a million,
+        // and no person's surname in the article, is the place ("Edmonton given 'B' grade")
+        let surnames: Vec<&str> = entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Person && e.text.contains(' '))
+            .filter_map(|e| e.text.rsplit(' ').next())
+            .collect();
+        // (a surname of the article's people only when the article never tags it a place)
+        let placed = |t: &str| {
+            entities
+                .iter()
+                .any(|x| matches!(x.kind, EntityType::Gpe | EntityType::Loc) && x.text == t)
+        };
+        let misread = |e: &Entity| {
+            e.kind == EntityType::Person
+                && !e.text.contains(' ')
+                && e.text.starts_with(char::is_uppercase)
+                && (!surnames.contains(&e.text.as_str()) || placed(&e.text))
+                && self.lookup(&e.text).iter().any(|&(c, main)| {
+                    main && match c {
+                        Cand::Country(_) => true,
+                        Cand::Place(i) => {
+                            let p = &self.places[i];
+                            p.feature == "ADM1" || p.population >= 500_000
+                        }
+                        Cand::Region(_) => false,
+                    }
+                })
+        };
+        let fixed: Vec<Entity>;
+        let entities = if entities.iter().any(&misread) {
+            fixed = entities
+                .iter()
+                .map(|e| {
+                    let mut e = e.clone();
+                    if misread(&e) {
+                        e.kind = EntityType::Gpe;
+                    }
+                    e
+                })
+                .collect();
+            &fixed[..]
+        } else {
+            entities
+        };
         // focus: the country named most often (countries, demonyms, divisions, and town names
         // whose places all lie in one country; a division or town name counts once)
         let mut votes: HashMap<&str, usize> = HashMap::new();
@@ -712,6 +757,13 @@ impl Gazetteer {
                     added.push(p);
                 }
             }
+            // a country or division before a hyphen ("U.S.-led", "Canada-wide"), or ending an
+            // organisation's name ("Environment Canada", "CTV Winnipeg")
+            if added.len() == before && matches!(e.kind, EntityType::Org | EntityType::Misc) {
+                if let Some(p) = self.place_in_compound(e, focus.as_deref()) {
+                    added.push(p);
+                }
+            }
         }
         out.append(&mut added);
         // demonyms and adjectives of countries name the country ("Russian troops", "the
@@ -786,6 +838,52 @@ impl Gazetteer {
             }
         }
         None
+    }
+
+    /// A country or first-level division before the hyphen of a compound opening the name
+    /// ("U.S.-led": `via: "demonym"`), or a country, division or city of 100,000 people ending
+    /// an organisation's name of two or more words ("Environment Canada", "CTV Winnipeg":
+    /// `via: "organisation"`).
+    fn place_in_compound(&self, e: &Entity, focus: Option<&str>) -> Option<Place> {
+        let division_or_country = |name: &str, towns: bool| {
+            self.lookup(name)
+                .iter()
+                .filter_map(|&(c, _)| match c {
+                    Cand::Country(_) => Some((c, 2u8, 0u64)),
+                    Cand::Place(i) if self.places[i].feature == "ADM1" => {
+                        Some((c, 1 + u8::from(focus == Some(self.places[i].iso3)), 0))
+                    }
+                    Cand::Place(i) if towns && self.places[i].population >= 100_000 => Some((
+                        c,
+                        u8::from(focus == Some(self.places[i].iso3)),
+                        self.places[i].population,
+                    )),
+                    _ => None,
+                })
+                .max_by_key(|&(_, rank, pop)| (rank, pop))
+                .map(|(c, _, _)| c)
+        };
+        let first = e.text.split(' ').next().unwrap_or("");
+        if let Some(h) = first.find('-').filter(|&h| h > 0) {
+            let name = &first[..h];
+            if let Some(c) = division_or_country(name, false) {
+                return Some(self.place(c, e.start, name, Some("demonym")));
+            }
+        }
+        // (a name with "of" is read by `place_after_of`: "Friends of Lincoln" is no place)
+        if e.kind != EntityType::Org || !e.text.contains(' ') || e.text.contains(" of ") {
+            return None;
+        }
+        let last = e.text.rsplit(' ').next().unwrap_or("");
+        let name = last.trim_end_matches(['.', ',']);
+        let name = if last.ends_with("..") || name.len() <= 2 {
+            last
+        } else {
+            name
+        };
+        let c = division_or_country(name, true)?;
+        let start = e.start + e.text.len() - last.len();
+        Some(self.place(c, start, name, Some("organisation")))
     }
 
     /// The place of a candidate named by `text` at byte `start` of the body.
@@ -1255,6 +1353,57 @@ mod tests {
             country_of(body, &["Moscow", "St. Petersburg"], "Moscow").as_deref(),
             Some("RUS")
         );
+    }
+
+    #[test]
+    fn compounds_names_ending_in_a_place_and_cities_read_as_people() {
+        let g = Gazetteer::bundled().unwrap();
+        let body = "Turkey, a partner in the U.S.-led campaign, agreed. Environment Canada warned of snow, CTV Winnipeg said.";
+        let ents = vec![
+            ent(body, "Turkey", EntityType::Gpe),
+            ent(body, "U.S.-led", EntityType::Misc),
+            ent(body, "Environment Canada", EntityType::Org),
+            ent(body, "CTV Winnipeg", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.country.as_deref(), p.via.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Turkey", Some("TUR"), None),
+                ("U.S.", Some("USA"), Some("demonym")),
+                ("Canada", Some("CAN"), Some("organisation")),
+                ("Winnipeg", Some("CAN"), Some("organisation")),
+            ]
+        );
+        // a city of a million the tagger read as a person is the city; a surname is not
+        let body = "Edmonton given B grade. Although Edmonton's economy is healthy, Mayor Don Iveson said Iveson would act.";
+        let mut ents = vec![
+            ent(body, "Edmonton", EntityType::Person),
+            ent(body, "Don Iveson", EntityType::Person),
+        ];
+        let second = body.rfind("Iveson").unwrap();
+        ents.push(Entity {
+            start: second,
+            end: second + 6,
+            ..ent(body, "Iveson", EntityType::Person)
+        });
+        let ps = g.resolve(body, &ents);
+        assert_eq!(ps.len(), 1, "{ps:?}");
+        assert_eq!(ps[0].country.as_deref(), Some("CAN"));
+        let body = "Whitney Houston sang. Houston said the tour would end.";
+        let ents = vec![
+            ent(body, "Whitney Houston", EntityType::Person),
+            Entity {
+                start: body.rfind("Houston").unwrap(),
+                end: body.rfind("Houston").unwrap() + 7,
+                ..ent(body, "Houston", EntityType::Person)
+            },
+        ];
+        assert!(g.resolve(body, &ents).is_empty());
     }
 
     #[test]
