@@ -316,6 +316,28 @@ impl Gazetteer {
         // names that are only divisions or towns of one country vote once per name
         let mut voted: Vec<String> = Vec::new();
         for e in entities {
+            // a US county or a state's or province's press abbreviation ("LAUREL COUNTY,
+            // Ky.") names its country, once per name
+            if e.kind != EntityType::Person {
+                let key = norm_key(&e.text);
+                let bare = e.text.trim_end_matches('.');
+                let country = if self.counties.contains_key(&key)
+                    || data::us_state_abbreviation(bare).is_some()
+                {
+                    Some("USA")
+                } else if data::canadian_province_abbreviation(bare).is_some() {
+                    Some("CAN")
+                } else {
+                    None
+                };
+                if let Some(x) = country {
+                    if !voted.contains(&key) {
+                        voted.push(key);
+                        *votes.entry(x).or_default() += 1;
+                    }
+                    continue;
+                }
+            }
             if matches!(e.kind, EntityType::Gpe | EntityType::Norp) {
                 if let Some(c) = self.country_of_name(&e.text) {
                     // "Georgia" is also a US state: such a name does not vote
@@ -1345,6 +1367,12 @@ mod tests {
         let body = "Police in Alexandria said the man fled. Officials in Virginia agreed.";
         assert_eq!(
             country_of(body, &["Alexandria", "Virginia"], "Alexandria").as_deref(),
+            Some("USA")
+        );
+        // a county and a state's press abbreviation name the country
+        let body = "LAUREL COUNTY, Ky. - The sheriff named the driver as Dan Smith of London.";
+        assert_eq!(
+            country_of(body, &["LAUREL COUNTY", "Ky", "London"], "London").as_deref(),
             Some("USA")
         );
         // still Russia's capital among Russian places
