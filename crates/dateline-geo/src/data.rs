@@ -247,6 +247,13 @@ pub fn parse_regions(text: &'static str) -> Result<Vec<GeoRecord>, String> {
 
 /// The province or territory a Canadian press abbreviation stands for ("B.C", "Ont"; the
 /// final full stop removed).
+/// The dotted press abbreviations of US states and Canadian provinces, with their final full
+/// stop: too distinctive to be anything else where they stand alone ("B.C.", "N.C.").
+pub const DOTTED_ABBREVIATIONS: &[&str] = &[
+    "B.C.", "N.B.", "N.S.", "P.E.I.", "N.W.T.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.",
+    "R.I.", "S.C.", "S.D.", "W.Va.", "W. Va.", "D.C.",
+];
+
 pub fn canadian_province_abbreviation(s: &str) -> Option<&'static str> {
     const T: &[(&str, &str)] = &[
         ("B.C", "British Columbia"),
@@ -316,6 +323,7 @@ pub fn us_state_abbreviation(s: &str) -> Option<&'static str> {
         ("Va", "VA"),
         ("Wash", "WA"),
         ("W.Va", "WV"),
+        ("W. Va", "WV"),
         ("Wis", "WI"),
         ("Wyo", "WY"),
         ("D.C", "DC"),

@@ -788,6 +788,27 @@ impl Gazetteer {
             }
         }
         out.append(&mut added);
+        // a state's or province's dotted abbreviation the tagger left out ("In B.C., up to
+        // 20 centimetres of snow")
+        out.sort_by_key(|p| (p.start, p.end));
+        let mut dotted: Vec<Place> = Vec::new();
+        for abbr in data::DOTTED_ABBREVIATIONS {
+            for (at, _) in body.match_indices(abbr) {
+                let end = at + abbr.len();
+                let before = body[..at].chars().next_back();
+                let after = body[end..].chars().next();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '.')
+                    || after.is_some_and(char::is_alphanumeric)
+                    || overlaps(&out, at, end)
+                {
+                    continue;
+                }
+                if let Some(i) = self.division_named(abbr) {
+                    dotted.push(self.place(Cand::Place(i), at, abbr, None));
+                }
+            }
+        }
+        out.append(&mut dotted);
         // demonyms and adjectives of countries name the country ("Russian troops", "the
         // Turkish government"); marked, so that no event is placed by one
         for e in entities
@@ -1432,6 +1453,24 @@ mod tests {
             },
         ];
         assert!(g.resolve(body, &ents).is_empty());
+    }
+
+    #[test]
+    fn dotted_abbreviations_the_tagger_left_out() {
+        let g = Gazetteer::bundled().unwrap();
+        let body = "In B.C., up to 20 centimetres of snow fell, and W. Va. roads closed; the U.N.C.A. met.";
+        let ps = g.resolve(body, &[]);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.country.as_deref(), p.admin1.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("B.C.", Some("CAN"), Some("02")),
+                ("W. Va.", Some("USA"), Some("WV"))
+            ]
+        );
     }
 
     #[test]
