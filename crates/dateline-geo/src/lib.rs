@@ -34,6 +34,39 @@ pub use data::{Country, GeoRecord};
 pub use index::{key_hash, Cand, NameIndex};
 
 /// Last words of street and road names.
+/// Words that alone name no place, though some town or region is called so.
+const GENERIC: &[&str] = &[
+    "city",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "union",
+    "street",
+    "ii",
+    "iii",
+    "federal",
+    "university",
+    "lakes",
+    "national",
+    "state",
+    "metro",
+    "downtown",
+    "upper",
+    "lower",
+    "far north",
+    "middle",
+];
+
 const STREETS: &[&str] = &[
     "street",
     "st",
@@ -448,12 +481,13 @@ impl Gazetteer {
                 // the name of a country, a division or a town of 50,000 tagged as an organisation
                 // ("the US said", "Metcalfe County") still names the place
                 let cands = self.lookup(&e.text);
+                // (a town by its main name only: "Hamas" is an alternate name of Hamm)
                 let org_country = matches!(e.kind, EntityType::Org | EntityType::Misc)
-                    && cands.iter().any(|&(c, _)| match c {
+                    && cands.iter().any(|&(c, main)| match c {
                         Cand::Country(_) => true,
                         Cand::Place(i) => {
                             let p = &self.places[i];
-                            p.feature.starts_with("ADM") || p.population >= 50_000
+                            p.feature.starts_with("ADM") || main && p.population >= 50_000
                         }
                         Cand::Region(_) => false,
                     });
@@ -821,6 +855,9 @@ impl Gazetteer {
             };
             out.push(self.place(Cand::Country(i), e.start, &e.text, Some("demonym")));
         }
+        // a lone word for a direction or a kind of place names no place ("City" of "City
+        // Council", "Central" of "Central High")
+        out.retain(|p| !GENERIC.contains(&p.text.to_lowercase().as_str()));
         out.sort_by_key(|p| (p.start, p.end));
         out
     }
@@ -1453,6 +1490,20 @@ mod tests {
             },
         ];
         assert!(g.resolve(body, &ents).is_empty());
+    }
+
+    #[test]
+    fn generic_words_and_alternate_names_of_organisations_are_no_places() {
+        let g = Gazetteer::bundled().unwrap();
+        let body = "City Council met at Central High. Hamas fired rockets from the North.";
+        let ents = vec![
+            ent(body, "City Council", EntityType::Org),
+            ent(body, "Central High", EntityType::Org),
+            ent(body, "Hamas", EntityType::Org),
+            ent(body, "North", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert!(ps.is_empty(), "{ps:?}");
     }
 
     #[test]
