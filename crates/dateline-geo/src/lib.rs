@@ -298,8 +298,9 @@ impl Gazetteer {
     /// [`Gazetteer::resolve`] with explicit coherence weights (per other name of the article in
     /// the candidate's division, in its country), for measuring them.
     pub fn resolve_with(&self, body: &str, entities: &[Entity], weights: (f64, f64)) -> Vec<Place> {
-        // a one-word "person" that is a country, a division or a city of half a million,
-        // and no person's surname in the article, is the place ("Edmonton given 'B' grade")
+        // a one-word "person" that is a division or a city of half a million (not a country:
+        // "Chad", "Jordan" are given names too), and no person's surname in the article, is
+        // the place ("Edmonton given 'B' grade")
         let surnames: Vec<&str> = entities
             .iter()
             .filter(|e| e.kind == EntityType::Person && e.text.contains(' '))
@@ -318,7 +319,7 @@ impl Gazetteer {
                 && (!surnames.contains(&e.text.as_str()) || placed(&e.text))
                 && self.lookup(&e.text).iter().any(|&(c, main)| {
                     main && match c {
-                        Cand::Country(_) => true,
+                        Cand::Country(_) => false,
                         Cand::Place(i) => {
                             let p = &self.places[i];
                             p.feature == "ADM1" || p.population >= 500_000
