@@ -423,10 +423,63 @@ fn attribute(
         matches!(toks[k].text(body), "went" | "goes")
             && toks.get(k + 1).is_some_and(|n| n.text(body) == "on")
     };
+    // a participle right after the quote goes on with the sentence's own subject (`there is
+    // “…” adding that …`)
+    let participle_after = |pos: usize| {
+        let w = lower(toks[seq[pos]].text(body));
+        seq[..pos].iter().all(|&k| is_punct(toks[k].text(body)))
+            && w.ends_with("ing")
+            && w != "according"
+    };
+    // `” Trump barked.`, `” Bennett shot back with a laugh`: a name and a verb in the past
+    // the reporting-verb list does not hold, closing the attribution
+    if !closed && seq.len() >= 2 {
+        let mut j = 0;
+        while j < seq.len().min(3) && {
+            let t = toks[seq[j]].text(body);
+            t.starts_with(char::is_uppercase) && !is_punct(t)
+        } {
+            j += 1;
+        }
+        let pronoun = j == 0 && PRONOUNS.contains(&lower(toks[seq[0]].text(body)).as_str());
+        let j = if pronoun { 1 } else { j };
+        if j > 0 && j < seq.len() {
+            let v = toks[seq[j]].text(body);
+            let past = v.len() > 3
+                && v.chars().all(char::is_lowercase)
+                && (v.ends_with("ed") || matches!(v, "shot" | "began" | "bit" | "spoke"));
+            let closes = seq.get(j + 1).is_none_or(|&n| {
+                matches!(
+                    toks[n].text(body),
+                    "." | ","
+                        | "back"
+                        | "as"
+                        | "with"
+                        | "before"
+                        | "after"
+                        | "while"
+                        | "at"
+                        | "in"
+                        | "on"
+                        | "from"
+                )
+            });
+            let known = cue(v) || went_on(seq[j]);
+            let sp = span(toks, &seq[..j]);
+            if past && closes && !known && sp.is_some_and(|s| plausible_subject(body, ents, s)) {
+                return Attribution {
+                    trailing: false,
+                    speaker: sp,
+                    cue: Some(v.to_string()),
+                    addressee: None,
+                };
+            }
+        }
+    }
     if let Some(pos) = seq
         .iter()
         .position(|&k| (cue(toks[k].text(body)) || went_on(k)) && !adjective(k))
-        .filter(|&pos| !new_clause(pos))
+        .filter(|&pos| !new_clause(pos) && !participle_after(pos))
     {
         let verb = toks[seq[pos]].text(body);
         let before: Vec<usize> = seq[..pos]
@@ -1380,6 +1433,21 @@ fn subject_before(body: &str, toks: &[Token], lo: usize, cue: usize) -> Option<(
             .rev()
             .take(20)
             .find(|&i| toks[i].text(body) == ",")?;
+        // a name in apposition to a description: "her senior policy adviser, Jake
+        // Sullivan, said"
+        let inner = &toks[open + 1..last];
+        let name = !inner.is_empty()
+            && inner.len() <= 4
+            && inner
+                .iter()
+                .all(|t| t.text(body).starts_with(char::is_uppercase) || t.text(body) == ".");
+        let before = open
+            .checked_sub(1)
+            .filter(|&b| b >= lo)
+            .map(|b| toks[b].text(body));
+        if name && before.is_some_and(|w| w.chars().all(|c| c.is_lowercase())) {
+            return Some((inner[0].start, inner[inner.len() - 1].end));
+        }
         if open > lo {
             return noun_phrase(body, toks, lo, open - 1);
         }
@@ -2526,6 +2594,36 @@ mod tests {
         let ents = vec![ent(body, "Ortiz", EntityType::Person)];
         let qs = direct(body, &ents);
         assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Ortiz");
+    }
+
+    #[test]
+    fn unknown_verbs_after_the_quote_participles_and_named_appositions() {
+        // a name and a verb in the past the list does not hold
+        let body = "Reporters kept asking.\n\n“You were not called on, sit down,” Reyes barked as guards moved in.\n\n“Look at all these fans,” Ortiz said.\n\n“I am one of them,” Lee shot back with a laugh.";
+        let ents = vec![
+            ent(body, "Reyes", EntityType::Person),
+            ent(body, "Ortiz", EntityType::Person),
+            ent(body, "Lee", EntityType::Person),
+        ];
+        let qs = direct(body, &ents);
+        let who: Vec<&str> = qs
+            .iter()
+            .map(|q| q.speaker.as_ref().map_or("", |s| s.text.as_str()))
+            .collect();
+        assert_eq!(who, vec!["Reyes", "Ortiz", "Lee"], "{qs:?}");
+        // a participle right after the quote goes on with the sentence's subject
+        let body = "Speaking in Columbia, Reyes said that there is “a clear choice” adding that it is why Ortiz attacks him.";
+        let ents = vec![
+            ent(body, "Columbia", EntityType::Gpe),
+            ent(body, "Reyes", EntityType::Person),
+            ent(body, "Ortiz", EntityType::Person),
+        ];
+        let qs = direct(body, &ents);
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Reyes");
+        // the name in apposition to a description
+        let body = "In a statement to the paper, her senior policy adviser, Tom Reyes, said: “The vote was a mistake.”";
+        let qs = direct(body, &[]);
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Tom Reyes");
     }
 
     #[test]
