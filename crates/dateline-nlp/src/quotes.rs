@@ -1146,7 +1146,11 @@ fn sentence_subject(
     if matches!(lower(toks.get(lo)?.text(body)).as_str(), "the" | "a" | "an") {
         let end = (lo + 1..cue.min(lo + 6)).find(|&j| {
             let w = lower(toks[j].text(body));
-            is_punct(&w) || ADVERBS.contains(&w.as_str()) || w.ends_with("ed") || w == "who"
+            is_punct(&w)
+                || ADVERBS.contains(&w.as_str())
+                || w.ends_with("ed")
+                || w == "who"
+                || IRREGULAR_PAST.contains(&w.as_str())
         });
         // or the words run up to the verb: "A document on the campaign's website states"
         let end = end.or_else(|| {
@@ -1178,6 +1182,14 @@ fn sentence_subject(
     .then(|| (toks[lo].start, toks[lo].end))
 }
 
+/// Irregular past tenses that end a sentence's subject ("The Florida senator sought …").
+const IRREGULAR_PAST: &[&str] = &[
+    "sought", "sent", "took", "made", "gave", "told", "met", "went", "came", "left", "said",
+    "held", "won", "lost", "saw", "spoke", "wrote", "brought", "thought", "felt", "kept", "began",
+    "ran", "stood", "led", "became", "got", "found", "paid", "knew", "grew", "drew", "struck",
+    "fought", "chose", "rose", "fell", "broke", "threw",
+];
+
 /// Words opening a subordinate clause (or a phrase) before a sentence's main clause.
 const SUBORDINATORS: &[&str] = &[
     "although", "though", "while", "when", "after", "before", "because", "if", "since", "unless",
@@ -1203,14 +1215,34 @@ fn opening_plural_np(
     {
         return None;
     }
-    let verb = (lo + 2..cue.min(lo + 7)).find(|&j| {
+    // (or the cue itself: "Legal observers note “…”")
+    let verb = (lo + 2..(cue + 1).min(lo + 7)).find(|&j| {
         let w = toks[j].text(body);
-        w.len() > 4 && w.ends_with("ed") && w.chars().all(char::is_lowercase)
+        w.chars().all(char::is_lowercase)
+            && (w.len() > 4 && w.ends_with("ed") || IRREGULAR_PAST.contains(&w) || j == cue)
     })?;
     let head = toks[verb - 1].text(body);
-    let words_ok = toks[lo + 1..verb]
-        .iter()
-        .all(|t| t.text(body).chars().all(|c| c.is_lowercase() || c == '-'));
+    // (a noun phrase: no participle, no preposition but "of")
+    let words_ok = toks[lo + 1..verb].iter().all(|t| {
+        let w = t.text(body);
+        w.chars().all(|c| c.is_lowercase() || c == '-')
+            && !w.ends_with("ing")
+            && !matches!(
+                w,
+                "through"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "into"
+                    | "from"
+                    | "with"
+                    | "across"
+                    | "near"
+                    | "by"
+                    | "for"
+                    | "to"
+            )
+    });
     (words_ok && head.len() > 3 && head.ends_with('s') && !head.ends_with("ss"))
         .then(|| (toks[lo].start, toks[verb - 1].end))
 }
@@ -2620,6 +2652,13 @@ mod tests {
         ];
         let qs = direct(body, &ents);
         assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Reyes");
+        // subjects ending at an irregular past or at the cue itself
+        let body = "The Florida senator sought to calm the crowd, and took a heckler in stride, saying the man would “not get beat up” here.";
+        let qs = direct(body, &[]);
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "The Florida senator");
+        let body = "Legal observers note the plan would not truly “close” the prison this year.";
+        let qs = direct(body, &[]);
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Legal observers");
         // the name in apposition to a description
         let body = "In a statement to the paper, her senior policy adviser, Tom Reyes, said: “The vote was a mistake.”";
         let qs = direct(body, &[]);
