@@ -2692,10 +2692,29 @@ mod tests {
             "\u{201c}a b",
             "a \" b \" c \"",
             &"\"x ".repeat(10_000),
+            // curly marks nested 10,000 deep on one line, and a mark opening every word
+            &format!(
+                "{}x{}",
+                "\u{201c}a ".repeat(10_000),
+                "\u{201d} b".repeat(10_000)
+            ),
+            &"\u{201c}w ".repeat(10_000),
+            // a 100,000-character quote
+            &format!("\u{201c}{}\u{201d} she said.", "word ".repeat(20_000)),
         ] {
             let t = tokenize(body);
             let ss = sentences(body, &t);
-            let _ = find(body, &t, &ss, &[], &lex);
+            let qs = find(body, &t, &ss, &[], &lex);
+            for q in &qs {
+                assert!(q.start <= q.end && q.end <= body.len());
+            }
         }
+        // the long quote is one quote with its speaker
+        let body = format!("\u{201c}{}\u{201d} she said.", "word ".repeat(20_000));
+        let t = tokenize(&body);
+        let ss = sentences(&body, &t);
+        let qs = find(&body, &t, &ss, &[], &lex);
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "she");
     }
 }
