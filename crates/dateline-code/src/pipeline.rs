@@ -104,7 +104,14 @@ impl Pipeline {
         let published = d.article.published.clone();
         let body = std::mem::take(&mut d.body);
         let ann = dateline_nlp::annotate(&body, published.as_deref(), &self.lexicon);
-        let places = self.gazetteer.resolve(&body, &ann.entities);
+        let outlet_country = d
+            .article
+            .url
+            .as_deref()
+            .and_then(|u| self.gazetteer.country_of_url(u));
+        let places = self
+            .gazetteer
+            .resolve_for_outlet(&body, &ann.entities, outlet_country);
         let evs = events::code(
             &Knowledge {
                 actors: &self.actors,

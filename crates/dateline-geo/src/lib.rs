@@ -292,12 +292,64 @@ impl Gazetteer {
     /// Toponyms of an article resolved to gazetteer records (see the module notes), with the
     /// default coherence weights.
     pub fn resolve(&self, body: &str, entities: &[Entity]) -> Vec<Place> {
-        self.resolve_with(body, entities, COHERENCE)
+        self.resolve_all(body, entities, COHERENCE, None)
+    }
+
+    /// [`Gazetteer::resolve`] for an article from an outlet of a known country (ISO3, e.g.
+    /// from [`Gazetteer::country_of_url`]): the outlet's country counts as one mention of it
+    /// when the article's focus is decided, and wins a tie.
+    pub fn resolve_for_outlet(
+        &self,
+        body: &str,
+        entities: &[Entity],
+        outlet_country: Option<&str>,
+    ) -> Vec<Place> {
+        self.resolve_all(body, entities, COHERENCE, outlet_country)
+    }
+
+    /// The country of an outlet's web address by its country-code top-level domain
+    /// ("https://www.cbc.ca/news/…" → CAN, ".co.uk" → GBR); none for generic domains and
+    /// the country codes sold as vanity names (.tv, .io, .co, .me, …).
+    pub fn country_of_url(&self, url: &str) -> Option<&str> {
+        let rest = url.split_once("://").map_or(url, |(_, r)| r);
+        let host = rest.split(['/', '?', '#']).next()?;
+        let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+        let host = host.split(':').next()?.trim_end_matches('.');
+        let tld = host.rsplit('.').next()?.to_ascii_lowercase();
+        if tld.len() != 2 || !host.contains('.') {
+            return None;
+        }
+        const VANITY: &[&str] = &[
+            "tv", "io", "co", "me", "fm", "ai", "ly", "cc", "ws", "to", "ag", "gg", "la", "eu",
+            "am", "it", "is", "so", "sh", "st", "vc", "gl", "im", "nu",
+        ];
+        if VANITY.contains(&tld.as_str()) && !host.ends_with(".co.it") {
+            return None;
+        }
+        let iso2 = if tld == "uk" {
+            "GB".to_string()
+        } else {
+            tld.to_ascii_uppercase()
+        };
+        self.countries
+            .iter()
+            .find(|c| c.iso2 == iso2)
+            .map(|c| c.iso3.as_str())
     }
 
     /// [`Gazetteer::resolve`] with explicit coherence weights (per other name of the article in
     /// the candidate's division, in its country), for measuring them.
     pub fn resolve_with(&self, body: &str, entities: &[Entity], weights: (f64, f64)) -> Vec<Place> {
+        self.resolve_all(body, entities, weights, None)
+    }
+
+    fn resolve_all(
+        &self,
+        body: &str,
+        entities: &[Entity],
+        weights: (f64, f64),
+        outlet_country: Option<&str>,
+    ) -> Vec<Place> {
         // a one-word "person" that is a division or a city of half a million (not a country:
         // "Chad", "Jordan" are given names too), and no person's surname in the article, is
         // the place ("Edmonton given 'B' grade")
@@ -440,9 +492,17 @@ impl Gazetteer {
                 }
             }
         }
+        // the outlet's country: one mention, and the tie-breaker
+        if let Some(x) = outlet_country.and_then(|o| self.iso3.get_key_value(o)) {
+            *votes.entry(x.0.as_str()).or_default() += 1;
+        }
         let focus = votes
             .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .max_by(|a, b| {
+                a.1.cmp(b.1)
+                    .then((Some(*a.0) == outlet_country).cmp(&(Some(*b.0) == outlet_country)))
+                    .then(b.0.cmp(a.0))
+            })
             .map(|(k, _)| k.to_string());
         // two passes: the second reads the first's choices for the article's other places
         // (CLIFF-style coherence: "Paris" among Texas towns is Paris, Texas)
@@ -1505,6 +1565,45 @@ mod tests {
         ];
         let ps = g.resolve(body, &ents);
         assert!(ps.is_empty(), "{ps:?}");
+    }
+
+    #[test]
+    fn the_outlets_country_decides_what_the_article_leaves_open() {
+        let g = Gazetteer::bundled().unwrap();
+        assert_eq!(
+            g.country_of_url("https://www.cbc.ca/news/canada/x-1.2"),
+            Some("CAN")
+        );
+        assert_eq!(
+            g.country_of_url("http://news.bbc.co.uk/2/hi/x.stm"),
+            Some("GBR")
+        );
+        assert_eq!(
+            g.country_of_url("https://www.smh.com.au:443/world?x=1"),
+            Some("AUS")
+        );
+        assert_eq!(g.country_of_url("https://www.reuters.com/world/"), None);
+        assert_eq!(g.country_of_url("https://news.example.tv/x"), None);
+        assert_eq!(g.country_of_url("not a url"), None);
+        assert_eq!(g.country_of_url(""), None);
+        let body = "London police said a man was stabbed in an east-end bar.";
+        let ents = vec![ent(body, "London", EntityType::Gpe)];
+        let country = |outlet| {
+            g.resolve_for_outlet(body, &ents, outlet)[0]
+                .country
+                .clone()
+                .unwrap_or_default()
+        };
+        assert_eq!(country(None), "GBR");
+        assert_eq!(country(Some("CAN")), "CAN");
+        // the article's own names still outweigh the outlet
+        let body = "Officials in London and all of England said trains ran late.";
+        let ents = vec![
+            ent(body, "London", EntityType::Gpe),
+            ent(body, "England", EntityType::Gpe),
+        ];
+        let ps = g.resolve_for_outlet(body, &ents, Some("CAN"));
+        assert_eq!(ps[0].country.as_deref(), Some("GBR"), "{ps:?}");
     }
 
     #[test]

@@ -462,3 +462,25 @@ fn a_county_is_placed_at_its_centre_in_the_storys_state() {
         .iter()
         .all(|e| e["text"] != "Henry County" || e["type"] != "PERSON"));
 }
+
+#[test]
+fn the_outlets_country_places_what_the_article_leaves_open() {
+    let input = "{\"id\": \"a\", \"url\": \"https://www.cbc.ca/news/canada/stabbing\", \"text\": \"London police said a man was stabbed in an east-end bar.\"}\n{\"id\": \"b\", \"text\": \"London police said a man was stabbed in an east-end bar.\"}\n";
+    let mut child = bin()
+        .args(["code", "--input-format", "jsonl", "--format", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let docs = lines(&out.stdout);
+    let country = |d: &Value| d["places"][0]["country"].as_str().unwrap_or("").to_string();
+    assert_eq!(country(&docs[0]), "CAN", "{}", docs[0]["places"]);
+    assert_eq!(country(&docs[1]), "GBR", "{}", docs[1]["places"]);
+}
