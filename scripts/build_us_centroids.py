@@ -16,13 +16,11 @@ Usage: python3 scripts/build_us_centroids.py [-o data/geo/us-centroids.tsv] [--p
 import argparse
 import json
 import os
-import subprocess
 import sys
-import tarfile
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from topojson_centroids import decode_arcs, largest_centroid  # noqa: E402
+from topojson_centroids import decode_arcs, largest_centroid, npm_package  # noqa: E402
 
 
 def main():
@@ -34,11 +32,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         pkg = a.package
         if not pkg:
-            subprocess.run(["npm", "pack", "us-atlas@3.0.1", "--pack-destination", tmp],
-                           check=True, stdout=subprocess.DEVNULL)
-            with tarfile.open(os.path.join(tmp, "us-atlas-3.0.1.tgz")) as t:
-                t.extractall(tmp, filter="data")
-            pkg = os.path.join(tmp, "package")
+            pkg = npm_package("us-atlas@3.0.1", tmp)
         states = json.load(open(os.path.join(pkg, "states-10m.json"), encoding="utf-8"))
         counties = json.load(open(os.path.join(pkg, "counties-10m.json"), encoding="utf-8"))
     postal = {}

@@ -5,6 +5,9 @@ with islands), computed on a plane whose longitudes are scaled by the cosine of 
 mean latitude; rings crossing the antimeridian are unwrapped first.
 """
 import math
+import os
+import subprocess
+import tarfile
 
 
 def decode_arcs(topo):
@@ -81,3 +84,13 @@ def largest_centroid(arcs, geom):
         if c and (best is None or a > best[0]):
             best = (a, c)
     return best[1] if best else None
+
+
+def npm_package(spec, tmp):
+    """Fetch and unpack an npm package (`name@version`) into `tmp`; its folder."""
+    subprocess.run(["npm", "pack", spec, "--pack-destination", tmp],
+                   check=True, stdout=subprocess.DEVNULL)
+    tgz = [f for f in os.listdir(tmp) if f.endswith(".tgz")][0]
+    with tarfile.open(os.path.join(tmp, tgz)) as t:
+        t.extractall(tmp, filter="data")
+    return os.path.join(tmp, "package")

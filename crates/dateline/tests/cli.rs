@@ -426,20 +426,7 @@ fn training_leaves_out_feature_groups_on_request() {
 #[test]
 fn a_county_is_placed_at_its_centre_in_the_storys_state() {
     let input = "{\"id\": \"a\", \"text\": \"Deputies in Henry County arrested two men on Friday. Henry County Sheriff Monte Belew said the men were taken to the jail in Paris after a chase near Nashville.\"}\n";
-    let mut child = bin()
-        .args(["code", "--input-format", "jsonl", "--format", "jsonl", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    let docs = lines(&out.stdout);
+    let docs = code_jsonl(input);
     let places = docs[0]["places"].as_array().unwrap();
     let county = places
         .iter()
@@ -466,6 +453,14 @@ fn a_county_is_placed_at_its_centre_in_the_storys_state() {
 #[test]
 fn the_outlets_country_places_what_the_article_leaves_open() {
     let input = "{\"id\": \"a\", \"url\": \"https://www.cbc.ca/news/canada/stabbing\", \"text\": \"London police said a man was stabbed in an east-end bar.\"}\n{\"id\": \"b\", \"text\": \"London police said a man was stabbed in an east-end bar.\"}\n";
+    let docs = code_jsonl(input);
+    let country = |d: &Value| d["places"][0]["country"].as_str().unwrap_or("").to_string();
+    assert_eq!(country(&docs[0]), "CAN", "{}", docs[0]["places"]);
+    assert_eq!(country(&docs[1]), "GBR", "{}", docs[1]["places"]);
+}
+
+/// `dateline code` on JSONL input given on standard input: one output per line.
+fn code_jsonl(input: &str) -> Vec<Value> {
     let mut child = bin()
         .args(["code", "--input-format", "jsonl", "--format", "jsonl", "-"])
         .stdin(Stdio::piped())
@@ -478,9 +473,5 @@ fn the_outlets_country_places_what_the_article_leaves_open() {
         .unwrap()
         .write_all(input.as_bytes())
         .unwrap();
-    let out = child.wait_with_output().unwrap();
-    let docs = lines(&out.stdout);
-    let country = |d: &Value| d["places"][0]["country"].as_str().unwrap_or("").to_string();
-    assert_eq!(country(&docs[0]), "CAN", "{}", docs[0]["places"]);
-    assert_eq!(country(&docs[1]), "GBR", "{}", docs[1]["places"]);
+    lines(&child.wait_with_output().unwrap().stdout)
 }
