@@ -364,21 +364,47 @@ impl Gazetteer {
                 .iter()
                 .any(|x| matches!(x.kind, EntityType::Gpe | EntityType::Loc) && x.text == t)
         };
+        // ... or a "person" followed by a state or province that has a town of that name
+        // ("Greer, South Carolina", "Churchill, Man.")
+        let qualified_town = |e: &Entity| {
+            let Some(rest) = body[e.end..].strip_prefix(", ") else {
+                return false;
+            };
+            let w: String = rest
+                .chars()
+                .take(24)
+                .take_while(|c| c.is_alphanumeric() || *c == ' ' || *c == '.')
+                .collect();
+            let words: Vec<&str> = w.split_whitespace().take(3).collect();
+            let Some((iso3, adm)) = (1..=words.len())
+                .rev()
+                .find_map(|n| self.qualifier(&words[..n].join(" ")))
+            else {
+                return false;
+            };
+            !adm.is_empty()
+                && self.lookup(&e.text).iter().any(|&(c, _)| {
+                    matches!(c, Cand::Place(i) if self.places[i].iso3 == iso3
+                        && self.places[i].admin1 == adm
+                        && self.places[i].feature.starts_with("PPL"))
+                })
+        };
         let misread = |e: &Entity| {
             e.kind == EntityType::Person
-                && !e.text.contains(' ')
                 && e.text.starts_with(char::is_uppercase)
-                && (!surnames.contains(&e.text.as_str()) || placed(&e.text))
-                && self.lookup(&e.text).iter().any(|&(c, main)| {
-                    main && match c {
-                        Cand::Country(_) => false,
-                        Cand::Place(i) => {
-                            let p = &self.places[i];
-                            p.feature == "ADM1" || p.population >= 500_000
+                && (!e.text.contains(' ')
+                    && (!surnames.contains(&e.text.as_str()) || placed(&e.text))
+                    && self.lookup(&e.text).iter().any(|&(c, main)| {
+                        main && match c {
+                            Cand::Country(_) => false,
+                            Cand::Place(i) => {
+                                let p = &self.places[i];
+                                p.feature == "ADM1" || p.population >= 500_000
+                            }
+                            Cand::Region(_) => false,
                         }
-                        Cand::Region(_) => false,
-                    }
-                })
+                    })
+                    || qualified_town(e))
         };
         let fixed: Vec<Entity>;
         let entities = if entities.iter().any(&misread) {
@@ -1010,6 +1036,10 @@ impl Gazetteer {
             if let Some(c) = division_or_country(name, false) {
                 return Some(self.place(c, e.start, name, Some("demonym")));
             }
+            // a demonym: "Egyptian-US relations"
+            if let Some(&i) = self.demonyms.get(&norm_key(name)) {
+                return Some(self.place(Cand::Country(i), e.start, name, Some("demonym")));
+            }
         }
         // (a name with "of" is read by `place_after_of`: "Friends of Lincoln" is no place)
         if e.kind != EntityType::Org || !e.text.contains(' ') || e.text.contains(" of ") {
@@ -1541,6 +1571,23 @@ mod tests {
         let ps = g.resolve(body, &ents);
         assert_eq!(ps.len(), 1, "{ps:?}");
         assert_eq!(ps[0].country.as_deref(), Some("CAN"));
+        // a "person" followed by a state that has a town of that name
+        let body = "Lucy was born in Greer, South Carolina, in May.";
+        let ps = g.resolve(body, &[ent(body, "Greer", EntityType::Person)]);
+        assert_eq!(
+            ps.first().map(|p| (p.text.as_str(), p.admin1.as_deref())),
+            Some(("Greer", Some("SC"))),
+            "{ps:?}"
+        );
+        // a demonym before a hyphen
+        let body = "Egyptian-US relations have cooled.";
+        let ps = g.resolve(body, &[ent(body, "Egyptian-US", EntityType::Misc)]);
+        assert_eq!(
+            ps.first()
+                .map(|p| (p.text.as_str(), p.country.as_deref(), p.via.as_deref())),
+            Some(("Egyptian", Some("EGY"), Some("demonym"))),
+            "{ps:?}"
+        );
         let body = "Whitney Houston sang. Houston said the tour would end.";
         let ents = vec![
             ent(body, "Whitney Houston", EntityType::Person),
