@@ -583,6 +583,9 @@ impl Gazetteer {
                 {
                     continue;
                 }
+                // a small town abroad known by that name only as one of its alternates is too
+                // weak a reading ("East Bank" is no village in Azerbaijan)
+                let cands = self.strong(cands, focus.as_deref());
                 if cands.is_empty() {
                     continue;
                 }
@@ -833,7 +836,7 @@ impl Gazetteer {
                     });
                     break;
                 }
-                let cands = self.lookup(name);
+                let cands = self.strong(self.lookup(name), focus.as_deref());
                 // a division of the article's country before a foreign country of that name
                 let focus_adm1 = cands.iter().find_map(|&(c, _)| match c {
                     Cand::Place(i)
@@ -1055,6 +1058,22 @@ impl Gazetteer {
         let c = division_or_country(name, true)?;
         let start = e.start + e.text.len() - last.len();
         Some(self.place(c, start, name, Some("organisation")))
+    }
+
+    /// The candidates of a name without the small towns abroad that carry it only as an
+    /// alternate name (too weak a reading: "East Bank" is no village in Azerbaijan).
+    fn strong(&self, cands: &[(Cand, bool)], focus: Option<&str>) -> Vec<(Cand, bool)> {
+        cands
+            .iter()
+            .copied()
+            .filter(|&(c, main)| match c {
+                Cand::Place(i) if !main => {
+                    let p = &self.places[i];
+                    p.feature != "PPL" || p.population >= 50_000 || focus == Some(p.iso3)
+                }
+                _ => true,
+            })
+            .collect()
     }
 
     /// The place of a candidate named by `text` at byte `start` of the body.
@@ -1611,6 +1630,10 @@ mod tests {
             ent(body, "North", EntityType::Gpe),
         ];
         let ps = g.resolve(body, &ents);
+        assert!(ps.is_empty(), "{ps:?}");
+        // a small town abroad known by the name only as an alternate is no reading
+        let body = "Floods closed roads in East Bank on Tuesday.";
+        let ps = g.resolve(body, &[ent(body, "East Bank", EntityType::Gpe)]);
         assert!(ps.is_empty(), "{ps:?}");
     }
 
