@@ -944,6 +944,14 @@ fn before_cue(
             | "reminded"
             | "thanked"
             | "congratulated"
+            // a labelling verb's object: "Trump called Clinton, his rival, an ISIS “co-founder”"
+            | "called"
+            | "calls"
+            | "dubbed"
+            | "labeled"
+            | "labelled"
+            | "branded"
+            | "termed"
     );
     if let Some(&next) = tail.get(pos + 1).filter(|_| !takes_object) {
         let at = toks[next].start;
@@ -1016,6 +1024,40 @@ fn before_cue(
             }
         }
     }
+    // reported inside an earlier report: "Meeks said Clinton reassured them that “…”" is
+    // Meeks's account (the outer speaker's), as the attribution corpora read it
+    let first = toks.partition_point(|t| t.start < a);
+    if first > lo + 1 && !participle {
+        let mut k = first - 1;
+        if lower(toks[k].text(body)) == "that" && k > lo {
+            k -= 1;
+        }
+        let w = lower(toks[k].text(body));
+        if matches!(
+            w.as_str(),
+            "said"
+                | "says"
+                | "told"
+                | "tells"
+                | "added"
+                | "argued"
+                | "claimed"
+                | "wrote"
+                | "insisted"
+        ) && verb_use(body, toks, k)
+        {
+            if let Some(outer) =
+                subject_before(body, toks, lo, k).filter(|&s| plausible_subject(body, ents, s))
+            {
+                return Some(Attribution {
+                    trailing: false,
+                    speaker: Some(outer),
+                    cue: Some(w),
+                    addressee: None,
+                });
+            }
+        }
+    }
     Some(Attribution {
         trailing: false,
         speaker: Some((a, b)),
@@ -1078,7 +1120,7 @@ fn sentence_subject(
                 let mut j = from;
                 while j < cue
                     && j < from + 5
-                    && (matches!(toks[j].text(body), "'s" | "\u{2019}s")
+                    && (matches!(toks[j].text(body), "'s" | "\u{2019}s" | "'" | "\u{2019}")
                         || j > from && {
                             let w = toks[j].text(body);
                             w.chars().all(|c| c.is_lowercase() || c == '-')
@@ -1108,7 +1150,7 @@ fn sentence_subject(
                 {
                     j += 1;
                 }
-                if j > from && j < cue {
+                if j > from && j <= cue {
                     return Some((e.start, toks[j - 1].end));
                 }
             }
@@ -1561,13 +1603,19 @@ fn span(toks: &[Token], ks: &[usize]) -> Option<(usize, usize)> {
 /// ("Obama's former strategist").
 fn possessor(body: &str, e: &Entity, b: usize) -> bool {
     let rest = &body[e.end.min(b)..b];
+    // (and the plural's bare apostrophe: "Sanders’ campaign")
+    let bare = e.text.ends_with('s') && (rest.starts_with('\'') || rest.starts_with('\u{2019}'))
+        || e.text.ends_with("s'")
+        || e.text.ends_with("s\u{2019}");
     let owns = e.text.ends_with("'s")
         || e.text.ends_with("\u{2019}s")
         || rest.starts_with("'s")
-        || rest.starts_with("\u{2019}s");
+        || rest.starts_with("\u{2019}s")
+        || bare;
     let after = rest
         .trim_start_matches("'s")
         .trim_start_matches("\u{2019}s")
+        .trim_start_matches(['\'', '\u{2019}'])
         .trim_start();
     owns && after.starts_with(|c: char| c.is_alphabetic())
 }
@@ -2663,6 +2711,38 @@ mod tests {
         let body = "In a statement to the paper, her senior policy adviser, Tom Reyes, said: “The vote was a mistake.”";
         let qs = direct(body, &[]);
         assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Tom Reyes");
+    }
+
+    #[test]
+    fn labelled_objects_plural_possessors_and_reports_inside_reports() {
+        // the one a labelling verb names is its object
+        let body = "Speaking at a rally on Wednesday, Reyes called Ortiz, his rival, a “co-founder” of the mess.";
+        let ents = vec![
+            ent(body, "Reyes", EntityType::Person),
+            ent(body, "Ortiz", EntityType::Person),
+        ];
+        assert_eq!(
+            direct(body, &ents)[0].speaker.as_ref().unwrap().text,
+            "Reyes"
+        );
+        // a plural's bare apostrophe is a possessive too
+        let body = "Sanders’ campaign called the report “a hasty rush to judgment” on Monday.";
+        let ents = vec![ent(body, "Sanders", EntityType::Person)];
+        assert_eq!(
+            direct(body, &ents)[0].speaker.as_ref().unwrap().text,
+            "Sanders’ campaign"
+        );
+        // reported inside an earlier report: the outer speaker's account
+        let body =
+            "Rep. Tom Reyes said Ortiz reassured them that Democrats “were not going to split.”";
+        let ents = vec![
+            ent(body, "Tom Reyes", EntityType::Person),
+            ent(body, "Ortiz", EntityType::Person),
+        ];
+        assert_eq!(
+            direct(body, &ents)[0].speaker.as_ref().unwrap().text,
+            "Tom Reyes"
+        );
     }
 
     #[test]
