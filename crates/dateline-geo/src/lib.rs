@@ -1114,7 +1114,7 @@ impl Gazetteer {
             })
             .filter(|st| states.len() == 1 || near.division.contains_key(&key(st)))
             .or_else(|| (focus == Some("USA") && states.len() == 1).then(|| &states[0]))
-            .or_else(|| self.state_named_in(body, states))?;
+            .or_else(|| self.state_named_in(body, states, near))?;
         let name = e.text.to_lowercase();
         let towns: Vec<&(f64, f64, String)> = near
             .towns
@@ -1171,23 +1171,40 @@ impl Gazetteer {
     /// The one state among `states` whose full name the text holds most often as a word
     /// ("… contacted Hall County Environmental Health and the Georgia Environmental Protection
     /// Division"), if any is named and no other as often.
-    fn state_named_in<'s>(&self, body: &str, states: &'s [String]) -> Option<&'s String> {
+    /// (The counts of every state's name are taken once per article, in `near`: linear in the
+    /// article however many counties it names.)
+    fn state_named_in<'s>(
+        &self,
+        body: &str,
+        states: &'s [String],
+        near: &Coherence,
+    ) -> Option<&'s String> {
+        let counts = near.state_names.get_or_init(|| {
+            let mut counts = HashMap::new();
+            for (key, &i) in &self.adm1 {
+                let Some(st) = key.strip_prefix("USA.") else {
+                    continue;
+                };
+                let name = self.places[i].name;
+                let n = body
+                    .match_indices(name)
+                    .filter(|&(at, _)| {
+                        let before = body[..at].chars().next_back();
+                        let after = body[at + name.len()..].chars().next();
+                        !before.is_some_and(char::is_alphanumeric)
+                            && !after.is_some_and(char::is_alphanumeric)
+                    })
+                    .count();
+                if n > 0 {
+                    counts.insert(st.to_string(), n);
+                }
+            }
+            counts
+        });
         let mut best: Option<(&String, usize)> = None;
         let mut tie = false;
         for st in states {
-            let Some(&i) = self.adm1.get(&format!("USA.{st}")) else {
-                continue;
-            };
-            let name = self.places[i].name;
-            let n = body
-                .match_indices(name)
-                .filter(|&(at, _)| {
-                    let before = body[..at].chars().next_back();
-                    let after = body[at + name.len()..].chars().next();
-                    !before.is_some_and(char::is_alphanumeric)
-                        && !after.is_some_and(char::is_alphanumeric)
-                })
-                .count();
+            let n = counts.get(st.as_str()).copied().unwrap_or(0);
             match best {
                 _ if n == 0 => {}
                 Some((_, m)) if n < m => {}
@@ -1285,6 +1302,8 @@ struct Coherence {
     /// the towns of each division the first pass found: (lat, lon, name)
     towns: HashMap<Division, Vec<(f64, f64, String)>>,
     weights: (f64, f64),
+    /// how often the article names each US state in full (postal code -> count), taken once
+    state_names: std::cell::OnceCell<HashMap<String, usize>>,
 }
 
 impl Coherence {
@@ -1294,6 +1313,7 @@ impl Coherence {
             division: HashMap::new(),
             towns: HashMap::new(),
             weights,
+            state_names: std::cell::OnceCell::new(),
         };
         for p in places {
             let Some(iso3) = &p.country else { continue };
