@@ -530,6 +530,17 @@ impl Gazetteer {
                     .then(b.0.cmp(a.0))
             })
             .map(|(k, _)| k.to_string());
+        // the countries the article names by their names ("Russia", not "Russian")
+        let named_countries: Vec<&str> = entities
+            .iter()
+            .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Loc))
+            .filter_map(|e| {
+                self.lookup(&e.text).iter().find_map(|&(c, _)| match c {
+                    Cand::Country(i) => Some(self.countries[i].iso3.as_str()),
+                    _ => None,
+                })
+            })
+            .collect();
         // two passes: the second reads the first's choices for the article's other places
         // (CLIFF-style coherence: "Paris" among Texas towns is Paris, Texas)
         let mut out: Vec<Place> = Vec::new();
@@ -645,6 +656,10 @@ impl Gazetteer {
                         }
                         if r.feature == "PPLC" {
                             s += 2.0;
+                            // the capital of a country the article names by its name
+                            if named_countries.contains(&r.iso3) {
+                                s += 8.0;
+                            }
                         }
                         if focus.as_deref() == Some(r.iso3) {
                             s += 8.0;
@@ -1562,6 +1577,17 @@ mod tests {
         assert_eq!(
             country_of(body, &["LAUREL COUNTY", "Ky", "London"], "London").as_deref(),
             Some("USA")
+        );
+        // the capital of a country the article names, in a story about a US airline
+        let body = "The U.S. airline will fly from New York to Moscow; U.S. rules and U.S. law apply, its chief said, and Russia agreed.";
+        assert_eq!(
+            country_of(
+                body,
+                &["U.S.", "New York", "Moscow", "U.S.", "U.S.", "Russia"],
+                "Moscow"
+            )
+            .as_deref(),
+            Some("RUS")
         );
         // still Russia's capital among Russian places
         let body = "Tanks rolled through Moscow and St. Petersburg on Sunday.";
