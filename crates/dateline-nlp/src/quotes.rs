@@ -980,6 +980,27 @@ fn before_cue(
             lower(toks[c - 1].text(body)).as_str(),
             "," | "while" | "before" | "after" | "when" | "by"
         );
+    // a gerund after a preposition ("… and for saying that …"): the nearest personal
+    // pronoun before it is its subject ("where he appeared … for saying")
+    if word.ends_with("ing")
+        && c > lo
+        && matches!(
+            lower(toks[c - 1].text(body)).as_str(),
+            "for" | "of" | "about" | "without" | "from"
+        )
+    {
+        if let Some(k) = (lo..c - 1)
+            .rev()
+            .find(|&k| matches!(lower(toks[k].text(body)).as_str(), "he" | "she" | "they"))
+        {
+            return Some(Attribution {
+                trailing: false,
+                speaker: Some((toks[k].start, toks[k].end)),
+                cue: Some(word),
+                addressee: None,
+            });
+        }
+    }
     let named = |s: (usize, usize)| plausible_subject(body, ents, s);
     let subj = if participle {
         None
@@ -2732,6 +2753,13 @@ mod tests {
             direct(body, &ents)[0].speaker.as_ref().unwrap().text,
             "Sanders’ campaign"
         );
+        // a gerund after a preposition: the nearest personal pronoun before it
+        let body = "CONGRESS LOOKED INTO IT — Reyes’s advice drew the attention of Congress, where he appeared at a hearing for saying that a tea was a “magic cure for every body type.”";
+        let ents = vec![
+            ent(body, "CONGRESS", EntityType::Org),
+            ent(body, "Reyes", EntityType::Person),
+        ];
+        assert_eq!(direct(body, &ents)[0].speaker.as_ref().unwrap().text, "he");
         // reported inside an earlier report: the outer speaker's account
         let body =
             "Rep. Tom Reyes said Ortiz reassured them that Democrats “were not going to split.”";
