@@ -321,9 +321,9 @@ impl Gazetteer {
         }
         const VANITY: &[&str] = &[
             "tv", "io", "co", "me", "fm", "ai", "ly", "cc", "ws", "to", "ag", "gg", "la", "eu",
-            "am", "it", "is", "so", "sh", "st", "vc", "gl", "im", "nu",
+            "am", "so", "sh", "st", "vc", "gl", "im", "nu",
         ];
-        if VANITY.contains(&tld.as_str()) && !host.ends_with(".co.it") {
+        if VANITY.contains(&tld.as_str()) {
             return None;
         }
         let iso2 = if tld == "uk" {
@@ -1700,6 +1700,10 @@ mod tests {
         );
         assert_eq!(g.country_of_url("https://www.reuters.com/world/"), None);
         assert_eq!(g.country_of_url("https://news.example.tv/x"), None);
+        assert_eq!(
+            g.country_of_url("https://www.corriere.it/esteri/"),
+            Some("ITA")
+        );
         assert_eq!(g.country_of_url("not a url"), None);
         assert_eq!(g.country_of_url(""), None);
         let body = "London police said a man was stabbed in an east-end bar.";
