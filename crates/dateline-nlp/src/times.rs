@@ -86,6 +86,54 @@ fn year_token(w: &str) -> Option<i32> {
     None
 }
 
+/// A year spelled out in words, as broadcast transcripts write them ("nineteen ninety-seven",
+/// "nineteen seventy nine", "two thousand", "two thousand and one"), starting at word `i`:
+/// the year and how many words it takes.
+fn spelled_year(words: &[String], i: usize) -> Option<(i32, usize)> {
+    fn unit(w: &str) -> Option<i32> {
+        const U: [&str; 9] = [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+        ];
+        U.iter().position(|x| *x == w).map(|p| p as i32 + 1)
+    }
+    fn tens(w: &str) -> Option<i32> {
+        const T: [&str; 8] = [
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        ];
+        T.iter().position(|x| *x == w).map(|p| p as i32 * 10 + 20)
+    }
+    let w = |k: usize| words.get(i + k).map(String::as_str).unwrap_or("");
+    // the last two digits: "ninety-seven", "ninety seven", "ninety"
+    let two_digits = |k: usize| -> Option<(i32, usize)> {
+        let t = w(k);
+        if let Some((a, b)) = t.split_once('-') {
+            return Some((tens(a)? + unit(b)?, 1));
+        }
+        let t = tens(t)?;
+        Some(match unit(w(k + 1)) {
+            Some(u) => (t + u, 2),
+            None => (t, 1),
+        })
+    };
+    let century = match w(0) {
+        "nineteen" => 1900,
+        "eighteen" => 1800,
+        "two" if w(1) == "thousand" => {
+            let mut n = 2;
+            if w(n) == "and" {
+                n += 1;
+            }
+            return Some(match unit(w(n)) {
+                Some(u) => (2000 + u, n + 1),
+                None => (2000, 2),
+            });
+        }
+        _ => return None,
+    };
+    let (yy, n) = two_digits(1)?;
+    Some((century + yy, n + 1))
+}
+
 fn day_token(w: &str) -> Option<u32> {
     let d = w
         .trim_end_matches("st")
@@ -388,9 +436,13 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
         if w(j) == "," {
             j += 1;
         }
-        let year = year_token(w(j));
+        let mut year = year_token(w(j));
         if year.is_some() {
             n = j + 1;
+        } else if let Some((y, len)) = spelled_year(&cx.words, i + j) {
+            // "January nineteen ninety-seven"
+            year = Some(y);
+            n = j + len;
         }
         let bare_may = w(k) == "may" && day.is_none() && year.is_none();
         match (day, year) {
@@ -725,11 +777,12 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
     }
     // seasons with a year or alone
     if let Some(s) = season(w(0)) {
-        if let Some(y) =
-            year_token(w(1)).or_else(|| if w(1) == "of" { year_token(w(2)) } else { None })
-        {
-            let n = if w(1) == "of" { 3 } else { 2 };
-            return Some((n, "DATE", Some(format!("{y:04}-{s}"))));
+        let of = usize::from(w(1) == "of");
+        let year = year_token(w(1 + of))
+            .map(|y| (y, 1))
+            .or_else(|| spelled_year(&cx.words, i + 1 + of));
+        if let Some((y, len)) = year.filter(|_| of == 1 || year_token(w(1)).is_some()) {
+            return Some((1 + of + len, "DATE", Some(format!("{y:04}-{s}"))));
         }
     }
     // quarters: "the third quarter [of 1984]", "the 1988 second quarter", "this year's /
@@ -798,6 +851,16 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
     let dec = w(0).trim_start_matches("mid-");
     if dec.len() == 5 && dec.ends_with("0s") && dec[..4].bytes().all(|b| b.is_ascii_digit()) {
         return Some((1, "DATE", Some(dec[..3].to_string())));
+    }
+    // a year in words ("in nineteen ninety-six", "the year two thousand")
+    if let Some((y, len)) = spelled_year(&cx.words, i) {
+        let word_ok = matches!(
+            prev,
+            "in" | "since" | "of" | "year" | "until" | "by" | "from"
+        ) || len >= 2 && w(0) != "two";
+        if word_ok {
+            return Some((len, "DATE", Some(format!("{y:04}"))));
+        }
     }
     // years
     if let Some(y) = year_token(w(0)) {
@@ -1221,6 +1284,29 @@ mod tests {
             vec![v("Dec. 15", "1989-12-15")]
         );
         assert_eq!(run("Its 1988 budget grew.", p), vec![v("1988", "1988")]);
+    }
+
+    #[test]
+    fn years_in_words() {
+        let p = "1998-02-13";
+        assert_eq!(
+            run("He left in January nineteen ninety-seven.", p),
+            vec![v("January nineteen ninety-seven", "1997-01")]
+        );
+        assert_eq!(
+            run("It began in nineteen seventy nine.", p),
+            vec![v("nineteen seventy nine", "1979")]
+        );
+        assert_eq!(
+            run("By the year two thousand it will be done.", p),
+            vec![v("two thousand", "2000")]
+        );
+        assert_eq!(
+            run("It was the winter of nineteen ninety-four.", p),
+            vec![v("winter of nineteen ninety-four", "1994-WI")]
+        );
+        // numbers that are no years
+        assert!(run("Nineteen people and two thousand troops came.", p).is_empty());
     }
 
     #[test]
