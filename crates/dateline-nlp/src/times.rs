@@ -596,6 +596,9 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
         "recently" | "formerly" | "previously" => {
             return Some((1, "DATE", Some("PAST_REF".into())))
         }
+        // the adjectives TimeML marks too ("current", "recent") when no unit follows
+        "current" if unit(w(1)).is_none() => return Some((1, "DATE", Some("PRESENT_REF".into()))),
+        "recent" if unit(w(1)).is_none() => return Some((1, "DATE", Some("PAST_REF".into()))),
         "daily" => return Some((1, "SET", Some("P1D".into()))),
         "weekly" => return Some((1, "SET", Some("P1W".into()))),
         "monthly" => return Some((1, "SET", Some("P1M".into()))),
@@ -1284,6 +1287,18 @@ mod tests {
             vec![v("Dec. 15", "1989-12-15")]
         );
         assert_eq!(run("Its 1988 budget grew.", p), vec![v("1988", "1988")]);
+    }
+
+    #[test]
+    fn current_and_recent() {
+        let p = "1998-02-13";
+        assert_eq!(
+            run("The current crisis began after recent talks failed.", p),
+            vec![v("current", "PRESENT_REF"), v("recent", "PAST_REF")]
+        );
+        // with a unit they are no expression of their own
+        let got = run("Prices rose in recent weeks.", p);
+        assert!(got.iter().all(|(t, _)| t != "recent"), "{got:?}");
     }
 
     #[test]
