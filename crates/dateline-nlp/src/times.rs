@@ -134,6 +134,47 @@ fn spelled_year(words: &[String], i: usize) -> Option<(i32, usize)> {
     Some((century + yy, n + 1))
 }
 
+/// The `n`th weekday `wd` (0 = Monday) of a month.
+fn nth_weekday(y: i32, m: u32, wd: u32, n: u32) -> Option<Date> {
+    let first = Date::new(y, m, 1)?;
+    let offset = (wd + 7 - first.weekday()) % 7;
+    Some(first.add_days(i64::from(offset + 7 * (n - 1))))
+}
+
+/// The last weekday `wd` (0 = Monday) of a month.
+fn last_weekday(y: i32, m: u32, wd: u32) -> Option<Date> {
+    let last = (28..=31).rev().find_map(|d| Date::new(y, m, d))?;
+    let back = (last.weekday() + 7 - wd) % 7;
+    Some(last.add_days(-i64::from(back)))
+}
+
+/// A holiday's date in a given year.
+type DayOfYear = fn(i32) -> Option<Date>;
+
+/// A holiday named at word `i` (US calendar where countries differ): how many words it takes
+/// and its date in a given year.
+fn holiday(words: &[String], i: usize) -> Option<(usize, DayOfYear)> {
+    let w = |k: usize| words.get(i + k).map(String::as_str).unwrap_or("");
+    let poss = |k: usize| matches!(w(k), "'s" | "\u{2019}s");
+    let day = |k: usize| usize::from(w(k) == "day");
+    Some(match w(0) {
+        "thanksgiving" => (1 + day(1), |y| nth_weekday(y, 11, 3, 4)),
+        "christmas" if w(1) == "eve" => (2, |y| Date::new(y, 12, 24)),
+        "christmas" => (1 + day(1), |y| Date::new(y, 12, 25)),
+        "new" if w(1) == "year" && poss(2) && w(3) == "eve" => (4, |y| Date::new(y, 12, 31)),
+        "new" if w(1) == "year" && poss(2) && w(3) == "day" => (4, |y| Date::new(y, 1, 1)),
+        "halloween" => (1, |y| Date::new(y, 10, 31)),
+        "valentine" if poss(1) && w(2) == "day" => (3, |y| Date::new(y, 2, 14)),
+        "labor" if w(1) == "day" => (2, |y| nth_weekday(y, 9, 0, 1)),
+        "memorial" if w(1) == "day" => (2, |y| last_weekday(y, 5, 0)),
+        "veterans" if w(1) == "day" => (2, |y| Date::new(y, 11, 11)),
+        // the Tuesday after the first Monday of November
+        "election" if w(1) == "day" => (2, |y| Some(nth_weekday(y, 11, 0, 1)?.add_days(1))),
+        "fourth" if w(1) == "of" && w(2) == "july" => (3, |y| Date::new(y, 7, 4)),
+        _ => return None,
+    })
+}
+
 fn day_token(w: &str) -> Option<u32> {
     let d = w
         .trim_end_matches("st")
@@ -583,6 +624,32 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
                 .and_then(|a| Date::new(a.year, m, d))
                 .map(|x| x.to_string());
             return Some((2, "DATE", v));
+        }
+    }
+    // holidays on fixed or computed days ("Thanksgiving Day", "Election Day")
+    if raw(0).starts_with(char::is_uppercase) {
+        if let Some((len, day_of)) = holiday(&cx.words, i) {
+            let v = a.and_then(|a| {
+                let cands = (a.year - 1..=a.year + 1).filter_map(day_of);
+                let delta = |c: &Date| c.to_days() - a.to_days();
+                match prev {
+                    "last" => cands.filter(|c| delta(c) < 0).max_by_key(delta),
+                    "next" => cands.filter(|c| delta(c) > 0).min_by_key(delta),
+                    _ => {
+                        let ahead = if local_tense(cx, i) == Some(1) { 1 } else { 2 };
+                        cands.min_by_key(|c| {
+                            let d = delta(c);
+                            if d > 0 {
+                                d * ahead
+                            } else {
+                                -d
+                            }
+                        })
+                    }
+                }
+                .map(|d| d.to_string())
+            });
+            return Some((len, "DATE", v));
         }
     }
     // deictic words
@@ -1299,6 +1366,43 @@ mod tests {
         // with a unit they are no expression of their own
         let got = run("Prices rose in recent weeks.", p);
         assert!(got.iter().all(|(t, _)| t != "recent"), "{got:?}");
+    }
+
+    #[test]
+    fn holidays() {
+        // the boy was found on Thanksgiving Day (written in January 2000)
+        assert_eq!(
+            run("He was found on Thanksgiving Day.", "2000-01-07"),
+            vec![v("Thanksgiving Day", "1999-11-25")]
+        );
+        // the coming Election Day (the Tuesday after the first Monday of November)
+        assert_eq!(
+            run("Voters will go to the polls on Election Day.", "1998-10-26"),
+            vec![v("Election Day", "1998-11-03")]
+        );
+        assert_eq!(
+            run(
+                "Stores closed on Christmas Eve and Memorial Day.",
+                "2001-06-10"
+            ),
+            vec![
+                v("Christmas Eve", "2000-12-24"),
+                v("Memorial Day", "2001-05-28")
+            ]
+        );
+        // a last one and a next one
+        assert_eq!(
+            run(
+                "Last Labor Day was quiet; next Halloween will not be.",
+                "2001-06-10"
+            )
+            .iter()
+            .map(|x| x.1.clone().unwrap_or_default())
+            .collect::<Vec<_>>(),
+            vec!["2000-09-04".to_string(), "2001-10-31".to_string()]
+        );
+        // lower case is no holiday name
+        assert!(run("a new year's day of rest", "2001-06-10").is_empty());
     }
 
     #[test]
