@@ -652,6 +652,17 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             return Some((len, "DATE", v));
         }
     }
+    // "year-earlier" / "year-ago" as an adjective ("year-earlier net income"): last year, or
+    // the same quarter of it when a report's quarter is in view (see `quarter_context`)
+    if matches!(w(0), "year-earlier" | "year-ago")
+        && !matches!(
+            w(1),
+            "quarter" | "period" | "first" | "second" | "third" | "fourth"
+        )
+        && prev != "the"
+    {
+        return Some((1, "DATE", a.map(|a| format!("{:04}", a.year - 1))));
+    }
     // deictic words
     let ad = |n: i64| a.map(|a| a.add_days(n).to_string());
     match w(0) {
@@ -1366,6 +1377,24 @@ mod tests {
         // with a unit they are no expression of their own
         let got = run("Prices rose in recent weeks.", p);
         assert!(got.iter().all(|(t, _)| t != "recent"), "{got:?}");
+    }
+
+    #[test]
+    fn year_earlier_as_an_adjective() {
+        assert_eq!(
+            run("Net income fell from year-earlier levels.", "1989-11-02"),
+            vec![v("year-earlier", "1988")]
+        );
+        // the same quarter of last year when a report's quarter is in view
+        assert_eq!(
+            run(
+                "Third-quarter profit rose 5% in the third quarter. It compares with year-earlier net income of $2 million.",
+                "1989-11-02"
+            )
+            .last()
+            .cloned(),
+            Some(v("year-earlier", "1988-Q3"))
+        );
     }
 
     #[test]
