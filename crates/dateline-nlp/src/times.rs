@@ -421,20 +421,23 @@ fn quarter_year(a: Date, q: u32, tense: Option<i32>) -> i32 {
     }
 }
 
-fn month_value(a: Option<Date>, m: u32, future: bool) -> Option<String> {
-    let a = a?;
-    let y = if future {
-        if m >= a.month {
-            a.year
-        } else {
-            a.year + 1
-        }
-    } else if m <= a.month {
-        a.year
-    } else {
-        a.year - 1
-    };
-    Some(format!("{y:04}-{m:02}"))
+/// Month `m` named without a year: the year that puts it nearest the publication date, a
+/// month ahead counting twice as far as one behind (news reports more than it announces)
+/// unless the clause looks ahead, as for a month and day.
+fn nearest_month(a: Date, m: u32, future: bool) -> String {
+    let ahead = if future { 1 } else { 2 };
+    let months = |y: i32| (y * 12 + m as i32) - (a.year * 12 + a.month as i32);
+    let y = (a.year - 1..=a.year + 1)
+        .min_by_key(|&y| {
+            let d = months(y);
+            if d > 0 {
+                d * ahead
+            } else {
+                -d
+            }
+        })
+        .unwrap_or(a.year);
+    format!("{y:04}-{m:02}")
 }
 
 fn shift_months(a: Date, n: i64) -> (i32, u32) {
@@ -573,7 +576,9 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
                         Some(format!("{y:04}-{m:02}"))
                     }
                     ("this", Some(a)) => Some(format!("{:04}-{m:02}", a.year)),
-                    _ => month_value(a, m, local_tense(cx, i).map_or(cx.future, |d| d > 0)),
+                    _ => a.map(|a| {
+                        nearest_month(a, m, local_tense(cx, i).map_or(cx.future, |d| d > 0))
+                    }),
                 };
                 return Some((k + 1, "DATE", v));
             }
@@ -662,6 +667,19 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
         && prev != "the"
     {
         return Some((1, "DATE", a.map(|a| format!("{:04}", a.year - 1))));
+    }
+    // "mid-November", "early-March", "late-May": the month
+    if let Some(m) = ["mid-", "early-", "late-"].iter().find_map(|p| {
+        w(0).strip_prefix(p)
+            .and_then(month_number)
+            .filter(|_| w(0).len() > p.len() + 2)
+    }) {
+        let v = match year_token(w(1)) {
+            Some(y) => Some(format!("{y:04}-{m:02}")),
+            None => a.map(|a| nearest_month(a, m, local_tense(cx, i).map_or(cx.future, |d| d > 0))),
+        };
+        let n = if year_token(w(1)).is_some() { 2 } else { 1 };
+        return Some((n, "DATE", v));
     }
     // deictic words
     let ad = |n: i64| a.map(|a| a.add_days(n).to_string());
@@ -1377,6 +1395,28 @@ mod tests {
         // with a unit they are no expression of their own
         let got = run("Prices rose in recent weeks.", p);
         assert!(got.iter().all(|(t, _)| t != "recent"), "{got:?}");
+    }
+
+    #[test]
+    fn months_without_a_year_take_the_nearest() {
+        // published at the end of October: November is next month, not last year's
+        assert_eq!(
+            run("The plant is to close by mid-November.", "1989-10-30"),
+            vec![v("mid-November", "1989-11")]
+        );
+        assert_eq!(
+            run("Sales fell in November.", "1989-10-30"),
+            vec![v("November", "1989-11")]
+        );
+        // far ahead is last year's
+        assert_eq!(
+            run("Sales fell in August.", "1989-02-10"),
+            vec![v("August", "1988-08")]
+        );
+        assert_eq!(
+            run("Work began in early-March 1988.", "1989-02-10"),
+            vec![v("early-March 1988", "1988-03")]
+        );
     }
 
     #[test]
