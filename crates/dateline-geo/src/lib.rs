@@ -34,6 +34,20 @@ pub use data::{Country, GeoRecord};
 pub use index::{key_hash, Cand, NameIndex};
 
 /// Last words of street and road names.
+/// Up to three words after a comma at byte `end` of the body (letters, digits, full stops),
+/// within `chars` characters; none without the comma.
+fn comma_words(body: &str, end: usize, chars: usize) -> Vec<String> {
+    let Some(rest) = body[end..].strip_prefix(", ") else {
+        return Vec::new();
+    };
+    let w: String = rest
+        .chars()
+        .take(chars)
+        .take_while(|c| c.is_alphanumeric() || *c == ' ' || *c == '.')
+        .collect();
+    w.split_whitespace().take(3).map(str::to_string).collect()
+}
+
 /// Words that alone name no place, though some town or region is called so.
 const GENERIC: &[&str] = &[
     "city",
@@ -367,19 +381,7 @@ impl Gazetteer {
         // ... or a "person" followed by a state or province that has a town of that name
         // ("Greer, South Carolina", "Churchill, Man.")
         let qualified_town = |e: &Entity| {
-            let Some(rest) = body[e.end..].strip_prefix(", ") else {
-                return false;
-            };
-            let w: String = rest
-                .chars()
-                .take(24)
-                .take_while(|c| c.is_alphanumeric() || *c == ' ' || *c == '.')
-                .collect();
-            let words: Vec<&str> = w.split_whitespace().take(3).collect();
-            let Some((iso3, adm)) = (1..=words.len())
-                .rev()
-                .find_map(|n| self.qualifier(&words[..n].join(" ")))
-            else {
+            let Some((iso3, adm)) = self.qualifier_after(body, e.end, 24) else {
                 return false;
             };
             !adm.is_empty()
@@ -406,16 +408,15 @@ impl Gazetteer {
                     })
                     || qualified_town(e))
         };
+        let misread: Vec<bool> = entities.iter().map(misread).collect();
         let fixed: Vec<Entity>;
-        let entities = if entities.iter().any(&misread) {
+        let entities = if misread.contains(&true) {
             fixed = entities
                 .iter()
-                .map(|e| {
-                    let mut e = e.clone();
-                    if misread(&e) {
-                        e.kind = EntityType::Gpe;
-                    }
-                    e
+                .zip(&misread)
+                .map(|(e, &m)| Entity {
+                    kind: if m { EntityType::Gpe } else { e.kind },
+                    ..e.clone()
                 })
                 .collect();
             &fixed[..]
@@ -601,17 +602,7 @@ impl Gazetteer {
                     continue;
                 }
                 // "Alexandria, Va.": the words after a comma qualify the place
-                let qual_c = body[e.end..].strip_prefix(", ").and_then(|rest| {
-                    let w: String = rest
-                        .chars()
-                        .take(40)
-                        .take_while(|c| c.is_alphanumeric() || *c == ' ' || *c == '.')
-                        .collect();
-                    let words: Vec<&str> = w.split_whitespace().take(3).collect();
-                    (1..=words.len())
-                        .rev()
-                        .find_map(|n| self.qualifier(&words[..n].join(" ")))
-                });
+                let qual_c = self.qualifier_after(body, e.end, 40);
                 let best = cands
                     .iter()
                     .map(|&(c, main)| {
@@ -694,12 +685,7 @@ impl Gazetteer {
             let Some(rest) = body[e.end..].strip_prefix(", ") else {
                 continue;
             };
-            let w: String = rest
-                .chars()
-                .take(24)
-                .take_while(|c| c.is_alphanumeric() || *c == ' ' || *c == '.')
-                .collect();
-            let words: Vec<&str> = w.split_whitespace().take(3).collect();
+            let words = comma_words(body, e.end, 24);
             let hit = (1..=words.len()).rev().find_map(|n| {
                 let q = words[..n].join(" ");
                 // an abbreviation only with its full stop ("Ky." but not "Miss Smith")
@@ -1001,23 +987,7 @@ impl Gazetteer {
                 .strip_suffix("'s")
                 .or(name.strip_suffix("\u{2019}s"))
                 .unwrap_or(name);
-            let cands = self.lookup(name);
-            let pick = cands
-                .iter()
-                .filter_map(|&(c, _)| match c {
-                    Cand::Country(_) => Some((c, 1, 0)),
-                    Cand::Place(i) if self.places[i].feature == "ADM1" => {
-                        Some((c, 1 + u8::from(focus == Some(self.places[i].iso3)), 0))
-                    }
-                    Cand::Place(i) if town_ok => Some((
-                        c,
-                        u8::from(focus == Some(self.places[i].iso3)),
-                        self.places[i].population,
-                    )),
-                    _ => None,
-                })
-                .max_by_key(|&(_, rank, pop)| (rank, pop))
-                .map(|(c, _, _)| c);
+            let pick = self.named_in_org(name, focus, 1, town_ok.then_some(0));
             if let Some(c) = pick {
                 return Some(self.place(c, e.start + rest_at, name, Some("organisation")));
             }
@@ -1030,24 +1000,8 @@ impl Gazetteer {
     /// an organisation's name of two or more words ("Environment Canada", "CTV Winnipeg":
     /// `via: "organisation"`).
     fn place_in_compound(&self, e: &Entity, focus: Option<&str>) -> Option<Place> {
-        let division_or_country = |name: &str, towns: bool| {
-            self.lookup(name)
-                .iter()
-                .filter_map(|&(c, _)| match c {
-                    Cand::Country(_) => Some((c, 2u8, 0u64)),
-                    Cand::Place(i) if self.places[i].feature == "ADM1" => {
-                        Some((c, 1 + u8::from(focus == Some(self.places[i].iso3)), 0))
-                    }
-                    Cand::Place(i) if towns && self.places[i].population >= 100_000 => Some((
-                        c,
-                        u8::from(focus == Some(self.places[i].iso3)),
-                        self.places[i].population,
-                    )),
-                    _ => None,
-                })
-                .max_by_key(|&(_, rank, pop)| (rank, pop))
-                .map(|(c, _, _)| c)
-        };
+        let division_or_country =
+            |name: &str, towns: bool| self.named_in_org(name, focus, 2, towns.then_some(100_000));
         let first = e.text.split(' ').next().unwrap_or("");
         if let Some(h) = first.find('-').filter(|&h| h > 0) {
             let name = &first[..h];
@@ -1073,6 +1027,37 @@ impl Gazetteer {
         let c = division_or_country(name, true)?;
         let start = e.start + e.text.len() - last.len();
         Some(self.place(c, start, name, Some("organisation")))
+    }
+
+    /// The country, first-level division or (with `towns`, of at least that many people)
+    /// town a name inside an organisation's name stands for: a division of the focus country
+    /// first, then a country at rank `country_rank` against other divisions (1) and towns
+    /// (0 or 1, by the focus), the more populous town among equals.
+    fn named_in_org(
+        &self,
+        name: &str,
+        focus: Option<&str>,
+        country_rank: u8,
+        towns: Option<u64>,
+    ) -> Option<Cand> {
+        self.lookup(name)
+            .iter()
+            .filter_map(|&(c, _)| match c {
+                Cand::Country(_) => Some((c, country_rank, 0)),
+                Cand::Place(i) if self.places[i].feature == "ADM1" => {
+                    Some((c, 1 + u8::from(focus == Some(self.places[i].iso3)), 0))
+                }
+                Cand::Place(i) if towns.is_some_and(|min| self.places[i].population >= min) => {
+                    Some((
+                        c,
+                        u8::from(focus == Some(self.places[i].iso3)),
+                        self.places[i].population,
+                    ))
+                }
+                _ => None,
+            })
+            .max_by_key(|&(_, rank, pop)| (rank, pop))
+            .map(|(c, _, _)| c)
     }
 
     /// The candidates of a name without the small towns abroad that carry it only as an
@@ -1231,6 +1216,15 @@ impl Gazetteer {
             }
         }
         best.filter(|_| !tie).map(|(st, _)| st)
+    }
+
+    /// The qualifier in the words after a comma at byte `end` (within `chars` characters):
+    /// "Alexandria, Va.", "Greer, South Carolina".
+    fn qualifier_after(&self, body: &str, end: usize, chars: usize) -> Option<(String, String)> {
+        let words = comma_words(body, end, chars);
+        (1..=words.len())
+            .rev()
+            .find_map(|n| self.qualifier(&words[..n].join(" ")))
     }
 
     /// The first-level division a qualifier names ("Ky.", "Ontario"), as a place index.

@@ -198,20 +198,7 @@ fn published_must_be_a_date() {
 fn line_separators_stay_inside_one_output_line() {
     let body = "Kenya criticized Uganda.\u{2028}Uganda\u{0085}praised\u{2029}Kenya.";
     let input = serde_json::json!({"id": "x", "text": body}).to_string() + "\n";
-    let mut child = bin()
-        .args(["code", "--input-format", "jsonl", "--format", "jsonl", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = String::from_utf8(code_jsonl_bytes(&input)).unwrap();
     assert_eq!(text.matches('\n').count(), 1);
     assert!(!text.contains('\u{2028}') && !text.contains('\u{0085}'));
     let d: Value = serde_json::from_str(text.trim_end()).unwrap();
@@ -461,6 +448,11 @@ fn the_outlets_country_places_what_the_article_leaves_open() {
 
 /// `dateline code` on JSONL input given on standard input: one output per line.
 fn code_jsonl(input: &str) -> Vec<Value> {
+    lines(&code_jsonl_bytes(input))
+}
+
+/// `dateline code` on JSONL input given on standard input: its standard output.
+fn code_jsonl_bytes(input: &str) -> Vec<u8> {
     let mut child = bin()
         .args(["code", "--input-format", "jsonl", "--format", "jsonl", "-"])
         .stdin(Stdio::piped())
@@ -473,5 +465,5 @@ fn code_jsonl(input: &str) -> Vec<Value> {
         .unwrap()
         .write_all(input.as_bytes())
         .unwrap();
-    lines(&child.wait_with_output().unwrap().stdout)
+    child.wait_with_output().unwrap().stdout
 }
