@@ -423,6 +423,29 @@ impl Gazetteer {
         } else {
             entities
         };
+        // the US counties the article names (also inside organisations' names), and the US towns
+        // its place names could be: a town within reach of a named county is read there, and a
+        // county of several states is the one holding one of the article's towns
+        let county_spots = self.county_spots(entities);
+        let town_points = if county_spots.is_empty() {
+            Vec::new()
+        } else {
+            self.us_town_points(entities)
+        };
+        // whether a US town among these candidates lies within reach of a county the article names
+        let in_named_county = |cands: &[(Cand, bool)]| {
+            cands.iter().any(|&(o, _)| match o {
+                Cand::Place(i) => {
+                    let p = &self.places[i];
+                    p.iso3 == "USA"
+                        && p.feature.starts_with("PPL")
+                        && county_spots.iter().any(|&(st, la, lo)| {
+                            st == p.admin1 && km(la, lo, p.lat, p.lon) < COUNTY_REACH_KM
+                        })
+                }
+                _ => false,
+            })
+        };
         // focus: the country named most often (countries, demonyms, divisions, and town names
         // whose places all lie in one country; a division or town name counts once)
         let mut votes: HashMap<&str, usize> = HashMap::new();
@@ -557,7 +580,9 @@ impl Gazetteer {
                     .flatten()
                 {
                     if let Some(n) = &near {
-                        if let Some(p) = self.county_place(e, states, n, focus.as_deref(), body) {
+                        if let Some(p) =
+                            self.county_place(e, states, n, focus.as_deref(), body, &town_points)
+                        {
                             out.push(p);
                         }
                     }
@@ -603,6 +628,12 @@ impl Gazetteer {
                 }
                 // "Alexandria, Va.": the words after a comma qualify the place
                 let qual_c = self.qualifier_after(body, e.end, 40);
+                // (a US state's name is not pulled to a town by a county: "California" is the
+                // state, not the town in Washington County, Pa.)
+                let towns_only = !cands.iter().any(|&(c, _)| {
+                    matches!(c, Cand::Place(i) if self.places[i].feature == "ADM1"
+                        && self.places[i].iso3 == "USA")
+                });
                 let best = cands
                     .iter()
                     .map(|&(c, main)| {
@@ -617,15 +648,17 @@ impl Gazetteer {
                         });
                         // a US town named like a country ("Palestine", "Lebanon") among the
                         // article's other places of its state
+                        // or within reach of a county the article names ("Lebanon Police and
+                        // the Boone County Sheriff's Office")
                         let local_alternative = matches!(c, Cand::Country(_))
-                            && near.as_ref().is_some_and(|n| {
+                            && (near.as_ref().is_some_and(|n| {
                                 cands.iter().any(|&(o, _)| {
                                     let x = self.record(o);
                                     o != c
                                         && !x.admin1.is_empty()
                                         && n.others_in(&e.text, x.iso3, x.admin1) >= 1
                                 })
-                            });
+                            }) || in_named_county(&cands));
                         let mut s = match c {
                             Cand::Country(_) if local_alternative => -50.0,
                             Cand::Country(_) if focus_alternative => 0.0,
@@ -662,6 +695,15 @@ impl Gazetteer {
                         }
                         if let Some(n) = &near {
                             s += n.bonus(&e.text, r.iso3, r.admin1);
+                        }
+                        if towns_only
+                            && r.iso3 == "USA"
+                            && r.feature.starts_with("PPL")
+                            && county_spots.iter().any(|&(st, la, lo)| {
+                                st == r.admin1 && km(la, lo, r.lat, r.lon) < COUNTY_REACH_KM
+                            })
+                        {
+                            s += IN_NAMED_COUNTY;
                         }
                         (s, c)
                     })
@@ -813,9 +855,14 @@ impl Gazetteer {
                         ..e.clone()
                     };
                     if let Some(states) = self.counties.get(&norm_key(&county.text)) {
-                        if let Some(mut p) =
-                            self.county_place(&county, states, n_near, focus.as_deref(), body)
-                        {
+                        if let Some(mut p) = self.county_place(
+                            &county,
+                            states,
+                            n_near,
+                            focus.as_deref(),
+                            body,
+                            &town_points,
+                        ) {
                             p.via = (!matches!(e.kind, EntityType::Gpe | EntityType::Loc))
                                 .then(|| "organisation".to_string());
                             added.push(p);
@@ -1095,6 +1142,66 @@ impl Gazetteer {
     }
 
     /// Where a US county named in an article lies (see the resolver's notes).
+    /// Every (state, centroid) of the US counties an article names, on their own or opening or
+    /// inside an organisation's name ("Boone County Sheriff's Office"); each name once, at most
+    /// 64 names (a hostile list of counties stays linear).
+    fn county_spots(&self, entities: &[Entity]) -> Vec<(&str, f64, f64)> {
+        let mut seen: Vec<String> = Vec::new();
+        let mut out = Vec::new();
+        for e in entities {
+            let words: Vec<&str> = e.text.split(' ').collect();
+            for (j, w) in words.iter().enumerate() {
+                let w = w.trim_end_matches(['’', '\'', 's', ',', '.']);
+                if w != "County" && w != "Parish" {
+                    continue;
+                }
+                for n in 1..=j.min(3) {
+                    let key = norm_key(&format!("{} {w}", words[j - n..j].join(" ")));
+                    let Some((name, states)) = self.counties.get_key_value(&key) else {
+                        continue;
+                    };
+                    if !seen.contains(name) && seen.len() < 64 {
+                        seen.push(name.clone());
+                        for st in states {
+                            if let Some(&(la, lo)) =
+                                self.county_points.get(&(name.clone(), st.clone()))
+                            {
+                                out.push((st.as_str(), la, lo));
+                            }
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// The points of the US towns (main names) the article's place names could be: (state,
+    /// lat, lon); each name once, at most 200 names.
+    fn us_town_points(&self, entities: &[Entity]) -> Vec<(&str, f64, f64)> {
+        let mut seen: Vec<&str> = Vec::new();
+        let mut out = Vec::new();
+        for e in entities
+            .iter()
+            .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Loc))
+        {
+            if seen.contains(&e.text.as_str()) || seen.len() >= 200 {
+                continue;
+            }
+            seen.push(&e.text);
+            for &(c, main) in self.lookup(&e.text) {
+                if let (Cand::Place(i), true) = (c, main) {
+                    let p = &self.places[i];
+                    if p.iso3 == "USA" && p.feature.starts_with("PPL") {
+                        out.push((p.admin1, p.lat, p.lon));
+                    }
+                }
+            }
+        }
+        out
+    }
+
     fn county_place(
         &self,
         e: &Entity,
@@ -1102,17 +1209,39 @@ impl Gazetteer {
         near: &Coherence,
         focus: Option<&str>,
         body: &str,
+        towns: &[(&str, f64, f64)],
     ) -> Option<Place> {
         let key = |st: &str| ("USA".to_string(), st.to_string());
-        let state = states
+        // the one state whose county of this name holds a town the article names
+        let county_key = norm_key(&e.text);
+        let hosts: Vec<&String> = states
             .iter()
-            .max_by_key(|st| {
-                (
-                    near.division.get(&key(st)).map_or(0, Vec::len),
-                    std::cmp::Reverse(st.as_str()),
-                )
+            .filter(|st| {
+                self.county_points
+                    .get(&(county_key.clone(), (*st).clone()))
+                    .is_some_and(|&(la, lo)| {
+                        towns
+                            .iter()
+                            .any(|t| t.0 == st.as_str() && km(la, lo, t.1, t.2) < COUNTY_REACH_KM)
+                    })
             })
-            .filter(|st| states.len() == 1 || near.division.contains_key(&key(st)))
+            .collect();
+        let hosted = match hosts.as_slice() {
+            [one] if states.len() > 1 => Some(*one),
+            _ => None,
+        };
+        let state = hosted
+            .or_else(|| {
+                states
+                    .iter()
+                    .max_by_key(|st| {
+                        (
+                            near.division.get(&key(st)).map_or(0, Vec::len),
+                            std::cmp::Reverse(st.as_str()),
+                        )
+                    })
+                    .filter(|st| states.len() == 1 || near.division.contains_key(&key(st)))
+            })
             .or_else(|| (focus == Some("USA") && states.len() == 1).then(|| &states[0]))
             .or_else(|| self.state_named_in(body, states, near))?;
         let name = e.text.to_lowercase();
@@ -1295,6 +1424,23 @@ struct GeoRecordRef<'a> {
     iso3: &'a str,
     admin1: &'a str,
     population: u64,
+}
+
+/// How far from a US county's centroid a town may lie and still be read as in that county
+/// (most counties are under 60 km across; the largest western ones are not, and get no help).
+const COUNTY_REACH_KM: f64 = 45.0;
+
+/// The bonus for a US town within reach of a county the article names, in that county's state
+/// ("Lebanon Police and the Boone County Sheriff": Lebanon, Indiana).
+const IN_NAMED_COUNTY: f64 = 10.0;
+
+/// Great-circle distance in kilometres.
+fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().min(1.0).asin()
 }
 
 /// Bonus per other place name of the article in the candidate's first-level division, and
@@ -1830,6 +1976,66 @@ mod tests {
         assert!(
             ps.iter().all(|p| p.feature.as_deref() != Some("ADM2")),
             "{ps:?}"
+        );
+    }
+
+    #[test]
+    fn towns_and_counties_named_together_lie_together() {
+        let g = Gazetteer::bundled().unwrap();
+        // a town of many states within reach of a county the story names: there
+        // (Paris, Tennessee, the seat of Henry County; not Paris, France, nor Paris, Texas)
+        let body = "Volunteers in Paris and Henry County will collect food on Saturday.";
+        let ents = vec![
+            ent(body, "Paris", EntityType::Gpe),
+            ent(body, "Henry County", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let town = ps.iter().find(|p| p.text == "Paris").unwrap();
+        assert_eq!(
+            (town.country.as_deref(), town.admin1.as_deref()),
+            (Some("USA"), Some("TN")),
+            "{town:?}"
+        );
+        // and the county of several states is the one holding the town
+        let county = ps.iter().find(|p| p.text == "Henry County").unwrap();
+        assert_eq!(county.admin1.as_deref(), Some("TN"), "{county:?}");
+        // the county may be named inside an organisation's name
+        let body = "Lebanon Police and the Boone County Sheriff's Office searched the house.";
+        let ents = vec![
+            ent(body, "Lebanon", EntityType::Gpe),
+            ent(body, "Boone County Sheriff's Office", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let town = ps.iter().find(|p| p.text == "Lebanon").unwrap();
+        assert_eq!(
+            (town.country.as_deref(), town.admin1.as_deref()),
+            (Some("USA"), Some("IN")),
+            "{town:?}"
+        );
+        // a state's name stays the state, whatever county holds a town of that name
+        let body = "Officials in California and Washington County met.";
+        let ents = vec![
+            ent(body, "California", EntityType::Gpe),
+            ent(body, "Washington County", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let state = ps.iter().find(|p| p.text == "California").unwrap();
+        assert_eq!(state.feature.as_deref(), Some("ADM1"), "{state:?}");
+        // a hostile list of counties stays bounded
+        let body = "Boone County ".repeat(5000);
+        let ents: Vec<Entity> = (0..5000)
+            .map(|k| Entity {
+                start: k * 13,
+                end: k * 13 + 12,
+                text: "Boone County".into(),
+                kind: EntityType::Gpe,
+                canonical: None,
+                source: None,
+            })
+            .collect();
+        assert_eq!(
+            g.county_spots(&ents).len(),
+            g.counties[&norm_key("Boone County")].len()
         );
     }
 
