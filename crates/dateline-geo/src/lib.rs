@@ -2037,6 +2037,8 @@ mod tests {
             g.county_spots(&ents).len(),
             g.counties[&norm_key("Boone County")].len()
         );
+        // (no state named, no town: no county is guessed)
+        assert!(g.resolve(&body, &ents).is_empty());
     }
 
     #[test]
