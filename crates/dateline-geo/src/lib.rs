@@ -904,7 +904,9 @@ impl Gazetteer {
                         })
                     })
                     .or_else(|| {
-                        // a town: the article's country first, then the most populous
+                        // a town: the article's country first, then the division of the
+                        // article's other places ("Springfield" among Massachusetts towns),
+                        // then the most populous
                         cands
                             .iter()
                             .filter_map(|&(c, _)| match c {
@@ -913,7 +915,10 @@ impl Gazetteer {
                             })
                             .max_by_key(|&(_, i)| {
                                 let p = &self.places[i];
-                                (focus.as_deref() == Some(p.iso3), p.population)
+                                let local = near
+                                    .as_ref()
+                                    .map_or(0, |n| n.others_in(name, p.iso3, p.admin1).min(3));
+                                (focus.as_deref() == Some(p.iso3), local, p.population)
                             })
                             .map(|(c, _)| c)
                     })
@@ -2012,6 +2017,16 @@ mod tests {
             (Some("USA"), Some("IN")),
             "{town:?}"
         );
+        // a town opening an organisation's name is read among the article's other places
+        let body = "Springfield Police said the driver lived in Northampton and worked in Holyoke.";
+        let ents = vec![
+            ent(body, "Springfield Police", EntityType::Org),
+            ent(body, "Northampton", EntityType::Gpe),
+            ent(body, "Holyoke", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let town = ps.iter().find(|p| p.text == "Springfield").unwrap();
+        assert_eq!(town.admin1.as_deref(), Some("MA"), "{town:?}");
         // a state's name stays the state, whatever county holds a town of that name
         let body = "Officials in California and Washington County met.";
         let ents = vec![
