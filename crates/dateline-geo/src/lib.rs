@@ -391,6 +391,17 @@ impl Gazetteer {
                         && self.places[i].feature.starts_with("PPL"))
                 })
         };
+        // ... or a town's name after "in", "from" or "near" and not a possessor ("a message
+        // of hope in Maryville", not "drugs found in Smith's car")
+        let after_place_word = |e: &Entity| {
+            let before = body[..e.start].trim_end_matches(' ');
+            let word = before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            let possessive = ["'", "’"].iter().any(|m| body[e.end..].starts_with(m));
+            before.len() + 1 == e.start && matches!(word, "in" | "from" | "near") && !possessive
+        };
         let misread = |e: &Entity| {
             e.kind == EntityType::Person
                 && e.text.starts_with(char::is_uppercase)
@@ -401,7 +412,9 @@ impl Gazetteer {
                             Cand::Country(_) => false,
                             Cand::Place(i) => {
                                 let p = &self.places[i];
-                                p.feature == "ADM1" || p.population >= 500_000
+                                p.feature == "ADM1"
+                                    || p.population >= 500_000
+                                    || p.feature.starts_with("PPL") && after_place_word(e)
                             }
                             Cand::Region(_) => false,
                         }
@@ -1982,6 +1995,42 @@ mod tests {
             ps.iter().all(|p| p.feature.as_deref() != Some("ADM2")),
             "{ps:?}"
         );
+    }
+
+    #[test]
+    fn a_town_read_as_a_person_after_in_or_from_is_the_town() {
+        let g = Gazetteer::bundled().unwrap();
+        let body = "Scouts from Maryville collected food, and a concert was held in Maryville.";
+        let ents = vec![
+            ent(body, "Maryville", EntityType::Person),
+            Entity {
+                start: body.rfind("Maryville").unwrap(),
+                end: body.rfind("Maryville").unwrap() + 9,
+                text: "Maryville".into(),
+                kind: EntityType::Person,
+                canonical: None,
+                source: None,
+            },
+        ];
+        let ps = g.resolve(body, &ents);
+        assert_eq!(ps.len(), 2, "{ps:?}");
+        assert!(ps.iter().all(|p| p.country.as_deref() == Some("USA")));
+        // a possessor is a person ("in Maryville's car" is someone's), and so is a name
+        // after other words
+        for body in [
+            "Police found drugs in Maryville's car.",
+            "The award went to Maryville on Friday.",
+        ] {
+            let ps = g.resolve(body, &[ent(body, "Maryville", EntityType::Person)]);
+            assert!(ps.is_empty(), "{body}: {ps:?}");
+        }
+        // nor a surname of the article's people
+        let body = "John Maryville spoke. Letters from Maryville were read aloud.";
+        let mut second = ent(body, "Maryville were", EntityType::Person);
+        second.end = second.start + 9;
+        second.text = "Maryville".into();
+        let ents = vec![ent(body, "John Maryville", EntityType::Person), second];
+        assert!(g.resolve(body, &ents).is_empty());
     }
 
     #[test]
