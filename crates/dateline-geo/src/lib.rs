@@ -796,6 +796,30 @@ impl Gazetteer {
             "housing",
             "water",
         ];
+        // ... and institutions named after their town, read so only where the article's other
+        // places are ("Springfield Science Museum" among Massachusetts towns; not "Research
+        // Center", a village in Maryland)
+        const INSTITUTIONS: &[&str] = &[
+            "museum",
+            "festival",
+            "club",
+            "zoo",
+            "symphony",
+            "orchestra",
+            "theatre",
+            "theater",
+            "church",
+            "cathedral",
+            "center",
+            "centre",
+            "arena",
+            "stadium",
+            "high",
+            "observatory",
+            "fair",
+            "area",
+            "regional",
+        ];
         const DIRECTIONS: &[&str] = &[
             "north",
             "south",
@@ -830,7 +854,15 @@ impl Gazetteer {
             }
             // a street named after a place is not that place ("Lebanon Street")
             let last = e.text.rsplit(' ').next().unwrap_or("").to_lowercase();
-            if e.text.contains(' ') && STREETS.contains(&last.trim_end_matches('.')) {
+            // (unless an agency's name runs on: "Florida Highway" + "Patrol")
+            let agency = ["Patrol", "Department", "Authority", "Commission"]
+                .iter()
+                .any(|w| {
+                    body[e.end..]
+                        .strip_prefix(' ')
+                        .is_some_and(|r| r.starts_with(w))
+                });
+            if e.text.contains(' ') && STREETS.contains(&last.trim_end_matches('.')) && !agency {
                 continue;
             }
             let all: Vec<(usize, &str)> = e
@@ -858,6 +890,10 @@ impl Gazetteer {
                 let civic = words[n..]
                     .iter()
                     .any(|(_, w)| CIVIC.contains(&w.to_lowercase().as_str()));
+                let institution = !civic
+                    && words[n..]
+                        .iter()
+                        .any(|(_, w)| INSTITUTIONS.contains(&w.to_lowercase().as_str()));
                 // a county opening an organisation's name ("Laurel County Sheriff's Office")
                 if let (Some((_, "County" | "Parish")), Some(n_near)) = (words.get(n), &near) {
                     let cend = words[n].0 + words[n].1.len();
@@ -910,11 +946,19 @@ impl Gazetteer {
                 });
                 let hit = focus_adm1
                     .or_else(|| {
-                        cands.iter().find_map(|&(c, _)| match c {
-                            Cand::Country(_) => Some(c),
-                            Cand::Place(i) if self.places[i].feature == "ADM1" => Some(c),
-                            _ => None,
-                        })
+                        // a country, else the most populous division of the name (Florida,
+                        // USA, not Uruguay's department)
+                        cands
+                            .iter()
+                            .filter_map(|&(c, _)| match c {
+                                Cand::Country(_) => Some((c, u64::MAX)),
+                                Cand::Place(i) if self.places[i].feature == "ADM1" => {
+                                    Some((c, self.places[i].population))
+                                }
+                                _ => None,
+                            })
+                            .max_by_key(|&(c, people)| (people, std::cmp::Reverse(cand_order(c))))
+                            .map(|(c, _)| c)
                     })
                     .or_else(|| {
                         // a town: the article's country first, then the division of the
@@ -924,6 +968,15 @@ impl Gazetteer {
                             .iter()
                             .filter_map(|&(c, _)| match c {
                                 Cand::Place(i) if civic || skip == 1 => Some((c, i)),
+                                Cand::Place(i)
+                                    if institution
+                                        && near.as_ref().is_some_and(|n| {
+                                            let p = &self.places[i];
+                                            n.others_in(name, p.iso3, p.admin1) > 0
+                                        }) =>
+                                {
+                                    Some((c, i))
+                                }
                                 _ => None,
                             })
                             .max_by_key(|&(_, i)| {
@@ -2076,6 +2129,32 @@ mod tests {
         let ps = g.resolve(body, &ents);
         let town = ps.iter().find(|p| p.text == "Springfield").unwrap();
         assert_eq!(town.admin1.as_deref(), Some("MA"), "{town:?}");
+        // an institution named after its town, where the article's other places are
+        let body =
+            "The Springfield Science Museum and libraries in Northampton and Holyoke will open.";
+        let ents = vec![
+            ent(body, "Springfield Science Museum", EntityType::Org),
+            ent(body, "Northampton", EntityType::Gpe),
+            ent(body, "Holyoke", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let town = ps.iter().find(|p| p.text == "Springfield").unwrap();
+        assert_eq!(town.admin1.as_deref(), Some("MA"), "{town:?}");
+        // ... but no village named like a common word elsewhere
+        let body = "The Springfield Science Museum will open.";
+        let ps = g.resolve(
+            body,
+            &[ent(body, "Springfield Science Museum", EntityType::Org)],
+        );
+        assert!(ps.is_empty(), "{ps:?}");
+        // a state's highway patrol is the state's, though "Florida Highway" reads like a road
+        let body = "A Florida Highway Patrol report named the driver.";
+        let ps = g.resolve(body, &[ent(body, "Florida Highway", EntityType::Gpe)]);
+        assert_eq!(ps.len(), 1, "{ps:?}");
+        assert_eq!(ps[0].admin1.as_deref(), Some("FL"));
+        let body = "The crash closed Florida Highway 27 for an hour.";
+        let ps = g.resolve(body, &[ent(body, "Florida Highway", EntityType::Gpe)]);
+        assert!(ps.is_empty(), "{ps:?}");
         // a state's name stays the state, whatever county holds a town of that name
         let body = "Officials in California and Washington County met.";
         let ents = vec![
