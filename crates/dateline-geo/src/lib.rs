@@ -603,8 +603,13 @@ impl Gazetteer {
                 }
                 // a state's or province's press abbreviation with its full stop ("Kan.",
                 // "Alta.") is that division, not a town abroad with that alternate name
+                // (also where the full stop ends no sentence: "Mass. legislators put off …")
+                let lower_after = body[e.end..]
+                    .strip_prefix(". ")
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()));
                 let stop = e.text.ends_with('.')
-                    || body[e.end..].starts_with('.') && body[..e.start].ends_with(", ");
+                    || body[e.end..].starts_with('.') && body[..e.start].ends_with(", ")
+                    || lower_after;
                 if matches!(e.kind, EntityType::Gpe | EntityType::Loc) && stop {
                     let bare = e.text.trim_end_matches('.');
                     let division = data::press_abbreviation(bare)
@@ -989,11 +994,16 @@ impl Gazetteer {
                             .map(|(c, _)| c)
                     })
                     .or_else(|| {
-                        // a state's or province's press abbreviation ("S.C. Highway Patrol")
-                        name.ends_with('.')
-                            .then(|| self.division_named(name))
-                            .flatten()
-                            .map(Cand::Place)
+                        // a state's or province's press abbreviation ("S.C. Highway Patrol",
+                        // "Western Mass." with its full stop after the name)
+                        let at = e.start + offset + name.len();
+                        if name.ends_with('.') {
+                            self.division_named(name).map(Cand::Place)
+                        } else if body[at..].starts_with('.') && data::press_abbreviation(name) {
+                            self.division_named(&format!("{name}.")).map(Cand::Place)
+                        } else {
+                            None
+                        }
                     });
                 // a country's adjective opening a name ("American Electric Power")
                 let demonym = (hit.is_none() && n == 1)
@@ -1024,6 +1034,12 @@ impl Gazetteer {
             }
             // a country or division before a hyphen ("U.S.-led", "Canada-wide"), or ending an
             // organisation's name ("Environment Canada", "CTV Winnipeg")
+            // (two countries or towns joined by a hyphen first: "Russia-Turkey ties",
+            // "Fargo-Moorhead", "Logan-Rogersville schools")
+            if added.len() == before {
+                let pair = self.hyphen_pair(e, focus.as_deref(), near.as_ref());
+                added.extend(pair);
+            }
             if added.len() == before && matches!(e.kind, EntityType::Org | EntityType::Misc) {
                 if let Some(p) = self.place_in_compound(e, focus.as_deref()) {
                     added.push(p);
@@ -1145,6 +1161,100 @@ impl Gazetteer {
         let c = division_or_country(name, true)?;
         let start = e.start + e.text.len() - last.len();
         Some(self.place(c, start, name, Some("organisation")))
+    }
+
+    /// The towns of a first word joining two names by a hyphen ("Fargo-Moorhead"): each half
+    /// that is a town's or division's main name, in the focus country first, then among the
+    /// article's other places, then the most populous. A place's name needs both halves to be
+    /// places; inside an organisation's name one is enough when the other is a county's
+    /// ("Springfield-Greene County Health Department").
+    fn hyphen_pair(&self, e: &Entity, focus: Option<&str>, near: Option<&Coherence>) -> Vec<Place> {
+        let first = e.text.split(' ').next().unwrap_or("");
+        let Some((a, b)) = first.split_once('-') else {
+            return Vec::new();
+        };
+        let word = |w: &str| {
+            (w.chars().count() >= 3 || w.len() == 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+                && w.starts_with(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '.')
+        };
+        if !word(a) || !word(b) || b.contains('-') {
+            return Vec::new();
+        }
+        let cands = |name: &str| -> Vec<(Cand, usize)> {
+            self.lookup(name)
+                .iter()
+                .filter_map(|&(c, main)| match c {
+                    Cand::Place(i)
+                        if main
+                            && (self.places[i].feature.starts_with("PPL")
+                                || self.places[i].feature == "ADM1") =>
+                    {
+                        Some((c, i))
+                    }
+                    _ => None,
+                })
+                .take(64)
+                .collect()
+        };
+        let rank = |name: &str, i: usize| {
+            let p = &self.places[i];
+            let local = near.map_or(0, |n| n.others_in(name, p.iso3, p.admin1).min(3));
+            (focus == Some(p.iso3), local, p.population)
+        };
+        let place_kind = matches!(e.kind, EntityType::Gpe | EntityType::Loc);
+        let via = (!place_kind).then_some("organisation");
+        // countries or their adjectives ("Russia-Turkey ties", "Turkish-Russian relations",
+        // "Canada-EU"): each half its country; both halves must be one
+        let country = |name: &str| {
+            self.lookup(name)
+                .iter()
+                .find_map(|&(c, _)| matches!(c, Cand::Country(_)).then_some(c))
+                .or_else(|| {
+                    self.demonyms
+                        .get(&norm_key(name))
+                        .map(|&i| Cand::Country(i))
+                })
+        };
+        // (adjectives of a relation or a deal, as "U.S.-led" is: no event is placed by them)
+        if let (Some(x), Some(y)) = (country(a), country(b)) {
+            return vec![
+                self.place(x, e.start, a, Some("demonym")),
+                self.place(y, e.start + a.len() + 1, b, Some("demonym")),
+            ];
+        }
+        let (ca, cb) = (cands(a), cands(b));
+        if e.text[first.len()..].trim_start().starts_with("County") {
+            // a county after the pair: the town before the hyphen
+            return ca
+                .iter()
+                .max_by_key(|&&(_, i)| rank(a, i))
+                .map(|&(c, _)| vec![self.place(c, e.start, a, via)])
+                .unwrap_or_default();
+        }
+        // twin towns are neighbours: the best pair of readings within 80 km of each other
+        // ("Smith-Jones" is no pair of towns a thousand miles apart)
+        let mut best: Option<((bool, usize, u64), Cand, Cand)> = None;
+        for &(x, i) in &ca {
+            for &(y, j) in &cb {
+                let (p, q) = (&self.places[i], &self.places[j]);
+                if km(p.lat, p.lon, q.lat, q.lon) >= 80.0 {
+                    continue;
+                }
+                let (ra, rb) = (rank(a, i), rank(b, j));
+                let key = (ra.0 || rb.0, ra.1 + rb.1, ra.2.saturating_add(rb.2));
+                if best.as_ref().is_none_or(|(k, _, _)| key > *k) {
+                    best = Some((key, x, y));
+                }
+            }
+        }
+        match best {
+            Some((_, x, y)) => vec![
+                self.place(x, e.start, a, via),
+                self.place(y, e.start + a.len() + 1, b, via),
+            ],
+            None => Vec::new(),
+        }
     }
 
     /// The country, first-level division or (with `towns`, of at least that many people)
@@ -2084,6 +2194,70 @@ mod tests {
         second.text = "Maryville".into();
         let ents = vec![ent(body, "John Maryville", EntityType::Person), second];
         assert!(g.resolve(body, &ents).is_empty());
+    }
+
+    #[test]
+    fn towns_joined_by_a_hyphen_and_abbreviations_before_lower_case() {
+        let g = Gazetteer::bundled().unwrap();
+        let body = "The river will crest in Fargo-Moorhead on Friday.";
+        let ps = g.resolve(body, &[ent(body, "Fargo-Moorhead", EntityType::Gpe)]);
+        let got: Vec<(&str, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.admin1.as_deref()))
+            .collect();
+        assert_eq!(got, [("Fargo", Some("ND")), ("Moorhead", Some("MN"))]);
+        assert_eq!(&body[ps[1].start..ps[1].end], "Moorhead");
+        // a county after the pair: the town before the hyphen
+        let body = "The Springfield-Greene County Health Department counted visits.";
+        let ps = g.resolve(
+            body,
+            &[ent(
+                body,
+                "Springfield-Greene County Health Department",
+                EntityType::Org,
+            )],
+        );
+        assert_eq!(ps.len(), 1, "{ps:?}");
+        assert_eq!(ps[0].text, "Springfield");
+        // two countries, by name or adjective, as adjectives of a relation
+        let body = "Russia-Turkey ties and Egyptian-US relations improved.";
+        let ents = vec![
+            ent(body, "Russia-Turkey", EntityType::Misc),
+            ent(body, "Egyptian-US", EntityType::Misc),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = ps
+            .iter()
+            .map(|p| {
+                (
+                    &body[p.start..p.end],
+                    p.country.as_deref(),
+                    p.via.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Russia", Some("RUS"), Some("demonym")),
+                ("Turkey", Some("TUR"), Some("demonym")),
+                ("Egyptian", Some("EGY"), Some("demonym")),
+                ("US", Some("USA"), Some("demonym")),
+            ]
+        );
+        // hyphenated surnames are no places
+        let body = "The Smith-Jones family moved.";
+        assert!(g
+            .resolve(body, &[ent(body, "Smith-Jones", EntityType::Org)])
+            .is_empty());
+        // a press abbreviation whose full stop ends no sentence
+        let body = "Mass. legislators put off the debate.";
+        let ps = g.resolve(body, &[ent(body, "Mass", EntityType::Gpe)]);
+        assert_eq!(ps.len(), 1, "{ps:?}");
+        assert_eq!(
+            (ps[0].country.as_deref(), ps[0].admin1.as_deref()),
+            (Some("USA"), Some("MA"))
+        );
     }
 
     #[test]
