@@ -1068,6 +1068,11 @@ impl Gazetteer {
             }
         }
         out.append(&mut dotted);
+        // a legislator's party and home ("Sen. Ray Miller, D-Columbus,", "(R-Elbow Lake)",
+        // "DFL-Cook"): the town in the article's country, or the state of an abbreviation
+        out.sort_by_key(|p| (p.start, p.end));
+        let homes = self.party_homes(body, focus.as_deref(), near.as_ref(), &out);
+        out.extend(homes);
         // demonyms and adjectives of countries name the country ("Russian troops", "the
         // Turkish government"); marked, so that no event is placed by one
         for e in entities
@@ -1161,6 +1166,68 @@ impl Gazetteer {
         let c = division_or_country(name, true)?;
         let start = e.start + e.text.len() - last.len();
         Some(self.place(c, start, name, Some("organisation")))
+    }
+
+    /// The homes in legislators' party tags (", R-Marshall,", "(DFL-Cook)"): one to three
+    /// capitalised words after the party's letter and a hyphen, up to a comma or bracket; a
+    /// state's abbreviation is the state, other names the town of that main name in the focus
+    /// country (among the article's other places first, then the most populous). Places
+    /// already found (`sorted`) are kept.
+    fn party_homes(
+        &self,
+        body: &str,
+        focus: Option<&str>,
+        near: Option<&Coherence>,
+        sorted: &[Place],
+    ) -> Vec<Place> {
+        const PARTIES: &[&str] = &[", R", ", D", ", I", "(R", "(D", "(I", ", DFL", "(DFL"];
+        let mut out = Vec::new();
+        for (at, _) in body.match_indices('-') {
+            if !PARTIES.iter().any(|p| body[..at].ends_with(p)) {
+                continue;
+            }
+            let start = at + 1;
+            let rest = &body[start..];
+            let end = rest.find([',', ')', ';', '\n']).unwrap_or(rest.len());
+            let name = rest[..end].trim_end_matches(' ');
+            let words: Vec<&str> = name.split(' ').collect();
+            if name.is_empty()
+                || words.len() > 3
+                || !words.iter().all(|w| w.starts_with(char::is_uppercase))
+                || overlaps(sorted, start, start + name.len())
+            {
+                continue;
+            }
+            let bare = name.trim_end_matches('.');
+            let cand = if data::press_abbreviation(bare) || name.len() == 2 {
+                self.division_named(&format!("{bare}."))
+                    .or_else(|| self.division_named(bare))
+                    .map(Cand::Place)
+            } else {
+                self.lookup(name)
+                    .iter()
+                    .filter_map(|&(c, main)| match c {
+                        Cand::Place(i)
+                            if main
+                                && self.places[i].feature.starts_with("PPL")
+                                && focus == Some(self.places[i].iso3) =>
+                        {
+                            Some((c, i))
+                        }
+                        _ => None,
+                    })
+                    .max_by_key(|&(_, i)| {
+                        let p = &self.places[i];
+                        let local = near.map_or(0, |n| n.others_in(name, p.iso3, p.admin1).min(3));
+                        (local, p.population)
+                    })
+                    .map(|(c, _)| c)
+            };
+            if let Some(c) = cand {
+                out.push(self.place(c, start, name, None));
+            }
+        }
+        out
     }
 
     /// The towns of a first word joining two names by a hyphen ("Fargo-Moorhead"): each half
@@ -2258,6 +2325,36 @@ mod tests {
             (ps[0].country.as_deref(), ps[0].admin1.as_deref()),
             (Some("USA"), Some("MA"))
         );
+    }
+
+    #[test]
+    fn legislators_homes_in_party_tags() {
+        let g = Gazetteer::bundled().unwrap();
+        let body = "Officials in Minnesota met. Rep. Ann Doe, R-Elbow Lake, and Sen. Bo Roe \
+                    (DFL-Moorhead) and Rep. Cy Poe, R-Ky., spoke.";
+        let ents = vec![
+            ent(body, "Minnesota", EntityType::Gpe),
+            ent(body, "Ann Doe", EntityType::Person),
+            ent(body, "Bo Roe", EntityType::Person),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>)> = ps
+            .iter()
+            .map(|p| (&body[p.start..p.end], p.admin1.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Minnesota", Some("MN")),
+                ("Elbow Lake", Some("MN")),
+                ("Moorhead", Some("MN")),
+                ("Ky.", Some("KY")),
+            ]
+        );
+        // no party letter, no home: "Mercedes-Benz", "Jean-Pierre"
+        let body = "Officials in Texas bought a Mercedes-Benz from Jean-Pierre Dupont.";
+        let ps = g.resolve(body, &[ent(body, "Texas", EntityType::Gpe)]);
+        assert_eq!(ps.len(), 1, "{ps:?}");
     }
 
     #[test]
