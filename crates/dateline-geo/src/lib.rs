@@ -646,8 +646,8 @@ impl Gazetteer {
                 }
                 // "Alexandria, Va.": the words after a comma qualify the place
                 let qual_c = self.qualifier_after(body, e.end, 40);
-                // (a US state's name is not pulled to a town by a county: "California" is the
-                // state, not the town in Washington County, Pa.)
+                // (a US state's name is not pulled to a town by a county or a named state:
+                // "California" is the state, not the town in Washington County, Pa.)
                 let towns_only = !cands.iter().any(|&(c, _)| {
                     matches!(c, Cand::Place(i) if self.places[i].feature == "ADM1"
                         && self.places[i].iso3 == "USA")
@@ -713,6 +713,15 @@ impl Gazetteer {
                         }
                         if let Some(n) = &near {
                             s += n.bonus(&e.text, r.iso3, r.admin1);
+                            // a US state the text names anywhere, in organisations' names too
+                            // ("University of Minnesota" for Rochester)
+                            if towns_only
+                                && r.iso3 == "USA"
+                                && !r.admin1.is_empty()
+                                && self.state_count(body, n, r.admin1) > 0
+                            {
+                                s += STATE_NAMED;
+                            }
                         }
                         if towns_only
                             && r.iso3 == "USA"
@@ -1556,7 +1565,35 @@ impl Gazetteer {
         states: &'s [String],
         near: &Coherence,
     ) -> Option<&'s String> {
-        let counts = near.state_names.get_or_init(|| {
+        let counts = self.state_counts(body, near);
+        let mut best: Option<(&String, usize)> = None;
+        let mut tie = false;
+        for st in states {
+            let n = counts.get(st.as_str()).copied().unwrap_or(0);
+            match best {
+                _ if n == 0 => {}
+                Some((_, m)) if n < m => {}
+                Some((_, m)) if n == m => tie = true,
+                _ => {
+                    best = Some((st, n));
+                    tie = false;
+                }
+            }
+        }
+        best.filter(|_| !tie).map(|(st, _)| st)
+    }
+
+    /// How often the text names the US state with this postal code in full.
+    fn state_count(&self, body: &str, near: &Coherence, state: &str) -> usize {
+        self.state_counts(body, near)
+            .get(state)
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// How often the text names each US state in full, as a word (taken once per article).
+    fn state_counts<'n>(&self, body: &str, near: &'n Coherence) -> &'n HashMap<String, usize> {
+        near.state_names.get_or_init(|| {
             let mut counts = HashMap::new();
             for (key, &i) in &self.adm1 {
                 let Some(st) = key.strip_prefix("USA.") else {
@@ -1577,22 +1614,7 @@ impl Gazetteer {
                 }
             }
             counts
-        });
-        let mut best: Option<(&String, usize)> = None;
-        let mut tie = false;
-        for st in states {
-            let n = counts.get(st.as_str()).copied().unwrap_or(0);
-            match best {
-                _ if n == 0 => {}
-                Some((_, m)) if n < m => {}
-                Some((_, m)) if n == m => tie = true,
-                _ => {
-                    best = Some((st, n));
-                    tie = false;
-                }
-            }
-        }
-        best.filter(|_| !tie).map(|(st, _)| st)
+        })
     }
 
     /// The qualifier in the words after a comma at byte `end` (within `chars` characters):
@@ -1681,6 +1703,9 @@ const COUNTY_REACH_KM: f64 = 45.0;
 /// The bonus for a US town within reach of a county the article names, in that county's state
 /// ("Lebanon Police and the Boone County Sheriff": Lebanon, Indiana).
 const IN_NAMED_COUNTY: f64 = 10.0;
+
+/// The bonus for a US town in a state the text names in full anywhere.
+const STATE_NAMED: f64 = 3.0;
 
 /// Great-circle distance in kilometres.
 fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
@@ -2426,6 +2451,15 @@ mod tests {
         let body = "The crash closed Florida Highway 27 for an hour.";
         let ps = g.resolve(body, &[ent(body, "Florida Highway", EntityType::Gpe)]);
         assert!(ps.is_empty(), "{ps:?}");
+        // a town of a state the text names only inside an organisation's name
+        let body = "Doctors in Rochester joined the University of Minnesota study.";
+        let ents = vec![
+            ent(body, "Rochester", EntityType::Gpe),
+            ent(body, "University of Minnesota", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let town = ps.iter().find(|p| p.text == "Rochester").unwrap();
+        assert_eq!(town.admin1.as_deref(), Some("MN"), "{town:?}");
         // a state's name stays the state, whatever county holds a town of that name
         let body = "Officials in California and Washington County met.";
         let ents = vec![
