@@ -638,6 +638,17 @@ impl Gazetteer {
                 {
                     continue;
                 }
+                // a county named without "County" in a story of its state ("Lancaster" among
+                // Nebraska towns, "Kanawha"): the county, unless a place of that state has the
+                // name
+                if let Some(p) = near
+                    .as_ref()
+                    .filter(|_| matches!(e.kind, EntityType::Gpe | EntityType::Loc))
+                    .and_then(|n| self.bare_county(e, cands, n))
+                {
+                    out.push(p);
+                    continue;
+                }
                 // a small town abroad known by that name only as one of its alternates is too
                 // weak a reading ("East Bank" is no village in Azerbaijan)
                 let cands = self.strong(cands, focus.as_deref());
@@ -1459,6 +1470,40 @@ impl Gazetteer {
         out
     }
 
+    /// The county of the article's state that a bare name stands for (see `resolve_all`).
+    fn bare_county(&self, e: &Entity, cands: &[(Cand, bool)], near: &Coherence) -> Option<Place> {
+        let st = near.dominant_state()?;
+        // (nor a state's, a country's or a city's name: "Texas", "Washington")
+        let in_state = cands.iter().any(|&(c, _)| match c {
+            Cand::Place(i) => {
+                let p = &self.places[i];
+                p.iso3 == "USA" && p.admin1 == st
+                    || p.feature == "ADM1"
+                    || p.feature == "PPLC"
+                    || p.population >= 500_000
+            }
+            _ => true,
+        });
+        if in_state || e.text.contains("County") || !e.text.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let name = format!("{} County", e.text);
+        let &(lat, lon) = self.county_points.get(&(norm_key(&name), st.to_string()))?;
+        Some(Place {
+            start: e.start,
+            end: e.end,
+            text: e.text.clone(),
+            name,
+            geonameid: None,
+            lat,
+            lon,
+            country: Some("USA".into()),
+            feature: Some("ADM2".into()),
+            admin1: Some(st.to_string()),
+            via: None,
+        })
+    }
+
     fn county_place(
         &self,
         e: &Entity,
@@ -1766,6 +1811,27 @@ impl Coherence {
             }
         }
         c
+    }
+
+    /// The US state where the first pass put the most distinct names, at least two and more
+    /// than in any other state.
+    fn dominant_state(&self) -> Option<&str> {
+        let mut best: Option<(&str, usize)> = None;
+        let mut tie = false;
+        for ((iso3, adm), names) in &self.division {
+            if iso3 != "USA" || names.len() < 2 {
+                continue;
+            }
+            match best {
+                Some((_, m)) if names.len() < m => {}
+                Some((b, m)) if names.len() == m => tie = tie || b != adm,
+                _ => {
+                    best = Some((adm, names.len()));
+                    tie = false;
+                }
+            }
+        }
+        best.filter(|_| !tie).map(|(st, _)| st)
     }
 
     /// How many other names of the article the first pass put in this division.
@@ -2460,6 +2526,32 @@ mod tests {
         let ps = g.resolve(body, &ents);
         let town = ps.iter().find(|p| p.text == "Rochester").unwrap();
         assert_eq!(town.admin1.as_deref(), Some("MN"), "{town:?}");
+        // a county named without "County" in a story of its state
+        let body = "Deputies in Lancaster searched farms between Lincoln and Omaha.";
+        let ents: Vec<Entity> = ["Lancaster", "Lincoln", "Omaha"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        let county = ps.iter().find(|p| p.text == "Lancaster").unwrap();
+        assert_eq!(
+            (
+                county.name.as_str(),
+                county.admin1.as_deref(),
+                county.feature.as_deref()
+            ),
+            ("Lancaster County", Some("NE"), Some("ADM2")),
+            "{county:?}"
+        );
+        // ... but no state's or city's name is a county's ("Texas County", Missouri)
+        let body = "Ranchers from Texas sold cattle in Springfield, Joplin and Branson.";
+        let ents: Vec<Entity> = ["Texas", "Springfield", "Joplin", "Branson"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        let state = ps.iter().find(|p| p.text == "Texas").unwrap();
+        assert_eq!(state.feature.as_deref(), Some("ADM1"), "{state:?}");
         // a state's name stays the state, whatever county holds a town of that name
         let body = "Officials in California and Washington County met.";
         let ents = vec![
