@@ -367,17 +367,19 @@ impl Gazetteer {
         // a one-word "person" that is a division or a city of half a million (not a country:
         // "Chad", "Jordan" are given names too), and no person's surname in the article, is
         // the place ("Edmonton given 'B' grade")
-        let surnames: Vec<&str> = entities
+        // (sets: a long article with many names stays linear)
+        let surnames: std::collections::HashSet<&str> = entities
             .iter()
             .filter(|e| e.kind == EntityType::Person && e.text.contains(' '))
             .filter_map(|e| e.text.rsplit(' ').next())
             .collect();
         // (a surname of the article's people only when the article never tags it a place)
-        let placed = |t: &str| {
-            entities
-                .iter()
-                .any(|x| matches!(x.kind, EntityType::Gpe | EntityType::Loc) && x.text == t)
-        };
+        let places_tagged: std::collections::HashSet<&str> = entities
+            .iter()
+            .filter(|x| matches!(x.kind, EntityType::Gpe | EntityType::Loc))
+            .map(|x| x.text.as_str())
+            .collect();
+        let placed = |t: &str| places_tagged.contains(t);
         // ... or a "person" followed by a state or province that has a town of that name
         // ("Greer, South Carolina", "Churchill, Man.")
         let qualified_town = |e: &Entity| {
@@ -406,7 +408,7 @@ impl Gazetteer {
             e.kind == EntityType::Person
                 && e.text.starts_with(char::is_uppercase)
                 && (!e.text.contains(' ')
-                    && (!surnames.contains(&e.text.as_str()) || placed(&e.text))
+                    && (!surnames.contains(e.text.as_str()) || placed(&e.text))
                     && self.lookup(&e.text).iter().any(|&(c, main)| {
                         main && match c {
                             Cand::Country(_) => false,
@@ -421,7 +423,29 @@ impl Gazetteer {
                     })
                     || qualified_town(e))
         };
-        let misread: Vec<bool> = entities.iter().map(misread).collect();
+        let mut misread: Vec<bool> = entities.iter().map(misread).collect();
+        // one name, one sense: a one-word "person" named like a town the article places
+        // elsewhere (tagged or read so above), and no surname of the article's people, is that
+        // town ("in Greer" … "Greer's city limits")
+        let known: std::collections::HashSet<&str> = entities
+            .iter()
+            .zip(&misread)
+            .filter(|(e, &m)| m || matches!(e.kind, EntityType::Gpe | EntityType::Loc))
+            .map(|(e, _)| e.text.as_str())
+            .collect();
+        for (e, m) in entities.iter().zip(misread.iter_mut()) {
+            if *m
+                || e.kind != EntityType::Person
+                || e.text.contains(' ')
+                || surnames.contains(e.text.as_str())
+                || !known.contains(e.text.as_str())
+            {
+                continue;
+            }
+            *m = self.lookup(&e.text).iter().any(|&(c, main)| {
+                main && matches!(c, Cand::Place(i) if self.places[i].feature.starts_with("PPL"))
+            });
+        }
         let fixed: Vec<Entity>;
         let entities = if misread.contains(&true) {
             fixed = entities
@@ -2345,6 +2369,14 @@ mod tests {
             let ps = g.resolve(body, &[ent(body, "Maryville", EntityType::Person)]);
             assert!(ps.is_empty(), "{body}: {ps:?}");
         }
+        // one name, one sense: the town read so once is the town where the tagger said person
+        let body = "A fair was held in Maryville. Maryville hosts it every year.";
+        let first = ent(body, "Maryville", EntityType::Person);
+        let mut second = first.clone();
+        second.start = body.rfind("Maryville").unwrap();
+        second.end = second.start + 9;
+        let ps = g.resolve(body, &[first, second]);
+        assert_eq!(ps.len(), 2, "{ps:?}");
         // nor a surname of the article's people
         let body = "John Maryville spoke. Letters from Maryville were read aloud.";
         let mut second = ent(body, "Maryville were", EntityType::Person);
