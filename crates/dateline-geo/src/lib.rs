@@ -892,6 +892,11 @@ impl Gazetteer {
         ];
         out.append(&mut added);
         out.sort_by_key(|p| (p.start, p.end));
+        // the article's own readings of names, each name's first
+        let mut own: HashMap<String, Place> = HashMap::new();
+        for p in out.iter().filter(|p| p.via.is_none()) {
+            own.entry(p.text.clone()).or_insert_with(|| p.clone());
+        }
         for e in entities.iter().filter(|e| {
             matches!(
                 e.kind,
@@ -931,6 +936,9 @@ impl Gazetteer {
             let offset = words.first().map(|w| w.0).unwrap_or(0);
             // the whole name too when it is a place's (it may be an abbreviation: "S.C.")
             let whole = skip == 1 || matches!(e.kind, EntityType::Gpe | EntityType::Loc);
+            // (an organisation named just like a place the article names keeps its reading:
+            // "Gainesville" the town, then "Gainesville said")
+            let whole = whole || words.len() == 1 && own.contains_key(e.text.as_str());
             let upto = if whole { words.len() + 1 } else { words.len() };
             let before = added.len();
             for n in (1..upto.min(4)).rev().filter(|&n| n <= words.len()) {
@@ -972,7 +980,7 @@ impl Gazetteer {
                 }
                 // a name the article uses for a place on its own keeps that reading
                 // ("Lebanon" the Indiana town, then "Lebanon Public Library")
-                if let Some(p) = out.iter().find(|p| p.text == name && p.via.is_none()) {
+                if let Some(p) = own.get(name) {
                     let inside = matches!(e.kind, EntityType::Gpe | EntityType::Loc);
                     added.push(Place {
                         start: e.start + offset,
@@ -2377,6 +2385,21 @@ mod tests {
         second.end = second.start + 9;
         let ps = g.resolve(body, &[first, second]);
         assert_eq!(ps.len(), 2, "{ps:?}");
+        // ... and where it said organisation
+        let body = "A fair was held in Maryville, Tennessee. Maryville said it would pay.";
+        let mut org = ent(body, "Maryville said", EntityType::Org);
+        org.end = org.start + 9;
+        org.text = "Maryville".into();
+        let ents = vec![
+            ent(body, "Maryville", EntityType::Gpe),
+            ent(body, "Tennessee", EntityType::Gpe),
+            org,
+        ];
+        let ps = g.resolve(body, &ents);
+        let towns: Vec<_> = ps.iter().filter(|p| p.text == "Maryville").collect();
+        assert_eq!(towns.len(), 2, "{ps:?}");
+        assert_eq!(towns[0].geonameid, towns[1].geonameid);
+        assert_eq!(towns[1].via.as_deref(), Some("organisation"));
         // nor a surname of the article's people
         let body = "John Maryville spoke. Letters from Maryville were read aloud.";
         let mut second = ent(body, "Maryville were", EntityType::Person);
