@@ -97,6 +97,16 @@ def main():
     cities = gc.get_cities()
     places = []
     adm_pts = defaultdict(list)
+    # the capital: the most populous town of the capital's name in its country (the others,
+    # Washington in Iowa or Utah, are towns like any other)
+    capital_ids = {}
+    for gid, c in cities.items():
+        cc = c["countrycode"]
+        if capitals.get(cc) == clean(c["name"]):
+            best = capital_ids.get(cc)
+            if best is None or (int(c["population"]), -int(c["geonameid"])) > best[0]:
+                capital_ids[cc] = ((int(c["population"]), -int(c["geonameid"])), int(c["geonameid"]))
+    capital_ids = {cc: v[1] for cc, v in capital_ids.items()}
     for gid, c in cities.items():
         cc = c["countrycode"]
         iso3 = iso2_to_iso3.get(cc, "")
@@ -107,7 +117,7 @@ def main():
             if a and a != name and LATIN.match(a) and a[0].isupper() and len(a) > 2 and a not in alts:
                 alts.append(a)
         alts = sorted(alts)[:12] if int(c["population"]) >= 5000 else []
-        feature = "PPLC" if capitals.get(cc) == name else "PPL"
+        feature = "PPLC" if capital_ids.get(cc) == int(c["geonameid"]) else "PPL"
         lat, lon = float(c["latitude"]), float(c["longitude"])
         adm = c.get("admin1code") or ""
         adm_pts[f"{cc}.{adm}"].append((lat, lon, int(c["population"])))
