@@ -681,6 +681,11 @@ impl Gazetteer {
                 }
                 // "Alexandria, Va.": the words after a comma qualify the place
                 let qual_c = self.qualifier_after(body, e.end, 40);
+                // a dateline standing alone ("WASHINGTON —" opening a story) is a capital or a
+                // city of a million of the article's country where the name has one: wire
+                // services date only such cities without their state (local papers' own towns
+                // are read as usual)
+                let dateline = qual_c.is_none() && is_dateline(body, e.start, e.end);
                 // (a US state's name is not pulled to a town by a county or a named state:
                 // "California" is the state, not the town in Washington County, Pa.)
                 let towns_only = !cands.iter().any(|&(c, _)| {
@@ -730,6 +735,12 @@ impl Gazetteer {
                         s += (pop as f64 + 1.0).ln();
                         if main {
                             s += 2.0;
+                        }
+                        if dateline
+                            && (r.feature == "PPLC" || r.population >= 1_000_000)
+                            && focus.as_deref().is_none_or(|f| f == r.iso3)
+                        {
+                            s += 50.0;
                         }
                         if r.feature == "PPLC" {
                             s += 2.0;
@@ -1784,6 +1795,24 @@ const IN_NAMED_COUNTY: f64 = 10.0;
 /// The bonus for a US town in a state the text names in full anywhere.
 const STATE_NAMED: f64 = 3.0;
 
+/// Whether the name at `start..end` is a dateline: in capitals, opening the text or a line,
+/// followed by a dash, a bracket or a comma.
+fn is_dateline(body: &str, start: usize, end: usize) -> bool {
+    let name = &body[start..end];
+    let opens = body[..start]
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .next_back()
+        .is_none_or(|c| c == '\n');
+    let after = body[end..].trim_start_matches(' ');
+    opens
+        && name.chars().any(char::is_uppercase)
+        && !name.chars().any(char::is_lowercase)
+        && ["—", "–", "-", "(", ","]
+            .iter()
+            .any(|m| after.starts_with(m))
+}
+
 /// Great-circle distance in kilometres.
 fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
@@ -2501,6 +2530,42 @@ mod tests {
         let body = "Officials in Texas bought a Mercedes-Benz from Jean-Pierre Dupont.";
         let ps = g.resolve(body, &[ent(body, "Texas", EntityType::Gpe)]);
         assert_eq!(ps.len(), 1, "{ps:?}");
+    }
+
+    #[test]
+    fn one_capital_per_country_and_datelines() {
+        let g = Gazetteer::bundled().unwrap();
+        // the capital's namesakes in its country are towns (Washington, Iowa is no capital)
+        let mut capitals: HashMap<&str, usize> = HashMap::new();
+        for p in g.places.iter().filter(|p| p.feature == "PPLC") {
+            *capitals.entry(p.iso3).or_default() += 1;
+        }
+        assert!(capitals.values().all(|&n| n == 1), "{capitals:?}");
+        // a wire dateline standing alone is the capital, whatever the story's state
+        let body = "WASHINGTON (AP) — Farmers in Iowa asked for help.";
+        let ents = vec![
+            ent(body, "WASHINGTON", EntityType::Gpe),
+            ent(body, "Iowa", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert_eq!(ps[0].admin1.as_deref(), Some("DC"), "{ps:?}");
+        // ... but within the sentence the story's state decides
+        let body = "Farmers met in Washington, and in Mount Pleasant and Fairfield, Iowa.";
+        let ents: Vec<Entity> = ["Washington", "Mount Pleasant", "Fairfield", "Iowa"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        assert_eq!(ps[0].admin1.as_deref(), Some("IA"), "{ps:?}");
+        // a local paper's dateline of a small town is read as usual
+        let body = "HAMILTON — The Butler County auditor in Ohio said taxes were due.";
+        let ents = vec![
+            ent(body, "HAMILTON", EntityType::Gpe),
+            ent(body, "Butler County", EntityType::Org),
+            ent(body, "Ohio", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert_eq!(ps[0].admin1.as_deref(), Some("OH"), "{ps:?}");
     }
 
     #[test]
