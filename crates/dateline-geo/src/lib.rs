@@ -1152,6 +1152,33 @@ impl Gazetteer {
         // Council", "Central" of "Central High")
         out.retain(|p| !GENERIC.contains(&p.text.to_lowercase().as_str()));
         out.sort_by_key(|p| (p.start, p.end));
+        // one name, one place: a name inside an organisation's name is where the article puts
+        // that name on its own ("Edmonton" among London's boroughs, then "Edmonton Green
+        // Shopping Centre")
+        let mut own: HashMap<&str, usize> = HashMap::new();
+        for (k, p) in out.iter().enumerate() {
+            if p.via.is_none() {
+                own.entry(p.text.as_str()).or_insert(k);
+            }
+        }
+        let fixes: Vec<(usize, usize)> = out
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.via.as_deref() == Some("organisation"))
+            .filter_map(|(k, p)| own.get(p.text.as_str()).map(|&o| (k, o)))
+            .filter(|&(k, o)| out[k].geonameid != out[o].geonameid || out[k].name != out[o].name)
+            .collect();
+        for (k, o) in fixes {
+            let src = out[o].clone();
+            let p = &mut out[k];
+            p.name = src.name;
+            p.geonameid = src.geonameid;
+            p.lat = src.lat;
+            p.lon = src.lon;
+            p.country = src.country;
+            p.feature = src.feature;
+            p.admin1 = src.admin1;
+        }
         out
     }
 
@@ -2429,6 +2456,26 @@ mod tests {
         assert_eq!(towns.len(), 2, "{ps:?}");
         assert_eq!(towns[0].geonameid, towns[1].geonameid);
         assert_eq!(towns[1].via.as_deref(), Some("organisation"));
+        // a name inside an organisation's name is where the article puts it on its own
+        let body = "Shops in Edmonton, Enfield and Wood Green, London closed. The University of \
+                    Edmonton Green campus stayed open.";
+        let ents = vec![
+            ent(body, "Edmonton", EntityType::Gpe),
+            ent(body, "Enfield", EntityType::Gpe),
+            ent(body, "Wood Green", EntityType::Gpe),
+            ent(body, "London", EntityType::Gpe),
+            ent(body, "University of Edmonton", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let ids: Vec<_> = ps
+            .iter()
+            .filter(|p| p.text == "Edmonton")
+            .map(|p| (p.country.as_deref(), p.via.as_deref()))
+            .collect();
+        assert_eq!(
+            ids,
+            [(Some("GBR"), None), (Some("GBR"), Some("organisation"))]
+        );
         // nor a surname of the article's people
         let body = "John Maryville spoke. Letters from Maryville were read aloud.";
         let mut second = ent(body, "Maryville were", EntityType::Person);
