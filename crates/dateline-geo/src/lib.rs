@@ -676,6 +676,18 @@ impl Gazetteer {
                 // a small town abroad known by that name only as one of its alternates is too
                 // weak a reading ("East Bank" is no village in Azerbaijan)
                 let cands = self.strong(cands, focus.as_deref());
+                // an acronym is no town whose name it spells ("BA" of British Airways is not Ba,
+                // Fiji); countries and divisions have their abbreviations listed
+                let acronym = e.text.len() <= 3 && !e.text.chars().any(char::is_lowercase);
+                let cands: Vec<(Cand, bool)> = cands
+                    .into_iter()
+                    .filter(|&(c, _)| {
+                        !acronym
+                            || !matches!(c, Cand::Place(i)
+                                if self.places[i].feature.starts_with("PPL")
+                                    && self.places[i].name.chars().any(char::is_lowercase))
+                    })
+                    .collect();
                 if cands.is_empty() {
                     continue;
                 }
@@ -2612,6 +2624,22 @@ mod tests {
         ];
         let ps = g.resolve(body, &ents);
         assert_eq!(ps[0].admin1.as_deref(), Some("OH"), "{ps:?}");
+    }
+
+    #[test]
+    fn acronyms_are_no_towns() {
+        let g = Gazetteer::bundled().unwrap();
+        let body = "BA cancelled flights to the US and the UK, the UN said.";
+        let ents: Vec<Entity> = ["BA", "US", "UK", "UN"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.country.as_deref()))
+            .collect();
+        assert_eq!(got, [("US", Some("USA")), ("UK", Some("GBR"))]);
     }
 
     #[test]
