@@ -952,13 +952,21 @@ impl Gazetteer {
                 })
                 .collect();
             // a leading direction ("Northeast Georgia") is not part of the place's name
-            let skip = usize::from(
-                all.len() > 1 && DIRECTIONS.contains(&all[0].1.to_lowercase().as_str()),
-            );
+            // (two: "Far North Queensland", "Deep South Texas")
+            let direction = |k: usize| {
+                all.len() > k + 1
+                    && (DIRECTIONS.contains(&all[k].1.to_lowercase().as_str())
+                        || k == 0 && matches!(all[0].1, "Far" | "Deep"))
+            };
+            let skip = if direction(0) {
+                1 + usize::from(direction(1))
+            } else {
+                0
+            };
             let words = &all[skip..];
             let offset = words.first().map(|w| w.0).unwrap_or(0);
             // the whole name too when it is a place's (it may be an abbreviation: "S.C.")
-            let whole = skip == 1 || matches!(e.kind, EntityType::Gpe | EntityType::Loc);
+            let whole = skip > 0 || matches!(e.kind, EntityType::Gpe | EntityType::Loc);
             // (an organisation named just like a place the article names keeps its reading:
             // "Gainesville" the town, then "Gainesville said")
             let whole = whole || words.len() == 1 && own.contains_key(e.text.as_str());
@@ -1047,7 +1055,7 @@ impl Gazetteer {
                         cands
                             .iter()
                             .filter_map(|&(c, _)| match c {
-                                Cand::Place(i) if civic || skip == 1 => Some((c, i)),
+                                Cand::Place(i) if civic || skip > 0 => Some((c, i)),
                                 Cand::Place(i)
                                     if institution
                                         && near.as_ref().is_some_and(|n| {
@@ -1102,7 +1110,8 @@ impl Gazetteer {
             }
             // a place after "of" in an organisation's name ("University of Georgia",
             // "Association of Georgia Educators", "City of Richmond")
-            if added.len() == before && matches!(e.kind, EntityType::Org | EntityType::Misc) {
+            // (or a place's name as the tagger read it: "Children's Hospital of Manitoba")
+            if added.len() == before {
                 if let Some(p) = self.place_after_of(e, focus.as_deref()) {
                     added.push(p);
                 }
@@ -1391,6 +1400,17 @@ impl Gazetteer {
                 self.place(x, e.start, a, Some("demonym")),
                 self.place(y, e.start + a.len() + 1, b, Some("demonym")),
             ];
+        }
+        // ... or a country and a union's acronym ("EU-Canada trade deal")
+        let acronym = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+        match (country(a), country(b)) {
+            (Some(x), None) if acronym(b) => {
+                return vec![self.place(x, e.start, a, Some("demonym"))];
+            }
+            (None, Some(y)) if acronym(a) => {
+                return vec![self.place(y, e.start + a.len() + 1, b, Some("demonym"))];
+            }
+            _ => {}
         }
         let (ca, cb) = (cands(a), cands(b));
         if e.text[first.len()..].trim_start().starts_with("County") {
@@ -2544,6 +2564,30 @@ mod tests {
                 ("Egyptian", Some("EGY"), Some("demonym")),
                 ("US", Some("USA"), Some("demonym")),
             ]
+        );
+        // a country and a union's acronym
+        let body = "The EU-Canada trade deal passed.";
+        let ps = g.resolve(body, &[ent(body, "EU-Canada", EntityType::Misc)]);
+        assert_eq!(ps.len(), 1, "{ps:?}");
+        assert_eq!(
+            (&body[ps[0].start..ps[0].end], ps[0].country.as_deref()),
+            ("Canada", Some("CAN"))
+        );
+        // two direction words before a place, and a place after "of" in a name read as a place
+        let body =
+            "Children in Far North Queensland were flown to the Children's Hospital of Manitoba.";
+        let ents = vec![
+            ent(body, "Far North Queensland", EntityType::Gpe),
+            ent(body, "Children's Hospital of Manitoba", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>)> = ps
+            .iter()
+            .map(|p| (&body[p.start..p.end], p.country.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [("Queensland", Some("AUS")), ("Manitoba", Some("CAN"))]
         );
         // hyphenated surnames are no places
         let body = "The Smith-Jones family moved.";
