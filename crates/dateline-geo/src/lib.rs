@@ -469,17 +469,19 @@ impl Gazetteer {
         } else {
             self.us_town_points(entities)
         };
-        // whether a US town among these candidates lies within reach of a county the article names
+        // whether a US town lies within reach of a county the article names, or one among these
+        // candidates does
+        let town_in_named_county = |i: usize| {
+            let p = &self.places[i];
+            p.iso3 == "USA"
+                && p.feature.starts_with("PPL")
+                && county_spots.iter().any(|&(st, la, lo)| {
+                    st == p.admin1 && km(la, lo, p.lat, p.lon) < COUNTY_REACH_KM
+                })
+        };
         let in_named_county = |cands: &[(Cand, bool)]| {
             cands.iter().any(|&(o, _)| match o {
-                Cand::Place(i) => {
-                    let p = &self.places[i];
-                    p.iso3 == "USA"
-                        && p.feature.starts_with("PPL")
-                        && county_spots.iter().any(|&(st, la, lo)| {
-                            st == p.admin1 && km(la, lo, p.lat, p.lon) < COUNTY_REACH_KM
-                        })
-                }
+                Cand::Place(i) => town_in_named_county(i),
                 _ => false,
             })
         };
@@ -1072,7 +1074,12 @@ impl Gazetteer {
                                 let local = near
                                     .as_ref()
                                     .map_or(0, |n| n.others_in(name, p.iso3, p.admin1).min(3));
-                                (focus.as_deref() == Some(p.iso3), local, p.population)
+                                (
+                                    focus.as_deref() == Some(p.iso3),
+                                    town_in_named_county(i),
+                                    local,
+                                    p.population,
+                                )
                             })
                             .map(|(c, _)| c)
                     })
@@ -2719,6 +2726,15 @@ mod tests {
             (Some("USA"), Some("IN")),
             "{town:?}"
         );
+        // a town opening an organisation's name lies in a county the article names
+        let body = "The Athens Police Department took him to the Henderson County Jail.";
+        let ents = vec![
+            ent(body, "Athens Police Department", EntityType::Org),
+            ent(body, "Henderson County Jail", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let town = ps.iter().find(|p| p.text == "Athens").unwrap();
+        assert_eq!(town.admin1.as_deref(), Some("TX"), "{town:?}");
         // a town opening an organisation's name is read among the article's other places
         let body = "Springfield Police said the driver lived in Northampton and worked in Holyoke.";
         let ents = vec![
