@@ -321,6 +321,30 @@ fn document_consistency(body: &str, toks: &[Token], lex: &Lexicon, out: &mut Vec
         out.extend(added);
         out.sort_by_key(|e| (e.start, e.end));
     }
+    // a name with a middle initial ("Tyrise M. Bell") is a person's, whatever the tagger said
+    for e in out.iter_mut() {
+        let words: Vec<&str> = e.text.split(' ').collect();
+        let initial = |w: &str| {
+            let mut c = w.chars();
+            matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+        };
+        let name = |w: &str| {
+            w.chars().count() >= 2
+                && w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .skip(1)
+                    .all(|c| c.is_lowercase() || c == '\'' || c == '-')
+        };
+        if matches!(e.kind, EntityType::Gpe | EntityType::Loc | EntityType::Org)
+            && words.len() == 3
+            && name(words[0])
+            && initial(words[1])
+            && name(words[2])
+        {
+            e.kind = EntityType::Person;
+            e.source = Some("rule:middle-initial".into());
+        }
+    }
     // a surname standing alone after the full name ("Manuel Valls ... Valls said") is that
     // person even where the tagger read it as a place or an organisation (Valls is a town)
     // surname -> where its first full name starts, and that person (surnames of 3+ letters)
@@ -621,6 +645,49 @@ mod tests {
             .into_iter()
             .map(|e| (e.text, e.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_name_with_a_middle_initial_is_a_persons_and_so_is_its_surname() {
+        let body = "The inquest into the death of Tyrise M. Bell ended. Bell ran from police.";
+        let toks = tokenize(body);
+        let at = |t: &str| body.find(t).unwrap();
+        let mut out = vec![
+            entity(
+                body,
+                at("Tyrise"),
+                at("Tyrise") + 14,
+                EntityType::Org,
+                None,
+                "test",
+            ),
+            entity(
+                body,
+                at("Bell ran"),
+                at("Bell ran") + 4,
+                EntityType::Gpe,
+                None,
+                "test",
+            ),
+        ];
+        document_consistency(body, &toks, &lex(), &mut out);
+        let got: Vec<(&str, EntityType)> = out.iter().map(|e| (e.text.as_str(), e.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Tyrise M. Bell", EntityType::Person),
+                ("Bell", EntityType::Person)
+            ]
+        );
+        // not a place's or an organisation's name with an abbreviation in it
+        let body = "Flights from Washington D.C. and St. Louis Park resumed.";
+        let toks = tokenize(body);
+        let mut out = vec![
+            entity(body, 13, 28, EntityType::Gpe, None, "test"),
+            entity(body, 33, 47, EntityType::Gpe, None, "test"),
+        ];
+        document_consistency(body, &toks, &lex(), &mut out);
+        assert!(out.iter().all(|e| e.kind == EntityType::Gpe), "{out:?}");
     }
 
     #[test]
