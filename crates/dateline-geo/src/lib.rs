@@ -1159,6 +1159,17 @@ impl Gazetteer {
             }
         }
         out.append(&mut dotted);
+        // datelines the tagger missed or called an organisation ("DANIELSVILLE - Madison County
+        // commissioners voted", "FALLS VILLAGE —")
+        out.sort_by_key(|p| (p.start, p.end));
+        let dated = self.datelines(
+            body,
+            focus.as_deref(),
+            near.as_ref(),
+            &town_in_named_county,
+            &out,
+        );
+        out.extend(dated);
         // a legislator's party and home ("Sen. Ray Miller, D-Columbus,", "(R-Elbow Lake)",
         // "DFL-Cook"): the town in the article's country, or the state of an abbreviation
         out.sort_by_key(|p| (p.start, p.end));
@@ -1284,6 +1295,96 @@ impl Gazetteer {
         let c = division_or_country(name, true)?;
         let start = e.start + e.text.len() - last.len();
         Some(self.place(c, start, name, Some("organisation")))
+    }
+
+    /// Datelines: one to four words in capitals opening the text, a line or a sentence, before a
+    /// dash, a bracket or a comma, that are a town's or division's main name; read by a
+    /// qualifier after the comma ("LONDON, Ont. -"), then a capital or city of a million of the
+    /// focus country (wire datelines), a town in a county the article names, the focus
+    /// country, the article's other places, the most populous. Places already found (`sorted`)
+    /// are kept.
+    fn datelines(
+        &self,
+        body: &str,
+        focus: Option<&str>,
+        near: Option<&Coherence>,
+        in_county: &dyn Fn(usize) -> bool,
+        sorted: &[Place],
+    ) -> Vec<Place> {
+        let mut out = Vec::new();
+        let bytes = body.as_bytes();
+        for (at, _) in body.char_indices() {
+            let opens = at == 0
+                || bytes[at - 1] == b'\n'
+                || at >= 2 && bytes[at - 1] == b' ' && matches!(bytes[at - 2], b'.' | b'\n');
+            if !opens || !bytes[at].is_ascii_uppercase() {
+                continue;
+            }
+            // the capitals: letters, full stops, apostrophes, hyphens; up to four words
+            let rest = &body[at..];
+            let mut end = 0;
+            let mut words = 0;
+            for w in rest.split(' ') {
+                let caps = w.len() >= 2
+                    && w.chars().any(|c| c.is_ascii_uppercase())
+                    && w.chars()
+                        .all(|c| c.is_ascii_uppercase() || matches!(c, '.' | '\'' | '-'));
+                if !caps || words == 4 {
+                    break;
+                }
+                words += 1;
+                end += w.len() + 1;
+            }
+            if words == 0 {
+                continue;
+            }
+            let name = rest[..end - 1].trim_end_matches([',', '.']);
+            let name_end = at + name.len();
+            if !is_dateline(body, at, name_end)
+                || name.len() < 3
+                || overlaps(sorted, at, name_end)
+                || GENERIC.contains(&name.to_lowercase().as_str())
+            {
+                continue;
+            }
+            let qual = self.qualifier_after(body, name_end, 24);
+            let best = self
+                .lookup(name)
+                .iter()
+                .filter_map(|&(c, main)| match c {
+                    Cand::Place(i)
+                        if main
+                            && (self.places[i].feature.starts_with("PPL")
+                                || self.places[i].feature == "ADM1") =>
+                    {
+                        Some((c, i))
+                    }
+                    _ => None,
+                })
+                .max_by_key(|&(_, i)| {
+                    let p = &self.places[i];
+                    let qualified = qual.as_ref().is_some_and(|(iso3, adm)| {
+                        iso3 == p.iso3 && (adm.is_empty() || adm == p.admin1)
+                    });
+                    let wire = qual.is_none()
+                        && (p.feature == "PPLC" || p.population >= 1_000_000)
+                        && focus.is_none_or(|f| f == p.iso3);
+                    let local = near.map_or(0, |n| n.others_in(name, p.iso3, p.admin1).min(3));
+                    (
+                        qualified,
+                        wire,
+                        in_county(i),
+                        focus == Some(p.iso3),
+                        local,
+                        p.population,
+                    )
+                })
+                .map(|(c, _)| c);
+            if let Some(c) = best {
+                out.push(self.place(c, at, name, None));
+            }
+        }
+        out
     }
 
     /// The homes in legislators' party tags (", R-Marshall,", "(DFL-Cook)"): one to three
@@ -1865,11 +1966,9 @@ const STATE_NAMED: f64 = 3.0;
 /// followed by a dash, a bracket or a comma.
 fn is_dateline(body: &str, start: usize, end: usize) -> bool {
     let name = &body[start..end];
-    let opens = body[..start]
-        .trim_end_matches([' ', '\t'])
-        .chars()
-        .next_back()
-        .is_none_or(|c| c == '\n');
+    let before = body[..start].trim_end_matches([' ', '\t']);
+    let opens = before.chars().next_back().is_none_or(|c| c == '\n')
+        || before.ends_with('.') && body[..start].ends_with(' ');
     let after = body[end..].trim_start_matches(' ');
     opens
         && name.chars().any(char::is_uppercase)
@@ -2666,6 +2765,18 @@ mod tests {
             .collect();
         let ps = g.resolve(body, &ents);
         assert_eq!(ps[0].admin1.as_deref(), Some("IA"), "{ps:?}");
+        // a dateline the tagger missed, after a headline, read among the story's places
+        let body = "Budget passes. MOUNT GILEAD - Morrow County commissioners met in Ohio.";
+        let ents = vec![
+            ent(body, "Morrow County", EntityType::Org),
+            ent(body, "Ohio", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let town = ps.iter().find(|p| p.text == "MOUNT GILEAD").unwrap();
+        assert_eq!(town.admin1.as_deref(), Some("OH"), "{town:?}");
+        // capitals inside a sentence are no dateline
+        let body = "He said MOUNT GILEAD - not Columbus - would win.";
+        assert!(g.resolve(body, &[]).is_empty());
         // a local paper's dateline of a small town is read as usual
         let body = "HAMILTON — The Butler County auditor in Ohio said taxes were due.";
         let ents = vec![
