@@ -447,15 +447,24 @@ impl Gazetteer {
             });
         }
         let fixed: Vec<Entity>;
-        let entities = if misread.contains(&true) {
-            fixed = entities
+        // datelines in capitals are places, where the tagger missed them or called them
+        // something else ("Budget passes. DANIELSVILLE - Madison County commissioners voted")
+        let datelines = self.datelines(body, entities);
+        let entities = if misread.contains(&true) || !datelines.is_empty() {
+            let starts: std::collections::HashSet<usize> =
+                datelines.iter().map(|d| d.start).collect();
+            let mut all: Vec<Entity> = entities
                 .iter()
                 .zip(&misread)
+                .filter(|(e, _)| !starts.contains(&e.start))
                 .map(|(e, &m)| Entity {
                     kind: if m { EntityType::Gpe } else { e.kind },
                     ..e.clone()
                 })
                 .collect();
+            all.extend(datelines);
+            all.sort_by_key(|e| (e.start, e.end));
+            fixed = all;
             &fixed[..]
         } else {
             entities
@@ -1159,17 +1168,6 @@ impl Gazetteer {
             }
         }
         out.append(&mut dotted);
-        // datelines the tagger missed or called an organisation ("DANIELSVILLE - Madison County
-        // commissioners voted", "FALLS VILLAGE —")
-        out.sort_by_key(|p| (p.start, p.end));
-        let dated = self.datelines(
-            body,
-            focus.as_deref(),
-            near.as_ref(),
-            &town_in_named_county,
-            &out,
-        );
-        out.extend(dated);
         // a legislator's party and home ("Sen. Ray Miller, D-Columbus,", "(R-Elbow Lake)",
         // "DFL-Cook"): the town in the article's country, or the state of an abbreviation
         out.sort_by_key(|p| (p.start, p.end));
@@ -1298,19 +1296,10 @@ impl Gazetteer {
     }
 
     /// Datelines: one to four words in capitals opening the text, a line or a sentence, before a
-    /// dash, a bracket or a comma, that are a town's or division's main name; read by a
-    /// qualifier after the comma ("LONDON, Ont. -"), then a capital or city of a million of the
-    /// focus country (wire datelines), a town in a county the article names, the focus
-    /// country, the article's other places, the most populous. Places already found (`sorted`)
-    /// are kept.
-    fn datelines(
-        &self,
-        body: &str,
-        focus: Option<&str>,
-        near: Option<&Coherence>,
-        in_county: &dyn Fn(usize) -> bool,
-        sorted: &[Place],
-    ) -> Vec<Place> {
+    /// dash, a bracket or a comma, that are a town's or division's main name, as place
+    /// entities: they replace tagged entities starting where they start ("HAMILTON — Staring"),
+    /// and an entity running into one from before keeps it from being a dateline.
+    fn datelines(&self, body: &str, entities: &[Entity]) -> Vec<Entity> {
         let mut out = Vec::new();
         let bytes = body.as_bytes();
         for (at, _) in body.char_indices() {
@@ -1340,49 +1329,33 @@ impl Gazetteer {
             }
             let name = rest[..end - 1].trim_end_matches([',', '.']);
             let name_end = at + name.len();
+            let town = self.lookup(name).iter().any(|&(c, main)| {
+                main && matches!(c, Cand::Place(i) if self.places[i].feature.starts_with("PPL")
+                    || self.places[i].feature == "ADM1")
+            });
+            // (entities are sorted by start: the few starting before the name's end)
+            let k = entities.partition_point(|e| e.start < name_end);
+            let clash = entities[..k]
+                .iter()
+                .rev()
+                .take(8)
+                .any(|e| e.start < at && e.end > at);
             if !is_dateline(body, at, name_end)
                 || name.len() < 3
-                || overlaps(sorted, at, name_end)
+                || !town
+                || clash
                 || GENERIC.contains(&name.to_lowercase().as_str())
             {
                 continue;
             }
-            let qual = self.qualifier_after(body, name_end, 24);
-            let best = self
-                .lookup(name)
-                .iter()
-                .filter_map(|&(c, main)| match c {
-                    Cand::Place(i)
-                        if main
-                            && (self.places[i].feature.starts_with("PPL")
-                                || self.places[i].feature == "ADM1") =>
-                    {
-                        Some((c, i))
-                    }
-                    _ => None,
-                })
-                .max_by_key(|&(_, i)| {
-                    let p = &self.places[i];
-                    let qualified = qual.as_ref().is_some_and(|(iso3, adm)| {
-                        iso3 == p.iso3 && (adm.is_empty() || adm == p.admin1)
-                    });
-                    let wire = qual.is_none()
-                        && (p.feature == "PPLC" || p.population >= 1_000_000)
-                        && focus.is_none_or(|f| f == p.iso3);
-                    let local = near.map_or(0, |n| n.others_in(name, p.iso3, p.admin1).min(3));
-                    (
-                        qualified,
-                        wire,
-                        in_county(i),
-                        focus == Some(p.iso3),
-                        local,
-                        p.population,
-                    )
-                })
-                .map(|(c, _)| c);
-            if let Some(c) = best {
-                out.push(self.place(c, at, name, None));
-            }
+            out.push(Entity {
+                start: at,
+                end: name_end,
+                text: name.to_string(),
+                kind: EntityType::Gpe,
+                canonical: None,
+                source: Some("rule:dateline".into()),
+            });
         }
         out
     }
@@ -2774,6 +2747,22 @@ mod tests {
         let ps = g.resolve(body, &ents);
         let town = ps.iter().find(|p| p.text == "MOUNT GILEAD").unwrap();
         assert_eq!(town.admin1.as_deref(), Some("OH"), "{town:?}");
+        // a tagged entity running on from the dateline gives way to it, and the dateline's
+        // state places the story's county
+        let body = "Taxes due. HAMILTON — Staring at a bill, Butler County officials met.";
+        let ents = vec![
+            ent(body, "HAMILTON — Staring", EntityType::Org),
+            ent(body, "Butler County", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.admin1.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [("HAMILTON", Some("OH")), ("Butler County", Some("OH"))]
+        );
         // capitals inside a sentence are no dateline
         let body = "He said MOUNT GILEAD - not Columbus - would win.";
         assert!(g.resolve(body, &[]).is_empty());
