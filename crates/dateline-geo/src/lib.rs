@@ -929,7 +929,8 @@ impl Gazetteer {
         // the article's own readings of names, each name's first
         let mut own: HashMap<String, Place> = HashMap::new();
         for p in out.iter().filter(|p| p.via.is_none()) {
-            own.entry(p.text.clone()).or_insert_with(|| p.clone());
+            own.entry(p.text.to_lowercase())
+                .or_insert_with(|| p.clone());
         }
         for e in entities.iter().filter(|e| {
             matches!(
@@ -980,7 +981,7 @@ impl Gazetteer {
             let whole = skip > 0 || matches!(e.kind, EntityType::Gpe | EntityType::Loc);
             // (an organisation named just like a place the article names keeps its reading:
             // "Gainesville" the town, then "Gainesville said")
-            let whole = whole || words.len() == 1 && own.contains_key(e.text.as_str());
+            let whole = whole || words.len() == 1 && own.contains_key(&e.text.to_lowercase());
             let upto = if whole { words.len() + 1 } else { words.len() };
             let before = added.len();
             for n in (1..upto.min(4)).rev().filter(|&n| n <= words.len()) {
@@ -1022,11 +1023,12 @@ impl Gazetteer {
                 }
                 // a name the article uses for a place on its own keeps that reading
                 // ("Lebanon" the Indiana town, then "Lebanon Public Library")
-                if let Some(p) = own.get(name) {
+                if let Some(p) = own.get(&name.to_lowercase()) {
                     let inside = matches!(e.kind, EntityType::Gpe | EntityType::Loc);
                     added.push(Place {
                         start: e.start + offset,
                         end: e.start + offset + name.len(),
+                        text: name.to_string(),
                         via: (!inside).then(|| "organisation".to_string()),
                         ..p.clone()
                     });
@@ -1192,17 +1194,17 @@ impl Gazetteer {
         // one name, one place: a name inside an organisation's name is where the article puts
         // that name on its own ("Edmonton" among London's boroughs, then "Edmonton Green
         // Shopping Centre")
-        let mut own: HashMap<&str, usize> = HashMap::new();
+        let mut own: HashMap<String, usize> = HashMap::new();
         for (k, p) in out.iter().enumerate() {
             if p.via.is_none() {
-                own.entry(p.text.as_str()).or_insert(k);
+                own.entry(p.text.to_lowercase()).or_insert(k);
             }
         }
         let fixes: Vec<(usize, usize)> = out
             .iter()
             .enumerate()
             .filter(|(_, p)| p.via.as_deref() == Some("organisation"))
-            .filter_map(|(k, p)| own.get(p.text.as_str()).map(|&o| (k, o)))
+            .filter_map(|(k, p)| own.get(&p.text.to_lowercase()).map(|&o| (k, o)))
             .filter(|&(k, o)| out[k].geonameid != out[o].geonameid || out[k].name != out[o].name)
             .collect();
         for (k, o) in fixes {
@@ -2552,6 +2554,21 @@ mod tests {
         second.end = second.start + 9;
         let ps = g.resolve(body, &[first, second]);
         assert_eq!(ps.len(), 2, "{ps:?}");
+        // ... also written in capitals elsewhere (a dateline)
+        let body = "Budget passes. TORRINGTON — The Torrington Senior Center opened.";
+        let ps = g.resolve(
+            body,
+            &[ent(body, "Torrington Senior Center", EntityType::Org)],
+        );
+        let got: Vec<(&str, Option<&str>)> = ps
+            .iter()
+            .map(|p| (&body[p.start..p.end], p.admin1.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [("TORRINGTON", Some("CT")), ("Torrington", Some("CT"))]
+        );
+        assert_eq!(ps[1].text, "Torrington");
         // ... and where it said organisation
         let body = "A fair was held in Maryville, Tennessee. Maryville said it would pay.";
         let mut org = ent(body, "Maryville said", EntityType::Org);
