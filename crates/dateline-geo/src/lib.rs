@@ -1139,7 +1139,37 @@ impl Gazetteer {
             // (two countries or towns joined by a hyphen first: "Russia-Turkey ties",
             // "Fargo-Moorhead", "Logan-Rogersville schools")
             if added.len() == before {
-                let pair = self.hyphen_pair(e, focus.as_deref(), near.as_ref());
+                let mut pair = self.hyphen_pair(e, focus.as_deref(), near.as_ref());
+                // ... and the county after the hyphen ("Paris-Henry County Arts Council")
+                let first = e.text.split(' ').next().unwrap_or("");
+                let county_after = e.text[first.len()..].trim_start().starts_with("County");
+                if let (Some(town), Some(n), true, 1) =
+                    (pair.first(), &near, county_after, pair.len())
+                {
+                    // (the word after the hyphen, then " County")
+                    let b_at = town.end + 1;
+                    let county_end = body
+                        .get(b_at..e.end)
+                        .and_then(|r| r.find(" County"))
+                        .map(|k| b_at + k + " County".len());
+                    if let Some(end) = county_end {
+                        let county = Entity {
+                            start: b_at,
+                            end,
+                            text: body[b_at..end].to_string(),
+                            ..e.clone()
+                        };
+                        if let Some(states) = self.counties.get(&norm_key(&county.text)) {
+                            let focus = focus.as_deref();
+                            if let Some(mut p) =
+                                self.county_place(&county, states, n, focus, body, &town_points)
+                            {
+                                p.via.clone_from(&town.via);
+                                pair.push(p);
+                            }
+                        }
+                    }
+                }
                 added.extend(pair);
             }
             if added.len() == before && matches!(e.kind, EntityType::Org | EntityType::Misc) {
@@ -2635,6 +2665,33 @@ mod tests {
         );
         assert_eq!(ps.len(), 1, "{ps:?}");
         assert_eq!(ps[0].text, "Springfield");
+        // ... and the county too, where the story places it
+        let body = "Paris, Tenn., hosts the Paris-Henry County Arts Council.";
+        let ents = vec![
+            ent(body, "Paris", EntityType::Gpe),
+            ent(body, "Tenn", EntityType::Gpe),
+            ent(body, "Paris-Henry County Arts Council", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = ps
+            .iter()
+            .map(|p| {
+                (
+                    &body[p.start..p.end],
+                    p.admin1.as_deref(),
+                    p.feature.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Paris", Some("TN"), Some("PPL")),
+                ("Tenn", Some("TN"), Some("ADM1")),
+                ("Paris", Some("TN"), Some("PPL")),
+                ("Henry County", Some("TN"), Some("ADM2")),
+            ]
+        );
         // two countries, by name or adjective, as adjectives of a relation
         let body = "Russia-Turkey ties and Egyptian-US relations improved.";
         let ents = vec![
