@@ -279,6 +279,7 @@ fn report_quarter(text: &str) -> Option<i32> {
             | "the past quarter"
             | "the fiscal quarter"
             | "the most recent quarter"
+            | "the latest period"
     ) {
         Some(0)
     } else if l.starts_with("the year-ago ") || l.starts_with("the year-earlier ") {
@@ -331,6 +332,15 @@ fn quarter_context(times: &mut [TimeExpr], quarter: &mut Option<(i32, u32, usize
         // "the quarter", "the latest quarter", "the year-ago quarter": the report's quarter
         if let Some(back) = report_quarter(&t.text) {
             t.value = Some(format!("{:04}-Q{q}", y - back));
+        }
+        // "the 1988 quarter": the report's quarter of that year ("the 1988 period" may be the
+        // year or a half: left as the year)
+        let words: Vec<&str> = l.split(' ').collect();
+        if let ["the", year, "quarter"] = words.as_slice() {
+            if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) {
+                t.kind = "DATE".to_string();
+                t.value = Some(format!("{year}-Q{q}"));
+            }
         }
     }
 }
@@ -903,6 +913,11 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
         if let (Some(y), Some(q), "quarter") = (year_token(w(1)), ordinal(w(2)), w(3)) {
             return Some((4, "DATE", Some(format!("{y:04}-Q{q}"))));
         }
+        // "the 1988 quarter", "the 1989 period": that year (its quarter in a report, see
+        // `quarter_context`)
+        if let (Some(y), "quarter" | "period") = (year_token(w(1)), w(2)) {
+            return Some((3, "DATE", Some(format!("{y:04}"))));
+        }
         // "the year-ago third quarter"
         if let ("year-ago" | "year-earlier", Some(q), "quarter") = (w(1), ordinal(w(2)), w(3)) {
             let v = a.map(|a| format!("{:04}-Q{q}", quarter_year(a, q, None) - 1));
@@ -920,6 +935,7 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
         let (k, back) = match (w(1), w(2), w(3)) {
             ("quarter", _, _) => (2, 0),
             ("latest" | "recent" | "past" | "fiscal", "quarter", _) => (3, 0),
+            ("latest", "period", _) => (3, 0),
             ("most", "recent", "quarter") => (4, 0),
             ("year-ago" | "year-earlier", "quarter" | "period", _) => (3, 1),
             ("current", "quarter", _) => (3, -1),
@@ -1204,6 +1220,18 @@ mod tests {
         assert_eq!(
             run("It expects a loss in next year's first quarter.", p),
             vec![v("next year's first quarter", "1990-Q1")]
+        );
+        // "the latest period" and "the 1988 quarter" in a report about a quarter
+        assert_eq!(
+            run(
+                "Third-quarter net rose. Sales in the latest period beat the 1988 quarter.",
+                p
+            ),
+            vec![
+                v("Third-quarter", "1989-Q3"),
+                v("the latest period", "1989-Q3"),
+                v("the 1988 quarter", "1988-Q3")
+            ]
         );
     }
 
