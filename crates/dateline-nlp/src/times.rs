@@ -850,6 +850,10 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             ));
         }
     }
+    // "the near future", "the near term"
+    if w(0) == "the" && w(1) == "near" && matches!(w(2), "future" | "term") {
+        return Some((3, "DATE", Some("FUTURE_REF".into())));
+    }
     // "the future", "the past" (but "the past two months" is a duration, read from "two")
     if w(0) == "the"
         && matches!(w(1), "future" | "past")
@@ -1396,6 +1400,10 @@ mod tests {
         assert_eq!(
             run("It will matter in the future.", p),
             vec![v("the future", "FUTURE_REF")]
+        );
+        assert_eq!(
+            run("It may list shares in the near future.", p),
+            vec![v("the near future", "FUTURE_REF")]
         );
         assert_eq!(
             run("A 16-hour shift ended.", p),
