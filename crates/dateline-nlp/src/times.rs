@@ -808,7 +808,10 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
                 });
                 return Some((k + 2, "DATE", v));
             }
-            if u != 'K' && u != 'Q' && w(k + 1) != "old" {
+            // (quarters only as several of them, not a fraction: "two quarters", not "three
+            // quarters of the votes")
+            let quarters = u == 'Q' && n >= 2 && w(k).ends_with('s') && w(k + 1) != "of";
+            if u != 'K' && (u != 'Q' || quarters) && w(k + 1) != "old" {
                 let v = match u {
                     'H' => format!("PT{n}H"),
                     'm' => format!("PT{n}M"),
@@ -872,7 +875,7 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
     if matches!(prev, "for" | "several" | "few" | "recent" | "many") {
         if let Some(u) = unit(w(0)).filter(|_| w(0).ends_with('s')) {
             let v = match u {
-                'D' | 'W' | 'M' | 'Y' => Some(format!("PX{u}")),
+                'D' | 'W' | 'M' | 'Y' | 'Q' => Some(format!("PX{u}")),
                 'H' => Some("PTXH".to_string()),
                 'E' => Some("PXE".to_string()),
                 _ => None,
@@ -884,7 +887,7 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
     }
     // every / each unit
     if matches!(w(0), "every" | "each") {
-        if let Some(u) = unit(w(1)).filter(|u| matches!(u, 'D' | 'W' | 'M' | 'Y')) {
+        if let Some(u) = unit(w(1)).filter(|u| matches!(u, 'D' | 'W' | 'M' | 'Y' | 'Q')) {
             return Some((2, "SET", Some(format!("P1{u}"))));
         }
     }
@@ -1405,6 +1408,19 @@ mod tests {
             run("It may list shares in the near future.", p),
             vec![v("the near future", "FUTURE_REF")]
         );
+        // quarters as durations and sets, not fractions
+        assert_eq!(
+            run(
+                "Losses over two quarters and several quarters; it pays every quarter.",
+                p
+            ),
+            vec![
+                v("two quarters", "P2Q"),
+                v("quarters", "PXQ"),
+                v("every quarter", "P1Q")
+            ]
+        );
+        assert!(run("Three quarters of voters agreed.", p).is_empty());
         assert_eq!(
             run("A 16-hour shift ended.", p),
             vec![v("16-hour", "PT16H")]
