@@ -716,6 +716,10 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             return Some((2, "TIME", a.map(|a| format!("{a}T{p}"))));
         }
     }
+    // "last night": the night before the publication day
+    if w(0) == "last" && w(1) == "night" {
+        return Some((2, "TIME", a.map(|a| format!("{}TNI", a.add_days(-1)))));
+    }
     // last/next/this/past/coming + unit or season
     // "next year's first quarter" before "next year"
     if matches!(w(0), "this" | "last" | "next") && matches!(w(1), "year's" | "year") {
@@ -1407,6 +1411,10 @@ mod tests {
         assert_eq!(
             run("It may list shares in the near future.", p),
             vec![v("the near future", "FUTURE_REF")]
+        );
+        assert_eq!(
+            run("CBS reported last night that ``today the tomb opens.''", p),
+            vec![v("last night", "1989-11-01TNI"), v("today", "1989-11-02")]
         );
         // quarters as durations and sets, not fractions
         assert_eq!(

@@ -51,7 +51,7 @@ pub fn is_abbreviation(word: &str) -> bool {
         .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
 }
 
-const OPENERS: &[char] = &['"', '\u{201c}', '\u{2018}', '(', '[', '{', '\''];
+const OPENERS: &[char] = &['"', '\u{201c}', '\u{2018}', '(', '[', '{', '\'', '`'];
 const CLOSERS: &[char] = &[
     '"', '\u{201d}', '\u{2019}', '\'', ')', ']', '}', '.', ',', ';', ':', '!', '?',
 ];
@@ -237,6 +237,14 @@ mod tests {
 
     fn toks(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn backtick_quotes_open_apart_from_the_word() {
+        assert_eq!(
+            toks("``Today, he said.''"),
+            vec!["`", "`", "Today", ",", "he", "said", ".", "'", "'"]
+        );
     }
 
     #[test]
