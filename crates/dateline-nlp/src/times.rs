@@ -905,6 +905,34 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             return Some((1 + of + len, "DATE", Some(format!("{y:04}-{s}"))));
         }
     }
+    // "the summer", "the early summer" (not "the spring of 1994", read above, nor "the fall
+    // of Rome"): the latest such season begun by the publication date, or the next one in a
+    // clause that looks ahead
+    if w(0) == "the" {
+        let k = if matches!(w(1), "early" | "late" | "mid") {
+            2
+        } else {
+            1
+        };
+        if let Some(s) = season(w(k)).filter(|_| w(k + 1) != "of" && w(k) != "fall") {
+            let starts = match s {
+                "SP" => 3,
+                "SU" => 6,
+                "FA" => 9,
+                _ => 12,
+            };
+            let ahead = local_tense(cx, i) == Some(1);
+            let v = a.map(|a| {
+                let y = match (ahead, a.month >= starts) {
+                    (false, true) | (true, false) => a.year,
+                    (false, false) => a.year - 1,
+                    (true, true) => a.year + 1,
+                };
+                format!("{y:04}-{s}")
+            });
+            return Some((k + 1, "DATE", v));
+        }
+    }
     // quarters: "the third quarter [of 1984]", "the 1988 second quarter", "this year's /
     // last year's / next year's third quarter"
     let ordinal = ordinal_word;
@@ -1412,6 +1440,18 @@ mod tests {
             run("It may list shares in the near future.", p),
             vec![v("the near future", "FUTURE_REF")]
         );
+        assert_eq!(
+            run(
+                "Orders slowed over the summer and rose in the early summer.",
+                p
+            ),
+            vec![v("the summer", "1989-SU"), v("the early summer", "1989-SU")]
+        );
+        assert_eq!(
+            run("Sales will pick up in the spring.", p),
+            vec![v("the spring", "1990-SP")]
+        );
+        assert!(run("Prices showed the fall of the dollar.", p).is_empty());
         assert_eq!(
             run("CBS reported last night that ``today the tomb opens.''", p),
             vec![v("last night", "1989-11-01TNI"), v("today", "1989-11-02")]
