@@ -250,7 +250,39 @@ pub fn find(
         }
         quarter_context(&mut out[first..], &mut quarter);
     }
+    year_anaphora(&mut out);
     out
+}
+
+/// The offset a year named by reference ("that year", "the following year") takes from the
+/// last year the text named, marked by `at` as `YEAR_REF` values.
+const YEAR_REF: &str = "YEAR_REF";
+
+/// "That year", "later that year", "the same year" are the year the text last named in digits
+/// ("in 1996 … that year"); "the following year" the one after, "the previous year" the one
+/// before; with no year named before, no value.
+fn year_anaphora(out: &mut [TimeExpr]) {
+    let mut last: Option<i64> = None;
+    for t in out.iter_mut() {
+        if let Some(shift) = t
+            .value
+            .as_deref()
+            .and_then(|v| v.strip_prefix(YEAR_REF))
+            .map(|d| d.parse::<i64>().unwrap_or(0))
+        {
+            t.value = last.map(|y| format!("{:04}", y + shift));
+            continue;
+        }
+        let named = t.text.bytes().any(|b| b.is_ascii_digit());
+        let year = t
+            .value
+            .as_deref()
+            .filter(|v| v.len() >= 4 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit))
+            .and_then(|v| v[..4].parse::<i64>().ok());
+        if let (true, Some(y)) = (named, year) {
+            last = Some(y);
+        }
+    }
 }
 
 /// "first" .. "fourth" as 1 .. 4.
@@ -857,6 +889,23 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             ));
         }
     }
+    // a year named by reference ("that year", "later that year", "the following year"):
+    // resolved against the last year named, in `year_anaphora`
+    {
+        let (k, shift) = match (w(0), w(1), w(2)) {
+            ("that", "year", _) | ("that", "same", "year") => {
+                (if w(1) == "same" { 3 } else { 2 }, 0)
+            }
+            ("later" | "earlier", "that", "year") => (3, 0),
+            ("the", "same", "year") => (3, 0),
+            ("the", "following", "year") => (3, 1),
+            ("the", "previous", "year") => (3, -1),
+            _ => (0, 0),
+        };
+        if k > 0 {
+            return Some((k, "DATE", Some(format!("{YEAR_REF}{shift}"))));
+        }
+    }
     // "the near future", "the near term"
     if w(0) == "the" && w(1) == "near" && matches!(w(2), "future" | "term") {
         return Some((3, "DATE", Some("FUTURE_REF".into())));
@@ -1440,6 +1489,21 @@ mod tests {
             run("It may list shares in the near future.", p),
             vec![v("the near future", "FUTURE_REF")]
         );
+        assert_eq!(
+            run(
+                "He moved in 1995. Later that year he wed, and the following year he left.",
+                p
+            ),
+            vec![
+                v("1995", "1995"),
+                v("Later that year", "1995"),
+                v("the following year", "1996")
+            ]
+        );
+        // with no year named before, no value
+        let got = run("That year was hard.", p);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1, None);
         assert_eq!(
             run(
                 "Orders slowed over the summer and rose in the early summer.",
