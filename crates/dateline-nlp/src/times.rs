@@ -906,6 +906,55 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             return Some((k, "DATE", Some(format!("{YEAR_REF}{shift}"))));
         }
     }
+    // "a couple of years": two of them
+    if matches!(w(0), "a" | "couple") {
+        let k = usize::from(w(0) == "a");
+        if w(k) == "couple" && w(k + 1) == "of" {
+            if let Some(u) = unit(w(k + 2)).filter(|u| matches!(u, 'D' | 'W' | 'M' | 'Y')) {
+                return Some((k + 3, "DURATION", Some(format!("P2{u}"))));
+            }
+        }
+    }
+    // "the nineties": the decade of the publication's century
+    if w(0) == "the" {
+        const DECADES: [&str; 8] = [
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+        ];
+        if let Some(d) = DECADES.iter().position(|x| *x == w(1)) {
+            // the latest such decade begun by publication, or one beginning within two years
+            // ("the twenties" of a 2025 story is the 2020s, of a 1998 story the 1920s; "the
+            // nineties" of a 1989 story the 1990s); the 1900s without a date
+            let d = d as i64 + 2;
+            let century = a.map_or(19, |a| {
+                let c = i64::from(a.year) / 100;
+                if (c * 10 + d) * 10 > i64::from(a.year) + 2 {
+                    c - 1
+                } else {
+                    c
+                }
+            });
+            return Some((2, "DATE", Some(format!("{century}{d}"))));
+        }
+    }
+    // "the end of the year", "year end", "year's end": this year
+    if (w(0), w(1), w(2), w(3)) == ("the", "end", "of", "the") && w(4) == "year"
+        || (w(0), w(1)) == ("year", "end")
+        || (w(0), w(1), w(2)) == ("year", "'s", "end")
+    {
+        let n = match w(0) {
+            "the" => 5,
+            _ if w(1) == "end" => 2,
+            _ => 3,
+        };
+        return Some((n, "DATE", a.map(|a| format!("{:04}", a.year))));
+    }
     // "the near future", "the near term"
     if w(0) == "the" && w(1) == "near" && matches!(w(2), "future" | "term") {
         return Some((3, "DATE", Some("FUTURE_REF".into())));
@@ -1499,6 +1548,21 @@ mod tests {
                 v("Later that year", "1995"),
                 v("the following year", "1996")
             ]
+        );
+        assert_eq!(
+            run(
+                "In the nineties it took a couple of years, until the end of the year.",
+                p
+            ),
+            vec![
+                v("the nineties", "199"),
+                v("a couple of years", "P2Y"),
+                v("the end of the year", "1989")
+            ]
+        );
+        assert_eq!(
+            run("The twenties roared.", "2025-05-01"),
+            vec![v("The twenties", "202")]
         );
         // with no year named before, no value
         let got = run("That year was hard.", p);
