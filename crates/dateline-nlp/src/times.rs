@@ -411,7 +411,14 @@ fn local_tense(cx: &Ctx, i: usize) -> Option<i32> {
             w,
             "plan" | "plans" | "expected" | "due" | "scheduled" | "set"
         );
-        if needs_to && !matches!(next, "to" | "for") && !(w == "due" && next == "by") {
+        // ("has scheduled a news conference Thursday": a plan with its object)
+        let planned_thing =
+            matches!(w, "scheduled" | "planned") && matches!(next, "a" | "an" | "the");
+        if needs_to
+            && !matches!(next, "to" | "for")
+            && !(w == "due" && next == "by")
+            && !planned_thing
+        {
             return None;
         }
         // "had been scheduled to expire Friday": planned in the past, for the past
@@ -429,7 +436,11 @@ fn local_tense(cx: &Ctx, i: usize) -> Option<i32> {
         }
     };
     let before = (i.saturating_sub(10)..i).rev().map(|j| (i - j, j));
-    let after = (i + 1..(i + 3).min(cx.words.len())).map(|j| (j - i, j));
+    // (the words after, up to a clause boundary: "on Saturday and were planning" is no past)
+    let stop = (i + 1..(i + 3).min(cx.words.len()))
+        .find(|&j| matches!(cx.words[j].as_str(), "and" | "but" | "," | "." | ";"))
+        .unwrap_or((i + 3).min(cx.words.len()));
+    let after = (i + 1..stop).map(|j| (j - i, j));
     let mut near: Vec<(usize, usize)> = before.chain(after).collect();
     near.sort_by_key(|&(d, j)| (d, j));
     near.into_iter().find_map(|(_, j)| class(j))
@@ -629,7 +640,9 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
     }
     if let Some(wd) = weekday {
         // weekday alone, with an optional part of day
-        let dir = if prev == "last" || w(0) == "last" {
+        // "Wednesday's ruling": a day whose events are told is past
+        let possessive = matches!(w(1), "'s" | "\u{2019}s");
+        let dir = if prev == "last" || w(0) == "last" || possessive {
             -1
         } else if prev == "next" {
             1
@@ -1385,6 +1398,27 @@ mod tests {
         assert_eq!(
             run("Farmers planned a march on Saturday.", p),
             vec![v("Saturday", "2000-01-08")]
+        );
+        // ... also when the next clause is past ("on Saturday and were planning")
+        assert_eq!(
+            run(
+                "Farmers planned a march on Saturday and were planning a rally.",
+                p
+            ),
+            vec![v("Saturday", "2000-01-08")]
+        );
+        // "has scheduled a news conference Thursday": the coming Thursday
+        assert_eq!(
+            run(
+                "The prosecutor has scheduled a news conference Thursday.",
+                p
+            ),
+            vec![v("Thursday", "2000-01-13")]
+        );
+        // "Wednesday's ruling" is past, though the clause looks ahead
+        assert_eq!(
+            run("They will look for ways around Wednesday's ruling.", p),
+            vec![v("Wednesday", "2000-01-05")]
         );
         // "said Friday" on a Friday: that day
         assert_eq!(
