@@ -414,11 +414,9 @@ fn local_tense(cx: &Ctx, i: usize) -> Option<i32> {
         // ("has scheduled a news conference Thursday": a plan with its object)
         let planned_thing =
             matches!(w, "scheduled" | "planned") && matches!(next, "a" | "an" | "the");
-        if needs_to
-            && !matches!(next, "to" | "for")
-            && !(w == "due" && next == "by")
-            && !planned_thing
-        {
+        let looks_ahead =
+            matches!(next, "to" | "for") || (w == "due" && next == "by") || planned_thing;
+        if needs_to && !looks_ahead {
             return None;
         }
         // "had been scheduled to expire Friday": planned in the past, for the past
