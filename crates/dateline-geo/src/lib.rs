@@ -472,6 +472,9 @@ impl Gazetteer {
         // the US counties the article names (also inside organisations' names), and the US towns
         // its place names could be: a town within reach of a named county is read there, and a
         // county of several states is the one holding one of the article's towns
+        // where each place name of the article could be: a candidate with other names of the
+        // article near it is likelier (London, Ontario among St. Thomas and Middlesex)
+        let neighbours = Neighbours::of(self, entities);
         let county_spots = self.county_spots(entities);
         let town_points = if county_spots.is_empty() {
             Vec::new()
@@ -779,6 +782,9 @@ impl Gazetteer {
                             if iso3 == r.iso3 && (adm.is_empty() || adm == r.admin1) {
                                 s += 30.0;
                             }
+                        }
+                        if main && matches!(c, Cand::Place(_)) && r.feature.starts_with("PPL") {
+                            s += NEIGHBOUR * neighbours.near(&e.text, r.lat, r.lon) as f64;
                         }
                         if let Some(n) = &near {
                             s += n.bonus(&e.text, r.iso3, r.admin1);
@@ -1992,6 +1998,95 @@ fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * 6371.0 * a.sqrt().min(1.0).asin()
 }
 
+/// The bonus per other place name of the article with a reading within `NEIGHBOUR_KM` of a
+/// candidate town (up to three names).
+const NEIGHBOUR: f64 = 4.0;
+const NEIGHBOUR_KM: f64 = 30.0;
+
+/// The points the article's place names could stand for (towns by their main names), in a grid
+/// of one-degree cells, to count for a candidate the other names with a reading near it.
+/// A reading of the article's `k`th place name: (k, lat, lon).
+type Reading = (usize, f64, f64);
+
+struct Neighbours {
+    cells: HashMap<(i32, i32), Vec<Reading>>,
+    names: Vec<String>,
+    /// counts already made, by name and point (a name repeated a thousand times is counted
+    /// once per reading)
+    memo: std::cell::RefCell<HashMap<(String, u64, u64), usize>>,
+}
+
+impl Neighbours {
+    fn of(g: &Gazetteer, entities: &[Entity]) -> Neighbours {
+        let mut n = Neighbours {
+            cells: HashMap::new(),
+            names: Vec::new(),
+            memo: std::cell::RefCell::new(HashMap::new()),
+        };
+        for e in entities
+            .iter()
+            .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Loc))
+        {
+            let key = e.text.to_lowercase();
+            if n.names.contains(&key) || n.names.len() >= 64 {
+                continue;
+            }
+            let k = n.names.len();
+            n.names.push(key);
+            let cands = g.lookup(&e.text);
+            for &(c, main) in &cands[..cands.len().min(200)] {
+                if let (Cand::Place(i), true) = (c, main) {
+                    let p = &g.places[i];
+                    if p.feature.starts_with("PPL") {
+                        n.cells
+                            .entry(Self::cell(p.lat, p.lon))
+                            .or_default()
+                            .push((k, p.lat, p.lon));
+                    }
+                }
+            }
+        }
+        n
+    }
+
+    fn cell(lat: f64, lon: f64) -> (i32, i32) {
+        (lat.floor() as i32, lon.floor() as i32)
+    }
+
+    /// How many other names of the article have a reading within `NEIGHBOUR_KM` (up to 3).
+    fn near(&self, name: &str, lat: f64, lon: f64) -> usize {
+        let own = name.to_lowercase();
+        let key = (own, lat.to_bits(), lon.to_bits());
+        if let Some(&n) = self.memo.borrow().get(&key) {
+            return n;
+        }
+        let n = self.count(&key.0, lat, lon);
+        self.memo.borrow_mut().insert(key, n);
+        n
+    }
+
+    fn count(&self, own: &str, lat: f64, lon: f64) -> usize {
+        let (cy, cx) = Self::cell(lat, lon);
+        let mut seen: Vec<usize> = Vec::new();
+        for dy in -1..=1 {
+            for dx in -1..=1 {
+                let Some(v) = self.cells.get(&(cy + dy, cx + dx)) else {
+                    continue;
+                };
+                for &(k, la, lo) in v {
+                    if self.names[k] != own
+                        && !seen.contains(&k)
+                        && km(lat, lon, la, lo) < NEIGHBOUR_KM
+                    {
+                        seen.push(k);
+                    }
+                }
+            }
+        }
+        seen.len().min(3)
+    }
+}
+
 /// Bonus per other place name of the article in the candidate's first-level division, and
 /// in its country (each counted up to three times).
 pub const COHERENCE: (f64, f64) = (5.0, 3.0);
@@ -2865,6 +2960,28 @@ mod tests {
             .map(|p| (p.text.as_str(), p.country.as_deref()))
             .collect();
         assert_eq!(got, [("US", Some("USA")), ("UK", Some("GBR"))]);
+    }
+
+    #[test]
+    fn towns_named_together_lie_near_each_other() {
+        let g = Gazetteer::bundled().unwrap();
+        // London, Ontario: St. Thomas and Strathroy lie within 50 km of it, of no other London
+        let body = "Shelters in London, St. Thomas and Strathroy are full.";
+        let ents: Vec<Entity> = ["London", "St. Thomas", "Strathroy"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        let town = ps.iter().find(|p| p.text == "London").unwrap();
+        assert_eq!(
+            (town.country.as_deref(), town.admin1.as_deref()),
+            (Some("CAN"), Some("08")),
+            "{town:?}"
+        );
+        // alone, London is the capital
+        let body = "Shelters in London are full.";
+        let ps = g.resolve(body, &[ent(body, "London", EntityType::Gpe)]);
+        assert_eq!(ps[0].country.as_deref(), Some("GBR"));
     }
 
     #[test]
