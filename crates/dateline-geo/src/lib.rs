@@ -1599,13 +1599,27 @@ impl Gazetteer {
     /// The candidates of a name without the small towns abroad that carry it only as an
     /// alternate name (too weak a reading: "East Bank" is no village in Azerbaijan).
     fn strong(&self, cands: &[(Cand, bool)], focus: Option<&str>) -> Vec<(Cand, bool)> {
+        // (nor a small town of the focus country known by the name only as an alternate where a
+        // bigger town bears it as its main name: "Maryville" is not Beeville, Texas)
+        let main_people = cands
+            .iter()
+            .filter_map(|&(c, main)| match c {
+                Cand::Place(i) if main && self.places[i].feature.starts_with("PPL") => {
+                    Some(self.places[i].population)
+                }
+                _ => None,
+            })
+            .max();
         cands
             .iter()
             .copied()
             .filter(|&(c, main)| match c {
                 Cand::Place(i) if !main => {
                     let p = &self.places[i];
-                    p.feature != "PPL" || p.population >= 50_000 || focus == Some(p.iso3)
+                    let outgrown = main_people.is_some_and(|m| m >= p.population);
+                    p.feature != "PPL"
+                        || p.population >= 50_000
+                        || focus == Some(p.iso3) && !outgrown
                 }
                 _ => true,
             })
@@ -2982,6 +2996,21 @@ mod tests {
         let body = "Shelters in London are full.";
         let ps = g.resolve(body, &[ent(body, "London", EntityType::Gpe)]);
         assert_eq!(ps[0].country.as_deref(), Some("GBR"));
+    }
+
+    #[test]
+    fn a_small_alternate_name_yields_to_a_bigger_main_name() {
+        let g = Gazetteer::bundled().unwrap();
+        // "Maryville" is an alternate name of Beeville, Texas; towns called Maryville elsewhere
+        // in the US bear it as their main name
+        let body = "Pastors from Maryville met in Houston and Dallas, Texas.";
+        let ents: Vec<Entity> = ["Maryville", "Houston", "Dallas", "Texas"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        let town = ps.iter().find(|p| p.text == "Maryville").unwrap();
+        assert_eq!(town.name, "Maryville", "{town:?}");
     }
 
     #[test]
