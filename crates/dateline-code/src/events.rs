@@ -1352,8 +1352,9 @@ fn tail_text(body: &str, from: usize, to: usize) -> &str {
 fn focus_country(places: &[Place]) -> Option<String> {
     let mut counts: Vec<(&str, usize, usize)> = Vec::new();
     for (i, p) in places.iter().enumerate() {
-        // (a country's adjective names it too: "Algerian President …")
-        let named = p.via.is_none() || p.via.as_deref() == Some("demonym");
+        // (a country's adjective names it too, "Algerian President …", and its capital or its
+        // name acting as its government, "Moscow said")
+        let named = p.via.is_none() || matches!(p.via.as_deref(), Some("demonym" | "metonymy"));
         let Some(c) = p.country.as_deref().filter(|_| named) else {
             continue;
         };

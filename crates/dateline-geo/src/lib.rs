@@ -497,6 +497,13 @@ impl Gazetteer {
                 _ => false,
             })
         };
+        // the names that act as governments somewhere in the article ("Moscow said")
+        let acting_names: std::collections::HashSet<&str> = entities
+            .iter()
+            .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Loc))
+            .filter(|e| acting(body, e.start, e.end))
+            .map(|e| e.text.as_str())
+            .collect();
         // focus: the country named most often (countries, demonyms, divisions, and town names
         // whose places all lie in one country; a division or town name counts once)
         let mut votes: HashMap<&str, usize> = HashMap::new();
@@ -712,6 +719,9 @@ impl Gazetteer {
                 // services date only such cities without their state (local papers' own towns
                 // are read as usual)
                 let dateline = qual_c.is_none() && is_dateline(body, e.start, e.end);
+                // a town's name acting as a government anywhere in the article ("Moscow said")
+                // is the capital's
+                let acts = acting_names.contains(e.text.as_str());
                 // (a US state's name is not pulled to a town by a county or a named state:
                 // "California" is the state, not the town in Washington County, Pa.)
                 let towns_only = !cands.iter().any(|&(c, _)| {
@@ -767,6 +777,9 @@ impl Gazetteer {
                             && focus.as_deref().is_none_or(|f| f == r.iso3)
                         {
                             s += 50.0;
+                        }
+                        if acts && r.feature == "PPLC" {
+                            s += 10.0;
                         }
                         if r.feature == "PPLC" {
                             s += 2.0;
@@ -1227,6 +1240,15 @@ impl Gazetteer {
         // Council", "Central" of "Central High")
         out.retain(|p| !GENERIC.contains(&p.text.to_lowercase().as_str()));
         out.sort_by_key(|p| (p.start, p.end));
+        // metonymy: a country, capital or division acting as the subject of a statement or an
+        // act ("Moscow said", "the United States condemned") stands for its government, an
+        // actor, not where anything happened
+        for p in out.iter_mut().filter(|p| p.via.is_none()) {
+            let state_like = matches!(p.feature.as_deref(), Some("PCLI" | "PPLC" | "ADM1"));
+            if state_like && acting(body, p.start, p.end) {
+                p.via = Some("metonymy".to_string());
+            }
+        }
         // one name, one place: a name inside an organisation's name is where the article puts
         // that name on its own ("Edmonton" among London's boroughs, then "Edmonton Green
         // Shopping Centre")
@@ -1983,6 +2005,106 @@ const COUNTY_REACH_KM: f64 = 45.0;
 /// The bonus for a US town within reach of a county the article names, in that county's state
 /// ("Lebanon Police and the Boone County Sheriff": Lebanon, Indiana).
 const IN_NAMED_COUNTY: f64 = 10.0;
+
+/// Whether the name at `start..end` is the subject of a verb of statement or action and not
+/// after a locative preposition ("Moscow said", not "in Moscow said").
+fn acting(body: &str, start: usize, end: usize) -> bool {
+    let next = body[end..]
+        .trim_start_matches(' ')
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let before = body[..start]
+        .trim_end_matches(' ')
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let located = matches!(
+        before.as_str(),
+        "in" | "at" | "from" | "to" | "near" | "into" | "across" | "of" | "outside"
+    );
+    !located && body[end..].starts_with(' ') && ACTS.contains(&next)
+}
+
+/// Verbs of statement and action whose subject, when a country, capital or division, is its
+/// government ("Moscow said", "Washington imposed sanctions").
+const ACTS: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "announces",
+    "warned",
+    "warns",
+    "accused",
+    "accuses",
+    "denied",
+    "denies",
+    "rejected",
+    "rejects",
+    "urged",
+    "urges",
+    "condemned",
+    "condemns",
+    "demanded",
+    "demands",
+    "insisted",
+    "insists",
+    "responded",
+    "threatened",
+    "threatens",
+    "agreed",
+    "agrees",
+    "signed",
+    "signs",
+    "wants",
+    "claimed",
+    "claims",
+    "refused",
+    "refuses",
+    "vowed",
+    "vows",
+    "pledged",
+    "pledges",
+    "promised",
+    "promises",
+    "expelled",
+    "expels",
+    "recalled",
+    "recalls",
+    "imposed",
+    "imposes",
+    "blamed",
+    "blames",
+    "welcomed",
+    "welcomes",
+    "criticized",
+    "criticised",
+    "criticizes",
+    "criticises",
+    "protested",
+    "protests",
+    "requested",
+    "requests",
+    "asked",
+    "asks",
+    "told",
+    "tells",
+    "launched",
+    "launches",
+    "invaded",
+    "invades",
+    "retaliated",
+    "sanctioned",
+    "summoned",
+    "summons",
+    "declared",
+    "declares",
+    "ordered",
+    "orders",
+    "offered",
+    "offers",
+];
 
 /// The bonus for a US town in a state the text names in full anywhere.
 const STATE_NAMED: f64 = 3.0;
@@ -3011,6 +3133,41 @@ mod tests {
         let ps = g.resolve(body, &ents);
         let town = ps.iter().find(|p| p.text == "Maryville").unwrap();
         assert_eq!(town.name, "Maryville", "{town:?}");
+    }
+
+    #[test]
+    fn places_acting_as_governments_are_flagged_and_read_as_capitals() {
+        let g = Gazetteer::bundled().unwrap();
+        let body = "Moscow said talks in Moscow would go ahead; the United States condemned \
+                    them, and farmers in Texas shrugged.";
+        let second = body.rfind("Moscow").unwrap();
+        let ents = vec![
+            ent(body, "Moscow", EntityType::Gpe),
+            Entity {
+                start: second,
+                end: second + 6,
+                text: "Moscow".into(),
+                kind: EntityType::Gpe,
+                canonical: None,
+                source: None,
+            },
+            ent(body, "United States", EntityType::Gpe),
+            ent(body, "Texas", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.country.as_deref(), p.via.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Moscow", Some("RUS"), Some("metonymy")),
+                ("Moscow", Some("RUS"), None),
+                ("United States", Some("USA"), Some("metonymy")),
+                ("Texas", Some("USA"), None),
+            ]
+        );
     }
 
     #[test]
