@@ -368,9 +368,14 @@ impl Gazetteer {
         // "Chad", "Jordan" are given names too), and no person's surname in the article, is
         // the place ("Edmonton given 'B' grade")
         // (sets: a long article with many names stays linear)
+        // (of names that look like people's: "Downtown Greer" is no person named Greer)
         let surnames: std::collections::HashSet<&str> = entities
             .iter()
             .filter(|e| e.kind == EntityType::Person && e.text.contains(' '))
+            .filter(|e| {
+                let first = e.text.split(' ').next().unwrap_or("").to_lowercase();
+                !DIRECTIONS.contains(&first.as_str())
+            })
             .filter_map(|e| e.text.rsplit(' ').next())
             .collect();
         // (a surname of the article's people only when the article never tags it a place)
@@ -2864,6 +2869,21 @@ mod tests {
             got,
             [(Some("IL"), None), (Some("IL"), Some("organisation"))]
         );
+        // a direction before a town is no person's first name ("Downtown Maryville")
+        let body = "Downtown Maryville is busy. A fair was held in Maryville. Maryville grows.";
+        let mut third = ent(body, "Maryville grows", EntityType::Person);
+        third.end = third.start + 9;
+        third.text = "Maryville".into();
+        let ents = vec![
+            ent(body, "Downtown Maryville", EntityType::Person),
+            ent(body, "Maryville.", EntityType::Person),
+            third,
+        ];
+        let mut ents = ents;
+        ents[1].end -= 1;
+        ents[1].text = "Maryville".into();
+        let ps = g.resolve(body, &ents);
+        assert_eq!(ps.len(), 2, "{ps:?}");
         // nor a surname of the article's people
         let body = "John Maryville spoke. Letters from Maryville were read aloud.";
         let mut second = ent(body, "Maryville were", EntityType::Person);
