@@ -1513,6 +1513,32 @@ impl Gazetteer {
                 && w.starts_with(char::is_uppercase)
                 && w.chars().all(|c| c.is_alphabetic() || c == '.')
         };
+        // a town before "-based", "-area" ("Seattle-based Starbucks", "Gainesville-area
+        // dealers"): the town, as an adjective (no event's place)
+        let b_word = b.trim_end_matches(|c: char| !c.is_alphabetic());
+        if word(a) && matches!(b_word, "based" | "area" | "born" | "headquartered") {
+            let town = self
+                .lookup(a)
+                .iter()
+                .filter_map(|&(c, main)| match c {
+                    Cand::Country(_) => Some((c, (true, 0, 0, u64::MAX))),
+                    Cand::Place(i)
+                        if main
+                            && (self.places[i].feature.starts_with("PPL")
+                                || self.places[i].feature == "ADM1") =>
+                    {
+                        let p = &self.places[i];
+                        let local = near.map_or(0, |n| n.others_in(a, p.iso3, p.admin1).min(3));
+                        Some((c, (focus == Some(p.iso3), local, 0, p.population)))
+                    }
+                    _ => None,
+                })
+                .max_by_key(|&(_, k)| k)
+                .map(|(c, _)| c);
+            return town
+                .map(|c| vec![self.place(c, e.start, a, Some("demonym"))])
+                .unwrap_or_default();
+        }
         if !word(a) || !word(b) || b.contains('-') {
             return Vec::new();
         }
@@ -3007,6 +3033,26 @@ mod tests {
         assert_eq!(
             got,
             [("Queensland", Some("AUS")), ("Manitoba", Some("CAN"))]
+        );
+        // a town before "-based" or "-area"
+        let body = "The Seattle-based chain and Gainesville-area dealers, in Texas, grew.";
+        let ents = vec![
+            ent(body, "Seattle-based", EntityType::Misc),
+            ent(body, "Gainesville-area", EntityType::Misc),
+            ent(body, "Texas", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = ps
+            .iter()
+            .map(|p| (&body[p.start..p.end], p.admin1.as_deref(), p.via.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Seattle", Some("WA"), Some("demonym")),
+                ("Gainesville", Some("TX"), Some("demonym")),
+                ("Texas", Some("TX"), None)
+            ]
         );
         // hyphenated surnames are no places
         let body = "The Smith-Jones family moved.";
