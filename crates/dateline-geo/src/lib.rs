@@ -1248,6 +1248,11 @@ impl Gazetteer {
         {
             let k = norm_key(e.text.trim_start_matches("the ").trim_start_matches("The "));
             let Some(&i) = self.demonyms.get(&k) else {
+                // the people of a state or province ("Minnesotans", "Ohioans", "Texans",
+                // "Ontarians") name it, in the article's country first
+                if let Some(c) = self.residents_of(&e.text, focus.as_deref()) {
+                    out.push(self.place(c, e.start, &e.text, Some("demonym")));
+                }
                 continue;
             };
             out.push(self.place(Cand::Country(i), e.start, &e.text, Some("demonym")));
@@ -1434,6 +1439,39 @@ impl Gazetteer {
             });
         }
         out
+    }
+
+    /// The first-level division whose people a word names: "Minnesotan(s)" (+n), "Ohioan(s)"
+    /// (+an), "Ontarian(s)" and "Floridian(s)" (a final vowel for -ian), "Texan(s)" (-s for
+    /// -n); one capitalised word.
+    fn residents_of(&self, word: &str, focus: Option<&str>) -> Option<Cand> {
+        if word.contains(' ') || !word.starts_with(char::is_uppercase) || word.len() < 5 {
+            return None;
+        }
+        let w = word.strip_suffix('s').unwrap_or(word);
+        let stem = w.strip_suffix('n')?;
+        let mut names: Vec<String> = vec![stem.to_string()];
+        if let Some(x) = stem.strip_suffix('a') {
+            names.push(x.to_string()); // Ohioan -> Ohio
+            names.push(format!("{x}o")); // Ontarian -> Ontario
+        }
+        if let Some(x) = stem.strip_suffix("ia") {
+            names.push(format!("{x}a")); // Floridian -> Florida
+        }
+        names.push(format!("{stem}s")); // Texan -> Texas
+        names.iter().find_map(|n| {
+            self.lookup(n)
+                .iter()
+                .filter_map(|&(c, main)| match c {
+                    Cand::Place(i) if main && self.places[i].feature == "ADM1" => {
+                        let p = &self.places[i];
+                        Some((c, (focus == Some(p.iso3), p.population)))
+                    }
+                    _ => None,
+                })
+                .max_by_key(|&(_, k)| k)
+                .map(|(c, _)| c)
+        })
     }
 
     /// The homes in legislators' party tags (", R-Marshall,", "(DFL-Cook)"): one to three
@@ -3249,6 +3287,38 @@ mod tests {
                 ("Texas", Some("USA"), None),
             ]
         );
+    }
+
+    #[test]
+    fn the_people_of_a_state_name_the_state() {
+        let g = Gazetteer::bundled().unwrap();
+        let body = "Ohioans, Texans, Ontarians and Floridians voted; Germans watched.";
+        let ents: Vec<Entity> = ["Ohioans", "Texans", "Ontarians", "Floridians", "Germans"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Norp))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, &str, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.name.as_str(), p.via.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ohioans", "Ohio", Some("demonym")),
+                ("Texans", "Texas", Some("demonym")),
+                ("Ontarians", "Ontario", Some("demonym")),
+                ("Floridians", "Florida", Some("demonym")),
+                ("Germans", "Germany", Some("demonym")),
+            ]
+        );
+        // a word that only ends like one is nobody's people
+        let body = "Lutherans and Wiccans met.";
+        let ents: Vec<Entity> = ["Lutherans", "Wiccans"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Norp))
+            .collect();
+        assert!(g.resolve(body, &ents).is_empty());
     }
 
     #[test]
