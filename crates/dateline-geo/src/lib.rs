@@ -125,6 +125,8 @@ pub struct Gazetteer {
     pub counties: FastMap<String, Vec<String>>,
     /// (normalised county name, state) -> the county's centroid
     county_points: FastMap<(String, String), (f64, f64)>,
+    /// normalised adjective or people of a region ("European") -> the region's index
+    region_adjectives: FastMap<String, usize>,
 }
 
 /// The text of a bundled gazetteer table, by file name (compiled into the binary).
@@ -174,6 +176,25 @@ impl Gazetteer {
                 g.places[i].lat = lat;
                 g.places[i].lon = lon;
             }
+        }
+        // adjectives of continents and regions ("European", "Asian")
+        let file = "data/geo/region-adjectives.tsv";
+        for (n, line) in include_str!("../../../data/geo/region-adjectives.tsv")
+            .lines()
+            .enumerate()
+        {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let (adj, region) = line
+                .split_once('\t')
+                .ok_or_else(|| format!("{file}: line {}: expected 2 columns", n + 1))?;
+            let i = g
+                .regions
+                .iter()
+                .position(|r| r.name == region)
+                .ok_or_else(|| format!("{file}: line {}: no region {region:?}", n + 1))?;
+            g.region_adjectives.insert(norm_key(adj), i);
         }
         for line in include_str!("../../../data/geo/us-counties.tsv").lines() {
             if line.starts_with('#') {
@@ -1252,6 +1273,9 @@ impl Gazetteer {
                 // "Ontarians") name it, in the article's country first
                 if let Some(c) = self.residents_of(&e.text, focus.as_deref()) {
                     out.push(self.place(c, e.start, &e.text, Some("demonym")));
+                } else if let Some(&r) = self.region_adjectives.get(&k) {
+                    // a continent's or region's adjective ("European leaders")
+                    out.push(self.place(Cand::Region(r), e.start, &e.text, Some("demonym")));
                 }
                 continue;
             };
@@ -3312,6 +3336,19 @@ mod tests {
                 ("Germans", "Germany", Some("demonym")),
             ]
         );
+        // continents' and regions' adjectives name them
+        let body = "European and Asian markets fell.";
+        let ents: Vec<Entity> = ["European", "Asian"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Norp))
+            .collect();
+        let got: Vec<(String, Option<String>)> = g
+            .resolve(body, &ents)
+            .into_iter()
+            .map(|p| (p.name, p.via))
+            .collect();
+        let d = Some("demonym".to_string());
+        assert_eq!(got, [("Europe".into(), d.clone()), ("Asia".into(), d)]);
         // a word that only ends like one is nobody's people
         let body = "Lutherans and Wiccans met.";
         let ents: Vec<Entity> = ["Lutherans", "Wiccans"]
