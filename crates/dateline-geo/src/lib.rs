@@ -1255,6 +1255,33 @@ impl Gazetteer {
                 }
             }
         }
+        // countries' acronyms the tagger left out ("Why US fears …"), where the text around is
+        // not in capitals (there "US" may be the pronoun)
+        for abbr in ["US", "U.S.", "UK", "U.K.", "USA", "UAE"] {
+            for (at, _) in body.match_indices(abbr) {
+                let end = at + abbr.len();
+                let before = body[..at].chars().next_back();
+                let after = body[end..].chars().next();
+                // (twenty characters either side, counted in characters)
+                let lower_around = body[..at].chars().rev().take(20).any(char::is_lowercase)
+                    || body[end..].chars().take(20).any(char::is_lowercase);
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == '-')
+                    || after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                    || !lower_around
+                    || overlaps(&out, at, end)
+                    || overlaps(&dotted, at, end)
+                {
+                    continue;
+                }
+                if let Some(c) = self.lookup(abbr).iter().find_map(|&(c, _)| match c {
+                    Cand::Country(_) => Some(c),
+                    _ => None,
+                }) {
+                    dotted.push(self.place(c, at, abbr, None));
+                }
+            }
+        }
+        dotted.sort_by_key(|p| (p.start, p.end));
         out.append(&mut dotted);
         // a legislator's party and home ("Sen. Ray Miller, D-Columbus,", "(R-Elbow Lake)",
         // "DFL-Cook"): the town in the article's country, or the state of an abbreviation
@@ -3223,6 +3250,22 @@ mod tests {
         ];
         let ps = g.resolve(body, &ents);
         assert_eq!(ps[0].admin1.as_deref(), Some("OH"), "{ps:?}");
+    }
+
+    #[test]
+    fn country_acronyms_the_tagger_left_out() {
+        let g = Gazetteer::bundled().unwrap();
+        let body = "Why US fears “hacking” ‘now’ — and what the UK thinks.";
+        let ps = g.resolve(body, &[]);
+        let got: Vec<(&str, Option<&str>)> = ps
+            .iter()
+            .map(|p| (&body[p.start..p.end], p.country.as_deref()))
+            .collect();
+        assert_eq!(got, [("US", Some("USA")), ("UK", Some("GBR"))]);
+        // in capitals "US" may be the pronoun; inside words or names it is nothing
+        for body in ["TELL US WHAT YOU THINK", "A BUS, USB and US-based firms"] {
+            assert!(g.resolve(body, &[]).is_empty(), "{body}");
+        }
     }
 
     #[test]
