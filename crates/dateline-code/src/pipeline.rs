@@ -100,6 +100,14 @@ impl Pipeline {
     }
 
     /// Annotate and code one document read by `dateline-read`.
+    /// [`Pipeline::run`], with a failure inside the pipeline (a bug) turned into an error
+    /// record for this document, naming it, instead of ending the whole run: the other
+    /// documents of the batch are coded and written as usual.
+    pub fn run_guarded(&self, d: Document) -> Document {
+        let (source, id) = (d.source.clone(), d.id.clone());
+        guarded(&source, &id, || self.run(d))
+    }
+
     pub fn run(&self, mut d: Document) -> Document {
         let published = d.article.published.clone();
         let body = std::mem::take(&mut d.body);
@@ -252,9 +260,44 @@ pub fn build_lexicon(g: &Gazetteer, a: &Actors) -> Lexicon {
     lex
 }
 
+/// The document `f` makes, or, if it fails with a panic (a bug), an error record naming the
+/// document: one bad article never ends a run.
+fn guarded(source: &str, id: &str, f: impl FnOnce() -> Document) -> Document {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|cause| {
+        let what = cause
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| cause.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".to_string());
+        let at = if id.is_empty() {
+            source.to_string()
+        } else {
+            format!("{source} ({id})")
+        };
+        Document::failed(
+            source,
+            Some(id.to_string()),
+            format!("{at}: internal error while coding ({what}); please report it"),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failure_inside_the_pipeline_is_an_error_record_for_that_document() {
+        let d = guarded("feed.jsonl:3", "a-17", || panic!("index out of range"));
+        assert_eq!((d.source.as_str(), d.id.as_str()), ("feed.jsonl:3", "a-17"));
+        let e = d.error.unwrap();
+        assert!(
+            e.starts_with("feed.jsonl:3 (a-17): internal error while coding (index out of range)"),
+            "{e}"
+        );
+        let ok = guarded("x", "", || Document::failed("x", None, "fine".into()));
+        assert_eq!(ok.error.as_deref(), Some("fine"));
+    }
 
     #[test]
     fn bundled_model_loads_and_tags_a_fixture() {

@@ -250,7 +250,15 @@ fn store_docs(
         .filter(|d| !known.contains(&d.id))
         .collect();
     p.skipped += before - todo.len();
-    let coded: Vec<Document> = todo.into_par_iter().map(|d| pipeline.run(d)).collect();
+    let coded: Vec<Document> = todo
+        .into_par_iter()
+        .map(|d| pipeline.run_guarded(d))
+        .collect();
+    for d in &coded {
+        if let Some(e) = &d.error {
+            eprintln!("dateline: {e}");
+        }
+    }
     let st = store.write_batch(&coded).map_err(|e| e.to_string())?;
     p.articles += st.articles;
     p.skipped += st.skipped;

@@ -278,7 +278,7 @@ fn run(args: &IoArgs, code: bool) -> Result<usize, String> {
                 .into_par_iter()
                 .map(|r| match r {
                     Ok(d) => match &pipeline {
-                        Some(p) => p.run(d),
+                        Some(p) => p.run_guarded(d),
                         None => d,
                     },
                     Err(e) => Document::failed(&e.source.clone(), e.id.clone(), e.to_string()),
