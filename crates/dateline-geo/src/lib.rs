@@ -2503,6 +2503,20 @@ mod tests {
         assert_eq!(NameIndex::decode(&bytes, [3, 0, 10]), Some(small));
     }
 
+    /// The places' spans in `body`, each with two of its fields.
+    fn spans<'a>(
+        body: &'a str,
+        ps: &'a [Place],
+        f: impl Fn(&'a Place) -> (Option<&'a str>, Option<&'a str>),
+    ) -> Vec<(&'a str, Option<&'a str>, Option<&'a str>)> {
+        ps.iter()
+            .map(|p| {
+                let (a, b) = f(p);
+                (&body[p.start..p.end], a, b)
+            })
+            .collect()
+    }
+
     fn ent(body: &str, t: &str, k: EntityType) -> Entity {
         let s = body.find(t).unwrap();
         Entity {
@@ -3054,16 +3068,7 @@ mod tests {
             ent(body, "Paris-Henry County Arts Council", EntityType::Org),
         ];
         let ps = g.resolve(body, &ents);
-        let got: Vec<(&str, Option<&str>, Option<&str>)> = ps
-            .iter()
-            .map(|p| {
-                (
-                    &body[p.start..p.end],
-                    p.admin1.as_deref(),
-                    p.feature.as_deref(),
-                )
-            })
-            .collect();
+        let got = spans(body, &ps, |p| (p.admin1.as_deref(), p.feature.as_deref()));
         assert_eq!(
             got,
             [
@@ -3080,16 +3085,7 @@ mod tests {
             ent(body, "Egyptian-US", EntityType::Misc),
         ];
         let ps = g.resolve(body, &ents);
-        let got: Vec<(&str, Option<&str>, Option<&str>)> = ps
-            .iter()
-            .map(|p| {
-                (
-                    &body[p.start..p.end],
-                    p.country.as_deref(),
-                    p.via.as_deref(),
-                )
-            })
-            .collect();
+        let got = spans(body, &ps, |p| (p.country.as_deref(), p.via.as_deref()));
         assert_eq!(
             got,
             [
@@ -3131,10 +3127,7 @@ mod tests {
             ent(body, "Texas", EntityType::Gpe),
         ];
         let ps = g.resolve(body, &ents);
-        let got: Vec<(&str, Option<&str>, Option<&str>)> = ps
-            .iter()
-            .map(|p| (&body[p.start..p.end], p.admin1.as_deref(), p.via.as_deref()))
-            .collect();
+        let got = spans(body, &ps, |p| (p.admin1.as_deref(), p.via.as_deref()));
         assert_eq!(
             got,
             [
