@@ -1605,7 +1605,18 @@ impl Gazetteer {
         // a town before "-based", "-area" ("Seattle-based Starbucks", "Gainesville-area
         // dealers"): the town, as an adjective (no event's place)
         let b_word = b.trim_end_matches(|c: char| !c.is_alphabetic());
-        if word(a) && matches!(b_word, "based" | "area" | "born" | "headquartered") {
+        let adjective = matches!(b_word, "based" | "area" | "born" | "headquartered");
+        // ... or before a school's initials or a district's direction ("Watertown-ML",
+        // "Calgary-North West MLA"): the town itself
+        let qualified = (2..=4).contains(&b_word.len())
+            && b_word.chars().all(|c| c.is_ascii_uppercase())
+            && b_word.len() == b.len()
+            && self.lookup(b).is_empty()
+            || matches!(
+                b_word,
+                "North" | "South" | "East" | "West" | "Centre" | "Center"
+            );
+        if word(a) && (adjective || qualified) {
             let town = self
                 .lookup(a)
                 .iter()
@@ -1624,8 +1635,13 @@ impl Gazetteer {
                 })
                 .max_by_key(|&(_, k)| k)
                 .map(|(c, _)| c);
+            let via = if adjective {
+                Some("demonym")
+            } else {
+                (!matches!(e.kind, EntityType::Gpe | EntityType::Loc)).then_some("organisation")
+            };
             return town
-                .map(|c| vec![self.place(c, e.start, a, Some("demonym"))])
+                .map(|c| vec![self.place(c, e.start, a, via)])
                 .unwrap_or_default();
         }
         if !word(a) || !word(b) || b.contains('-') {
@@ -3134,6 +3150,26 @@ mod tests {
                 ("Seattle", Some("WA"), Some("demonym")),
                 ("Gainesville", Some("TX"), Some("demonym")),
                 ("Texas", Some("TX"), None)
+            ]
+        );
+        // a town before a school's initials or a district's direction
+        let body =
+            "Wrestlers from Watertown-ML beat Delano, Minnesota; the Calgary-North MLA spoke.";
+        let ents = vec![
+            ent(body, "Watertown-ML", EntityType::Org),
+            ent(body, "Delano", EntityType::Gpe),
+            ent(body, "Minnesota", EntityType::Gpe),
+            ent(body, "Calgary-North", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got = spans(body, &ps, |p| (p.country.as_deref(), p.admin1.as_deref()));
+        assert_eq!(
+            got,
+            [
+                ("Watertown", Some("USA"), Some("MN")),
+                ("Delano", Some("USA"), Some("MN")),
+                ("Minnesota", Some("USA"), Some("MN")),
+                ("Calgary", Some("CAN"), Some("01")),
             ]
         );
         // hyphenated surnames are no places
