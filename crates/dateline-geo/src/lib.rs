@@ -1813,7 +1813,6 @@ impl Gazetteer {
         }
     }
 
-    /// Where a US county named in an article lies (see the resolver's notes).
     /// Every (state, centroid) of the US counties an article names, on their own or opening or
     /// inside an organisation's name ("Boone County Sheriff's Office"); each name once, at most
     /// 64 names (a hostile list of counties stays linear).
@@ -1908,6 +1907,11 @@ impl Gazetteer {
         })
     }
 
+    /// Where a US county named in an article lies: in the one state whose county of that name
+    /// holds one of the article's towns, else the state with most of the article's places, the
+    /// only state of the name in a US story, or the state the text names most; at its centroid,
+    /// else the middle of the article's towns in that state, its namesake town there, or the
+    /// state's point.
     fn county_place(
         &self,
         e: &Entity,
