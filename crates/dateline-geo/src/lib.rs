@@ -1021,17 +1021,19 @@ impl Gazetteer {
                 .collect();
             // a leading direction ("Northeast Georgia") is not part of the place's name
             // (two: "Far North Queensland", "Deep South Texas")
+            // (after an article: "The Alexandria Blizzard" is Alexandria's)
+            let lead = usize::from(all.len() > 1 && matches!(all[0].1, "The" | "the"));
             let direction = |k: usize| {
-                all.len() > k + 1
-                    && (DIRECTIONS.contains(&all[k].1.to_lowercase().as_str())
-                        || k == 0 && matches!(all[0].1, "Far" | "Deep"))
+                all.len() > lead + k + 1
+                    && (DIRECTIONS.contains(&all[lead + k].1.to_lowercase().as_str())
+                        || k == 0 && matches!(all[lead].1, "Far" | "Deep"))
             };
             let skip = if direction(0) {
                 1 + usize::from(direction(1))
             } else {
                 0
             };
-            let words = &all[skip..];
+            let words = &all[lead + skip..];
             let offset = words.first().map(|w| w.0).unwrap_or(0);
             // the whole name too when it is a place's (it may be an abbreviation: "S.C.")
             let whole = skip > 0 || matches!(e.kind, EntityType::Gpe | EntityType::Loc);
@@ -3467,6 +3469,26 @@ mod tests {
             (Some("USA"), Some("IN")),
             "{town:?}"
         );
+        // ... also after an article: "The Alexandria Blizzard" is Alexandria's, here the
+        // town in Minnesota, not the governorate of Egypt
+        let body = "The Alexandria Blizzard sent buses to Fargo from Alexandria, Minnesota.";
+        let second = body.rfind("Alexandria").unwrap();
+        let ents = vec![
+            ent(body, "The Alexandria Blizzard", EntityType::Org),
+            ent(body, "Fargo", EntityType::Gpe),
+            Entity {
+                start: second,
+                end: second + 10,
+                text: "Alexandria".into(),
+                kind: EntityType::Gpe,
+                canonical: None,
+                source: None,
+            },
+            ent(body, "Minnesota", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got = spans(body, &ps, |p| (p.country.as_deref(), p.admin1.as_deref()));
+        assert_eq!(got[0], ("Alexandria", Some("USA"), Some("MN")), "{ps:?}");
         // a town opening an organisation's name lies in a county the article names
         let body = "The Athens Police Department took him to the Henderson County Jail.";
         let ents = vec![
