@@ -422,13 +422,9 @@ impl Gazetteer {
         // ... or a town's name after "in", "from" or "near" and not a possessor ("a message
         // of hope in Maryville", not "drugs found in Smith's car")
         let after_place_word = |e: &Entity| {
-            let before = body[..e.start].trim_end_matches(' ');
-            let word = before
-                .rsplit(|c: char| !c.is_alphabetic())
-                .next()
-                .unwrap_or("");
+            let one_space = body[..e.start].trim_end_matches(' ').len() + 1 == e.start;
             let possessive = ["'", "’"].iter().any(|m| body[e.end..].starts_with(m));
-            before.len() + 1 == e.start && matches!(word, "in" | "from" | "near") && !possessive
+            one_space && matches!(word_before(body, e.start), "in" | "from" | "near") && !possessive
         };
         // ... or a direction before a town's main name ("Downtown Greer", "North Knoxville")
         let directed_town = |e: &Entity| {
@@ -506,18 +502,13 @@ impl Gazetteer {
         } else {
             entities
         };
-        // the US counties the article names (also inside organisations' names), and the US towns
-        // its place names could be: a town within reach of a named county is read there, and a
-        // county of several states is the one holding one of the article's towns
         // where each place name of the article could be: a candidate with other names of the
-        // article near it is likelier (London, Ontario among St. Thomas and Middlesex)
+        // article near it is likelier (London, Ontario among St. Thomas and Middlesex), and a
+        // county of several states is the one holding one of the article's towns
         let neighbours = Neighbours::of(self, entities);
+        // the US counties the article names (also inside organisations' names): a town within
+        // reach of one is read in its state
         let county_spots = self.county_spots(entities);
-        let town_points = if county_spots.is_empty() {
-            Vec::new()
-        } else {
-            self.us_town_points(entities)
-        };
         // whether a US town lies within reach of a county the article names, or one among these
         // candidates does
         let town_in_named_county = |i: usize| {
@@ -676,7 +667,7 @@ impl Gazetteer {
                 {
                     if let Some(n) = &near {
                         if let Some(p) =
-                            self.county_place(e, states, n, focus.as_deref(), body, &town_points)
+                            self.county_place(e, states, n, focus.as_deref(), body, &neighbours)
                         {
                             out.push(p);
                         }
@@ -1068,7 +1059,7 @@ impl Gazetteer {
                             n_near,
                             focus.as_deref(),
                             body,
-                            &town_points,
+                            &neighbours,
                         ) {
                             p.via = (!matches!(e.kind, EntityType::Gpe | EntityType::Loc))
                                 .then(|| "organisation".to_string());
@@ -1139,16 +1130,9 @@ impl Gazetteer {
                                 _ => None,
                             })
                             .max_by_key(|&(_, i)| {
-                                let p = &self.places[i];
-                                let local = near
-                                    .as_ref()
-                                    .map_or(0, |n| n.others_in(name, p.iso3, p.admin1).min(3));
-                                (
-                                    focus.as_deref() == Some(p.iso3),
-                                    town_in_named_county(i),
-                                    local,
-                                    p.population,
-                                )
+                                let (home, local, people) =
+                                    self.town_rank(name, i, focus.as_deref(), near.as_ref());
+                                (home, town_in_named_county(i), local, people)
                             })
                             .map(|(c, _)| c)
                     })
@@ -1220,7 +1204,7 @@ impl Gazetteer {
                         if let Some(states) = self.counties.get(&norm_key(&county.text)) {
                             let focus = focus.as_deref();
                             if let Some(mut p) =
-                                self.county_place(&county, states, n, focus, body, &town_points)
+                                self.county_place(&county, states, n, focus, body, &neighbours)
                             {
                                 p.via.clone_from(&town.via);
                                 pair.push(p);
@@ -1527,6 +1511,20 @@ impl Gazetteer {
         })
     }
 
+    /// How a town reads as `name` in an article: (of the focus country, the article's other
+    /// names in its division up to three, its people), to be compared in that order.
+    fn town_rank(
+        &self,
+        name: &str,
+        i: usize,
+        focus: Option<&str>,
+        near: Option<&Coherence>,
+    ) -> (bool, usize, u64) {
+        let p = &self.places[i];
+        let local = near.map_or(0, |n| n.others_in(name, p.iso3, p.admin1).min(3));
+        (focus == Some(p.iso3), local, p.population)
+    }
+
     /// The homes in legislators' party tags (", R-Marshall,", "(DFL-Cook)"): one to three
     /// capitalised words after the party's letter and a hyphen, up to a comma or bracket; a
     /// state's abbreviation is the state, other names the town of that main name in the focus
@@ -1575,11 +1573,7 @@ impl Gazetteer {
                         }
                         _ => None,
                     })
-                    .max_by_key(|&(_, i)| {
-                        let p = &self.places[i];
-                        let local = near.map_or(0, |n| n.others_in(name, p.iso3, p.admin1).min(3));
-                        (local, p.population)
-                    })
+                    .max_by_key(|&(_, i)| self.town_rank(name, i, focus, near))
                     .map(|(c, _)| c)
             };
             if let Some(c) = cand {
@@ -1623,15 +1617,13 @@ impl Gazetteer {
                 .lookup(a)
                 .iter()
                 .filter_map(|&(c, main)| match c {
-                    Cand::Country(_) => Some((c, (true, 0, 0, u64::MAX))),
+                    Cand::Country(_) => Some((c, (true, 0, u64::MAX))),
                     Cand::Place(i)
                         if main
                             && (self.places[i].feature.starts_with("PPL")
                                 || self.places[i].feature == "ADM1") =>
                     {
-                        let p = &self.places[i];
-                        let local = near.map_or(0, |n| n.others_in(a, p.iso3, p.admin1).min(3));
-                        Some((c, (focus == Some(p.iso3), local, 0, p.population)))
+                        Some((c, self.town_rank(a, i, focus, near)))
                     }
                     _ => None,
                 })
@@ -1665,11 +1657,7 @@ impl Gazetteer {
                 .take(64)
                 .collect()
         };
-        let rank = |name: &str, i: usize| {
-            let p = &self.places[i];
-            let local = near.map_or(0, |n| n.others_in(name, p.iso3, p.admin1).min(3));
-            (focus == Some(p.iso3), local, p.population)
-        };
+        let rank = |name: &str, i: usize| self.town_rank(name, i, focus, near);
         let place_kind = matches!(e.kind, EntityType::Gpe | EntityType::Loc);
         let via = (!place_kind).then_some("organisation");
         // countries or their adjectives ("Russia-Turkey ties", "Turkish-Russian relations",
@@ -1850,31 +1838,6 @@ impl Gazetteer {
         out
     }
 
-    /// The points of the US towns (main names) the article's place names could be: (state,
-    /// lat, lon); each name once, at most 200 names.
-    fn us_town_points(&self, entities: &[Entity]) -> Vec<(&str, f64, f64)> {
-        let mut seen: Vec<&str> = Vec::new();
-        let mut out = Vec::new();
-        for e in entities
-            .iter()
-            .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Loc))
-        {
-            if seen.contains(&e.text.as_str()) || seen.len() >= 200 {
-                continue;
-            }
-            seen.push(&e.text);
-            for &(c, main) in self.lookup(&e.text) {
-                if let (Cand::Place(i), true) = (c, main) {
-                    let p = &self.places[i];
-                    if p.iso3 == "USA" && p.feature.starts_with("PPL") {
-                        out.push((p.admin1, p.lat, p.lon));
-                    }
-                }
-            }
-        }
-        out
-    }
-
     /// The county of the article's state that a bare name stands for (see `resolve_all`).
     fn bare_county(&self, e: &Entity, cands: &[(Cand, bool)], near: &Coherence) -> Option<Place> {
         let st = near.dominant_state()?;
@@ -1921,7 +1884,7 @@ impl Gazetteer {
         near: &Coherence,
         focus: Option<&str>,
         body: &str,
-        towns: &[(&str, f64, f64)],
+        towns: &Neighbours,
     ) -> Option<Place> {
         let key = |st: &str| ("USA".to_string(), st.to_string());
         // the one state whose county of this name holds a town the article names
@@ -1932,9 +1895,9 @@ impl Gazetteer {
                 self.county_points
                     .get(&(county_key.clone(), (*st).clone()))
                     .is_some_and(|&(la, lo)| {
-                        towns
-                            .iter()
-                            .any(|t| t.0 == st.as_str() && km(la, lo, t.1, t.2) < COUNTY_REACH_KM)
+                        towns.any_within(la, lo, COUNTY_REACH_KM, |iso3, adm| {
+                            iso3 == "USA" && adm == st.as_str()
+                        })
                     })
             })
             .collect();
@@ -2159,6 +2122,16 @@ const COUNTY_REACH_KM: f64 = 45.0;
 /// ("Lebanon Police and the Boone County Sheriff": Lebanon, Indiana).
 const IN_NAMED_COUNTY: f64 = 10.0;
 
+/// The run of letters just before byte `at`, spaces skipped ("in" of "in Greer"; empty after
+/// punctuation).
+fn word_before(body: &str, at: usize) -> &str {
+    body[..at]
+        .trim_end_matches(' ')
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+}
+
 /// Whether the name at `start..end` is the subject of a verb of statement or action and not
 /// after a locative preposition ("Moscow said", not "in Moscow said").
 fn acting(body: &str, start: usize, end: usize) -> bool {
@@ -2167,12 +2140,7 @@ fn acting(body: &str, start: usize, end: usize) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    let before = body[..start]
-        .trim_end_matches(' ')
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let before = word_before(body, start).to_lowercase();
     let located = matches!(
         before.as_str(),
         "in" | "at" | "from" | "to" | "near" | "into" | "across" | "of" | "outside"
@@ -2292,11 +2260,12 @@ fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 const NEIGHBOUR: f64 = 4.0;
 const NEIGHBOUR_KM: f64 = 30.0;
 
-/// The points the article's place names could stand for (towns by their main names), in a grid
-/// of one-degree cells, to count for a candidate the other names with a reading near it.
-/// A reading of the article's `k`th place name: (k, lat, lon).
-type Reading = (usize, f64, f64);
+/// A reading of the article's `k`th place name: (k, lat, lon, ISO3, admin1).
+type Reading = (usize, f64, f64, &'static str, &'static str);
 
+/// The points the article's place names could stand for (towns by their main names), in a grid
+/// of one-degree cells: for a candidate, the other names with a reading near it; for a county,
+/// whether one of the article's towns lies in it.
 struct Neighbours {
     cells: HashMap<(i32, i32), Vec<Reading>>,
     names: Vec<String>,
@@ -2330,12 +2299,33 @@ impl Neighbours {
                         n.cells
                             .entry(Self::cell(p.lat, p.lon))
                             .or_default()
-                            .push((k, p.lat, p.lon));
+                            .push((k, p.lat, p.lon, p.iso3, p.admin1));
                     }
                 }
             }
         }
         n
+    }
+
+    /// Whether some reading within `reach` km (at most ~50) of the point passes `keep`
+    /// (country, first-level division).
+    fn any_within(
+        &self,
+        lat: f64,
+        lon: f64,
+        reach: f64,
+        keep: impl Fn(&str, &str) -> bool,
+    ) -> bool {
+        let (cy, cx) = Self::cell(lat, lon);
+        (-1..=1).any(|dy| {
+            (-1..=1).any(|dx| {
+                self.cells.get(&(cy + dy, cx + dx)).is_some_and(|v| {
+                    v.iter().any(|&(_, la, lo, iso3, adm)| {
+                        keep(iso3, adm) && km(lat, lon, la, lo) < reach
+                    })
+                })
+            })
+        })
     }
 
     fn cell(lat: f64, lon: f64) -> (i32, i32) {
@@ -2362,7 +2352,7 @@ impl Neighbours {
                 let Some(v) = self.cells.get(&(cy + dy, cx + dx)) else {
                     continue;
                 };
-                for &(k, la, lo) in v {
+                for &(k, la, lo, _, _) in v {
                     if self.names[k] != own
                         && !seen.contains(&k)
                         && km(lat, lon, la, lo) < NEIGHBOUR_KM

@@ -131,20 +131,7 @@ fn bad_inputs_are_reported_and_skipped() {
 #[test]
 fn jsonl_stdin_one_output_per_line() {
     let input = "{\"id\": \"a\", \"text\": \"Kenya criticized Uganda.\"}\n{broken\n{\"id\": \"c\", \"html\": \"<html><body><article><p>Uganda praised Kenya for its help after the floods, officials in Kampala said on Monday in a statement.</p></article></body></html>\"}\n";
-    let mut child = bin()
-        .args(["code", "--input-format", "jsonl", "--format", "jsonl", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = code_jsonl_output(input);
     let docs = lines(&out.stdout);
     assert_eq!(docs.len(), 3);
     assert_eq!(docs[0]["id"], "a");
@@ -508,10 +495,16 @@ fn code_jsonl(input: &str) -> Vec<Value> {
 
 /// `dateline code` on JSONL input given on standard input: its standard output.
 fn code_jsonl_bytes(input: &str) -> Vec<u8> {
+    code_jsonl_output(input).stdout
+}
+
+/// `dateline code` on JSONL input given on standard input: its status and both outputs.
+fn code_jsonl_output(input: &str) -> std::process::Output {
     let mut child = bin()
         .args(["code", "--input-format", "jsonl", "--format", "jsonl", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     child
@@ -520,5 +513,5 @@ fn code_jsonl_bytes(input: &str) -> Vec<u8> {
         .unwrap()
         .write_all(input.as_bytes())
         .unwrap();
-    child.wait_with_output().unwrap().stdout
+    child.wait_with_output().unwrap()
 }
