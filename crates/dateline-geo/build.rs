@@ -30,6 +30,7 @@ fn main() {
     for f in [
         "countries.tsv",
         "places.tsv",
+        "airports.tsv",
         "regions.tsv",
         "country-aliases.tsv",
         "demonym-aliases.tsv",

@@ -123,7 +123,9 @@ pub fn tables(read: impl Fn(&str) -> Result<&'static str, String>) -> Result<Tab
     let named = |file: &str, e: String| format!("data/geo/{file}: {e}");
     let mut countries =
         parse_countries(read("countries.tsv")?).map_err(|e| named("countries.tsv", e))?;
-    let places = parse_places(read("places.tsv")?).map_err(|e| named("places.tsv", e))?;
+    let mut places = parse_places(read("places.tsv")?).map_err(|e| named("places.tsv", e))?;
+    // airports (feature AIRP) in the places' format, after the places
+    places.extend(parse_places(read("airports.tsv")?).map_err(|e| named("airports.tsv", e))?);
     let regions = parse_regions(read("regions.tsv")?).map_err(|e| named("regions.tsv", e))?;
     add_aliases(&mut countries, read("country-aliases.tsv")?)
         .map_err(|e| named("country-aliases.tsv", e))?;

@@ -134,6 +134,7 @@ fn bundled_file(file: &str) -> Result<&'static str, String> {
     match file {
         "countries.tsv" => Ok(include_str!("../../../data/geo/countries.tsv")),
         "places.tsv" => Ok(include_str!("../../../data/geo/places.tsv")),
+        "airports.tsv" => Ok(include_str!("../../../data/geo/airports.tsv")),
         "regions.tsv" => Ok(include_str!("../../../data/geo/regions.tsv")),
         "country-aliases.tsv" => Ok(include_str!("../../../data/geo/country-aliases.tsv")),
         "demonym-aliases.tsv" => Ok(include_str!("../../../data/geo/demonym-aliases.tsv")),
@@ -702,7 +703,10 @@ impl Gazetteer {
                         Cand::Country(_) => true,
                         Cand::Place(i) => {
                             let p = &self.places[i];
-                            p.feature.starts_with("ADM") || main && p.population >= 50_000
+                            p.feature.starts_with("ADM")
+                                || main && p.population >= 50_000
+                                // an airport by a name with "Airport" ("Heathrow Airport")
+                                || p.feature == "AIRP" && e.text.contains("Airport")
                         }
                         Cand::Region(_) => false,
                     });
@@ -3339,6 +3343,51 @@ mod tests {
             .map(|p| (p.text.as_str(), p.country.as_deref()))
             .collect();
         assert_eq!(got, [("US", Some("USA")), ("UK", Some("GBR"))]);
+    }
+
+    #[test]
+    fn airports_by_their_names_and_their_towns() {
+        let g = Gazetteer::bundled().unwrap();
+        let airports = g.places.iter().filter(|p| p.feature == "AIRP").count();
+        assert!(airports > 5_000, "{airports} airports");
+        // by the bare name in a British story (not Heathrow, Florida), by a name with
+        // "Airport" even where the tagger calls it an organisation, and the town of a name the
+        // bundled list gives with its town ("London Gatwick Airport")
+        let body = "Strikes in London hit Heathrow. Flights left Pearson International Airport \
+                    late, and Gatwick Airport closed.";
+        let ents = vec![
+            ent(body, "London", EntityType::Gpe),
+            ent(body, "Heathrow", EntityType::Gpe),
+            ent(body, "Pearson International Airport", EntityType::Org),
+            ent(body, "Gatwick Airport", EntityType::Fac),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> =
+            spans(body, &ps, |p| (p.country.as_deref(), p.feature.as_deref()));
+        assert_eq!(
+            got,
+            vec![
+                ("London", Some("GBR"), Some("PPLC")),
+                ("Heathrow", Some("GBR"), Some("AIRP")),
+                ("Pearson International Airport", Some("CAN"), Some("AIRP")),
+                ("Gatwick Airport", Some("GBR"), Some("AIRP")),
+            ]
+        );
+        let heathrow = &ps[1];
+        assert!(
+            km(heathrow.lat, heathrow.lon, 51.47, -0.45) < 5.0,
+            "{heathrow:?}"
+        );
+        assert_eq!(heathrow.geonameid, None);
+        // a bare airport name is no reading for a word of another kind ("Provence" is the
+        // region's, "Ford" no airport's)
+        for word in ["Ford", "Provence", "House"] {
+            assert!(
+                g.lookup(word).iter().all(|&(c, _)| !matches!(c,
+                    Cand::Place(i) if g.places[i].feature == "AIRP")),
+                "{word}"
+            );
+        }
     }
 
     #[test]
