@@ -21,7 +21,7 @@ mod index;
 mod key;
 mod keyfns {
     pub use crate::hash::{fnv1a, FNV_OFFSET};
-    pub use crate::key::norm_key_into;
+    pub use crate::key::norm_key_folded_into;
 }
 
 fn main() {

@@ -12,6 +12,17 @@ pub fn norm_key(s: &str) -> String {
 
 /// [`norm_key`] appended to `out` (which should be empty), without allocating a new string.
 pub fn norm_key_into(s: &str, out: &mut String) {
+    key_into(s, out, false)
+}
+
+/// [`norm_key_into`] with Latin letters also stripped of their diacritics ("Québec" and
+/// "Quebec", "Zürich" and "Zurich" meet): the gazetteer's keys, where news spells a place
+/// either way and the gazetteer lists one.
+pub fn norm_key_folded_into(s: &str, out: &mut String) {
+    key_into(s, out, true)
+}
+
+fn key_into(s: &str, out: &mut String, fold: bool) {
     let mut space = true;
     for c in s.chars() {
         let c = match c {
@@ -27,6 +38,8 @@ pub fn norm_key_into(s: &str, out: &mut String) {
         } else {
             if c.is_ascii() {
                 out.push(c.to_ascii_uppercase());
+            } else if let Some(base) = fold.then(|| fold_latin(c)).flatten() {
+                out.push_str(base);
             } else {
                 for u in c.to_uppercase() {
                     out.push(u);
@@ -37,5 +50,77 @@ pub fn norm_key_into(s: &str, out: &mut String) {
     }
     if out.ends_with(' ') {
         out.pop();
+    }
+}
+
+/// The upper-case base letters of a Latin letter with a diacritic (Latin-1 Supplement and
+/// Latin Extended-A), or `None` for any other character.
+fn fold_latin(c: char) -> Option<&'static str> {
+    Some(match c {
+        'À'..='Å' | 'à'..='å' | 'Ā' | 'ā' | 'Ă' | 'ă' | 'Ą' | 'ą' => "A",
+        'Æ' | 'æ' => "AE",
+        'Ç' | 'ç' | 'Ć' | 'ć' | 'Ĉ' | 'ĉ' | 'Ċ' | 'ċ' | 'Č' | 'č' => "C",
+        'Ð' | 'ð' | 'Ď' | 'ď' | 'Đ' | 'đ' => "D",
+        'È'..='Ë' | 'è'..='ë' | 'Ē' | 'ē' | 'Ĕ' | 'ĕ' | 'Ė' | 'ė' | 'Ę' | 'ę' | 'Ě' | 'ě' => {
+            "E"
+        }
+        'Ĝ' | 'ĝ' | 'Ğ' | 'ğ' | 'Ġ' | 'ġ' | 'Ģ' | 'ģ' => "G",
+        'Ĥ' | 'ĥ' | 'Ħ' | 'ħ' => "H",
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ' | 'ĩ' | 'Ī' | 'ī' | 'Ĭ' | 'ĭ' | 'Į' | 'į' | 'İ' | 'ı' => {
+            "I"
+        }
+        'Ĵ' | 'ĵ' => "J",
+        'Ķ' | 'ķ' => "K",
+        'Ĺ' | 'ĺ' | 'Ļ' | 'ļ' | 'Ľ' | 'ľ' | 'Ŀ' | 'ŀ' | 'Ł' | 'ł' => "L",
+        'Ñ' | 'ñ' | 'Ń' | 'ń' | 'Ņ' | 'ņ' | 'Ň' | 'ň' => "N",
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō' | 'ō' | 'Ŏ' | 'ŏ' | 'Ő' | 'ő' => "O",
+        'Œ' | 'œ' => "OE",
+        'Ŕ' | 'ŕ' | 'Ŗ' | 'ŗ' | 'Ř' | 'ř' => "R",
+        'Ś' | 'ś' | 'Ŝ' | 'ŝ' | 'Ş' | 'ş' | 'Š' | 'š' => "S",
+        'ß' => "SS",
+        'Ţ' | 'ţ' | 'Ť' | 'ť' | 'Ŧ' | 'ŧ' => "T",
+        'Þ' | 'þ' => "TH",
+        'Ù'..='Ü'
+        | 'ù'..='ü'
+        | 'Ũ'
+        | 'ũ'
+        | 'Ū'
+        | 'ū'
+        | 'Ŭ'
+        | 'ŭ'
+        | 'Ů'
+        | 'ů'
+        | 'Ű'
+        | 'ű'
+        | 'Ų'
+        | 'ų' => "U",
+        'Ŵ' | 'ŵ' => "W",
+        'Ý' | 'ý' | 'ÿ' | 'Ŷ' | 'ŷ' | 'Ÿ' => "Y",
+        'Ź' | 'ź' | 'Ż' | 'ż' | 'Ž' | 'ž' => "Z",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_and_folded_keys() {
+        assert_eq!(norm_key("Bashar al-Assad"), norm_key("BASHAR_AL_ASSAD"));
+        assert_eq!(norm_key("Québec"), "QUÉBEC");
+        let folded = |s: &str| {
+            let mut out = String::new();
+            norm_key_folded_into(s, &mut out);
+            out
+        };
+        assert_eq!(folded("Québec"), "QUEBEC");
+        assert_eq!(folded("Zürich-Öst"), "ZURICH OST");
+        assert_eq!(folded("Łódź"), "LODZ");
+        assert_eq!(folded("Straße"), "STRASSE");
+        assert_eq!(folded("Ærø"), "AERO");
+        // other scripts keep their letters
+        assert_eq!(folded("Москва"), "МОСКВА");
+        assert_eq!(folded(" São  Paulo "), "SAO PAULO");
     }
 }

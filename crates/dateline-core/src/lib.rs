@@ -14,7 +14,7 @@ pub mod date;
 pub mod hash;
 mod key;
 
-pub use key::{norm_key, norm_key_into};
+pub use key::{norm_key, norm_key_folded_into, norm_key_into};
 
 /// Name of the output schema written in every object's `schema` field.
 pub const SCHEMA: &str = "dateline.article/1";

@@ -9,7 +9,7 @@
 //! record's index).
 
 use crate::data::{Country, GeoRecord};
-use crate::keyfns::{fnv1a, norm_key_into, FNV_OFFSET};
+use crate::keyfns::{fnv1a, norm_key_folded_into, FNV_OFFSET};
 
 /// What a name can refer to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +31,7 @@ pub struct NameIndex {
 /// hash has a probability of about 10⁻⁹, a query meeting a name's hash by chance ~10⁻¹⁴.
 pub fn key_hash(name: &str, buf: &mut String) -> Option<u64> {
     buf.clear();
-    norm_key_into(name, buf);
+    norm_key_folded_into(name, buf);
     (!buf.is_empty()).then(|| fnv1a(FNV_OFFSET, buf.as_bytes()))
 }
 

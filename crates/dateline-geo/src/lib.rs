@@ -27,7 +27,7 @@ pub mod index;
 /// files from dateline-core).
 mod keyfns {
     pub use dateline_core::hash::{fnv1a, FNV_OFFSET};
-    pub use dateline_core::norm_key_into;
+    pub use dateline_core::norm_key_folded_into;
 }
 
 pub use data::{Country, GeoRecord};
@@ -741,6 +741,22 @@ impl Gazetteer {
                                     && self.places[i].name.chars().any(char::is_lowercase))
                     })
                     .collect();
+                // a name ending in "City" is the city where one bears it ("Quebec City",
+                // "Kuwait City"), not the division or country
+                let city_named = e.text.ends_with(" City")
+                    && cands.iter().any(|&(c, _)| {
+                        matches!(c, Cand::Place(i) if self.places[i].feature.starts_with("PPL"))
+                    });
+                let cands: Vec<(Cand, bool)> = if city_named {
+                    cands
+                        .into_iter()
+                        .filter(|&(c, _)| {
+                            matches!(c, Cand::Place(i) if self.places[i].feature.starts_with("PPL"))
+                        })
+                        .collect()
+                } else {
+                    cands
+                };
                 if cands.is_empty() {
                     continue;
                 }
@@ -889,6 +905,10 @@ impl Gazetteer {
             let Some((q, i)) = hit else { continue };
             let start = e.end + 2;
             let end = start + q.len();
+            // (a list's next city is no qualifier: "Montreal, Quebec City and Halifax")
+            if body[end..].starts_with(" City") {
+                continue;
+            }
             if !rest.starts_with(q.as_str())
                 || overlaps(&out, start, end)
                 || overlaps(&added, start, end)
@@ -1098,10 +1118,20 @@ impl Gazetteer {
                     }
                     _ => None,
                 });
+                // "Quebec City": the city, where one bears the name, not the division
+                let city_of_town = words.len() == n + 1
+                    && words[n].1 == "City"
+                    && cands.iter().any(|&(c, _)| {
+                        matches!(c, Cand::Place(i) if self.places[i].feature.starts_with("PPL"))
+                    });
                 let hit = focus_adm1
+                    .filter(|_| !city_of_town)
                     .or_else(|| {
                         // a country, else the most populous division of the name (Florida,
                         // USA, not Uruguay's department)
+                        if city_of_town {
+                            return None;
+                        }
                         cands
                             .iter()
                             .filter_map(|&(c, _)| match c {
@@ -1121,7 +1151,13 @@ impl Gazetteer {
                         cands
                             .iter()
                             .filter_map(|&(c, _)| match c {
-                                Cand::Place(i) if civic || skip > 0 => Some((c, i)),
+                                Cand::Place(i)
+                                    if (civic || skip > 0)
+                                        && (!city_of_town
+                                            || self.places[i].feature.starts_with("PPL")) =>
+                                {
+                                    Some((c, i))
+                                }
                                 Cand::Place(i)
                                     if institution
                                         && near.as_ref().is_some_and(|n| {
@@ -1168,6 +1204,12 @@ impl Gazetteer {
                 if let Some(c) = hit {
                     let inside = matches!(e.kind, EntityType::Gpe | EntityType::Loc);
                     let via = (!inside).then_some("organisation");
+                    // (the city's whole name: "Quebec City")
+                    let name = if city_of_town && inside {
+                        &e.text[offset..]
+                    } else {
+                        name
+                    };
                     added.push(self.place(c, e.start + offset, name, via));
                     break;
                 }
@@ -1302,12 +1344,25 @@ impl Gazetteer {
         // Council", "Central" of "Central High")
         out.retain(|p| !GENERIC.contains(&p.text.to_lowercase().as_str()));
         out.sort_by_key(|p| (p.start, p.end));
-        // metonymy: a country, capital or division acting as the subject of a statement or an
-        // act ("Moscow said", "the United States condemned") stands for its government, an
-        // actor, not where anything happened
+        // metonymy: a country, capital, division or seat of government acting as the subject
+        // of a statement or an act ("Moscow said", "the United States condemned", "the White
+        // House said") stands for its government, an actor, not where anything happened
         for p in out.iter_mut().filter(|p| p.via.is_none()) {
-            let state_like = matches!(p.feature.as_deref(), Some("PCLI" | "PPLC" | "ADM1"));
+            let state_like = matches!(
+                p.feature.as_deref(),
+                Some("PCLI" | "PPLC" | "ADM1" | "BLDG")
+            );
             if state_like && acting(body, p.start, p.end) {
+                p.via = Some("metonymy".to_string());
+            }
+        }
+        // a seat of government before a noun names an institution, not a place ("a White
+        // House spokesman", "Pentagon officials", "a Kremlin move"); with a possessive it acts
+        // ("the Kremlin's response")
+        out.retain(|p| p.feature.as_deref() != Some("BLDG") || !modifies_a_noun(body, p.end));
+        for p in out.iter_mut().filter(|p| p.via.is_none()) {
+            let possessive = ["'s", "’s"].iter().any(|m| body[p.end..].starts_with(m));
+            if p.feature.as_deref() == Some("BLDG") && possessive {
                 p.via = Some("metonymy".to_string());
             }
         }
@@ -2138,6 +2193,96 @@ fn word_before(body: &str, at: usize) -> &str {
 
 /// Whether the name at `start..end` is the subject of a verb of statement or action and not
 /// after a locative preposition ("Moscow said", not "in Moscow said").
+/// Whether the word after a name is a lower-case word other than a function word or a verb
+/// of acting: the name modifies it ("White House spokesman", not "the White House said" or
+/// "at the White House a day later").
+fn modifies_a_noun(body: &str, end: usize) -> bool {
+    const FUNCTION: &[&str] = &[
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "in",
+        "on",
+        "at",
+        "to",
+        "of",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "late",
+        "last",
+        "this",
+        "that",
+        "these",
+        "those",
+        "is",
+        "was",
+        "were",
+        "are",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "did",
+        "does",
+        "do",
+        "not",
+        "also",
+        "then",
+        "than",
+        "after",
+        "before",
+        "during",
+        "when",
+        "where",
+        "while",
+        "who",
+        "which",
+        "about",
+        "over",
+        "under",
+        "into",
+        "since",
+        "until",
+        "earlier",
+        "later",
+        "today",
+        "yesterday",
+        "tonight",
+        "itself",
+        "so",
+        "if",
+        "because",
+        "says",
+        "said",
+        "announced",
+        "confirmed",
+        "denied",
+        "denies",
+    ];
+    let Some(rest) = body[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let next = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    next.starts_with(|c: char| c.is_lowercase())
+        && !FUNCTION.contains(&next)
+        && !ACTS.contains(&next)
+}
+
 fn acting(body: &str, start: usize, end: usize) -> bool {
     let next = body[end..]
         .trim_start_matches(' ')
@@ -3388,6 +3533,49 @@ mod tests {
                 "{word}"
             );
         }
+    }
+
+    #[test]
+    fn seats_of_government_and_cities_named_city() {
+        let g = Gazetteer::bundled().unwrap();
+        // the White House is in Washington, not White House, Tennessee; acting, it is the
+        // government; before a noun it names an institution and is no place; "Quebec City" is
+        // the city, not the province
+        let body = "Protesters gathered outside the White House. The White House said no. \
+                    A White House spokesman left for Montreal, Quebec City and Halifax.";
+        let at = |n: usize| {
+            let s = body.match_indices("White House").nth(n).unwrap().0;
+            Entity {
+                start: s,
+                end: s + "White House".len(),
+                text: "White House".into(),
+                kind: EntityType::Fac,
+                canonical: None,
+                source: None,
+            }
+        };
+        let ents = vec![
+            at(0),
+            at(1),
+            at(2),
+            ent(body, "Montreal", EntityType::Gpe),
+            ent(body, "Quebec City", EntityType::Org),
+            ent(body, "Halifax", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got = spans(body, &ps, |p| (p.feature.as_deref(), p.via.as_deref()));
+        assert_eq!(
+            got,
+            vec![
+                ("White House", Some("BLDG"), None),
+                ("White House", Some("BLDG"), Some("metonymy")),
+                ("Montreal", Some("PPL"), None),
+                ("Quebec", Some("PPL"), Some("organisation")),
+                ("Halifax", Some("PPL"), None),
+            ]
+        );
+        assert!(km(ps[0].lat, ps[0].lon, 38.9, -77.04) < 5.0, "{:?}", ps[0]);
+        assert_eq!(ps[3].admin1.as_deref(), Some("10"));
     }
 
     #[test]
