@@ -177,17 +177,19 @@ pub fn build_lexicon(g: &Gazetteer, a: &Actors) -> Lexicon {
     for (w, canonical, _) in Lexicon::group_words() {
         lex.add(&w, e(EntityType::Norp, &canonical, "lexicon:group", 84));
     }
-    for r in &g.regions {
+    // (seats of government are left to the tagger: "the Kremlin" is mostly an organisation)
+    for r in g.regions.iter().filter(|r| r.feature != "BLDG") {
         lex.add(r.name, e(EntityType::Loc, r.name, "gazetteer:region", 60));
         for alt in r.alts() {
             lex.add(alt, e(EntityType::Loc, r.name, "gazetteer:region", 59));
         }
     }
     // towns under 5,000 people are for resolving toponyms, not for recognising names: the
-    // tagger was trained with this lexicon
+    // tagger was trained with this lexicon (airports too: their "population" is their town's)
     for p in g
         .places
         .iter()
+        .filter(|p| p.feature != "AIRP")
         .filter(|p| p.population >= 5_000 || p.feature == "ADM1")
     {
         let adm = p.feature == "ADM1";
