@@ -2442,9 +2442,16 @@ impl Neighbours {
             n.names.push(key);
             let cands = g.lookup(&e.text);
             for &(c, main) in &cands[..cands.len().min(200)] {
-                if let (Cand::Place(i), true) = (c, main) {
+                // (a town's main name or that name with "Town": "Enfield" of Enfield Town)
+                let town_of = |i: usize| {
+                    g.places[i]
+                        .name
+                        .strip_suffix(" Town")
+                        .is_some_and(|n| n.eq_ignore_ascii_case(&e.text))
+                };
+                if let Cand::Place(i) = c {
                     let p = &g.places[i];
-                    if p.feature.starts_with("PPL") {
+                    if (main || town_of(i)) && p.feature.starts_with("PPL") {
                         n.cells
                             .entry(Self::cell(p.lat, p.lon))
                             .or_default()
@@ -3593,6 +3600,22 @@ mod tests {
             (town.country.as_deref(), town.admin1.as_deref()),
             (Some("CAN"), Some("08")),
             "{town:?}"
+        );
+        // a town called by its main name without "Town" is near too: Edmonton beside Enfield
+        // (Enfield Town) is the London district, not the Alberta capital
+        let body = "A shelter opened in Edmonton, one of seven in Enfield.";
+        let ents = vec![
+            ent(body, "Edmonton", EntityType::Gpe),
+            ent(body, "Enfield", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got = spans(body, &ps, |p| (p.country.as_deref(), p.admin1.as_deref()));
+        assert_eq!(
+            got,
+            vec![
+                ("Edmonton", Some("GBR"), Some("ENG")),
+                ("Enfield", Some("GBR"), Some("ENG")),
+            ]
         );
         // alone, London is the capital
         let body = "Shelters in London are full.";
