@@ -652,6 +652,17 @@ impl Gazetteer {
                 })
             })
             .collect();
+        // one sense per discourse: a name qualified once ("Springfield, Ohio") is that place
+        // wherever the article repeats it ("Springfield's finances", "in Springfield")
+        let mut qualified: HashMap<String, (String, String)> = HashMap::new();
+        for e in entities
+            .iter()
+            .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Loc))
+        {
+            if let Some(q) = self.qualifier_after(body, e.end, 40) {
+                qualified.entry(sense_key(&e.text)).or_insert(q);
+            }
+        }
         // two passes: the second reads the first's choices for the article's other places
         // (CLIFF-style coherence: "Paris" among Texas towns is Paris, Texas)
         let mut out: Vec<Place> = Vec::new();
@@ -762,6 +773,22 @@ impl Gazetteer {
                 }
                 // "Alexandria, Va.": the words after a comma qualify the place
                 let qual_c = self.qualifier_after(body, e.end, 40);
+                let qual_elsewhere = qual_c
+                    .is_none()
+                    .then(|| qualified.get(&sense_key(&e.text)))
+                    .flatten();
+                // ("Springfield City" after "Springfield, Ohio": the towns named Springfield
+                // are candidates too)
+                let cands = match (qual_elsewhere, e.text.strip_suffix(" City")) {
+                    (Some(_), Some(head)) => {
+                        let mut all = cands;
+                        all.extend(self.lookup(head).iter().copied().filter(|&(c, _)| {
+                            matches!(c, Cand::Place(i) if self.places[i].feature.starts_with("PPL"))
+                        }));
+                        all
+                    }
+                    _ => cands,
+                };
                 // a dateline standing alone ("WASHINGTON —" opening a story) is a capital or a
                 // city of a million of the article's country where the name has one: wire
                 // services date only such cities without their state (local papers' own towns
@@ -839,7 +866,7 @@ impl Gazetteer {
                         if focus.as_deref() == Some(r.iso3) {
                             s += 8.0;
                         }
-                        if let Some((iso3, adm)) = &qual_c {
+                        if let Some((iso3, adm)) = qual_c.as_ref().or(qual_elsewhere) {
                             if iso3 == r.iso3 && (adm.is_empty() || adm == r.admin1) {
                                 s += 30.0;
                             }
@@ -2193,6 +2220,16 @@ fn word_before(body: &str, at: usize) -> &str {
 
 /// Whether the name at `start..end` is the subject of a verb of statement or action and not
 /// after a locative preposition ("Moscow said", not "in Moscow said").
+/// The key under which an article's mentions of one place meet: lower case, without a
+/// trailing "City" ("Springfield City" and "Springfield").
+fn sense_key(text: &str) -> String {
+    let t = text.to_lowercase();
+    match t.strip_suffix(" city") {
+        Some(head) if !head.is_empty() => head.to_string(),
+        _ => t,
+    }
+}
+
 /// Whether the word after a name is a lower-case word other than a function word or a verb
 /// of acting: the name modifies it ("White House spokesman", not "the White House said" or
 /// "at the White House a day later").
@@ -3540,6 +3577,49 @@ mod tests {
                 "{word}"
             );
         }
+    }
+
+    #[test]
+    fn a_name_qualified_once_keeps_its_place() {
+        let g = Gazetteer::bundled().unwrap();
+        // "Springfield, Ohio" once: every Springfield of the article is Ohio's
+        let body = "Springfield's budget is short. Springfield, Ohio — The board met. \
+                    Springfield City Schools will vote, said a Springfield parent.";
+        let mut ents: Vec<Entity> = body
+            .match_indices("Springfield")
+            .map(|(s, _)| Entity {
+                start: s,
+                end: s + "Springfield".len(),
+                text: "Springfield".into(),
+                kind: EntityType::Gpe,
+                canonical: None,
+                source: None,
+            })
+            .collect();
+        let city = ents.remove(2);
+        ents.insert(
+            2,
+            Entity {
+                end: city.end + " City".len(),
+                text: "Springfield City".into(),
+                ..city
+            },
+        );
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>)> = ps
+            .iter()
+            .filter(|p| p.text.starts_with("Springfield"))
+            .map(|p| (p.text.as_str(), p.admin1.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Springfield", Some("OH")),
+                ("Springfield", Some("OH")),
+                ("Springfield City", Some("OH")),
+                ("Springfield", Some("OH")),
+            ]
+        );
     }
 
     #[test]
