@@ -1288,7 +1288,7 @@ impl Gazetteer {
                 added.extend(pair);
             }
             if added.len() == before && matches!(e.kind, EntityType::Org | EntityType::Misc) {
-                if let Some(p) = self.place_in_compound(e, focus.as_deref()) {
+                if let Some(p) = self.place_in_compound(e, focus.as_deref(), near.as_ref()) {
                     added.push(p);
                 }
             }
@@ -1469,7 +1469,12 @@ impl Gazetteer {
     /// ("U.S.-led": `via: "demonym"`), or a country, division or city of 100,000 people ending
     /// an organisation's name of two or more words ("Environment Canada", "CTV Winnipeg":
     /// `via: "organisation"`).
-    fn place_in_compound(&self, e: &Entity, focus: Option<&str>) -> Option<Place> {
+    fn place_in_compound(
+        &self,
+        e: &Entity,
+        focus: Option<&str>,
+        near: Option<&Coherence>,
+    ) -> Option<Place> {
         let division_or_country =
             |name: &str, towns: bool| self.named_in_org(name, focus, 2, towns.then_some(100_000));
         let first = e.text.split(' ').next().unwrap_or("");
@@ -1494,7 +1499,27 @@ impl Gazetteer {
         } else {
             name
         };
-        let c = division_or_country(name, true)?;
+        let mut c = division_or_country(name, true)?;
+        // (a town of that name in the division of the article's other places first: "Stars
+        // Over Springfield" among Massachusetts towns)
+        if let (Cand::Place(i), Some(n)) = (c, near) {
+            if self.places[i].feature.starts_with("PPL")
+                && n.others_in(name, self.places[i].iso3, self.places[i].admin1) == 0
+            {
+                let local = self.lookup(name).iter().find_map(|&(o, _)| match o {
+                    Cand::Place(j)
+                        if self.places[j].feature.starts_with("PPL")
+                            && self.places[j].population >= 10_000
+                            && n.others_in(name, self.places[j].iso3, self.places[j].admin1)
+                                > 0 =>
+                    {
+                        Some(o)
+                    }
+                    _ => None,
+                });
+                c = local.unwrap_or(c);
+            }
+        }
         let start = e.start + e.text.len() - last.len();
         Some(self.place(c, start, name, Some("organisation")))
     }
@@ -3620,6 +3645,17 @@ mod tests {
                 ("Springfield", Some("OH")),
             ]
         );
+        // a town ending an organisation's name lies where the article's other towns are
+        let body = "Stargazers from Northampton and West Springfield will join Stars Over \
+                    Springfield on Friday.";
+        let ents = vec![
+            ent(body, "Northampton", EntityType::Gpe),
+            ent(body, "West Springfield", EntityType::Gpe),
+            ent(body, "Stars Over Springfield", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got = spans(body, &ps, |p| (p.admin1.as_deref(), p.via.as_deref()));
+        assert_eq!(got[2], ("Springfield", Some("MA"), Some("organisation")));
     }
 
     #[test]
