@@ -1122,8 +1122,13 @@ impl Gazetteer {
                     }
                 }
                 // a name the article uses for a place on its own keeps that reading
-                // ("Lebanon" the Indiana town, then "Lebanon Public Library")
-                if let Some(p) = own.get(&name.to_lowercase()) {
+                // ("Lebanon" the Indiana town, then "Lebanon Public Library"; a town's with
+                // "City": "Dublin, Ohio", then "Dublin City Schools")
+                let town_reading = || {
+                    own.get(&sense_key(name))
+                        .filter(|p| p.feature.as_deref().is_some_and(|f| f.starts_with("PPL")))
+                };
+                if let Some(p) = own.get(&name.to_lowercase()).or_else(town_reading) {
                     let inside = matches!(e.kind, EntityType::Gpe | EntityType::Loc);
                     added.push(Place {
                         start: e.start + offset,
@@ -1402,11 +1407,21 @@ impl Gazetteer {
                 own.entry(p.text.to_lowercase()).or_insert(k);
             }
         }
+        let own_reading = |p: &Place| {
+            own.get(&p.text.to_lowercase()).copied().or_else(|| {
+                own.get(&sense_key(&p.text)).copied().filter(|&o| {
+                    out[o]
+                        .feature
+                        .as_deref()
+                        .is_some_and(|f| f.starts_with("PPL"))
+                })
+            })
+        };
         let fixes: Vec<(usize, usize)> = out
             .iter()
             .enumerate()
             .filter(|(_, p)| p.via.as_deref() == Some("organisation"))
-            .filter_map(|(k, p)| own.get(&p.text.to_lowercase()).map(|&o| (k, o)))
+            .filter_map(|(k, p)| own_reading(p).map(|o| (k, o)))
             .filter(|&(k, o)| out[k].geonameid != out[o].geonameid || out[k].name != out[o].name)
             .collect();
         for (k, o) in fixes {
@@ -3656,6 +3671,19 @@ mod tests {
         let ps = g.resolve(body, &ents);
         let got = spans(body, &ps, |p| (p.admin1.as_deref(), p.via.as_deref()));
         assert_eq!(got[2], ("Springfield", Some("MA"), Some("organisation")));
+        // a town's reading holds for its name with "City" inside an organisation's name
+        let body = "Dublin, Ohio — The Dublin City Schools board met in Dublin.";
+        let ents = vec![
+            ent(body, "Dublin", EntityType::Gpe),
+            ent(body, "Dublin City Schools", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert!(
+            ps.iter()
+                .all(|p| !p.text.starts_with("Dublin") || p.admin1.as_deref() == Some("OH")),
+            "{ps:?}"
+        );
+        assert!(ps.iter().any(|p| p.via.as_deref() == Some("organisation")));
     }
 
     #[test]
