@@ -695,6 +695,23 @@ impl Gazetteer {
                 let stop = e.text.ends_with('.')
                     || body[e.end..].starts_with('.') && body[..e.start].ends_with(", ")
                     || lower_after;
+                // "W. Va." the tagger cut to "Va": West Virginia, from the initial before it
+                if matches!(e.kind, EntityType::Gpe | EntityType::Loc) {
+                    let bare = e.text.trim_end_matches('.');
+                    let initial = ["W. ", "N. ", "S. "]
+                        .iter()
+                        .find(|i| body[..e.start].ends_with(*i))
+                        .filter(|_| data::press_abbreviation(bare) && bare.len() <= 4);
+                    let division = initial.and_then(|i| {
+                        self.division_named(&format!("{}{bare}.", i))
+                            .filter(|&d| Some(d) != self.division_named(&format!("{bare}.")))
+                    });
+                    if let (Some(i), Some(d)) = (initial, division) {
+                        let start = e.start - i.len();
+                        out.push(self.place(Cand::Place(d), start, &body[start..e.end], None));
+                        continue;
+                    }
+                }
                 if matches!(e.kind, EntityType::Gpe | EntityType::Loc) && stop {
                     let bare = e.text.trim_end_matches('.');
                     let division = data::press_abbreviation(bare)
@@ -1065,10 +1082,25 @@ impl Gazetteer {
             // (two: "Far North Queensland", "Deep South Texas")
             // (after an article: "The Alexandria Blizzard" is Alexandria's)
             let lead = usize::from(all.len() > 1 && matches!(all[0].1, "The" | "the"));
+            // (not where the direction begins a division's or country's name: "West Virginia
+            // Lottery Commission", "South Africa Tourism")
+            let begins_a_name = |k: usize| {
+                let next = all[lead + k + 1].1;
+                if DIRECTIONS.contains(&next.to_lowercase().as_str()) {
+                    return false;
+                }
+                let two = format!("{} {next}", all[lead + k].1);
+                self.lookup(&two).iter().any(|&(c, _)| match c {
+                    Cand::Country(_) => true,
+                    Cand::Place(i) => self.places[i].feature == "ADM1",
+                    Cand::Region(_) => false,
+                })
+            };
             let direction = |k: usize| {
                 all.len() > lead + k + 1
                     && (DIRECTIONS.contains(&all[lead + k].1.to_lowercase().as_str())
                         || k == 0 && matches!(all[lead].1, "Far" | "Deep"))
+                    && !begins_a_name(k)
             };
             let skip = if direction(0) {
                 1 + usize::from(direction(1))
@@ -3684,6 +3716,31 @@ mod tests {
             "{ps:?}"
         );
         assert!(ps.iter().any(|p| p.via.as_deref() == Some("organisation")));
+    }
+
+    #[test]
+    fn west_virginia_is_no_virginia_to_the_west() {
+        let g = Gazetteer::bundled().unwrap();
+        // the tagger's "Va" after "W. ", and a direction opening a division's name inside an
+        // organisation's ("West Virginia Lottery Commission"); a direction before a division
+        // is still stripped ("North East Texas")
+        let body = "Sen. Byrd, D-W. Va., met the West Virginia Lottery Commission and the \
+                    North East Texas Water Group.";
+        let ents = vec![
+            ent(body, "Va", EntityType::Gpe),
+            ent(body, "West Virginia Lottery Commission", EntityType::Org),
+            ent(body, "North East Texas Water Group", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got = spans(body, &ps, |p| (p.name.as_str().into(), p.admin1.as_deref()));
+        assert_eq!(
+            got,
+            vec![
+                ("W. Va", Some("West Virginia"), Some("WV")),
+                ("West Virginia", Some("West Virginia"), Some("WV")),
+                ("Texas", Some("Texas"), Some("TX")),
+            ]
+        );
     }
 
     #[test]
