@@ -663,6 +663,46 @@ impl Gazetteer {
                 qualified.entry(sense_key(&e.text)).or_insert(q);
             }
         }
+        // a town named in full once is meant by the first part of its name later ("Avondale
+        // Estates" … "Avondale"), where that part names no division, country or county and no
+        // town of the same division
+        const SETTLEMENT: &[&str] = &[
+            "Estates", "Heights", "Springs", "Park", "Village", "Township", "Hills", "Gardens",
+            "Falls",
+        ];
+        let mut short_forms: HashMap<String, usize> = HashMap::new();
+        for e in entities.iter().filter(|e| e.kind != EntityType::Person) {
+            let Some((head, last)) = e.text.rsplit_once(' ') else {
+                continue;
+            };
+            if !SETTLEMENT.contains(&last) || head.is_empty() {
+                continue;
+            }
+            let town = self
+                .lookup(&e.text)
+                .iter()
+                .filter_map(|&(c, main)| match c {
+                    Cand::Place(i) if main && self.places[i].feature.starts_with("PPL") => Some(i),
+                    _ => None,
+                })
+                .max_by_key(|&i| (self.places[i].population, std::cmp::Reverse(i)));
+            let Some(i) = town else { continue };
+            let p = &self.places[i];
+            let clash = self.lookup(head).iter().any(|&(c, _)| match c {
+                Cand::Place(j) => {
+                    let q = &self.places[j];
+                    q.feature == "ADM1" || q.iso3 == p.iso3 && q.admin1 == p.admin1
+                }
+                _ => true,
+            });
+            let county = self
+                .counties
+                .get(&norm_key(&format!("{head} County")))
+                .is_some_and(|states| states.iter().any(|st| st == p.admin1));
+            if !clash && !county {
+                short_forms.entry(head.to_lowercase()).or_insert(i);
+            }
+        }
         // two passes: the second reads the first's choices for the article's other places
         // (CLIFF-style coherence: "Paris" among Texas towns is Paris, Texas)
         let mut out: Vec<Place> = Vec::new();
@@ -756,7 +796,13 @@ impl Gazetteer {
                 }
                 // a small town abroad known by that name only as one of its alternates is too
                 // weak a reading ("East Bank" is no village in Azerbaijan)
-                let cands = self.strong(cands, focus.as_deref());
+                let mut cands = self.strong(cands, focus.as_deref());
+                let short_of = short_forms.get(&e.text.to_lowercase()).copied();
+                if let Some(i) = short_of {
+                    if !cands.contains(&(Cand::Place(i), false)) {
+                        cands.push((Cand::Place(i), false));
+                    }
+                }
                 // an acronym is no town whose name it spells ("BA" of British Airways is not Ba,
                 // Fiji); countries and divisions have their abbreviations listed
                 let acronym = e.text.len() <= 3 && !e.text.chars().any(char::is_lowercase);
@@ -882,6 +928,9 @@ impl Gazetteer {
                         }
                         if focus.as_deref() == Some(r.iso3) {
                             s += 8.0;
+                        }
+                        if short_of.is_some_and(|i| c == Cand::Place(i)) {
+                            s += 30.0;
                         }
                         if let Some((iso3, adm)) = qual_c.as_ref().or(qual_elsewhere) {
                             if iso3 == r.iso3 && (adm.is_empty() || adm == r.admin1) {
@@ -3716,6 +3765,31 @@ mod tests {
             "{ps:?}"
         );
         assert!(ps.iter().any(|p| p.via.as_deref() == Some("organisation")));
+    }
+
+    #[test]
+    fn a_town_named_in_full_is_meant_by_its_short_name() {
+        let g = Gazetteer::bundled().unwrap();
+        let body = "Avondale Estates and Decatur share a road. In Avondale, the mayor spoke.";
+        let ents = vec![
+            ent(body, "Avondale Estates", EntityType::Gpe),
+            ent(body, "Decatur", EntityType::Gpe),
+            Entity {
+                start: body.rfind("Avondale").unwrap(),
+                end: body.rfind("Avondale").unwrap() + "Avondale".len(),
+                text: "Avondale".into(),
+                kind: EntityType::Gpe,
+                canonical: None,
+                source: None,
+            },
+        ];
+        let ps = g.resolve(body, &ents);
+        let got = spans(body, &ps, |p| (Some(p.name.as_str()), p.admin1.as_deref()));
+        assert_eq!(got[2], ("Avondale", Some("Avondale Estates"), Some("GA")));
+        // alone, Avondale is the Arizona city
+        let body = "In Avondale, the mayor spoke.";
+        let ps = g.resolve(body, &[ent(body, "Avondale", EntityType::Gpe)]);
+        assert_eq!(ps[0].admin1.as_deref(), Some("AZ"));
     }
 
     #[test]
