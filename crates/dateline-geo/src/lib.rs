@@ -877,11 +877,16 @@ impl Gazetteer {
                         let r = self.record(c);
                         // a foreign country's name in an article about another country is more
                         // likely a place of that country ("Georgia" in a story from Atlanta)
+                        // (a division or a town of 50,000: not the village of Russia, Ohio, in
+                        // a Texas story)
                         let focus_alternative = focus.as_deref().is_some_and(|f| {
                             f != r.iso3
-                                && cands
-                                    .iter()
-                                    .any(|&(o, _)| o != c && self.record(o).iso3 == f)
+                                && cands.iter().any(|&(o, _)| {
+                                    let x = self.record(o);
+                                    o != c
+                                        && x.iso3 == f
+                                        && (x.feature == "ADM1" || x.population >= 50_000)
+                                })
                         });
                         // a US town named like a country ("Palestine", "Lebanon") among the
                         // article's other places of its state
@@ -2994,6 +2999,18 @@ mod tests {
         let ps = g.resolve(body, &ents);
         let london = ps.iter().find(|p| p.text == "London").unwrap();
         assert_eq!(london.country.as_deref(), Some("CAN"), "{london:?}");
+        // ... but a village named like a foreign country is no reason to leave the country:
+        // Russia in a Texas story is Russia, not the village in Ohio
+        let body = "Austin and College Station in Texas sent students to Russia.";
+        let ents = vec![
+            ent(body, "Austin", EntityType::Gpe),
+            ent(body, "College Station", EntityType::Gpe),
+            ent(body, "Texas", EntityType::Gpe),
+            ent(body, "Russia", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let russia = ps.iter().find(|p| p.text == "Russia").unwrap();
+        assert_eq!(russia.feature.as_deref(), Some("PCLI"), "{russia:?}");
     }
 
     #[test]
