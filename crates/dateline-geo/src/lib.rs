@@ -857,6 +857,50 @@ impl Gazetteer {
                     }
                     _ => cands,
                 };
+                // a village (under 1,000 people) is a reading only where nothing bigger bears
+                // the name, or where the name is qualified, another name of the article could
+                // be a town near it, or the article's other places are in its division
+                // (Churchill among Manitoba towns)
+                let village = |i: usize| {
+                    let p = &self.places[i];
+                    p.feature.starts_with("PPL") && p.population < VILLAGE
+                };
+                let all_villages = cands
+                    .iter()
+                    .all(|&(c, _)| matches!(c, Cand::Place(i) if village(i)));
+                // (a name of a country, division or capital takes a village only when qualified:
+                // "Washington" among Oklahoma towns is still the capital)
+                let state_name = cands.iter().any(|&(c, _)| match c {
+                    Cand::Country(_) => true,
+                    Cand::Place(i) => matches!(self.places[i].feature, "ADM1" | "PPLC"),
+                    Cand::Region(_) => false,
+                });
+                let cands: Vec<(Cand, bool)> = if all_villages {
+                    cands
+                } else {
+                    cands
+                        .into_iter()
+                        .filter(|&(c, _)| match c {
+                            Cand::Place(i) if village(i) => {
+                                let p = &self.places[i];
+                                let fits = |q: &(String, String)| {
+                                    q.0 == p.iso3 && (q.1.is_empty() || q.1 == p.admin1)
+                                };
+                                short_of == Some(i)
+                                    || qual_c.as_ref().or(qual_elsewhere).is_some_and(fits)
+                                    || !state_name
+                                        && (neighbours.near(&e.text, p.lat, p.lon) > 0
+                                            || near.as_ref().is_some_and(|n| {
+                                                n.others_in(&e.text, p.iso3, p.admin1) > 0
+                                            }))
+                            }
+                            _ => true,
+                        })
+                        .collect()
+                };
+                if cands.is_empty() {
+                    continue;
+                }
                 // a dateline standing alone ("WASHINGTON —" opening a story) is a capital or a
                 // city of a million of the article's country where the name has one: wire
                 // services date only such cities without their state (local papers' own towns
@@ -2572,6 +2616,10 @@ fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * 6371.0 * a.sqrt().min(1.0).asin()
 }
 
+/// Towns under this many people are villages: readings only with support from the article
+/// (see `resolve_all`).
+const VILLAGE: u64 = 1_000;
+
 /// The bonus per other place name of the article with a reading within `NEIGHBOUR_KM` of a
 /// candidate town (up to three names).
 const NEIGHBOUR: f64 = 4.0;
@@ -3820,6 +3868,40 @@ mod tests {
         let body = "In Avondale, the mayor spoke.";
         let ps = g.resolve(body, &[ent(body, "Avondale", EntityType::Gpe)]);
         assert_eq!(ps[0].admin1.as_deref(), Some("AZ"));
+    }
+
+    #[test]
+    fn villages_need_support_from_the_article() {
+        let g = Gazetteer::bundled().unwrap();
+        // Churchill, Manitoba (under 1,000 people) among Manitoba towns; alone, the bigger
+        // Churchill
+        let body = "Polar bears left Churchill for Winnipeg and Thompson.";
+        let ents = vec![
+            ent(body, "Churchill", EntityType::Gpe),
+            ent(body, "Winnipeg", EntityType::Gpe),
+            ent(body, "Thompson", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let churchill = &ps[0];
+        assert_eq!(
+            (churchill.country.as_deref(), churchill.admin1.as_deref()),
+            (Some("CAN"), Some("03")),
+            "{churchill:?}"
+        );
+        let body = "Polar bears left Churchill on Monday.";
+        let ps = g.resolve(body, &[ent(body, "Churchill", EntityType::Gpe)]);
+        assert_ne!(ps[0].country.as_deref(), Some("CAN"), "{:?}", ps[0]);
+        // a capital's name takes a village only when qualified: "Washington" among Oklahoma
+        // towns is the capital, not the village near Norman
+        let body = "Students from Norman and Moore, Okla., flew to Washington.";
+        let ents = vec![
+            ent(body, "Norman", EntityType::Gpe),
+            ent(body, "Moore", EntityType::Gpe),
+            ent(body, "Washington", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let washington = ps.iter().find(|p| p.text == "Washington").unwrap();
+        assert_eq!(washington.admin1.as_deref(), Some("DC"), "{washington:?}");
     }
 
     #[test]
