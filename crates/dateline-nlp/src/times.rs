@@ -30,15 +30,73 @@ fn number_word(w: &str) -> Option<i64> {
     if let Some(i) = N.iter().position(|x| *x == w) {
         return Some(i as i64);
     }
+    const TEENS: [&str; 7] = [
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    if let Some(i) = TEENS.iter().position(|x| *x == w) {
+        return Some(13 + i as i64);
+    }
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(i) = TENS.iter().position(|x| *x == w) {
+        return Some(20 + 10 * i as i64);
+    }
+    // "twenty-five"
+    if let Some((t, u)) = w.split_once('-') {
+        let t = TENS.iter().position(|x| *x == t)?;
+        let u = N[1..10].iter().position(|x| *x == u)?;
+        return Some(20 + 10 * t as i64 + 1 + u as i64);
+    }
     match w {
         "a" | "an" => Some(1),
         "several" | "few" => None,
-        "fifteen" => Some(15),
-        "twenty" => Some(20),
-        "thirty" => Some(30),
+        "dozen" => Some(12),
         "hundred" => Some(100),
         _ => w.parse::<i64>().ok().filter(|n| (0..10_000).contains(n)),
     }
+}
+
+/// The century an ordinal names ("20th", "twentieth"): 20.
+fn century_ordinal(w: &str) -> Option<i64> {
+    const WORDS: [&str; 21] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+        "twenty-first",
+    ];
+    if let Some(i) = WORDS.iter().position(|x| *x == w) {
+        return Some(i as i64 + 1);
+    }
+    let digits = w
+        .strip_suffix("st")
+        .or_else(|| w.strip_suffix("nd"))
+        .or_else(|| w.strip_suffix("rd"))
+        .or_else(|| w.strip_suffix("th"))?;
+    digits.parse::<i64>().ok().filter(|n| (1..=30).contains(n))
 }
 
 fn unit(w: &str) -> Option<char> {
@@ -752,6 +810,7 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
         "weekly" => return Some((1, "SET", Some("P1W".into()))),
         "monthly" => return Some((1, "SET", Some("P1M".into()))),
         "annually" | "yearly" => return Some((1, "SET", Some("P1Y".into()))),
+        "hourly" => return Some((1, "SET", Some("PT1H".into()))),
         _ => {}
     }
     if w(0) == "this" {
@@ -835,10 +894,45 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             return Some((3, "DATE", v));
         }
     }
-    // N units ago / N units (duration)
+    // "the 20th century", "the eleventh century": the century's first two digits
+    if let Some(c) = century_ordinal(w(0)) {
+        if matches!(w(1), "century" | "centuries") {
+            return Some((2, "DATE", Some(format!("{:02}", c - 1))));
+        }
+    }
+    // "5 1/2 hours", "2 1/2 years": a half more
+    if let (Some(n), "1/2" | "½") = (number_word(w(0)), w(1)) {
+        if let Some(u) = unit(w(2)) {
+            let v = match u {
+                'H' => Some(format!("PT{n}H30M")),
+                'Y' => Some(format!("P{n}Y6M")),
+                'D' => Some(format!("P{n}DT12H")),
+                'm' => Some(format!("PT{n}M30S")),
+                _ => None,
+            };
+            if let Some(v) = v {
+                return Some((3, "DURATION", Some(v)));
+            }
+        }
+    }
+    // "4 in the morning", "8 in the evening": that hour of the day
+    if let Some((h, 0)) = clock(w(0)) {
+        if (w(1), w(2)) == ("in", "the") {
+            let h = match w(3) {
+                "morning" if h < 12 => Some(h),
+                "afternoon" | "evening" if h < 12 => Some(h + 12),
+                "night" if (6..12).contains(&h) => Some(h + 12),
+                _ => None,
+            };
+            if let Some(h) = h {
+                return Some((4, "TIME", a.map(|a| format!("{a}T{h:02}:00"))));
+            }
+        }
+    }
+    // N units ago / N units (duration); "two more weeks"
     if let Some(n) = number_word(w(0)) {
         let mut k = 1;
-        if w(1) == "-" {
+        if w(1) == "-" || w(1) == "more" && unit(w(2)).is_some() {
             k = 2;
         }
         if let Some(u) = unit(w(k)) {
@@ -1199,17 +1293,21 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             return Some((1, "DATE", Some(format!("{y:04}"))));
         }
     }
-    // "noon Saturday", "midnight Friday": that day at 12:00 or 24:00
-    if matches!(w(0), "noon" | "midnight") {
+    // "noon Saturday", "midnight Friday": that day at 12:00 or 24:00; alone ("at midday"),
+    // the publication day's
+    if matches!(w(0), "noon" | "midnight" | "midday") {
+        let h = if w(0) == "midnight" { 24 } else { 12 };
         let mut j = i + 1;
         if matches!(w(1), "on" | ",") {
             j += 1;
         }
         if let Some((n, "DATE", Some(day))) = (j < cx.words.len()).then(|| at(cx, j)).flatten() {
             if day.len() == 10 {
-                let h = if w(0) == "noon" { 12 } else { 24 };
                 return Some((j - i + n, "TIME", Some(format!("{day}T{h}:00"))));
             }
+        }
+        if matches!(prev, "at" | "by" | "until" | "before" | "after" | "around") {
+            return Some((1, "TIME", a.map(|a| format!("{a}T{h}:00"))));
         }
     }
     // clock times: "10 a.m.", "7:30 p.m."
@@ -1732,6 +1830,49 @@ mod tests {
         );
         // lower case is no holiday name
         assert!(run("a new year's day of rest", "2001-06-10").is_empty());
+    }
+
+    #[test]
+    fn numbers_in_words_halves_centuries_and_hours() {
+        let p = "1998-03-05";
+        assert_eq!(
+            run("He waited nearly forty years, then twenty-five days.", p),
+            vec![v("forty years", "P40Y"), v("twenty-five days", "P25D")]
+        );
+        assert_eq!(
+            run("Talks lasted 5 1/2 hours; the dam took 2 1/2 years.", p),
+            vec![v("5 1/2 hours", "PT5H30M"), v("2 1/2 years", "P2Y6M")]
+        );
+        assert_eq!(
+            run("They need two more weeks.", p),
+            vec![v("two more weeks", "P2W")]
+        );
+        assert_eq!(
+            run("The 20th century ended; the eleventh century is far.", p),
+            vec![v("20th century", "19"), v("eleventh century", "10")]
+        );
+        assert_eq!(
+            run("It began at midday and ended at 4 in the morning.", p),
+            vec![
+                v("midday", "1998-03-05T12:00"),
+                v("4 in the morning", "1998-03-05T04:00")
+            ]
+        );
+        let set = find(
+            "Buses run hourly.",
+            &tokenize("Buses run hourly."),
+            &sentences("Buses run hourly.", &tokenize("Buses run hourly.")),
+            Some(p),
+        );
+        assert_eq!(
+            (set[0].kind.as_str(), set[0].value.as_deref()),
+            ("SET", Some("PT1H"))
+        );
+        // the 20th of a month is no century, nor noon a time without "at" or a day
+        assert!(run("It opens on the 20th of May.", p)
+            .iter()
+            .all(|(_, v)| v.as_deref() != Some("19")));
+        assert!(run("Noon Street is closed.", p).is_empty());
     }
 
     #[test]
