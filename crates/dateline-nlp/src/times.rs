@@ -309,6 +309,7 @@ pub fn find(
         quarter_context(&mut out[first..], &mut quarter);
     }
     year_anaphora(&mut out);
+    day_anaphora(&mut out, anchor);
     out
 }
 
@@ -319,6 +320,37 @@ const YEAR_REF: &str = "YEAR_REF";
 /// "That year", "later that year", "the same year" are the year the text last named in digits
 /// ("in 1996 … that year"); "the following year" the one after, "the previous year" the one
 /// before; with no year named before, no value.
+/// Days named by reference ("the next morning", "earlier that day", "the day before"):
+/// the last full date the text named before them (a weekday's too, or such a day's own),
+/// shifted; `at` marks them as `DAY_REF` values. Without such a date, the publication day.
+const DAY_REF: &str = "DAY_REF";
+
+fn day_anaphora(out: &mut [TimeExpr], anchor: Option<Date>) {
+    let mut last: Option<Date> = None;
+    for t in out.iter_mut() {
+        if let Some(shift) = t
+            .value
+            .as_deref()
+            .and_then(|v| v.strip_prefix(DAY_REF))
+            .map(|d| d.parse::<i64>().unwrap_or(0))
+        {
+            // (the publication day where the text has named none)
+            let day = last.or(anchor).map(|d| d.add_days(shift));
+            t.value = day.map(|d| d.to_string());
+            last = day;
+            continue;
+        }
+        if let Some(d) = t
+            .value
+            .as_deref()
+            .filter(|v| v.len() >= 10)
+            .and_then(|v| Date::parse_iso(&v[..10]))
+        {
+            last = Some(d);
+        }
+    }
+}
+
 fn year_anaphora(out: &mut [TimeExpr]) {
     let mut last: Option<i64> = None;
     for t in out.iter_mut() {
@@ -964,6 +996,34 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             }
         }
     }
+    // a length: "day-long", "decades-long" (not an age: "a 34-year-old man" tells when no
+    // event happened)
+    if let Some(stem) = w(0).strip_suffix("-long") {
+        let (n, u) = match stem.split_once('-') {
+            Some((num, u)) => (number_word(num), u),
+            None => (Some(1), stem),
+        };
+        if let (Some(n), Some(u)) = (n, unit(u)) {
+            let plural = stem.ends_with('s') && !stem.contains('-');
+            let v = match (u, plural) {
+                ('D' | 'W' | 'M' | 'Y' | 'E', true) => Some(format!("PX{u}")),
+                ('D' | 'W' | 'M' | 'Y', false) => Some(format!("P{n}{u}")),
+                ('H', false) => Some(format!("PT{n}H")),
+                _ => None,
+            };
+            if let Some(v) = v {
+                return Some((1, "DURATION", Some(v)));
+            }
+        }
+    }
+    // "post-1959", "pre-1990": the year
+    if let Some(y) = w(0)
+        .strip_prefix("post-")
+        .or_else(|| w(0).strip_prefix("pre-"))
+        .and_then(year_token)
+    {
+        return Some((1, "DATE", Some(format!("{y:04}"))));
+    }
     // a hyphenated duration: "two-year", "10-day"
     if let Some((num, u)) = w(0).split_once('-') {
         if let (Some(n), Some(u)) = (number_word(num), unit(u)) {
@@ -992,6 +1052,23 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
                     format!("{y:04}-Q{q}")
                 }),
             ));
+        }
+    }
+    // a day named by reference ("the next morning", "earlier that day", "the day before"):
+    // resolved against the last date named, in `day_anaphora`
+    {
+        let (k, shift) = match (w(0), w(1), w(2), w(3)) {
+            ("the", "next" | "following", "day" | "morning", _) => (3, 1),
+            ("the", "previous", "day", _) | ("the", "day", "before", _) => (3, -1),
+            ("earlier" | "later", "that", "day" | "morning", _) => (3, 0),
+            ("that", "same", "day", _) | ("the", "same", "day", _) => (3, 0),
+            ("earlier" | "later", "the", "same", "day") => (4, 0),
+            _ => (0, 0),
+        };
+        // ("the day before the vote" names another day)
+        let before_what = k == 3 && w(2) == "before" && !matches!(w(3), "," | "." | "");
+        if k > 0 && !before_what {
+            return Some((k, "DATE", Some(format!("{DAY_REF}{shift}"))));
         }
     }
     // a year named by reference ("that year", "later that year", "the following year"):
@@ -1867,6 +1944,30 @@ mod tests {
         assert_eq!(
             (set[0].kind.as_str(), set[0].value.as_deref()),
             ("SET", Some("PT1H"))
+        );
+        assert_eq!(
+            run(
+                "The 8-month-old boy saw a day-long strike and a decades-long war.",
+                p
+            ),
+            vec![v("day-long", "P1D"), v("decades-long", "PXE")]
+        );
+        assert_eq!(run("In post-1959 Cuba.", p), vec![v("post-1959", "1959")]);
+        // days by reference: the last date named, or the publication day
+        assert_eq!(
+            run(
+                "On Monday they met. The next morning, police came. Earlier that day, he left.",
+                p
+            ),
+            vec![
+                v("Monday", "1998-03-02"),
+                v("The next morning", "1998-03-03"),
+                v("Earlier that day", "1998-03-03")
+            ]
+        );
+        assert_eq!(
+            run("The day before, it rained.", p),
+            vec![v("The day before", "1998-03-04")]
         );
         // the 20th of a month is no century, nor noon a time without "at" or a day
         assert!(run("It opens on the 20th of May.", p)
