@@ -2901,6 +2901,19 @@ mod tests {
             .collect()
     }
 
+    /// The `n`th occurrence of `t` in `body` as an entity of kind `k`.
+    fn ent_nth(body: &str, t: &str, n: usize, k: EntityType) -> Entity {
+        let s = body.match_indices(t).nth(n).unwrap().0;
+        Entity {
+            start: s,
+            end: s + t.len(),
+            text: t.into(),
+            kind: k,
+            canonical: None,
+            source: None,
+        }
+    }
+
     fn ent(body: &str, t: &str, k: EntityType) -> Entity {
         let s = body.find(t).unwrap();
         Entity {
@@ -3784,16 +3797,8 @@ mod tests {
         // "Springfield, Ohio" once: every Springfield of the article is Ohio's
         let body = "Springfield's budget is short. Springfield, Ohio — The board met. \
                     Springfield City Schools will vote, said a Springfield parent.";
-        let mut ents: Vec<Entity> = body
-            .match_indices("Springfield")
-            .map(|(s, _)| Entity {
-                start: s,
-                end: s + "Springfield".len(),
-                text: "Springfield".into(),
-                kind: EntityType::Gpe,
-                canonical: None,
-                source: None,
-            })
+        let mut ents: Vec<Entity> = (0..4)
+            .map(|n| ent_nth(body, "Springfield", n, EntityType::Gpe))
             .collect();
         let city = ents.remove(2);
         ents.insert(
@@ -3852,14 +3857,7 @@ mod tests {
         let ents = vec![
             ent(body, "Avondale Estates", EntityType::Gpe),
             ent(body, "Decatur", EntityType::Gpe),
-            Entity {
-                start: body.rfind("Avondale").unwrap(),
-                end: body.rfind("Avondale").unwrap() + "Avondale".len(),
-                text: "Avondale".into(),
-                kind: EntityType::Gpe,
-                canonical: None,
-                source: None,
-            },
+            ent_nth(body, "Avondale", 1, EntityType::Gpe),
         ];
         let ps = g.resolve(body, &ents);
         let got = spans(body, &ps, |p| (Some(p.name.as_str()), p.admin1.as_deref()));
@@ -3937,17 +3935,7 @@ mod tests {
         // the city, not the province
         let body = "Protesters gathered outside the White House. The White House said no. \
                     A White House spokesman left for Montreal, Quebec City and Halifax.";
-        let at = |n: usize| {
-            let s = body.match_indices("White House").nth(n).unwrap().0;
-            Entity {
-                start: s,
-                end: s + "White House".len(),
-                text: "White House".into(),
-                kind: EntityType::Fac,
-                canonical: None,
-                source: None,
-            }
-        };
+        let at = |n: usize| ent_nth(body, "White House", n, EntityType::Fac);
         let ents = vec![
             at(0),
             at(1),
