@@ -1222,9 +1222,16 @@ impl Gazetteer {
             for n in (1..upto.min(4)).rev().filter(|&n| n <= words.len()) {
                 let end = words[n - 1].0 + words[n - 1].1.len();
                 let name = e.text[offset..end].trim_end_matches(['-', '\'']);
-                let civic = words[n..]
-                    .iter()
-                    .any(|(_, w)| CIVIC.contains(&w.to_lowercase().as_str()));
+                let is_civic = |w: &str| CIVIC.contains(&w.to_lowercase().as_str());
+                // ("Emerald City Players": "City" before a word of no civic body is part of a
+                // name, not Emerald's city government; "Superior Court", "Supreme Court" are
+                // kinds of court, not courts of Superior, Wisconsin)
+                let city_name = words.get(n).is_some_and(|w| w.1 == "City")
+                    && words.len() > n + 1
+                    && !words[n + 1..].iter().any(|(_, w)| is_civic(w));
+                let court_kind = n == 1 && COURT_KINDS.contains(&words[0].1);
+                let civic =
+                    !city_name && !court_kind && words[n..].iter().any(|(_, w)| is_civic(w));
                 let institution = !civic
                     && words[n..]
                         .iter()
@@ -1296,7 +1303,10 @@ impl Gazetteer {
                     .or_else(|| {
                         // a country, else the most populous division of the name (Florida,
                         // USA, not Uruguay's department)
-                        if city_of_town {
+                        // (nor a foreign division named like a region news names: "Gulf
+                        // War" is not Papua New Guinea's Gulf Province)
+                        let region_named = cands.iter().any(|&(c, _)| matches!(c, Cand::Region(_)));
+                        if city_of_town || region_named {
                             return None;
                         }
                         cands
@@ -2616,6 +2626,23 @@ fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * 6371.0 * a.sqrt().min(1.0).asin()
 }
 
+/// Words naming a kind of court or body, not a town, before "Court", "Council" and the like.
+const COURT_KINDS: &[&str] = &[
+    "Superior",
+    "Supreme",
+    "Circuit",
+    "District",
+    "Municipal",
+    "Probate",
+    "Appellate",
+    "Federal",
+    "Juvenile",
+    "Family",
+    "Magistrate",
+    "Chancery",
+    "Common",
+];
+
 /// Towns under this many people are villages: readings only with support from the article
 /// (see `resolve_all`).
 const VILLAGE: u64 = 1_000;
@@ -3201,6 +3228,17 @@ mod tests {
             ent(body, "Central High", EntityType::Org),
             ent(body, "Hamas", EntityType::Org),
             ent(body, "North", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert!(ps.is_empty(), "{ps:?}");
+        // kinds of court, a name with "City" and a war named after a region are no towns or
+        // divisions ("Superior Court" is no court of Superior, Wisconsin; "Gulf War" is not
+        // Papua New Guinea's Gulf Province)
+        let body = "A Superior Court judge, the Emerald City Players and a Gulf War veteran.";
+        let ents = vec![
+            ent(body, "Superior Court", EntityType::Org),
+            ent(body, "Emerald City Players", EntityType::Org),
+            ent(body, "Gulf War", EntityType::Misc),
         ];
         let ps = g.resolve(body, &ents);
         assert!(ps.is_empty(), "{ps:?}");
