@@ -440,6 +440,9 @@ impl Gazetteer {
         let misread = |e: &Entity| {
             e.kind == EntityType::Person
                 && e.text.starts_with(char::is_uppercase)
+                // (a first name the recogniser tied to a person named in full: "Georgia" for
+                // "Georgia Stevens")
+                && !e.source.as_deref().is_some_and(|s| s.starts_with("rule:given-name"))
                 && (!e.text.contains(' ')
                     && (!surnames.contains(e.text.as_str()) || placed(&e.text))
                     && self.lookup(&e.text).iter().any(|&(c, main)| {
@@ -3904,6 +3907,23 @@ mod tests {
         let body = "In Avondale, the mayor spoke.";
         let ps = g.resolve(body, &[ent(body, "Avondale", EntityType::Gpe)]);
         assert_eq!(ps[0].admin1.as_deref(), Some("AZ"));
+    }
+
+    #[test]
+    fn a_first_name_of_a_person_named_in_full_is_no_place() {
+        let g = Gazetteer::bundled().unwrap();
+        // "Georgia" after "Georgia Stevens" is the girl, not the state read off a "person"
+        let body = "Georgia Stevens skates. Georgia began at four.";
+        let mut georgia = ent_nth(body, "Georgia", 1, EntityType::Person);
+        georgia.source = Some("rule:given-name+name".into());
+        let mut full = ent(body, "Georgia Stevens", EntityType::Person);
+        full.source = Some("rule:given-name".into());
+        let ps = g.resolve(body, &[full, georgia.clone()]);
+        assert!(ps.is_empty(), "{ps:?}");
+        // a lone "person" the tagger read that is a division still is one
+        georgia.source = Some("model:ner".into());
+        let ps = g.resolve(body, &[georgia]);
+        assert_eq!(ps.len(), 1, "{ps:?}");
     }
 
     #[test]

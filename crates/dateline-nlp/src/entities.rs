@@ -345,6 +345,111 @@ fn document_consistency(body: &str, toks: &[Token], lex: &Lexicon, out: &mut Vec
             e.source = Some("rule:middle-initial".into());
         }
     }
+    // a two-word "place" made of a common first name and a common surname that is no word of
+    // geography, and that the lexicon does not know, is a person ("Nine-year-old Georgia
+    // Stevens", "Officers Chad Walker"; not "Paris Walmart", "Alexandria Zoo"); so is the first
+    // name standing alone after it ("Georgia began skating")
+    const PLACE_WORDS: &[&str] = &[
+        "valley",
+        "heights",
+        "beach",
+        "falls",
+        "city",
+        "county",
+        "island",
+        "islands",
+        "park",
+        "springs",
+        "lake",
+        "lakes",
+        "river",
+        "hills",
+        "hill",
+        "bay",
+        "point",
+        "creek",
+        "mountain",
+        "mountains",
+        "harbor",
+        "harbour",
+        "port",
+        "township",
+        "parish",
+        "borough",
+        "village",
+        "junction",
+        "station",
+        "center",
+        "centre",
+        "square",
+        "street",
+        "avenue",
+        "road",
+        "north",
+        "south",
+        "east",
+        "west",
+        "coast",
+        "sea",
+        "gulf",
+        "strait",
+        "desert",
+        "forest",
+        "canyon",
+        "plains",
+        "ridge",
+        "grove",
+        "gardens",
+        "estates",
+        "town",
+        "state",
+        "province",
+        "republic",
+        "territory",
+        "district",
+        "region",
+        "airport",
+        "county's",
+    ];
+    let mut first_names: HashMap<String, (usize, String)> = HashMap::new();
+    for e in out.iter_mut() {
+        let Some((first, last)) = e.text.split_once(' ') else {
+            continue;
+        };
+        let name = |w: &str| {
+            w.chars().count() >= 3
+                && w.starts_with(char::is_uppercase)
+                && w.chars().skip(1).all(|c| c.is_lowercase() || c == '\'')
+        };
+        if matches!(e.kind, EntityType::Gpe | EntityType::Loc)
+            && e.source.as_deref() == Some("model:ner")
+            && name(first)
+            && name(last)
+            && lex.first_names.contains(&first.to_lowercase())
+            && lex.last_names.contains(&last.to_lowercase())
+            && !PLACE_WORDS.contains(&last.to_lowercase().as_str())
+            && !lex.is_common(last)
+            && lex.get(&norm_key(&e.text)).is_none()
+        {
+            e.kind = EntityType::Person;
+            e.source = Some("rule:given-name".into());
+            first_names
+                .entry(first.to_string())
+                .or_insert((e.start, e.text.clone()));
+        }
+    }
+    for e in out.iter_mut() {
+        if !matches!(e.kind, EntityType::Gpe | EntityType::Loc) || e.text.contains(' ') {
+            continue;
+        }
+        if let Some((at, person)) = first_names.get(&e.text) {
+            if *at < e.start {
+                e.kind = EntityType::Person;
+                e.canonical = Some(person.clone());
+                e.source = Some("rule:given-name+name".into());
+            }
+        }
+    }
     // a surname standing alone after the full name ("Manuel Valls ... Valls said") is that
     // person even where the tagger read it as a place or an organisation (Valls is a town)
     // surname -> where its first full name starts, and that person (surnames of 3+ letters)
@@ -688,6 +793,35 @@ mod tests {
         ];
         document_consistency(body, &toks, &lex(), &mut out);
         assert!(out.iter().all(|e| e.kind == EntityType::Gpe), "{out:?}");
+    }
+
+    #[test]
+    fn a_first_name_and_a_surname_read_as_a_place_are_a_person() {
+        let body = "Nine-year-old Georgia Stevens skates. Georgia began at four, near the \
+                    Alexandria Zoo and Paris Walmart.";
+        let toks = tokenize(body);
+        let span = |t: &str, n: usize| {
+            let a = body.match_indices(t).nth(n).unwrap().0;
+            entity(body, a, a + t.len(), EntityType::Gpe, None, "model:ner")
+        };
+        let mut out = vec![
+            span("Georgia Stevens", 0),
+            span("Georgia", 1),
+            span("Alexandria Zoo", 0),
+            span("Paris Walmart", 0),
+        ];
+        document_consistency(body, &toks, &lex(), &mut out);
+        let got: Vec<(&str, EntityType)> = out.iter().map(|e| (e.text.as_str(), e.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Georgia Stevens", EntityType::Person),
+                ("Georgia", EntityType::Person),
+                ("Alexandria Zoo", EntityType::Gpe),
+                ("Paris Walmart", EntityType::Gpe)
+            ]
+        );
+        assert_eq!(out[1].canonical.as_deref(), Some("Georgia Stevens"));
     }
 
     #[test]

@@ -31,6 +31,11 @@ pub struct LexEntry {
 pub struct Lexicon {
     pub names: dateline_core::hash::FastMap<String, LexEntry>,
     pub given_names: HashSet<String>,
+    /// Common first names, lower case (data/nlp/first-names.txt, 1990 US Census): only for
+    /// telling a person from a two-word "place" ("Georgia Stevens"), not a tagger feature.
+    pub first_names: HashSet<String>,
+    /// Common surnames, lower case (data/nlp/last-names.txt, 1990 US Census), for the same rule.
+    pub last_names: HashSet<String>,
     pub titles: HashSet<String>,
     pub org_words: HashSet<String>,
     pub common_words: HashSet<String>,
@@ -115,6 +120,12 @@ impl Lexicon {
                 .map(str::to_string)
                 .collect(),
             function_words: words(include_str!("../../../data/nlp/function-words.txt"))
+                .map(str::to_string)
+                .collect(),
+            first_names: words(include_str!("../../../data/nlp/first-names.txt"))
+                .map(str::to_string)
+                .collect(),
+            last_names: words(include_str!("../../../data/nlp/last-names.txt"))
                 .map(str::to_string)
                 .collect(),
             quote_verbs: words(include_str!("../../../data/nlp/quote-verbs.txt"))
