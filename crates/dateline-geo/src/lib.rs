@@ -1502,10 +1502,15 @@ impl Gazetteer {
         out.extend(homes);
         // demonyms and adjectives of countries name the country ("Russian troops", "the
         // Turkish government"); marked, so that no event is placed by one
-        for e in entities
-            .iter()
-            .filter(|e| matches!(e.kind, EntityType::Norp | EntityType::Misc))
-        {
+        // (also a region's adjective the tagger called a place: "South Ossetian officials")
+        let region_adjective = |e: &Entity| {
+            e.kind == EntityType::Gpe
+                && self.lookup(&e.text).is_empty()
+                && self.region_adjectives.contains_key(&norm_key(&e.text))
+        };
+        for e in entities.iter().filter(|e| {
+            matches!(e.kind, EntityType::Norp | EntityType::Misc) || region_adjective(e)
+        }) {
             let k = norm_key(e.text.trim_start_matches("the ").trim_start_matches("The "));
             let Some(&i) = self.demonyms.get(&k) else {
                 // the people of a state or province ("Minnesotans", "Ohioans", "Texans",
@@ -4141,7 +4146,15 @@ mod tests {
             .map(|p| (p.name, p.via))
             .collect();
         let d = Some("demonym".to_string());
-        assert_eq!(got, [("Europe".into(), d.clone()), ("Asia".into(), d)]);
+        assert_eq!(
+            got,
+            [("Europe".into(), d.clone()), ("Asia".into(), d.clone())]
+        );
+        // ... also where the tagger called the adjective a place
+        let body = "South Ossetian officials spoke.";
+        let ps = g.resolve(body, &[ent(body, "South Ossetian", EntityType::Gpe)]);
+        let got: Vec<(String, Option<String>)> = ps.into_iter().map(|p| (p.name, p.via)).collect();
+        assert_eq!(got, [("South Ossetia".into(), d)]);
         // a word that only ends like one is nobody's people
         let body = "Lutherans and Wiccans met.";
         let ents: Vec<Entity> = ["Lutherans", "Wiccans"]
