@@ -437,6 +437,17 @@ impl Gazetteer {
                     main && matches!(c, Cand::Place(i) if self.places[i].feature.starts_with("PPL"))
                 })
         };
+        // ... or a city of 100,000 that is the only town of its name ("Sochi", not "Lincoln")
+        let only_city = |name: &str| {
+            let mut towns = self.lookup(name).iter().filter(|&&(c, _)| {
+                matches!(c, Cand::Place(i) if self.places[i].feature.starts_with("PPL")
+                    && self.places[i].population >= VILLAGE)
+            });
+            match (towns.next(), towns.next()) {
+                (Some(&(Cand::Place(i), true)), None) => self.places[i].population >= 100_000,
+                _ => false,
+            }
+        };
         let misread = |e: &Entity| {
             e.kind == EntityType::Person
                 && e.text.starts_with(char::is_uppercase)
@@ -457,6 +468,9 @@ impl Gazetteer {
                             Cand::Region(_) => false,
                         }
                     })
+                    || !e.text.contains(' ')
+                        && !surnames.contains(e.text.as_str())
+                        && only_city(&e.text)
                     || qualified_town(e)
                     || directed_town(e))
         };
@@ -3912,6 +3926,21 @@ mod tests {
         let body = "In Avondale, the mayor spoke.";
         let ps = g.resolve(body, &[ent(body, "Avondale", EntityType::Gpe)]);
         assert_eq!(ps[0].admin1.as_deref(), Some("AZ"));
+    }
+
+    #[test]
+    fn a_person_named_like_the_only_city_of_its_name_is_the_city() {
+        let g = Gazetteer::bundled().unwrap();
+        // Sochi is the only town so named: a lone "person" Sochi is the city; Lincoln is the
+        // name of many towns and stays a person
+        let body = "Sochi hosted the games. Lincoln spoke.";
+        let ents = vec![
+            ent(body, "Sochi", EntityType::Person),
+            ent(body, "Lincoln", EntityType::Person),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got = spans(body, &ps, |p| (p.country.as_deref(), None));
+        assert_eq!(got, vec![("Sochi", Some("RUS"), None)]);
     }
 
     #[test]
