@@ -651,6 +651,47 @@ impl Gazetteer {
                 }
             }
         }
+        // a first-level division named inside an organisation's name ("State of Ohio",
+        // "Kentucky State Police") names its country too, once per name, when all the places
+        // of that name are divisions of that one country (after "of", or opening the name)
+        for e in entities
+            .iter()
+            .filter(|e| matches!(e.kind, EntityType::Org | EntityType::Misc))
+        {
+            let words: Vec<&str> = e.text.split(' ').collect();
+            let after_of = words.iter().position(|w| *w == "of").map(|k| k + 1);
+            let starts = [Some(0), after_of];
+            for k in starts.into_iter().flatten() {
+                for n in [2, 1] {
+                    let Some(part) = words.get(k..k + n) else {
+                        continue;
+                    };
+                    let name = part.join(" ");
+                    // (not a word for a direction or a kind of place: "Northeast Georgia" is
+                    // no vote for Iceland's Northeast Region)
+                    let lower = name.to_lowercase();
+                    if GENERIC.contains(&lower.as_str()) || DIRECTIONS.contains(&lower.as_str()) {
+                        continue;
+                    }
+                    let cands = self.lookup(&name);
+                    let mut iso = cands.iter().map(|&(c, _)| match c {
+                        Cand::Place(i) if self.places[i].feature == "ADM1" => {
+                            Some(self.places[i].iso3)
+                        }
+                        _ => None,
+                    });
+                    let Some(Some(first)) = iso.next() else {
+                        continue;
+                    };
+                    let key = norm_key(&name);
+                    if iso.all(|x| x == Some(first)) && !voted.contains(&key) {
+                        voted.push(key);
+                        *votes.entry(first).or_default() += 1;
+                    }
+                    break;
+                }
+            }
+        }
         // the outlet's country: one mention, and the tie-breaker
         if let Some(x) = outlet_country.and_then(|o| self.iso3.get_key_value(o)) {
             *votes.entry(x.0.as_str()).or_default() += 1;
@@ -3926,6 +3967,29 @@ mod tests {
         let body = "In Avondale, the mayor spoke.";
         let ps = g.resolve(body, &[ent(body, "Avondale", EntityType::Gpe)]);
         assert_eq!(ps[0].admin1.as_deref(), Some("AZ"));
+    }
+
+    #[test]
+    fn a_division_inside_an_organisations_name_names_the_country() {
+        let g = Gazetteer::bundled().unwrap();
+        // the arts council of Dublin, Ohio: the State of Ohio funds it
+        let body = "Dublin artists won grants. Dublin singers thanked the State of Ohio.";
+        let ents = vec![
+            ent_nth(body, "Dublin", 0, EntityType::Gpe),
+            ent_nth(body, "Dublin", 1, EntityType::Gpe),
+            ent(body, "State of Ohio", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert!(
+            ps.iter()
+                .filter(|p| p.text == "Dublin")
+                .all(|p| p.admin1.as_deref() == Some("OH")),
+            "{ps:?}"
+        );
+        // alone, Dublin is Ireland's capital
+        let body = "Dublin artists won grants.";
+        let ps = g.resolve(body, &[ent(body, "Dublin", EntityType::Gpe)]);
+        assert_eq!(ps[0].country.as_deref(), Some("IRL"));
     }
 
     #[test]
