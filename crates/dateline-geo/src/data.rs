@@ -362,6 +362,20 @@ mod tests {
             parse_us_centroids("state\tVA\t37.5\t-78.9\n").unwrap(),
             vec![("state", "VA", 37.5, -78.9)]
         );
+        // a damaged airports table is an error naming that file and line, whatever the others
+        let read = |file: &str| -> Result<&'static str, String> {
+            Ok(match file {
+                "countries.tsv" => "XX\tXXX\tX\t\t\tX\t1\t2\t\t0\n",
+                "places.tsv" => "1\tX\t\t5\t6\tPPL\tXXX\t\t5\n",
+                "airports.tsv" => "# h\n\tX Airport\t\t5\t600\tAIRP\tXXX\t\t0\n",
+                _ => "",
+            })
+        };
+        let e = tables(read).unwrap_err();
+        assert!(
+            e.contains("airports.tsv") && e.contains("line 2") && e.contains("longitude"),
+            "{e}"
+        );
     }
 
     #[test]
