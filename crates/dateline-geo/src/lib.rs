@@ -1179,27 +1179,7 @@ impl Gazetteer {
             "area",
             "regional",
         ];
-        const DIRECTIONS: &[&str] = &[
-            "north",
-            "south",
-            "east",
-            "west",
-            "northeast",
-            "northwest",
-            "southeast",
-            "southwest",
-            "northern",
-            "southern",
-            "eastern",
-            "western",
-            "central",
-            "upper",
-            "lower",
-            "greater",
-            "downtown",
-            "rural",
-            "metro",
-        ];
+
         out.append(&mut added);
         out.sort_by_key(|p| (p.start, p.end));
         // the article's own readings of names, each name's first
@@ -1666,6 +1646,24 @@ impl Gazetteer {
         let mut rest_at = at + 4;
         if e.text[rest_at..].starts_with("the ") {
             rest_at += 4;
+        }
+        // (past a word for a part of an area: "United Way of Metropolitan Atlanta")
+        let mut town_ok = town_ok;
+        if let Some((first, after)) = e.text[rest_at..].split_once(' ') {
+            // (not where the word opens a division's or country's name: "of West Virginia")
+            let second = after.split(' ').next().unwrap_or("");
+            let named = self
+                .lookup(&format!("{first} {second}"))
+                .iter()
+                .any(|&(c, _)| match c {
+                    Cand::Country(_) => true,
+                    Cand::Place(i) => self.places[i].feature == "ADM1",
+                    Cand::Region(_) => false,
+                });
+            if !named && DIRECTIONS.contains(&first.to_lowercase().as_str()) {
+                rest_at += first.len() + 1;
+                town_ok = true;
+            }
         }
         let rest = &e.text[rest_at..];
         let words: Vec<&str> = rest
@@ -2688,6 +2686,31 @@ fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
     2.0 * 6371.0 * a.sqrt().min(1.0).asin()
 }
+
+/// Words for a direction or a part of an area that open place names ("Northeast Georgia",
+/// "Greater Manchester", "Metropolitan Atlanta").
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "upper",
+    "lower",
+    "greater",
+    "downtown",
+    "rural",
+    "metro",
+    "metropolitan",
+];
 
 /// Words naming a kind of court or body, not a town, before "Court", "Council" and the like.
 const COURT_KINDS: &[&str] = &[
@@ -3967,6 +3990,26 @@ mod tests {
         let body = "In Avondale, the mayor spoke.";
         let ps = g.resolve(body, &[ent(body, "Avondale", EntityType::Gpe)]);
         assert_eq!(ps[0].admin1.as_deref(), Some("AZ"));
+    }
+
+    #[test]
+    fn places_after_of_past_a_word_for_a_part_of_an_area() {
+        let g = Gazetteer::bundled().unwrap();
+        let body =
+            "The United Way of Metropolitan Atlanta and the University of West Virginia met.";
+        let ents = vec![
+            ent(body, "United Way of Metropolitan Atlanta", EntityType::Org),
+            ent(body, "University of West Virginia", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got = spans(body, &ps, |p| (p.admin1.as_deref(), p.feature.as_deref()));
+        assert_eq!(
+            got,
+            vec![
+                ("Atlanta", Some("GA"), Some("PPL")),
+                ("West Virginia", Some("WV"), Some("ADM1")),
+            ]
+        );
     }
 
     #[test]
