@@ -4286,6 +4286,26 @@ mod tests {
             got,
             [("Europe".into(), d.clone()), ("Asia".into(), d.clone())]
         );
+        // ... spelled with a space ("South East Asian"), and islands and regions by name
+        let body = "South East Asian markets rose; Newfoundland and Anatolia waited.";
+        let ents = vec![
+            ent(body, "South East Asian", EntityType::Norp),
+            ent(body, "Newfoundland", EntityType::Gpe),
+            ent(body, "Anatolia", EntityType::Loc),
+        ];
+        let got: Vec<(String, Option<String>)> = g
+            .resolve(body, &ents)
+            .into_iter()
+            .map(|p| (p.name, p.country))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Southeast Asia".into(), None),
+                ("Newfoundland".into(), Some("CAN".into())),
+                ("Anatolia".into(), Some("TUR".into()))
+            ]
+        );
         // ... also where the tagger called the adjective a place
         let body = "South Ossetian officials spoke.";
         let ps = g.resolve(body, &[ent(body, "South Ossetian", EntityType::Gpe)]);
