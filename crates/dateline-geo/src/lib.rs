@@ -651,6 +651,7 @@ impl Gazetteer {
                 }
             }
         }
+        let mut org_divisions: Vec<Place> = Vec::new();
         // a first-level division named inside an organisation's name ("State of Ohio",
         // "Kentucky State Police") names its country too, once per name, when all the places
         // of that name are divisions of that one country (after "of", or opening the name)
@@ -674,17 +675,37 @@ impl Gazetteer {
                         continue;
                     }
                     let cands = self.lookup(&name);
-                    let mut iso = cands.iter().map(|&(c, _)| match c {
+                    // (a division's name, whose places, towns too, all lie in one country:
+                    // "Kansas", with the village of Kansas, Illinois)
+                    let adm1 = cands.iter().find_map(|&(c, _)| match c {
                         Cand::Place(i) if self.places[i].feature == "ADM1" => {
                             Some(self.places[i].iso3)
                         }
                         _ => None,
                     });
-                    let Some(Some(first)) = iso.next() else {
+                    let Some(first) = adm1 else {
                         continue;
                     };
+                    let one_country = cands
+                        .iter()
+                        .all(|&(c, _)| matches!(c, Cand::Place(i) if self.places[i].iso3 == first));
+                    if !one_country {
+                        break;
+                    }
+                    // (and lends coherence to its division: "Kansas State University" for
+                    // Manhattan; the most populous division of the name)
+                    let division = cands
+                        .iter()
+                        .filter_map(|&(c, _)| match c {
+                            Cand::Place(i) if self.places[i].feature == "ADM1" => Some(i),
+                            _ => None,
+                        })
+                        .max_by_key(|&i| (self.places[i].population, std::cmp::Reverse(i)));
+                    if let Some(i) = division {
+                        org_divisions.push(self.place(Cand::Place(i), e.start, &name, None));
+                    }
                     let key = norm_key(&name);
-                    if iso.all(|x| x == Some(first)) && !voted.contains(&key) {
+                    if !voted.contains(&key) {
                         voted.push(key);
                         *votes.entry(first).or_default() += 1;
                     }
@@ -1084,7 +1105,9 @@ impl Gazetteer {
                 }
             }
             if pass == 0 {
-                near = Some(Coherence::of(&out, weights));
+                let mut seen = out.clone();
+                seen.extend(org_divisions.iter().cloned());
+                near = Some(Coherence::of(&seen, weights));
             }
         }
         // a division named after a comma ("COLUMBIA, Ky.", "Surrey, B.C."): a place of its own
@@ -4029,6 +4052,15 @@ mod tests {
                 .all(|p| p.admin1.as_deref() == Some("OH")),
             "{ps:?}"
         );
+        // ... and lends coherence to its division: Manhattan beside Kansas State University
+        let body = "Students in Manhattan cheered Kansas State University.";
+        let ents = vec![
+            ent(body, "Manhattan", EntityType::Gpe),
+            ent(body, "Kansas State University", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let manhattan = ps.iter().find(|p| p.text == "Manhattan").unwrap();
+        assert_eq!(manhattan.admin1.as_deref(), Some("KS"), "{manhattan:?}");
         // alone, Dublin is Ireland's capital
         let body = "Dublin artists won grants.";
         let ps = g.resolve(body, &[ent(body, "Dublin", EntityType::Gpe)]);
