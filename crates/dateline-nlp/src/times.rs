@@ -1137,6 +1137,18 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
         };
         return Some((n, "DATE", a.map(|a| format!("{:04}", a.year))));
     }
+    // "the fiscal year", "the current fiscal year", "this fiscal year": the publication's
+    // year (a company's fiscal year is named by the calendar year it mostly falls in)
+    {
+        let k = match (w(0), w(1), w(2), w(3)) {
+            ("the" | "this", "fiscal", "year", _) => 3,
+            ("the", "current", "fiscal", "year") => 4,
+            _ => 0,
+        };
+        if k > 0 {
+            return Some((k, "DATE", a.map(|a| format!("{:04}", a.year))));
+        }
+    }
     // "the near future", "the near term"
     if w(0) == "the" && w(1) == "near" && matches!(w(2), "future" | "term") {
         return Some((3, "DATE", Some("FUTURE_REF".into())));
@@ -1953,6 +1965,10 @@ mod tests {
             vec![v("day-long", "P1D"), v("decades-long", "PXE")]
         );
         assert_eq!(run("In post-1959 Cuba.", p), vec![v("post-1959", "1959")]);
+        assert_eq!(
+            run("Profit rose in the current fiscal year.", p),
+            vec![v("the current fiscal year", "1998")]
+        );
         // days by reference: the last date named, or the publication day
         assert_eq!(
             run(
