@@ -1125,6 +1125,22 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             return Some((2, "DATE", Some(format!("{century}{d}"))));
         }
     }
+    // "the end of the month", "the start of this week": that unit of the publication date
+    if w(0) == "the"
+        && matches!(w(1), "end" | "beginning" | "start" | "middle")
+        && w(2) == "of"
+        && matches!(w(3), "the" | "this")
+        && matches!(w(4), "month" | "week")
+    {
+        let v = a.map(|a| {
+            if w(4) == "month" {
+                a.month_value()
+            } else {
+                a.week_value()
+            }
+        });
+        return Some((5, "DATE", v));
+    }
     // "the end of the year", "year end", "year's end": this year
     if (w(0), w(1), w(2), w(3)) == ("the", "end", "of", "the") && w(4) == "year"
         || (w(0), w(1)) == ("year", "end")
@@ -1968,6 +1984,10 @@ mod tests {
         assert_eq!(
             run("Profit rose in the current fiscal year.", p),
             vec![v("the current fiscal year", "1998")]
+        );
+        assert_eq!(
+            run("Payment is due at the end of the month.", p),
+            vec![v("the end of the month", "1998-03")]
         );
         // days by reference: the last date named, or the publication day
         assert_eq!(
