@@ -438,6 +438,22 @@ fn document_consistency(body: &str, toks: &[Token], lex: &Lexicon, out: &mut Vec
                 .or_insert((e.start, e.text.clone()));
         }
     }
+    // (and the first name of any person the tagger named in full: "Vladimir Putin" ...
+    // "Vladimir")
+    for e in out.iter() {
+        let Some((first, _)) = e.text.split_once(' ') else {
+            continue;
+        };
+        if e.kind == EntityType::Person
+            && first.chars().count() >= 3
+            && first.starts_with(char::is_uppercase)
+            && first.chars().skip(1).all(char::is_lowercase)
+        {
+            first_names
+                .entry(first.to_string())
+                .or_insert((e.start, e.canonical.clone().unwrap_or(e.text.clone())));
+        }
+    }
     for e in out.iter_mut() {
         if !matches!(e.kind, EntityType::Gpe | EntityType::Loc) || e.text.contains(' ') {
             continue;
@@ -822,6 +838,39 @@ mod tests {
             ]
         );
         assert_eq!(out[1].canonical.as_deref(), Some("Georgia Stevens"));
+        // the first name of a person the tagger named in full, standing alone after it
+        let body = "Vladimir Putin spoke. Later Vladimir smiled; Georgia voted.";
+        let toks = tokenize(body);
+        let at = |t: &str| body.find(t).unwrap();
+        let mut out = vec![
+            entity(body, 0, 14, EntityType::Person, None, "model:ner"),
+            entity(
+                body,
+                at("Vladimir smiled"),
+                at("Vladimir smiled") + 8,
+                EntityType::Gpe,
+                None,
+                "model:ner",
+            ),
+            entity(
+                body,
+                at("Georgia"),
+                at("Georgia") + 7,
+                EntityType::Gpe,
+                None,
+                "model:ner",
+            ),
+        ];
+        document_consistency(body, &toks, &lex(), &mut out);
+        let got: Vec<(&str, EntityType)> = out.iter().map(|e| (e.text.as_str(), e.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Vladimir Putin", EntityType::Person),
+                ("Vladimir", EntityType::Person),
+                ("Georgia", EntityType::Gpe)
+            ]
+        );
     }
 
     #[test]
