@@ -60,9 +60,9 @@ def main():
         cc, code = f[0].split(".", 1)
         for n in (f[1], f[2]):
             adm1.setdefault((cc, fold(n).lower()), code)
-    # towns of the gazetteer: (ISO3, folded lower name) -> largest population; and every town
-    # name of 10,000 people anywhere
-    town_pop, big_towns = {}, set()
+    # towns of the gazetteer: (ISO3, folded lower name) -> largest population; and the names
+    # no bare airport name may take: every town of 10,000 people anywhere
+    town_pop, taken = {}, set()
     for line in open(os.path.join(root, "data", "geo", "places.tsv"), encoding="utf-8"):
         if line.startswith("#"):
             continue
@@ -74,12 +74,12 @@ def main():
             k = (f[6], fold(n).lower())
             town_pop[k] = max(town_pop.get(k, 0), pop)
             if pop >= 10_000:
-                big_towns.add(fold(n).lower())
+                taken.add(fold(n).lower())
     # ... and every name of a division, country or region ("Provence", "Bahrain", "Loire")
     for line in open(os.path.join(root, "data", "geo", "places.tsv"), encoding="utf-8"):
         f = line.rstrip("\n").split("\t")
         if not line.startswith("#") and len(f) >= 9 and f[5].startswith("ADM"):
-            big_towns.update(fold(n).lower() for n in [f[1]] + f[2].split("|") if n)
+            taken.update(fold(n).lower() for n in [f[1]] + f[2].split("|") if n)
     for file, cols in (("countries.tsv", (2, 3)), ("regions.tsv", (0, 1))):
         for line in open(os.path.join(root, "data", "geo", file), encoding="utf-8"):
             if line.startswith("#"):
@@ -87,7 +87,7 @@ def main():
             f = line.rstrip("\n").split("\t")
             for c in cols:
                 if c < len(f):
-                    big_towns.update(fold(n).lower() for n in f[c].split("|") if n)
+                    taken.update(fold(n).lower() for n in f[c].split("|") if n)
     common = set()
     for line in open(os.path.join(root, "data", "nlp", "common-words.txt"), encoding="utf-8"):
         if line.strip() and not line.startswith("#"):
@@ -170,7 +170,7 @@ def main():
             and not any(ch in core for ch in "/()0123456789")
             and all(w[0].isupper() for w in cw if w.isalpha() and len(w) > 3)
             and not any(w.lower() in GENERIC for w in cw)
-            and fold(core).lower() not in big_towns
+            and fold(core).lower() not in taken
             and fold(core).lower() != fold(city).lower()
             and (c3, fold(core).lower()) not in town_pop
             and not (len(cw) == 1 and core.lower() in common)

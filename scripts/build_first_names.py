@@ -22,32 +22,43 @@ import names
 MIN_PERCENT = 0.003
 
 
+def read(path, min_percent):
+    """Lower-case names of at least `min_percent` of people in a Census frequency file."""
+    keep = set()
+    for line in open(path, encoding="ascii"):
+        parts = line.split()
+        if len(parts) >= 2 and float(parts[1]) >= min_percent:
+            keep.add(parts[0].lower())
+    return keep
+
+
+def write(name, header, names):
+    out = os.path.join(os.path.dirname(__file__), "..", "data", "nlp", name)
+    with open(out, "w", encoding="utf-8") as o:
+        o.write(header)
+        for n in sorted(names):
+            o.write(n + "\n")
+
+
 def main():
     here = os.path.dirname(names.__file__)
-    keep = set()
-    for f in ("dist.male.first", "dist.female.first"):
-        for line in open(os.path.join(here, f), encoding="ascii"):
-            parts = line.split()
-            if len(parts) >= 2 and float(parts[1]) >= MIN_PERCENT:
-                keep.add(parts[0].lower())
-    out = os.path.join(os.path.dirname(__file__), "..", "data", "nlp", "first-names.txt")
-    with open(out, "w", encoding="utf-8") as o:
-        o.write("# Common US first names, lower case: 1990 US Census frequency files (public domain)\n")
-        o.write("# via PyPI names 0.3.0 (MIT); names of at least 0.003% of people. scripts/build_first_names.py\n")
-        for n in sorted(keep):
-            o.write(n + "\n")
-    print(f"{len(keep)} first names")
-    last = set()
-    for line in open(os.path.join(here, "dist.all.last"), encoding="ascii"):
-        parts = line.split()
-        if len(parts) >= 2 and float(parts[1]) >= 0.002:
-            last.add(parts[0].lower())
-    out = os.path.join(os.path.dirname(__file__), "..", "data", "nlp", "last-names.txt")
-    with open(out, "w", encoding="utf-8") as o:
-        o.write("# Common US surnames, lower case: 1990 US Census frequency file (public domain)\n")
-        o.write("# via PyPI names 0.3.0 (MIT); names of at least 0.002% of people. scripts/build_first_names.py\n")
-        for n in sorted(last):
-            o.write(n + "\n")
+    first = read(os.path.join(here, "dist.male.first"), MIN_PERCENT) | read(
+        os.path.join(here, "dist.female.first"), MIN_PERCENT
+    )
+    write(
+        "first-names.txt",
+        "# Common US first names, lower case: 1990 US Census frequency files (public domain)\n"
+        "# via PyPI names 0.3.0 (MIT); names of at least 0.003% of people. scripts/build_first_names.py\n",
+        first,
+    )
+    print(f"{len(first)} first names")
+    last = read(os.path.join(here, "dist.all.last"), 0.002)
+    write(
+        "last-names.txt",
+        "# Common US surnames, lower case: 1990 US Census frequency file (public domain)\n"
+        "# via PyPI names 0.3.0 (MIT); names of at least 0.002% of people. scripts/build_first_names.py\n",
+        last,
+    )
     print(f"{len(last)} surnames")
 
 

@@ -1105,9 +1105,7 @@ impl Gazetteer {
                 }
             }
             if pass == 0 {
-                let mut seen = out.clone();
-                seen.extend(org_divisions.iter().cloned());
-                near = Some(Coherence::of(&seen, weights));
+                near = Some(Coherence::of(out.iter().chain(&org_divisions), weights));
             }
         }
         // a division named after a comma ("COLUMBIA, Ky.", "Surrey, B.C."): a place of its own
@@ -2893,7 +2891,7 @@ struct Coherence {
 }
 
 impl Coherence {
-    fn of(places: &[Place], weights: (f64, f64)) -> Coherence {
+    fn of<'p>(places: impl IntoIterator<Item = &'p Place>, weights: (f64, f64)) -> Coherence {
         let mut c = Coherence {
             country: HashMap::new(),
             division: HashMap::new(),

@@ -411,7 +411,6 @@ fn document_consistency(body: &str, toks: &[Token], lex: &Lexicon, out: &mut Vec
         "airport",
         "county's",
     ];
-    let mut first_names: HashMap<String, (usize, String)> = HashMap::new();
     for e in out.iter_mut() {
         let Some((first, last)) = e.text.split_once(' ') else {
             continue;
@@ -433,13 +432,10 @@ fn document_consistency(body: &str, toks: &[Token], lex: &Lexicon, out: &mut Vec
         {
             e.kind = EntityType::Person;
             e.source = Some("rule:given-name".into());
-            first_names
-                .entry(first.to_string())
-                .or_insert((e.start, e.text.clone()));
         }
     }
-    // (and the first name of any person the tagger named in full: "Vladimir Putin" ...
-    // "Vladimir")
+    // (those, and any person the tagger named in full: "Vladimir Putin" ... "Vladimir")
+    let mut first_names: HashMap<String, (usize, String)> = HashMap::new();
     for e in out.iter() {
         let Some((first, _)) = e.text.split_once(' ') else {
             continue;
