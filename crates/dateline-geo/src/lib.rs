@@ -533,7 +533,7 @@ impl Gazetteer {
             let p = &self.places[i];
             p.iso3 == "USA"
                 && p.feature.starts_with("PPL")
-                && county_spots.iter().any(|&(st, la, lo)| {
+                && county_spots.iter().any(|&(st, la, lo, _)| {
                     st == p.admin1 && km(la, lo, p.lat, p.lon) < COUNTY_REACH_KM
                 })
         };
@@ -791,6 +791,7 @@ impl Gazetteer {
         // (CLIFF-style coherence: "Paris" among Texas towns is Paris, Texas)
         let mut out: Vec<Place> = Vec::new();
         let mut near: Option<Coherence> = None;
+        let no_coherence = Coherence::of([], weights);
         for pass in 0..2 {
             out.clear();
             for e in entities {
@@ -801,12 +802,17 @@ impl Gazetteer {
                     .then(|| self.counties.get(&norm_key(&e.text)))
                     .flatten()
                 {
-                    if let Some(n) = &near {
-                        if let Some(p) =
-                            self.county_place(e, states, n, focus.as_deref(), body, &neighbours)
-                        {
-                            out.push(p);
-                        }
+                    // (the first pass places a county of one state's only, and so lends the
+                    // second pass its state: "Laurel County" … "London" is London, Kentucky)
+                    let n = match &near {
+                        Some(n) => Some(n),
+                        None if states.len() == 1 => Some(&no_coherence),
+                        None => None,
+                    };
+                    if let Some(p) = n.and_then(|n| {
+                        self.county_place(e, states, n, focus.as_deref(), body, &neighbours)
+                    }) {
+                        out.push(p);
                     }
                     continue;
                 }
@@ -1088,8 +1094,22 @@ impl Gazetteer {
                         if towns_only
                             && r.iso3 == "USA"
                             && r.feature.starts_with("PPL")
-                            && county_spots.iter().any(|&(st, la, lo)| {
-                                st == r.admin1 && km(la, lo, r.lat, r.lon) < COUNTY_REACH_KM
+                            && county_spots.iter().any(|&(st, la, lo, k)| {
+                                st == r.admin1
+                                    && km(la, lo, r.lat, r.lon) < COUNTY_REACH_KM
+                                    // (the reading of a county of several states in a state
+                                    // the article's places stand in less than another's:
+                                    // "McLean County" of Kentucky schools is no help to the
+                                    // Atlanta of Illinois)
+                                    && near.as_ref().is_none_or(|n| {
+                                        n.leads(
+                                            st,
+                                            county_spots
+                                                .iter()
+                                                .filter(|s| s.3 == k)
+                                                .map(|s| s.0),
+                                        )
+                                    })
                             })
                         {
                             s += IN_NAMED_COUNTY;
@@ -2159,7 +2179,7 @@ impl Gazetteer {
     /// Every (state, centroid) of the US counties an article names, on their own or opening or
     /// inside an organisation's name ("Boone County Sheriff's Office"); each name once, at most
     /// 64 names (a hostile list of counties stays linear).
-    fn county_spots(&self, entities: &[Entity]) -> Vec<(&str, f64, f64)> {
+    fn county_spots(&self, entities: &[Entity]) -> Vec<(&str, f64, f64, usize)> {
         let mut seen: Vec<String> = Vec::new();
         let mut out = Vec::new();
         for e in entities {
@@ -2180,7 +2200,7 @@ impl Gazetteer {
                             if let Some(&(la, lo)) =
                                 self.county_points.get(&(name.clone(), st.clone()))
                             {
-                                out.push((st.as_str(), la, lo));
+                                out.push((st.as_str(), la, lo, seen.len()));
                             }
                         }
                     }
@@ -2254,20 +2274,20 @@ impl Gazetteer {
                     })
             })
             .collect();
+        // (a host is one reading of a town's name among many — "Atlanta" has one in Indiana
+        // — so it yields to a state the article's places stand in more often)
+        let votes = |st: &String| near.division.get(&key(st)).map_or(0, Vec::len);
         let hosted = match hosts.as_slice() {
-            [one] if states.len() > 1 => Some(*one),
+            [one] if states.len() > 1 && near.leads(one, states.iter().map(String::as_str)) => {
+                Some(*one)
+            }
             _ => None,
         };
         let state = hosted
             .or_else(|| {
                 states
                     .iter()
-                    .max_by_key(|st| {
-                        (
-                            near.division.get(&key(st)).map_or(0, Vec::len),
-                            std::cmp::Reverse(st.as_str()),
-                        )
-                    })
+                    .max_by_key(|st| (votes(st), std::cmp::Reverse(st.as_str())))
                     .filter(|st| states.len() == 1 || near.division.contains_key(&key(st)))
             })
             .or_else(|| (focus == Some("USA") && states.len() == 1).then(|| &states[0]))
@@ -2473,7 +2493,7 @@ const COUNTY_REACH_KM: f64 = 45.0;
 
 /// The bonus for a US town within reach of a county the article names, in that county's state
 /// ("Lebanon Police and the Boone County Sheriff": Lebanon, Indiana).
-const IN_NAMED_COUNTY: f64 = 10.0;
+const IN_NAMED_COUNTY: f64 = 16.0;
 
 /// The run of letters just before byte `at`, spaces skipped ("in" of "in Greer"; empty after
 /// punctuation).
@@ -2891,6 +2911,18 @@ struct Coherence {
 }
 
 impl Coherence {
+    /// Whether the article's places stand in US state `st` at least as often as in any of
+    /// `states`.
+    fn leads<'s>(&self, st: &str, states: impl Iterator<Item = &'s str>) -> bool {
+        let votes = |st: &str| {
+            self.division
+                .get(&("USA".to_string(), st.to_string()))
+                .map_or(0, Vec::len)
+        };
+        let own = votes(st);
+        states.map(votes).all(|v| v <= own)
+    }
+
     fn of<'p>(places: impl IntoIterator<Item = &'p Place>, weights: (f64, f64)) -> Coherence {
         let mut c = Coherence {
             country: HashMap::new(),
@@ -3517,6 +3549,53 @@ mod tests {
             ps.iter().all(|p| p.feature.as_deref() != Some("ADM2")),
             "{ps:?}"
         );
+    }
+
+    #[test]
+    fn a_county_of_one_state_places_the_storys_towns_and_several_states_defer() {
+        let g = Gazetteer::bundled().unwrap();
+        let gpes = |body: &str, names: &[&str]| -> Vec<Entity> {
+            names
+                .iter()
+                .map(|n| ent(body, n, EntityType::Gpe))
+                .collect()
+        };
+        // a county only one state has lends the story that state, and a town within it wins
+        // over a namesake among another state's places
+        let body = "A family from Laurel County died in a crash. The widow has lived in London \
+                    for years; they had flown from Oroville, Calif., and grown up in California.";
+        let ps = g.resolve(
+            body,
+            &gpes(body, &["Laurel County", "London", "Oroville", "California"]),
+        );
+        let london = ps.iter().find(|p| p.text == "London").unwrap();
+        assert_eq!(london.admin1.as_deref(), Some("KY"), "{ps:?}");
+        // a town that has a namesake near one reading of a county of several states does not
+        // pull the county there, nor does that reading pull the town, when the story's places
+        // stand in another state
+        let body = "Teams from Louisville, Kentucky, and Madison County will travel to Atlanta \
+                    for the national round; McLean County also qualified.";
+        let ps = g.resolve(
+            body,
+            &gpes(
+                body,
+                &[
+                    "Louisville",
+                    "Kentucky",
+                    "Madison County",
+                    "Atlanta",
+                    "McLean County",
+                ],
+            ),
+        );
+        let at = |name: &str| {
+            ps.iter()
+                .find(|p| p.text == name)
+                .and_then(|p| p.admin1.clone())
+        };
+        assert_eq!(at("Madison County").as_deref(), Some("KY"), "{ps:?}");
+        assert_eq!(at("McLean County").as_deref(), Some("KY"), "{ps:?}");
+        assert_eq!(at("Atlanta").as_deref(), Some("GA"), "{ps:?}");
     }
 
     #[test]
