@@ -51,6 +51,42 @@ fn key_into(s: &str, out: &mut String, fold: bool) {
     if out.ends_with(' ') {
         out.pop();
     }
+    if fold {
+        expand_abbreviations(out);
+    }
+}
+
+/// The gazetteer's keys spell out the abbreviations of place names' generic words before
+/// another word: "St. George" and "Saint George", "Mt. Pleasant" and "Mount Pleasant",
+/// "Ft. Worth" and "Fort Worth" meet ("MT" alone stays Montana's code).
+fn expand_abbreviations(out: &mut String) {
+    const LONG: [(&str, &str); 4] = [
+        ("ST", "SAINT"),
+        ("STE", "SAINTE"),
+        ("MT", "MOUNT"),
+        ("FT", "FORT"),
+    ];
+    let needs = out
+        .split(' ')
+        .rev()
+        .skip(1)
+        .any(|w| LONG.iter().any(|(a, _)| *a == w));
+    if !needs {
+        return;
+    }
+    let words: Vec<&str> = out.split(' ').collect();
+    let last = words.len() - 1;
+    let mut long = String::with_capacity(out.len() + 8);
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            long.push(' ');
+        }
+        match LONG.iter().find(|(a, _)| a == w) {
+            Some((_, full)) if k < last => long.push_str(full),
+            _ => long.push_str(w),
+        }
+    }
+    *out = long;
 }
 
 /// The upper-case base letters of a Latin letter with a diacritic (Latin-1 Supplement and
@@ -118,6 +154,13 @@ mod tests {
         assert_eq!(folded("Zürich-Öst"), "ZURICH OST");
         assert_eq!(folded("Łódź"), "LODZ");
         assert_eq!(folded("Straße"), "STRASSE");
+        assert_eq!(folded("St. George"), folded("Saint George"));
+        assert_eq!(folded("Port St. Lucie"), "PORT SAINT LUCIE");
+        assert_eq!(folded("Mt. Pleasant"), "MOUNT PLEASANT");
+        assert_eq!(folded("Ste-Foy"), "SAINTE FOY");
+        assert_eq!(folded("Helena MT"), "HELENA MT");
+        assert_eq!(folded("MT"), "MT");
+        assert_eq!(norm_key("St. George"), "ST GEORGE");
         assert_eq!(folded("Ærø"), "AERO");
         // other scripts keep their letters
         assert_eq!(folded("Москва"), "МОСКВА");

@@ -501,25 +501,37 @@ impl Gazetteer {
         // datelines in capitals are places, where the tagger missed them or called them
         // something else ("Budget passes. DANIELSVILLE - Madison County commissioners voted")
         let datelines = self.datelines(body, entities);
-        let entities = if misread.contains(&true) || !datelines.is_empty() {
-            let starts: std::collections::HashSet<usize> =
-                datelines.iter().map(|d| d.start).collect();
-            let mut all: Vec<Entity> = entities
-                .iter()
-                .zip(&misread)
-                .filter(|(e, _)| !starts.contains(&e.start))
-                .map(|(e, &m)| Entity {
-                    kind: if m { EntityType::Gpe } else { e.kind },
-                    ..e.clone()
-                })
-                .collect();
-            all.extend(datelines);
-            all.sort_by_key(|e| (e.start, e.end));
-            fixed = all;
-            &fixed[..]
-        } else {
-            entities
-        };
+        // saints a church is named for are no places ("the church of St. Peter and St. Paul")
+        let dedicated: Vec<bool> = entities
+            .iter()
+            .map(|e| {
+                matches!(e.kind, EntityType::Gpe | EntityType::Loc)
+                    && dedication(body, e.start, e.end)
+            })
+            .collect();
+        let entities =
+            if misread.contains(&true) || !datelines.is_empty() || dedicated.contains(&true) {
+                let starts: std::collections::HashSet<usize> =
+                    datelines.iter().map(|d| d.start).collect();
+                let mut all: Vec<Entity> = entities
+                    .iter()
+                    .zip(&misread)
+                    .zip(&dedicated)
+                    .filter(|(_, &d)| !d)
+                    .map(|(em, _)| em)
+                    .filter(|(e, _)| !starts.contains(&e.start))
+                    .map(|(e, &m)| Entity {
+                        kind: if m { EntityType::Gpe } else { e.kind },
+                        ..e.clone()
+                    })
+                    .collect();
+                all.extend(datelines);
+                all.sort_by_key(|e| (e.start, e.end));
+                fixed = all;
+                &fixed[..]
+            } else {
+                entities
+            };
         // where each place name of the article could be: a candidate with other names of the
         // article near it is likelier (London, Ontario among St. Thomas and Middlesex), and a
         // county of several states is the one holding one of the article's towns
@@ -684,6 +696,25 @@ impl Gazetteer {
                         _ => None,
                     });
                     let Some(first) = adm1 else {
+                        // (a town opening the name that has no namesake anywhere lends its
+                        // division coherence too: "Belchertown State School" for Amherst)
+                        // (of 1,000 people, and not a partner's name: "Stevens & Wilkinson")
+                        if let ([(Cand::Place(i), true)], 0) = (cands, k) {
+                            let p = &self.places[*i];
+                            let next = words.get(n).copied().unwrap_or("&");
+                            if p.feature.starts_with("PPL")
+                                && p.population >= 1_000
+                                && next.starts_with(char::is_uppercase)
+                            {
+                                org_divisions.push(self.place(
+                                    Cand::Place(*i),
+                                    e.start,
+                                    &name,
+                                    None,
+                                ));
+                                break;
+                            }
+                        }
                         continue;
                     };
                     let one_country = cands
@@ -955,9 +986,16 @@ impl Gazetteer {
                     .all(|&(c, _)| matches!(c, Cand::Place(i) if village(i)));
                 // (a name of a country, division or capital takes a village only when qualified:
                 // "Washington" among Oklahoma towns is still the capital)
-                let state_name = cands.iter().any(|&(c, _)| match c {
+                // (by its main name, of a division or capital of 100,000 people or more: the
+                // parishes of Saint George and Freetown, once "Saint George", leave St. George,
+                // Kansas, to a Kansas story)
+                let state_name = cands.iter().any(|&(c, main)| match c {
                     Cand::Country(_) => true,
-                    Cand::Place(i) => matches!(self.places[i].feature, "ADM1" | "PPLC"),
+                    Cand::Place(i) => {
+                        let p = &self.places[i];
+                        main && matches!(p.feature, "ADM1" | "PPLC")
+                            && !(1..100_000).contains(&p.population)
+                    }
                     Cand::Region(_) => false,
                 });
                 let cands: Vec<(Cand, bool)> = if all_villages {
@@ -1041,7 +1079,7 @@ impl Gazetteer {
                         // of one name, the more populous wins (Florida, USA before Florida, Uruguay)
                         let pop = if r.feature == "ADM1" {
                             s += 1e-3 * (r.population as f64 + 1.0).ln();
-                            2_000_000
+                            (r.population.saturating_mul(10)).clamp(1, 2_000_000)
                         } else {
                             r.population
                         };
@@ -2283,7 +2321,13 @@ impl Gazetteer {
             }
             _ => None,
         };
-        let state = hosted
+        // ("Jefferson County, Colo.": the state after the comma)
+        let qualified = self
+            .qualifier_after(body, e.end, 40)
+            .filter(|(iso3, _)| iso3 == "USA")
+            .and_then(|(_, adm)| states.iter().find(|st| **st == adm));
+        let state = qualified
+            .or(hosted)
             .or_else(|| {
                 states
                     .iter()
@@ -2605,6 +2649,66 @@ fn modifies_a_noun(body: &str, end: usize) -> bool {
     next.starts_with(|c: char| c.is_lowercase())
         && !FUNCTION.contains(&next)
         && !ACTS.contains(&next)
+}
+
+/// Whether the saint's name at `start..end` ("St. Peter", "Saint Paul") names a church's
+/// dedication: after "church of" (or "cathedral", "basilica", "chapel", "parish" of), or
+/// before such a word with only saints' names, "and" and capitalised words between ("Saint
+/// Peter and Saint Paul Coptic Orthodox Church").
+fn dedication(body: &str, start: usize, end: usize) -> bool {
+    const HOUSES: &[&str] = &[
+        "church",
+        "cathedral",
+        "basilica",
+        "chapel",
+        "abbey",
+        "monastery",
+        "churches",
+    ];
+    let text = &body[start..end];
+    let saint = ["St. ", "St ", "Saint ", "Ste. ", "Sainte "]
+        .iter()
+        .any(|p| text.starts_with(p));
+    if !saint {
+        return false;
+    }
+    // before: "church of ", "Church of ", "church of St. Peter and "
+    let before = &body[..start];
+    let mut words = before.split_whitespace().rev();
+    let mut seen = 0;
+    while let Some(w) = words.next() {
+        seen += 1;
+        if seen > 6 {
+            break;
+        }
+        let lw = w.to_lowercase();
+        if lw == "of" {
+            if let Some(house) = words.next() {
+                let h = house.to_lowercase();
+                if HOUSES.contains(&h.trim_matches(|c: char| !c.is_alphabetic())) {
+                    return true;
+                }
+            }
+            break;
+        }
+        if !(lw == "and" || lw == "&" || w.starts_with(char::is_uppercase)) {
+            break;
+        }
+    }
+    // after: capitalised words and "and" up to the house ("… and Saint Paul Coptic Church")
+    for w in body[end..].split_whitespace().take(7) {
+        let bare = w.trim_matches(|c: char| !c.is_alphabetic());
+        if HOUSES.contains(&bare.to_lowercase().as_str()) && bare.starts_with(char::is_uppercase) {
+            return true;
+        }
+        if !(bare == "and" || bare.starts_with(char::is_uppercase)) || bare.is_empty() {
+            return false;
+        }
+        if w.ends_with([',', '.', ';', ':']) {
+            return false;
+        }
+    }
+    false
 }
 
 fn acting(body: &str, start: usize, end: usize) -> bool {
@@ -3596,6 +3700,67 @@ mod tests {
         assert_eq!(at("Madison County").as_deref(), Some("KY"), "{ps:?}");
         assert_eq!(at("McLean County").as_deref(), Some("KY"), "{ps:?}");
         assert_eq!(at("Atlanta").as_deref(), Some("GA"), "{ps:?}");
+    }
+
+    #[test]
+    fn saints_abbreviations_small_divisions_and_towns_opening_organisations() {
+        let g = Gazetteer::bundled().unwrap();
+        let gpes = |body: &str, names: &[&str]| -> Vec<Entity> {
+            names
+                .iter()
+                .map(|n| ent(body, n, EntityType::Gpe))
+                .collect()
+        };
+        let at = |ps: &[Place], name: &str| {
+            ps.iter()
+                .find(|p| p.text == name)
+                .map(|p| (p.country.clone(), p.admin1.clone()))
+        };
+        let us = |st: &str| Some((Some("USA".to_string()), Some(st.to_string())));
+        // "St." is "Saint": the Kansas village among the story's Kansas towns
+        let body = "Meetings were held in Manhattan and Wamego, and on Wednesday in St. George.";
+        let ps = g.resolve(body, &gpes(body, &["Manhattan", "Wamego", "St. George"]));
+        assert_eq!(at(&ps, "St. George"), us("KS"), "{ps:?}");
+        // a parish of Antigua of 3,700 people is no match for Minnesota's capital
+        let body = "The team flew home to St. Paul on Sunday.";
+        let ps = g.resolve(body, &gpes(body, &["St. Paul"]));
+        assert_eq!(at(&ps, "St. Paul"), us("MN"), "{ps:?}");
+        // saints a church is named for are no places
+        let body = "A bomb hit the church of St. Peter and St. Paul in Cairo. Mourners met at \
+                    the Saint Mark Coptic Cathedral.";
+        let ps = g.resolve(
+            body,
+            &gpes(body, &["St. Peter", "St. Paul", "Cairo", "Saint Mark"]),
+        );
+        assert_eq!(
+            ps.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(),
+            ["Cairo"],
+            "{ps:?}"
+        );
+        // ... but a Louisiana parish named for a saint is a place
+        let body = "Deputies in St. Tammany Parish closed two roads.";
+        let ps = g.resolve(body, &gpes(body, &["St. Tammany Parish"]));
+        assert!(!ps.is_empty(), "{ps:?}");
+        // a town with no namesake opening an organisation's name lends its state: Amherst,
+        // Massachusetts, beside the Belchertown State School
+        let body = "Amherst voters rejected the plan. Land of the former Belchertown State \
+                    School was offered, and Amherst officials will meet again.";
+        let mut ents = gpes(body, &["Amherst"]);
+        ents.push(ent(body, "Belchertown State School", EntityType::Org));
+        let ps = g.resolve(body, &ents);
+        assert_eq!(at(&ps, "Amherst"), us("MA"), "{ps:?}");
+        // ... not a partner of a firm ("Stevens & Wilkinson")
+        let body = "Columbia owes Stevens & Wilkinson money, a judge ruled. The firm is based in \
+                    Columbia, S.C.";
+        let mut ents = gpes(body, &["Columbia"]);
+        ents.push(ent(body, "Stevens & Wilkinson", EntityType::Org));
+        let ps = g.resolve(body, &ents);
+        assert!(
+            ps.iter()
+                .filter(|p| p.text == "Columbia")
+                .all(|p| p.admin1.as_deref() == Some("SC")),
+            "{ps:?}"
+        );
     }
 
     #[test]
