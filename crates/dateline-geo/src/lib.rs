@@ -79,6 +79,18 @@ const GENERIC: &[&str] = &[
     "lower",
     "far north",
     "middle",
+    // a town's quarters named by their direction ("the North Side", "West End") are no
+    // namesake districts abroad
+    "side",
+    "end",
+    "north side",
+    "south side",
+    "east side",
+    "west side",
+    "north end",
+    "south end",
+    "east end",
+    "west end",
 ];
 
 const STREETS: &[&str] = &[
@@ -767,6 +779,31 @@ impl Gazetteer {
                 })
             })
             .collect();
+        // the countries the article names by names no division and no town of 1,000 people
+        // bears ("Japan", "Russia"): a story that names them names countries as countries
+        let plain_countries: Vec<&str> = entities
+            .iter()
+            .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Loc))
+            .filter_map(|e| {
+                let cands = self.lookup(&e.text);
+                let local = cands.iter().any(|&(c, _)| {
+                    matches!(c, Cand::Place(i) if self.places[i].feature == "ADM1"
+                        || self.places[i].population >= VILLAGE)
+                });
+                let country = cands.iter().find_map(|&(c, _)| match c {
+                    Cand::Country(i) => Some(self.countries[i].iso3.as_str()),
+                    _ => None,
+                });
+                country.filter(|_| !local)
+            })
+            .collect();
+        // the countries whose people the article names ("Egyptians"): their names there are
+        // the countries
+        let people_named: Vec<&str> = entities
+            .iter()
+            .filter_map(|e| self.demonyms.get(&norm_key(&e.text)))
+            .map(|&i| self.countries[i].iso3.as_str())
+            .collect();
         // one sense per discourse: a name qualified once ("Springfield, Ohio") is that place
         // wherever the article repeats it ("Springfield's finances", "in Springfield")
         let mut qualified: HashMap<String, (String, String)> = HashMap::new();
@@ -1048,6 +1085,8 @@ impl Gazetteer {
                         // a Texas story)
                         let focus_alternative = focus.as_deref().is_some_and(|f| {
                             f != r.iso3
+                                && !(matches!(c, Cand::Country(_))
+                                    && people_named.contains(&r.iso3))
                                 && cands.iter().any(|&(o, _)| {
                                     let x = self.record(o);
                                     o != c
@@ -1059,7 +1098,14 @@ impl Gazetteer {
                         // article's other places of its state
                         // or within reach of a county the article names ("Lebanon Police and
                         // the Boone County Sheriff's Office")
+                        // (not in a story that names other countries abroad: "China" and
+                        // "Italy" beside "Japan" and "Russia" in a Texas paper)
+                        let abroad = plain_countries
+                            .iter()
+                            .any(|&x| x != r.iso3 && Some(x) != focus.as_deref())
+                            || people_named.contains(&r.iso3);
                         let local_alternative = matches!(c, Cand::Country(_))
+                            && !abroad
                             && (near.as_ref().is_some_and(|n| {
                                 cands.iter().any(|&(o, _)| {
                                     let x = self.record(o);
@@ -1415,14 +1461,15 @@ impl Gazetteer {
                     && cands.iter().any(|&(c, _)| {
                         matches!(c, Cand::Place(i) if self.places[i].feature.starts_with("PPL"))
                     });
+                // (nor a foreign division or a town named like a region news names: "Gulf
+                // War" is not Papua New Guinea's Gulf Province, "North Atlantic" and "Pacific
+                // Gas" no towns of Iowa and Missouri)
+                let region_named = cands.iter().any(|&(c, _)| matches!(c, Cand::Region(_)));
                 let hit = focus_adm1
                     .filter(|_| !city_of_town)
                     .or_else(|| {
                         // a country, else the most populous division of the name (Florida,
                         // USA, not Uruguay's department)
-                        // (nor a foreign division named like a region news names: "Gulf
-                        // War" is not Papua New Guinea's Gulf Province)
-                        let region_named = cands.iter().any(|&(c, _)| matches!(c, Cand::Region(_)));
                         if city_of_town || region_named {
                             return None;
                         }
@@ -1442,6 +1489,9 @@ impl Gazetteer {
                         // a town: the article's country first, then the division of the
                         // article's other places ("Springfield" among Massachusetts towns),
                         // then the most populous
+                        if region_named {
+                            return None;
+                        }
                         cands
                             .iter()
                             .filter_map(|&(c, _)| match c {
@@ -1642,6 +1692,14 @@ impl Gazetteer {
         // a lone word for a direction or a kind of place names no place ("City" of "City
         // Council", "Central" of "Central High")
         out.retain(|p| !GENERIC.contains(&p.text.to_lowercase().as_str()));
+        // nor a word for a body of water before "of" ("Gulf" of "the Gulf of Tonkin" the
+        // tagger cut short is not the Persian Gulf)
+        out.retain(|p| {
+            !(matches!(
+                p.text.as_str(),
+                "Gulf" | "Bay" | "Sea" | "Strait" | "Straits" | "Lake" | "Ocean" | "Isle"
+            ) && body[p.end..].starts_with(" of "))
+        });
         out.sort_by_key(|p| (p.start, p.end));
         // metonymy: a country, capital, division or seat of government acting as the subject
         // of a statement or an act ("Moscow said", "the United States condemned", "the White
@@ -2149,7 +2207,13 @@ impl Gazetteer {
         self.lookup(name)
             .iter()
             .filter_map(|&(c, _)| match c {
-                Cand::Country(_) => Some((c, country_rank, 0)),
+                // (the country of the article's focus first: "Movement for United Georgia" in
+                // a story from Tbilisi)
+                Cand::Country(i) => Some((
+                    c,
+                    country_rank + u8::from(focus == Some(self.countries[i].iso3.as_str())),
+                    0,
+                )),
                 Cand::Place(i) if self.places[i].feature == "ADM1" => {
                     Some((c, 1 + u8::from(focus == Some(self.places[i].iso3)), 0))
                 }
@@ -3761,6 +3825,81 @@ mod tests {
                 .all(|p| p.admin1.as_deref() == Some("SC")),
             "{ps:?}"
         );
+    }
+
+    #[test]
+    fn countries_abroad_waters_and_quarters() {
+        let g = Gazetteer::bundled().unwrap();
+        let country_of = |ps: &[Place], name: &str| {
+            ps.iter()
+                .find(|p| p.text == name)
+                .and_then(|p| p.country.clone())
+        };
+        // a Texas story that names countries abroad names China and Italy as countries
+        let body = "Farmers in Gainesville, Texas, and Denton, Texas, sell beef to Japan, Russia \
+                    and China; buyers from Italy came too.";
+        let ents: Vec<Entity> = ["Gainesville", "Texas", "Denton", "Japan", "Russia", "China"]
+            .iter()
+            .chain(&["Italy"])
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        assert_eq!(country_of(&ps, "China").as_deref(), Some("CHN"), "{ps:?}");
+        assert_eq!(country_of(&ps, "Italy").as_deref(), Some("ITA"), "{ps:?}");
+        // ... and a story that names a country's people names the country
+        let body =
+            "Doctors from Bethel Park, Pennsylvania, flew to Egypt. Egyptians welcomed them.";
+        let mut ents: Vec<Entity> = ["Bethel Park", "Pennsylvania", "Egypt"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        ents.push(ent(body, "Egyptians", EntityType::Misc));
+        let ps = g.resolve(body, &ents);
+        assert_eq!(country_of(&ps, "Egypt").as_deref(), Some("EGY"), "{ps:?}");
+        // a party "of Georgia" in a story from Tbilisi is of the country
+        let body = "Police in Tbilisi and Batumi arrested activists of the Movement for United \
+                    Georgia.";
+        let ents = vec![
+            ent(body, "Tbilisi", EntityType::Gpe),
+            ent(body, "Batumi", EntityType::Gpe),
+            ent(body, "Movement for United Georgia", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert_eq!(country_of(&ps, "Georgia").as_deref(), Some("GEO"), "{ps:?}");
+        // bodies of water by their full names; a bare "Gulf" before "of" is no Persian Gulf
+        let body = "The storm crossed the Gulf of Alaska, then the North Atlantic. Boats left \
+                    the Gulf of Tonkin.";
+        let ents = vec![
+            ent(body, "Gulf of Alaska", EntityType::Loc),
+            ent(body, "North Atlantic", EntityType::Loc),
+            ent(body, "Gulf", EntityType::Loc),
+            ent(body, "Tonkin", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let feature = |name: &str| {
+            ps.iter()
+                .find(|p| p.text == name)
+                .and_then(|p| p.feature.clone())
+        };
+        assert_eq!(feature("Gulf of Alaska").as_deref(), Some("GULF"), "{ps:?}");
+        assert_eq!(feature("North Atlantic").as_deref(), Some("OCN"), "{ps:?}");
+        assert_eq!(feature("Gulf"), None, "{ps:?}");
+        // an ocean opening an organisation's name is no town of Iowa
+        let body = "The North Atlantic Fishing Council met in Boston.";
+        let ents = vec![
+            ent(body, "North Atlantic Fishing Council", EntityType::Org),
+            ent(body, "Boston", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert!(ps.iter().all(|p| p.text != "Atlantic"), "{ps:?}");
+        // a town's quarter named by its direction is no district abroad
+        let body = "Crime fell on the North Side of Pittsburgh.";
+        let ents = vec![
+            ent(body, "North Side", EntityType::Gpe),
+            ent(body, "Pittsburgh", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert!(ps.iter().all(|p| p.text != "North Side"), "{ps:?}");
     }
 
     #[test]
