@@ -521,29 +521,61 @@ impl Gazetteer {
                     && dedication(body, e.start, e.end)
             })
             .collect();
-        let entities =
-            if misread.contains(&true) || !datelines.is_empty() || dedicated.contains(&true) {
-                let starts: std::collections::HashSet<usize> =
-                    datelines.iter().map(|d| d.start).collect();
-                let mut all: Vec<Entity> = entities
-                    .iter()
-                    .zip(&misread)
-                    .zip(&dedicated)
-                    .filter(|(_, &d)| !d)
-                    .map(|(em, _)| em)
-                    .filter(|(e, _)| !starts.contains(&e.start))
-                    .map(|(e, &m)| Entity {
+        // a place's name the tagger cut before a hyphenated word ("San" + "Jose-based"): the
+        // whole name, where the gazetteer has it
+        let run_on: Vec<Option<usize>> = entities
+            .iter()
+            .map(|e| {
+                if !matches!(e.kind, EntityType::Gpe | EntityType::Loc) {
+                    return None;
+                }
+                let rest = body[e.end..].strip_prefix(' ')?;
+                let word_end = rest.find(|c: char| !c.is_alphabetic())?;
+                let word = &rest[..word_end];
+                let suffix = rest[word_end..].strip_prefix('-')?;
+                if !word.starts_with(char::is_uppercase) || !suffix.starts_with(char::is_lowercase)
+                {
+                    return None;
+                }
+                let end = e.end + 1 + word_end;
+                let found = self.lookup(&body[e.start..end]).iter().any(|&(c, main)| {
+                    main && !matches!(c, Cand::Place(i) if self.places[i].population < VILLAGE)
+                });
+                found.then_some(end)
+            })
+            .collect();
+        let entities = if misread.contains(&true)
+            || !datelines.is_empty()
+            || dedicated.contains(&true)
+            || run_on.iter().any(Option::is_some)
+        {
+            let starts: std::collections::HashSet<usize> =
+                datelines.iter().map(|d| d.start).collect();
+            let mut all: Vec<Entity> = entities
+                .iter()
+                .zip(&misread)
+                .zip(&dedicated)
+                .zip(&run_on)
+                .filter(|((_, &d), _)| !d)
+                .map(|((em, _), &r)| (em, r))
+                .filter(|((e, _), _)| !starts.contains(&e.start))
+                .map(|((e, &m), r)| {
+                    let end = r.unwrap_or(e.end);
+                    Entity {
                         kind: if m { EntityType::Gpe } else { e.kind },
+                        end,
+                        text: body[e.start..end].to_string(),
                         ..e.clone()
-                    })
-                    .collect();
-                all.extend(datelines);
-                all.sort_by_key(|e| (e.start, e.end));
-                fixed = all;
-                &fixed[..]
-            } else {
-                entities
-            };
+                    }
+                })
+                .collect();
+            all.extend(datelines);
+            all.sort_by_key(|e| (e.start, e.end));
+            fixed = all;
+            &fixed[..]
+        } else {
+            entities
+        };
         // where each place name of the article could be: a candidate with other names of the
         // article near it is likelier (London, Ontario among St. Thomas and Middlesex), and a
         // county of several states is the one holding one of the article's towns
@@ -1000,8 +1032,14 @@ impl Gazetteer {
                     .flatten();
                 // ("Springfield City" after "Springfield, Ohio": the towns named Springfield
                 // are candidates too)
-                let cands = match (qual_elsewhere, e.text.strip_suffix(" City")) {
-                    (Some(_), Some(head)) => {
+                // (also where no place has the name with "City" as its own: "Las Vegas City"
+                // is another name of Las Vegas, New Mexico, and may be Nevada's city)
+                let own_city = cands
+                    .iter()
+                    .any(|&(c, main)| main && matches!(c, Cand::Place(_)));
+                let widen = qual_elsewhere.is_some() || !own_city;
+                let cands = match e.text.strip_suffix(" City") {
+                    Some(head) if widen => {
                         let mut all = cands;
                         all.extend(self.lookup(head).iter().copied().filter(|&(c, _)| {
                             matches!(c, Cand::Place(i) if self.places[i].feature.starts_with("PPL"))
@@ -1473,11 +1511,24 @@ impl Gazetteer {
                         if city_of_town || region_named {
                             return None;
                         }
+                        // (a division abroad only where no town of 10,000 people of the
+                        // article's country bears the name: "Manchester Memorial" in a New
+                        // Hampshire story is no parish of Jamaica)
+                        let home_town = cands.iter().any(|&(c, main)| {
+                            main && matches!(c, Cand::Place(i)
+                                if self.places[i].feature.starts_with("PPL")
+                                    && self.places[i].population >= 10_000
+                                    && focus.as_deref() == Some(self.places[i].iso3))
+                        });
                         cands
                             .iter()
                             .filter_map(|&(c, _)| match c {
                                 Cand::Country(_) => Some((c, u64::MAX)),
-                                Cand::Place(i) if self.places[i].feature == "ADM1" => {
+                                Cand::Place(i)
+                                    if self.places[i].feature == "ADM1"
+                                        && (!home_town
+                                            || focus.as_deref() == Some(self.places[i].iso3)) =>
+                                {
                                     Some((c, self.places[i].population))
                                 }
                                 _ => None,
@@ -2251,8 +2302,17 @@ impl Gazetteer {
                 Cand::Place(i) if !main => {
                     let p = &self.places[i];
                     let outgrown = main_people.is_some_and(|m| m >= p.population);
+                    // (a city's alternate spelling is no reading where a bigger city of its
+                    // country bears the name as its own: "Pittsburgh" is not Pittsburg,
+                    // California)
+                    let outgrown_at_home = cands.iter().any(|&(o, m)| {
+                        m && matches!(o, Cand::Place(j)
+                            if self.places[j].feature.starts_with("PPL")
+                                && self.places[j].iso3 == p.iso3
+                                && self.places[j].population > p.population)
+                    });
                     p.feature != "PPL"
-                        || p.population >= 50_000
+                        || p.population >= 50_000 && !outgrown_at_home
                         || focus == Some(p.iso3) && !outgrown
                 }
                 _ => true,
@@ -2534,17 +2594,30 @@ impl Gazetteer {
     /// A qualifier after a comma: a country ("Paris, France") or a first-level division
     /// ("Alexandria, Virginia", "Alexandria, Va.").
     fn qualifier(&self, q: &str) -> Option<(String, String)> {
-        for (c, _) in self.lookup(q) {
-            match *c {
-                Cand::Country(i) => return Some((self.countries[i].iso3.clone(), String::new())),
-                Cand::Place(i) if self.places[i].feature == "ADM1" => {
-                    return Some((
-                        self.places[i].iso3.to_string(),
-                        self.places[i].admin1.to_string(),
-                    ))
-                }
-                _ => {}
-            }
+        // (a qualifier is a name: "the Florida Highway Patrol" after a comma is none)
+        if !q.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        let cands = self.lookup(q);
+        if let Some(i) = cands.iter().find_map(|&(c, _)| match c {
+            Cand::Country(i) => Some(i),
+            _ => None,
+        }) {
+            return Some((self.countries[i].iso3.clone(), String::new()));
+        }
+        // (the most populous division of the name: Florida, USA, not Uruguay's department)
+        if let Some(i) = cands
+            .iter()
+            .filter_map(|&(c, _)| match c {
+                Cand::Place(i) if self.places[i].feature == "ADM1" => Some(i),
+                _ => None,
+            })
+            .max_by_key(|&i| (self.places[i].population, std::cmp::Reverse(i)))
+        {
+            return Some((
+                self.places[i].iso3.to_string(),
+                self.places[i].admin1.to_string(),
+            ));
         }
         if let Some(abbr) = data::us_state_abbreviation(q.trim_end_matches('.')) {
             return Some(("USA".to_string(), abbr.to_string()));
@@ -3900,6 +3973,56 @@ mod tests {
         ];
         let ps = g.resolve(body, &ents);
         assert!(ps.iter().all(|p| p.text != "North Side"), "{ps:?}");
+    }
+
+    #[test]
+    fn spellings_city_names_run_on_names_and_lists() {
+        let g = Gazetteer::bundled().unwrap();
+        let at = |ps: &[Place], name: &str| {
+            ps.iter()
+                .find(|p| p.text == name)
+                .map(|p| (p.country.clone(), p.admin1.clone()))
+        };
+        let us = |st: &str| Some((Some("USA".to_string()), Some(st.to_string())));
+        // a city's own name before another city's alternate spelling, whatever the state the
+        // story's other places stand in
+        let body = "Guardsmen from Fresno, Calif., and Pittsburgh served in California units.";
+        let ents: Vec<Entity> = ["Fresno", "Calif", "Pittsburgh", "California"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        assert_eq!(at(&ps, "Pittsburgh"), us("PA"), "{ps:?}");
+        // "X City" that only a town elsewhere has as an alternate name may be X's city
+        let body = "North Las Vegas and North Las Vegas police met Las Vegas City officials.";
+        let ents = vec![
+            ent(body, "North Las Vegas", EntityType::Gpe),
+            ent(body, "Las Vegas City", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert_eq!(at(&ps, "Las Vegas City"), us("NV"), "{ps:?}");
+        // a name the tagger cut before "-based"
+        let body = "A panel of the San Jose-based court ruled in Santa Clara County.";
+        let ents = vec![
+            ent(body, "San", EntityType::Gpe),
+            ent(body, "Santa Clara County", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert_eq!(at(&ps, "San Jose"), us("CA"), "{ps:?}");
+        // no qualifier after a comma in a list of agencies ("…'s Office, the Florida …")
+        let body = "Deputies of the Levy County Sheriff's Office, the Florida Highway Patrol and \
+                    police in Chiefland came.";
+        let ents = vec![
+            ent(body, "Levy County Sheriff's Office", EntityType::Org),
+            ent(body, "Florida Highway", EntityType::Gpe),
+            ent(body, "Chiefland", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert!(
+            ps.iter().all(|p| p.country.as_deref() == Some("USA")),
+            "{ps:?}"
+        );
+        assert!(ps.iter().all(|p| !p.text.starts_with("the ")), "{ps:?}");
     }
 
     #[test]
