@@ -2219,6 +2219,18 @@ impl Gazetteer {
                 .map(|&(c, _)| vec![self.place(c, e.start, a, via)])
                 .unwrap_or_default();
         }
+        // two capitals ("the Washington-Moscow route"): the capitals
+        let capital = |v: &[(Cand, usize)]| {
+            v.iter()
+                .find(|&&(_, i)| self.places[i].feature == "PPLC")
+                .map(|&(c, _)| c)
+        };
+        if let (Some(x), Some(y)) = (capital(&ca), capital(&cb)) {
+            return vec![
+                self.place(x, e.start, a, via),
+                self.place(y, e.start + a.len() + 1, b, via),
+            ];
+        }
         // twin towns are neighbours: the best pair of readings within 80 km of each other
         // ("Smith-Jones" is no pair of towns a thousand miles apart)
         let mut best: Option<((bool, usize, u64), Cand, Cand)> = None;
@@ -3018,7 +3030,7 @@ const VILLAGE: u64 = 1_000;
 /// The bonus per other place name of the article with a reading within `NEIGHBOUR_KM` of a
 /// candidate town (up to three names).
 const NEIGHBOUR: f64 = 4.0;
-const NEIGHBOUR_KM: f64 = 30.0;
+const NEIGHBOUR_KM: f64 = 40.0;
 
 /// A reading of the article's `k`th place name: (k, lat, lon, ISO3, admin1).
 type Reading = (usize, f64, f64, &'static str, &'static str);
@@ -4023,6 +4035,43 @@ mod tests {
             "{ps:?}"
         );
         assert!(ps.iter().all(|p| !p.text.starts_with("the ")), "{ps:?}");
+    }
+
+    #[test]
+    fn capitals_joined_by_a_hyphen_and_towns_near_a_qualified_place() {
+        let g = Gazetteer::bundled().unwrap();
+        let at = |ps: &[Place], name: &str| {
+            ps.iter()
+                .find(|p| p.text == name)
+                .map(|p| (p.country.clone(), p.admin1.clone()))
+        };
+        // a route between two capitals is between the capitals, not two towns 80 km apart
+        let body = "United Airlines postponed the Washington-Moscow route last year.";
+        let ps = g.resolve(body, &[ent(body, "Washington-Moscow", EntityType::Misc)]);
+        assert_eq!(
+            at(&ps, "Moscow").map(|x| x.0),
+            Some(Some("RUS".into())),
+            "{ps:?}"
+        );
+        assert_eq!(
+            at(&ps, "Washington").map(|x| x.1),
+            Some(Some("DC".into())),
+            "{ps:?}"
+        );
+        // a town across a state line from a qualified place (Hanover, N.H., 40 km from
+        // Bethel, Vt.) before a bigger namesake far away
+        let body = "Hanover police found the couple. Their son, of Bethel, Vt., declined to \
+                    comment, and Hanover officials said the town was safe.";
+        let ents: Vec<Entity> = ["Hanover", "Bethel", "Vt"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        assert_eq!(
+            at(&ps, "Hanover"),
+            Some((Some("USA".into()), Some("NH".into()))),
+            "{ps:?}"
+        );
     }
 
     #[test]
