@@ -579,7 +579,7 @@ impl Gazetteer {
         // where each place name of the article could be: a candidate with other names of the
         // article near it is likelier (London, Ontario among St. Thomas and Middlesex), and a
         // county of several states is the one holding one of the article's towns
-        let neighbours = Neighbours::of(self, entities);
+        let neighbours = Neighbours::of(self, body, entities);
         // the US counties the article names (also inside organisations' names): a town within
         // reach of one is read in its state
         let county_spots = self.county_spots(entities);
@@ -3030,10 +3030,14 @@ const VILLAGE: u64 = 1_000;
 /// The bonus per other place name of the article with a reading within `NEIGHBOUR_KM` of a
 /// candidate town (up to three names).
 const NEIGHBOUR: f64 = 4.0;
-const NEIGHBOUR_KM: f64 = 40.0;
+const NEIGHBOUR_KM: f64 = 30.0;
+/// ... and of a qualified name's reading ("Bethel, Vt.", 31 km from Hanover, N.H.); under a
+/// one-degree cell's width at 60° of latitude, so that the 3×3 cells around a point hold it.
+const ANCHOR_KM: f64 = 50.0;
 
-/// A reading of the article's `k`th place name: (k, lat, lon, ISO3, admin1).
-type Reading = (usize, f64, f64, &'static str, &'static str);
+/// A reading of the article's `k`th place name: (k, lat, lon, ISO3, admin1, whether the name is
+/// qualified there).
+type Reading = (usize, f64, f64, &'static str, &'static str, bool);
 
 /// The points the article's place names could stand for (towns by their main names), in a grid
 /// of one-degree cells: for a candidate, the other names with a reading near it; for a county,
@@ -3047,7 +3051,7 @@ struct Neighbours {
 }
 
 impl Neighbours {
-    fn of(g: &Gazetteer, entities: &[Entity]) -> Neighbours {
+    fn of(g: &Gazetteer, body: &str, entities: &[Entity]) -> Neighbours {
         let mut n = Neighbours {
             cells: HashMap::new(),
             names: Vec::new(),
@@ -3064,6 +3068,17 @@ impl Neighbours {
             let k = n.names.len();
             n.names.push(key);
             let cands = g.lookup(&e.text);
+            // a name qualified by its division ("Bethel, Vt.") stands only there, and is a
+            // neighbour farther off (`ANCHOR_KM`): it is no coincidence of names
+            // (where the name has a reading there: "London, St. Thomas and Strathroy" is a
+            // list, not London in Saint Thomas, Jamaica)
+            let qualified = g.qualifier_after(body, e.end, 40).filter(|(iso3, adm)| {
+                !adm.is_empty()
+                    && cands.iter().any(|&(c, _)| {
+                        matches!(c, Cand::Place(i)
+                                if g.places[i].iso3 == iso3 && g.places[i].admin1 == adm)
+                    })
+            });
             for &(c, main) in &cands[..cands.len().min(200)] {
                 // (a town's main name or that name with "Town": "Enfield" of Enfield Town)
                 let town_of = |i: usize| {
@@ -3074,11 +3089,19 @@ impl Neighbours {
                 };
                 if let Cand::Place(i) = c {
                     let p = &g.places[i];
-                    if (main || town_of(i)) && p.feature.starts_with("PPL") {
-                        n.cells
-                            .entry(Self::cell(p.lat, p.lon))
-                            .or_default()
-                            .push((k, p.lat, p.lon, p.iso3, p.admin1));
+                    let anchor = qualified
+                        .as_ref()
+                        .map(|(iso3, adm)| iso3 == p.iso3 && adm == p.admin1);
+                    if (main || town_of(i)) && p.feature.starts_with("PPL") && anchor != Some(false)
+                    {
+                        n.cells.entry(Self::cell(p.lat, p.lon)).or_default().push((
+                            k,
+                            p.lat,
+                            p.lon,
+                            p.iso3,
+                            p.admin1,
+                            anchor.is_some(),
+                        ));
                     }
                 }
             }
@@ -3099,7 +3122,7 @@ impl Neighbours {
         (-1..=1).any(|dy| {
             (-1..=1).any(|dx| {
                 self.cells.get(&(cy + dy, cx + dx)).is_some_and(|v| {
-                    v.iter().any(|&(_, la, lo, iso3, adm)| {
+                    v.iter().any(|&(_, la, lo, iso3, adm, _)| {
                         keep(iso3, adm) && km(lat, lon, la, lo) < reach
                     })
                 })
@@ -3131,11 +3154,9 @@ impl Neighbours {
                 let Some(v) = self.cells.get(&(cy + dy, cx + dx)) else {
                     continue;
                 };
-                for &(k, la, lo, _, _) in v {
-                    if self.names[k] != own
-                        && !seen.contains(&k)
-                        && km(lat, lon, la, lo) < NEIGHBOUR_KM
-                    {
+                for &(k, la, lo, _, _, anchor) in v {
+                    let reach = if anchor { ANCHOR_KM } else { NEIGHBOUR_KM };
+                    if self.names[k] != own && !seen.contains(&k) && km(lat, lon, la, lo) < reach {
                         seen.push(k);
                     }
                 }
