@@ -534,6 +534,36 @@ fn local_tense(cx: &Ctx, i: usize) -> Option<i32> {
     near.into_iter().find_map(|(_, j)| class(j))
 }
 
+/// Whether the expression at token `i` is a deadline still to come: after "until" (a clock
+/// time between) in a clause that gives, extends or postpones ("has given the family until 9
+/// a.m. Tuesday", "postponed until Tuesday morning"), written in whatever tense.
+fn deadline(cx: &Ctx, i: usize) -> bool {
+    const SETS: &[&str] = &[
+        "given",
+        "gave",
+        "gives",
+        "extended",
+        "extends",
+        "postponed",
+        "postpones",
+        "delayed",
+        "deadline",
+        "adjourned",
+        "recessed",
+        "suspended",
+        "has",
+        "have",
+    ];
+    let Some(u) = (i.saturating_sub(5)..i)
+        .rev()
+        .take_while(|&j| !matches!(cx.words[j].as_str(), "," | ";" | "." | "and"))
+        .find(|&j| matches!(cx.words[j].as_str(), "until" | "till"))
+    else {
+        return false;
+    };
+    (u.saturating_sub(8)..u).any(|j| SETS.contains(&cx.words[j].as_str()))
+}
+
 /// The latest date with weekday `wd` not after `a` (past) or the next one after `a` (future).
 fn weekday_date(a: Date, wd: u32, dir: i32) -> Date {
     let cur = a.weekday() as i64;
@@ -599,18 +629,32 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
     if let Some(d) = Date::parse_iso(raw(0)).filter(|_| raw(0).len() == 10) {
         return Some((1, "DATE", Some(d.to_string())));
     }
+    // a bare abbreviation ("Sun", "Jan" with no full stop) is a weekday's or month's only
+    // before a comma, a number or another date word: "Sun Microsystems" and "Jan Kavan" are
+    // names
+    let abbreviation_ok = |k: usize| {
+        let r = raw(k);
+        let bare = r.len() <= 4 && !r.ends_with('.') && !matches!(w(k), "may" | "june" | "july");
+        !bare
+            || matches!(w(k + 1), "." | "," | "-")
+            || w(k + 1).starts_with(|c: char| c.is_ascii_digit())
+            || month_number(w(k + 1)).is_some()
+            || weekday_number(w(k + 1)).is_some()
+    };
     // weekday [,] month day [,] year
     let mut k = 0;
     let mut weekday = None;
-    if let Some(wd) =
-        weekday_number(w(0)).filter(|_| raw(0).chars().next().is_some_and(char::is_uppercase))
+    if let Some(wd) = weekday_number(w(0))
+        .filter(|_| raw(0).chars().next().is_some_and(char::is_uppercase) && abbreviation_ok(0))
     {
         weekday = Some(wd);
         k = if w(1) == "," { 2 } else { 1 };
     }
     // month-name dates
     let month_cap = raw(k).chars().next().is_some_and(char::is_uppercase);
-    if let Some(m) = month_number(w(k)).filter(|_| month_cap && w(k).len() >= 3) {
+    if let Some(m) =
+        month_number(w(k)).filter(|_| month_cap && w(k).len() >= 3 && abbreviation_ok(k))
+    {
         let mut n = k + 1;
         let mut day = None;
         if let Some(d) = day_token(w(n)) {
@@ -732,7 +776,7 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
         let possessive = matches!(w(1), "'s" | "\u{2019}s");
         let dir = if prev == "last" || w(0) == "last" || possessive {
             -1
-        } else if prev == "next" {
+        } else if prev == "next" || deadline(cx, i) {
             1
         } else {
             match local_tense(cx, i) {
@@ -832,13 +876,15 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
         "tomorrow" => return Some((1, "DATE", ad(1))),
         "tonight" => return Some((1, "TIME", a.map(|a| format!("{a}TNI")))),
         "now" | "currently" | "nowadays" => return Some((1, "DATE", Some("PRESENT_REF".into()))),
-        "recently" | "formerly" | "previously" => {
-            return Some((1, "DATE", Some("PAST_REF".into())))
-        }
+        // ("previously" and "formerly" order events and name no time: TimeML leaves them)
+        "recently" => return Some((1, "DATE", Some("PAST_REF".into()))),
         // the adjectives TimeML marks too ("current", "recent") when no unit follows
         "current" if unit(w(1)).is_none() => return Some((1, "DATE", Some("PRESENT_REF".into()))),
         "recent" if unit(w(1)).is_none() => return Some((1, "DATE", Some("PAST_REF".into()))),
-        "daily" => return Some((1, "SET", Some("P1D".into()))),
+        // (not the newspaper: "the Communist Party daily Granma")
+        "daily" if !raw(1).starts_with(char::is_uppercase) => {
+            return Some((1, "SET", Some("P1D".into())))
+        }
         "weekly" => return Some((1, "SET", Some("P1W".into()))),
         "monthly" => return Some((1, "SET", Some("P1M".into()))),
         "annually" | "yearly" => return Some((1, "SET", Some("P1Y".into()))),
@@ -977,6 +1023,9 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
                         Some(format!("{y:04}-{m:02}"))
                     }
                     'Y' => Some(format!("{:04}", i64::from(a.year) - n)),
+                    // ("a decade ago": the year; "a century ago" too)
+                    'E' => Some(format!("{:04}", i64::from(a.year) - 10 * n)),
+                    'C' => Some(format!("{:04}", i64::from(a.year) - 100 * n)),
                     _ => None,
                 });
                 return Some((k + 2, "DATE", v));
@@ -1196,6 +1245,28 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
                 return Some((1, "DURATION", Some(v)));
             }
         }
+    }
+    // every / each weekday (and part of the day), and weekdays in the plural: sets
+    // ("each Thursday", "every Friday night", "on Sundays")
+    let weekly = |k: usize| -> Option<(usize, String)> {
+        let wd = weekday_number(w(k)).filter(|_| raw(k).len() > 4)?;
+        let n = wd + 1;
+        match part_of_day(w(k + 1)) {
+            Some(p) => Some((k + 2, format!("XXXX-WXX-{n}T{p}"))),
+            None => Some((k + 1, format!("XXXX-WXX-{n}"))),
+        }
+    };
+    if matches!(w(0), "every" | "each") {
+        if let Some((n, v)) = weekly(1) {
+            return Some((n, "SET", Some(v)));
+        }
+    }
+    if let Some(wd) = w(0)
+        .strip_suffix('s')
+        .filter(|_| raw(0).starts_with(char::is_uppercase) && raw(0).len() > 6)
+        .and_then(weekday_number)
+    {
+        return Some((1, "SET", Some(format!("XXXX-WXX-{}", wd + 1))));
     }
     // every / each unit
     if matches!(w(0), "every" | "each") {
@@ -2051,5 +2122,60 @@ mod tests {
             .map(|x| x.value)
             .collect();
         assert_eq!(got, vec![None, Some("2015".into())]);
+    }
+
+    #[test]
+    fn abbreviations_names_sets_deadlines_and_decades_ago() {
+        let p = "2000-03-30"; // a Thursday
+                              // a bare abbreviation before a name is part of the name
+        assert!(run("Sun Microsystems and Jan Kavan agreed.", p).is_empty());
+        assert_eq!(
+            run("It opened Sun, Jan 2, 2000 and closed Jan. 9, 2000.", p),
+            vec![
+                v("Sun, Jan 2, 2000", "2000-01-02"),
+                v("Jan. 9, 2000", "2000-01-09")
+            ]
+        );
+        // adverbs that only order events, and a newspaper called a daily, are no times
+        assert!(run(
+            "As previously reported, the party daily Granma printed it.",
+            p
+        )
+        .is_empty());
+        assert_eq!(run("Crowds rallied daily.", p), vec![v("daily", "P1D")]);
+        // weekdays that repeat
+        assert_eq!(
+            run(
+                "Flights leave each Thursday and every Friday night; shops close on Sundays.",
+                p
+            ),
+            vec![
+                v("each Thursday", "XXXX-WXX-4"),
+                v("every Friday night", "XXXX-WXX-5TNI"),
+                v("Sundays", "XXXX-WXX-7")
+            ]
+        );
+        // a deadline given, extended or postponed "until" a weekday is still to come, in a
+        // past-tense clause too; a stay "until" one is not
+        assert_eq!(
+            run("Officials postponed until Tuesday any action.", p),
+            vec![v("Tuesday", "2000-04-04")]
+        );
+        assert_eq!(
+            run(
+                "The agency had given the family until 9 a.m. Tuesday to sign.",
+                p
+            ),
+            vec![v("9 a.m. Tuesday", "2000-04-04T09:00")]
+        );
+        assert_eq!(
+            run("He stayed until Tuesday.", p),
+            vec![v("Tuesday", "2000-03-28")]
+        );
+        // decades and centuries ago are years
+        assert_eq!(
+            run("It began a decade ago and grew two centuries ago.", p),
+            vec![v("a decade ago", "1990"), v("two centuries ago", "1800")]
+        );
     }
 }
