@@ -2467,7 +2467,15 @@ impl Gazetteer {
             .or_else(|| {
                 states
                     .iter()
-                    .max_by_key(|st| (votes(st), std::cmp::Reverse(st.as_str())))
+                    // (among states with as many places, the one the text names most often:
+                    // "Boone County" … "Indiana" five times, "Illinois" once)
+                    .max_by_key(|st| {
+                        (
+                            votes(st),
+                            self.state_count(body, near, st),
+                            std::cmp::Reverse(st.as_str()),
+                        )
+                    })
                     .filter(|st| states.len() == 1 || near.division.contains_key(&key(st)))
             })
             .or_else(|| (focus == Some("USA") && states.len() == 1).then(|| &states[0]))
@@ -3870,6 +3878,26 @@ mod tests {
         assert_eq!(at("Madison County").as_deref(), Some("KY"), "{ps:?}");
         assert_eq!(at("McLean County").as_deref(), Some("KY"), "{ps:?}");
         assert_eq!(at("Atlanta").as_deref(), Some("GA"), "{ps:?}");
+        // states with as many of the story's places: the one it names most often
+        let body = "Boone County has a workforce of 27,733. Indiana counties are in the middle. \
+                    The Indiana rate was 9.4 percent. Illinois, Ohio, Kentucky and Michigan were \
+                    higher.";
+        let ps = g.resolve(
+            body,
+            &gpes(
+                body,
+                &[
+                    "Boone County",
+                    "Indiana",
+                    "Illinois",
+                    "Ohio",
+                    "Kentucky",
+                    "Michigan",
+                ],
+            ),
+        );
+        let county = ps.iter().find(|p| p.text == "Boone County").unwrap();
+        assert_eq!(county.admin1.as_deref(), Some("IN"), "{ps:?}");
     }
 
     #[test]
