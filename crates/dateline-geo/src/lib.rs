@@ -93,6 +93,37 @@ const GENERIC: &[&str] = &[
     "west end",
 ];
 
+/// Words naming a town's civic bodies and services ("Gainesville Police", "Hartford Hospital").
+const CIVIC: &[&str] = &[
+    "police",
+    "library",
+    "council",
+    "department",
+    "dept",
+    "school",
+    "schools",
+    "hospital",
+    "fire",
+    "utilities",
+    "board",
+    "court",
+    "airport",
+    "city",
+    "county",
+    "township",
+    "municipal",
+    "public",
+    "sheriff's",
+    "sheriff",
+    "mayor",
+    "chamber",
+    "community",
+    "district",
+    "transit",
+    "housing",
+    "water",
+];
+
 const STREETS: &[&str] = &[
     "street",
     "st",
@@ -1289,35 +1320,7 @@ impl Gazetteer {
         // ("Kentucky State Police", "U.S. Department of Justice"), or a town's before a civic
         // body ("Gainesville Police", "Paris Public Library"): where the organisation is; and
         // the place inside a name the gazetteer does not know ("Northeast Georgia")
-        const CIVIC: &[&str] = &[
-            "police",
-            "library",
-            "council",
-            "department",
-            "dept",
-            "school",
-            "schools",
-            "hospital",
-            "fire",
-            "utilities",
-            "board",
-            "court",
-            "airport",
-            "city",
-            "county",
-            "township",
-            "municipal",
-            "public",
-            "sheriff's",
-            "sheriff",
-            "mayor",
-            "chamber",
-            "community",
-            "district",
-            "transit",
-            "housing",
-            "water",
-        ];
+
         // ... and institutions named after their town, read so only where the article's other
         // places are ("Springfield Science Museum" among Massachusetts towns; not "Research
         // Center", a village in Maryland)
@@ -3069,13 +3072,34 @@ impl Neighbours {
             .iter()
             .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Loc))
         {
-            let key = e.text.to_lowercase();
+            // (a name the gazetteer lacks by its opening words before a civic body: "Hartford"
+            // of "Hartford Hospital", which the tagger called a place)
+            let mut name = e.text.as_str();
+            if g.lookup(name).is_empty() {
+                let words: Vec<&str> = name.split(' ').collect();
+                if let Some(n) = (1..words.len().min(3)).rev().find(|&n| {
+                    let head = words[..n].join(" ");
+                    let next = words[n].to_lowercase();
+                    // (not a county's or township's name: "Boone County" is no town Boone)
+                    CIVIC.contains(&next.as_str())
+                        && !matches!(
+                            next.as_str(),
+                            "county" | "parish" | "township" | "borough" | "city"
+                        )
+                        && !GENERIC.contains(&head.to_lowercase().as_str())
+                        && !DIRECTIONS.contains(&head.to_lowercase().as_str())
+                        && !g.lookup(&head).is_empty()
+                }) {
+                    name = &name[..words[..n].iter().map(|w| w.len() + 1).sum::<usize>() - 1];
+                }
+            }
+            let key = name.to_lowercase();
             if n.names.contains(&key) || n.names.len() >= 64 {
                 continue;
             }
             let k = n.names.len();
             n.names.push(key);
-            let cands = g.lookup(&e.text);
+            let cands = g.lookup(name);
             // a name qualified by its division ("Bethel, Vt.") stands only there, and is a
             // neighbour farther off (`ANCHOR_KM`): it is no coincidence of names
             // (where the name has a reading there: "London, St. Thomas and Strathroy" is a
@@ -4105,6 +4129,20 @@ mod tests {
         assert_eq!(
             at(&ps, "Washington").map(|x| x.1),
             Some(Some("DC".into())),
+            "{ps:?}"
+        );
+        // a town near one whose name opens a civic body the tagger called a place ("Hartford
+        // Hospital": Middletown, Connecticut, not New Jersey's bigger one)
+        let body = "MIDDLETOWN — A Middletown High School senior is recovering at Hartford \
+                    Hospital.";
+        let ents = vec![
+            ent(body, "MIDDLETOWN", EntityType::Gpe),
+            ent(body, "Hartford Hospital", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert_eq!(
+            at(&ps, "MIDDLETOWN"),
+            Some((Some("USA".into()), Some("CT".into()))),
             "{ps:?}"
         );
         // a town across a state line from a qualified place (Hanover, N.H., 40 km from
