@@ -870,6 +870,23 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
     }
     // deictic words
     let ad = |n: i64| a.map(|a| a.add_days(n).to_string());
+    // "mid-afternoon yesterday", "late morning today": that part of that day
+    let part = w(0)
+        .strip_prefix("mid-")
+        .or_else(|| w(0).strip_prefix("late-"))
+        .or_else(|| w(0).strip_prefix("early-"))
+        .unwrap_or(w(0));
+    if let Some(p) = part_of_day(part) {
+        let day = match w(1) {
+            "yesterday" => Some(-1),
+            "today" => Some(0),
+            "tomorrow" => Some(1),
+            _ => None,
+        };
+        if let Some(n) = day {
+            return Some((2, "TIME", ad(n).map(|d| format!("{d}T{p}"))));
+        }
+    }
     match w(0) {
         "today" => return Some((1, "DATE", ad(0))),
         "yesterday" => return Some((1, "DATE", ad(-1))),
@@ -972,6 +989,23 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             return Some((3, "DATE", v));
         }
     }
+    // "the first half of 1990", "the second (last) half of 1989", "the first two quarters of
+    // 1990": the half-year
+    {
+        let k = usize::from(w(0) == "the");
+        let half = match (w(k), w(k + 1), w(k + 2)) {
+            ("first", "half", "of") => Some((1, k + 3)),
+            ("second" | "last" | "latter", "half", "of") => Some((2, k + 3)),
+            ("first", "two", "quarters") if w(k + 3) == "of" => Some((1, k + 4)),
+            ("last" | "second", "two", "quarters") if w(k + 3) == "of" => Some((2, k + 4)),
+            _ => None,
+        };
+        if let Some((h, at)) = half {
+            if let Some(y) = year_token(w(at)) {
+                return Some((at + 1, "DATE", Some(format!("{y:04}-H{h}"))));
+            }
+        }
+    }
     // "the 20th century", "the eleventh century": the century's first two digits
     if let Some(c) = century_ordinal(w(0)) {
         if matches!(w(1), "century" | "centuries") {
@@ -1007,11 +1041,32 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             }
         }
     }
-    // N units ago / N units (duration); "two more weeks"
+    // N units ago / N units (duration); "two more weeks"; "twenty four hours"
     if let Some(n) = number_word(w(0)) {
-        let mut k = 1;
-        if w(1) == "-" || w(1) == "more" && unit(w(2)).is_some() {
-            k = 2;
+        let units = number_word(w(1)).filter(|u| (1..10).contains(u) && !w(1).contains('-'));
+        let (n, k0) = match units {
+            Some(u) if (20..100).contains(&n) && n % 10 == 0 && unit(w(2)).is_some() => (n + u, 1),
+            _ => (n, 0),
+        };
+        let mut k = 1 + k0;
+        if w(k) == "-" || w(k) == "more" && unit(w(k + 1)).is_some() {
+            k += 1;
+        }
+        // "a minute and a half", "an hour and a half": a half more
+        if let Some(u) = unit(w(k)) {
+            if (w(k + 1), w(k + 3)) == ("and", "half") && matches!(w(k + 2), "a" | "one") {
+                let v = match u {
+                    'H' => Some(format!("PT{n}H30M")),
+                    'Y' => Some(format!("P{n}Y6M")),
+                    'D' => Some(format!("P{n}DT12H")),
+                    'm' => Some(format!("PT{n}M30S")),
+                    'W' => Some(format!("P{}DT12H", 7 * n + 3)),
+                    _ => None,
+                };
+                if let Some(v) = v {
+                    return Some((k + 4, "DURATION", Some(v)));
+                }
+            }
         }
         if let Some(u) = unit(w(k)) {
             if w(k + 1) == "ago" || w(k + 1) == "earlier" {
@@ -2171,6 +2226,21 @@ mod tests {
         assert_eq!(
             run("He stayed until Tuesday.", p),
             vec![v("Tuesday", "2000-03-28")]
+        );
+        // numbers in two words, "and a half", halves of a year, parts of named days
+        assert_eq!(
+            run(
+                "It took twenty four hours and a week and a half; sales fell in the first \
+                 half of 1999 and the last two quarters of 1999, and mid-afternoon yesterday.",
+                p
+            ),
+            vec![
+                v("twenty four hours", "PT24H"),
+                v("a week and a half", "P10DT12H"),
+                v("the first half of 1999", "1999-H1"),
+                v("the last two quarters of 1999", "1999-H2"),
+                v("mid-afternoon yesterday", "2000-03-29TAF")
+            ]
         );
         // decades and centuries ago are years
         assert_eq!(
