@@ -1287,8 +1287,11 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
         };
         return Some((2, "DATE", Some(v.into())));
     }
-    // "for weeks", "for years": an unspecified number of units
-    if matches!(prev, "for" | "several" | "few" | "recent" | "many") {
+    // "for weeks", "for years", "in the coming weeks": an unspecified number of units
+    if matches!(
+        prev,
+        "for" | "several" | "few" | "recent" | "many" | "coming"
+    ) {
         if let Some(u) = unit(w(0)).filter(|_| w(0).ends_with('s')) {
             let v = match u {
                 'D' | 'W' | 'M' | 'Y' | 'Q' => Some(format!("PX{u}")),
@@ -2241,6 +2244,11 @@ mod tests {
                 v("the last two quarters of 1999", "1999-H2"),
                 v("mid-afternoon yesterday", "2000-03-29TAF")
             ]
+        );
+        // an unspecified number of units to come
+        assert_eq!(
+            run("Prices will rise in the coming weeks.", p),
+            vec![v("weeks", "PXW")]
         );
         // decades and centuries ago are years
         assert_eq!(
