@@ -275,12 +275,17 @@ pub fn find(
         let st = &toks[s.tok_start..s.tok_end];
         let raw: Vec<&str> = st.iter().map(|t| t.text(body)).collect();
         let words: Vec<String> = raw.iter().map(|w| w.to_lowercase()).collect();
-        let future = words.iter().any(|w| FUTURE_CUES.contains(&w.as_str()));
-        let strong_future = words.iter().any(|w| {
+        // ("next to the embassy", "next door" look nowhere)
+        let cue = |k: usize| {
+            let w = words[k].as_str();
+            w != "next" || !matches!(words.get(k + 1).map(String::as_str), Some("to" | "door"))
+        };
+        let future = (0..words.len()).any(|k| FUTURE_CUES.contains(&words[k].as_str()) && cue(k));
+        let strong_future = (0..words.len()).any(|k| {
             matches!(
-                w.as_str(),
+                words[k].as_str(),
                 "will" | "'ll" | "shall" | "next" | "coming" | "upcoming" | "tomorrow"
-            )
+            ) && cue(k)
         });
         let cx = Ctx {
             words,
@@ -2244,6 +2249,14 @@ mod tests {
                 v("the last two quarters of 1999", "1999-H2"),
                 v("mid-afternoon yesterday", "2000-03-29TAF")
             ]
+        );
+        // "next to" is a place, not a time ahead: the Friday is the last one
+        assert_eq!(
+            run(
+                "A bomb ripped through a building next to the embassy Friday morning.",
+                p
+            ),
+            vec![v("Friday morning", "2000-03-24TMO")]
         );
         // an unspecified number of units to come
         assert_eq!(
