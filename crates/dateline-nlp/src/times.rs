@@ -439,15 +439,11 @@ fn quarter_context(times: &mut [TimeExpr], quarter: &mut Option<(i32, u32, usize
     }
     for t in times.iter_mut() {
         let l = t.text.to_lowercase();
-        let year_back = [
-            "year ago",
-            "year earlier",
-            "year before",
-            "year-earlier",
-            "last year",
-        ]
-        .iter()
-        .any(|p| l.contains(p));
+        // (a comparison with the year before is with its same quarter; "last year" names
+        // the year)
+        let year_back = ["year ago", "year earlier", "year before", "year-earlier"]
+            .iter()
+            .any(|p| l.contains(p));
         let plain = t
             .value
             .as_deref()
@@ -1717,6 +1713,14 @@ mod tests {
                 v("the latest period", "1989-Q3"),
                 v("the 1988 quarter", "1988-Q3")
             ]
+        );
+        // ... where "last year" still names the year
+        assert_eq!(
+            run(
+                "Third-quarter net rose. Last year the company lost money.",
+                p
+            ),
+            vec![v("Third-quarter", "1989-Q3"), v("Last year", "1988")]
         );
     }
 
