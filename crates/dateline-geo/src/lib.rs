@@ -552,13 +552,28 @@ impl Gazetteer {
                     && dedication(body, e.start, e.end)
             })
             .collect();
-        // a place's name the tagger cut before a hyphenated word ("San" + "Jose-based"): the
-        // whole name, where the gazetteer has it
+        // a place's name the tagger cut before a hyphenated word ("San" + "Jose-based") or an
+        // apostrophe ("St. John" + "'s"): the whole name, where the gazetteer has it
         let run_on: Vec<Option<usize>> = entities
             .iter()
             .map(|e| {
                 if !matches!(e.kind, EntityType::Gpe | EntityType::Loc) {
                     return None;
+                }
+                // ("St. John" + "'s": St. John's, where the gazetteer has the name whole)
+                for apostrophe in ["'s", "’s"] {
+                    if body[e.end..].starts_with(apostrophe) {
+                        let end = e.end + apostrophe.len();
+                        let whole = self.lookup(&body[e.start..end]).iter().any(|&(c, main)| {
+                            // (a name with its apostrophe: "Virginia's" is no Virginias)
+                            main && matches!(c, Cand::Place(i)
+                                if self.places[i].population >= VILLAGE
+                                    && self.places[i].name.contains(['\'', '’']))
+                        });
+                        if whole {
+                            return Some(end);
+                        }
+                    }
                 }
                 let rest = body[e.end..].strip_prefix(' ')?;
                 let word_end = rest.find(|c: char| !c.is_alphabetic())?;
@@ -929,8 +944,23 @@ impl Gazetteer {
                 // a US county ("Laurel County"): in the state where the article's other places
                 // are, at the middle of those places (a local story stays in its area), else at
                 // its namesake town there, else at the state's point
+                // ("PLYMOUTH CO.", "Loudon Co.": a county by its abbreviation, where the tagger
+                // called it a place)
+                let abbreviated = matches!(e.kind, EntityType::Gpe | EntityType::Loc)
+                    .then(|| {
+                        e.text
+                            .strip_suffix(" Co.")
+                            .or_else(|| e.text.strip_suffix(" CO."))
+                            .or_else(|| e.text.strip_suffix(" Co"))
+                    })
+                    .flatten()
+                    .map(|head| Entity {
+                        text: format!("{} County", title_case(head)),
+                        ..e.clone()
+                    });
+                let county = abbreviated.as_ref().unwrap_or(e);
                 if let Some(states) = (e.kind != EntityType::Person)
-                    .then(|| self.counties.get(&norm_key(&e.text)))
+                    .then(|| self.counties.get(&norm_key(&county.text)))
                     .flatten()
                 {
                     // (the first pass places a county of one state's only, and so lends the
@@ -940,9 +970,10 @@ impl Gazetteer {
                         None if states.len() == 1 => Some(&no_coherence),
                         None => None,
                     };
-                    if let Some(p) = n.and_then(|n| {
-                        self.county_place(e, states, n, focus.as_deref(), body, &neighbours)
+                    if let Some(mut p) = n.and_then(|n| {
+                        self.county_place(county, states, n, focus.as_deref(), body, &neighbours)
                     }) {
+                        p.text.clone_from(&e.text);
                         out.push(p);
                     }
                     continue;
@@ -1968,12 +1999,21 @@ impl Gazetteer {
             if words == 0 {
                 continue;
             }
-            let name = rest[..end - 1].trim_end_matches([',', '.']);
-            let name_end = at + name.len();
-            let town = self.lookup(name).iter().any(|&(c, main)| {
-                main && matches!(c, Cand::Place(i) if self.places[i].feature.starts_with("PPL")
-                    || self.places[i].feature == "ADM1")
+            let mut name = rest[..end - 1].trim_end_matches([',', '.']);
+            // ("PLYMOUTH CO. —": a county by its abbreviation, full stop kept)
+            let county = name.strip_suffix(" CO").is_some_and(|h| {
+                self.counties
+                    .contains_key(&norm_key(&format!("{h} County")))
             });
+            if county && rest[name.len()..].starts_with('.') {
+                name = &rest[..name.len() + 1];
+            }
+            let name_end = at + name.len();
+            let town = county
+                || self.lookup(name).iter().any(|&(c, main)| {
+                    main && matches!(c, Cand::Place(i) if self.places[i].feature.starts_with("PPL")
+                        || self.places[i].feature == "ADM1")
+                });
             // (entities are sorted by start: the few starting before the name's end)
             let k = entities.partition_point(|e| e.start < name_end);
             let clash = entities[..k]
@@ -2811,6 +2851,22 @@ fn modifies_a_noun(body: &str, end: usize) -> bool {
         && !ACTS.contains(&next)
 }
 
+/// A name in capitals in title case ("PLYMOUTH" -> "Plymouth"); others as they are.
+fn title_case(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    name.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next()
+                .map(|f| f.to_string() + &cs.as_str().to_lowercase())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Whether the saint's name at `start..end` ("St. Peter", "Saint Paul") names a church's
 /// dedication: after "church of" (or "cathedral", "basilica", "chapel", "parish" of), or
 /// before such a word with only saints' names, "and" and capitalised words between ("Saint
@@ -2855,10 +2911,21 @@ fn dedication(body: &str, start: usize, end: usize) -> bool {
             break;
         }
     }
-    // after: capitalised words and "and" up to the house ("… and Saint Paul Coptic Church")
-    for w in body[end..].split_whitespace().take(7) {
+    // after the saint's name (in the name the tagger found too): capitalised words and "and"
+    // up to the house ("… and Saint Paul Coptic Church"); after a saint's possessive, a
+    // hospital or a school is the saint's too ("St. Michael's Hospital")
+    const FOUNDATIONS: &[&str] = &["hospital", "school", "college", "university", "academy"];
+    let name_end = text
+        .match_indices(' ')
+        .nth(1)
+        .map_or(end, |(k, _)| start + k);
+    let possessive = body[start..name_end].ends_with("'s") || body[start..name_end].ends_with("’s");
+    for w in body[name_end..].split_whitespace().take(7) {
         let bare = w.trim_matches(|c: char| !c.is_alphabetic());
-        if HOUSES.contains(&bare.to_lowercase().as_str()) && bare.starts_with(char::is_uppercase) {
+        let lower = bare.to_lowercase();
+        if (HOUSES.contains(&lower.as_str()) || possessive && FOUNDATIONS.contains(&lower.as_str()))
+            && bare.starts_with(char::is_uppercase)
+        {
             return true;
         }
         if !(bare == "and" || bare.starts_with(char::is_uppercase)) || bare.is_empty() {
@@ -3959,6 +4026,26 @@ mod tests {
             ["Cairo"],
             "{ps:?}"
         );
+        // ... and a hospital or school a saint's possessive names
+        let body = "He was taken to St. Michael's Hospital in Toronto.";
+        let ps = g.resolve(body, &gpes(body, &["St. Michael's Hospital", "Toronto"]));
+        assert_eq!(
+            ps.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(),
+            ["Toronto"],
+            "{ps:?}"
+        );
+        // a name the tagger cut before its apostrophe is read whole, where a place has it
+        // with the apostrophe
+        let body = "He lives in St. John's, the capital of Newfoundland.";
+        let ps = g.resolve(body, &gpes(body, &["St. John", "Newfoundland"]));
+        assert_eq!(
+            at(&ps, "St. John's"),
+            Some((Some("CAN".to_string()), Some("05".to_string()))),
+            "{ps:?}"
+        );
+        let body = "Virginia's governor visited.";
+        let ps = g.resolve(body, &gpes(body, &["Virginia"]));
+        assert_eq!(at(&ps, "Virginia"), us("VA"), "{ps:?}");
         // ... but a Louisiana parish named for a saint is a place
         let body = "Deputies in St. Tammany Parish closed two roads.";
         let ps = g.resolve(body, &gpes(body, &["St. Tammany Parish"]));
@@ -4145,6 +4232,26 @@ mod tests {
             Some((Some("USA".into()), Some("CT".into()))),
             "{ps:?}"
         );
+        // a county by its abbreviation, in a dateline or tagged as a place
+        let body = "PLYMOUTH CO. — Deputies found the car near Le Mars, Iowa, and in Loudon Co.";
+        let ents = vec![
+            ent(body, "Le Mars", EntityType::Gpe),
+            ent(body, "Iowa", EntityType::Gpe),
+            ent(body, "Loudon Co.", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let county = ps.iter().find(|p| p.text == "PLYMOUTH CO.").unwrap();
+        assert_eq!(
+            (
+                county.name.as_str(),
+                county.admin1.as_deref(),
+                county.feature.as_deref()
+            ),
+            ("Plymouth County", Some("IA"), Some("ADM2")),
+            "{ps:?}"
+        );
+        let loudon = ps.iter().find(|p| p.text == "Loudon Co.").unwrap();
+        assert_eq!(loudon.name, "Loudon County", "{ps:?}");
         // a town across a state line from a qualified place (Hanover, N.H., 40 km from
         // Bethel, Vt.) before a bigger namesake far away
         let body = "Hanover police found the couple. Their son, of Bethel, Vt., declined to \
