@@ -1233,9 +1233,13 @@ impl Gazetteer {
                         if main {
                             s += 2.0;
                         }
+                        // (a capital also where the article names its country, whatever its
+                        // focus: "WASHINGTON" over a story about a British spy that names the
+                        // U.S.)
                         if dateline
                             && (r.feature == "PPLC" || r.population >= 1_000_000)
-                            && focus.as_deref().is_none_or(|f| f == r.iso3)
+                            && (focus.as_deref().is_none_or(|f| f == r.iso3)
+                                || r.feature == "PPLC" && named_countries.contains(&r.iso3))
                         {
                             s += 50.0;
                         }
@@ -4205,6 +4209,20 @@ mod tests {
                 .find(|p| p.text == name)
                 .map(|p| (p.country.clone(), p.admin1.clone()))
         };
+        // a wire dateline of a capital whose country the story names, whatever its focus
+        let body = "WASHINGTON (Reuters) - A former British spy who worked in London for \
+                    Britain wrote the U.S. report. British officials in London said so.";
+        let mut ents: Vec<Entity> = ["WASHINGTON", "London", "Britain", "U.S."]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        ents.sort_by_key(|e| e.start);
+        let ps = g.resolve(body, &ents);
+        assert_eq!(
+            at(&ps, "WASHINGTON"),
+            Some((Some("USA".into()), Some("DC".into()))),
+            "{ps:?}"
+        );
         // a route between two capitals is between the capitals, not two towns 80 km apart
         let body = "United Airlines postponed the Washington-Moscow route last year.";
         let ps = g.resolve(body, &[ent(body, "Washington-Moscow", EntityType::Misc)]);
