@@ -1092,6 +1092,9 @@ impl Gazetteer {
                     .is_none()
                     .then(|| qualified.get(&sense_key(&e.text)))
                     .flatten();
+                // a landmark of a country after the name's possessive ("Paris' iconic
+                // Champs-Elysees", "Moscow's Red Square") puts the name in that country
+                let landmark = self.landmark_after(body, e.end).map(|x| (x, String::new()));
                 // ("Springfield City" after "Springfield, Ohio": the towns named Springfield
                 // are candidates too)
                 // (also where no place has the name with "City" as its own: "Las Vegas City"
@@ -1259,7 +1262,9 @@ impl Gazetteer {
                         if short_of.is_some_and(|i| c == Cand::Place(i)) {
                             s += 30.0;
                         }
-                        if let Some((iso3, adm)) = qual_c.as_ref().or(qual_elsewhere) {
+                        if let Some((iso3, adm)) =
+                            qual_c.as_ref().or(qual_elsewhere).or(landmark.as_ref())
+                        {
                             if iso3 == r.iso3 && (adm.is_empty() || adm == r.admin1) {
                                 s += 30.0;
                             }
@@ -2578,6 +2583,37 @@ impl Gazetteer {
             admin1: Some(state.clone()),
             via: None,
         })
+    }
+
+    /// The country of a seat of government, square or street (`regions.tsv`) named within
+    /// four words after a possessive at `end` ("'s", "'"), an adjective allowed between.
+    fn landmark_after(&self, body: &str, end: usize) -> Option<String> {
+        let rest = ["'s ", "' ", "’s ", "’ "]
+            .iter()
+            .find_map(|p| body[end..].strip_prefix(p))?;
+        let words: Vec<&str> = rest.split_whitespace().take(5).collect();
+        let skip = usize::from(
+            words
+                .first()
+                .is_some_and(|w| w.starts_with(char::is_lowercase)),
+        );
+        (1..=4usize.min(words.len().saturating_sub(skip)))
+            .rev()
+            .find_map(|n| {
+                let name = words[skip..skip + n]
+                    .join(" ")
+                    .trim_end_matches(|c: char| !c.is_alphanumeric())
+                    .to_string();
+                self.lookup(&name).iter().find_map(|&(c, _)| match c {
+                    Cand::Region(i)
+                        if matches!(self.regions[i].feature, "BLDG" | "SQR" | "ST")
+                            && !self.regions[i].iso3.is_empty() =>
+                    {
+                        Some(self.regions[i].iso3.to_string())
+                    }
+                    _ => None,
+                })
+            })
     }
 
     /// The one state among `states` whose full name the text holds most often as a word
@@ -4221,6 +4257,22 @@ mod tests {
         assert_eq!(
             at(&ps, "WASHINGTON"),
             Some((Some("USA".into()), Some("DC".into()))),
+            "{ps:?}"
+        );
+        // a landmark after a name's possessive puts the name in the landmark's country, in a
+        // Kentucky story too
+        let body = "GEORGETOWN, Ky. - A doctor from Pikeville, Kentucky, is in France. A gunman \
+                    opened fire on Paris' iconic Champs-Elysees boulevard.";
+        let mut ents: Vec<Entity> = ["GEORGETOWN", "Pikeville", "Kentucky", "France", "Paris"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        ents.push(ent(body, "Champs-Elysees", EntityType::Loc));
+        ents.sort_by_key(|e| e.start);
+        let ps = g.resolve(body, &ents);
+        assert_eq!(
+            at(&ps, "Paris").map(|x| x.0),
+            Some(Some("FRA".into())),
             "{ps:?}"
         );
         // a route between two capitals is between the capitals, not two towns 80 km apart
