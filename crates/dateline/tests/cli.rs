@@ -252,6 +252,15 @@ fn hostile_inputs_do_not_crash() {
         "Washington-Moscow",
         "Vt.",
         "&",
+        "CO.",
+        "Co.",
+        "'s",
+        "’",
+        "Champs-Elysees",
+        "(Reuters)",
+        "twenty",
+        "and a half",
+        "half of",
     ];
     let mut seed: u64 = 7;
     let mut places = String::new();
