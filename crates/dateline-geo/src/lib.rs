@@ -3493,6 +3493,26 @@ mod tests {
         }
     }
 
+    /// Places (`GPE`) at the first mention of each name.
+    fn gpes(body: &str, names: &[&str]) -> Vec<Entity> {
+        names
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect()
+    }
+
+    /// (country, first-level division) of the place read from `name`.
+    fn at(ps: &[Place], name: &str) -> Option<(Option<String>, Option<String>)> {
+        ps.iter()
+            .find(|p| p.text == name)
+            .map(|p| (p.country.clone(), p.admin1.clone()))
+    }
+
+    /// The (country, division) of a US state.
+    fn us(st: &str) -> Option<(Option<String>, Option<String>)> {
+        Some((Some("USA".to_string()), Some(st.to_string())))
+    }
+
     fn ent(body: &str, t: &str, k: EntityType) -> Entity {
         let s = body.find(t).unwrap();
         Entity {
@@ -3967,12 +3987,6 @@ mod tests {
     #[test]
     fn a_county_of_one_state_places_the_storys_towns_and_several_states_defer() {
         let g = Gazetteer::bundled().unwrap();
-        let gpes = |body: &str, names: &[&str]| -> Vec<Entity> {
-            names
-                .iter()
-                .map(|n| ent(body, n, EntityType::Gpe))
-                .collect()
-        };
         // a county only one state has lends the story that state, and a town within it wins
         // over a namesake among another state's places
         let body = "A family from Laurel County died in a crash. The widow has lived in London \
@@ -4034,18 +4048,6 @@ mod tests {
     #[test]
     fn saints_abbreviations_small_divisions_and_towns_opening_organisations() {
         let g = Gazetteer::bundled().unwrap();
-        let gpes = |body: &str, names: &[&str]| -> Vec<Entity> {
-            names
-                .iter()
-                .map(|n| ent(body, n, EntityType::Gpe))
-                .collect()
-        };
-        let at = |ps: &[Place], name: &str| {
-            ps.iter()
-                .find(|p| p.text == name)
-                .map(|p| (p.country.clone(), p.admin1.clone()))
-        };
-        let us = |st: &str| Some((Some("USA".to_string()), Some(st.to_string())));
         // "St." is "Saint": the Kansas village among the story's Kansas towns
         let body = "Meetings were held in Manhattan and Wamego, and on Wednesday in St. George.";
         let ps = g.resolve(body, &gpes(body, &["Manhattan", "Wamego", "St. George"]));
@@ -4190,12 +4192,6 @@ mod tests {
     #[test]
     fn spellings_city_names_run_on_names_and_lists() {
         let g = Gazetteer::bundled().unwrap();
-        let at = |ps: &[Place], name: &str| {
-            ps.iter()
-                .find(|p| p.text == name)
-                .map(|p| (p.country.clone(), p.admin1.clone()))
-        };
-        let us = |st: &str| Some((Some("USA".to_string()), Some(st.to_string())));
         // a city's own name before another city's alternate spelling, whatever the state the
         // story's other places stand in
         let body = "Guardsmen from Fresno, Calif., and Pittsburgh served in California units.";
@@ -4240,11 +4236,6 @@ mod tests {
     #[test]
     fn capitals_joined_by_a_hyphen_and_towns_near_a_qualified_place() {
         let g = Gazetteer::bundled().unwrap();
-        let at = |ps: &[Place], name: &str| {
-            ps.iter()
-                .find(|p| p.text == name)
-                .map(|p| (p.country.clone(), p.admin1.clone()))
-        };
         // a wire dateline of a capital whose country the story names, whatever its focus
         let body = "WASHINGTON (Reuters) - A former British spy who worked in London for \
                     Britain wrote the U.S. report. British officials in London said so.";
