@@ -234,6 +234,39 @@ fn holiday(words: &[String], i: usize) -> Option<(usize, DayOfYear)> {
 }
 
 fn day_token(w: &str) -> Option<u32> {
+    // a day in words ("March eighth", "the twenty-first")
+    const UNITS: [&str; 10] = [
+        "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    ];
+    const TEENS: [&str; 10] = [
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    if let Some(k) = UNITS.iter().skip(1).position(|u| *u == w) {
+        return Some(k as u32 + 1);
+    }
+    if let Some(k) = TEENS.iter().position(|u| *u == w) {
+        return Some(k as u32 + 10);
+    }
+    match w {
+        "twentieth" => return Some(20),
+        "thirtieth" => return Some(30),
+        _ => {}
+    }
+    for (tens, base) in [("twenty-", 20), ("thirty-", 30)] {
+        if let Some(u) = w.strip_prefix(tens) {
+            let k = UNITS.iter().skip(1).position(|x| *x == u)? as u32 + 1;
+            return (base + k <= 31).then_some(base + k);
+        }
+    }
     let d = w
         .trim_end_matches("st")
         .trim_end_matches("nd")
@@ -2261,6 +2294,17 @@ mod tests {
                 p
             ),
             vec![v("Friday morning", "2000-03-24TMO")]
+        );
+        // a day in words after its month
+        assert_eq!(
+            run(
+                "The vote is this coming Sunday, March fifth, and ends March twenty-first.",
+                p
+            ),
+            vec![
+                v("Sunday, March fifth", "2000-03-05"),
+                v("March twenty-first", "2000-03-21")
+            ]
         );
         // an unspecified number of units to come
         assert_eq!(
