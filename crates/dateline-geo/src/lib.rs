@@ -947,17 +947,9 @@ impl Gazetteer {
                 // ("PLYMOUTH CO.", "Loudon Co.": a county by its abbreviation, where the tagger
                 // called it a place)
                 let abbreviated = matches!(e.kind, EntityType::Gpe | EntityType::Loc)
-                    .then(|| {
-                        e.text
-                            .strip_suffix(" Co.")
-                            .or_else(|| e.text.strip_suffix(" CO."))
-                            .or_else(|| e.text.strip_suffix(" Co"))
-                    })
+                    .then(|| county_of_abbreviation(&e.text))
                     .flatten()
-                    .map(|head| Entity {
-                        text: format!("{} County", title_case(head)),
-                        ..e.clone()
-                    });
+                    .map(|text| Entity { text, ..e.clone() });
                 let county = abbreviated.as_ref().unwrap_or(e);
                 if let Some(states) = (e.kind != EntityType::Person)
                     .then(|| self.counties.get(&norm_key(&county.text)))
@@ -1224,8 +1216,9 @@ impl Gazetteer {
                             Cand::Region(_) => 60.0,
                             Cand::Place(_) => 0.0,
                         };
-                        // a division counts as 2 million people against towns; among divisions
-                        // of one name, the more populous wins (Florida, USA before Florida, Uruguay)
+                        // a division counts as ten times its people against towns, at most 2
+                        // million; among divisions of one name, the more populous wins (Florida,
+                        // USA before Florida, Uruguay)
                         let pop = if r.feature == "ADM1" {
                             s += 1e-3 * (r.population as f64 + 1.0).ln();
                             (r.population.saturating_mul(10)).clamp(1, 2_000_000)
@@ -2010,10 +2003,8 @@ impl Gazetteer {
             }
             let mut name = rest[..end - 1].trim_end_matches([',', '.']);
             // ("PLYMOUTH CO. —": a county by its abbreviation, full stop kept)
-            let county = name.strip_suffix(" CO").is_some_and(|h| {
-                self.counties
-                    .contains_key(&norm_key(&format!("{h} County")))
-            });
+            let county = county_of_abbreviation(name)
+                .is_some_and(|c| self.counties.contains_key(&norm_key(&c)));
             if county && rest[name.len()..].starts_with('.') {
                 name = &rest[..name.len() + 1];
             }
@@ -2359,6 +2350,20 @@ impl Gazetteer {
                 _ => None,
             })
             .max();
+        // the most populous town bearing the name as its own in each country
+        let mut main_at_home: Vec<(&str, u64)> = Vec::new();
+        for &(c, main) in cands {
+            if let (Cand::Place(j), true) = (c, main) {
+                let q = &self.places[j];
+                if !q.feature.starts_with("PPL") {
+                    continue;
+                }
+                match main_at_home.iter_mut().find(|x| x.0 == q.iso3) {
+                    Some(x) => x.1 = x.1.max(q.population),
+                    None => main_at_home.push((q.iso3, q.population)),
+                }
+            }
+        }
         cands
             .iter()
             .copied()
@@ -2369,12 +2374,9 @@ impl Gazetteer {
                     // (a city's alternate spelling is no reading where a bigger city of its
                     // country bears the name as its own: "Pittsburgh" is not Pittsburg,
                     // California)
-                    let outgrown_at_home = cands.iter().any(|&(o, m)| {
-                        m && matches!(o, Cand::Place(j)
-                            if self.places[j].feature.starts_with("PPL")
-                                && self.places[j].iso3 == p.iso3
-                                && self.places[j].population > p.population)
-                    });
+                    let outgrown_at_home = main_at_home
+                        .iter()
+                        .any(|&(iso3, m)| iso3 == p.iso3 && m > p.population);
                     p.feature != "PPL"
                         || p.population >= 50_000 && !outgrown_at_home
                         || focus == Some(p.iso3) && !outgrown
@@ -2502,7 +2504,6 @@ impl Gazetteer {
             .collect();
         // (a host is one reading of a town's name among many — "Atlanta" has one in Indiana
         // — so it yields to a state the article's places stand in more often)
-        let votes = |st: &String| near.division.get(&key(st)).map_or(0, Vec::len);
         let hosted = match hosts.as_slice() {
             [one] if states.len() > 1 && near.leads(one, states.iter().map(String::as_str)) => {
                 Some(*one)
@@ -2523,7 +2524,7 @@ impl Gazetteer {
                     // "Boone County" … "Indiana" five times, "Illinois" once)
                     .max_by_key(|st| {
                         (
-                            votes(st),
+                            near.state_votes(st),
                             self.state_count(body, near, st),
                             std::cmp::Reverse(st.as_str()),
                         )
@@ -2889,6 +2890,15 @@ fn modifies_a_noun(body: &str, end: usize) -> bool {
     next.starts_with(|c: char| c.is_lowercase())
         && !FUNCTION.contains(&next)
         && !ACTS.contains(&next)
+}
+
+/// The county a name abbreviates ("PLYMOUTH CO." or "PLYMOUTH CO" -> "Plymouth County",
+/// "Loudon Co." -> "Loudon County"), whether or not such a county exists.
+fn county_of_abbreviation(text: &str) -> Option<String> {
+    let head = [" Co.", " CO.", " Co", " CO"]
+        .iter()
+        .find_map(|a| text.strip_suffix(a))?;
+    Some(format!("{} County", title_case(head)))
 }
 
 /// A name in capitals in title case ("PLYMOUTH" -> "Plymouth"); others as they are.
@@ -3327,13 +3337,15 @@ impl Coherence {
     /// Whether the article's places stand in US state `st` at least as often as in any of
     /// `states`.
     fn leads<'s>(&self, st: &str, states: impl Iterator<Item = &'s str>) -> bool {
-        let votes = |st: &str| {
-            self.division
-                .get(&("USA".to_string(), st.to_string()))
-                .map_or(0, Vec::len)
-        };
-        let own = votes(st);
-        states.map(votes).all(|v| v <= own)
+        let own = self.state_votes(st);
+        states.map(|x| self.state_votes(x)).all(|v| v <= own)
+    }
+
+    /// How many of the article's places the first pass put in US state `st`.
+    fn state_votes(&self, st: &str) -> usize {
+        self.division
+            .get(&("USA".to_string(), st.to_string()))
+            .map_or(0, Vec::len)
     }
 
     fn of<'p>(places: impl IntoIterator<Item = &'p Place>, weights: (f64, f64)) -> Coherence {
