@@ -63,18 +63,12 @@ fn number_word(w: &str) -> Option<i64> {
     }
 }
 
-/// The century an ordinal names ("20th", "twentieth"): 20.
-fn century_ordinal(w: &str) -> Option<i64> {
-    const WORDS: [&str; 21] = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
+/// An ordinal in words, "first" to "thirty-first".
+fn ordinal_in_words(w: &str) -> Option<u32> {
+    const UNITS: [&str; 9] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    ];
+    const TEENS: [&str; 10] = [
         "tenth",
         "eleventh",
         "twelfth",
@@ -85,11 +79,30 @@ fn century_ordinal(w: &str) -> Option<i64> {
         "seventeenth",
         "eighteenth",
         "nineteenth",
-        "twentieth",
-        "twenty-first",
     ];
-    if let Some(i) = WORDS.iter().position(|x| *x == w) {
-        return Some(i as i64 + 1);
+    let unit = |u: &str| UNITS.iter().position(|x| *x == u).map(|k| k as u32 + 1);
+    if let Some(n) = unit(w) {
+        return Some(n);
+    }
+    if let Some(k) = TEENS.iter().position(|x| *x == w) {
+        return Some(k as u32 + 10);
+    }
+    match w {
+        "twentieth" => return Some(20),
+        "thirtieth" => return Some(30),
+        _ => {}
+    }
+    let (base, u) = w
+        .strip_prefix("twenty-")
+        .map(|u| (20, u))
+        .or_else(|| w.strip_prefix("thirty-").map(|u| (30, u)))?;
+    unit(u).map(|n| base + n).filter(|&n| n <= 31)
+}
+
+/// The century an ordinal names ("20th", "twentieth"): 20.
+fn century_ordinal(w: &str) -> Option<i64> {
+    if let Some(n) = ordinal_in_words(w).filter(|&n| n <= 21) {
+        return Some(i64::from(n));
     }
     let digits = w
         .strip_suffix("st")
@@ -235,37 +248,8 @@ fn holiday(words: &[String], i: usize) -> Option<(usize, DayOfYear)> {
 
 fn day_token(w: &str) -> Option<u32> {
     // a day in words ("March eighth", "the twenty-first")
-    const UNITS: [&str; 10] = [
-        "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    ];
-    const TEENS: [&str; 10] = [
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ];
-    if let Some(k) = UNITS.iter().skip(1).position(|u| *u == w) {
-        return Some(k as u32 + 1);
-    }
-    if let Some(k) = TEENS.iter().position(|u| *u == w) {
-        return Some(k as u32 + 10);
-    }
-    match w {
-        "twentieth" => return Some(20),
-        "thirtieth" => return Some(30),
-        _ => {}
-    }
-    for (tens, base) in [("twenty-", 20), ("thirty-", 30)] {
-        if let Some(u) = w.strip_prefix(tens) {
-            let k = UNITS.iter().skip(1).position(|x| *x == u)? as u32 + 1;
-            return (base + k <= 31).then_some(base + k);
-        }
+    if let Some(n) = ordinal_in_words(w) {
+        return Some(n);
     }
     let d = w
         .trim_end_matches("st")
@@ -415,13 +399,7 @@ fn year_anaphora(out: &mut [TimeExpr]) {
 
 /// "first" .. "fourth" as 1 .. 4.
 fn ordinal_word(x: &str) -> Option<u32> {
-    match x {
-        "first" => Some(1),
-        "second" => Some(2),
-        "third" => Some(3),
-        "fourth" => Some(4),
-        _ => None,
-    }
+    ordinal_in_words(x).filter(|&n| n <= 4)
 }
 
 /// In a report about a quarter ("third-quarter profit rose"), "a year ago", "a year earlier"
@@ -1049,14 +1027,7 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
     // "5 1/2 hours", "2 1/2 years": a half more
     if let (Some(n), "1/2" | "½") = (number_word(w(0)), w(1)) {
         if let Some(u) = unit(w(2)) {
-            let v = match u {
-                'H' => Some(format!("PT{n}H30M")),
-                'Y' => Some(format!("P{n}Y6M")),
-                'D' => Some(format!("P{n}DT12H")),
-                'm' => Some(format!("PT{n}M30S")),
-                _ => None,
-            };
-            if let Some(v) = v {
+            if let Some(v) = half_more(n, u) {
                 return Some((3, "DURATION", Some(v)));
             }
         }
@@ -1089,14 +1060,8 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
         // "a minute and a half", "an hour and a half": a half more
         if let Some(u) = unit(w(k)) {
             if (w(k + 1), w(k + 3)) == ("and", "half") && matches!(w(k + 2), "a" | "one") {
-                let v = match u {
-                    'H' => Some(format!("PT{n}H30M")),
-                    'Y' => Some(format!("P{n}Y6M")),
-                    'D' => Some(format!("P{n}DT12H")),
-                    'm' => Some(format!("PT{n}M30S")),
-                    'W' => Some(format!("P{}DT12H", 7 * n + 3)),
-                    _ => None,
-                };
+                let v =
+                    half_more(n, u).or_else(|| (u == 'W').then(|| format!("P{}DT12H", 7 * n + 3)));
                 if let Some(v) = v {
                     return Some((k + 4, "DURATION", Some(v)));
                 }
@@ -1617,6 +1582,17 @@ const TIME_ZONES: &[&str] = &[
     "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest",
     "et", "pt", "ct",
 ];
+
+/// `n` units and a half ("5 1/2 hours", "a year and a half") as a TimeML duration.
+fn half_more(n: i64, u: char) -> Option<String> {
+    match u {
+        'H' => Some(format!("PT{n}H30M")),
+        'Y' => Some(format!("P{n}Y6M")),
+        'D' => Some(format!("P{n}DT12H")),
+        'm' => Some(format!("PT{n}M30S")),
+        _ => None,
+    }
+}
 
 fn clock(w: &str) -> Option<(u32, u32)> {
     let (h, m) = match w.split_once(':') {
