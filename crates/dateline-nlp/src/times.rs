@@ -653,6 +653,12 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             || month_number(w(k + 1)).is_some()
             || weekday_number(w(k + 1)).is_some()
     };
+    // "Tuesday nights": that part of every such weekday
+    if let Some(wd) = weekday_number(w(0)).filter(|_| raw(0).starts_with(char::is_uppercase)) {
+        if let Some(p) = w(1).strip_suffix('s').and_then(part_of_day) {
+            return Some((2, "SET", Some(format!("XXXX-WXX-{}T{p}", wd + 1))));
+        }
+    }
     // weekday [,] month day [,] year
     let mut k = 0;
     let mut weekday = None;
@@ -899,6 +905,11 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             return Some((2, "TIME", ad(n).map(|d| format!("{d}T{p}"))));
         }
     }
+    // "the then current price": a present of the past
+    if w(0) == "then" && w(1) == "current" || w(0) == "then-current" {
+        let n = if w(0) == "then" { 2 } else { 1 };
+        return Some((n, "DATE", Some("PAST_REF".into())));
+    }
     match w(0) {
         "today" => return Some((1, "DATE", ad(0))),
         "yesterday" => return Some((1, "DATE", ad(-1))),
@@ -942,10 +953,14 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             return Some((k + 2, "DATE", a.map(|a| format!("{:04}-Q{q}", a.year + dy))));
         }
     }
+    // (a title in quotes, ABC's "This Week", is no week)
+    let title = matches!(prev, "``" | "`" | "\"" | "\u{201c}" | "\u{2018}")
+        && raw(1).starts_with(char::is_uppercase);
     if matches!(
         w(0),
         "last" | "next" | "this" | "past" | "coming" | "previous" | "current"
-    ) {
+    ) && !title
+    {
         let dir: i64 = match w(0) {
             // "this past spring": the one of this year
             "past" if prev == "this" => 0,
@@ -979,12 +994,12 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
                 }
                 'Y' => Some(format!("{:04}", i64::from(a.year) + dir)),
                 'Q' => {
-                    let q = (a.month - 1) / 3 + 1;
                     let (y, m) = shift_months(a, 3 * dir);
-                    let _ = q;
                     Some(format!("{y:04}-Q{}", (m - 1) / 3 + 1))
                 }
                 'E' => Some(format!("{:03}", (i64::from(a.year) / 10) + dir)),
+                // "this century": its first two digits (the 1900s are "19")
+                'C' => Some(format!("{:02}", (i64::from(a.year) / 100) + dir)),
                 _ => None,
             });
             return Some((2, "DATE", v));
@@ -1157,6 +1172,36 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             ));
         }
     }
+    // "the day before last Tuesday", "the day after March 3", "the week of March 6": a day
+    // either side of a named date, or its week
+    {
+        let k = usize::from(w(0) == "the");
+        let shift = match (w(k), w(k + 1)) {
+            ("day", "before") => Some(-1),
+            ("day", "after") => Some(1),
+            ("week", "of") => Some(0),
+            _ => None,
+        };
+        if let Some(shift) = shift.filter(|_| k == 1 || prev != "the") {
+            // ("last Tuesday" is read at the weekday, "last" before it)
+            let lead = usize::from(matches!(w(k + 2), "last" | "next" | "this"));
+            let named = at(cx, i + k + 2 + lead).and_then(|(n, _, v)| {
+                let d = v
+                    .as_deref()
+                    .filter(|v| v.len() == 10)
+                    .and_then(Date::parse_iso)?;
+                Some((n + lead, d))
+            });
+            if let Some((n, d)) = named {
+                let v = if w(k) == "week" {
+                    d.week_value()
+                } else {
+                    d.add_days(shift).to_string()
+                };
+                return Some((k + 2 + n, "DATE", Some(v)));
+            }
+        }
+    }
     // a day named by reference ("the next morning", "earlier that day", "the day before"):
     // resolved against the last date named, in `day_anaphora`
     {
@@ -1256,6 +1301,46 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
         };
         return Some((n, "DATE", a.map(|a| format!("{:04}", a.year))));
     }
+    // "the year ended Sept. 30", "the fiscal year ending June 30": the twelve months up to
+    // that day (the day is read on its own)
+    {
+        let k = match (w(0), w(1), w(2)) {
+            ("the", "year", _) => 2,
+            ("the", "fiscal" | "full", "year") => 3,
+            _ => 0,
+        };
+        if k > 0 && matches!(w(k), "ended" | "ending") && raw(k - 1) == "year" {
+            return Some((k, "DURATION", Some("P1Y".into())));
+        }
+    }
+    // "for the year", "a high for the full year", "earlier in the year": the year the story
+    // stands in, the publication's (not "the year before", "the year 2000", "the year when")
+    {
+        let k = match (w(0), w(1), w(2), w(3)) {
+            ("the", "year", _, _) => 2,
+            ("the", "full", "year", _) => 3,
+            ("earlier" | "later", "in", "the", "year") => 4,
+            _ => 0,
+        };
+        let open = k == 4
+            || matches!(
+                prev,
+                "for" | "of" | "in" | "during" | "through" | "throughout"
+            );
+        let after = w(k);
+        if k > 0
+            && open
+            && raw(k - 1) == "year"
+            && !matches!(
+                after,
+                "before" | "after" | "when" | "that" | "in" | "which" | "of" | "'s"
+            )
+            && number_word(after).is_none()
+            && year_token(after).is_none()
+        {
+            return Some((k, "DATE", a.map(|a| format!("{:04}", a.year))));
+        }
+    }
     // "the fiscal year", "the current fiscal year", "this fiscal year": the publication's
     // year (a company's fiscal year is named by the calendar year it mostly falls in)
     {
@@ -1316,6 +1401,12 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
     if matches!(w(0), "every" | "each") {
         if let Some((n, v)) = weekly(1) {
             return Some((n, "SET", Some(v)));
+        }
+        // "each July": that month of every year
+        if let Some(m) =
+            month_number(w(1)).filter(|_| raw(1).starts_with(char::is_uppercase) && w(1).len() > 3)
+        {
+            return Some((2, "SET", Some(format!("XXXX-{m:02}"))));
         }
     }
     if let Some(wd) = w(0)
@@ -2291,6 +2382,63 @@ mod tests {
         assert_eq!(
             run("It began a decade ago and grew two centuries ago.", p),
             vec![v("a decade ago", "1990"), v("two centuries ago", "1800")]
+        );
+    }
+
+    #[test]
+    fn the_year_days_either_side_of_a_date_monthly_sets_and_titles() {
+        let p = "2000-02-24"; // a Thursday
+                              // a fiscal year ending on a day is a year-long period; "the year" otherwise the
+                              // publication's, but not "the year before" nor "the year 1950"
+        assert_eq!(
+            run(
+                "Sales for the year ended Sept. 30 rose to a high for the year.",
+                p
+            ),
+            vec![
+                v("the year", "P1Y"),
+                v("Sept. 30", "1999-09-30"),
+                v("the year", "2000"),
+            ]
+        );
+        assert_eq!(
+            run("Later in the year he sold more than the year before.", p),
+            vec![v("Later in the year", "2000")]
+        );
+        assert_eq!(
+            run("He was born in the year 1950.", p),
+            vec![v("1950", "1950")]
+        );
+        // a day either side of a named date, and the week of one
+        assert_eq!(
+            run("The day before last Tuesday's hearing, the court met.", p),
+            vec![v("The day before last Tuesday", "2000-02-21")]
+        );
+        assert_eq!(
+            run("A ruling may come the week of March 6.", p),
+            vec![v("the week of March 6", "2000-W10")]
+        );
+        // every July; every Tuesday night
+        assert_eq!(
+            run(
+                "Marchers walk each July and buses leave on Tuesday nights.",
+                p
+            ),
+            vec![
+                v("each July", "XXXX-07"),
+                v("Tuesday nights", "XXXX-WXX-2TNI")
+            ]
+        );
+        // the present of the past; this century
+        assert_eq!(
+            run("He bought at the then current price in this century.", p),
+            vec![v("then current", "PAST_REF"), v("this century", "20")]
+        );
+        // a programme's title in quotes is no week
+        assert!(run("She told ABC's \"This Week\" that talks go on.", p).is_empty());
+        assert_eq!(
+            run("She said this week that talks go on.", p),
+            vec![v("this week", "2000-W08")]
         );
     }
 }
