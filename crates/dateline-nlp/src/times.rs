@@ -331,6 +331,7 @@ pub fn find(
         quarter_context(&mut out[first..], &mut quarter);
     }
     year_anaphora(&mut out);
+    month_anaphora(&mut out);
     day_anaphora(&mut out, anchor);
     out
 }
@@ -373,6 +374,41 @@ fn day_anaphora(out: &mut [TimeExpr], anchor: Option<Date>) {
     }
 }
 
+/// "That month", "later that month" are the month the text last named ("in March … later that
+/// month"), "the following month" the one after; with none named before, no value.
+const MONTH_REF: &str = "MONTH_REF";
+
+fn month_anaphora(out: &mut [TimeExpr]) {
+    let mut last: Option<(i32, u32)> = None;
+    for t in out.iter_mut() {
+        if let Some(shift) = t
+            .value
+            .as_deref()
+            .and_then(|v| v.strip_prefix(MONTH_REF))
+            .map(|d| d.parse::<i64>().unwrap_or(0))
+        {
+            let month = last
+                .and_then(|(y, m)| Date::new(y, m, 1))
+                .map(|d| shift_months(d, shift));
+            t.value = month.map(|(y, m)| format!("{y:04}-{m:02}"));
+            last = month;
+            continue;
+        }
+        let month = t.value.as_deref().filter(|v| {
+            let b = v.as_bytes();
+            b.len() >= 7
+                && b[..4].iter().all(u8::is_ascii_digit)
+                && b[4] == b'-'
+                && b[5..7].iter().all(u8::is_ascii_digit)
+        });
+        if let Some(v) = month {
+            if let (Ok(y), Ok(m)) = (v[..4].parse::<i32>(), v[5..7].parse::<u32>()) {
+                last = Some((y, m));
+            }
+        }
+    }
+}
+
 fn year_anaphora(out: &mut [TimeExpr]) {
     let mut last: Option<i64> = None;
     for t in out.iter_mut() {
@@ -395,6 +431,22 @@ fn year_anaphora(out: &mut [TimeExpr]) {
             last = Some(y);
         }
     }
+}
+
+/// The decade a bare "nineties" or "'80s" (`d` its tens digit) names: the latest such decade
+/// begun by publication, or one beginning within two years ("the twenties" of a 2025 story is
+/// the 2020s, of a 1998 story the 1920s; "the nineties" of a 1989 story the 1990s); the 1900s
+/// without a date.
+fn decade_of(a: Option<Date>, d: i64) -> String {
+    let century = a.map_or(19, |a| {
+        let c = i64::from(a.year) / 100;
+        if (c * 10 + d) * 10 > i64::from(a.year) + 2 {
+            c - 1
+        } else {
+            c
+        }
+    });
+    format!("{century}{d}")
 }
 
 /// "first" .. "fourth" as 1 .. 4.
@@ -686,6 +738,14 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
         let mut year = year_token(w(j));
         if year.is_some() {
             n = j + 1;
+        } else if let Some(y) = year_token(w(n + 3)).filter(|_| {
+            // "May 3 to 5, 1999": the year after the second day (read on its own)
+            day.is_some()
+                && matches!(w(n), "and" | "or" | "to" | "through")
+                && day_token(w(n + 1)).is_some()
+                && w(n + 2) == ","
+        }) {
+            year = Some(y);
         } else if let Some((y, len)) = spelled_year(&cx.words, i + j) {
             // "January nineteen ninety-seven"
             year = Some(y);
@@ -821,6 +881,24 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             return Some((2, "TIME", d.map(|d| format!("{d}T{p}"))));
         }
         return Some((1, "DATE", d.map(|d| d.to_string())));
+    }
+    // "April 24 and 25": the second day of the month just named
+    if let Some(d) = day_token(w(0)).filter(|_| {
+        i >= 3
+            && matches!(prev, "and" | "or" | "to" | "through")
+            && (!w(1).starts_with(char::is_alphabetic)
+                || matches!(w(1), "in" | "at" | "on" | "when" | "and"))
+    }) {
+        let first = at(cx, i - 3).and_then(|(n, _, v)| v.filter(|v| n == 2 && v.len() == 10));
+        if let Some(v) = first {
+            // ("May 3 to 5, 1999": the year after the second day is both days')
+            let (n, y) = match year_token(w(2)).filter(|_| w(1) == ",") {
+                Some(y) => (3, format!("{y:04}")),
+                None => (1, v[..4].to_string()),
+            };
+            let v = Date::parse_iso(&format!("{y}{}{d:02}", &v[4..8])).map(|d| d.to_string());
+            return Some((n, "DATE", v));
+        }
     }
     // day month [year]
     if let Some(d) = day_token(w(0)) {
@@ -1072,6 +1150,12 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
         if w(k) == "-" || w(k) == "more" && unit(w(k + 1)).is_some() {
             k += 1;
         }
+        // "eight trading days", "ten business days": days of a kind
+        if matches!(w(k), "trading" | "business" | "working" | "school")
+            && unit(w(k + 1)) == Some('D')
+        {
+            return Some((k + 2, "DURATION", Some(format!("P{n}D"))));
+        }
         // "a minute and a half", "an hour and a half": a half more
         if let Some(u) = unit(w(k)) {
             if (w(k + 1), w(k + 3)) == ("and", "half") && matches!(w(k + 2), "a" | "one") {
@@ -1219,6 +1303,22 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             return Some((k, "DATE", Some(format!("{DAY_REF}{shift}"))));
         }
     }
+    // a month named by reference ("that month", "the following month"): resolved against
+    // the last month named, in `month_anaphora`
+    {
+        let (k, shift) = match (w(0), w(1), w(2)) {
+            ("that", "month", _) | ("the" | "that", "same", "month") => {
+                (if w(1) == "same" { 3 } else { 2 }, 0)
+            }
+            ("later" | "earlier", "that", "month") => (3, 0),
+            ("the", "following", "month") => (3, 1),
+            ("the", "previous", "month") => (3, -1),
+            _ => (0, 0),
+        };
+        if k > 0 {
+            return Some((k, "DATE", Some(format!("{MONTH_REF}{shift}"))));
+        }
+    }
     // a year named by reference ("that year", "later that year", "the following year"):
     // resolved against the last year named, in `year_anaphora`
     {
@@ -1258,20 +1358,17 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             "nineties",
         ];
         if let Some(d) = DECADES.iter().position(|x| *x == w(1)) {
-            // the latest such decade begun by publication, or one beginning within two years
-            // ("the twenties" of a 2025 story is the 2020s, of a 1998 story the 1920s; "the
-            // nineties" of a 1989 story the 1990s); the 1900s without a date
-            let d = d as i64 + 2;
-            let century = a.map_or(19, |a| {
-                let c = i64::from(a.year) / 100;
-                if (c * 10 + d) * 10 > i64::from(a.year) + 2 {
-                    c - 1
-                } else {
-                    c
-                }
-            });
-            return Some((2, "DATE", Some(format!("{century}{d}"))));
+            return Some((2, "DATE", Some(decade_of(a, d as i64 + 2))));
         }
+    }
+    // "the '80s": likewise (not "the 80s", which may be degrees or ages)
+    if let Some(d) = w(0)
+        .strip_prefix(['\'', '\u{2019}', '\u{2018}'])
+        .and_then(|d| d.strip_suffix("0s"))
+        .filter(|d| d.len() == 1)
+        .and_then(|d| d.parse::<i64>().ok())
+    {
+        return Some((1, "DATE", Some(decade_of(a, d))));
     }
     // "the end of the month", "the start of this week": that unit of the publication date
     if w(0) == "the"
@@ -2439,6 +2536,49 @@ mod tests {
         assert_eq!(
             run("She said this week that talks go on.", p),
             vec![v("this week", "2000-W08")]
+        );
+    }
+
+    #[test]
+    fn kinds_of_days_apostrophe_decades_second_days_and_months_by_reference() {
+        let p = "1989-10-27";
+        assert_eq!(
+            run("Ten business days after Oct. 12 the index fell.", p),
+            vec![v("Ten business days", "P10D"), v("Oct. 12", "1989-10-12")]
+        );
+        // the '80s of a 1989 story; the '90s begin within two years of it
+        assert_eq!(
+            run(
+                "Sales were flat in the '80s and will grow in the \u{2019}90s.",
+                p
+            ),
+            vec![v("'80s", "198"), v("\u{2019}90s", "199")]
+        );
+        // a second day of the month just named, and a year after the pair for both
+        assert_eq!(
+            run("The summit is on April 24 and 25, 1990.", p),
+            vec![v("April 24", "1990-04-24"), v("25, 1990", "1990-04-25")]
+        );
+        assert_eq!(
+            run("They met on April 24 and 25 delegates voted.", p),
+            vec![v("April 24", "1989-04-24")]
+        );
+        // a month by reference: the one last named, or the one after it
+        assert_eq!(
+            run(
+                "In March, a holder urged a sale. The following month, the firm put itself up \
+                 for sale, and later that month it sold.",
+                p
+            ),
+            vec![
+                v("March", "1989-03"),
+                v("The following month", "1989-04"),
+                v("later that month", "1989-04"),
+            ]
+        );
+        assert_eq!(
+            run("That month was busy.", p),
+            vec![("That month".into(), None)]
         );
     }
 }
