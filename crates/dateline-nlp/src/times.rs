@@ -643,6 +643,17 @@ fn weekday_date(a: Date, wd: u32, dir: i32) -> Date {
 
 /// Quarter `q` named without a year: this year's, unless it is still to come and the clause
 /// does not look ahead (then last year's: "the fourth quarter" in a February report).
+/// A two-digit year ("3Q18", "FY19") is of the publication's century, or of the century before
+/// if that would put it more than five years ahead of publication.
+fn two_digit_year(a: Option<Date>, yy: i32) -> i32 {
+    let c = a.map_or(2000, |a| a.year - a.year.rem_euclid(100));
+    if a.is_some_and(|a| c + yy > a.year + 5) {
+        c - 100 + yy
+    } else {
+        c + yy
+    }
+}
+
 fn quarter_value(a: Date, q: u32, tense: Option<i32>) -> String {
     format!("{:04}-Q{q}", quarter_year(a, q, tense))
 }
@@ -1150,6 +1161,13 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
         if w(k) == "-" || w(k) == "more" && unit(w(k + 1)).is_some() {
             k += 1;
         }
+        // "a fortnight", "two fortnights ago": two weeks each
+        if matches!(w(k), "fortnight" | "fortnights") {
+            if w(k + 1) == "ago" {
+                return Some((k + 2, "DATE", a.map(|a| a.add_days(-14 * n).week_value())));
+            }
+            return Some((k + 1, "DURATION", Some(format!("P{}W", 2 * n))));
+        }
         // "eight trading days", "ten business days": days of a kind
         if matches!(w(k), "trading" | "business" | "working" | "school")
             && unit(w(k + 1)) == Some('D')
@@ -1255,6 +1273,13 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
                 }),
             ));
         }
+    }
+    // "the week before last", "the week after next": two weeks from the publication's
+    if (w(0), w(1)) == ("the", "week")
+        && matches!((w(2), w(3)), ("before", "last") | ("after", "next"))
+    {
+        let dir = if w(2) == "before" { -14 } else { 14 };
+        return Some((4, "DATE", a.map(|a| a.add_days(dir).week_value())));
     }
     // "the day before last Tuesday", "the day after March 3", "the week of March 6": a day
     // either side of a named date, or its week
@@ -1625,6 +1650,75 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             a.map(|a| quarter_value(a, q, local_tense(cx, i))),
         ));
     }
+    // "1200 GMT", "0930 UTC": a twenty-four-hour clock with its zone, on the day that
+    // follows or the publication's
+    if let Some((h, m)) = military(w(0)).filter(|_| TIME_ZONES.contains(&w(1))) {
+        let j = i + 2 + usize::from(w(2) == "on");
+        if let Some((n, "DATE", Some(day))) = (j < cx.words.len()).then(|| at(cx, j)).flatten() {
+            if day.len() == 10 {
+                return Some((j - i + n, "TIME", Some(format!("{day}T{h:02}:{m:02}"))));
+            }
+        }
+        // (the zone is left to the entities, which call "GMT" a name)
+        return Some((1, "TIME", a.map(|a| format!("{a}T{h:02}:{m:02}"))));
+    }
+    // "Q3 2018", "3Q18", "Q3" (the latest such quarter), "FY2019", "FY19": quarters and
+    // fiscal years as reports write them
+    {
+        let r = raw(0);
+        let quarter = match r.as_bytes() {
+            // (a bare "Q3" only after a word that leads to a time: "the Audi Q3" is a car)
+            [b'Q', q @ b'1'..=b'4']
+                if year_token(w(1)).is_some()
+                    || matches!(
+                        prev,
+                        "in" | "for"
+                            | "during"
+                            | "of"
+                            | "the"
+                            | "since"
+                            | "by"
+                            | "until"
+                            | "from"
+                            | "its"
+                            | "and"
+                            | "to"
+                            | "through"
+                    ) =>
+            {
+                Some((u32::from(q - b'0'), None))
+            }
+            [q @ b'1'..=b'4', b'Q', y1, y2] if y1.is_ascii_digit() && y2.is_ascii_digit() => {
+                Some((u32::from(q - b'0'), r[2..].parse::<i32>().ok()))
+            }
+            _ => None,
+        };
+        if let Some((q, short)) = quarter {
+            let (n, y) = match (short, year_token(w(1))) {
+                (Some(yy), _) => (1, Some(two_digit_year(a, yy))),
+                (None, Some(y)) => (2, Some(y)),
+                (None, None) => (1, None),
+            };
+            let v = match y {
+                Some(y) => Some(format!("{y:04}-Q{q}")),
+                None => a.map(|a| quarter_value(a, q, local_tense(cx, i))),
+            };
+            return Some((n, "DATE", v));
+        }
+        if let Some(yy) = r
+            .strip_prefix("FY")
+            .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+        {
+            let y = match yy.len() {
+                4 => yy.parse::<i32>().ok(),
+                2 => yy.parse::<i32>().ok().map(|yy| two_digit_year(a, yy)),
+                _ => None,
+            };
+            if let Some(y) = y {
+                return Some((1, "DATE", Some(format!("{y:04}"))));
+            }
+        }
+    }
     // decades: "the 1990s"
     let dec = w(0).trim_start_matches("mid-");
     if dec.len() == 5 && dec.ends_with("0s") && dec[..4].bytes().all(|b| b.is_ascii_digit()) {
@@ -1743,13 +1837,19 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             };
             // "5 p.m. EST Nov. 9", "9 a.m. Tuesday", "10 p.m. (local time) on Friday": the
             // day that follows gives the date
+            // ("3 p.m. local time (1200 GMT) on Thursday" too)
             let mut j = i + 2;
             while j < cx.words.len()
                 && (TIME_ZONES.contains(&cx.words[j].as_str())
                     || matches!(
                         cx.words[j].as_str(),
                         "," | "on" | "(" | ")" | "local" | "time"
-                    ))
+                    )
+                    || military(&cx.words[j]).is_some()
+                        && cx
+                            .words
+                            .get(j + 1)
+                            .is_some_and(|z| TIME_ZONES.contains(&z.as_str())))
             {
                 j += 1;
             }
@@ -1780,6 +1880,15 @@ fn half_more(n: i64, u: char) -> Option<String> {
         'm' => Some(format!("PT{n}M30S")),
         _ => None,
     }
+}
+
+/// "1200", "0930" as hours and minutes of a twenty-four-hour clock.
+fn military(w: &str) -> Option<(u32, u32)> {
+    if w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (h, m) = (w[..2].parse::<u32>().ok()?, w[2..].parse::<u32>().ok()?);
+    (h < 24 && m < 60).then_some((h, m))
 }
 
 fn clock(w: &str) -> Option<(u32, u32)> {
@@ -2580,5 +2689,62 @@ mod tests {
             run("That month was busy.", p),
             vec![("That month".into(), None)]
         );
+    }
+
+    #[test]
+    fn report_quarters_fortnights_and_twenty_four_hour_clocks() {
+        let p = "2018-05-18"; // a Friday
+        assert_eq!(
+            run(
+                "Profit rose in Q3 2018, in 3Q17, in FY2019, in FY99 and in Q1.",
+                p
+            ),
+            vec![
+                v("Q3 2018", "2018-Q3"),
+                v("3Q17", "2017-Q3"),
+                v("FY2019", "2019"),
+                v("FY99", "1999"),
+                v("Q1", "2018-Q1"),
+            ]
+        );
+        // a car model is no quarter
+        assert!(run("He drove an Audi Q3 home.", p).is_empty());
+        assert_eq!(
+            run("He left a fortnight ago and returns in two fortnights.", p),
+            vec![v("a fortnight ago", "2018-W18"), v("two fortnights", "P4W")]
+        );
+        assert_eq!(
+            run(
+                "They met the week before last and meet the week after next.",
+                p
+            ),
+            vec![
+                v("the week before last", "2018-W18"),
+                v("the week after next", "2018-W22"),
+            ]
+        );
+        // the day after the clock time and its zone dates it
+        assert_eq!(
+            run(
+                "Talks began at 3 p.m. local time (1200 GMT) on Thursday.",
+                p
+            ),
+            vec![v(
+                "3 p.m. local time (1200 GMT) on Thursday",
+                "2018-05-17T15:00"
+            )]
+        );
+        assert_eq!(
+            run(
+                "Shelling stopped at 0400 GMT and resumed at 1830 UTC on Sunday.",
+                p
+            ),
+            vec![
+                v("0400", "2018-05-18T04:00"),
+                v("1830 UTC on Sunday", "2018-05-13T18:30"),
+            ]
+        );
+        // a year is no clock
+        assert_eq!(run("It was built in 1930.", p), vec![v("1930", "1930")]);
     }
 }
