@@ -472,7 +472,11 @@ fn report_quarter(text: &str) -> Option<i32> {
             | "the latest period"
     ) {
         Some(0)
-    } else if l.starts_with("the year-ago ") || l.starts_with("the year-earlier ") {
+    } else if l.starts_with("the year-ago ")
+        || l.starts_with("the year-earlier ")
+        || l.starts_with("the quarter a year ")
+        || l.starts_with("the period a year ")
+    {
         Some(1)
     } else {
         None
@@ -710,11 +714,17 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
     let abbreviation_ok = |k: usize| {
         let r = raw(k);
         let bare = r.len() <= 4 && !r.ends_with('.') && !matches!(w(k), "may" | "june" | "july");
+        // (before a comma, only if a date follows it: "Sun, Jan 2" but "Sun, Hewlett-Packard
+        // and others")
+        let date_word = |j: usize| {
+            w(j).starts_with(|c: char| c.is_ascii_digit())
+                || month_number(w(j)).is_some()
+                || weekday_number(w(j)).is_some()
+        };
         !bare
-            || matches!(w(k + 1), "." | "," | "-")
-            || w(k + 1).starts_with(|c: char| c.is_ascii_digit())
-            || month_number(w(k + 1)).is_some()
-            || weekday_number(w(k + 1)).is_some()
+            || matches!(w(k + 1), "." | "-")
+            || date_word(k + 1)
+            || w(k + 1) == "," && date_word(k + 2)
     };
     // "Tuesday nights": that part of every such weekday
     if let Some(wd) = weekday_number(w(0)).filter(|_| raw(0).starts_with(char::is_uppercase)) {
@@ -1057,9 +1067,10 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             "next" | "coming" => 1,
             _ => 0,
         };
-        // "the past decade": the ten years up to now
-        if w(0) == "past" && unit(w(1)) == Some('E') && w(1) == "decade" {
-            return Some((2, "DURATION", Some("P10Y".into())));
+        // "the past decade", "the past century": the ten or hundred years up to now
+        if w(0) == "past" && matches!(w(1), "decade" | "century") {
+            let v = if w(1) == "decade" { "P10Y" } else { "P100Y" };
+            return Some((2, "DURATION", Some(v.into())));
         }
         if let Some(s) = season(w(1)) {
             let y = a.map(|a| {
@@ -1462,6 +1473,16 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
         {
             return Some((k, "DATE", a.map(|a| format!("{:04}", a.year))));
         }
+    }
+    // "the quarter a year ago", "the period a year earlier": the same quarter a year back
+    // (the report's, in `quarter_context`)
+    if w(0) == "the"
+        && matches!(w(1), "quarter" | "period")
+        && (w(2), w(3)) == ("a", "year")
+        && matches!(w(4), "ago" | "earlier" | "before")
+    {
+        let v = a.map(|a| format!("{:04}-Q{}", a.year - 1, (a.month - 1) / 3 + 1));
+        return Some((5, "DATE", v));
     }
     // "the fiscal year", "the current fiscal year", "this fiscal year": the publication's
     // year (a company's fiscal year is named by the calendar year it mostly falls in)
@@ -2746,5 +2767,30 @@ mod tests {
         );
         // a year is no clock
         assert_eq!(run("It was built in 1930.", p), vec![v("1930", "1930")]);
+    }
+
+    #[test]
+    fn companies_called_sun_the_past_century_and_a_quarter_a_year_back() {
+        let p = "1989-10-27";
+        // a company opening a list is no Sunday; a date after the comma makes it one
+        assert!(run("Sun, Hewlett-Packard and others say so.", p).is_empty());
+        assert_eq!(
+            run("It opened Sun, Jan 2, 2000.", p),
+            vec![v("Sun, Jan 2, 2000", "2000-01-02")]
+        );
+        assert_eq!(
+            run("It was the event of the past century.", p),
+            vec![v("past century", "P100Y")]
+        );
+        assert_eq!(
+            run(
+                "It lost money in the third quarter. For the quarter a year ago, it earned more.",
+                p
+            ),
+            vec![
+                v("the third quarter", "1989-Q3"),
+                v("the quarter a year ago", "1988-Q3")
+            ]
+        );
     }
 }
