@@ -910,15 +910,17 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             && (!w(1).starts_with(char::is_alphabetic)
                 || matches!(w(1), "in" | "at" | "on" | "when" | "and"))
     }) {
-        let first = at(cx, i - 3).and_then(|(n, _, v)| v.filter(|v| n == 2 && v.len() == 10));
-        if let Some(v) = first {
+        let first = at(cx, i - 3)
+            .filter(|(n, _, _)| *n == 2)
+            .and_then(|(_, _, v)| v.filter(|v| v.len() == 10))
+            .and_then(|v| Date::parse_iso(&v));
+        if let Some(f) = first {
             // ("May 3 to 5, 1999": the year after the second day is both days')
             let (n, y) = match year_token(w(2)).filter(|_| w(1) == ",") {
-                Some(y) => (3, format!("{y:04}")),
-                None => (1, v[..4].to_string()),
+                Some(y) => (3, y),
+                None => (1, f.year),
             };
-            let v = Date::parse_iso(&format!("{y}{}{d:02}", &v[4..8])).map(|d| d.to_string());
-            return Some((n, "DATE", v));
+            return Some((n, "DATE", Date::new(y, f.month, d).map(|d| d.to_string())));
         }
     }
     // day month [year]

@@ -261,6 +261,25 @@ fn hostile_inputs_do_not_crash() {
         "twenty",
         "and a half",
         "half of",
+        // session 17: days either side of a date, second days, months by reference, report
+        // quarters, clocks with zones, decades with an apostrophe
+        "the day before",
+        "the week of",
+        "April 24 and",
+        "25",
+        "to 5, 1999",
+        "the following month",
+        "the year ended",
+        "Q3",
+        "3Q18",
+        "FY19",
+        "0400",
+        "GMT",
+        "(1200 GMT)",
+        "'80s",
+        "fortnight",
+        "each July",
+        "nights",
     ];
     let mut seed: u64 = 7;
     let mut places = String::new();
