@@ -2276,7 +2276,186 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
         }
         prev_mentions = ms;
     }
+    dated_by_reference(&mut events, x);
     merge(events)
+}
+
+/// Kinds of event a noun names, for dating a definite reference ("the meeting") by the
+/// sentence that dated an event of its kind ("talks on Thursday").
+fn event_noun_kind(w: &str) -> Option<u8> {
+    Some(match w {
+        "meeting" | "talks" | "summit" | "visit" | "trip" | "conference" | "negotiations"
+        | "encounter" => 0,
+        "attack" | "attacks" | "bombing" | "bombings" | "blast" | "explosion" | "raid"
+        | "assault" | "shooting" | "ambush" | "shelling" | "massacre" | "airstrike"
+        | "airstrikes" => 1,
+        "protest" | "protests" | "demonstration" | "demonstrations" | "rally" => 2,
+        "vote" | "election" | "referendum" | "ballot" => 3,
+        "arrest" | "arrests" | "detention" | "raids" => 4,
+        _ => return None,
+    })
+}
+
+/// Events dated only by the article ("At the meeting, Assad congratulated Putin") whose
+/// sentence names its event by a definite noun ("the meeting", "that summit") take the date of
+/// the last sentence up to six back that named an event of that kind with a date ("talks on
+/// Thursday"); `date_source` says `reference`. The noun must set the sentence's scene ("At the
+/// meeting", "During the talks") or be the subject just before the event's trigger ("The
+/// attack killed"); "the next meeting", "a meeting", "meetings", "video of the shooting" refer
+/// to no earlier event the sentence's events took place at.
+fn dated_by_reference(events: &mut [Event], x: &Input) {
+    const NOT_BACK: &[&str] = &[
+        "next",
+        "last",
+        "previous",
+        "upcoming",
+        "first",
+        "second",
+        "future",
+        "planned",
+        "proposed",
+        "expected",
+        "scheduled",
+        "earlier",
+        "later",
+        "following",
+        "prior",
+        "coming",
+        "new",
+        "another",
+        "other",
+        "each",
+        "every",
+        "any",
+        "such",
+        "same",
+        "final",
+    ];
+    let body = x.body;
+    // per kind: the date last given to it and the sentence it was given in
+    let mut dated: [Option<(String, usize)>; 5] = Default::default();
+    for (si, s) in x.sentences.iter().enumerate() {
+        let words: Vec<String> = x.tokens[s.tok_start..s.tok_end]
+            .iter()
+            .map(|t| t.text(body).to_lowercase())
+            .collect();
+        // the sentence's own dates: a day or finer, not after "since", "until", "before", "by"
+        let own: Vec<(usize, String)> = x
+            .times
+            .iter()
+            .filter(|t| {
+                t.start >= s.start && t.end <= s.end && t.kind != "DURATION" && t.kind != "SET"
+            })
+            .filter(|t| {
+                let last = body[s.start..t.start]
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or("");
+                !matches!(
+                    last.to_lowercase().as_str(),
+                    "since" | "until" | "before" | "by" | "after"
+                )
+            })
+            .filter_map(|t| {
+                let v = t.value.as_deref()?.split('T').next()?;
+                (v.len() == 10 && Date::parse_iso(v).is_some()).then(|| (t.start, v.to_string()))
+            })
+            .collect();
+        // definite references to an event: (kind, the noun's token, whether it sets the scene
+        // of the whole sentence: "At the meeting, …", "During the talks …")
+        let mut refs: Vec<(u8, usize, bool)> = Vec::new();
+        for (k, w) in words.iter().enumerate() {
+            let Some(kind) = event_noun_kind(w) else {
+                continue;
+            };
+            let at = x.tokens[s.tok_start + k].start;
+            if let Some((_, d)) = own.iter().min_by_key(|(b, _)| b.abs_diff(at)) {
+                dated[usize::from(kind)] = Some((d.clone(), si));
+                continue;
+            }
+            // "the meeting", "that summit", "the two-hour meeting" (up to two words between)
+            let det = (k.saturating_sub(3)..k).rev().find(|&j| {
+                matches!(
+                    words[j].as_str(),
+                    "the" | "that" | "this" | "these" | "those"
+                )
+            });
+            let Some(j) = det.filter(|&j| {
+                words[j + 1..k].iter().all(|m| {
+                    !NOT_BACK.contains(&m.as_str()) && m.chars().any(char::is_alphanumeric)
+                })
+            }) else {
+                continue;
+            };
+            let before = if j > 0 { words[j - 1].as_str() } else { "" };
+            let scene = matches!(before, "at" | "during" | "in" | "amid");
+            // (a subject opens its clause: not "footage of the encounter")
+            let opens = matches!(before, "" | "," | ";" | ":" | "and" | "but");
+            if scene || opens {
+                refs.push((kind, k, scene));
+            }
+        }
+        // events the sentence dates by its own words date their kind ("Rebels attacked a base
+        // on Sunday" for "the attack")
+        for e in events
+            .iter()
+            .filter(|e| e.sentence == [s.start, s.end] && e.date_source.as_deref() == Some("text"))
+        {
+            let day = e.date.as_deref().filter(|d| d.len() == 10);
+            if let (Some(kind), Some(d)) = (event_code_kind(&e.cameo), day) {
+                dated[usize::from(kind)] = Some((d.to_string(), si));
+            }
+        }
+        if !own.is_empty() {
+            continue;
+        }
+        // an event is dated by a reference that sets the scene, or by one that is the subject
+        // just before its trigger ("The two-hour attack killed 12 soldiers"); not by one that
+        // is only an argument ("video of the shooting")
+        let mut used: Option<(u8, String)> = None;
+        for e in events.iter_mut().filter(|e| {
+            e.sentence == [s.start, s.end] && e.date_source.as_deref() == Some("article")
+        }) {
+            let trig = e.trigger.and_then(|[b, _]| {
+                x.tokens[s.tok_start..s.tok_end]
+                    .iter()
+                    .position(|t| t.start == b)
+            });
+            let governs = |&(_, k, scene): &(u8, usize, bool)| {
+                scene || trig.is_some_and(|t| t > k && t - k <= 3)
+            };
+            let dated_ref = refs
+                .iter()
+                .filter(|r| governs(r))
+                .find_map(|&(kind, _, _)| {
+                    dated[usize::from(kind)]
+                        .clone()
+                        .filter(|(_, from)| si - from <= 6)
+                        .map(|(d, _)| (kind, d))
+                });
+            if let Some((kind, d)) = dated_ref {
+                e.date = Some(d.clone());
+                e.date_source = Some("reference".into());
+                used = Some((kind, d));
+            }
+        }
+        if let Some((kind, d)) = used {
+            dated[usize::from(kind)] = Some((d, si));
+        }
+    }
+}
+
+/// The kind of event (as [`event_noun_kind`]) a CAMEO code is: consultations, assaults and
+/// fighting, protests, arrests.
+fn event_code_kind(cameo: &str) -> Option<u8> {
+    match cameo.get(..2)? {
+        "04" => Some(0),
+        "18" | "19" | "20" => Some(1),
+        "14" => Some(2),
+        _ if cameo.starts_with("173") => Some(4),
+        _ => None,
+    }
 }
 
 /// Merge reports of one event inside the article: same code, same source, same or missing
@@ -2317,9 +2496,14 @@ fn merge(events: Vec<Event>) -> Vec<Event> {
                 if o.target.is_none() {
                     o.target = e.target.clone();
                 }
-                if o.date_source.as_deref() == Some("article")
-                    && e.date_source.as_deref() == Some("text")
-                {
+                // (a date the clause gives beats one reached by reference, which beats the
+                // article's)
+                let date_rank = |x: &Event| match x.date_source.as_deref() {
+                    Some("text") => 2,
+                    Some("reference") => 1,
+                    _ => 0,
+                };
+                if date_rank(&e) > date_rank(o) {
                     o.date = e.date.clone();
                     o.date_source = e.date_source.clone();
                 }

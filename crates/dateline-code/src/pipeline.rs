@@ -1036,4 +1036,48 @@ mod tests {
             ann.entities
         );
     }
+
+    #[test]
+    fn a_definite_reference_dates_an_event_by_an_earlier_sentence() {
+        let p = Pipeline::new().unwrap();
+        let dated = |body: &str| -> Vec<(String, Option<String>, Option<String>)> {
+            let mut d = Document::new("t", Default::default(), body.to_string());
+            d.article.published = Some("2024-03-14".into()); // a Thursday
+            p.run(d)
+                .events
+                .unwrap_or_default()
+                .into_iter()
+                .map(|e| (e.cameo, e.date, e.date_source))
+                .collect()
+        };
+        let ev = dated(
+            "Kenyan President William Ruto held talks with Ethiopian Prime Minister Abiy Ahmed \
+             in Addis Ababa on Monday. At the meeting, Ruto praised Abiy.",
+        );
+        let praise = ev
+            .iter()
+            .find(|(c, _, _)| c == "051")
+            .expect("praise coded");
+        assert_eq!(praise.1.as_deref(), Some("2024-03-11"), "{ev:?}");
+        assert_eq!(praise.2.as_deref(), Some("reference"));
+        // an event the earlier sentence codes dates its kind too
+        let ev = dated(
+            "Rebels attacked an army base on Sunday. The two-hour attack killed 12 soldiers.",
+        );
+        let killing = ev
+            .iter()
+            .find(|(c, _, _)| c == "1823")
+            .expect("killing coded");
+        assert_eq!(killing.1.as_deref(), Some("2024-03-10"), "{ev:?}");
+        // "the next meeting" is another one: the article's date stays
+        let ev = dated(
+            "Ruto held talks with Abiy on Monday. At the next meeting, Ruto will praise Abiy.",
+        );
+        assert!(
+            ev.iter()
+                .filter(|(c, _, _)| c != "040")
+                .all(|(_, _, s)| s.as_deref() != Some("reference")),
+            "{ev:?}"
+        );
+    }
 }

@@ -204,7 +204,9 @@ pub struct Event {
     pub target: Option<Actor>,
     /// ISO date of the event, as precise as the evidence says.
     pub date: Option<String>,
-    /// Where the date came from: `text` (a time expression in the clause) or `article`.
+    /// Where the date came from: `text` (a time expression in the clause), `reference` (the
+    /// sentence names its event by a definite noun, "the meeting", dated by an earlier
+    /// sentence: "talks on Thursday") or `article` (the publication date).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date_source: Option<String>,
     pub place: Option<EventPlace>,
