@@ -1006,6 +1006,51 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             return Some((2, "TIME", ad(n).map(|d| format!("{d}T{p}"))));
         }
     }
+    // "by mid afternoon", "early morning tomorrow": a part of the publication day, or of the
+    // day named after it
+    if matches!(w(0), "mid" | "late" | "early") {
+        if let Some(p) = part_of_day(w(1)) {
+            let day = match w(2) {
+                "yesterday" => Some((3, -1)),
+                "today" => Some((3, 0)),
+                "tomorrow" => Some((3, 1)),
+                _ if matches!(
+                    prev,
+                    "by" | "at" | "until" | "before" | "after" | "around" | "since"
+                ) =>
+                {
+                    Some((2, 0))
+                }
+                _ => None,
+            };
+            if let Some((n, d)) = day {
+                return Some((n, "TIME", ad(d).map(|d| format!("{d}T{p}"))));
+            }
+        }
+    }
+    // "these days": now
+    if (w(0), w(1)) == ("these", "days") {
+        return Some((2, "DATE", Some("PRESENT_REF".into())));
+    }
+    // "a several-year tenure", "a multi-year deal": an unspecified number of units
+    if let Some(u) = w(0)
+        .strip_prefix("several-")
+        .or_else(|| w(0).strip_prefix("multi-"))
+        .and_then(unit)
+        .filter(|u| matches!(u, 'D' | 'W' | 'M' | 'Y'))
+    {
+        return Some((1, "DURATION", Some(format!("PX{u}"))));
+    }
+    // "months ago", "years ago" with no number: some units back
+    if let Some(u) = unit(w(0)).filter(|u| matches!(u, 'D' | 'W' | 'M' | 'Y')) {
+        if w(0).ends_with('s')
+            && w(1) == "ago"
+            && number_word(prev).is_none()
+            && !matches!(prev, "few" | "several" | "many")
+        {
+            return Some((2, "DATE", Some(format!("PX{u}"))));
+        }
+    }
     // "the then current price": a present of the past
     if w(0) == "then" && w(1) == "current" || w(0) == "then-current" {
         let n = if w(0) == "then" { 2 } else { 1 };
@@ -1171,7 +1216,10 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             _ => (n, 0),
         };
         let mut k = 1 + k0;
-        if w(k) == "-" || w(k) == "more" && unit(w(k + 1)).is_some() {
+        if w(k) == "-"
+            || matches!(w(k), "more" | "additional" | "extra" | "further")
+                && unit(w(k + 1)).is_some()
+        {
             k += 1;
         }
         // "a fortnight", "two fortnights ago": two weeks each
@@ -1499,8 +1547,23 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
         }
     }
     // "the near future", "the near term"
-    if w(0) == "the" && w(1) == "near" && matches!(w(2), "future" | "term") {
+    if w(0) == "the"
+        && matches!(w(1), "near" | "short" | "long")
+        && matches!(w(2), "future" | "term")
+    {
         return Some((3, "DATE", Some("FUTURE_REF".into())));
+    }
+    // "at a later date", "a future date"
+    if w(0) == "a" && matches!(w(1), "later" | "future") && w(2) == "date" {
+        return Some((3, "DATE", Some("FUTURE_REF".into())));
+    }
+    // "in the weeks ahead": an unspecified number of units to come
+    if w(0) == "the" && w(2) == "ahead" {
+        if let Some(u) =
+            unit(w(1)).filter(|u| matches!(u, 'D' | 'W' | 'M' | 'Y') && w(1).ends_with('s'))
+        {
+            return Some((3, "DURATION", Some(format!("PX{u}"))));
+        }
     }
     // "the future", "the past" (but "the past two months" is a duration, read from "two")
     if w(0) == "the"
@@ -1526,6 +1589,7 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
                 'D' | 'W' | 'M' | 'Y' | 'Q' => Some(format!("PX{u}")),
                 'H' => Some("PTXH".to_string()),
                 'E' => Some("PXE".to_string()),
+                'C' => Some("PXC".to_string()),
                 _ => None,
             };
             if let Some(v) = v {
@@ -2793,6 +2857,51 @@ mod tests {
                 v("the third quarter", "1989-Q3"),
                 v("the quarter a year ago", "1988-Q3")
             ]
+        );
+    }
+
+    #[test]
+    fn vague_spans_to_come_and_gone_and_parts_of_the_day() {
+        let p = "1998-03-06";
+        assert_eq!(
+            run(
+                "By mid afternoon, sources said so; early morning tomorrow it ends.",
+                p
+            ),
+            vec![
+                v("mid afternoon", "1998-03-06TAF"),
+                v("early morning tomorrow", "1998-03-07TMO"),
+            ]
+        );
+        // without a day or a preposition of time, a part of the day is left alone
+        assert!(run("The early morning light was grey.", p).is_empty());
+        assert_eq!(
+            run("It hurts more these days, after a several-year slump.", p),
+            vec![v("these days", "PRESENT_REF"), v("several-year", "PXY")]
+        );
+        assert_eq!(
+            run(
+                "Just months ago it bled; it will sell in the weeks ahead.",
+                p
+            ),
+            vec![v("months ago", "PXM"), v("the weeks ahead", "PXW")]
+        );
+        assert_eq!(
+            run(
+                "Holders gain in the short term and are paid at a later date.",
+                p
+            ),
+            vec![
+                v("the short term", "FUTURE_REF"),
+                v("a later date", "FUTURE_REF")
+            ]
+        );
+        assert_eq!(
+            run(
+                "It ruled for centuries and was extended for an additional year.",
+                p
+            ),
+            vec![v("centuries", "PXC"), v("an additional year", "P1Y")]
         );
     }
 }
