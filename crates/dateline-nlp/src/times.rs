@@ -970,7 +970,8 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             w(1),
             "quarter" | "period" | "first" | "second" | "third" | "fourth"
         )
-        && prev != "the"
+        // ("the year-earlier nine months" is a span of its own)
+        && (prev != "the" || number_word(w(1)).is_none() && w(1) != "period's")
     {
         return Some((1, "DATE", a.map(|a| format!("{:04}", a.year - 1))));
     }
@@ -1471,6 +1472,18 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             }
         });
         return Some((5, "DATE", v));
+    }
+    // "by year-end", "since year-end": the last day of this year, or of the last one after
+    // "since" (not "year-end results", an adjective)
+    if w(0) == "year-end"
+        && matches!(
+            prev,
+            "by" | "since" | "at" | "until" | "before" | "after" | "around"
+        )
+        && !w(1).starts_with(char::is_alphanumeric)
+    {
+        let back = i32::from(prev == "since" && a.is_some_and(|a| (a.month, a.day) != (12, 31)));
+        return Some((1, "DATE", a.map(|a| format!("{:04}-12-31", a.year - back))));
     }
     // "the end of the year", "year end", "year's end": this year
     if (w(0), w(1), w(2), w(3)) == ("the", "end", "of", "the") && w(4) == "year"
@@ -2902,6 +2915,28 @@ mod tests {
                 p
             ),
             vec![v("centuries", "PXC"), v("an additional year", "P1Y")]
+        );
+    }
+
+    #[test]
+    fn year_end_and_year_ago_adjectives() {
+        let p = "1989-11-02";
+        assert_eq!(
+            run(
+                "It will close by year-end; shares are up since year-end.",
+                p
+            ),
+            vec![v("year-end", "1989-12-31"), v("year-end", "1988-12-31")]
+        );
+        assert!(run("Year-end results rose.", p).is_empty());
+        // "the year-ago results": last year's; "the year-earlier nine months" a span
+        assert_eq!(
+            run("The year-ago results included a charge.", p),
+            vec![v("year-ago", "1988")]
+        );
+        assert_eq!(
+            run("The year-earlier nine months were better.", p),
+            vec![v("nine months", "P9M")]
         );
     }
 }
