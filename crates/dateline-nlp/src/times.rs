@@ -1029,6 +1029,15 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             }
         }
     }
+    // "will one day be": some day to come
+    if (w(0), w(1)) == ("one", "day")
+        && matches!(
+            prev,
+            "will" | "would" | "could" | "may" | "might" | "can" | "'ll" | "shall"
+        )
+    {
+        return Some((2, "DATE", Some("FUTURE_REF".into())));
+    }
     // "these days": now
     if (w(0), w(1)) == ("these", "days") {
         return Some((2, "DATE", Some("PRESENT_REF".into())));
@@ -2891,6 +2900,10 @@ mod tests {
         assert_eq!(
             run("It hurts more these days, after a several-year slump.", p),
             vec![v("these days", "PRESENT_REF"), v("several-year", "PXY")]
+        );
+        assert_eq!(
+            run("It will one day be the largest; it took one day.", p),
+            vec![v("one day", "FUTURE_REF"), v("one day", "P1D")]
         );
         assert_eq!(
             run(
