@@ -1796,7 +1796,7 @@ impl Gazetteer {
                 p.feature.as_deref(),
                 Some("PCLI" | "PPLC" | "ADM1" | "BLDG")
             );
-            if state_like && acting(body, p.start, p.end) {
+            if state_like && (acting(body, p.start, p.end) || owns_an_act(body, p.end)) {
                 p.via = Some("metonymy".to_string());
             }
         }
@@ -3001,6 +3001,82 @@ fn acting(body: &str, start: usize, end: usize) -> bool {
     );
     !located && body[end..].starts_with(' ') && ACTS.contains(&next)
 }
+
+/// A possessive naming what a state does or has as an actor ("Moscow's status as Assad's
+/// backer", "Russia's entry into the conflict", "Russia's warplanes"): the state acts; it is not
+/// where anything happened ("Syria's Idlib province", "Moscow's Red Square" stay places).
+fn owns_an_act(body: &str, end: usize) -> bool {
+    let Some(rest) = ["'s ", "\u{2019}s "]
+        .iter()
+        .find_map(|m| body[end..].strip_prefix(m))
+    else {
+        return false;
+    };
+    let next = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    OWNED_ACTS.contains(&next)
+}
+
+/// Nouns of acts, stances and agents a state owns as an actor (see [`owns_an_act`]).
+const OWNED_ACTS: &[&str] = &[
+    "status",
+    "entry",
+    "decision",
+    "support",
+    "backing",
+    "role",
+    "policy",
+    "position",
+    "intervention",
+    "involvement",
+    "response",
+    "stance",
+    "demand",
+    "demands",
+    "offer",
+    "proposal",
+    "plan",
+    "refusal",
+    "annexation",
+    "invasion",
+    "campaign",
+    "action",
+    "actions",
+    "strategy",
+    "approach",
+    "ally",
+    "allies",
+    "envoy",
+    "ambassador",
+    "government",
+    "leader",
+    "leaders",
+    "leadership",
+    "president",
+    "military",
+    "army",
+    "navy",
+    "forces",
+    "troops",
+    "officials",
+    "diplomats",
+    "intelligence",
+    "warplanes",
+    "jets",
+    "bombers",
+    "backers",
+    "sanctions",
+    "threat",
+    "threats",
+    "veto",
+    "bid",
+    "push",
+    "efforts",
+    "claim",
+    "claims",
+];
 
 /// Verbs of statement and action whose subject, when a country, capital or division, is its
 /// government ("Moscow said", "Washington imposed sanctions").
@@ -5095,6 +5171,40 @@ mod tests {
                 ("Moscow", Some("RUS"), None),
                 ("United States", Some("USA"), Some("metonymy")),
                 ("Texas", Some("USA"), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_state_owning_an_act_acts_but_its_province_is_a_place() {
+        let g = Gazetteer::bundled().unwrap();
+        let body = "Russia's entry into the war helped Syria's army in Syria's Idlib province.";
+        let ents: Vec<Entity> = ["Russia", "Syria"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .chain(std::iter::once({
+                let at = body.rfind("Syria").unwrap();
+                Entity {
+                    start: at,
+                    end: at + 5,
+                    text: "Syria".into(),
+                    kind: EntityType::Gpe,
+                    canonical: None,
+                    source: None,
+                }
+            }))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.via.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Russia", Some("metonymy")),
+                ("Syria", Some("metonymy")),
+                ("Syria", None)
             ]
         );
     }
