@@ -1645,6 +1645,8 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     let mut prev_mentions: Vec<Mention> = Vec::new();
     let mut known: std::collections::HashMap<String, (String, Option<String>)> = Default::default();
+    // each sentence's words in lower case, for dating events by reference
+    let mut sentence_words: Vec<Vec<String>> = Vec::with_capacity(x.sentences.len());
     for s in x.sentences {
         let mut ms = c.mentions(s);
         for i in 0..ms.len() {
@@ -2275,8 +2277,9 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
             }
         }
         prev_mentions = ms;
+        sentence_words.push(words);
     }
-    dated_by_reference(&mut events, x);
+    dated_by_reference(&mut events, x, &sentence_words);
     merge(events)
 }
 
@@ -2303,7 +2306,7 @@ fn event_noun_kind(w: &str) -> Option<u8> {
 /// meeting", "During the talks") or be the subject just before the event's trigger ("The
 /// attack killed"); "the next meeting", "a meeting", "meetings", "video of the shooting" refer
 /// to no earlier event the sentence's events took place at.
-fn dated_by_reference(events: &mut [Event], x: &Input) {
+fn dated_by_reference(events: &mut [Event], x: &Input, sentence_words: &[Vec<String>]) {
     const NOT_BACK: &[&str] = &[
         "next",
         "last",
@@ -2335,10 +2338,9 @@ fn dated_by_reference(events: &mut [Event], x: &Input) {
     // per kind: the date last given to it and the sentence it was given in
     let mut dated: [Option<(String, usize)>; 5] = Default::default();
     for (si, s) in x.sentences.iter().enumerate() {
-        let words: Vec<String> = x.tokens[s.tok_start..s.tok_end]
-            .iter()
-            .map(|t| t.text(body).to_lowercase())
-            .collect();
+        let Some(words) = sentence_words.get(si) else {
+            break;
+        };
         // the sentence's own dates: a day or finer, not after "since", "until", "before", "by"
         let own: Vec<(usize, String)> = x
             .times

@@ -727,8 +727,8 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             || w(k + 1) == "," && date_word(k + 2)
     };
     // "Tuesday nights": that part of every such weekday
-    if let Some(wd) = weekday_number(w(0)).filter(|_| raw(0).starts_with(char::is_uppercase)) {
-        if let Some(p) = w(1).strip_suffix('s').and_then(part_of_day) {
+    if let Some(p) = w(1).strip_suffix('s').and_then(part_of_day) {
+        if let Some(wd) = weekday_number(w(0)).filter(|_| raw(0).starts_with(char::is_uppercase)) {
             return Some((2, "SET", Some(format!("XXXX-WXX-{}T{p}", wd + 1))));
         }
     }
@@ -904,12 +904,11 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
         return Some((1, "DATE", d.map(|d| d.to_string())));
     }
     // "April 24 and 25": the second day of the month just named
-    if let Some(d) = day_token(w(0)).filter(|_| {
-        i >= 3
-            && matches!(prev, "and" | "or" | "to" | "through")
-            && (!w(1).starts_with(char::is_alphabetic)
-                || matches!(w(1), "in" | "at" | "on" | "when" | "and"))
-    }) {
+    let second_day = i >= 3
+        && matches!(prev, "and" | "or" | "to" | "through")
+        && (!w(1).starts_with(char::is_alphabetic)
+            || matches!(w(1), "in" | "at" | "on" | "when" | "and"));
+    if let Some(d) = second_day.then(|| day_token(w(0))).flatten() {
         let first = at(cx, i - 3)
             .filter(|(n, _, _)| *n == 2)
             .and_then(|(_, _, v)| v.filter(|v| v.len() == 10))
@@ -1052,12 +1051,9 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
         return Some((1, "DURATION", Some(format!("PX{u}"))));
     }
     // "months ago", "years ago" with no number: some units back
-    if let Some(u) = unit(w(0)).filter(|u| matches!(u, 'D' | 'W' | 'M' | 'Y')) {
-        if w(0).ends_with('s')
-            && w(1) == "ago"
-            && number_word(prev).is_none()
-            && !matches!(prev, "few" | "several" | "many")
-        {
+    if w(1) == "ago" && w(0).ends_with('s') {
+        let bare = number_word(prev).is_none() && !matches!(prev, "few" | "several" | "many");
+        if let Some(u) = unit(w(0)).filter(|u| bare && matches!(u, 'D' | 'W' | 'M' | 'Y')) {
             return Some((2, "DATE", Some(format!("PX{u}"))));
         }
     }
