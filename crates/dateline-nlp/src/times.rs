@@ -1600,7 +1600,7 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
     // "for weeks", "for years", "in the coming weeks": an unspecified number of units
     if matches!(
         prev,
-        "for" | "several" | "few" | "recent" | "many" | "coming"
+        "for" | "several" | "few" | "recent" | "many" | "coming" | "within"
     ) {
         if let Some(u) = unit(w(0)).filter(|_| w(0).ends_with('s')) {
             let v = match u {
@@ -1930,42 +1930,67 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             return Some((1, "TIME", a.map(|a| format!("{a}T{h}:00"))));
         }
     }
-    // clock times: "10 a.m.", "7:30 p.m."
-    if let Some((h, m)) = clock(w(0)) {
-        if matches!(w(1), "a.m." | "am" | "p.m." | "pm" | "a.m" | "p.m") {
-            let h = if w(1).starts_with('p') && h < 12 {
-                h + 12
-            } else if w(1).starts_with('a') && h == 12 {
-                0
-            } else {
-                h
-            };
-            // "5 p.m. EST Nov. 9", "9 a.m. Tuesday", "10 p.m. (local time) on Friday": the
-            // day that follows gives the date
-            // ("3 p.m. local time (1200 GMT) on Thursday" too)
-            let mut j = i + 2;
-            while j < cx.words.len()
-                && (TIME_ZONES.contains(&cx.words[j].as_str())
-                    || matches!(
-                        cx.words[j].as_str(),
-                        "," | "on" | "(" | ")" | "local" | "time"
-                    )
-                    || military(&cx.words[j]).is_some()
-                        && cx
-                            .words
-                            .get(j + 1)
-                            .is_some_and(|z| TIME_ZONES.contains(&z.as_str())))
-            {
-                j += 1;
-            }
-            if let Some((n, "DATE", Some(day))) = (j < cx.words.len()).then(|| at(cx, j)).flatten()
-            {
-                if day.len() == 10 {
-                    return Some((j - i + n, "TIME", Some(format!("{day}T{h:02}:{m:02}"))));
-                }
-            }
-            return Some((2, "TIME", a.map(|a| format!("{a}T{h:02}:{m:02}"))));
+    // clock times: "10 a.m.", "7:30 p.m.", "10pm", and "22:00" after a word leading to a
+    // time ("at 22:00", "by 06:30")
+    let reading = if let (Some((h, m)), true) = (
+        clock(w(0)),
+        matches!(w(1), "a.m." | "am" | "p.m." | "pm" | "a.m" | "p.m"),
+    ) {
+        Some((h, m, w(1).starts_with('p'), w(1).starts_with('a'), 2))
+    } else if let Some((num, pm)) = ["pm", "p.m.", "p.m"]
+        .iter()
+        .find_map(|x| w(0).strip_suffix(x).map(|n| (n, true)))
+        .or_else(|| {
+            ["am", "a.m.", "a.m"]
+                .iter()
+                .find_map(|x| w(0).strip_suffix(x).map(|n| (n, false)))
+        })
+        .filter(|(n, _)| n.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        clock(num).map(|(h, m)| (h, m, pm, !pm, 1))
+    } else if let Some((h, m)) = w(0).split_once(':').and_then(|(h, m)| {
+        let (h, m) = (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
+        (h < 24 && m < 60 && w(0).len() == 5).then_some((h, m))
+    }) {
+        matches!(
+            prev,
+            "at" | "by" | "from" | "until" | "around" | "before" | "after" | "since" | "till"
+        )
+        .then_some((h, m, false, false, 1))
+    } else {
+        None
+    };
+    if let Some((h, m, pm, am, len)) = reading {
+        let h = if pm && h < 12 {
+            h + 12
+        } else if am && h == 12 {
+            0
+        } else {
+            h
+        };
+        // "5 p.m. EST Nov. 9", "9 a.m. Tuesday", "10 p.m. (local time) on Friday": the day
+        // that follows gives the date ("3 p.m. local time (1200 GMT) on Thursday" too)
+        let mut j = i + len;
+        while j < cx.words.len()
+            && (TIME_ZONES.contains(&cx.words[j].as_str())
+                || matches!(
+                    cx.words[j].as_str(),
+                    "," | "on" | "(" | ")" | "local" | "time"
+                )
+                || military(&cx.words[j]).is_some()
+                    && cx
+                        .words
+                        .get(j + 1)
+                        .is_some_and(|z| TIME_ZONES.contains(&z.as_str())))
+        {
+            j += 1;
         }
+        if let Some((n, "DATE", Some(day))) = (j < cx.words.len()).then(|| at(cx, j)).flatten() {
+            if day.len() == 10 {
+                return Some((j - i + n, "TIME", Some(format!("{day}T{h:02}:{m:02}"))));
+            }
+        }
+        return Some((len, "TIME", a.map(|a| format!("{a}T{h:02}:{m:02}"))));
     }
     None
 }
@@ -1997,7 +2022,11 @@ fn military(w: &str) -> Option<(u32, u32)> {
 }
 
 fn clock(w: &str) -> Option<(u32, u32)> {
-    let (h, m) = match w.split_once(':') {
+    // ("10.30", as British papers write it: two digits of minutes after the point)
+    let split = w
+        .split_once(':')
+        .or_else(|| w.split_once('.').filter(|(_, m)| m.len() == 2));
+    let (h, m) = match split {
         Some((h, m)) => (h.parse().ok()?, m.parse().ok()?),
         None => (w.parse().ok()?, 0),
     };
@@ -2947,5 +2976,30 @@ mod tests {
             run("The year-earlier nine months were better.", p),
             vec![v("nine months", "P9M")]
         );
+    }
+
+    #[test]
+    fn clocks_written_as_one_word_with_a_point_or_on_twenty_four_hours() {
+        let p = "2018-05-18"; // a Friday
+        assert_eq!(
+            run("The blast hit at around 10pm; sirens sounded at 22:00.", p),
+            vec![
+                v("10pm", "2018-05-18T22:00"),
+                v("22:00", "2018-05-18T22:00")
+            ]
+        );
+        assert_eq!(
+            run(
+                "He left at 10.30pm and came back at 7.15 a.m. on Thursday.",
+                p
+            ),
+            vec![
+                v("10.30pm", "2018-05-18T22:30"),
+                v("7.15 a.m. on Thursday", "2018-05-17T07:15"),
+            ]
+        );
+        // a score or a price is no clock
+        assert!(run("It ended 3:1 and cost 10.50 pounds.", p).is_empty());
+        assert_eq!(run("Aid came within days.", p), vec![v("days", "PXD")]);
     }
 }
