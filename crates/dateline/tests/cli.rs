@@ -280,6 +280,13 @@ fn hostile_inputs_do_not_crash() {
         "fortnight",
         "each July",
         "nights",
+        "10pm",
+        "10.30pm",
+        "22:00",
+        "at",
+        "by year-end",
+        "the meeting",
+        "Russia's entry",
     ];
     let mut seed: u64 = 7;
     let mut places = String::new();
