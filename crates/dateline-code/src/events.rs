@@ -2291,7 +2291,7 @@ fn event_noun_kind(w: &str) -> Option<u8> {
         | "encounter" => 0,
         "attack" | "attacks" | "bombing" | "bombings" | "blast" | "explosion" | "raid"
         | "assault" | "shooting" | "ambush" | "shelling" | "massacre" | "airstrike"
-        | "airstrikes" => 1,
+        | "airstrikes" | "clashes" | "fighting" | "offensive" => 1,
         "protest" | "protests" | "demonstration" | "demonstrations" | "rally" => 2,
         "vote" | "election" | "referendum" | "ballot" => 3,
         "arrest" | "arrests" | "detention" | "raids" => 4,
