@@ -1069,6 +1069,14 @@ mod tests {
             .find(|(c, _, _)| c == "1823")
             .expect("killing coded");
         assert_eq!(killing.1.as_deref(), Some("2024-03-10"), "{ev:?}");
+        // a scene set by "during the fighting"
+        let ev = dated("Rebels attacked an army base on Sunday. During the fighting, soldiers killed 12 rebels.");
+        assert!(
+            ev.iter().any(|(c, d, s)| c.starts_with("19")
+                && d.as_deref() == Some("2024-03-10")
+                && s.as_deref() == Some("reference")),
+            "{ev:?}"
+        );
         // "the next meeting" is another one: the article's date stays
         let ev = dated(
             "Ruto held talks with Abiy on Monday. At the next meeting, Ruto will praise Abiy.",
