@@ -328,7 +328,7 @@ pub fn find(
                 None => i += 1,
             }
         }
-        quarter_context(&mut out[first..], &mut quarter);
+        quarter_context(&mut out[first..], &mut quarter, anchor);
     }
     year_anaphora(&mut out);
     month_anaphora(&mut out);
@@ -483,14 +483,26 @@ fn report_quarter(text: &str) -> Option<i32> {
     }
 }
 
-fn quarter_context(times: &mut [TimeExpr], quarter: &mut Option<(i32, u32, usize)>) {
+fn quarter_context(
+    times: &mut [TimeExpr],
+    quarter: &mut Option<(i32, u32, usize)>,
+    anchor: Option<Date>,
+) {
+    // (a quarter still to end by publication, "a fourth-quarter charge" expected in November,
+    // is no quarter a report is about)
+    let ended = |y: i32, q: u32| {
+        anchor.is_none_or(|a| {
+            (i64::from(y) * 4 + i64::from(q)) * 3 < i64::from(a.year) * 12 + i64::from(a.month)
+        })
+    };
     let named = times
         .iter()
         .filter(|t| report_quarter(&t.text).is_none())
         .find_map(|t| {
             let v = t.value.as_deref()?;
             let (y, q) = v.split_once("-Q")?;
-            Some((y.parse::<i32>().ok()?, q.parse::<u32>().ok()?))
+            let (y, q) = (y.parse::<i32>().ok()?, q.parse::<u32>().ok()?);
+            ended(y, q).then_some((y, q))
         });
     match named {
         Some((y, q)) => *quarter = Some((y, q, 0)),
@@ -3001,5 +3013,24 @@ mod tests {
         // a score or a price is no clock
         assert!(run("It ended 3:1 and cost 10.50 pounds.", p).is_empty());
         assert_eq!(run("Aid came within days.", p), vec![v("days", "PXD")]);
+    }
+
+    #[test]
+    fn a_quarter_still_to_end_is_not_the_quarter_a_report_is_about() {
+        let p = "1989-11-02";
+        let got = run(
+            "The insurer's third-quarter net income rose 11%. It expects a fourth-quarter \
+             charge. Its earnings fell 59% in the latest quarter, against $6.1 million a year ago.",
+            p,
+        );
+        assert_eq!(
+            got,
+            vec![
+                v("third-quarter", "1989-Q3"),
+                v("fourth-quarter", "1989-Q4"),
+                v("the latest quarter", "1989-Q3"),
+                v("a year ago", "1988-Q3"),
+            ]
+        );
     }
 }
