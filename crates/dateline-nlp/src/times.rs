@@ -251,6 +251,14 @@ fn day_token(w: &str) -> Option<u32> {
     if let Some(n) = ordinal_in_words(w) {
         return Some(n);
     }
+    // a span of days ("June 23-24", "7-8 July"): its first
+    if let Some((a, b)) = w.split_once('-') {
+        let (a, b) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
+        return (1..=31)
+            .contains(&a)
+            .then_some(a)
+            .filter(|_| a < b && b <= 31);
+    }
     let d = w
         .trim_end_matches("st")
         .trim_end_matches("nd")
@@ -3032,5 +3040,19 @@ mod tests {
                 v("a year ago", "1988-Q3"),
             ]
         );
+    }
+
+    #[test]
+    fn a_span_of_days_is_dated_by_its_first() {
+        let p = "2018-05-18";
+        assert_eq!(
+            run(
+                "The vote is set for June 23-24; the summit on 7-8 July ended.",
+                p
+            ),
+            vec![v("June 23-24", "2018-06-23"), v("7-8 July", "2018-07-07")]
+        );
+        // a score is no span
+        assert_eq!(run("Spain won 3-1 in June.", p), vec![v("June", "2018-06")]);
     }
 }
