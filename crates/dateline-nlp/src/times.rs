@@ -457,6 +457,28 @@ fn decade_of(a: Option<Date>, d: i64) -> String {
     format!("{century}{d}")
 }
 
+/// The year named at word `j` after "of" in "the second half of …", "the first quarter of …":
+/// a year in digits, or "this year", "the year", "the current year", "last year", "the
+/// previous year", "next year", "the coming year" (by the publication date); with how many
+/// words it takes.
+fn year_named(cx: &Ctx, j: usize) -> Option<(i32, usize)> {
+    let w = |k: usize| cx.words.get(j + k).map(String::as_str).unwrap_or("");
+    if let Some(y) = year_token(w(0)) {
+        return Some((y, 1));
+    }
+    let a = cx.anchor?;
+    let (shift, n) = match (w(0), w(1), w(2)) {
+        ("this" | "the", "year", _) => (0, 2),
+        ("the", "current", "year") => (0, 3),
+        ("last", "year", _) => (-1, 2),
+        ("the", "previous" | "last", "year") => (-1, 3),
+        ("next", "year", _) => (1, 2),
+        ("the", "coming" | "next", "year") => (1, 3),
+        _ => return None,
+    };
+    Some((a.year + shift, n))
+}
+
 /// "first" .. "fourth" as 1 .. 4.
 fn ordinal_word(x: &str) -> Option<u32> {
     ordinal_in_words(x).filter(|&n| n <= 4)
@@ -1201,8 +1223,8 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             _ => None,
         };
         if let Some((h, at)) = half {
-            if let Some(y) = year_token(w(at)) {
-                return Some((at + 1, "DATE", Some(format!("{y:04}-H{h}"))));
+            if let Some((y, n)) = year_named(cx, i + at) {
+                return Some((at + n, "DATE", Some(format!("{y:04}-H{h}"))));
             }
         }
     }
@@ -1713,8 +1735,8 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
     if w(0) == "the" {
         if let (Some(q), "quarter") = (ordinal(w(1)), w(2)) {
             if w(3) == "of" {
-                if let Some(y) = year_token(w(4)) {
-                    return Some((5, "DATE", Some(format!("{y:04}-Q{q}"))));
+                if let Some((y, n)) = year_named(cx, i + 4) {
+                    return Some((4 + n, "DATE", Some(format!("{y:04}-Q{q}"))));
                 }
             }
             return Some((
@@ -3054,5 +3076,24 @@ mod tests {
         );
         // a score is no span
         assert_eq!(run("Spain won 3-1 in June.", p), vec![v("June", "2018-06")]);
+    }
+
+    #[test]
+    fn halves_and_quarters_of_a_year_named_by_reference() {
+        let p = "2018-05-18";
+        assert_eq!(
+            run(
+                "Sales rose in the first quarter of this year, will slow in the second half of \
+                 the year and recover in the first half of next year, after the third quarter \
+                 of last year.",
+                p
+            ),
+            vec![
+                v("the first quarter of this year", "2018-Q1"),
+                v("the second half of the year", "2018-H2"),
+                v("the first half of next year", "2019-H1"),
+                v("the third quarter of last year", "2017-Q3"),
+            ]
+        );
     }
 }
