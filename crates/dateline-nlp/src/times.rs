@@ -1449,6 +1449,19 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             ("the", "previous", "month") => (3, -1),
             _ => (0, 0),
         };
+        // ("the same month last year", "that month a year earlier": a year back)
+        let year_back = match (w(k), w(k + 1), w(k + 2)) {
+            ("last", "year", _) => 2,
+            ("a", "year", "earlier" | "ago" | "before") => 3,
+            _ => 0,
+        };
+        if k > 0 && year_back > 0 {
+            return Some((
+                k + year_back,
+                "DATE",
+                Some(format!("{MONTH_REF}{}", shift - 12)),
+            ));
+        }
         if k > 0 {
             return Some((k, "DATE", Some(format!("{MONTH_REF}{shift}"))));
         }
