@@ -461,13 +461,17 @@ fn decade_of(a: Option<Date>, d: i64) -> String {
 /// a year in digits, or "this year", "the year", "the current year", "last year", "the
 /// previous year", "next year", "the coming year" (by the publication date); with how many
 /// words it takes.
-fn year_named(cx: &Ctx, j: usize) -> Option<(i32, usize)> {
+/// `part_begins` is the month the half or quarter begins: "the year" (not "this year") is the
+/// last one when that part is still to come at publication and the clause does not look ahead
+/// ("raised during the third quarter of the year" in January).
+fn year_named(cx: &Ctx, j: usize, part_begins: u32) -> Option<(i32, usize)> {
     let w = |k: usize| cx.words.get(j + k).map(String::as_str).unwrap_or("");
     if let Some(y) = year_token(w(0)) {
         return Some((y, 1));
     }
     let a = cx.anchor?;
     let (shift, n) = match (w(0), w(1), w(2)) {
+        ("the", "year", _) if part_begins > a.month && local_tense(cx, j) != Some(1) => (-1, 2),
         ("this" | "the", "year", _) => (0, 2),
         ("the", "current", "year") => (0, 3),
         ("last", "year", _) => (-1, 2),
@@ -1223,7 +1227,7 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             _ => None,
         };
         if let Some((h, at)) = half {
-            if let Some((y, n)) = year_named(cx, i + at) {
+            if let Some((y, n)) = year_named(cx, i + at, 6 * h - 5) {
                 return Some((at + n, "DATE", Some(format!("{y:04}-H{h}"))));
             }
         }
@@ -1748,7 +1752,7 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
     if w(0) == "the" {
         if let (Some(q), "quarter") = (ordinal(w(1)), w(2)) {
             if w(3) == "of" {
-                if let Some((y, n)) = year_named(cx, i + 4) {
+                if let Some((y, n)) = year_named(cx, i + 4, 3 * q - 2) {
                     return Some((4 + n, "DATE", Some(format!("{y:04}-Q{q}"))));
                 }
             }
@@ -3106,6 +3110,19 @@ mod tests {
                 v("the second half of the year", "2018-H2"),
                 v("the first half of next year", "2019-H1"),
                 v("the third quarter of last year", "2017-Q3"),
+            ]
+        );
+        // in January, a part of "the year" still to come is last year's unless the clause
+        // looks ahead
+        assert_eq!(
+            run(
+                "He raised $12 million during the third quarter of the year. Sales will rise \
+                 in the second half of the year.",
+                "2016-01-04"
+            ),
+            vec![
+                v("the third quarter of the year", "2015-Q3"),
+                v("the second half of the year", "2016-H2"),
             ]
         );
     }
