@@ -322,8 +322,26 @@ pub fn find(
         let mut i = 0;
         while i < st.len() {
             match at(&cx, i) {
-                Some((n, kind, value)) => {
+                Some((n, kind, mut value)) => {
                     let (a, b) = (st[i].start, st[i + n - 1].end);
+                    // a clock right after a full date is on that date ("February 6, 2016
+                    // 9:33PM", "Sept. 11, 2001, at 8:46 a.m.")
+                    if kind == "TIME" {
+                        if let Some(day) = out.last().filter(|p| {
+                            p.kind == "DATE"
+                                && p.end <= a
+                                && body[p.end..a]
+                                    .split(|c: char| c.is_whitespace() || c == ',')
+                                    .all(|w| w.is_empty() || w == "at")
+                        }) {
+                            let d = day.value.as_deref().filter(|d| d.len() == 10);
+                            if let (Some(d), Some(v)) = (d, value.as_deref()) {
+                                if let Some((_, clock)) = v.split_once('T') {
+                                    value = Some(format!("{d}T{clock}"));
+                                }
+                            }
+                        }
+                    }
                     out.push(TimeExpr {
                         start: a,
                         end: b,
@@ -3124,6 +3142,28 @@ mod tests {
                 v("the third quarter of the year", "2015-Q3"),
                 v("the second half of the year", "2016-H2"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_clock_right_after_a_date_is_on_that_date() {
+        let p = "2016-02-07";
+        assert_eq!(
+            run(
+                "Posted February 6, 2016 9:33PM. On Friday at 3 p.m. they met.",
+                p
+            ),
+            vec![
+                v("February 6, 2016", "2016-02-06"),
+                v("9:33PM", "2016-02-06T21:33"),
+                v("Friday", "2016-02-05"),
+                v("3 p.m.", "2016-02-05T15:00"),
+            ]
+        );
+        // a clock in the next sentence is not
+        assert_eq!(
+            run("It began on Friday. At 3 p.m. they met.", p),
+            vec![v("Friday", "2016-02-05"), v("3 p.m.", "2016-02-07T15:00")]
         );
     }
 }
