@@ -919,7 +919,8 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
                         let y = if m >= a.month { a.year - 1 } else { a.year };
                         Some(format!("{y:04}-{m:02}"))
                     }
-                    ("next", Some(a)) => {
+                    // ("come November": when November comes)
+                    ("next" | "come", Some(a)) => {
                         let y = if m <= a.month { a.year + 1 } else { a.year };
                         Some(format!("{y:04}-{m:02}"))
                     }
@@ -3159,6 +3160,14 @@ mod tests {
                 v("Friday", "2016-02-05"),
                 v("3 p.m.", "2016-02-05T15:00"),
             ]
+        );
+        // "come November": when it comes
+        assert_eq!(
+            run(
+                "She should win the election come November; he lost in November.",
+                "2016-06-15"
+            ),
+            vec![v("November", "2016-11"), v("November", "2015-11")]
         );
         // a clock in the next sentence is not
         assert_eq!(
