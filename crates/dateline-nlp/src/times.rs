@@ -950,8 +950,12 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             }
         };
         let last = prev == "last" || w(0) == "last";
+        // "this Thursday": the Thursday of the publication's week
+        let this_week = prev == "this";
         let d = a.map(|a| {
-            if last {
+            if this_week {
+                a.add_days(i64::from(wd) - i64::from(a.weekday()))
+            } else if last {
                 // "last Wednesday" written on a Wednesday is a week before
                 weekday_date(a.add_days(-1), wd, -1)
             } else if dir < 0 {
@@ -3160,6 +3164,18 @@ mod tests {
                 v("Friday", "2016-02-05"),
                 v("3 p.m.", "2016-02-05T15:00"),
             ]
+        );
+        // "this Thursday": the Thursday of the publication's week, ahead or behind
+        assert_eq!(
+            run(
+                "He is due to meet Ryan and other leaders of the party this Thursday.",
+                "2016-05-09"
+            ),
+            vec![v("Thursday", "2016-05-12")]
+        );
+        assert_eq!(
+            run("He met Ryan this Monday.", "2016-05-13"),
+            vec![v("Monday", "2016-05-09")]
         );
         // "come November": when it comes
         assert_eq!(
