@@ -735,6 +735,22 @@ fn quarter_year(a: Date, q: u32, tense: Option<i32>) -> i32 {
     }
 }
 
+/// Day `d` of month `m` named without a year: the year that puts it nearest the publication
+/// date, a day ahead counting `ahead` times as far as one behind.
+fn nearest_day(a: Date, m: u32, d: u32, ahead: i64) -> Option<String> {
+    (a.year - 1..=a.year + 1)
+        .filter_map(|y| Date::new(y, m, d))
+        .min_by_key(|c| {
+            let diff = c.to_days() - a.to_days();
+            if diff > 0 {
+                diff * ahead
+            } else {
+                -diff
+            }
+        })
+        .map(|x| x.to_string())
+}
+
 /// Month `m` named without a year: the year that puts it nearest the publication date, a
 /// month ahead counting twice as far as one behind (news reports more than it announces)
 /// unless the clause looks ahead, as for a month and day.
@@ -846,19 +862,7 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
                 // counting twice as far as one behind (news reports more than it announces),
                 // unless the clause is in the future tense
                 let ahead = if local_tense(cx, i) == Some(1) { 1 } else { 2 };
-                let v = a.and_then(|a| {
-                    (a.year - 1..=a.year + 1)
-                        .filter_map(|y| Date::new(y, m, d))
-                        .min_by_key(|c| {
-                            let diff = c.to_days() - a.to_days();
-                            if diff > 0 {
-                                diff * ahead
-                            } else {
-                                -diff
-                            }
-                        })
-                        .map(|x| x.to_string())
-                });
+                let v = a.and_then(|a| nearest_day(a, m, d, ahead));
                 return Some((n, "DATE", v));
             }
             (None, Some(y)) => return Some((n, "DATE", Some(format!("{y:04}-{m:02}")))),
@@ -989,6 +993,26 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
                 None => (1, f.year),
             };
             return Some((n, "DATE", Date::new(y, f.month, d).map(|d| d.to_string())));
+        }
+    }
+    // "the 17th of May [2018]": that day
+    if w(0) == "the" && w(2) == "of" && !w(1).bytes().all(|b| b.is_ascii_digit()) {
+        let m = month_number(w(3))
+            .filter(|_| raw(3).starts_with(char::is_uppercase) && w(3).len() >= 3);
+        if let (Some(d), Some(m)) = (day_token(w(1)), m) {
+            let (n, y) = match year_token(w(4)) {
+                Some(y) => (5, Some(y)),
+                None => (4, None),
+            };
+            let v = match y {
+                Some(y) => Date::new(y, m, d).map(|x| x.to_string()),
+                // (as for "May 17")
+                None => a.and_then(|a| {
+                    let ahead = if local_tense(cx, i) == Some(1) { 1 } else { 2 };
+                    nearest_day(a, m, d, ahead)
+                }),
+            };
+            return Some((n, "DATE", v));
         }
     }
     // day month [year]
@@ -3176,6 +3200,17 @@ mod tests {
         assert_eq!(
             run("He met Ryan this Monday.", "2016-05-13"),
             vec![v("Monday", "2016-05-09")]
+        );
+        // "the 11th of September", "the seventeenth of May 2018"
+        assert_eq!(
+            run(
+                "It was the 11th of September, not the seventeenth of May 2018.",
+                "2015-12-04"
+            ),
+            vec![
+                v("the 11th of September", "2015-09-11"),
+                v("the seventeenth of May 2018", "2018-05-17"),
+            ]
         );
         // "come November": when it comes
         assert_eq!(
