@@ -1023,9 +1023,9 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
             if let Some(y) = year_token(w(2)) {
                 return Some((3, "DATE", Date::new(y, m, d).map(|x| x.to_string())));
             }
-            let v = a
-                .and_then(|a| Date::new(a.year, m, d))
-                .map(|x| x.to_string());
+            // (the year nearest publication, as for "May 17")
+            let ahead = if local_tense(cx, i) == Some(1) { 1 } else { 2 };
+            let v = a.and_then(|a| nearest_day(a, m, d, ahead));
             return Some((2, "DATE", v));
         }
     }
@@ -3200,6 +3200,11 @@ mod tests {
         assert_eq!(
             run("He met Ryan this Monday.", "2016-05-13"),
             vec![v("Monday", "2016-05-09")]
+        );
+        // "28 December" written on 2 January is last year's
+        assert_eq!(
+            run("The vote was held on 28 December.", "2016-01-02"),
+            vec![v("28 December", "2015-12-28")]
         );
         // "the 11th of September", "the seventeenth of May 2018"
         assert_eq!(
