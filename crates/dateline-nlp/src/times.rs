@@ -616,6 +616,12 @@ fn local_tense(cx: &Ctx, i: usize) -> Option<i32> {
         "expected",
         "due",
         "going",
+        // a start or opening told in the present is one to come ("Glass recycling starts on
+        // Friday", "the exhibition opens Saturday")
+        "starts",
+        "begins",
+        "opens",
+        "resumes",
     ];
     const PAST: &[&str] = &[
         "said", "was", "were", "had", "did", "met", "told", "went", "came", "took", "made", "gave",
@@ -3216,6 +3222,14 @@ mod tests {
                 v("the 11th of September", "2015-09-11"),
                 v("the seventeenth of May 2018", "2018-05-17"),
             ]
+        );
+        // a start told in the present is to come
+        assert_eq!(
+            run(
+                "Glass recycling starts on Friday; the trial resumes Monday.",
+                "2009-03-17"
+            ),
+            vec![v("Friday", "2009-03-20"), v("Monday", "2009-03-23")]
         );
         // "come November": when it comes
         assert_eq!(
