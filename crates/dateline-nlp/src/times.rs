@@ -616,6 +616,8 @@ fn local_tense(cx: &Ctx, i: usize) -> Option<i32> {
         "expected",
         "due",
         "going",
+        "looming",
+        "upcoming",
         // a start or opening told in the present is one to come ("Glass recycling starts on
         // Friday", "the exhibition opens Saturday")
         "starts",
@@ -626,13 +628,31 @@ fn local_tense(cx: &Ctx, i: usize) -> Option<i32> {
     const PAST: &[&str] = &[
         "said", "was", "were", "had", "did", "met", "told", "went", "came", "took", "made", "gave",
         "held", "left", "began", "won", "lost", "saw", "spoke", "wrote", "ago",
+        // irregular pasts that are no nouns or presents ("caught up with him in June")
+        "caught", "found", "fought", "brought", "bought", "thought", "got", "sent", "struck",
+        "stood", "fell", "felt", "kept", "paid", "sold", "became", "broke", "chose", "drove",
+        "flew", "knew", "grew", "threw", "rose", "stole", "built", "spent", "heard", "sat",
+        "withdrew", "fled", "sought", "taught", "ran", "drew", "shook", "swore", "woke",
     ];
     let class = |j: usize| -> Option<i32> {
         let w = cx.words[j].as_str();
         let lower_case = cx.raw[j].chars().next().is_some_and(char::is_lowercase);
         // a participle after "be" ("will be held") says nothing of the tense
-        let after_be = j > 0 && matches!(cx.words[j - 1].as_str(), "be" | "been" | "being");
+        let after_be = j > 0
+            && matches!(
+                cx.words[j - 1].as_str(),
+                "be" | "been" | "being" | "is" | "are" | "am"
+            );
         let next = cx.words.get(j + 1).map_or("", String::as_str);
+        // ("a contested convention", "the expanded program": a participle after a
+        // determiner is an adjective)
+        // ("unspecified", "undisclosed" are adjectives too)
+        let adjective = w.starts_with("un")
+            || j > 0
+                && matches!(
+                    cx.words[j - 1].as_str(),
+                    "a" | "an" | "the" | "this" | "that" | "its" | "their" | "his" | "her" | "our"
+                );
         // "plans to", "expected to", "set to resume": a noun ("a cooperation plan") or a
         // participle without "to" looks nowhere
         let needs_to = matches!(
@@ -655,7 +675,9 @@ fn local_tense(cx: &Ctx, i: usize) -> Option<i32> {
             Some(1)
         } else if after_be {
             None
-        } else if PAST.contains(&w) || (lower_case && w.len() > 4 && w.ends_with("ed")) {
+        } else if PAST.contains(&w)
+            || (lower_case && w.len() > 4 && w.ends_with("ed") && !adjective)
+        {
             Some(-1)
         } else {
             None
@@ -760,8 +782,14 @@ fn nearest_day(a: Date, m: u32, d: u32, ahead: i64) -> Option<String> {
 /// Month `m` named without a year: the year that puts it nearest the publication date, a
 /// month ahead counting twice as far as one behind (news reports more than it announces)
 /// unless the clause looks ahead, as for a month and day.
-fn nearest_month(a: Date, m: u32, future: bool) -> String {
-    let ahead = if future { 1 } else { 2 };
+fn nearest_month(a: Date, m: u32, tense: Option<i32>, future: bool) -> String {
+    // (a clause told in the past counts a month ahead four times as far)
+    let ahead = match tense {
+        Some(1) => 1,
+        Some(-1) => 4,
+        _ if future => 1,
+        _ => 2,
+    };
     let months = |y: i32| (y * 12 + m as i32) - (a.year * 12 + a.month as i32);
     let y = (a.year - 1..=a.year + 1)
         .min_by_key(|&y| {
@@ -935,9 +963,7 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
                         Some(format!("{y:04}-{m:02}"))
                     }
                     ("this", Some(a)) => Some(format!("{:04}-{m:02}", a.year)),
-                    _ => a.map(|a| {
-                        nearest_month(a, m, local_tense(cx, i).map_or(cx.future, |d| d > 0))
-                    }),
+                    _ => a.map(|a| nearest_month(a, m, local_tense(cx, i), cx.future)),
                 };
                 return Some((k + 1, "DATE", v));
             }
@@ -1081,7 +1107,7 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
     }) {
         let v = match year_token(w(1)) {
             Some(y) => Some(format!("{y:04}-{m:02}")),
-            None => a.map(|a| nearest_month(a, m, local_tense(cx, i).map_or(cx.future, |d| d > 0))),
+            None => a.map(|a| nearest_month(a, m, local_tense(cx, i), cx.future)),
         };
         let n = if year_token(w(1)).is_some() { 2 } else { 1 };
         return Some((n, "DATE", v));
@@ -3230,6 +3256,22 @@ mod tests {
                 "2009-03-17"
             ),
             vec![v("Friday", "2009-03-20"), v("Monday", "2009-03-23")]
+        );
+        // a month in a clause told in the past counts one ahead four times as far; a
+        // participle after a determiner is no past ("a contested convention in July")
+        assert_eq!(
+            run(
+                "Officers caught up with him near Atlanta in June.",
+                "2009-03-30"
+            ),
+            vec![v("June", "2008-06")]
+        );
+        assert_eq!(
+            run(
+                "That would set the stage for a contested convention in July.",
+                "2016-03-22"
+            ),
+            vec![v("July", "2016-07")]
         );
         // "come November": when it comes
         assert_eq!(
