@@ -963,6 +963,11 @@ fn at(cx: &Ctx, i: usize) -> Option<(usize, &'static str, Option<String>)> {
                         Some(format!("{y:04}-{m:02}"))
                     }
                     ("this", Some(a)) => Some(format!("{:04}-{m:02}", a.year)),
+                    // ("called November's election": a month owning an event is not told in
+                    // the tense of the clause around it)
+                    _ if matches!(w(k + 1), "'s" | "\u{2019}s") => {
+                        a.map(|a| nearest_month(a, m, None, cx.future))
+                    }
                     _ => a.map(|a| nearest_month(a, m, local_tense(cx, i), cx.future)),
                 };
                 return Some((k + 1, "DATE", v));
@@ -3272,6 +3277,13 @@ mod tests {
                 "2016-03-22"
             ),
             vec![v("July", "2016-07")]
+        );
+        assert_eq!(
+            run(
+                "Cross called November's general election a test.",
+                "2016-08-17"
+            ),
+            vec![v("November", "2016-11")]
         );
         // "come November": when it comes
         assert_eq!(
