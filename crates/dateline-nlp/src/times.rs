@@ -713,15 +713,27 @@ fn deadline(cx: &Ctx, i: usize) -> bool {
         "suspended",
         "has",
         "have",
+        // what lasts to a day still runs ("the sale is being held through Saturday", "the
+        // exhibit runs through Sunday", "is open until Friday")
+        "runs",
+        "continues",
+        "lasts",
+        "open",
+        "being",
     ];
     let Some(u) = (i.saturating_sub(5)..i)
         .rev()
         .take_while(|&j| !matches!(cx.words[j].as_str(), "," | ";" | "." | "and"))
-        .find(|&j| matches!(cx.words[j].as_str(), "until" | "till"))
+        .find(|&j| matches!(cx.words[j].as_str(), "until" | "till" | "through"))
     else {
         return false;
     };
-    (u.saturating_sub(8)..u).any(|j| SETS.contains(&cx.words[j].as_str()))
+    // ("have held primaries through Tuesday" is done: "has"/"have" only with "until")
+    let through = cx.words[u] == "through";
+    (u.saturating_sub(8)..u).any(|j| {
+        let w = cx.words[j].as_str();
+        SETS.contains(&w) && !(through && matches!(w, "has" | "have"))
+    })
 }
 
 /// The latest date with weekday `wd` not after `a` (past) or the next one after `a` (future).
@@ -3253,6 +3265,15 @@ mod tests {
                 v("the 11th of September", "2015-09-11"),
                 v("the seventeenth of May 2018", "2018-05-17"),
             ]
+        );
+        // what runs through a day runs to the coming one; what was done through it is done
+        assert_eq!(
+            run(
+                "The book sale is being held through Saturday. States that have held \
+                 primaries through Tuesday voted.",
+                "2009-03-23"
+            ),
+            vec![v("Saturday", "2009-03-28"), v("Tuesday", "2009-03-17")]
         );
         // a start told in the present is to come
         assert_eq!(
