@@ -983,9 +983,10 @@ impl Coder<'_, '_> {
                     .any(|w| CLAUSE.contains(&w.to_lowercase().as_str()))
         };
         let governed = |t: &TimeExpr| {
-            let pre = body[s.start..t.start].trim_end();
-            let last = pre.rsplit(' ').next().unwrap_or("").to_lowercase();
-            !matches!(last.as_str(), "since" | "until" | "before" | "by")
+            !matches!(
+                word_before_time(body, s, t).as_str(),
+                "since" | "until" | "before" | "by"
+            )
         };
         let best = ts
             .iter()
@@ -2283,6 +2284,17 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
     merge(events)
 }
 
+/// The word before a time expression in its sentence, in lower case ("since" of "since
+/// 2011"): what it says of whether the time dates the sentence's acts.
+fn word_before_time(body: &str, s: &Sentence, t: &TimeExpr) -> String {
+    body[s.start..t.start]
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+}
+
 /// Kinds of event a noun names, for dating a definite reference ("the meeting") by the
 /// sentence that dated an event of its kind ("talks on Thursday").
 fn event_noun_kind(w: &str) -> Option<u8> {
@@ -2335,35 +2347,35 @@ fn dated_by_reference(events: &mut [Event], x: &Input, sentence_words: &[Vec<Str
         "final",
     ];
     let body = x.body;
+    // each sentence's events, by the sentence's start (one pass, not one per sentence)
+    let mut of_sentence: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+    for (k, e) in events.iter().enumerate() {
+        of_sentence.entry(e.sentence[0]).or_default().push(k);
+    }
     // per kind: the date last given to it and the sentence it was given in
     let mut dated: [Option<(String, usize)>; 5] = Default::default();
     for (si, s) in x.sentences.iter().enumerate() {
         let Some(words) = sentence_words.get(si) else {
             break;
         };
-        // the sentence's own dates: a day or finer, not after "since", "until", "before", "by"
-        let own: Vec<(usize, String)> = x
-            .times
-            .iter()
-            .filter(|t| {
-                t.start >= s.start && t.end <= s.end && t.kind != "DURATION" && t.kind != "SET"
-            })
-            .filter(|t| {
-                let last = body[s.start..t.start]
-                    .trim_end()
-                    .rsplit(' ')
-                    .next()
-                    .unwrap_or("");
-                !matches!(
-                    last.to_lowercase().as_str(),
-                    "since" | "until" | "before" | "by" | "after"
-                )
-            })
-            .filter_map(|t| {
-                let v = t.value.as_deref()?.split('T').next()?;
-                (v.len() == 10 && Date::parse_iso(v).is_some()).then(|| (t.start, v.to_string()))
-            })
-            .collect();
+        // the sentence's own dates: a day or finer, not after "since", "until", "before", "by",
+        // "after"
+        let own: Vec<(usize, String)> =
+            dateline_core::starting_in(x.times, |t| t.start, s.start, s.end)
+                .iter()
+                .filter(|t| t.end <= s.end && t.kind != "DURATION" && t.kind != "SET")
+                .filter(|t| {
+                    !matches!(
+                        word_before_time(body, s, t).as_str(),
+                        "since" | "until" | "before" | "by" | "after"
+                    )
+                })
+                .filter_map(|t| {
+                    let v = t.value.as_deref()?.split('T').next()?;
+                    (v.len() == 10 && Date::parse_iso(v).is_some())
+                        .then(|| (t.start, v.to_string()))
+                })
+                .collect();
         // definite references to an event: (kind, the noun's token, whether it sets the scene
         // of the whole sentence: "At the meeting, …", "During the talks …")
         let mut refs: Vec<(u8, usize, bool)> = Vec::new();
@@ -2400,9 +2412,15 @@ fn dated_by_reference(events: &mut [Event], x: &Input, sentence_words: &[Vec<Str
         }
         // events the sentence dates by its own words date their kind ("Rebels attacked a base
         // on Sunday" for "the attack")
-        for e in events
-            .iter()
-            .filter(|e| e.sentence == [s.start, s.end] && e.date_source.as_deref() == Some("text"))
+        let mine: &[usize] = of_sentence.get(&s.start).map_or(&[], Vec::as_slice);
+        let mine = || {
+            mine.iter()
+                .copied()
+                .filter(|&k| events[k].sentence == [s.start, s.end])
+        };
+        for e in mine()
+            .map(|k| &events[k])
+            .filter(|e| e.date_source.as_deref() == Some("text"))
         {
             let day = e.date.as_deref().filter(|d| d.len() == 10);
             if let (Some(kind), Some(d)) = (event_code_kind(&e.cameo), day) {
@@ -2416,13 +2434,15 @@ fn dated_by_reference(events: &mut [Event], x: &Input, sentence_words: &[Vec<Str
         // just before its trigger ("The two-hour attack killed 12 soldiers"); not by one that
         // is only an argument ("video of the shooting")
         let mut used: Option<(u8, String)> = None;
-        for e in events.iter_mut().filter(|e| {
-            e.sentence == [s.start, s.end] && e.date_source.as_deref() == Some("article")
-        }) {
+        let sentence_tokens = &x.tokens[s.tok_start..s.tok_end];
+        let undated: Vec<usize> = mine()
+            .filter(|&k| events[k].date_source.as_deref() == Some("article"))
+            .collect();
+        for k in undated {
+            let e = &mut events[k];
             let trig = e.trigger.and_then(|[b, _]| {
-                x.tokens[s.tok_start..s.tok_end]
-                    .iter()
-                    .position(|t| t.start == b)
+                let t = sentence_tokens.partition_point(|t| t.start < b);
+                (sentence_tokens.get(t)?.start == b).then_some(t)
             });
             let governs = |&(_, k, scene): &(u8, usize, bool)| {
                 scene || trig.is_some_and(|t| t > k && t - k <= 3)
