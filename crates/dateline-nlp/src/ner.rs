@@ -701,11 +701,85 @@ pub mod train {
             header: String::new(),
         }
     }
+
+    /// Entity spans of a BIO tag sequence: (first token, end token, type).
+    pub fn spans(tags: &[usize]) -> Vec<(usize, usize, &'static str)> {
+        let mut out = Vec::new();
+        let mut start: Option<(usize, &str)> = None;
+        for (i, &t) in tags.iter().chain([0usize].iter()).enumerate() {
+            let tag = TAGS[t];
+            let cont = tag.starts_with("I-") && start.is_some_and(|(_, ty)| ty == &tag[2..]);
+            if !cont {
+                if let Some((s, ty)) = start.take() {
+                    out.push((s, i, ty));
+                }
+                if let Some(ty) = tag.strip_prefix("B-").or_else(|| tag.strip_prefix("I-")) {
+                    start = Some((i, ty));
+                }
+            }
+        }
+        out
+    }
+
+    /// Precision, recall and F1 of entities: exact span and type, as conlleval counts them.
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    pub struct Score {
+        pub precision: f64,
+        pub recall: f64,
+        pub f1: f64,
+    }
+
+    /// The model's entity score on gold CoNLL sentences (gold tokenisation).
+    pub fn evaluate(m: &Model, sents: &[Sentence], lex: &Lexicon) -> Score {
+        let caps = caps_by_doc(sents);
+        let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
+        for s in sents {
+            let v = views(&s.words, lex);
+            let pred = spans(&m.tag(&v, &caps[&s.doc]));
+            let gold = spans(&s.tags);
+            tp += pred.iter().filter(|p| gold.contains(p)).count();
+            np += pred.len();
+            ng += gold.len();
+        }
+        let precision = tp as f64 / np.max(1) as f64;
+        let recall = tp as f64 / ng.max(1) as f64;
+        let f1 = if precision + recall > 0.0 {
+            2.0 * precision * recall / (precision + recall)
+        } else {
+            0.0
+        };
+        Score {
+            precision,
+            recall,
+            f1,
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn tag_ids(tags: &[&str]) -> Vec<usize> {
+        tags.iter()
+            .map(|t| TAGS.iter().position(|x| x == t).expect("a known tag"))
+            .collect()
+    }
+
+    #[test]
+    fn spans_of_bio_tags_end_where_the_type_changes() {
+        let tags = tag_ids(&["B-PER", "I-PER", "O", "B-LOC", "I-ORG", "B-LOC", "B-LOC"]);
+        assert_eq!(
+            train::spans(&tags),
+            [
+                (0, 2, "PER"),
+                (3, 4, "LOC"),
+                (4, 5, "ORG"),
+                (5, 6, "LOC"),
+                (6, 7, "LOC")
+            ]
+        );
+    }
 
     #[test]
     fn shapes_and_conll() {

@@ -1,34 +1,24 @@
 //! Input-format detection from the file name and the first bytes.
 
-/// The input formats `dateline` reads.
+/// The input formats `dateline` reads (with the `clap` feature, also a command-line value).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum InputFormat {
+    /// From the file name and the first bytes.
     #[default]
     Auto,
+    /// Scraped Markdown (a `# ` headline, links, a byline).
     Markdown,
+    /// Plain text: the body is the input, byte for byte.
     Text,
+    /// HTML pages: the main content is extracted.
     Html,
+    /// JSON Lines records: `{"id", "text"|"html", "title", "url", "published"}`.
     Jsonl,
-    /// WARC archives (`.warc`, `.warc.gz`).
+    /// WARC archives (Common Crawl, CC-NEWS): HTML 200 responses become articles.
     Warc,
-    /// RSS 2.0 and Atom feeds.
+    /// RSS 2.0 and Atom feeds: each item becomes an article.
     Feed,
-}
-
-impl std::str::FromStr for InputFormat {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        Ok(match s {
-            "auto" => InputFormat::Auto,
-            "markdown" | "md" => InputFormat::Markdown,
-            "text" | "txt" => InputFormat::Text,
-            "html" => InputFormat::Html,
-            "jsonl" | "ndjson" => InputFormat::Jsonl,
-            "warc" => InputFormat::Warc,
-            "feed" | "rss" | "atom" => InputFormat::Feed,
-            _ => return Err(format!("unknown input format {s:?}")),
-        })
-    }
 }
 
 /// Guess the format of `bytes` read from `source`. Markdown is recognised by its structure

@@ -205,9 +205,56 @@ pub fn parse_from(
     out
 }
 
+/// Write a document as one JSON Lines record. serde_json leaves U+0085, U+2028 and U+2029 raw
+/// inside strings; many line readers (Python's `splitlines`, JavaScript) break lines there, so
+/// they are written as `\u` escapes and every record stays on one line for every reader.
+pub fn write_line(out: &mut impl std::io::Write, d: &Document) -> std::io::Result<()> {
+    let buf = serde_json::to_vec(d).map_err(std::io::Error::other)?;
+    let mut start = 0;
+    let mut i = 0;
+    while i + 1 < buf.len() {
+        let esc = match (buf[i], buf[i + 1], buf.get(i + 2)) {
+            (0xc2, 0x85, _) => Some(("\\u0085", 2)),
+            (0xe2, 0x80, Some(0xa8)) => Some(("\\u2028", 3)),
+            (0xe2, 0x80, Some(0xa9)) => Some(("\\u2029", 3)),
+            _ => None,
+        };
+        match esc {
+            Some((e, n)) => {
+                out.write_all(&buf[start..i])?;
+                out.write_all(e.as_bytes())?;
+                i += n;
+                start = i;
+            }
+            None => i += 1,
+        }
+    }
+    out.write_all(&buf[start..])?;
+    out.write_all(b"\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_written_record_stays_on_one_line_for_every_line_reader() {
+        let d = dateline_core::Document::new(
+            "x",
+            Default::default(),
+            "One.\u{2028}Two.\u{0085}Three.\u{2029}Four.".into(),
+        );
+        let mut out = Vec::new();
+        write_line(&mut out, &d).expect("write");
+        let text = String::from_utf8(out).expect("utf-8");
+        assert_eq!(text.lines().count(), 1);
+        assert!(
+            text.contains("One.\\u2028Two.\\u0085Three.\\u2029Four."),
+            "{text}"
+        );
+        let back: dateline_core::Document = serde_json::from_str(&text).expect("json");
+        assert_eq!(back.body, d.body);
+    }
 
     #[test]
     fn records_errors_and_ids_line_up() {

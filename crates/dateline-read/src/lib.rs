@@ -12,14 +12,18 @@
 use dateline_core::Document;
 use std::fmt;
 
+pub mod batches;
 pub mod detect;
 pub mod feed;
+pub mod files;
 pub mod html;
 pub mod jsonl;
 pub mod markdown;
 pub mod warc;
 
+pub use batches::for_each_batch;
 pub use detect::{detect, InputFormat};
+pub use files::{expand, read_file};
 
 /// Options that apply to every input.
 #[derive(Debug, Clone, Default)]

@@ -1,9 +1,8 @@
 //! `ingest`, `query` and `export`: the database commands.
 
-use crate::{expand, parse_published, set_jobs, InFmt};
+use crate::{set_jobs, ReadArgs, VerbArgs};
 use clap::{Args, ValueEnum};
 use dateline_core::Document;
-use dateline_read::ReadOptions;
 use dateline_store::export::Format;
 use dateline_store::query::{cell, csv_field, json, EventFilter, QuoteFilter, Table};
 use dateline_store::Store;
@@ -15,29 +14,19 @@ use std::time::Instant;
 
 #[derive(Args)]
 pub struct IngestArgs {
-    /// Files, directories (read recursively, `.gz` files included) or `-` for standard input.
-    #[arg(required = true, value_name = "PATH")]
-    inputs: Vec<String>,
+    #[command(flatten)]
+    read: ReadArgs,
     /// The database file (created if missing).
     #[arg(long, default_value = "dateline.db")]
     db: PathBuf,
-    #[arg(long, value_enum, default_value = "auto")]
-    input_format: InFmt,
-    /// Publication date (YYYY-MM-DD) for articles that carry none.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_published)]
-    published: Option<String>,
-    /// Worker threads (default: all cores).
-    #[arg(long, short = 'j')]
-    jobs: Option<usize>,
     /// Articles per transaction.
     #[arg(long, default_value_t = 256)]
     batch: usize,
     /// No progress bar.
     #[arg(long, short = 'q')]
     quiet: bool,
-    /// Add the verb patterns of this file to the bundled ones (as `dateline code --verbs`).
-    #[arg(long, value_name = "FILE")]
-    verbs: Option<PathBuf>,
+    #[command(flatten)]
+    verbs: VerbArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -173,17 +162,14 @@ impl Progress {
 }
 
 pub fn ingest(args: &IngestArgs) -> Result<usize, String> {
-    set_jobs(args.jobs)?;
+    set_jobs(args.read.jobs)?;
     let mut store = Store::open(&args.db).map_err(|e| e.to_string())?;
     // leaked on purpose: freed by the OS at exit, not allocation by allocation (main.rs)
     let pipeline: &'static dateline_code::Pipeline =
-        Box::leak(Box::new(crate::pipeline(args.verbs.as_deref())?));
-    let opts = ReadOptions {
-        format: args.input_format.to_read(),
-        published: args.published.clone(),
-    };
+        Box::leak(Box::new(crate::pipeline(args.verbs.verbs.as_deref())?));
+    let opts = args.read.options();
     let mut errs = Vec::new();
-    let files = expand(&args.inputs, &mut errs);
+    let files = dateline_read::expand(&args.read.inputs, &mut errs);
     let mut p = Progress::new(files.len(), args.quiet);
     for e in &errs {
         p.report(e);
@@ -191,7 +177,7 @@ pub fn ingest(args: &IngestArgs) -> Result<usize, String> {
     p.errors += errs.len();
     let mut fatal = None;
     let bar = p.bar.clone();
-    let res = crate::input::for_each_batch(
+    let res = dateline_read::for_each_batch(
         &files,
         &opts,
         args.batch,
@@ -199,7 +185,12 @@ pub fn ingest(args: &IngestArgs) -> Result<usize, String> {
             let docs = take_docs(items, &mut p);
             store_docs(docs, &mut store, pipeline, &mut p).inspect_err(|e| fatal = Some(e.clone()))
         },
-        |n| bar.inc(n as u64),
+        |n, note| {
+            bar.inc(n as u64);
+            if let Some(n) = note {
+                bar.suspend(|| eprintln!("dateline: {n}"));
+            }
+        },
     );
     if let Some(e) = fatal {
         return Err(e);

@@ -5,12 +5,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use dateline_core::Document;
 use dateline_read::{InputFormat, ReadOptions};
 use rayon::prelude::*;
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod db;
-mod input;
 mod pretty;
 mod train;
 
@@ -29,9 +28,21 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Article extraction only: metadata and body of each article.
-    Read(IoArgs),
+    Read {
+        #[command(flatten)]
+        read: ReadArgs,
+        #[command(flatten)]
+        out: OutArgs,
+    },
     /// The whole pipeline: entities, times, places, quotes and coded events.
-    Code(IoArgs),
+    Code {
+        #[command(flatten)]
+        read: ReadArgs,
+        #[command(flatten)]
+        out: OutArgs,
+        #[command(flatten)]
+        verbs: VerbArgs,
+    },
     /// Read, code and store articles in an event database (SQLite).
     Ingest(db::IngestArgs),
     /// Query the events of a database, or run read-only SQL on it.
@@ -44,19 +55,6 @@ enum Command {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub(crate) enum InFmt {
-    Auto,
-    Markdown,
-    Text,
-    Html,
-    Jsonl,
-    /// WARC archives (Common Crawl, CC-NEWS): HTML 200 responses become articles.
-    Warc,
-    /// RSS 2.0 and Atom feeds: each item becomes an article.
-    Feed,
-}
-
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum OutFmt {
     /// One JSON object per line (`dateline.article/1`); the default when piped.
     Jsonl,
@@ -64,27 +62,46 @@ enum OutFmt {
     Pretty,
 }
 
+/// The flags of every command that reads articles (`read`, `code`, `ingest`).
 #[derive(Args)]
-struct IoArgs {
-    /// Files, directories (read recursively) or `-` for standard input.
+pub(crate) struct ReadArgs {
+    /// Files, directories (read recursively; `.gz` files included) or `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
-    inputs: Vec<String>,
+    pub inputs: Vec<String>,
     /// Input format.
     #[arg(long, value_enum, default_value = "auto")]
-    input_format: InFmt,
+    pub input_format: InputFormat,
+    /// Publication date (YYYY-MM-DD) anchoring relative dates when an article carries none.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_published)]
+    pub published: Option<String>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
+}
+
+impl ReadArgs {
+    pub(crate) fn options(&self) -> ReadOptions {
+        ReadOptions {
+            format: self.input_format,
+            published: self.published.clone(),
+        }
+    }
+}
+
+/// The flags of the commands that code events (`code`, `ingest`).
+#[derive(Args)]
+pub(crate) struct VerbArgs {
+    /// Add the verb patterns of this file to the bundled ones (PETRARCH's CAMEO verb
+    /// dictionary, e.g. CAMEO.2.0.txt, or dateline's pattern format; docs/data-formats.md).
+    #[arg(long, value_name = "FILE")]
+    pub verbs: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct OutArgs {
     /// Output format (default: pretty on a terminal, jsonl when piped).
     #[arg(long, value_enum)]
     format: Option<OutFmt>,
-    /// Publication date (YYYY-MM-DD) anchoring relative dates when an article carries none.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_published)]
-    published: Option<String>,
-    /// Worker threads (default: all cores).
-    #[arg(long, short = 'j')]
-    jobs: Option<usize>,
-    /// `code`: add the verb patterns of this file to the bundled ones (PETRARCH's CAMEO verb
-    /// dictionary, e.g. CAMEO.2.0.txt, or dateline's pattern format; docs/data-formats.md).
-    #[arg(long, value_name = "FILE")]
-    verbs: Option<PathBuf>,
 }
 
 /// The coding pipeline with the bundled knowledge and, if given, a user's verb file.
@@ -107,8 +124,8 @@ pub(crate) fn parse_published(s: &str) -> Result<String, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Read(a) => run(a, false),
-        Command::Code(a) => run(a, true),
+        Command::Read { read, out } => run(read, out, None),
+        Command::Code { read, out, verbs } => run(read, out, Some(verbs)),
         Command::Ingest(a) => db::ingest(a),
         Command::Query(a) => db::query(a),
         Command::Export(a) => db::export(a),
@@ -127,107 +144,6 @@ fn main() -> ExitCode {
     }
 }
 
-impl InFmt {
-    pub(crate) fn to_read(self) -> InputFormat {
-        match self {
-            InFmt::Auto => InputFormat::Auto,
-            InFmt::Markdown => InputFormat::Markdown,
-            InFmt::Text => InputFormat::Text,
-            InFmt::Html => InputFormat::Html,
-            InFmt::Jsonl => InputFormat::Jsonl,
-            InFmt::Warc => InputFormat::Warc,
-            InFmt::Feed => InputFormat::Feed,
-        }
-    }
-}
-
-/// Expand the command-line inputs: directories recursively (sorted, hidden files skipped).
-pub(crate) fn expand(inputs: &[String], errors: &mut Vec<String>) -> Vec<String> {
-    let mut out = Vec::new();
-    for i in inputs {
-        if i == "-" {
-            out.push(i.clone());
-            continue;
-        }
-        let p = Path::new(i);
-        if p.is_dir() {
-            let mut files = Vec::new();
-            walk(p, &mut files, errors);
-            files.sort();
-            out.extend(files.into_iter().map(|f| f.to_string_lossy().into_owned()));
-        } else {
-            out.push(i.clone());
-        }
-    }
-    out
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
-    let rd = match std::fs::read_dir(dir) {
-        Ok(r) => r,
-        Err(e) => {
-            errors.push(format!("{}: {e}", dir.display()));
-            return;
-        }
-    };
-    for entry in rd.flatten() {
-        let p = entry.path();
-        let hidden = p
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if p.is_dir() {
-            walk(&p, out, errors);
-        } else {
-            out.push(p);
-        }
-    }
-}
-
-fn read_input(path: &str) -> io::Result<Vec<u8>> {
-    if path == "-" {
-        let mut b = Vec::new();
-        io::stdin().lock().read_to_end(&mut b)?;
-        Ok(b)
-    } else {
-        std::fs::read(path)
-    }
-}
-
-/// Read one input into documents (or errors), gunzipping `.gz` files and gzip streams
-/// (multi-member archives included).
-pub(crate) fn read_path(path: &str, opts: &ReadOptions) -> Vec<dateline_read::ReadResult> {
-    let fail = |message: String| {
-        vec![Err(dateline_read::ReadError {
-            source: path.to_string(),
-            line: None,
-            id: None,
-            message,
-        })]
-    };
-    let bytes = match read_input(path) {
-        Ok(b) => b,
-        Err(e) => return fail(format!("cannot read: {e}")),
-    };
-    if bytes.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::new();
-        let mut dec = flate2::read::MultiGzDecoder::new(&bytes[..]);
-        if let Err(e) = dec.read_to_end(&mut out) {
-            return fail(format!("truncated or corrupt gzip data: {e}"));
-        }
-        let inner = path.strip_suffix(".gz").unwrap_or(path);
-        let mut o = opts.clone();
-        if o.format == InputFormat::Auto {
-            o.format = dateline_read::detect(inner, &out);
-        }
-        return dateline_read::read(path, &out, &o);
-    }
-    dateline_read::read(path, &bytes, opts)
-}
-
 /// How many articles are read and processed together: bounds memory on huge inputs while
 /// keeping both cores busy.
 const BATCH: usize = 64;
@@ -242,34 +158,31 @@ pub(crate) fn set_jobs(jobs: Option<usize>) -> Result<(), String> {
     Ok(())
 }
 
-fn run(args: &IoArgs, code: bool) -> Result<usize, String> {
+/// `read` (no verbs: no coding) and `code`.
+fn run(args: &ReadArgs, out: &OutArgs, code: Option<&VerbArgs>) -> Result<usize, String> {
     set_jobs(args.jobs)?;
     let stdout = io::stdout();
-    let pretty = match args.format {
+    let pretty = match out.format {
         Some(OutFmt::Pretty) => true,
         Some(OutFmt::Jsonl) => false,
         None => stdout.is_terminal(),
     };
-    let opts = ReadOptions {
-        format: args.input_format.to_read(),
-        published: args.published.clone(),
-    };
+    let opts = args.options();
     // the pipeline lives until the process ends: leaking it spares freeing ~300k small
     // allocations at exit (a fifth of a short run's time); the OS reclaims the memory
-    let pipeline: Option<&'static dateline_code::Pipeline> = if code {
-        Some(Box::leak(Box::new(pipeline(args.verbs.as_deref())?)))
-    } else {
-        None
+    let pipeline: Option<&'static dateline_code::Pipeline> = match code {
+        Some(v) => Some(Box::leak(Box::new(pipeline(v.verbs.as_deref())?))),
+        None => None,
     };
     let mut errors = Vec::new();
-    let files = expand(&args.inputs, &mut errors);
+    let files = dateline_read::expand(&args.inputs, &mut errors);
     let mut failed = errors.len();
     for e in &errors {
         eprintln!("dateline: {e}");
     }
     let mut out = io::BufWriter::new(stdout.lock());
     let mut broken_pipe = false;
-    let res = input::for_each_batch(
+    let res = dateline_read::for_each_batch(
         &files,
         &opts,
         BATCH,
@@ -290,9 +203,9 @@ fn run(args: &IoArgs, code: bool) -> Result<usize, String> {
                     eprintln!("dateline: {e}");
                 }
                 let res = if pretty {
-                    pretty::write(&mut out, d, code)
+                    pretty::write(&mut out, d, code.is_some())
                 } else {
-                    write_jsonl(&mut out, d)
+                    dateline_read::jsonl::write_line(&mut out, d)
                 };
                 if let Err(e) = res {
                     if e.kind() == io::ErrorKind::BrokenPipe {
@@ -304,7 +217,11 @@ fn run(args: &IoArgs, code: bool) -> Result<usize, String> {
             }
             Ok(())
         },
-        |_| {},
+        |_, note| {
+            if let Some(n) = note {
+                eprintln!("dateline: {n}");
+            }
+        },
     );
     if broken_pipe {
         return Ok(failed);
@@ -318,32 +235,4 @@ fn run(args: &IoArgs, code: bool) -> Result<usize, String> {
         }
     })?;
     Ok(failed)
-}
-
-/// One JSON object on one line. serde_json leaves U+0085, U+2028 and U+2029 raw inside
-/// strings; many line readers (Python's `splitlines`, JavaScript) break lines there, so they are
-/// written as `\u` escapes.
-fn write_jsonl(out: &mut impl Write, d: &Document) -> io::Result<()> {
-    let buf = serde_json::to_vec(d).map_err(io::Error::other)?;
-    let mut start = 0;
-    let mut i = 0;
-    while i + 1 < buf.len() {
-        let esc = match (buf[i], buf[i + 1], buf.get(i + 2)) {
-            (0xc2, 0x85, _) => Some(("\\u0085", 2)),
-            (0xe2, 0x80, Some(0xa8)) => Some(("\\u2028", 3)),
-            (0xe2, 0x80, Some(0xa9)) => Some(("\\u2029", 3)),
-            _ => None,
-        };
-        match esc {
-            Some((e, n)) => {
-                out.write_all(&buf[start..i])?;
-                out.write_all(e.as_bytes())?;
-                i += n;
-                start = i;
-            }
-            None => i += 1,
-        }
-    }
-    out.write_all(&buf[start..])?;
-    out.write_all(b"\n")
 }

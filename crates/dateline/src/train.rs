@@ -1,7 +1,7 @@
 //! `dateline train ner`: train the entity tagger from CoNLL-2003 files, deterministically.
 
 use clap::{Args, Subcommand};
-use dateline_nlp::ner::{train, Model, TAGS};
+use dateline_nlp::ner::train;
 use std::path::PathBuf;
 
 #[derive(Subcommand)]
@@ -31,53 +31,6 @@ pub struct NerArgs {
     /// buys.
     #[arg(long, value_delimiter = ',')]
     without: Vec<String>,
-}
-
-fn spans(tags: &[usize]) -> Vec<(usize, usize, &'static str)> {
-    let mut out = Vec::new();
-    let mut start: Option<(usize, &str)> = None;
-    for (i, &t) in tags.iter().chain([0usize].iter()).enumerate() {
-        let tag = TAGS[t];
-        let cont = tag.starts_with("I-") && start.is_some_and(|(_, ty)| ty == &tag[2..]);
-        if !cont {
-            if let Some((s, ty)) = start.take() {
-                out.push((s, i, ty));
-            }
-            if let Some(ty) = tag.strip_prefix("B-").or_else(|| tag.strip_prefix("I-")) {
-                start = Some((i, ty));
-            }
-        }
-    }
-    out
-}
-
-/// Entity F1 (exact span and type) of the model on CoNLL sentences.
-pub fn evaluate(
-    m: &Model,
-    sents: &[train::Sentence],
-    lex: &dateline_nlp::Lexicon,
-) -> (f64, f64, f64) {
-    let caps = train::caps_by_doc(sents);
-    let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
-    for s in sents {
-        let v = train::views(&s.words, lex);
-        let pred = spans(&m.tag(&v, &caps[&s.doc]));
-        let gold = spans(&s.tags);
-        tp += pred.iter().filter(|p| gold.contains(p)).count();
-        np += pred.len();
-        ng += gold.len();
-    }
-    let p = tp as f64 / np.max(1) as f64;
-    let r = tp as f64 / ng.max(1) as f64;
-    (
-        p,
-        r,
-        if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        },
-    )
 }
 
 pub fn run(cmd: &TrainCmd) -> Result<usize, String> {
@@ -116,7 +69,11 @@ pub fn run(cmd: &TrainCmd) -> Result<usize, String> {
     let mut dev_note = String::new();
     if let Some(dev) = &a.dev {
         let dev_sents = train::read_conll(&read(dev)?);
-        let (p, r, f) = evaluate(&model, &dev_sents, &lex);
+        let train::Score {
+            precision: p,
+            recall: r,
+            f1: f,
+        } = train::evaluate(&model, &dev_sents, &lex);
         eprintln!(
             "dateline: dev {}: P={p:.4} R={r:.4} F1={f:.4} (gold tokens)",
             dev.display()

@@ -1,10 +1,11 @@
 //! Inputs to batches of read results, in input order: JSON Lines and WARC files (gzipped or
 //! not, or stdin) are streamed a batch at a time in constant memory; other files are read whole,
-//! a round of them in parallel.
+//! a round of them in parallel (rayon's pool, so `-j` bounds it).
 
-use dateline_read::{InputFormat, ReadOptions, ReadResult};
+use crate::files::{open, read_file};
+use crate::{InputFormat, ReadError, ReadOptions, ReadResult};
 use rayon::prelude::*;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::BufRead;
 
 /// How many whole files are read at once.
 const FILES_PER_ROUND: usize = 32;
@@ -38,20 +39,21 @@ fn stream_kind(path: &str, opts: &ReadOptions) -> Option<Stream> {
 
 /// Call `f` with every input's read results, `batch` at a time, in input order. `f` returning
 /// an error stops everything (a fatal error such as a failed database write); a file that
-/// cannot be read is an `Err` result like any other bad input.
+/// cannot be read is an `Err` result like any other bad input. `file_done` hears how many
+/// files were finished, and a note for the user when there is one (a WARC file's tally).
 pub fn for_each_batch(
     files: &[String],
     opts: &ReadOptions,
     batch: usize,
     mut f: impl FnMut(Vec<ReadResult>) -> Result<(), String>,
-    mut file_done: impl FnMut(usize),
+    mut file_done: impl FnMut(usize, Option<String>),
 ) -> Result<(), String> {
     let batch = batch.max(1);
     let mut i = 0;
     while i < files.len() {
         if let Some(kind) = stream_kind(&files[i], opts) {
-            stream(&files[i], kind, opts.published.as_deref(), batch, &mut f)?;
-            file_done(1);
+            let note = stream(&files[i], kind, opts.published.as_deref(), batch, &mut f)?;
+            file_done(1, note);
             i += 1;
             continue;
         }
@@ -60,40 +62,16 @@ pub fn for_each_batch(
             j += 1;
         }
         let round = &files[i..j];
-        let read: Vec<Vec<ReadResult>> = round
-            .par_iter()
-            .map(|p| crate::read_path(p, opts))
-            .collect();
+        let read: Vec<Vec<ReadResult>> = round.par_iter().map(|p| read_file(p, opts)).collect();
         let mut items: Vec<ReadResult> = read.into_iter().flatten().collect();
         while !items.is_empty() {
             let rest = items.split_off(items.len().min(batch));
             f(std::mem::replace(&mut items, rest))?;
         }
-        file_done(round.len());
+        file_done(round.len(), None);
         i = j;
     }
     Ok(())
-}
-
-fn open(path: &str) -> Result<Box<dyn BufRead>, String> {
-    let raw: Box<dyn Read> = if path == "-" {
-        Box::new(io::stdin())
-    } else {
-        Box::new(std::fs::File::open(path).map_err(|e| format!("{path}: cannot read: {e}"))?)
-    };
-    let mut r = BufReader::with_capacity(1 << 16, raw);
-    let gz = r
-        .fill_buf()
-        .map(|b| b.starts_with(&[0x1f, 0x8b]))
-        .unwrap_or(false);
-    Ok(if gz {
-        Box::new(BufReader::with_capacity(
-            1 << 16,
-            flate2::read::MultiGzDecoder::new(r),
-        ))
-    } else {
-        Box::new(r)
-    })
 }
 
 fn stream(
@@ -102,21 +80,22 @@ fn stream(
     published: Option<&str>,
     batch: usize,
     f: &mut impl FnMut(Vec<ReadResult>) -> Result<(), String>,
-) -> Result<(), String> {
+) -> Result<Option<String>, String> {
     let mut r = match open(path) {
         Ok(r) => r,
         Err(message) => {
-            return f(vec![Err(dateline_read::ReadError {
+            return f(vec![Err(ReadError {
                 source: path.to_string(),
                 line: None,
                 id: None,
                 message,
             })])
+            .map(|()| None)
         }
     };
     match kind {
         Stream::Warc => {
-            let mut w = dateline_read::warc::WarcReader::new(path, r, published);
+            let mut w = crate::warc::WarcReader::new(path, r, published);
             loop {
                 // read a batch serially, extract its pages in parallel
                 let pending: Vec<_> = std::iter::from_fn(|| w.next_pending())
@@ -128,7 +107,7 @@ fn stream(
                 let chunk: Vec<ReadResult> = pending
                     .into_par_iter()
                     .map(|p| {
-                        let html = matches!(p, dateline_read::warc::Pending::Html { .. });
+                        let html = matches!(p, crate::warc::Pending::Html { .. });
                         (html, p.finish())
                     })
                     .collect::<Vec<_>>()
@@ -143,13 +122,12 @@ fn stream(
                 f(chunk)?;
             }
             let s = w.stats;
-            if s.records > 0 {
-                eprintln!(
-                    "dateline: {path}: {} WARC records, {} articles, {} skipped (not HTML 200 responses), {} errors",
+            Ok((s.records > 0).then(|| {
+                format!(
+                    "{path}: {} WARC records, {} articles, {} skipped (not HTML 200 responses), {} errors",
                     s.records, s.articles, s.skipped, s.errors
-                );
-            }
-            Ok(())
+                )
+            }))
         }
         Stream::Jsonl => {
             let mut buf = Vec::new();
@@ -164,12 +142,13 @@ fn stream(
                         if lines > 0 {
                             f(parse_parallel(path, &buf, published, first))?;
                         }
-                        return f(vec![Err(dateline_read::ReadError {
+                        return f(vec![Err(ReadError {
                             source: path.to_string(),
                             line,
                             id: None,
                             message,
-                        })]);
+                        })])
+                        .map(|()| None);
                     }
                 };
                 if n > 0 {
@@ -182,7 +161,7 @@ fn stream(
                     buf.clear();
                 }
                 if n == 0 {
-                    return Ok(());
+                    return Ok(None);
                 }
             }
         }
@@ -196,8 +175,8 @@ fn parse_parallel(
     published: Option<&str>,
     first: usize,
 ) -> Vec<ReadResult> {
-    dateline_read::jsonl::parse_from(path, buf, published, first)
+    crate::jsonl::parse_from(path, buf, published, first)
         .into_par_iter()
-        .map(dateline_read::jsonl::Item::finish)
+        .map(crate::jsonl::Item::finish)
         .collect()
 }
