@@ -72,9 +72,18 @@ impl Clusters {
     }
 }
 
+/// A line of a bundled data file that does not parse (a build defect, named for its fixer).
+#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
+#[error("{file} line {line}: {message}")]
+pub struct DataError {
+    pub file: &'static str,
+    pub line: usize,
+    pub message: String,
+}
+
 /// Parse the cluster file: `word<TAB>c1<TAB>c2<TAB>c3<TAB>c4`, `#` comments. A malformed
 /// line is an error naming it (the file is bundled, so this is a build defect, not input).
-pub fn parse_clusters(text: &str) -> Result<Clusters, String> {
+pub fn parse_clusters(text: &str) -> Result<Clusters, DataError> {
     let mut m = dateline_core::hash::FastMap::default();
     m.reserve(text.len() / 16);
     for (n, line) in text.lines().enumerate() {
@@ -85,12 +94,14 @@ pub fn parse_clusters(text: &str) -> Result<Clusters, String> {
         let w = f.next().unwrap_or("");
         let mut c = [0u16; CLUSTER_LEVELS];
         for x in c.iter_mut() {
-            *x = f.next().and_then(|s| s.parse().ok()).ok_or_else(|| {
-                format!(
-                    "word-clusters.tsv line {}: expected word and {CLUSTER_LEVELS} cluster numbers",
-                    n + 1
-                )
-            })?;
+            *x = f
+                .next()
+                .and_then(|s| s.parse().ok())
+                .ok_or_else(|| DataError {
+                    file: "word-clusters.tsv",
+                    line: n + 1,
+                    message: format!("expected word and {CLUSTER_LEVELS} cluster numbers"),
+                })?;
         }
         m.entry(word_hash(w)).or_insert(c);
     }

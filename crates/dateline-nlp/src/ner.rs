@@ -37,6 +37,21 @@ impl std::hash::Hasher for KeyHasher {
 
 pub type Weights = HashMap<u64, [f32; NT], std::hash::BuildHasherDefault<KeyHasher>>;
 
+/// Why a model file could not be loaded.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ModelError {
+    #[error("no header line")]
+    NoHeader,
+    #[error("not a {MAGIC} model")]
+    NotAModel,
+    #[error("truncated")]
+    Truncated,
+    #[error("expected {records} records, file has {bytes} bytes")]
+    Size { records: usize, bytes: usize },
+    #[error("bad record")]
+    BadRecord,
+}
+
 /// A trained model.
 #[derive(Default, Clone)]
 pub struct Model {
@@ -403,35 +418,38 @@ impl Model {
         out
     }
 
-    pub fn from_bytes(b: &[u8]) -> Result<Model, String> {
-        let nl = b.iter().position(|&c| c == b'\n').ok_or("no header line")?;
+    pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
+        let nl = b
+            .iter()
+            .position(|&c| c == b'\n')
+            .ok_or(ModelError::NoHeader)?;
         let header = String::from_utf8_lossy(&b[..nl]).to_string();
         if !header.starts_with(MAGIC) {
-            return Err(format!("not a {MAGIC} model"));
+            return Err(ModelError::NotAModel);
         }
         let rest = &b[nl + 1..];
         let n = u32::from_le_bytes(
             rest.get(..4)
-                .ok_or("truncated")?
+                .ok_or(ModelError::Truncated)?
                 .try_into()
-                .map_err(|_| "truncated")?,
+                .map_err(|_| ModelError::Truncated)?,
         ) as usize;
         let rec = 8 + 4 * NT;
         if rest.len() != 4 + n * rec {
-            return Err(format!(
-                "expected {n} records, file has {} bytes",
-                rest.len()
-            ));
+            return Err(ModelError::Size {
+                records: n,
+                bytes: rest.len(),
+            });
         }
         let mut weights = Weights::with_capacity_and_hasher(n, Default::default());
         for r in rest[4..].chunks_exact(rec) {
-            let k = u64::from_le_bytes(r[..8].try_into().map_err(|_| "bad record")?);
+            let k = u64::from_le_bytes(r[..8].try_into().map_err(|_| ModelError::BadRecord)?);
             let mut w = [0f32; NT];
             for (t, x) in w.iter_mut().enumerate() {
                 *x = f32::from_le_bytes(
                     r[8 + 4 * t..12 + 4 * t]
                         .try_into()
-                        .map_err(|_| "bad record")?,
+                        .map_err(|_| ModelError::BadRecord)?,
                 );
             }
             weights.insert(k, w);

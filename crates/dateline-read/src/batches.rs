@@ -41,13 +41,13 @@ fn stream_kind(path: &str, opts: &ReadOptions) -> Option<Stream> {
 /// an error stops everything (a fatal error such as a failed database write); a file that
 /// cannot be read is an `Err` result like any other bad input. `file_done` hears how many
 /// files were finished, and a note for the user when there is one (a WARC file's tally).
-pub fn for_each_batch(
+pub fn for_each_batch<E>(
     files: &[String],
     opts: &ReadOptions,
     batch: usize,
-    mut f: impl FnMut(Vec<ReadResult>) -> Result<(), String>,
+    mut f: impl FnMut(Vec<ReadResult>) -> Result<(), E>,
     mut file_done: impl FnMut(usize, Option<String>),
-) -> Result<(), String> {
+) -> Result<(), E> {
     let batch = batch.max(1);
     let mut i = 0;
     while i < files.len() {
@@ -74,13 +74,13 @@ pub fn for_each_batch(
     Ok(())
 }
 
-fn stream(
+fn stream<E>(
     path: &str,
     kind: Stream,
     published: Option<&str>,
     batch: usize,
-    f: &mut impl FnMut(Vec<ReadResult>) -> Result<(), String>,
-) -> Result<Option<String>, String> {
+    f: &mut impl FnMut(Vec<ReadResult>) -> Result<(), E>,
+) -> Result<Option<String>, E> {
     let mut r = match open(path) {
         Ok(r) => r,
         Err(message) => {
