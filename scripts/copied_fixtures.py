@@ -4,7 +4,11 @@ test texts that share a run of N (default 6) words with a development or trainin
 ../shared/data. Tests must be in our own words (the gold texts are copyrighted, and copied cases
 teach to the test).
 
-Usage: scripts/copied_fixtures.py [--n 6] [--shared ../shared] [PATHS...]   (default: crates examples)
+A run that occurs three or more times in the gold texts is an idiom ("the second half of the
+year"), not a copied sentence, and is not reported (--common sets the count).
+
+Usage: scripts/copied_fixtures.py [--n 6] [--common 3] [--shared ../shared] [PATHS...]
+       (default: crates examples)
 Prints `file:line: "six words" (corpus)` per copied literal; exits 1 if any, 0 if none, and 0 with
 a note when the shared data is absent (a user's clone).
 """
@@ -73,6 +77,7 @@ def literals(path):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=6)
+    ap.add_argument("--common", type=int, default=3)
     ap.add_argument("--shared", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared"))
     ap.add_argument("paths", nargs="*", default=["crates", "examples"])
     a = ap.parse_args()
@@ -92,13 +97,16 @@ def main():
         for line, text in literals(f):
             for g in grams(words(text), a.n):
                 ours.setdefault(g, []).append((f, line))
-    found = {}
+    found, seen = {}, {}
     for name, text in corpus_texts(a.shared):
         for g in grams(words(text), a.n):
-            if g in ours and g not in found:
-                found[g] = name
+            if g in ours:
+                found.setdefault(g, name)
+                seen[g] = seen.get(g, 0) + 1
     hits = {}
     for g, corpus in found.items():
+        if seen[g] >= a.common:
+            continue
         for f, line in ours[g]:
             hits.setdefault((f, line), (g, corpus))
     for (f, line), (g, corpus) in sorted(hits.items()):

@@ -156,7 +156,7 @@ pub fn group_bit(name: &str) -> Option<u32> {
     GROUPS.iter().position(|g| *g == name).map(|i| 1 << i)
 }
 
-/// A headline in title case ("Wealthy Voters Abandon Republican Party"): four or more words
+/// A headline in title case ("Harbour Workers Reject Final Offer"): four or more words
 /// of four or more letters, all capitalised and none in capitals throughout.
 pub fn title_case(words: &[&str]) -> bool {
     let mut long = words
@@ -172,8 +172,8 @@ pub fn title_case(words: &[&str]) -> bool {
 
 /// Truecase a title-case headline for the tagger, which learned from sentence case: after the
 /// first word, a capitalised word that is a common lower-case word and no lexicon name is
-/// lower-cased ("Poll: Wealthy Voters Abandon Republican Party" -> "Poll: Wealthy voters
-/// abandon Republican Party"). Other sentences, and lists of names where fewer than two
+/// lower-cased ("Survey: Harbour Workers Reject Final Offer" -> "Survey: Harbour workers
+/// reject final offer"). Other sentences, and lists of names where fewer than two
 /// words would change, are left as they are (`None`).
 pub fn truecase(words: &[&str], lex: &Lexicon) -> Option<Vec<String>> {
     if !title_case(words) {
