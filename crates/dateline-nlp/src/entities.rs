@@ -216,32 +216,65 @@ fn merge_known_names(body: &str, lex: &Lexicon, out: &mut Vec<Entity>) {
     }
 }
 
-/// One name, one reading per article: a name the tagger found somewhere in the article is
-/// also a name where it repeats untagged (often at the start of a sentence, where
-/// capitalisation says nothing), and a word of a person's full name standing alone
-/// ("Trump pledged …" after "Donald Trump") is that person.
+/// One name, one reading per article, in five stages run in order (each reads what the
+/// earlier ones decided).
 fn document_consistency(body: &str, toks: &[Token], lex: &Lexicon, out: &mut Vec<Entity>) {
-    use std::collections::HashMap;
     if out.is_empty() {
         return;
     }
+    tag_repeats(body, toks, lex, out);
+    middle_initial_names(out);
+    given_name_places(lex, out);
+    first_names_alone(out);
+    surnames_alone(out);
+}
+
+/// A name's reading in an article: its type and how often the tagger gave it that type.
+struct Reading<'a> {
+    name: &'a str,
+    kind: EntityType,
+    count: usize,
+    canonical: Option<String>,
+}
+
+/// An untagged repeat of a name found elsewhere in the article: tokens up to `next`.
+struct Repeat {
+    next: usize,
+    start: usize,
+    end: usize,
+    kind: EntityType,
+    canonical: Option<String>,
+    source: &'static str,
+}
+
+/// A name the tagger found somewhere in the article is also a name where it repeats untagged
+/// (often at the start of a sentence, where capitalisation says nothing), with the type it
+/// has most often; a word of a person's full name standing alone ("Trump pledged …" after
+/// "Donald Trump") is that person.
+fn tag_repeats(body: &str, toks: &[Token], lex: &Lexicon, out: &mut Vec<Entity>) {
+    use std::collections::HashMap;
     // each name's most frequent type in the article (first seen on a tie)
-    let mut votes: Vec<(&str, EntityType, usize, Option<String>)> = Vec::new();
+    let mut votes: Vec<Reading> = Vec::new();
     let mut slot: HashMap<(&str, EntityType), usize> = HashMap::new();
     for e in out.iter().filter(|e| e.kind != EntityType::Misc) {
         match slot.get(&(e.text.as_str(), e.kind)) {
-            Some(&i) => votes[i].2 += 1,
+            Some(&i) => votes[i].count += 1,
             None => {
                 slot.insert((e.text.as_str(), e.kind), votes.len());
-                votes.push((e.text.as_str(), e.kind, 1, e.canonical.clone()));
+                votes.push(Reading {
+                    name: e.text.as_str(),
+                    kind: e.kind,
+                    count: 1,
+                    canonical: e.canonical.clone(),
+                });
             }
         }
     }
-    let mut full: HashMap<&str, (EntityType, Option<String>, usize)> = HashMap::new();
-    for (name, kind, n, canonical) in votes {
-        let better = full.get(name).is_none_or(|x| n > x.2);
+    let mut full: HashMap<&str, Reading> = HashMap::new();
+    for v in votes {
+        let better = full.get(v.name).is_none_or(|x| v.count > x.count);
         if better {
-            full.insert(name, (kind, canonical, n));
+            full.insert(v.name, v);
         }
     }
     let place_name = |w: &str| {
@@ -293,26 +326,33 @@ fn document_consistency(body: &str, toks: &[Token], lex: &Lexicon, out: &mut Vec
                 continue;
             }
             let (a, b) = (toks[i].start, toks[j - 1].end);
-            if let Some((kind, canonical, _)) = full.get(&body[a..b]) {
-                hit = Some((j, a, b, *kind, canonical.clone(), "model:ner+document"));
+            if let Some(r) = full.get(&body[a..b]) {
+                hit = Some(Repeat {
+                    next: j,
+                    start: a,
+                    end: b,
+                    kind: r.kind,
+                    canonical: r.canonical.clone(),
+                    source: "model:ner+document",
+                });
                 break;
             }
         }
         if hit.is_none() && person_words.contains_key(toks[i].text(body)) {
             let t = toks[i];
-            hit = Some((
-                i + 1,
-                t.start,
-                t.end,
-                EntityType::Person,
-                None,
-                "model:ner+name",
-            ));
+            hit = Some(Repeat {
+                next: i + 1,
+                start: t.start,
+                end: t.end,
+                kind: EntityType::Person,
+                canonical: None,
+                source: "model:ner+name",
+            });
         }
         match hit {
-            Some((j, a, b, kind, canonical, tag)) => {
-                added.push(entity(body, a, b, kind, canonical, tag));
-                i = j;
+            Some(r) => {
+                added.push(entity(body, r.start, r.end, r.kind, r.canonical, r.source));
+                i = r.next;
             }
             None => i += 1,
         }
@@ -321,7 +361,10 @@ fn document_consistency(body: &str, toks: &[Token], lex: &Lexicon, out: &mut Vec
         out.extend(added);
         out.sort_by_key(|e| (e.start, e.end));
     }
-    // a name with a middle initial ("Tyrise M. Bell") is a person's, whatever the tagger said
+}
+
+/// A name with a middle initial ("Tyrise M. Bell") is a person's, whatever the tagger said.
+fn middle_initial_names(out: &mut [Entity]) {
     for e in out.iter_mut() {
         let words: Vec<&str> = e.text.split(' ').collect();
         let initial = |w: &str| {
@@ -345,72 +388,13 @@ fn document_consistency(body: &str, toks: &[Token], lex: &Lexicon, out: &mut Vec
             e.source = Some("rule:middle-initial".into());
         }
     }
-    // a two-word "place" made of a common first name and a common surname that is no word of
-    // geography, and that the lexicon does not know, is a person ("Nine-year-old Georgia
-    // Stevens", "Officers Chad Walker"; not "Paris Walmart", "Alexandria Zoo"); so is the first
-    // name standing alone after it ("Georgia began skating")
-    const PLACE_WORDS: &[&str] = &[
-        "valley",
-        "heights",
-        "beach",
-        "falls",
-        "city",
-        "county",
-        "island",
-        "islands",
-        "park",
-        "springs",
-        "lake",
-        "lakes",
-        "river",
-        "hills",
-        "hill",
-        "bay",
-        "point",
-        "creek",
-        "mountain",
-        "mountains",
-        "harbor",
-        "harbour",
-        "port",
-        "township",
-        "parish",
-        "borough",
-        "village",
-        "junction",
-        "station",
-        "center",
-        "centre",
-        "square",
-        "street",
-        "avenue",
-        "road",
-        "north",
-        "south",
-        "east",
-        "west",
-        "coast",
-        "sea",
-        "gulf",
-        "strait",
-        "desert",
-        "forest",
-        "canyon",
-        "plains",
-        "ridge",
-        "grove",
-        "gardens",
-        "estates",
-        "town",
-        "state",
-        "province",
-        "republic",
-        "territory",
-        "district",
-        "region",
-        "airport",
-        "county's",
-    ];
+}
+
+/// A two-word "place" made of a common first name and a common surname that is no word of
+/// geography (`data/nlp/place-words.txt`), and that the lexicon does not know, is a person
+/// ("Nine-year-old Georgia Stevens", "Officers Chad Walker"; not "Paris Walmart", "Alexandria
+/// Zoo").
+fn given_name_places(lex: &Lexicon, out: &mut [Entity]) {
     for e in out.iter_mut() {
         let Some((first, last)) = e.text.split_once(' ') else {
             continue;
@@ -426,7 +410,7 @@ fn document_consistency(body: &str, toks: &[Token], lex: &Lexicon, out: &mut Vec
             && name(last)
             && lex.first_names.contains(&first.to_lowercase())
             && lex.last_names.contains(&last.to_lowercase())
-            && !PLACE_WORDS.contains(&last.to_lowercase().as_str())
+            && !lex.place_words.contains(&last.to_lowercase())
             && !lex.is_common(last)
             && lex.get(&norm_key(&e.text)).is_none()
         {
@@ -434,7 +418,13 @@ fn document_consistency(body: &str, toks: &[Token], lex: &Lexicon, out: &mut Vec
             e.source = Some("rule:given-name".into());
         }
     }
-    // (those, and any person the tagger named in full: "Vladimir Putin" ... "Vladimir")
+}
+
+/// The first name of a person named in full (by the tagger, or by `given_name_places`)
+/// standing alone after it, where the tagger read it as a place, is that person ("Vladimir
+/// Putin" … "Vladimir"; "Georgia Stevens" … "Georgia began skating").
+fn first_names_alone(out: &mut [Entity]) {
+    use std::collections::HashMap;
     let mut first_names: HashMap<String, (usize, String)> = HashMap::new();
     for e in out.iter() {
         let Some((first, _)) = e.text.split_once(' ') else {
@@ -462,8 +452,12 @@ fn document_consistency(body: &str, toks: &[Token], lex: &Lexicon, out: &mut Vec
             }
         }
     }
-    // a surname standing alone after the full name ("Manuel Valls ... Valls said") is that
-    // person even where the tagger read it as a place or an organisation (Valls is a town)
+}
+
+/// A surname standing alone after the full name ("Manuel Valls ... Valls said") is that
+/// person even where the tagger read it as a place or an organisation (Valls is a town).
+fn surnames_alone(out: &mut [Entity]) {
+    use std::collections::HashMap;
     // surname -> where its first full name starts, and that person (surnames of 3+ letters)
     let mut full_names: HashMap<String, (usize, Option<String>)> = HashMap::new();
     for e in out.iter().filter(|e| e.kind == EntityType::Person) {

@@ -38,6 +38,9 @@ pub struct Lexicon {
     pub last_names: HashSet<String>,
     pub titles: HashSet<String>,
     pub org_words: HashSet<String>,
+    /// Words of geography (data/nlp/place-words.txt): a two-word name ending in one is no
+    /// person's first name and surname.
+    pub place_words: HashSet<String>,
     pub common_words: HashSet<String>,
     pub quote_verbs: HashSet<String>,
     /// Closed-class words (data/nlp/function-words.txt): never a name on their own.
@@ -124,6 +127,9 @@ impl Lexicon {
                 .map(str::to_string)
                 .collect(),
             org_words: words(include_str!("../../../data/nlp/org-words.txt"))
+                .map(str::to_string)
+                .collect(),
+            place_words: words(include_str!("../../../data/nlp/place-words.txt"))
                 .map(str::to_string)
                 .collect(),
             common_words: words(include_str!("../../../data/nlp/common-words.txt"))
