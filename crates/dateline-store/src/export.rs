@@ -70,192 +70,200 @@ fn stamp(iso: &str) -> String {
         .collect()
 }
 
+/// The GDELT 2.0 events table: one event, its first reporting article, in `ORDER BY id`.
+const GDELT_SQL: &str = "SELECT e.id, e.date, e.source_code, e.source_name, e.source_country, e.target_code, e.target_name,
+                                e.target_country, e.cameo, e.quad_class, e.goldstein, e.num_mentions, e.num_sources,
+                                e.num_articles, e.place_name, e.place_country, e.place_lat, e.place_lon, e.place_geonameid,
+                                e.place_feature, e.added_at, a.url, a.source
+                         FROM events e LEFT JOIN articles a ON a.rowid = e.first_article ORDER BY e.id";
+
+/// The GDELT 2.0 mentions table: one mention, its event and article.
+const MENTIONS_SQL: &str = "SELECT m.event, e.added_at, a.ingested_at, a.outlet, a.url, a.source, m.sentence_start,
+                                m.source_start, m.target_start, m.trigger_start, m.confidence, length(a.body), a.published
+                         FROM mentions m JOIN events e ON e.id = m.event JOIN articles a ON a.rowid = m.article
+                         ORDER BY m.event, m.article, m.sentence_start";
+
+/// One row of [`GDELT_SQL`] as GDELT 2.0's 61 event columns.
+fn gdelt_row(r: &rusqlite::Row) -> Vec<String> {
+    let s = |i: usize| text_cell(r, i);
+    let f = |i: usize| real_cell(r, i);
+    let int = |i: usize| int_cell(r, i);
+    let (sqldate, monthyear, year, frac) = ymd(&s(1));
+    let cameo = s(8);
+    let base = cameo.get(0..3).unwrap_or(&cameo).to_string();
+    let root = cameo.get(0..2).unwrap_or(&cameo).to_string();
+    let actor = |code: String, name: String, country: String| -> Vec<String> {
+        // Actor code, name, country, known group, ethnic, religion 1, 2, type 1-3
+        let types: Vec<String> =
+            if code.len() > 3 && !country.is_empty() && code.starts_with(&country) {
+                code.as_bytes()[3..]
+                    .chunks(3)
+                    .map(|c| String::from_utf8_lossy(c).into_owned())
+                    .collect()
+            } else {
+                Vec::new()
+            };
+        let t = |k: usize| types.get(k).cloned().unwrap_or_default();
+        vec![
+            code,
+            name.to_uppercase(),
+            country,
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            t(0),
+            t(1),
+            t(2),
+        ]
+    };
+    let geo_type = match s(19).as_str() {
+        "PCLI" => "1",
+        "ADM1" => "5",
+        "" => "0",
+        _ => "4",
+    }
+    .to_string();
+    let geo = |has: bool| -> Vec<String> {
+        if !has || s(14).is_empty() {
+            return vec![
+                "0".into(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ];
+        }
+        vec![
+            geo_type.clone(),
+            s(14),
+            s(15),
+            String::new(),
+            String::new(),
+            f(16),
+            f(17),
+            int(18),
+        ]
+    };
+    let mut cols: Vec<String> = vec![int(0), sqldate, monthyear, year, frac];
+    cols.extend(actor(s(2), s(3), s(4)));
+    cols.extend(actor(s(5), s(6), s(7)));
+    cols.extend([
+        "1".to_string(),
+        cameo.clone(),
+        base,
+        root,
+        int(9),
+        f(10),
+        int(11),
+        int(12),
+        int(13),
+        String::new(),
+    ]);
+    cols.extend(geo(false));
+    cols.extend(geo(false));
+    cols.extend(geo(true));
+    cols.push(stamp(&s(20)));
+    let url = s(21);
+    cols.push(if url.is_empty() { s(22) } else { url });
+    debug_assert_eq!(cols.len(), 61);
+    cols
+}
+
+/// One row of [`MENTIONS_SQL`] as GDELT 2.0's 16 mention columns.
+fn mention_row(r: &rusqlite::Row) -> Vec<String> {
+    let s = |i: usize| text_cell(r, i);
+    let int = |i: usize| int_cell(r, i);
+    let conf: f64 = r.get::<_, Option<f64>>(10).ok().flatten().unwrap_or(0.0);
+    let url = s(4);
+    vec![
+        int(0),
+        stamp(&s(1)),
+        stamp(&s(2)),
+        "1".to_string(), // MentionType 1 = web
+        s(3),
+        if url.is_empty() { s(5) } else { url },
+        int(6),
+        int(7),
+        int(8),
+        int(9),
+        "1".to_string(),
+        format!("{}", (conf * 100.0).round() as i64),
+        int(11),
+        String::new(),
+        String::new(),
+        String::new(),
+    ]
+}
+
 impl Store {
-    /// Write every event (or mention) in the given format.
+    /// Write every event (or mention) in the given format; returns the number of records.
     pub fn export<W: Write + ?Sized>(&self, format: Format, out: &mut W) -> Result<usize> {
         let werr = |e: std::io::Error| StoreError {
             path: self.path.clone(),
             message: format!("cannot write the export: {e}"),
         };
+        let mut n = 0;
+        let mut line = |l: &str| -> Result<()> {
+            out.write_all(l.as_bytes()).map_err(werr)?;
+            out.write_all(b"\n").map_err(werr)
+        };
+        match format {
+            Format::Gdelt => self.each_row(GDELT_SQL, |r| {
+                n += 1;
+                line(&gdelt_row(r).join("\t"))
+            })?,
+            Format::Mentions => self.each_row(MENTIONS_SQL, |r| {
+                n += 1;
+                line(&mention_row(r).join("\t"))
+            })?,
+            Format::Jsonl | Format::Csv => {
+                let t = self.sql(&format!("SELECT {EVENT_COLUMNS} FROM events ORDER BY id"))?;
+                if format == Format::Csv {
+                    line(&t.columns.join(","))?;
+                }
+                for row in &t.rows {
+                    n += 1;
+                    line(&if format == Format::Csv {
+                        csv_line(row)
+                    } else {
+                        json_line(&t.columns, row)
+                    })?;
+                }
+            }
+        }
+        Ok(n)
+    }
+
+    /// Run a query and hand each row to `f`, stopping at its first error.
+    fn each_row(&self, sql: &str, mut f: impl FnMut(&rusqlite::Row) -> Result<()>) -> Result<()> {
         let qerr = |e: rusqlite::Error| StoreError {
             path: self.path.clone(),
             message: format!("export query failed: {e}"),
         };
-        let mut n = 0;
-        match format {
-            Format::Gdelt => {
-                let mut stmt = self
-                    .conn
-                    .prepare(
-                        "SELECT e.id, e.date, e.source_code, e.source_name, e.source_country, e.target_code, e.target_name,
-                                e.target_country, e.cameo, e.quad_class, e.goldstein, e.num_mentions, e.num_sources,
-                                e.num_articles, e.place_name, e.place_country, e.place_lat, e.place_lon, e.place_geonameid,
-                                e.place_feature, e.added_at, a.url, a.source
-                         FROM events e LEFT JOIN articles a ON a.rowid = e.first_article ORDER BY e.id",
-                    )
-                    .map_err(qerr)?;
-                let mut rows = stmt.query([]).map_err(qerr)?;
-                while let Some(r) = rows.next().map_err(qerr)? {
-                    let s = |i: usize| text_cell(r, i);
-                    let f = |i: usize| real_cell(r, i);
-                    let int = |i: usize| int_cell(r, i);
-                    let (sqldate, monthyear, year, frac) = ymd(&s(1));
-                    let cameo = s(8);
-                    let base = cameo.get(0..3).unwrap_or(&cameo).to_string();
-                    let root = cameo.get(0..2).unwrap_or(&cameo).to_string();
-                    let actor = |code: String, name: String, country: String| -> Vec<String> {
-                        // Actor code, name, country, known group, ethnic, religion 1, 2, type 1-3
-                        let types: Vec<String> = if code.len() > 3
-                            && !country.is_empty()
-                            && code.starts_with(&country)
-                        {
-                            code.as_bytes()[3..]
-                                .chunks(3)
-                                .map(|c| String::from_utf8_lossy(c).into_owned())
-                                .collect()
-                        } else {
-                            Vec::new()
-                        };
-                        let t = |k: usize| types.get(k).cloned().unwrap_or_default();
-                        vec![
-                            code,
-                            name.to_uppercase(),
-                            country,
-                            String::new(),
-                            String::new(),
-                            String::new(),
-                            String::new(),
-                            t(0),
-                            t(1),
-                            t(2),
-                        ]
-                    };
-                    let geo_type = match s(19).as_str() {
-                        "PCLI" => "1",
-                        "ADM1" => "5",
-                        "" => "0",
-                        _ => "4",
-                    }
-                    .to_string();
-                    let geo = |has: bool| -> Vec<String> {
-                        if !has || s(14).is_empty() {
-                            return vec![
-                                "0".into(),
-                                String::new(),
-                                String::new(),
-                                String::new(),
-                                String::new(),
-                                String::new(),
-                                String::new(),
-                                String::new(),
-                            ];
-                        }
-                        vec![
-                            geo_type.clone(),
-                            s(14),
-                            s(15),
-                            String::new(),
-                            String::new(),
-                            f(16),
-                            f(17),
-                            int(18),
-                        ]
-                    };
-                    let mut cols: Vec<String> = vec![int(0), sqldate, monthyear, year, frac];
-                    cols.extend(actor(s(2), s(3), s(4)));
-                    cols.extend(actor(s(5), s(6), s(7)));
-                    cols.extend([
-                        "1".to_string(),
-                        cameo.clone(),
-                        base,
-                        root,
-                        int(9),
-                        f(10),
-                        int(11),
-                        int(12),
-                        int(13),
-                        String::new(),
-                    ]);
-                    cols.extend(geo(false));
-                    cols.extend(geo(false));
-                    cols.extend(geo(true));
-                    cols.push(stamp(&s(20)));
-                    let url = s(21);
-                    cols.push(if url.is_empty() { s(22) } else { url });
-                    debug_assert_eq!(cols.len(), 61);
-                    out.write_all(cols.join("\t").as_bytes()).map_err(werr)?;
-                    out.write_all(b"\n").map_err(werr)?;
-                    n += 1;
-                }
-            }
-            Format::Mentions => {
-                let mut stmt = self
-                    .conn
-                    .prepare(
-                        "SELECT m.event, e.added_at, a.ingested_at, a.outlet, a.url, a.source, m.sentence_start,
-                                m.source_start, m.target_start, m.trigger_start, m.confidence, length(a.body), a.published
-                         FROM mentions m JOIN events e ON e.id = m.event JOIN articles a ON a.rowid = m.article
-                         ORDER BY m.event, m.article, m.sentence_start",
-                    )
-                    .map_err(qerr)?;
-                let mut rows = stmt.query([]).map_err(qerr)?;
-                while let Some(r) = rows.next().map_err(qerr)? {
-                    let s = |i: usize| text_cell(r, i);
-                    let int = |i: usize| int_cell(r, i);
-                    let conf: f64 = r.get::<_, Option<f64>>(10).ok().flatten().unwrap_or(0.0);
-                    let url = s(4);
-                    let cols = [
-                        int(0),
-                        stamp(&s(1)),
-                        stamp(&s(2)),
-                        "1".to_string(), // MentionType 1 = web
-                        s(3),
-                        if url.is_empty() { s(5) } else { url },
-                        int(6),
-                        int(7),
-                        int(8),
-                        int(9),
-                        "1".to_string(),
-                        format!("{}", (conf * 100.0).round() as i64),
-                        int(11),
-                        String::new(),
-                        String::new(),
-                        String::new(),
-                    ];
-                    out.write_all(cols.join("\t").as_bytes()).map_err(werr)?;
-                    out.write_all(b"\n").map_err(werr)?;
-                    n += 1;
-                }
-            }
-            Format::Jsonl | Format::Csv => {
-                let t = self.sql(&format!("SELECT {EVENT_COLUMNS} FROM events ORDER BY id"))?;
-                if format == Format::Csv {
-                    out.write_all(t.columns.join(",").as_bytes())
-                        .map_err(werr)?;
-                    out.write_all(b"\n").map_err(werr)?;
-                }
-                for row in &t.rows {
-                    let line = if format == Format::Csv {
-                        row.iter()
-                            .map(|v| csv_field(&cell(v)))
-                            .collect::<Vec<_>>()
-                            .join(",")
-                    } else {
-                        let obj: serde_json::Map<String, serde_json::Value> = t
-                            .columns
-                            .iter()
-                            .cloned()
-                            .zip(row.iter().map(json))
-                            .collect();
-                        serde_json::Value::Object(obj).to_string()
-                    };
-                    out.write_all(line.as_bytes()).map_err(werr)?;
-                    out.write_all(b"\n").map_err(werr)?;
-                    n += 1;
-                }
-            }
+        let mut stmt = self.conn.prepare(sql).map_err(qerr)?;
+        let mut rows = stmt.query([]).map_err(qerr)?;
+        while let Some(r) = rows.next().map_err(qerr)? {
+            f(r)?;
         }
-        let _ = Value::Null;
-        Ok(n)
+        Ok(())
     }
+}
+
+/// A row of the events table as one CSV line.
+fn csv_line(row: &[Value]) -> String {
+    row.iter()
+        .map(|v| csv_field(&cell(v)))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// A row of the events table as one JSON object.
+fn json_line(columns: &[String], row: &[Value]) -> String {
+    let obj: serde_json::Map<String, serde_json::Value> =
+        columns.iter().cloned().zip(row.iter().map(json)).collect();
+    serde_json::Value::Object(obj).to_string()
 }

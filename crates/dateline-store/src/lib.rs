@@ -150,6 +150,192 @@ pub struct BatchStats {
     pub mentions: usize,
 }
 
+/// The article's row, or `None` when its id is already stored.
+fn insert_article(
+    tx: &rusqlite::Transaction,
+    d: &Document,
+    now: &str,
+) -> rusqlite::Result<Option<i64>> {
+    let a = &d.article;
+    let changed = tx
+        .prepare_cached(
+            "INSERT INTO articles (id, source, url, outlet, title, byline, published, language, content_hash, body, ingested_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT(id) DO NOTHING",
+        )?
+        .execute(params![
+            d.id,
+            d.source,
+            a.url,
+            a.outlet,
+            a.title,
+            serde_json::to_string(&a.byline).unwrap_or_default(),
+            a.published,
+            a.language,
+            dateline_core::hash::hex_id(dateline_core::hash::normalise_ws(&d.body).as_bytes()),
+            d.body,
+            now
+        ])?;
+    Ok((changed > 0).then(|| tx.last_insert_rowid()))
+}
+
+/// The article's full-text row, entities, times, places and quotes.
+fn insert_annotations(tx: &rusqlite::Transaction, art: i64, d: &Document) -> rusqlite::Result<()> {
+    let a = &d.article;
+    tx.prepare_cached("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?
+        .execute(params![art, a.title.as_deref().unwrap_or(""), d.body])?;
+    for x in d.entities.iter().flatten() {
+        tx.prepare_cached("INSERT INTO entities VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
+            .execute(params![
+                art,
+                x.start as i64,
+                x.end as i64,
+                x.text,
+                x.kind.as_str(),
+                x.canonical
+            ])?;
+    }
+    for x in d.times.iter().flatten() {
+        tx.prepare_cached("INSERT INTO times VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
+            .execute(params![
+                art,
+                x.start as i64,
+                x.end as i64,
+                x.text,
+                x.kind,
+                x.value
+            ])?;
+    }
+    for x in d.places.iter().flatten() {
+        tx.prepare_cached(
+            "INSERT INTO places VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?
+        .execute(params![
+            art,
+            x.start as i64,
+            x.end as i64,
+            x.text,
+            x.name,
+            x.geonameid.map(|g| g as i64),
+            x.lat,
+            x.lon,
+            x.country,
+            x.feature,
+            x.admin1
+        ])?;
+    }
+    for x in d.quotes.iter().flatten() {
+        let sp = x.speaker.as_ref();
+        tx.prepare_cached("INSERT INTO quotes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?
+            .execute(params![
+                art,
+                x.start as i64,
+                x.end as i64,
+                x.text,
+                x.kind,
+                sp.map(|s| s.text.clone()),
+                sp.and_then(|s| s.canonical.clone()),
+                x.cue,
+                x.addressee
+            ])?;
+    }
+    Ok(())
+}
+
+/// One mention of an event: the event's row when it is new (returns 1, else 0), the mention,
+/// and the event's counts, kept incrementally (is this article, this outlet, new for it?).
+fn insert_mention(
+    tx: &rusqlite::Transaction,
+    art: i64,
+    a: &dateline_core::Article,
+    ev: &dateline_core::Event,
+    now: &str,
+) -> rusqlite::Result<usize> {
+    let (key, id) = event_key(ev);
+    let src = ev.source.as_ref();
+    let tgt = ev.target.as_ref();
+    let pl = ev.place.as_ref();
+    let new = tx
+        .prepare_cached(
+            "INSERT INTO events (id, key, date, cameo, cameo_root, plover, quad_class, goldstein, negated, mode,
+               source_code, source_name, source_country, target_code, target_name, target_country,
+               place_name, place_lat, place_lon, place_country, place_geonameid, place_feature,
+               first_seen, last_seen, first_article, added_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23, ?24, ?25)
+             ON CONFLICT(id) DO NOTHING",
+        )?
+        .execute(params![
+            id,
+            key,
+            ev.date,
+            ev.cameo,
+            ev.cameo.get(0..2).unwrap_or(""),
+            ev.plover,
+            ev.quad_class,
+            ev.goldstein,
+            ev.negated,
+            ev.mode,
+            src.and_then(|a| a.code.clone()),
+            src.map(|a| a.canonical.clone().unwrap_or(a.text.clone())),
+            src.and_then(|a| a.country.clone()),
+            tgt.and_then(|a| a.code.clone()),
+            tgt.map(|a| a.canonical.clone().unwrap_or(a.text.clone())),
+            tgt.and_then(|a| a.country.clone()),
+            pl.map(|p| p.name.clone()),
+            pl.map(|p| p.lat),
+            pl.map(|p| p.lon),
+            pl.and_then(|p| p.country.clone()),
+            pl.and_then(|p| p.geonameid.map(|g| g as i64)),
+            pl.and_then(|p| p.feature.clone()),
+            a.published,
+            art,
+            now
+        ])?;
+    // counts kept incrementally: is this article, this outlet, new for the event?
+    let new_article = !tx
+        .prepare_cached("SELECT 1 FROM mentions WHERE event = ?1 AND article = ?2")?
+        .exists(params![id, art])?;
+    // an article without an outlet counts as a source of its own
+    let new_source = match &a.outlet {
+        None => new_article,
+        Some(o) => !tx
+            .prepare_cached("SELECT 1 FROM mentions WHERE event = ?1 AND outlet = ?2")?
+            .exists(params![id, o])?,
+    };
+    tx.prepare_cached(
+        "INSERT INTO mentions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+    )?
+    .execute(params![
+        id,
+        art,
+        ev.cameo,
+        ev.sentence[0] as i64,
+        ev.sentence[1] as i64,
+        ev.evidence,
+        ev.trigger.map(|t| t[0] as i64),
+        ev.trigger.map(|t| t[1] as i64),
+        src.and_then(|a| a.start.map(|s| s as i64)),
+        tgt.and_then(|a| a.start.map(|s| s as i64)),
+        ev.confidence,
+        ev.rule,
+        ev.date,
+        ev.date_source,
+        a.outlet,
+        a.published
+    ])?;
+    tx.prepare_cached(
+        "UPDATE events SET
+           num_mentions = num_mentions + 1,
+           confidence = (confidence * num_mentions + ?2) / (num_mentions + 1),
+           num_articles = num_articles + ?4,
+           num_sources = num_sources + ?5,
+           first_seen = CASE WHEN ?3 IS NOT NULL AND (first_seen IS NULL OR ?3 < first_seen) THEN ?3 ELSE first_seen END,
+           last_seen = CASE WHEN ?3 IS NOT NULL AND (last_seen IS NULL OR ?3 > last_seen) THEN ?3 ELSE last_seen END
+         WHERE id = ?1",
+    )?
+    .execute(params![id, ev.confidence, a.published, new_article as i64, new_source as i64])?;
+    Ok(new)
+}
+
 fn now_utc() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -349,200 +535,16 @@ impl Store {
         let now = now_utc();
         let tx = self.conn.transaction().map_err(e)?;
         let mut st = BatchStats::default();
-        for d in docs {
-            if d.error.is_some() {
-                continue;
-            }
-            let a = &d.article;
-            let changed = tx
-                .prepare_cached(
-                    "INSERT INTO articles (id, source, url, outlet, title, byline, published, language, content_hash, body, ingested_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT(id) DO NOTHING",
-                )
-                .map_err(e)?
-                .execute(params![
-                    d.id,
-                    d.source,
-                    a.url,
-                    a.outlet,
-                    a.title,
-                    serde_json::to_string(&a.byline).unwrap_or_default(),
-                    a.published,
-                    a.language,
-                    dateline_core::hash::hex_id(dateline_core::hash::normalise_ws(&d.body).as_bytes()),
-                    d.body,
-                    now
-                ])
-                .map_err(e)?;
-            if changed == 0 {
+        for d in docs.iter().filter(|d| d.error.is_none()) {
+            let Some(art) = insert_article(&tx, d, &now).map_err(e)? else {
                 st.skipped += 1;
                 continue;
-            }
+            };
             st.articles += 1;
-            let art = tx.last_insert_rowid();
-            tx.prepare_cached("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")
-                .map_err(e)?
-                .execute(params![art, a.title.as_deref().unwrap_or(""), d.body])
-                .map_err(e)?;
-            for x in d.entities.iter().flatten() {
-                tx.prepare_cached("INSERT INTO entities VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-                    .map_err(e)?
-                    .execute(params![
-                        art,
-                        x.start as i64,
-                        x.end as i64,
-                        x.text,
-                        x.kind.as_str(),
-                        x.canonical
-                    ])
-                    .map_err(e)?;
-            }
-            for x in d.times.iter().flatten() {
-                tx.prepare_cached("INSERT INTO times VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-                    .map_err(e)?
-                    .execute(params![
-                        art,
-                        x.start as i64,
-                        x.end as i64,
-                        x.text,
-                        x.kind,
-                        x.value
-                    ])
-                    .map_err(e)?;
-            }
-            for x in d.places.iter().flatten() {
-                tx.prepare_cached(
-                    "INSERT INTO places VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                )
-                .map_err(e)?
-                .execute(params![
-                    art,
-                    x.start as i64,
-                    x.end as i64,
-                    x.text,
-                    x.name,
-                    x.geonameid.map(|g| g as i64),
-                    x.lat,
-                    x.lon,
-                    x.country,
-                    x.feature,
-                    x.admin1
-                ])
-                .map_err(e)?;
-            }
-            for x in d.quotes.iter().flatten() {
-                let sp = x.speaker.as_ref();
-                tx.prepare_cached("INSERT INTO quotes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-                    .map_err(e)?
-                    .execute(params![
-                        art,
-                        x.start as i64,
-                        x.end as i64,
-                        x.text,
-                        x.kind,
-                        sp.map(|s| s.text.clone()),
-                        sp.and_then(|s| s.canonical.clone()),
-                        x.cue,
-                        x.addressee
-                    ])
-                    .map_err(e)?;
-            }
+            insert_annotations(&tx, art, d).map_err(e)?;
             for ev in d.events.iter().flatten() {
-                let (key, id) = event_key(ev);
-                let src = ev.source.as_ref();
-                let tgt = ev.target.as_ref();
-                let pl = ev.place.as_ref();
-                let new = tx
-                    .prepare_cached(
-                        "INSERT INTO events (id, key, date, cameo, cameo_root, plover, quad_class, goldstein, negated, mode,
-                           source_code, source_name, source_country, target_code, target_name, target_country,
-                           place_name, place_lat, place_lon, place_country, place_geonameid, place_feature,
-                           first_seen, last_seen, first_article, added_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23, ?24, ?25)
-                         ON CONFLICT(id) DO NOTHING",
-                    )
-                    .map_err(e)?
-                    .execute(params![
-                        id,
-                        key,
-                        ev.date,
-                        ev.cameo,
-                        ev.cameo.get(0..2).unwrap_or(""),
-                        ev.plover,
-                        ev.quad_class,
-                        ev.goldstein,
-                        ev.negated,
-                        ev.mode,
-                        src.and_then(|a| a.code.clone()),
-                        src.map(|a| a.canonical.clone().unwrap_or(a.text.clone())),
-                        src.and_then(|a| a.country.clone()),
-                        tgt.and_then(|a| a.code.clone()),
-                        tgt.map(|a| a.canonical.clone().unwrap_or(a.text.clone())),
-                        tgt.and_then(|a| a.country.clone()),
-                        pl.map(|p| p.name.clone()),
-                        pl.map(|p| p.lat),
-                        pl.map(|p| p.lon),
-                        pl.and_then(|p| p.country.clone()),
-                        pl.and_then(|p| p.geonameid.map(|g| g as i64)),
-                        pl.and_then(|p| p.feature.clone()),
-                        a.published,
-                        art,
-                        now
-                    ])
-                    .map_err(e)?;
-                st.events += new;
-                // counts kept incrementally: is this article, this outlet, new for the event?
-                let new_article = !tx
-                    .prepare_cached("SELECT 1 FROM mentions WHERE event = ?1 AND article = ?2")
-                    .map_err(e)?
-                    .exists(params![id, art])
-                    .map_err(e)?;
-                // an article without an outlet counts as a source of its own
-                let new_source = match &a.outlet {
-                    None => new_article,
-                    Some(o) => !tx
-                        .prepare_cached("SELECT 1 FROM mentions WHERE event = ?1 AND outlet = ?2")
-                        .map_err(e)?
-                        .exists(params![id, o])
-                        .map_err(e)?,
-                };
-                tx.prepare_cached(
-                    "INSERT INTO mentions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-                )
-                .map_err(e)?
-                .execute(params![
-                    id,
-                    art,
-                    ev.cameo,
-                    ev.sentence[0] as i64,
-                    ev.sentence[1] as i64,
-                    ev.evidence,
-                    ev.trigger.map(|t| t[0] as i64),
-                    ev.trigger.map(|t| t[1] as i64),
-                    src.and_then(|a| a.start.map(|s| s as i64)),
-                    tgt.and_then(|a| a.start.map(|s| s as i64)),
-                    ev.confidence,
-                    ev.rule,
-                    ev.date,
-                    ev.date_source,
-                    a.outlet,
-                    a.published
-                ])
-                .map_err(e)?;
+                st.events += insert_mention(&tx, art, &d.article, ev, &now).map_err(e)?;
                 st.mentions += 1;
-                tx.prepare_cached(
-                    "UPDATE events SET
-                       num_mentions = num_mentions + 1,
-                       confidence = (confidence * num_mentions + ?2) / (num_mentions + 1),
-                       num_articles = num_articles + ?4,
-                       num_sources = num_sources + ?5,
-                       first_seen = CASE WHEN ?3 IS NOT NULL AND (first_seen IS NULL OR ?3 < first_seen) THEN ?3 ELSE first_seen END,
-                       last_seen = CASE WHEN ?3 IS NOT NULL AND (last_seen IS NULL OR ?3 > last_seen) THEN ?3 ELSE last_seen END
-                     WHERE id = ?1",
-                )
-                .map_err(e)?
-                .execute(params![id, ev.confidence, a.published, new_article as i64, new_source as i64])
-                .map_err(e)?;
             }
         }
         tx.commit().map_err(e)?;
