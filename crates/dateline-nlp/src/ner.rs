@@ -81,7 +81,7 @@ pub fn views<'a>(words: &[&'a str], lex: &Lexicon) -> Vec<TokenView<'a>> {
         .iter()
         .zip(gaz)
         .map(|(w, g)| {
-            let lw = lower(w);
+            let lw = w.to_lowercase();
             // the vectors are of lower-cased words: an acronym that spells a function word
             // ("US", "WHO", "IT") is not that word, so it gets no class
             let acronym = w.len() >= 2
@@ -129,10 +129,6 @@ fn shape(w: &str) -> String {
         last = s;
     }
     out
-}
-
-fn lower(w: &str) -> String {
-    w.to_lowercase()
 }
 
 /// Feature groups, for ablation (`dateline train ner --without GROUP,...`): what each buys
@@ -183,7 +179,7 @@ pub fn truecase(words: &[&str], lex: &Lexicon) -> Option<Vec<String>> {
         .iter()
         .enumerate()
         .map(|(i, w)| {
-            let lw = lower(w);
+            let lw = w.to_lowercase();
             if i > 0
                 && lex.common_words.contains(&lw)
                 && lex.get(&norm_key(w)).is_none()
@@ -219,7 +215,7 @@ impl Prepared {
             (n + 1, u + usize::from(c.is_uppercase()))
         });
         Prepared {
-            lower: toks.iter().map(|t| lower(t.text)).collect(),
+            lower: toks.iter().map(|t| t.text.to_lowercase()).collect(),
             shape: toks.iter().map(|t| shape(t.text)).collect(),
             all_caps: n >= 6 && up * 10 >= n * 9,
             without: 0,
@@ -516,7 +512,7 @@ pub fn doc_caps(sentences: &[Vec<&str>]) -> HashMap<String, bool> {
             if !c.is_alphabetic() {
                 continue;
             }
-            let l = lower(w);
+            let l = w.to_lowercase();
             let cap = c.is_uppercase();
             let e = m.entry(l).or_insert(cap);
             *e = *e || cap;
