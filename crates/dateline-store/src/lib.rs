@@ -439,7 +439,7 @@ impl Store {
                         x.start as i64,
                         x.end as i64,
                         x.text,
-                        x.kind,
+                        x.kind.as_str(),
                         sp.map(|s| s.text.clone()),
                         sp.and_then(|s| s.canonical.clone()),
                         x.cue,
