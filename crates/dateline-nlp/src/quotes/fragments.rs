@@ -228,3 +228,86 @@ pub(super) fn join_fragments(body: &str, found: Vec<Found>) -> Vec<Quote> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::{direct, persons};
+
+    #[test]
+    fn fragments_split_by_the_attribution_are_one_quote() {
+        let body = "\u{201c}The talks went well,\u{201d} Ana Diaz said. \u{201c}We will meet again in May.\u{201d}\n\nLater the mayor spoke. \u{201c}The new ferry will save us an hour,\u{201d} he said.";
+        let qs = direct(body, &persons(body, &["Ana Diaz"]));
+        assert_eq!(qs.len(), 2, "{qs:#?}");
+        assert_eq!(
+            qs[0].text,
+            "The talks went well, We will meet again in May."
+        );
+        assert_eq!(qs[0].parts.len(), 2);
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Ana Diaz");
+        assert!(body[qs[0].start..qs[0].end].contains("Ana Diaz said"));
+        assert!(qs[1].parts.is_empty());
+    }
+
+    #[test]
+    fn quoted_words_in_reported_speech_span_their_clause() {
+        let body = "Senator Ruth Okafor called the plan \u{201c}dead on arrival\u{201d} on Monday.";
+        let qs = direct(body, &persons(body, &["Ruth Okafor"]));
+        assert_eq!(qs.len(), 1, "{qs:#?}");
+        assert_eq!(
+            qs[0].text,
+            "the plan \u{201c}dead on arrival\u{201d} on Monday"
+        );
+        assert_eq!(
+            &body[qs[0].parts[0][0]..qs[0].parts[0][1]],
+            "dead on arrival"
+        );
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Ruth Okafor");
+        assert_eq!(qs[0].cue.as_deref(), Some("called"));
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_nobody_says_are_not_quotes() {
+        let body = "The so-called \u{201c}green corridor\u{201d} opened in June.\n\nThe song \u{201c}Blue Water\u{201d} played.";
+        let qs = direct(body, &[]);
+        assert!(qs.is_empty(), "{qs:#?}");
+    }
+
+    #[test]
+    fn a_phrase_running_on_is_not_attributed_to_the_words_after_it() {
+        let body = "Ana Diaz added that the council \u{201c}doubled down the bets\u{201d} by raising fees to get states to comply.";
+        let qs = direct(body, &persons(body, &["Ana Diaz"]));
+        assert_eq!(qs.len(), 1, "{qs:#?}");
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Ana Diaz");
+        assert!(qs[0].text.starts_with("the council"), "{:?}", qs[0].text);
+    }
+
+    #[test]
+    fn a_verb_taking_the_quote_as_object_inside_a_reported_clause() {
+        // "highlight" takes the quote as its object; the clause is reported by "said"
+        let body = "Jon Wu said the vote was meant to highlight \u{201c}the cost of delay\u{201d} for the port.";
+        let qs = direct(body, &persons(body, &["Jon Wu"]));
+        assert_eq!(qs.len(), 1, "{qs:#?}");
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Jon Wu");
+        assert!(
+            qs[0].text.starts_with("the vote was meant"),
+            "{:?}",
+            qs[0].text
+        );
+    }
+
+    #[test]
+    fn a_quote_running_on_spans_its_sentence() {
+        let body = "Asked about the banks, Ana Diaz said \u{201c}I stood up to them\u{201d} for years before the crash.";
+        let qs = direct(body, &persons(body, &["Ana Diaz"]));
+        assert_eq!(qs.len(), 1, "{qs:#?}");
+        assert_eq!(
+            qs[0].text,
+            "I stood up to them\u{201d} for years before the crash"
+        );
+        assert_eq!(
+            &body[qs[0].parts[0][0]..qs[0].parts[0][1]],
+            "I stood up to them"
+        );
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Ana Diaz");
+    }
+}

@@ -121,3 +121,40 @@ fn indirect(body: &str, toks: &[Token], s: &Sentence, ents: &[Entity]) -> Option
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::{all, ent, persons};
+    use dateline_core::{EntityType, Quote, QuoteKind};
+
+    fn indirects(body: &str, ents: &[dateline_core::Entity]) -> Vec<Quote> {
+        all(body, ents)
+            .into_iter()
+            .filter(|q| q.kind == QuoteKind::Indirect)
+            .collect()
+    }
+
+    #[test]
+    fn reported_speech_after_the_verb() {
+        let body = "Ana Ortiz said that the bridge would reopen in the spring.";
+        let qs = indirects(body, &persons(body, &["Ana Ortiz"]));
+        assert_eq!(qs.len(), 1, "{qs:?}");
+        assert_eq!(qs[0].text, "the bridge would reopen in the spring");
+        assert_eq!(qs[0].cue.as_deref(), Some("said"));
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Ana Ortiz");
+    }
+
+    #[test]
+    fn an_attribution_closing_the_sentence() {
+        let body = "The strike ended early on Monday, the Transit Union said.";
+        let qs = indirects(body, &[ent(body, "Transit Union", EntityType::Org)]);
+        assert_eq!(qs.len(), 1, "{qs:?}");
+        assert_eq!(qs[0].text, "The strike ended early on Monday");
+    }
+
+    #[test]
+    fn no_reported_speech_without_a_subject_before_the_verb() {
+        let body = "The report said the bridge would reopen in the spring.";
+        assert!(indirects(body, &[]).is_empty());
+    }
+}

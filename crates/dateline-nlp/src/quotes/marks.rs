@@ -208,12 +208,63 @@ pub(super) fn title_like(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_util::{direct, ent, speakers};
     use super::*;
+    use dateline_core::EntityType;
 
     #[test]
-    fn multi_paragraph_quote() {
+    fn a_quote_open_at_a_paragraph_end_continues_in_the_next() {
         let body = "\"The first half of the speech ran long,\n\n\"and the second half ran longer,\" she said.";
+        assert_eq!(find_direct(body).len(), 2);
+    }
+
+    #[test]
+    fn nested_curly_quotes_do_not_close_the_outer_quote() {
+        let body = "\u{201c}I prefer what she dismisses as \u{201c}noise\u{201d} to this silence.\u{201d} \u{2015} Tom Ellis\n";
+        let qs = direct(body, &[]);
+        assert_eq!(qs.len(), 1, "{qs:?}");
+        assert!(qs[0].text.ends_with("to this silence."), "{:?}", qs[0].text);
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Tom Ellis");
+    }
+
+    #[test]
+    fn a_mark_left_open_by_a_typo_does_not_swallow_the_quotes_after_it() {
+        let body =
+            "He called them \u{201c}criminals\u{201d} and \u{201c}thieves. \u{201c}We will build it,\u{201d} Lee told reporters.";
+        let ents = vec![ent(body, "Lee", EntityType::Person)];
+        let qs = direct(body, &ents);
+        let q = qs.iter().find(|q| q.text.contains("We will")).unwrap();
+        assert_eq!(q.speaker.as_ref().unwrap().text, "Lee");
+    }
+
+    #[test]
+    fn a_line_holding_only_a_no_break_space_ends_the_paragraph() {
+        let body = "\u{201c}Who else will fix the roads?\u{201d} he asked.\n\u{a0}\nEditor\u{2019}s note: this column has been updated.";
+        assert_eq!(speakers(body, &[]), vec!["he"]);
+    }
+
+    #[test]
+    fn a_quote_after_a_no_break_space_line_keeps_its_speaker() {
+        let body = "\u{201c}Look at these numbers,\u{201d} he said. \u{201c}Who else will fix the roads?\u{201d}\n\u{a0}\nEditor\u{2019}s note: the figures were corrected.";
+        let who = speakers(body, &[]);
+        assert!(!who.is_empty() && who.iter().all(|s| s == "he"), "{who:?}");
+    }
+
+    #[test]
+    fn a_nickname_between_two_capitalised_words_is_no_quote() {
+        let body = "Maria \"Mia\" Ortiz spoke.";
         let raws = find_direct(body);
-        assert_eq!(raws.len(), 2);
+        assert_eq!(raws.len(), 1);
+        assert!(nickname(body, &raws[0]));
+        // a headline of capitalised words after it is no name
+        let body = "Singer Felt \u{201c}Invisible\u{201d} As A Child";
+        assert!(!nickname(body, &find_direct(body)[0]));
+    }
+
+    #[test]
+    fn titles_read_as_titles() {
+        assert!(title_like("Face the Nation"));
+        assert!(title_like("Stop Mass Naturalization"));
+        assert!(!title_like("we will stop them"));
     }
 }

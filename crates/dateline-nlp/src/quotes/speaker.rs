@@ -263,3 +263,99 @@ fn after_sentence_about_someone(cx: &QuoteContext, q: &Raw) -> Option<Speaker> {
     said.or_else(|| sentence_subject(body, toks, ents, p.tok_start, p.tok_end))
         .and_then(|s| speaker_of(body, ents, s, q.open))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::{direct, ent, first_speaker, persons, speakers};
+    use dateline_core::EntityType;
+
+    #[test]
+    fn speakers_after_before_and_continued() {
+        let body = "\"We are ready to talk,\" Mary Stone told John Reed.\n\n\"And we will keep talking.\"\n\nReed said: \"That is good news for us.\"\n\nStone was quoted as saying \"enough is enough\" by local media.";
+        let mut ents = persons(body, &["Mary Stone", "John Reed"]);
+        let reed = ent(body, "Reed said", EntityType::Person);
+        ents.push(dateline_core::Entity {
+            end: reed.start + 4,
+            text: "Reed".into(),
+            ..reed
+        });
+        assert_eq!(
+            speakers(body, &ents),
+            vec!["Mary Stone", "Mary Stone", "Reed", "Stone"]
+        );
+    }
+
+    #[test]
+    fn who_resolves_to_the_name_it_hangs_on() {
+        let body = "Critics included Senator Ana Ortiz of Ohio, who added that \u{201c}the budget is a disgrace to this state.\u{201d}";
+        let s = direct(body, &persons(body, &["Ana Ortiz"]))[0]
+            .speaker
+            .clone()
+            .unwrap();
+        assert_eq!(
+            (s.text.as_str(), s.canonical.as_deref()),
+            ("who", Some("Ana Ortiz"))
+        );
+    }
+
+    #[test]
+    fn a_pronoun_resolves_to_the_person_named_before_it() {
+        // the person before the pronoun, not one named between it and the quote
+        let body = "Ana Ortiz spoke first. She said Mark Lee was wrong: \u{201c}The budget is a disgrace to this state.\u{201d}";
+        let s = direct(body, &persons(body, &["Ana Ortiz", "Mark Lee"]))[0]
+            .speaker
+            .clone()
+            .unwrap();
+        assert_eq!(s.canonical.as_deref(), Some("Ana Ortiz"), "{s:?}");
+    }
+
+    #[test]
+    fn a_quote_after_a_sentence_about_someone() {
+        let body = "Ana Ortiz defended her budget on Monday. \u{201c}We cut what we could and kept the schools open.\u{201d}";
+        assert_eq!(
+            first_speaker(body, &persons(body, &["Ana Ortiz"])),
+            "Ana Ortiz"
+        );
+    }
+
+    #[test]
+    fn a_quote_after_an_attributed_sentence_is_its_speakers() {
+        let body = "Talks may stall while Ana Ortiz negotiates with the unions, Mark Lee said. \u{201c}We cannot wait another year for this budget.\u{201d}";
+        assert_eq!(
+            first_speaker(body, &persons(body, &["Ana Ortiz", "Mark Lee"])),
+            "Mark Lee"
+        );
+    }
+
+    #[test]
+    fn a_possessors_noun_phrase_speaks() {
+        let body =
+            "\u{201c}That was outrageous,\u{201d} Lee's former campaign manager said on Monday.";
+        let s = direct(body, &persons(body, &["Lee"]))[0]
+            .speaker
+            .clone()
+            .unwrap();
+        assert_eq!(s.text, "Lee's former campaign manager");
+        assert_eq!(s.canonical, None);
+    }
+
+    #[test]
+    fn a_plurals_bare_apostrophe_is_a_possessive() {
+        let body = "Reyes\u{2019} campaign called the audit \u{201c}a rushed piece of theatre\u{201d} on Monday.";
+        assert_eq!(
+            first_speaker(body, &persons(body, &["Reyes"])),
+            "Reyes\u{2019} campaign"
+        );
+    }
+
+    #[test]
+    fn a_possessive_ending_is_not_in_the_canonical_name() {
+        let body = "Reyes\u{2019}s advice earned him a hearing. He said: \u{201c}We will win this seat.\u{201d}";
+        let s = direct(body, &persons(body, &["Reyes\u{2019}s"]))[0]
+            .speaker
+            .clone()
+            .unwrap();
+        assert_eq!(s.text, "He");
+        assert_eq!(s.canonical.as_deref(), Some("Reyes"));
+    }
+}

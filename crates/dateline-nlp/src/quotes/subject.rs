@@ -23,7 +23,7 @@
 //!   - a noun phrase with an article opening the sentence, up to an adverb, a verb in -ed, an
 //!     irregular past or "who", or running up to the cue ("A page on the party's website
 //!     states …");
-//!   - a capitalised plural noun opening the sentence ("Protesters marching … chanted").
+//!   - a capitalised plural noun opening the sentence ("Farmers driving … shouted").
 //! - **Plausible subjects** ([`plausible_subject`]): a span holding a person, organisation,
 //!   place or group; a pronoun or "who"; a short description with a determiner; or up to four
 //!   capitalised words (a name the tagger missed) — never the object of a preposition.
@@ -228,8 +228,8 @@ fn article_np(body: &str, toks: &[Token], lo: usize, cue: usize) -> Option<(usiz
         .then(|| (toks[lo].start, toks[j - 1].end))
 }
 
-/// A capitalised plural noun opening the sentence: "Protesters marching through the streets
-/// chanted".
+/// A capitalised plural noun opening the sentence: "Farmers driving through the town
+/// shouted".
 fn opening_plural_noun(
     body: &str,
     toks: &[Token],
@@ -291,7 +291,7 @@ fn opening_plural_np(
 pub(super) fn plausible_subject(body: &str, ents: &[Entity], (a, b): (usize, usize)) -> bool {
     let text = &body[a..b];
     let first = lower(text.split_whitespace().next().unwrap_or(""));
-    // the object of a preposition is no subject ("marching through the streets chanted")
+    // the object of a preposition is no subject ("driving through the town shouted")
     let word_before = lower(
         body[..a]
             .trim_end()
@@ -442,4 +442,101 @@ pub(super) fn possessor(body: &str, e: &Entity, b: usize) -> bool {
         .trim_start_matches(['\'', '\u{2019}'])
         .trim_start();
     owns && after.starts_with(|c: char| c.is_alphabetic())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::{ent, first_speaker, persons};
+    use dateline_core::EntityType;
+
+    #[test]
+    fn a_quote_in_a_sentence_without_a_cue_is_its_subjects() {
+        let body =
+            "Senator Ana Ortiz condemned the \u{201c}reckless and cruel\u{201d} budget on Monday.";
+        assert_eq!(
+            first_speaker(body, &persons(body, &["Ana Ortiz"])),
+            "Ana Ortiz"
+        );
+    }
+
+    #[test]
+    fn an_opening_subordinate_clause_is_not_the_subject() {
+        let body = "Although the Monetary Fund did not name the candidates, it warned of \u{201c}political tensions\u{201d} in rich countries.";
+        let ents = vec![ent(body, "the Monetary Fund", EntityType::Org)];
+        assert_eq!(first_speaker(body, &ents), "it");
+    }
+
+    #[test]
+    fn a_possessor_opening_the_sentence_gives_what_it_owns() {
+        let body = "Reyes's family has asked the city to release the footage \u{201c}without any more delay\u{201d} this month.";
+        assert_eq!(
+            first_speaker(body, &persons(body, &["Reyes"])),
+            "Reyes's family"
+        );
+    }
+
+    #[test]
+    fn a_determiner_phrase_running_up_to_its_verb() {
+        let body = "A page on the party's website states that the benefit applies only to workers \u{201c}employed for a full year.\u{201d}";
+        let s = first_speaker(body, &[]);
+        assert!(s.starts_with("A page on"), "{s:?}");
+    }
+
+    #[test]
+    fn a_plural_noun_phrase_before_a_past_verb_is_a_participles_subject() {
+        let body = "Small groups of nurses continued to wait outside the office of Tom Reyes, holding candles while chanting, \u{201c}Staff the night shift.\u{201d}";
+        assert_eq!(
+            first_speaker(body, &persons(body, &["Tom Reyes"])),
+            "Small groups of nurses"
+        );
+    }
+
+    #[test]
+    fn it_opening_the_main_clause() {
+        let body = "Meanwhile, it criticised Tom Reyes, saying he \u{201c}has let down every farmer in the county.\u{201d}";
+        assert_eq!(first_speaker(body, &persons(body, &["Tom Reyes"])), "it");
+    }
+
+    #[test]
+    fn a_prepositional_object_is_no_subject_but_an_opening_plural_noun_is() {
+        let body = "Farmers driving tractors through the town centre shouted \u{201c}fair prices for our milk\u{201d} until late.";
+        assert_eq!(first_speaker(body, &[]), "Farmers");
+    }
+
+    #[test]
+    fn a_described_subject_opening_the_sentence() {
+        let body = "The new coach also praised his players and promised \u{201c}to win the league within three seasons.\u{201d}";
+        assert_eq!(first_speaker(body, &[]), "The new coach");
+    }
+
+    #[test]
+    fn an_irregular_past_ends_the_subject() {
+        let body = "The Ohio governor sought to quiet the hall, and shrugged off a heckler, saying the man would \u{201c}not be thrown out\u{201d} tonight.";
+        assert_eq!(first_speaker(body, &[]), "The Ohio governor");
+    }
+
+    #[test]
+    fn the_cue_itself_ends_an_opening_plural_phrase() {
+        let body = "Legal observers note the plan would not truly \u{201c}close\u{201d} the prison this year.";
+        assert_eq!(first_speaker(body, &[]), "Legal observers");
+    }
+
+    #[test]
+    fn an_organisation_in_a_prepositional_phrase_is_not_the_subject() {
+        let body = "His former partner at Lenox Holdings, Mark Lee, called him a master of deals. \u{201c}He could sell anything to anyone, and he usually did.\u{201d}";
+        let ents = vec![
+            ent(body, "Lenox Holdings", EntityType::Org),
+            ent(body, "Mark Lee", EntityType::Person),
+        ];
+        assert_eq!(first_speaker(body, &ents), "Mark Lee");
+    }
+
+    #[test]
+    fn a_person_after_a_preposition_is_not_the_subject_when_another_follows() {
+        let body = "Hoping to win voters for Ana Ortiz, Mark Lee is rolling out a new message: \u{201c}Every school will get a new roof within two years.\u{201d}";
+        assert_eq!(
+            first_speaker(body, &persons(body, &["Ana Ortiz", "Mark Lee"])),
+            "Mark Lee"
+        );
+    }
 }

@@ -84,13 +84,13 @@ pub(super) const POSSESSIVES: &[&str] = &[
     "your",
 ];
 
-/// Prepositions whose object is no subject ("marching through the streets chanted").
+/// Prepositions whose object is no subject ("driving through the town shouted").
 pub(super) const SUBJECTLESS_PREPOSITIONS: &[&str] = &[
     "through", "in", "at", "on", "into", "across", "from", "with", "under", "over", "near",
     "around", "of",
 ];
 
-/// Prepositions that cannot sit inside an opening plural noun phrase ("Protesters marching
+/// Prepositions that cannot sit inside an opening plural noun phrase ("Farmers driving
 /// through …").
 pub(super) const PHRASE_PREPOSITIONS: &[&str] = &[
     "through", "in", "at", "on", "into", "from", "with", "across", "near", "by", "for", "to",

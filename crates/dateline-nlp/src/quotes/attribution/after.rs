@@ -521,3 +521,138 @@ fn subject_then_cue(
         Attribution::trailing((toks[i + 1].start, toks[j - 1].end), lower(verb.text(body)))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::test_util::{direct, ent, first_speaker, persons, speakers};
+    use dateline_core::EntityType;
+
+    #[test]
+    fn a_told_attribution_after_the_quote_names_the_addressee() {
+        let body = "\"We are ready to talk,\" Mary Stone told John Reed.";
+        let qs = direct(body, &persons(body, &["Mary Stone", "John Reed"]));
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Mary Stone");
+        assert_eq!(qs[0].text, "We are ready to talk,");
+        assert_eq!(qs[0].addressee.as_deref(), Some("John Reed"));
+        assert_eq!(qs[0].cue.as_deref(), Some("told"));
+    }
+
+    #[test]
+    fn a_name_and_an_unlisted_verb_in_the_past_close_the_attribution() {
+        let body = "Reporters kept asking.\n\n\u{201c}You were not called on, sit down,\u{201d} Reyes barked as guards moved in.\n\n\u{201c}Look at all these fans,\u{201d} Ortiz said.\n\n\u{201c}I am one of them,\u{201d} Lee shot back with a laugh.";
+        let ents = persons(body, &["Reyes", "Ortiz", "Lee"]);
+        assert_eq!(speakers(body, &ents), vec!["Reyes", "Ortiz", "Lee"]);
+    }
+
+    #[test]
+    fn a_participle_after_the_quote_goes_on_with_the_sentence_subject() {
+        let body = "Speaking in Columbia, Reyes said that there is \u{201c}a clear choice\u{201d} adding that it is why Ortiz attacks him.";
+        let mut ents = persons(body, &["Reyes", "Ortiz"]);
+        ents.insert(0, ent(body, "Columbia", EntityType::Gpe));
+        assert_eq!(first_speaker(body, &ents), "Reyes");
+    }
+
+    #[test]
+    fn a_name_before_a_relative_clause_after_the_quote() {
+        let body = "\u{201c}I back the bridge, make no mistake,\u{201d} Reyes, who once voted to scrap it, said on Friday.";
+        assert_eq!(first_speaker(body, &[]), "Reyes");
+    }
+
+    #[test]
+    fn an_inverted_attribution_closing_the_sentence_a_quote_runs_on_in() {
+        let body = "Put a \"road through the park\" on the ballot and turnout jumps, said Ana Ortiz, head of the residents' union.";
+        assert_eq!(first_speaker(body, &[]), "Ana Ortiz");
+    }
+
+    #[test]
+    fn a_trailing_attribution_reaches_over_other_quoted_words() {
+        let body = "Ticket sales were \"slow for most of the spring\" while fans waited to learn whether a \"new coach\" would arrive, she said.";
+        let who = speakers(body, &[]);
+        assert!(!who.is_empty() && who.iter().all(|s| s == "she"), "{who:?}");
+    }
+
+    #[test]
+    fn an_attribution_closing_the_sentence_a_quote_runs_on_in() {
+        let body = "\u{201c}You squeezed your staff to the breaking point\u{201d} to lift the share price, she said. A clerk who \u{201c}takes a handful of notes\u{201d} goes to jail, Ana Ortiz said.";
+        let qs = direct(body, &persons(body, &["Ana Ortiz"]));
+        assert_eq!(qs.len(), 2, "{qs:?}");
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "she");
+        assert!(qs[0].text.ends_with("share price"), "{:?}", qs[0].text);
+        assert_eq!(qs[1].speaker.as_ref().unwrap().text, "Ana Ortiz");
+    }
+
+    #[test]
+    fn the_agent_of_a_passive_labelling_verb_after_the_quote() {
+        let body = "From the failures abroad to being \u{201c}extremely careless\u{201d} with secret files \u{2013} as described by Police Director Tom Reyes \u{2013} voters have doubts.";
+        let qs = direct(body, &[]);
+        assert_eq!(
+            qs[0].speaker.as_ref().unwrap().text,
+            "Police Director Tom Reyes"
+        );
+        assert_eq!(qs[0].cue.as_deref(), Some("described"));
+    }
+
+    #[test]
+    fn the_agent_of_a_labelling_verb_before_the_quote() {
+        let body = "The hearings, often labeled a \u{201c}witch hunt\u{201d} by Democrats, went on for months.";
+        assert_eq!(first_speaker(body, &[]), "Democrats");
+    }
+
+    #[test]
+    fn a_full_stop_for_a_comma_before_the_attribution() {
+        let body = "Reyes spoke on Wednesday.\n\n\u{201c}If you are listening, find the missing files.\u{201d} Ortiz said.";
+        assert_eq!(
+            first_speaker(body, &persons(body, &["Reyes", "Ortiz"])),
+            "Ortiz"
+        );
+    }
+
+    #[test]
+    fn a_clause_going_on_after_the_quote_is_not_its_attribution() {
+        let body = "Reyes said he would turn the budget \"upside down,\" for instance, and Ortiz vowed to \"cut every tax.\"";
+        assert_eq!(
+            first_speaker(body, &persons(body, &["Reyes", "Ortiz"])),
+            "Reyes"
+        );
+    }
+
+    #[test]
+    fn he_went_on_is_a_cue() {
+        let body = "\"We need more schools,\" the mayor said.\n\n\"It was a good program that worked,\" he went on.";
+        let qs = direct(body, &[]);
+        assert_eq!(qs.len(), 2, "{qs:?}");
+        assert_eq!(qs[1].text, "It was a good program that worked,");
+        assert_eq!(qs[1].speaker.as_ref().unwrap().text, "he");
+    }
+
+    #[test]
+    fn a_closing_mark_glued_to_the_name() {
+        let body = "\u{201c}Some of his comments have been divisive,\u{201d}Ortiz said. \u{201c}They do not help.\u{201d}";
+        assert_eq!(first_speaker(body, &persons(body, &["Ortiz"])), "Ortiz");
+    }
+
+    #[test]
+    fn a_nickname_in_a_name_and_state_before_a_title_do_not_end_the_attribution() {
+        let body = "\"We finally have a park for the kids!\" Lee's niece, state Del. Maria \"Mia\" Ortiz (D-Norfolk), shouted to the crowd.";
+        let qs = direct(body, &persons(body, &["Lee", "Maria"]));
+        assert_eq!(qs.len(), 1, "{qs:?}");
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Maria");
+    }
+
+    #[test]
+    fn a_party_and_state_tag_between_the_name_and_the_verb() {
+        let body =
+            "\u{201c}We have the votes to pass it,\u{201d} Senate Majority Leader Tom Reyes, R-Ky., said Tuesday.";
+        assert_eq!(
+            first_speaker(body, &persons(body, &["Tom Reyes"])),
+            "Tom Reyes"
+        );
+    }
+
+    #[test]
+    fn an_opening_gerund_clause_gives_the_subject_after_the_quote() {
+        let body =
+            "After saying her knee was \u{201c}too stiff to climb the stairs,\u{201d} she was taken to hospital.";
+        assert_eq!(first_speaker(body, &[]), "she");
+    }
+}

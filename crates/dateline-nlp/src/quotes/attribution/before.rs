@@ -209,7 +209,7 @@ fn subject_of_cue(
     }
 }
 
-/// "X mocked the complaint, saying anybody who complains …": a relative pronoun as subject
+/// "X brushed off the criticism, saying anyone who gripes …": a relative pronoun as subject
 /// with no name (person or organisation) ending within 40 bytes before it is inside what an
 /// earlier cue reports; that cue's attribution, read in `start..` the cue.
 fn relative_without_name(
@@ -261,4 +261,127 @@ fn report_inside_report(
     }
     let outer = subject_before(body, toks, lo, k).filter(|&s| plausible_subject(body, ents, s))?;
     Some(Attribution::said(Some(outer), w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::test_util::{ent, first_speaker, persons};
+    use dateline_core::EntityType;
+
+    #[test]
+    fn a_parenthesis_between_the_speaker_and_the_verb() {
+        let body = "On Monday the Oregon senator Ana Diaz (D-Ore.) said the plan was \u{201c}dead on arrival.\u{201d}";
+        assert_eq!(
+            first_speaker(body, &persons(body, &["Ana Diaz"])),
+            "Ana Diaz"
+        );
+    }
+
+    #[test]
+    fn the_one_told_is_not_the_speaker() {
+        let body =
+            "Ana Ortiz told Mark Lee: \u{201c}The budget is a disgrace to this state and to all of us.\u{201d}";
+        assert_eq!(
+            first_speaker(body, &persons(body, &["Ana Ortiz", "Mark Lee"])),
+            "Ana Ortiz"
+        );
+    }
+
+    #[test]
+    fn the_issuer_of_a_statement_speaks_not_the_statement() {
+        let body = "Hours later, Ana Ortiz issued a statement saying \u{201c}the budget is a disgrace to this state.\u{201d}";
+        assert_eq!(
+            first_speaker(body, &persons(body, &["Ana Ortiz"])),
+            "Ana Ortiz"
+        );
+    }
+
+    #[test]
+    fn a_noun_after_a_possessive_is_no_cue() {
+        // "mental state" after a possessive is a noun, not the verb "state"
+        let body =
+            "Ana Ortiz said Mark Lee's mental state \u{201c}is a danger to this state and to all of us.\u{201d}";
+        assert_eq!(
+            first_speaker(body, &persons(body, &["Ana Ortiz", "Mark Lee"])),
+            "Ana Ortiz"
+        );
+    }
+
+    #[test]
+    fn a_plural_noun_after_a_hyphenated_modifier_is_no_cue() {
+        let body = "She never deleted her late-night tweets, in which she called the mayor \u{201c}a coward and a liar.\u{201d}";
+        assert_eq!(first_speaker(body, &[]), "she");
+    }
+
+    #[test]
+    fn a_relative_clause_with_no_name_belongs_to_the_earlier_cue() {
+        let body = "Ana Ortiz had brushed off the criticism, saying anyone who gripes about the lighting \u{201c}has never run a campaign.\u{201d}";
+        assert_eq!(
+            first_speaker(body, &persons(body, &["Ana Ortiz"])),
+            "Ana Ortiz"
+        );
+    }
+
+    #[test]
+    fn the_object_of_a_labelling_verb_is_not_the_speaker() {
+        let body = "Speaking at a rally on Wednesday, Reyes called Ortiz, his rival, a \u{201c}co-founder\u{201d} of the mess.";
+        assert_eq!(
+            first_speaker(body, &persons(body, &["Reyes", "Ortiz"])),
+            "Reyes"
+        );
+    }
+
+    #[test]
+    fn a_gerund_after_a_preposition_takes_the_nearest_pronoun() {
+        let body = "SENATE TOOK NOTICE \u{2014} Reyes\u{2019}s remedy caught the eye of the Senate, where he testified at a hearing for saying that a herb was a \u{201c}cure for every ache.\u{201d}";
+        let ents = vec![
+            ent(body, "SENATE", EntityType::Org),
+            ent(body, "Reyes", EntityType::Person),
+        ];
+        assert_eq!(first_speaker(body, &ents), "he");
+    }
+
+    #[test]
+    fn a_report_inside_a_report_is_the_outer_speakers() {
+        let body = "Rep. Tom Reyes said Ortiz assured them that the caucus \u{201c}would hold together.\u{201d}";
+        assert_eq!(
+            first_speaker(body, &persons(body, &["Tom Reyes", "Ortiz"])),
+            "Tom Reyes"
+        );
+    }
+
+    #[test]
+    fn an_adverb_between_the_subject_and_its_verb() {
+        let body = "Lee then writes back, \u{201c}You look great in that photo.\u{201d}";
+        assert_eq!(first_speaker(body, &persons(body, &["Lee"])), "Lee");
+    }
+
+    #[test]
+    fn a_name_in_apposition_to_a_description() {
+        let body = "In a note to the paper, her campaign spokeswoman, Tom Reyes, said: \u{201c}The vote was a mistake.\u{201d}";
+        assert_eq!(first_speaker(body, &[]), "Tom Reyes");
+    }
+
+    #[test]
+    fn as_a_newspaper_put_it() {
+        let body = "The plan, as The Daily Ledger put it in a long editorial, was \u{201c}a gift to the landlords.\u{201d}";
+        let ents = vec![ent(body, "The Daily Ledger", EntityType::Org)];
+        assert_eq!(first_speaker(body, &ents), "The Daily Ledger");
+    }
+
+    #[test]
+    fn as_a_name_in_apposition_put_it() {
+        let body =
+            "As Mark Lee, the chairman of the committee, put it: \u{201c}Nobody reads these reports.\u{201d}";
+        assert_eq!(
+            first_speaker(body, &persons(body, &["Mark Lee"])),
+            "Mark Lee"
+        );
+    }
+
+    #[test]
+    fn a_cue_before_the_quote_comes_before_the_next_clause() {
+        let body = "Though he said it caused a \u{201c}flood of complaints\u{201d} last year, Mark Lee said none were filed.";
+        assert_eq!(first_speaker(body, &persons(body, &["Mark Lee"])), "he");
+    }
 }

@@ -135,3 +135,81 @@ pub(super) fn introducing_paragraph(
     }
     before_cue(body, toks, ents, prev_start, prev_end, cue)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::test_util::{all, direct, first_speaker, persons, speakers};
+
+    #[test]
+    fn a_signature_after_a_dash() {
+        let body = "Letters came in.\n\n\u{201c}The plan will hurt every family on our street.\u{201d} \u{2015} Maria Gomez Ruiz\n\nThe mayor spoke later.";
+        let qs = direct(body, &persons(body, &["Maria Gomez Ruiz"]));
+        let sig = qs.iter().find(|q| q.text.contains("every family")).unwrap();
+        assert_eq!(
+            sig.speaker.as_ref().map(|s| s.text.as_str()),
+            Some("Maria Gomez Ruiz")
+        );
+        assert_eq!(sig.cue.as_deref(), Some("signature"));
+    }
+
+    #[test]
+    fn a_signature_after_a_no_break_space() {
+        let body = "\u{201c}The budget is a disgrace and nobody should vote for it.\u{201d}\u{a0}\u{2015} Rosa Varga\u{a0}\n";
+        assert_eq!(first_speaker(body, &[]), "Rosa Varga");
+    }
+
+    #[test]
+    fn a_signature_opening_the_next_line_with_a_hyphen() {
+        let body =
+            "Letters.\n\n\u{201c}The new bridge has changed how we all get to work.\u{201d}\n-Mark Lee, Dayton.";
+        assert_eq!(first_speaker(body, &[]), "Mark Lee");
+    }
+
+    #[test]
+    fn a_one_word_signature_on_a_line_of_its_own() {
+        let body =
+            "\u{201c}Big companies pay almost nothing in taxes.\u{201d}\n\n- Ortiz.\n\nThat is a complex issue.";
+        assert_eq!(first_speaker(body, &[]), "Ortiz");
+    }
+
+    #[test]
+    fn an_introducing_paragraph_of_its_own() {
+        let body =
+            "Mary Stone continued:\n\n\"We will build the bridge next year, whatever it costs.\"";
+        assert_eq!(
+            speakers(body, &persons(body, &["Mary Stone"])),
+            vec!["Mary Stone"]
+        );
+    }
+
+    #[test]
+    fn a_transcript_line() {
+        let body = "The hearing went on.\n\n\"REED: That is not what the council decided.\"";
+        let qs = direct(body, &[]);
+        assert_eq!(qs[0].speaker.as_ref().unwrap().text, "REED");
+        assert_eq!(qs[0].cue.as_deref(), Some("transcript"));
+    }
+
+    #[test]
+    fn multibyte_text_near_the_transcript_window() {
+        // the transcript check looks at the first 60 bytes: a curly apostrophe straddles byte 60
+        let body = format!(
+            "\"{}\u{2019}s here and more words,\" he said.",
+            "x".repeat(58)
+        );
+        assert_eq!(all(&body, &[]).len(), 1);
+    }
+
+    #[test]
+    fn a_name_and_a_colon_after_a_dash() {
+        let body = "Polls missed the turn - PollWatch: \u{201c}Our models could not see the late swing at all.\u{201d}";
+        assert_eq!(first_speaker(body, &[]), "PollWatch");
+    }
+
+    #[test]
+    fn a_sentence_ending_in_a_colon_is_no_name() {
+        let body = "The pattern is clear: \u{201c}Nobody reads these reports at all.\u{201d}";
+        let qs = direct(body, &[]);
+        assert!(qs.is_empty() || qs[0].speaker.as_ref().is_none_or(|s| s.text != "clear"));
+    }
+}
