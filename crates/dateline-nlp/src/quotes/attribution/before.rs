@@ -309,7 +309,7 @@ mod tests {
 
     #[test]
     fn a_plural_noun_after_a_hyphenated_modifier_is_no_cue() {
-        let body = "She never deleted her late-night tweets, in which she called the mayor \u{201c}a coward and a liar.\u{201d}";
+        let body = "She never deleted those late-night tweets, in which she called the mayor \u{201c}a coward and a liar.\u{201d}";
         assert_eq!(first_speaker(body, &[]), "she");
     }
 
@@ -343,7 +343,7 @@ mod tests {
 
     #[test]
     fn a_report_inside_a_report_is_the_outer_speakers() {
-        let body = "Rep. Tom Reyes said Ortiz assured them that the caucus \u{201c}would hold together.\u{201d}";
+        let body = "Rep. Tom Reyes said that Ortiz assured them the caucus \u{201c}would hold together.\u{201d}";
         assert_eq!(
             first_speaker(body, &persons(body, &["Tom Reyes", "Ortiz"])),
             "Tom Reyes"
