@@ -24,6 +24,7 @@
 
 use super::cue::Cue;
 use super::marks::Raw;
+use super::spans::Span;
 use super::vocab::{LABELLING_VERBS, PLAIN_QUOTE_VERBS};
 use super::words::{is_punct, lower};
 use crate::tokens::{Sentence, Token};
@@ -69,7 +70,7 @@ pub(super) fn mixed_clause(
     sent: &Sentence,
     q: &Raw,
     cue: Cue,
-) -> Option<(usize, usize)> {
+) -> Option<Span> {
     let open_tok = toks
         .partition_point(|t| t.start < q.open)
         .max(sent.tok_start);
@@ -107,23 +108,18 @@ pub(super) fn mixed_clause(
         }
     }
     let first = first?;
-    Some((toks[first].start, sentence_end(body, sent, q)))
+    Some(Span::new(toks[first].start, sentence_end(body, sent, q)))
 }
 
 /// A quote that runs on in its sentence (`said “…” for reckless trading`): from its first word
 /// to the sentence's end, or to the attribution closing the sentence starting at byte
 /// `trailing_at` (`“…” to lift the price, she said.`).
-pub(super) fn running_on(
-    body: &str,
-    sent: &Sentence,
-    q: &Raw,
-    trailing_at: Option<usize>,
-) -> (usize, usize) {
+pub(super) fn running_on(body: &str, sent: &Sentence, q: &Raw, trailing_at: Option<usize>) -> Span {
     let mut end = body[..sent.end].trim_end().len();
     if let Some(a) = trailing_at.filter(|&a| a > q.after && a < end) {
         end = body[..a].trim_end().trim_end_matches(',').len();
     }
-    (q.start, clause_end(body, end, q))
+    Span::new(q.start, clause_end(body, end, q))
 }
 
 /// Whether quote `q` runs on in its sentence: a lower-case word follows its

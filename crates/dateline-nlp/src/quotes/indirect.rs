@@ -13,6 +13,7 @@
 //!   sentence up to its last comma before the verb.
 //! - The speaker is resolved like a direct quote's ([`super::speaker`]).
 
+use super::spans::Span;
 use super::speaker::speaker_of;
 use super::vocab::INDIRECT_CUES;
 use super::words::{is_punct, lower, PRONOUNS};
@@ -35,7 +36,7 @@ pub(super) fn find_all(
 
 /// The subject ending at token `prev`, right before the verb: an entity or a pronoun, no
 /// punctuation between.
-fn subject(body: &str, ents: &[Entity], prev: Token) -> Option<(usize, usize)> {
+fn subject(body: &str, ents: &[Entity], prev: Token) -> Option<Span> {
     let named = ents
         .iter()
         .find(|e| {
@@ -45,19 +46,19 @@ fn subject(body: &str, ents: &[Entity], prev: Token) -> Option<(usize, usize)> {
                     EntityType::Person | EntityType::Org | EntityType::Gpe
                 )
         })
-        .map(|e| (e.start, e.end));
+        .map(Span::of_entity);
     named.or_else(|| {
         // "White House spokesman John Doe said", "officials said": look back over a title
         let pw = lower(prev.text(body));
         PRONOUNS
             .contains(&pw.as_str())
-            .then_some((prev.start, prev.end))
+            .then_some(Span::of_token(&prev))
     })
 }
 
 /// The content of the report after the verb at position `p` of the sentence's tokens `st`
 /// (`w` the verb), or before it when the attribution closes the sentence.
-fn content(body: &str, toks: &[Token], st: &[usize], p: usize, w: &str) -> Option<(usize, usize)> {
+fn content(body: &str, toks: &[Token], st: &[usize], p: usize, w: &str) -> Option<Span> {
     // content after the verb: skip "that" and an addressee ("told reporters")
     let mut c = p + 1;
     if w == "told" {
@@ -78,7 +79,7 @@ fn content(body: &str, toks: &[Token], st: &[usize], p: usize, w: &str) -> Optio
         } else {
             toks[last].end
         };
-        Some((toks[st[c]].start, end))
+        Some(Span::new(toks[st[c]].start, end))
     } else if p >= 4
         && toks[st[p - 2]].text(body) != ","
         && st[..p].iter().any(|&k| toks[k].text(body) == ",")
@@ -88,7 +89,7 @@ fn content(body: &str, toks: &[Token], st: &[usize], p: usize, w: &str) -> Optio
         if comma < 3 {
             return None;
         }
-        Some((toks[st[0]].start, toks[st[comma - 1]].end))
+        Some(Span::new(toks[st[0]].start, toks[st[comma - 1]].end))
     } else {
         None
     }
@@ -103,11 +104,11 @@ fn indirect(body: &str, toks: &[Token], s: &Sentence, ents: &[Entity]) -> Option
             continue;
         }
         let subj = subject(body, ents, toks[st[p - 1]])?;
-        let (cs, ce) = content(body, toks, &st, p, &w)?;
+        let Span { start: cs, end: ce } = content(body, toks, &st, p, &w)?;
         if ce <= cs {
             return None;
         }
-        let speaker = speaker_of(body, ents, subj, subj.0);
+        let speaker = speaker_of(body, ents, subj, subj.start);
         return Some(Quote {
             start: cs,
             end: ce,

@@ -41,7 +41,7 @@ use cue::Cue;
 use dateline_core::{Entity, EntityType, Quote, QuoteKind};
 use fragments::Found;
 use marks::{find_direct, nickname, title_like, Raw};
-use spans::{ents_in, sentence_at};
+use spans::{ents_in, sentence_at, Span};
 use speaker::{Placement, Previous, QuoteContext};
 
 /// Find direct quotes and reported speech.
@@ -97,7 +97,7 @@ fn read_direct(
         .find(|n| !nickname(body, n))
         .map_or(usize::MAX, |n| n.open);
     let att = attribute(body, toks, ents, q, Cue::attribution(lex), next_open);
-    let attributed_after = !att.trailing && att.speaker.is_some_and(|(a, _)| a >= q.after);
+    let attributed_after = !att.trailing && att.speaker.is_some_and(|s| s.start >= q.after);
     let sent = sentence_at(cx.sents, q.open);
     let mixed = if attributed_after {
         None
@@ -124,7 +124,7 @@ fn read_direct(
     };
     let trailing_at = att
         .trailing
-        .then_some(att.speaker.map(|(a, _)| a))
+        .then_some(att.speaker.map(|s| s.start))
         .flatten();
     let resolved = speaker::resolve(cx, q, &at, att.speaker, att.cue, prev.as_ref());
     *prev = Previous::of(&resolved, q.para_end);
@@ -135,7 +135,7 @@ fn read_direct(
         // a few words in quotation marks that nobody says: a title or a scare quote
         return None;
     }
-    let addressee = att.addressee.and_then(|(a, b)| {
+    let addressee = att.addressee.and_then(|Span { start: a, end: b }| {
         ents_in(ents, a, b)
             .iter()
             .find(|e| e.end <= b && e.kind == EntityType::Person)
@@ -149,7 +149,7 @@ fn read_direct(
         Some(fragments::running_on(body, s, q, trailing_at))
     });
     let (start, end, parts) = match clause {
-        Some((s, e)) => (s, e, vec![[q.start, q.end]]),
+        Some(Span { start: s, end: e }) => (s, e, vec![[q.start, q.end]]),
         None => (q.start, q.end, Vec::new()),
     };
     Some(Found {

@@ -9,6 +9,34 @@
 use crate::tokens::{Sentence, Token};
 use dateline_core::Entity;
 
+/// A byte span `start..end` of the body: a speaker's words, a reported clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Span {
+    pub(super) start: usize,
+    pub(super) end: usize,
+}
+
+impl Span {
+    pub(super) fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// The span of a token.
+    pub(super) fn of_token(t: &Token) -> Span {
+        Span::new(t.start, t.end)
+    }
+
+    /// The span of an entity.
+    pub(super) fn of_entity(e: &Entity) -> Span {
+        Span::new(e.start, e.end)
+    }
+
+    /// The words of the span.
+    pub(super) fn text(self, body: &str) -> &str {
+        &body[self.start..self.end]
+    }
+}
+
 /// The entities (sorted by start) that start in `[a, b)`.
 pub(super) fn ents_in(ents: &[Entity], a: usize, b: usize) -> &[Entity] {
     dateline_core::starting_in(ents, |e| e.start, a, b)
@@ -43,8 +71,8 @@ fn party_state(w: &str) -> bool {
 }
 
 /// The byte span from the first to the last of the tokens `ks`.
-pub(super) fn span(toks: &[Token], ks: &[usize]) -> Option<(usize, usize)> {
-    Some((toks[*ks.first()?].start, toks[*ks.last()?].end))
+pub(super) fn span(toks: &[Token], ks: &[usize]) -> Option<Span> {
+    Some(Span::new(toks[*ks.first()?].start, toks[*ks.last()?].end))
 }
 
 /// The sentence holding byte `at`.

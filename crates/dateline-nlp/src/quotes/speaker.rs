@@ -23,9 +23,9 @@
 
 use super::attribution::before_cue;
 use super::cue::Cue;
-use super::spans::ents_in;
+use super::spans::{ents_in, Span};
 use super::subject::{possessor, sentence_subject, subject_of_sentence_before};
-use super::words::lower;
+use super::words::{lower, DESCRIPTION_DETERMINERS, PRONOUNS, UNRESOLVED_PRONOUNS};
 use super::Raw;
 use crate::coref::last_person_before;
 use crate::tokens::{Sentence, Token};
@@ -44,7 +44,7 @@ fn strip_possessive(name: &str) -> String {
 pub(super) fn speaker_of(
     body: &str,
     ents: &[Entity],
-    (a, b): (usize, usize),
+    Span { start: a, end: b }: Span,
     pos: usize,
 ) -> Option<Speaker> {
     // a name in the possessive with more words after it is not who speaks ("Lee's former
@@ -117,8 +117,8 @@ fn preferred_entity<'e>(inside: &[&'e Entity]) -> Option<&'e Entity> {
 /// last person named before it (not just before the quote at `pos`).
 fn antecedent<'e>(ents: &'e [Entity], text: &str, a: usize, pos: usize) -> Option<&'e Entity> {
     let first = lower(text.split_whitespace().next().unwrap_or(""));
-    let pronoun = super::words::PRONOUNS.contains(&first.as_str());
-    let description = matches!(first.as_str(), "the" | "a" | "an" | "his" | "her" | "their");
+    let pronoun = PRONOUNS.contains(&first.as_str());
+    let description = DESCRIPTION_DETERMINERS.contains(&first.as_str());
     if first == "who" {
         ents[..ents.partition_point(|e| e.start < a)]
             .iter()
@@ -129,7 +129,7 @@ fn antecedent<'e>(ents: &'e [Entity], text: &str, a: usize, pos: usize) -> Optio
                     && e.end <= a
                     && a - e.end < 40
             })
-    } else if pronoun && !matches!(first.as_str(), "we" | "they" | "i" | "it") || description {
+    } else if pronoun && !UNRESOLVED_PRONOUNS.contains(&first.as_str()) || description {
         last_person_before(ents, pos.min(a))
     } else {
         None
@@ -186,7 +186,7 @@ pub(super) fn resolve(
     cx: &QuoteContext,
     q: &Raw,
     at: &Placement,
-    span: Option<(usize, usize)>,
+    span: Option<Span>,
     cue: Option<String>,
     prev: Option<&Previous>,
 ) -> Resolved {

@@ -30,7 +30,7 @@
 //! - **Possessors.** A name in the possessive with more words after it ("Lee's former campaign
 //!   manager", "Sanders’ campaign") is not itself the subject.
 
-use super::spans::{capitalised, ents_in, tok_at};
+use super::spans::{capitalised, ents_in, tok_at, Span};
 use super::vocab::{GAP_WORDS, IRREGULAR_PAST};
 use super::words::{
     is_punct, lower, ARTICLES, CLAUSE_BOUNDARIES, DESCRIPTION_OPENERS, NOUN_PHRASE_DETERMINERS,
@@ -50,7 +50,7 @@ pub(super) fn subject_of_sentence_before(
     ents: &[Entity],
     q: &Raw,
     sent: Option<&Sentence>,
-) -> Option<(usize, usize)> {
+) -> Option<Span> {
     let open = tok_at(toks, q.open);
     let para = tok_at(toks, q.para_start);
     let lo = sent.map_or(para, |s| s.tok_start.max(para));
@@ -64,7 +64,7 @@ pub(super) fn subject_of_sentence_before(
 /// clause is followed by a pronoun.
 enum MainClause {
     At(usize),
-    Subject((usize, usize)),
+    Subject(Span),
 }
 
 /// An opening subordinate clause is not the main clause: "Although the fund did not …, it
@@ -80,7 +80,7 @@ fn main_clause(body: &str, toks: &[Token], lo: usize, cue: usize) -> MainClause 
         Some(c) if c + 1 < cue => {
             let main = toks[c + 1].text(body);
             if PRONOUNS.contains(&lower(main).as_str()) {
-                return MainClause::Subject((toks[c + 1].start, toks[c + 1].end));
+                return MainClause::Subject(Span::of_token(&toks[c + 1]));
             }
             MainClause::At(c + 1)
         }
@@ -96,7 +96,7 @@ pub(super) fn sentence_subject(
     ents: &[Entity],
     lo: usize,
     cue: usize,
-) -> Option<(usize, usize)> {
+) -> Option<Span> {
     let lo = match main_clause(body, toks, lo, cue) {
         MainClause::Subject(s) => return Some(s),
         MainClause::At(lo) => lo,
@@ -117,7 +117,7 @@ fn first_named_or_pronoun(
     ents: &[Entity],
     lo: usize,
     cue: usize,
-) -> Option<(usize, usize)> {
+) -> Option<Span> {
     for (k, t) in toks[lo..cue].iter().enumerate() {
         // "Meanwhile, it attacked Reyes, saying …": "it" opening the clause
         if lower(t.text(body)) == "it"
@@ -127,7 +127,7 @@ fn first_named_or_pronoun(
                 w.len() > 3 && w.ends_with("ed") && w.chars().all(char::is_lowercase)
             })
         {
-            return Some((t.start, t.end));
+            return Some(Span::of_token(t));
         }
         if let Some(e) = ents_in(ents, t.start, t.start + 1)
             .iter()
@@ -136,7 +136,7 @@ fn first_named_or_pronoun(
             return Some(named_subject(body, toks, ents, lo, lo + k, cue, e));
         }
         if PERSONAL_PRONOUNS.contains(&lower(t.text(body)).as_str()) {
-            return Some((t.start, t.end));
+            return Some(Span::of_token(t));
         }
     }
     None
@@ -153,7 +153,7 @@ fn named_subject(
     at: usize,
     cue: usize,
     e: &Entity,
-) -> (usize, usize) {
+) -> Span {
     // a possessor opening the sentence: the noun phrase it owns ("Reyes's family has asked …")
     if at == lo && possessor(body, e, toks[cue.saturating_sub(1).max(lo)].end) {
         if let Some(np) = possessed_np(body, toks, e, cue) {
@@ -168,18 +168,18 @@ fn named_subject(
             ents_in(ents, u.start, u.start + 1)
                 .iter()
                 .find(|x| x.kind == EntityType::Person && x.start >= e.end)
-                .map(|x| (x.start, x.end))
+                .map(Span::of_entity)
         });
         if let Some(p) = person_after {
             return p;
         }
     }
-    (e.start, e.end)
+    Span::of_entity(e)
 }
 
 /// The noun phrase a possessor `e` owns: its possessive ending and up to five lower-case words
 /// after it that are no verb ("Reyes's family", not "Reyes's family has").
-fn possessed_np(body: &str, toks: &[Token], e: &Entity, cue: usize) -> Option<(usize, usize)> {
+fn possessed_np(body: &str, toks: &[Token], e: &Entity, cue: usize) -> Option<Span> {
     let from = tok_at(toks, e.end);
     let mut j = from;
     while j < cue
@@ -195,12 +195,12 @@ fn possessed_np(body: &str, toks: &[Token], e: &Entity, cue: usize) -> Option<(u
     {
         j += 1;
     }
-    (j > from && j <= cue).then(|| (e.start, toks[j - 1].end))
+    (j > from && j <= cue).then(|| Span::new(e.start, toks[j - 1].end))
 }
 
 /// A noun phrase with an article opening the sentence: "The veteran senator also outlined her
 /// plan and vowed “…”", or running up to the verb: "A page on the party's website states".
-fn article_np(body: &str, toks: &[Token], lo: usize, cue: usize) -> Option<(usize, usize)> {
+fn article_np(body: &str, toks: &[Token], lo: usize, cue: usize) -> Option<Span> {
     if !ARTICLES.contains(&lower(toks.get(lo)?.text(body)).as_str()) {
         return None;
     }
@@ -225,17 +225,12 @@ fn article_np(body: &str, toks: &[Token], lo: usize, cue: usize) -> Option<(usiz
     let j = end.filter(|&j| j >= lo + 2)?;
     let head = toks[j - 1].text(body);
     (head.chars().all(char::is_lowercase) && head.len() > 2)
-        .then(|| (toks[lo].start, toks[j - 1].end))
+        .then(|| Span::new(toks[lo].start, toks[j - 1].end))
 }
 
 /// A capitalised plural noun opening the sentence: "Farmers driving through the town
 /// shouted".
-fn opening_plural_noun(
-    body: &str,
-    toks: &[Token],
-    lo: usize,
-    cue: usize,
-) -> Option<(usize, usize)> {
+fn opening_plural_noun(body: &str, toks: &[Token], lo: usize, cue: usize) -> Option<Span> {
     let first = toks.get(lo)?.text(body);
     let next = toks.get(lo + 1).map_or("", |t| t.text(body));
     (lo + 1 < cue
@@ -245,7 +240,7 @@ fn opening_plural_noun(
         && first.chars().next().is_some_and(char::is_uppercase)
         && first.chars().skip(1).all(char::is_lowercase)
         && next.chars().next().is_some_and(char::is_lowercase))
-    .then(|| (toks[lo].start, toks[lo].end))
+    .then(|| Span::of_token(&toks[lo]))
 }
 
 /// A noun phrase opening a sentence whose head is a plural noun followed by a past-tense verb,
@@ -256,7 +251,7 @@ fn opening_plural_np(
     ents: &[Entity],
     lo: usize,
     cue: usize,
-) -> Option<(usize, usize)> {
+) -> Option<Span> {
     let first = toks.get(lo)?.text(body);
     let l = lower(first);
     if !first.starts_with(char::is_uppercase)
@@ -282,13 +277,17 @@ fn opening_plural_np(
             && !PHRASE_PREPOSITIONS.contains(&w)
     });
     (words_ok && head.len() > 3 && head.ends_with('s') && !head.ends_with("ss"))
-        .then(|| (toks[lo].start, toks[verb - 1].end))
+        .then(|| Span::new(toks[lo].start, toks[verb - 1].end))
 }
 
 /// Whether a span can be who speaks: it holds a name (person, organisation, place, group),
 /// is a pronoun, a short noun phrase with a determiner ("the former governor"), or a few
 /// capitalised words (a name the tagger missed).
-pub(super) fn plausible_subject(body: &str, ents: &[Entity], (a, b): (usize, usize)) -> bool {
+pub(super) fn plausible_subject(
+    body: &str,
+    ents: &[Entity],
+    Span { start: a, end: b }: Span,
+) -> bool {
     let text = &body[a..b];
     let first = lower(text.split_whitespace().next().unwrap_or(""));
     // the object of a preposition is no subject ("driving through the town shouted")
@@ -319,12 +318,7 @@ pub(super) fn plausible_subject(body: &str, ents: &[Entity], (a, b): (usize, usi
 /// The subject right before the cue verb at token `cue` (tokens from `lo`): an entity ending
 /// there (or before an apposition: "Jane Roe, a lawyer for the family, said"), a pronoun, or a
 /// noun phrase back to its determiner ("the former secretary of state").
-pub(super) fn subject_before(
-    body: &str,
-    toks: &[Token],
-    lo: usize,
-    cue: usize,
-) -> Option<(usize, usize)> {
+pub(super) fn subject_before(body: &str, toks: &[Token], lo: usize, cue: usize) -> Option<Span> {
     let mut k = cue;
     while k > lo && {
         let w = lower(toks[k - 1].text(body));
@@ -364,7 +358,7 @@ pub(super) fn subject_before(
         return None;
     }
     if PRONOUNS.contains(&word(last).as_str()) || word(last) == "who" {
-        return Some((toks[last].start, toks[last].end));
+        return Some(Span::of_token(&toks[last]));
     }
     noun_phrase(body, toks, lo, last)
 }
@@ -372,12 +366,7 @@ pub(super) fn subject_before(
 /// The subject before an apposition closed by the comma at token `close`: back to the comma
 /// that opens it, the noun phrase before that; or the name in apposition to a description
 /// ("her chief of staff, Tom Reyes, said").
-fn apposition_subject(
-    body: &str,
-    toks: &[Token],
-    lo: usize,
-    close: usize,
-) -> Option<(usize, usize)> {
+fn apposition_subject(body: &str, toks: &[Token], lo: usize, close: usize) -> Option<Span> {
     let open = (lo..close)
         .rev()
         .take(20)
@@ -393,7 +382,7 @@ fn apposition_subject(
         .filter(|&b| b >= lo)
         .map(|b| toks[b].text(body));
     if name && before.is_some_and(|w| w.chars().all(|c| c.is_lowercase())) {
-        return Some((inner[0].start, inner[inner.len() - 1].end));
+        return Some(Span::new(inner[0].start, inner[inner.len() - 1].end));
     }
     if open > lo {
         return noun_phrase(body, toks, lo, open - 1);
@@ -403,7 +392,7 @@ fn apposition_subject(
 
 /// The noun phrase ending at token `last`: back over words to a determiner (kept) or to a
 /// clause boundary (punctuation, a conjunction, "that"), at most eight tokens.
-fn noun_phrase(body: &str, toks: &[Token], lo: usize, last: usize) -> Option<(usize, usize)> {
+fn noun_phrase(body: &str, toks: &[Token], lo: usize, last: usize) -> Option<Span> {
     let mut first = last;
     while first > lo && last - first < 8 {
         let w = lower(toks[first].text(body));
@@ -420,7 +409,7 @@ fn noun_phrase(body: &str, toks: &[Token], lo: usize, last: usize) -> Option<(us
     {
         return None;
     }
-    Some((toks[first].start, toks[last].end))
+    Some(Span::new(toks[first].start, toks[last].end))
 }
 
 /// Whether a name is in the possessive with more words after it before byte `b`

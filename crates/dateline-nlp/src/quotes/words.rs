@@ -118,6 +118,27 @@ pub(super) const AFTER_VERB: &[&str] = &[
     ".", ",", "back", "as", "with", "before", "after", "while", "at", "in", "on", "from",
 ];
 
+/// Determiners opening a description resolved to the last person named ("the senator").
+pub(super) const DESCRIPTION_DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their"];
+
+/// Pronouns left unresolved: their referent is a group, the writer or a thing.
+pub(super) const UNRESOLVED_PRONOUNS: &[&str] = &["we", "they", "i", "it"];
+
+/// Third-person personal pronouns, the subject of a gerund after a preposition.
+pub(super) const THIRD_PERSON_PRONOUNS: &[&str] = &["he", "she", "they"];
+
+/// Relative pronouns.
+pub(super) const RELATIVE_PRONOUNS: &[&str] = &["who", "that", "which"];
+
+/// Conjunctions that start a new clause after a quote (`“…,” for instance, and Ortiz vowed`).
+pub(super) const CLAUSE_CONJUNCTIONS: &[&str] = &["and", "but", "while"];
+
+/// Words before a participle whose subject is the sentence's ("…, saying", "while chanting").
+pub(super) const PARTICIPLE_OPENERS: &[&str] = &[",", "while", "before", "after", "when", "by"];
+
+/// Prepositions before a gerund ("for saying that …").
+pub(super) const GERUND_PREPOSITIONS: &[&str] = &["for", "of", "about", "without", "from"];
+
 /// The quotation marks that delimit quotes in token text.
 pub(super) const QUOTE_MARKS: &[&str] = &["\"", "\u{201c}", "\u{201d}"];
 

@@ -31,11 +31,11 @@
 //!   and a cue in -ing ("After saying …") gives the pronoun or person right after the quote.
 
 use super::super::cue::{went_on, Cue};
-use super::super::spans::{ents_in, inner_stop, sentence_stop, span, tok_at};
+use super::super::spans::{ents_in, inner_stop, sentence_stop, span, tok_at, Span};
 use super::super::subject::plausible_subject;
 use super::super::vocab::{LABELLING_VERBS, RETORT_VERBS};
 use super::super::words::{
-    is_punct, lower, AFTER_VERB, PASSIVE_AUXILIARIES, PRONOUNS, QUOTE_MARKS,
+    is_punct, lower, AFTER_VERB, CLAUSE_CONJUNCTIONS, PASSIVE_AUXILIARIES, PRONOUNS, QUOTE_MARKS,
     SPEAKER_PHRASE_OPENERS, SUBORDINATORS,
 };
 use super::super::Raw;
@@ -150,9 +150,9 @@ impl AfterQuote {
         let person = ents_in(ents, toks[k].start, toks[k].start + 1)
             .iter()
             .find(|e| e.kind == EntityType::Person)
-            .map(|e| (e.start, e.end));
+            .map(Span::of_entity);
         let sp = if PRONOUNS.contains(&lower(w).as_str()) && w != "it" {
-            Some((toks[k].start, toks[k].end))
+            Some(Span::of_token(&toks[k]))
         } else {
             person
         };
@@ -278,7 +278,7 @@ fn new_clause(body: &str, toks: &[Token], seq: &[usize], pos: usize) -> bool {
         // a conjunction before any name
         let conj = seq[..pos]
             .iter()
-            .position(|&k| matches!(lower(toks[k].text(body)).as_str(), "and" | "but" | "while"));
+            .position(|&k| CLAUSE_CONJUNCTIONS.contains(&lower(toks[k].text(body)).as_str()));
         let name = seq[..pos]
             .iter()
             .position(|&k| toks[k].text(body).starts_with(char::is_uppercase));
@@ -417,7 +417,7 @@ pub(super) fn by_agent(
     }
     (j > by + 1).then(|| {
         Attribution::trailing(
-            (toks[by + 1].start, toks[j - 1].end),
+            Span::new(toks[by + 1].start, toks[j - 1].end),
             lower(toks[verb].text(body)),
         )
     })
@@ -478,7 +478,7 @@ fn inverted_after_comma(
     let closes = j == end || matches!(toks[j].text(body), "," | ".");
     (j > i + 2 && closes && capitalised(i + 2)).then(|| {
         Attribution::trailing(
-            (toks[i + 2].start, toks[j - 1].end),
+            Span::new(toks[i + 2].start, toks[j - 1].end),
             lower(toks[i + 1].text(body)),
         )
     })
@@ -518,7 +518,10 @@ fn subject_then_cue(
             || n.text(body).chars().all(char::is_lowercase)
     });
     (cue.is(verb.text(body)) && closes).then(|| {
-        Attribution::trailing((toks[i + 1].start, toks[j - 1].end), lower(verb.text(body)))
+        Attribution::trailing(
+            Span::new(toks[i + 1].start, toks[j - 1].end),
+            lower(verb.text(body)),
+        )
     })
 }
 

@@ -24,10 +24,12 @@
 //!   `data/nlp/quote-report-verbs.txt`).
 
 use super::super::cue::{verb_use, Cue};
-use super::super::spans::{ents_in, inner_stop, span, tok_at};
+use super::super::spans::{ents_in, inner_stop, span, tok_at, Span};
 use super::super::subject::{plausible_subject, sentence_subject, subject_before};
 use super::super::vocab::{DOCUMENT_NOUNS, OBJECT_VERBS, REPORT_VERBS};
-use super::super::words::lower;
+use super::super::words::{
+    lower, GERUND_PREPOSITIONS, PARTICIPLE_OPENERS, RELATIVE_PRONOUNS, THIRD_PERSON_PRONOUNS,
+};
 use super::{as_put_it, Attribution};
 use crate::tokens::Token;
 use dateline_core::{Entity, EntityType};
@@ -72,8 +74,9 @@ pub(in super::super) fn before_cue(
     } else {
         subject_of_cue(body, toks, ents, &c)
     };
-    let (a, b) = subj.or_else(|| sentence_subject(body, toks, ents, c.lo, c.at))?;
-    if let Some(outer) = relative_without_name(body, toks, ents, (a, b), start, &c, cue) {
+    let Span { start: a, end: b } =
+        subj.or_else(|| sentence_subject(body, toks, ents, c.lo, c.at))?;
+    if let Some(outer) = relative_without_name(body, toks, ents, Span::new(a, b), start, &c, cue) {
         return Some(outer);
     }
     if !participle {
@@ -81,7 +84,7 @@ pub(in super::super) fn before_cue(
             return Some(outer);
         }
     }
-    Some(Attribution::said(Some((a, b)), c.word))
+    Some(Attribution::said(Some(Span::new(a, b)), c.word))
 }
 
 /// The cue verb found before a quote.
@@ -99,10 +102,7 @@ impl CueVerb {
     fn participle(&self, body: &str, toks: &[Token]) -> bool {
         self.word.ends_with("ing")
             && self.at > self.lo
-            && matches!(
-                lower(toks[self.at - 1].text(body)).as_str(),
-                "," | "while" | "before" | "after" | "when" | "by"
-            )
+            && PARTICIPLE_OPENERS.contains(&lower(toks[self.at - 1].text(body)).as_str())
     }
 }
 
@@ -157,7 +157,7 @@ fn speaker_after_cue(
     let after = tok_at(toks, e.end);
     toks.get(after)
         .is_some_and(|t| matches!(t.text(body), "," | ":"))
-        .then(|| Attribution::said(Some((e.start, e.end)), word))
+        .then(|| Attribution::said(Some(Span::of_entity(e)), word))
 }
 
 /// A gerund after a preposition ("… and for saying that …"): the nearest personal pronoun
@@ -165,35 +165,27 @@ fn speaker_after_cue(
 fn gerund_after_preposition(body: &str, toks: &[Token], c: &CueVerb) -> Option<Attribution> {
     let after_preposition = c.word.ends_with("ing")
         && c.at > c.lo
-        && matches!(
-            lower(toks[c.at - 1].text(body)).as_str(),
-            "for" | "of" | "about" | "without" | "from"
-        );
+        && GERUND_PREPOSITIONS.contains(&lower(toks[c.at - 1].text(body)).as_str());
     if !after_preposition {
         return None;
     }
     let k = (c.lo..c.at - 1)
         .rev()
-        .find(|&k| matches!(lower(toks[k].text(body)).as_str(), "he" | "she" | "they"))?;
+        .find(|&k| THIRD_PERSON_PRONOUNS.contains(&lower(toks[k].text(body)).as_str()))?;
     Some(Attribution::said(
-        Some((toks[k].start, toks[k].end)),
+        Some(Span::of_token(&toks[k])),
         c.word.clone(),
     ))
 }
 
 /// The subject right before the cue, when it can be a subject; for a document ("Andanar
 /// released a statement saying") the document's author, the subject of the verb before it.
-fn subject_of_cue(
-    body: &str,
-    toks: &[Token],
-    ents: &[Entity],
-    c: &CueVerb,
-) -> Option<(usize, usize)> {
-    let named = |s: (usize, usize)| plausible_subject(body, ents, s);
+fn subject_of_cue(body: &str, toks: &[Token], ents: &[Entity], c: &CueVerb) -> Option<Span> {
+    let named = |s: Span| plausible_subject(body, ents, s);
     let raw = subject_before(body, toks, c.lo, c.at);
-    let document = raw
-        .filter(|&(a, b)| DOCUMENT_NOUNS.has(body[a..b].split_whitespace().last().unwrap_or("")));
-    let np = document.map(|(a, _)| tok_at(toks, a));
+    let document =
+        raw.filter(|s| DOCUMENT_NOUNS.has(s.text(body).split_whitespace().last().unwrap_or("")));
+    let np = document.map(|s| tok_at(toks, s.start));
     let verb_before = np.filter(|&np| {
         np > c.lo + 1
             && toks[np - 1]
@@ -216,12 +208,12 @@ fn relative_without_name(
     body: &str,
     toks: &[Token],
     ents: &[Entity],
-    (a, b): (usize, usize),
+    Span { start: a, end: b }: Span,
     start: usize,
     c: &CueVerb,
     cue: Cue,
 ) -> Option<Attribution> {
-    if !matches!(&body[a..b], "who" | "that" | "which") {
+    if !RELATIVE_PRONOUNS.contains(&&body[a..b]) {
         return None;
     }
     let named_before = ents[..ents.partition_point(|e| e.start < a)]

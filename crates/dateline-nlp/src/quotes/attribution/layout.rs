@@ -16,7 +16,7 @@
 //!   colon and is under 200 bytes ("Mary Stone continued:"); its cue and subject.
 
 use super::super::cue::Cue;
-use super::super::spans::ents_in;
+use super::super::spans::{ents_in, Span};
 use super::super::Raw;
 use super::{before_cue, Attribution};
 use crate::tokens::Token;
@@ -25,7 +25,7 @@ use dateline_core::Entity;
 /// The name after a dash that closes a quote's line (`” ― Rosa Varga`, `" -- Jane Doe,
 /// teacher`): two to five capitalised words running to the end of the line, a comma or a
 /// full stop. Byte span of the name.
-pub(super) fn dash_signature(body: &str, after: usize) -> Option<(usize, usize)> {
+pub(super) fn dash_signature(body: &str, after: usize) -> Option<Span> {
     let rest = body.get(after..)?;
     let inline_space = |c: char| c.is_whitespace() && c != '\n' && c != '\r';
     let trimmed = rest.trim_start_matches(inline_space);
@@ -62,12 +62,12 @@ pub(super) fn dash_signature(body: &str, after: usize) -> Option<(usize, usize)>
         && words
             .first()
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-    ok.then_some((start, start + line.len()))
+    ok.then_some(Span::new(start, start + line.len()))
 }
 
 /// One to four capitalised words (after a dash, or opening the line) and a colon right before
 /// the quote's opening mark: their byte span.
-pub(super) fn colon_name(body: &str, ents: &[Entity], q: &Raw) -> Option<(usize, usize)> {
+pub(super) fn colon_name(body: &str, ents: &[Entity], q: &Raw) -> Option<Span> {
     let head = body[q.para_start..q.open].trim_end();
     let head = head.strip_suffix(':')?;
     let end = q.para_start + head.len();
@@ -94,7 +94,8 @@ pub(super) fn colon_name(body: &str, ents: &[Entity], q: &Raw) -> Option<(usize,
         .split_whitespace()
         .all(|w| w.starts_with(char::is_uppercase));
     let named = !ents_in(ents, start, end).is_empty();
-    (opens && capitalised && (named || words <= 2) && !name.is_empty()).then_some((start, end))
+    (opens && capitalised && (named || words <= 2) && !name.is_empty())
+        .then_some(Span::new(start, end))
 }
 
 /// A transcript line: "PENCE: Well, look, ...": up to three words in capitals and a colon in
@@ -113,7 +114,7 @@ pub(super) fn transcript(body: &str, q: &Raw) -> Option<Attribution> {
         && name
             .chars()
             .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\''))
-    .then(|| Attribution::said(Some((q.start, q.start + colon)), "transcript"))
+    .then(|| Attribution::said(Some(Span::new(q.start, q.start + colon)), "transcript"))
 }
 
 /// An introducing paragraph of its own: "Mary Stone continued:" / "The Daily Ledger

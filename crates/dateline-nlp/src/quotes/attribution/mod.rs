@@ -29,7 +29,7 @@ mod layout;
 pub(super) use before::before_cue;
 
 use super::cue::Cue;
-use super::spans::span;
+use super::spans::{span, Span};
 use super::words::{is_punct, lower};
 use super::Raw;
 use crate::tokens::Token;
@@ -37,16 +37,16 @@ use dateline_core::Entity;
 
 /// Speaker span search result.
 pub(super) struct Attribution {
-    pub(super) speaker: Option<(usize, usize)>,
+    pub(super) speaker: Option<Span>,
     /// the attribution closes the sentence the quote runs on in (`“…” to …, she said`)
     pub(super) trailing: bool,
     pub(super) cue: Option<String>,
-    pub(super) addressee: Option<(usize, usize)>,
+    pub(super) addressee: Option<Span>,
 }
 
 impl Attribution {
     /// A speaker found with a cue, no addressee.
-    fn said(speaker: Option<(usize, usize)>, cue: impl Into<String>) -> Self {
+    fn said(speaker: Option<Span>, cue: impl Into<String>) -> Self {
         Attribution {
             trailing: false,
             speaker,
@@ -56,7 +56,7 @@ impl Attribution {
     }
 
     /// A speaker found closing the sentence the quote runs on in.
-    fn trailing(speaker: (usize, usize), cue: impl Into<String>) -> Self {
+    fn trailing(speaker: Span, cue: impl Into<String>) -> Self {
         Attribution {
             trailing: true,
             speaker: Some(speaker),
@@ -105,7 +105,7 @@ pub(super) fn attribute(
 /// "as X put it" (or "puts it") among the tokens `ks`, the last one: X's byte span. X is a
 /// name or a noun phrase of at most eight words, before any apposition ("as Mark Lee, the
 /// chairman of the committee, put it").
-fn as_put_it(body: &str, toks: &[Token], ks: &[usize]) -> Option<(usize, usize)> {
+fn as_put_it(body: &str, toks: &[Token], ks: &[usize]) -> Option<Span> {
     let put = ks.iter().rposition(|&k| {
         matches!(toks[k].text(body), "put" | "puts")
             && toks.get(k + 1).is_some_and(|t| t.text(body) == "it")
