@@ -1,27 +1,27 @@
 //! Quotations and their speakers.
 //!
-//! [`find`] reads a body in stages, each in its own module:
-//! 1. [`marks`]: the spans between quotation marks, paragraph by paragraph (curly quotes open
+//! `find` reads a body in stages, each in its own module:
+//! 1. `marks`: the spans between quotation marks, paragraph by paragraph (curly quotes open
 //!    and close, straight quotes toggle, nested curly quotes, quotes running over paragraphs),
 //!    leaving out nicknames inside names.
-//! 2. [`attribution`]: the cue verb and the words naming who speaks, read after the quote,
+//! 2. `attribution`: the cue verb and the words naming who speaks, read after the quote,
 //!    before it, closing its sentence, or from the layout (signatures, colons, transcripts);
-//!    [`cue`] says which words are cues, [`subject`] finds a clause's subject.
-//! 3. [`fragments`]: quoted words inside reported speech spanning their clause, quotes running
+//!    `cue` says which words are cues, `subject` finds a clause's subject.
+//! 3. `fragments`: quoted words inside reported speech spanning their clause, quotes running
 //!    on in their sentence.
-//! 4. [`speaker`]: the attribution's words turned into a speaker (an entity, or a pronoun or
+//! 4. `speaker`: the attribution's words turned into a speaker (an entity, or a pronoun or
 //!    description resolved to the person named before); a quote with no attribution of its own
 //!    continues the previous quote's speaker, a report's in the paragraph before, or is the
 //!    subject's of the sentence before.
 //! 5. Dropped: quotes of fewer than two words (scare quotes) unless inside reported speech,
 //!    and quotes of three words or fewer, or titles, that nobody says.
-//! 6. [`fragments::join_fragments`]: the fragments of one statement (split by its attribution)
+//! 6. `fragments::join_fragments`: the fragments of one statement (split by its attribution)
 //!    joined into one quote with several `parts`.
-//! 7. [`indirect`]: reported speech (`X said the meeting took place on Thursday`) in sentences
+//! 7. `indirect`: reported speech (`X said the meeting took place on Thursday`) in sentences
 //!    with no quotation marks, as `indirect` quotes.
 //!
 //! Each module's documentation lists the heuristics it implements. Word lists are data
-//! ([`vocab`], `data/nlp/quote-*.txt`); short grammatical closed sets are in [`words`].
+//! (`vocab`, `data/nlp/quote-*.txt`); short grammatical closed sets are in `words`.
 
 mod attribution;
 mod cue;

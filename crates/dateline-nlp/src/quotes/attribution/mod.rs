@@ -13,9 +13,9 @@
 //!    X`, `labeled a “…” by X`.
 //! 4. **Before the quote** ([`before`]): the sentence part in front of the opening mark ending
 //!    in a cue (`X said: “…”`, `said X, “…”`, "as X put it, “…”", "according to X: “…”").
-//! 5. **Closing the sentence a quote runs on in** ([`after::trailing_attribution`]):
+//! 5. **Closing the sentence a quote runs on in** ([`after::AfterQuote::trailing`]):
 //!    `“…” to lift the price, she said`, `…, said Ana Ortiz, director of …`.
-//! 6. **An opening gerund clause** ([`after::gerund_clause`]): "After saying her knee was
+//! 6. **An opening gerund clause** ([`after::AfterQuote::gerund_clause`]): "After saying her knee was
 //!    “…,” she was …": the main clause's subject right after the quote.
 //! 7. **A name and a colon** ([`layout::colon_name`]): `… - PollWatch: “…”`.
 //! 8. **A transcript line** ([`layout::transcript`]): `"REED: That is …"`.
