@@ -860,7 +860,9 @@ impl Coder<'_, '_> {
                 .x
                 .quotes
                 .iter()
-                .filter(|q| q.kind == "direct" && q.start <= at && at < q.end)
+                .filter(|q| {
+                    q.kind == dateline_core::QuoteKind::Direct && q.start <= at && at < q.end
+                })
                 .find_map(|q| q.speaker.as_ref());
             if let Some(sp) = speaker {
                 let name = sp.canonical.clone().unwrap_or(sp.text.clone());

@@ -143,7 +143,7 @@ pub struct Quote {
     pub end: usize,
     pub text: String,
     /// `direct` (inside quotation marks) or `indirect` (reported speech).
-    pub kind: String,
+    pub kind: QuoteKind,
     pub speaker: Option<Speaker>,
     /// The cue verb or phrase ("told", "according to").
     pub cue: Option<String>,
@@ -156,6 +156,32 @@ pub struct Quote {
     /// arrival"`, where the span is the reported clause). Empty for a plain quote.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<[usize; 2]>,
+}
+
+/// Whether a quote is in quotation marks or reported speech (`"direct"`, `"indirect"` in JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Inside quotation marks.
+    Direct,
+    /// Reported speech.
+    Indirect,
+}
+
+impl QuoteKind {
+    /// The name written in JSON and in the store: `direct` or `indirect`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
+impl std::fmt::Display for QuoteKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// An actor of an event, coded.

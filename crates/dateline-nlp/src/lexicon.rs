@@ -113,7 +113,7 @@ pub fn parse_clusters(text: &str) -> Result<Clusters, DataError> {
 
 pub use dateline_core::norm_key;
 
-fn words(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
