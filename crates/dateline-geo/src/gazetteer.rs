@@ -30,6 +30,7 @@
 //! codes sold as vanity names (`vanity-tlds.txt`).
 
 use crate::data::{self, Country, GeoRecord};
+use crate::error::{GeoError, LineProblem};
 use crate::index::{Cand, NameIndex};
 use crate::words;
 use dateline_core::hash::FastMap;
@@ -61,7 +62,7 @@ pub struct Gazetteer {
 }
 
 /// The text of a bundled gazetteer table, by file name (compiled into the binary).
-pub(crate) fn bundled_file(file: &str) -> Result<&'static str, String> {
+pub(crate) fn bundled_file(file: &str) -> Result<&'static str, GeoError> {
     match file {
         "countries.tsv" => Ok(include_str!("../../../data/geo/countries.tsv")),
         "places.tsv" => Ok(include_str!("../../../data/geo/places.tsv")),
@@ -69,13 +70,13 @@ pub(crate) fn bundled_file(file: &str) -> Result<&'static str, String> {
         "regions.tsv" => Ok(include_str!("../../../data/geo/regions.tsv")),
         "country-aliases.tsv" => Ok(include_str!("../../../data/geo/country-aliases.tsv")),
         "demonym-aliases.tsv" => Ok(include_str!("../../../data/geo/demonym-aliases.tsv")),
-        other => Err(format!("data/geo/{other}: not bundled")),
+        other => Err(GeoError::NotBundled(other.to_string())),
     }
 }
 
 impl Gazetteer {
     /// The gazetteer bundled with dateline.
-    pub fn bundled() -> Result<Gazetteer, String> {
+    pub fn bundled() -> Result<Gazetteer, GeoError> {
         let (countries, places, regions) = data::tables(bundled_file)?;
         // the prebuilt index, unless it was built for other data (it cannot be: build.rs reads
         // these same files; the check is cheap)
@@ -86,7 +87,7 @@ impl Gazetteer {
         // first-level divisions at the centroids of their boundaries (Natural Earth), US
         // states and counties at those of the Census's
         let adm1 = data::parse_adm1_centroids(include_str!("../../../data/geo/adm1-centroids.tsv"))
-            .map_err(|e| format!("data/geo/adm1-centroids.tsv: {e}"))?;
+            .map_err(|e| e.in_file("adm1-centroids.tsv"))?;
         let adm1: FastMap<u64, (f64, f64)> = adm1
             .into_iter()
             .map(|(id, la, lo)| (id, (la, lo)))
@@ -99,7 +100,7 @@ impl Gazetteer {
         }
         let centroids =
             data::parse_us_centroids(include_str!("../../../data/geo/us-centroids.tsv"))
-                .map_err(|e| format!("data/geo/us-centroids.tsv: {e}"))?;
+                .map_err(|e| e.in_file("us-centroids.tsv"))?;
         let mut county_at: FastMap<&str, (f64, f64)> = FastMap::default();
         for (kind, code, lat, lon) in centroids {
             if kind == "county" {
@@ -110,7 +111,7 @@ impl Gazetteer {
             }
         }
         // adjectives of continents and regions ("European", "Asian")
-        let file = "data/geo/region-adjectives.tsv";
+        let file = "region-adjectives.tsv";
         for (n, line) in include_str!("../../../data/geo/region-adjectives.tsv")
             .lines()
             .enumerate()
@@ -118,14 +119,16 @@ impl Gazetteer {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            let (adj, region) = line
-                .split_once('\t')
-                .ok_or_else(|| format!("{file}: line {}: expected 2 columns", n + 1))?;
+            let (adj, region) = line.split_once('\t').ok_or_else(|| {
+                GeoError::line(n + 1, LineProblem::MissingColumns(2)).in_file(file)
+            })?;
             let i = g
                 .regions
                 .iter()
                 .position(|r| r.name == region)
-                .ok_or_else(|| format!("{file}: line {}: no region {region:?}", n + 1))?;
+                .ok_or_else(|| {
+                    GeoError::line(n + 1, LineProblem::NoRegion(region.to_string())).in_file(file)
+                })?;
             g.region_adjectives.insert(norm_key(adj), i);
         }
         for line in include_str!("../../../data/geo/us-counties.tsv").lines() {

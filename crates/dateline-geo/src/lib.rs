@@ -37,6 +37,7 @@ mod county;
 pub mod data;
 mod datelines;
 mod demonyms;
+mod error;
 mod focus;
 mod gazetteer;
 pub mod index;
@@ -63,6 +64,7 @@ mod keyfns {
 
 pub use coherence::COHERENCE;
 pub use data::{Country, GeoRecord};
+pub use error::{GeoError, LineProblem};
 pub use gazetteer::Gazetteer;
 pub use index::{key_hash, Cand, NameIndex};
 
