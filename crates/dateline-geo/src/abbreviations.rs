@@ -151,3 +151,113 @@ impl Resolver<'_, '_> {
         out.append(&mut dotted);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::*;
+    use dateline_core::Entity;
+    use dateline_core::EntityType;
+
+    #[test]
+    fn dotted_abbreviations_the_tagger_left_out() {
+        let g = gazetteer();
+        let body =
+            "In B.C., up to 20 centimetres of snow fell, and W. Va. roads closed; the U.N.C.A. met.";
+        let ps = g.resolve(body, &[]);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.country.as_deref(), p.admin1.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("B.C.", Some("CAN"), Some("02")),
+                ("W. Va.", Some("USA"), Some("WV"))
+            ]
+        );
+    }
+
+    #[test]
+    fn country_acronyms_the_tagger_left_out() {
+        let g = gazetteer();
+        let body = "Why US fears “hacking” ‘now’ — and what the UK thinks.";
+        let ps = g.resolve(body, &[]);
+        let got: Vec<(&str, Option<&str>)> = ps
+            .iter()
+            .map(|p| (&body[p.start..p.end], p.country.as_deref()))
+            .collect();
+        assert_eq!(got, [("US", Some("USA")), ("UK", Some("GBR"))]);
+        // in capitals "US" may be the pronoun; inside words or names it is nothing
+        for body in ["TELL US WHAT YOU THINK", "A BUS, USB and US-based firms"] {
+            assert!(g.resolve(body, &[]).is_empty(), "{body}");
+        }
+    }
+
+    /// the tagger's "Va" after "W. ", and a direction opening a division's name inside an
+    /// organisation's ("West Virginia Lottery Commission"); a direction before a division
+    /// is still stripped ("North East Texas")
+    #[test]
+    fn tagger_va_after_w_and_a_direction_opening_a_division_name_inside() {
+        let g = gazetteer();
+        let body = "Sen. Byrd, D-W. Va., met the West Virginia Lottery Commission and the \
+                    North East Texas Water Group.";
+        let ents = vec![
+            ent(body, "Va", EntityType::Gpe),
+            ent(body, "West Virginia Lottery Commission", EntityType::Org),
+            ent(body, "North East Texas Water Group", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got = spans(body, &ps, |p| (p.name.as_str().into(), p.admin1.as_deref()));
+        assert_eq!(
+            got,
+            vec![
+                ("W. Va", Some("West Virginia"), Some("WV")),
+                ("West Virginia", Some("West Virginia"), Some("WV")),
+                ("Texas", Some("Texas"), Some("TX")),
+            ]
+        );
+    }
+
+    #[test]
+    fn press_abbreviations_after_a_comma_are_divisions() {
+        let g = gazetteer();
+        let body = "The plant in Wichita, Kan. closed; a mill in Red Deer, Alta. opened.";
+        let ents: Vec<Entity> = ["Wichita", "Kan", "Red Deer", "Alta"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.country.as_deref(), p.feature.as_deref()))
+            .collect();
+        assert!(got.contains(&("Kan", Some("USA"), Some("ADM1"))), "{got:?}");
+        assert!(
+            got.contains(&("Alta", Some("CAN"), Some("ADM1"))),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn divisions_after_a_comma_are_places() {
+        let g = gazetteer();
+        let body = "COLUMBIA, Ky. (WBKO) - Police in Surrey, B.C. and Anna, Miss Lee said.";
+        let ents = vec![
+            ent(body, "COLUMBIA", EntityType::Gpe),
+            ent(body, "Surrey", EntityType::Gpe),
+            ent(body, "Anna", EntityType::Person),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, &str, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.name.as_str(), p.country.as_deref()))
+            .collect();
+        assert!(got.contains(&("Ky.", "Kentucky", Some("USA"))), "{got:?}");
+        assert!(
+            got.contains(&("B.C.", "British Columbia", Some("CAN"))),
+            "{got:?}"
+        );
+        // "Miss" without a full stop is not Mississippi
+        assert!(!got.iter().any(|g| g.1 == "Mississippi"), "{got:?}");
+    }
+}

@@ -141,3 +141,51 @@ impl Coherence {
         b
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::*;
+    use dateline_core::Entity;
+    use dateline_core::EntityType;
+
+    /// no country or state named: only the other towns say this is Texas
+    #[test]
+    fn no_country_or_state_named_only_the_other_towns_say_this_is_texas() {
+        let g = gazetteer();
+        let body =
+            "Crews from Tyler and Longview drove to Paris after the storm; Kilgore sent trucks.";
+        let ents: Vec<Entity> = ["Tyler", "Longview", "Paris", "Kilgore"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        let paris = ps.iter().find(|p| p.text == "Paris").unwrap();
+        assert_eq!(
+            (paris.country.as_deref(), paris.admin1.as_deref()),
+            (Some("USA"), Some("TX")),
+            "{paris:?}"
+        );
+        // towns found only in the US make it the article's country: even without the
+        // coherence pass, Paris is then a US town; alone, the capital of France
+        let ps = g.resolve_with(body, &ents, (0.0, 0.0));
+        let paris = ps.iter().find(|p| p.text == "Paris").unwrap();
+        assert_eq!(paris.country.as_deref(), Some("USA"), "{paris:?}");
+        let alone = "Crews drove to Paris after the storm.";
+        let ps = g.resolve_with(alone, &[ent(alone, "Paris", EntityType::Gpe)], (0.0, 0.0));
+        assert_eq!(ps[0].country.as_deref(), Some("FRA"), "{ps:?}");
+    }
+
+    /// a town named like a country, among the article's towns of its state
+    #[test]
+    fn town_named_like_a_country_among_the_article_towns_of_its_state() {
+        let g = gazetteer();
+        let body = "Crews from Tyler drove to Palestine after the storm.";
+        let ents: Vec<Entity> = ["Tyler", "Palestine"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        let p = ps.iter().find(|p| p.text == "Palestine").unwrap();
+        assert_eq!(p.admin1.as_deref(), Some("TX"), "{p:?}");
+    }
+}

@@ -234,3 +234,208 @@ fn hyphen_word(w: &str) -> bool {
         && w.starts_with(char::is_uppercase)
         && w.chars().all(|c| c.is_alphabetic() || c == '.')
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::*;
+    use dateline_core::Entity;
+    use dateline_core::EntityType;
+
+    /// a demonym before a hyphen
+    #[test]
+    fn demonym_before_a_hyphen() {
+        let g = gazetteer();
+        let body = "Egyptian-US relations have cooled.";
+        let ps = g.resolve(body, &[ent(body, "Egyptian-US", EntityType::Misc)]);
+        assert_eq!(
+            ps.first()
+                .map(|p| (p.text.as_str(), p.country.as_deref(), via(p))),
+            Some(("Egyptian", Some("EGY"), Some("demonym"))),
+            "{ps:?}"
+        );
+        let body = "Whitney Houston sang. Houston said the tour would end.";
+        let ents = vec![
+            ent(body, "Whitney Houston", EntityType::Person),
+            Entity {
+                start: body.rfind("Houston").unwrap(),
+                end: body.rfind("Houston").unwrap() + 7,
+                ..ent(body, "Houston", EntityType::Person)
+            },
+        ];
+        assert!(g.resolve(body, &ents).is_empty());
+    }
+
+    /// a route between two capitals is between the capitals, not two towns 80 km apart
+    #[test]
+    fn route_between_two_capitals_is_between_the_capitals_not_two_towns() {
+        let g = gazetteer();
+        let body = "United Airlines postponed the Washington-Moscow route last year.";
+        let ps = g.resolve(body, &[ent(body, "Washington-Moscow", EntityType::Misc)]);
+        assert_eq!(
+            at(&ps, "Moscow").map(|x| x.0),
+            Some(Some("RUS".into())),
+            "{ps:?}"
+        );
+        assert_eq!(
+            at(&ps, "Washington").map(|x| x.1),
+            Some(Some("DC".into())),
+            "{ps:?}"
+        );
+    }
+
+    #[test]
+    fn towns_joined_by_a_hyphen_and_abbreviations_before_lower_case() {
+        let g = gazetteer();
+        let body = "The river will crest in Fargo-Moorhead on Friday.";
+        let ps = g.resolve(body, &[ent(body, "Fargo-Moorhead", EntityType::Gpe)]);
+        let got: Vec<(&str, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.admin1.as_deref()))
+            .collect();
+        assert_eq!(got, [("Fargo", Some("ND")), ("Moorhead", Some("MN"))]);
+        assert_eq!(&body[ps[1].start..ps[1].end], "Moorhead");
+    }
+
+    /// a county after the pair: the town before the hyphen
+    #[test]
+    fn county_after_the_pair_the_town_before_the_hyphen() {
+        let g = gazetteer();
+        let body = "The Springfield-Greene County Health Department counted visits.";
+        let ps = g.resolve(
+            body,
+            &[ent(
+                body,
+                "Springfield-Greene County Health Department",
+                EntityType::Org,
+            )],
+        );
+        assert_eq!(ps.len(), 1, "{ps:?}");
+        assert_eq!(ps[0].text, "Springfield");
+    }
+
+    /// two countries, by name or adjective, as adjectives of a relation
+    #[test]
+    fn two_countries_by_name_or_adjective_as_adjectives_of_a_relation() {
+        let g = gazetteer();
+        let body = "Russia-Turkey ties and Egyptian-US relations improved.";
+        let ents = vec![
+            ent(body, "Russia-Turkey", EntityType::Misc),
+            ent(body, "Egyptian-US", EntityType::Misc),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got = spans(body, &ps, |p| (p.country.as_deref(), via(p)));
+        assert_eq!(
+            got,
+            [
+                ("Russia", Some("RUS"), Some("demonym")),
+                ("Turkey", Some("TUR"), Some("demonym")),
+                ("Egyptian", Some("EGY"), Some("demonym")),
+                ("US", Some("USA"), Some("demonym")),
+            ]
+        );
+    }
+
+    /// a country and a union's acronym
+    #[test]
+    fn country_and_a_union_acronym() {
+        let g = gazetteer();
+        let body = "The EU-Canada trade deal passed.";
+        let ps = g.resolve(body, &[ent(body, "EU-Canada", EntityType::Misc)]);
+        assert_eq!(ps.len(), 1, "{ps:?}");
+        assert_eq!(
+            (&body[ps[0].start..ps[0].end], ps[0].country.as_deref()),
+            ("Canada", Some("CAN"))
+        );
+    }
+
+    /// two direction words before a place, and a place after "of" in a name read as a place
+    #[test]
+    fn two_direction_words_before_a_place_and_a_place_after_of_in_a() {
+        let g = gazetteer();
+        let body =
+            "Children in Far North Queensland were flown to the Children's Hospital of Manitoba.";
+        let ents = vec![
+            ent(body, "Far North Queensland", EntityType::Gpe),
+            ent(body, "Children's Hospital of Manitoba", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>)> = ps
+            .iter()
+            .map(|p| (&body[p.start..p.end], p.country.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [("Queensland", Some("AUS")), ("Manitoba", Some("CAN"))]
+        );
+    }
+
+    /// a town before "-based" or "-area"
+    #[test]
+    fn town_before_based_or_area() {
+        let g = gazetteer();
+        let body = "The Seattle-based chain and Gainesville-area dealers, in Texas, grew.";
+        let ents = vec![
+            ent(body, "Seattle-based", EntityType::Misc),
+            ent(body, "Gainesville-area", EntityType::Misc),
+            ent(body, "Texas", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got = spans(body, &ps, |p| (p.admin1.as_deref(), via(p)));
+        assert_eq!(
+            got,
+            [
+                ("Seattle", Some("WA"), Some("demonym")),
+                ("Gainesville", Some("TX"), Some("demonym")),
+                ("Texas", Some("TX"), None)
+            ]
+        );
+    }
+
+    /// a town before a school's initials or a district's direction
+    #[test]
+    fn town_before_a_school_initials_or_a_district_direction() {
+        let g = gazetteer();
+        let body =
+            "Wrestlers from Watertown-ML beat Delano, Minnesota; the Calgary-North MLA spoke.";
+        let ents = vec![
+            ent(body, "Watertown-ML", EntityType::Org),
+            ent(body, "Delano", EntityType::Gpe),
+            ent(body, "Minnesota", EntityType::Gpe),
+            ent(body, "Calgary-North", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got = spans(body, &ps, |p| (p.country.as_deref(), p.admin1.as_deref()));
+        assert_eq!(
+            got,
+            [
+                ("Watertown", Some("USA"), Some("MN")),
+                ("Delano", Some("USA"), Some("MN")),
+                ("Minnesota", Some("USA"), Some("MN")),
+                ("Calgary", Some("CAN"), Some("01")),
+            ]
+        );
+    }
+
+    /// hyphenated surnames are no places
+    #[test]
+    fn hyphenated_surnames_are_no_places() {
+        let g = gazetteer();
+        let body = "The Smith-Jones family moved.";
+        assert!(g
+            .resolve(body, &[ent(body, "Smith-Jones", EntityType::Org)])
+            .is_empty());
+    }
+
+    /// a press abbreviation whose full stop ends no sentence
+    #[test]
+    fn press_abbreviation_whose_full_stop_ends_no_sentence() {
+        let g = gazetteer();
+        let body = "Mass. legislators put off the debate.";
+        let ps = g.resolve(body, &[ent(body, "Mass", EntityType::Gpe)]);
+        assert_eq!(ps.len(), 1, "{ps:?}");
+        assert_eq!(
+            (ps[0].country.as_deref(), ps[0].admin1.as_deref()),
+            (Some("USA"), Some("MA"))
+        );
+    }
+}

@@ -324,3 +324,430 @@ pub(crate) fn county_of_abbreviation(text: &str) -> Option<String> {
         .find_map(|a| text.strip_suffix(a))?;
     Some(format!("{} County", title_case(head)))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::*;
+    use dateline_core::norm_key;
+    use dateline_core::Entity;
+    use dateline_core::EntityType;
+
+    /// a county and a state's press abbreviation name the country
+    #[test]
+    fn county_and_a_state_press_abbreviation_name_the_country() {
+        let g = gazetteer();
+        let country_of = |body: &str, names: &[&str], which: &str| {
+            let ents: Vec<Entity> = names
+                .iter()
+                .map(|n| ent(body, n, EntityType::Gpe))
+                .collect();
+            let ps = g.resolve(body, &ents);
+            ps.iter()
+                .find(|p| p.text == which)
+                .and_then(|p| p.country.clone())
+        };
+        let body = "LAUREL COUNTY, Ky. - The sheriff named the driver as Dan Smith of London.";
+        assert_eq!(
+            country_of(body, &["LAUREL COUNTY", "Ky", "London"], "London").as_deref(),
+            Some("USA")
+        );
+    }
+
+    #[test]
+    fn a_county_lies_in_its_state_among_the_storys_towns() {
+        let g = gazetteer();
+        let body = "Deputies in Laurel County arrested two men near London, while officials in Corbin said roads were closed.";
+        let ents: Vec<Entity> = ["Laurel County", "London", "Corbin"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        let county = ps.iter().find(|p| p.text == "Laurel County").unwrap();
+        assert_eq!(
+            (county.admin1.as_deref(), county.feature.as_deref()),
+            (Some("KY"), Some("ADM2")),
+            "{county:?}"
+        );
+        // at the centre of the county, between London and Corbin, Kentucky
+        assert!((36.9..37.2).contains(&county.lat) && (-84.4..-84.0).contains(&county.lon));
+    }
+
+    /// a county opening an organisation's name
+    #[test]
+    fn county_opening_an_organisation_name() {
+        let g = gazetteer();
+        let body =
+            "The Laurel County Sheriff's Office said deputies near London and Corbin found him.";
+        let ents = vec![
+            ent(body, "Laurel County Sheriff's Office", EntityType::Org),
+            ent(body, "London", EntityType::Gpe),
+            ent(body, "Corbin", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let county = ps.iter().find(|p| p.text == "Laurel County").unwrap();
+        assert_eq!(
+            (county.admin1.as_deref(), via(county)),
+            (Some("KY"), Some("organisation"))
+        );
+    }
+
+    /// a county of several states: the one the story names
+    #[test]
+    fn county_of_several_states_the_one_the_story_names() {
+        let g = gazetteer();
+        let body =
+            "Crews from Hall County met officials of the Georgia Environmental Protection Division.";
+        let ents = vec![
+            ent(body, "Hall County", EntityType::Gpe),
+            ent(
+                body,
+                "Georgia Environmental Protection Division",
+                EntityType::Org,
+            ),
+        ];
+        let ps = g.resolve(body, &ents);
+        let county = ps.iter().find(|p| p.text == "Hall County").unwrap();
+        assert_eq!(county.admin1.as_deref(), Some("GA"), "{county:?}");
+    }
+
+    /// a county of no known state opening an organisation's name is no town abroad
+    #[test]
+    fn county_of_no_known_state_opening_an_organisation_name_is_no_town() {
+        let g = gazetteer();
+        let body = "An audit found Butler County employees owed taxes.";
+        let ps = g.resolve(body, &[ent(body, "Butler County", EntityType::Org)]);
+        assert!(
+            ps.iter().all(|p| p.country.as_deref() == Some("USA")),
+            "{ps:?}"
+        );
+    }
+
+    /// a state at the centroid of its boundary
+    #[test]
+    fn state_at_the_centroid_of_its_boundary() {
+        let g = gazetteer();
+        let body = "Officials in Virginia closed the roads.";
+        let ps = g.resolve(body, &[ent(body, "Virginia", EntityType::Gpe)]);
+        assert!(
+            (37.3..37.7).contains(&ps[0].lat) && (-79.1..-78.6).contains(&ps[0].lon),
+            "{ps:?}"
+        );
+    }
+
+    /// a county of many states and no other place: no county is guessed (the namesake
+    /// town stands, as before)
+    #[test]
+    fn county_of_many_states_and_no_other_place_no_county_is_guessed() {
+        let g = gazetteer();
+        let body = "Madison County voted.";
+        let ps = g.resolve(body, &[ent(body, "Madison County", EntityType::Gpe)]);
+        assert!(
+            ps.iter().all(|p| p.feature.as_deref() != Some("ADM2")),
+            "{ps:?}"
+        );
+    }
+
+    /// a county only one state has lends the story that state, and a town within it wins
+    /// over a namesake among another state's places
+    #[test]
+    fn county_only_one_state_has_lends_the_story_that_state_and_a_town() {
+        let g = gazetteer();
+        let body = "A family from Laurel County died in a crash. The widow has lived in London \
+                    for years; they had flown from Oroville, Calif., and grown up in California.";
+        let ps = g.resolve(
+            body,
+            &gpes(body, &["Laurel County", "London", "Oroville", "California"]),
+        );
+        let london = ps.iter().find(|p| p.text == "London").unwrap();
+        assert_eq!(london.admin1.as_deref(), Some("KY"), "{ps:?}");
+    }
+
+    /// a town that has a namesake near one reading of a county of several states does not
+    /// pull the county there, nor does that reading pull the town, when the story's places
+    /// stand in another state
+    #[test]
+    fn town_that_has_a_namesake_near_one_reading_of_a_county_of_several() {
+        let g = gazetteer();
+        let body = "Teams from Louisville, Kentucky, and Madison County will travel to Atlanta \
+                    for the national round; McLean County also qualified.";
+        let ps = g.resolve(
+            body,
+            &gpes(
+                body,
+                &[
+                    "Louisville",
+                    "Kentucky",
+                    "Madison County",
+                    "Atlanta",
+                    "McLean County",
+                ],
+            ),
+        );
+        let at = |name: &str| {
+            ps.iter()
+                .find(|p| p.text == name)
+                .and_then(|p| p.admin1.clone())
+        };
+        assert_eq!(at("Madison County").as_deref(), Some("KY"), "{ps:?}");
+        assert_eq!(at("McLean County").as_deref(), Some("KY"), "{ps:?}");
+        assert_eq!(at("Atlanta").as_deref(), Some("GA"), "{ps:?}");
+    }
+
+    /// states with as many of the story's places: the one it names most often
+    #[test]
+    fn states_with_as_many_of_the_story_places_the_one_it_names_most() {
+        let g = gazetteer();
+        let body = "Boone County has a workforce of 27,733. Indiana counties are in the middle. \
+                    The Indiana rate was 9.4 percent. Illinois, Ohio, Kentucky and Michigan were \
+                    higher.";
+        let ps = g.resolve(
+            body,
+            &gpes(
+                body,
+                &[
+                    "Boone County",
+                    "Indiana",
+                    "Illinois",
+                    "Ohio",
+                    "Kentucky",
+                    "Michigan",
+                ],
+            ),
+        );
+        let county = ps.iter().find(|p| p.text == "Boone County").unwrap();
+        assert_eq!(county.admin1.as_deref(), Some("IN"), "{ps:?}");
+    }
+
+    /// and the county too, where the story places it
+    #[test]
+    fn county_too_where_the_story_places_it() {
+        let g = gazetteer();
+        let body = "Paris, Tenn., hosts the Paris-Henry County Arts Council.";
+        let ents = vec![
+            ent(body, "Paris", EntityType::Gpe),
+            ent(body, "Tenn", EntityType::Gpe),
+            ent(body, "Paris-Henry County Arts Council", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got = spans(body, &ps, |p| (p.admin1.as_deref(), p.feature.as_deref()));
+        assert_eq!(
+            got,
+            [
+                ("Paris", Some("TN"), Some("PPL")),
+                ("Tenn", Some("TN"), Some("ADM1")),
+                ("Paris", Some("TN"), Some("PPL")),
+                ("Henry County", Some("TN"), Some("ADM2")),
+            ]
+        );
+    }
+
+    /// a town of many states within reach of a county the story names: there
+    /// (Paris, Tennessee, the seat of Henry County; not Paris, France, nor Paris, Texas)
+    #[test]
+    fn town_of_many_states_within_reach_of_a_county_the_story_names() {
+        let g = gazetteer();
+        let body = "Volunteers in Paris and Henry County will collect food on Saturday.";
+        let ents = vec![
+            ent(body, "Paris", EntityType::Gpe),
+            ent(body, "Henry County", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let town = ps.iter().find(|p| p.text == "Paris").unwrap();
+        assert_eq!(
+            (town.country.as_deref(), town.admin1.as_deref()),
+            (Some("USA"), Some("TN")),
+            "{town:?}"
+        );
+        // and the county of several states is the one holding the town
+        let county = ps.iter().find(|p| p.text == "Henry County").unwrap();
+        assert_eq!(county.admin1.as_deref(), Some("TN"), "{county:?}");
+    }
+
+    /// the county may be named inside an organisation's name
+    #[test]
+    fn county_may_be_named_inside_an_organisation_name() {
+        let g = gazetteer();
+        let body = "Lebanon Police and the Boone County Sheriff's Office searched the house.";
+        let ents = vec![
+            ent(body, "Lebanon", EntityType::Gpe),
+            ent(body, "Boone County Sheriff's Office", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let town = ps.iter().find(|p| p.text == "Lebanon").unwrap();
+        assert_eq!(
+            (town.country.as_deref(), town.admin1.as_deref()),
+            (Some("USA"), Some("IN")),
+            "{town:?}"
+        );
+    }
+
+    /// also after an article: "The Alexandria Blizzard" is Alexandria's, here the
+    /// town in Minnesota, not the governorate of Egypt
+    #[test]
+    fn after_an_article_the_alexandria_blizzard_is_alexandria_s_here() {
+        let g = gazetteer();
+        let body = "The Alexandria Blizzard sent buses to Fargo from Alexandria, Minnesota.";
+        let second = body.rfind("Alexandria").unwrap();
+        let ents = vec![
+            ent(body, "The Alexandria Blizzard", EntityType::Org),
+            ent(body, "Fargo", EntityType::Gpe),
+            Entity {
+                start: second,
+                end: second + 10,
+                text: "Alexandria".into(),
+                kind: EntityType::Gpe,
+                canonical: None,
+                source: None,
+            },
+            ent(body, "Minnesota", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got = spans(body, &ps, |p| (p.country.as_deref(), p.admin1.as_deref()));
+        assert_eq!(got[0], ("Alexandria", Some("USA"), Some("MN")), "{ps:?}");
+    }
+
+    /// a town opening an organisation's name lies in a county the article names
+    #[test]
+    fn town_opening_an_organisation_name_lies_in_a_county_the_article() {
+        let g = gazetteer();
+        let body = "The Athens Police Department took him to the Henderson County Jail.";
+        let ents = vec![
+            ent(body, "Athens Police Department", EntityType::Org),
+            ent(body, "Henderson County Jail", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let town = ps.iter().find(|p| p.text == "Athens").unwrap();
+        assert_eq!(town.admin1.as_deref(), Some("TX"), "{town:?}");
+    }
+
+    /// a town opening an organisation's name is read among the article's other places
+    #[test]
+    fn town_opening_an_organisation_name_is_read_among_the_article() {
+        let g = gazetteer();
+        let body = "Springfield Police said the driver lived in Northampton and worked in Holyoke.";
+        let ents = vec![
+            ent(body, "Springfield Police", EntityType::Org),
+            ent(body, "Northampton", EntityType::Gpe),
+            ent(body, "Holyoke", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let town = ps.iter().find(|p| p.text == "Springfield").unwrap();
+        assert_eq!(town.admin1.as_deref(), Some("MA"), "{town:?}");
+    }
+
+    /// an institution named after its town, where the article's other places are
+    #[test]
+    fn an_institution_named_after_its_town_where_the_article_other() {
+        let g = gazetteer();
+        let body =
+            "The Springfield Science Museum and libraries in Northampton and Holyoke will open.";
+        let ents = vec![
+            ent(body, "Springfield Science Museum", EntityType::Org),
+            ent(body, "Northampton", EntityType::Gpe),
+            ent(body, "Holyoke", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let town = ps.iter().find(|p| p.text == "Springfield").unwrap();
+        assert_eq!(town.admin1.as_deref(), Some("MA"), "{town:?}");
+    }
+
+    /// a state's highway patrol is the state's, though "Florida Highway" reads like a road
+    #[test]
+    fn state_highway_patrol_is_the_state_s_though_florida_highway_reads() {
+        let g = gazetteer();
+        let body = "A Florida Highway Patrol report named the driver.";
+        let ps = g.resolve(body, &[ent(body, "Florida Highway", EntityType::Gpe)]);
+        assert_eq!(ps.len(), 1, "{ps:?}");
+        assert_eq!(ps[0].admin1.as_deref(), Some("FL"));
+        let body = "The crash closed Florida Highway 27 for an hour.";
+        let ps = g.resolve(body, &[ent(body, "Florida Highway", EntityType::Gpe)]);
+        assert!(ps.is_empty(), "{ps:?}");
+    }
+
+    /// a town of a state the text names only inside an organisation's name
+    #[test]
+    fn town_of_a_state_the_text_names_only_inside_an_organisation_name() {
+        let g = gazetteer();
+        let body = "Doctors in Rochester joined the University of Minnesota study.";
+        let ents = vec![
+            ent(body, "Rochester", EntityType::Gpe),
+            ent(body, "University of Minnesota", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let town = ps.iter().find(|p| p.text == "Rochester").unwrap();
+        assert_eq!(town.admin1.as_deref(), Some("MN"), "{town:?}");
+    }
+
+    /// a county named without "County" in a story of its state
+    #[test]
+    fn county_named_without_county_in_a_story_of_its_state() {
+        let g = gazetteer();
+        let body = "Deputies in Lancaster searched farms between Lincoln and Omaha.";
+        let ents: Vec<Entity> = ["Lancaster", "Lincoln", "Omaha"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        let county = ps.iter().find(|p| p.text == "Lancaster").unwrap();
+        assert_eq!(
+            (
+                county.name.as_str(),
+                county.admin1.as_deref(),
+                county.feature.as_deref()
+            ),
+            ("Lancaster County", Some("NE"), Some("ADM2")),
+            "{county:?}"
+        );
+    }
+
+    /// but no state's or city's name is a county's ("Texas County", Missouri)
+    #[test]
+    fn no_state_or_city_name_is_a_county() {
+        let g = gazetteer();
+        let body = "Ranchers from Texas sold cattle in Springfield, Joplin and Branson.";
+        let ents: Vec<Entity> = ["Texas", "Springfield", "Joplin", "Branson"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        let state = ps.iter().find(|p| p.text == "Texas").unwrap();
+        assert_eq!(state.feature.as_deref(), Some("ADM1"), "{state:?}");
+    }
+
+    /// a state's name stays the state, whatever county holds a town of that name
+    #[test]
+    fn state_name_stays_the_state_whatever_county_holds_a_town_of_that() {
+        let g = gazetteer();
+        let body = "Officials in California and Washington County met.";
+        let ents = vec![
+            ent(body, "California", EntityType::Gpe),
+            ent(body, "Washington County", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let state = ps.iter().find(|p| p.text == "California").unwrap();
+        assert_eq!(state.feature.as_deref(), Some("ADM1"), "{state:?}");
+    }
+
+    /// a hostile list of counties stays bounded
+    #[test]
+    fn hostile_list_of_counties_stays_bounded() {
+        let g = gazetteer();
+        let body = "Boone County ".repeat(5000);
+        let ents: Vec<Entity> = (0..5000)
+            .map(|k| Entity {
+                start: k * 13,
+                end: k * 13 + 12,
+                text: "Boone County".into(),
+                kind: EntityType::Gpe,
+                canonical: None,
+                source: None,
+            })
+            .collect();
+        assert_eq!(
+            g.county_spots(&ents).len(),
+            g.counties[&norm_key("Boone County")].len()
+        );
+        // (no state named, no town: no county is guessed)
+        assert!(g.resolve(&body, &ents).is_empty());
+    }
+}

@@ -84,3 +84,126 @@ impl Gazetteer {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::*;
+    use dateline_core::Entity;
+    use dateline_core::EntityType;
+    use dateline_core::Via;
+
+    #[test]
+    fn demonyms_name_their_country_and_say_so() {
+        let g = gazetteer();
+        let body = "Turkish troops crossed into Syria as Russian jets flew overhead.";
+        let ents = vec![
+            ent(body, "Turkish", EntityType::Norp),
+            ent(body, "Syria", EntityType::Gpe),
+            ent(body, "Russian", EntityType::Norp),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.country.as_deref(), via(p)))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Turkish", Some("TUR"), Some("demonym")),
+                ("Syria", Some("SYR"), None),
+                ("Russian", Some("RUS"), Some("demonym")),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_people_of_a_state_name_the_state() {
+        let g = gazetteer();
+        let body = "Ohioans, Texans, Ontarians and Floridians voted; Germans watched.";
+        let ents: Vec<Entity> = ["Ohioans", "Texans", "Ontarians", "Floridians", "Germans"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Norp))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, &str, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.name.as_str(), via(p)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ohioans", "Ohio", Some("demonym")),
+                ("Texans", "Texas", Some("demonym")),
+                ("Ontarians", "Ontario", Some("demonym")),
+                ("Floridians", "Florida", Some("demonym")),
+                ("Germans", "Germany", Some("demonym")),
+            ]
+        );
+    }
+
+    /// continents' and regions' adjectives name them
+    #[test]
+    fn continents_and_regions_adjectives_name_them() {
+        let g = gazetteer();
+        let body = "European and Asian markets fell.";
+        let ents: Vec<Entity> = ["European", "Asian"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Norp))
+            .collect();
+        let got: Vec<(String, Option<Via>)> = g
+            .resolve(body, &ents)
+            .into_iter()
+            .map(|p| (p.name, p.via))
+            .collect();
+        let d = Some(Via::Demonym);
+        assert_eq!(got, [("Europe".into(), d), ("Asia".into(), d)]);
+    }
+
+    /// spelled with a space ("South East Asian"), and islands and regions by name
+    #[test]
+    fn spelled_with_a_space_and_islands_and_regions_by_name() {
+        let g = gazetteer();
+        let body = "South East Asian markets rose; Newfoundland and Anatolia waited.";
+        let ents = vec![
+            ent(body, "South East Asian", EntityType::Norp),
+            ent(body, "Newfoundland", EntityType::Gpe),
+            ent(body, "Anatolia", EntityType::Loc),
+        ];
+        let got: Vec<(String, Option<String>)> = g
+            .resolve(body, &ents)
+            .into_iter()
+            .map(|p| (p.name, p.country))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Southeast Asia".into(), None),
+                ("Newfoundland".into(), Some("CAN".into())),
+                ("Anatolia".into(), Some("TUR".into()))
+            ]
+        );
+    }
+
+    /// also where the tagger called the adjective a place
+    #[test]
+    fn where_the_tagger_called_the_adjective_a_place() {
+        let d = Some(Via::Demonym);
+        let g = gazetteer();
+        let body = "South Ossetian officials spoke.";
+        let ps = g.resolve(body, &[ent(body, "South Ossetian", EntityType::Gpe)]);
+        let got: Vec<(String, Option<Via>)> = ps.into_iter().map(|p| (p.name, p.via)).collect();
+        assert_eq!(got, [("South Ossetia".into(), d)]);
+    }
+
+    /// a word that only ends like one is nobody's people
+    #[test]
+    fn word_that_only_ends_like_one_is_nobody_people() {
+        let g = gazetteer();
+        let body = "Lutherans and Wiccans met.";
+        let ents: Vec<Entity> = ["Lutherans", "Wiccans"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Norp))
+            .collect();
+        assert!(g.resolve(body, &ents).is_empty());
+    }
+}

@@ -319,3 +319,213 @@ impl Gazetteer {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::*;
+    use dateline_core::Entity;
+    use dateline_core::EntityType;
+
+    #[test]
+    fn the_focus_country_decides_between_a_country_and_a_division() {
+        let g = gazetteer();
+        let body = "Storms hit Texas and Florida before reaching Georgia on Friday.";
+        let ents: Vec<Entity> = ["Texas", "Florida", "Georgia"]
+            .iter()
+            .map(|t| ent(body, t, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        assert_eq!(ps[2].country.as_deref(), Some("USA"), "{:?}", ps[2]);
+        let body = "Russia and Armenia criticised Georgia on Friday.";
+        let ents: Vec<Entity> = ["Russia", "Armenia", "Georgia"]
+            .iter()
+            .map(|t| ent(body, t, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        assert_eq!(ps[2].country.as_deref(), Some("GEO"));
+    }
+
+    #[test]
+    fn the_focus_country_outweighs_a_bigger_namesake() {
+        let g = gazetteer();
+        let body = "Canada's housing agency said rents rose in London, while Canada's other cities saw prices fall.";
+        let mut ents = vec![ent(body, "London", EntityType::Gpe)];
+        for (i, _) in body.match_indices("Canada") {
+            ents.push(Entity {
+                start: i,
+                end: i + 6,
+                text: "Canada".into(),
+                kind: EntityType::Gpe,
+                canonical: None,
+                source: None,
+            });
+        }
+        let ps = g.resolve(body, &ents);
+        let london = ps.iter().find(|p| p.text == "London").unwrap();
+        assert_eq!(london.country.as_deref(), Some("CAN"), "{london:?}");
+    }
+
+    /// "Alexandria" is an Egyptian governorate, and towns in the US: the towns of one
+    /// country around it decide
+    #[test]
+    fn alexandria_is_an_egyptian_governorate_and_towns_in_the_us_the() {
+        let g = gazetteer();
+        let country_of = |body: &str, names: &[&str], which: &str| {
+            let ents: Vec<Entity> = names
+                .iter()
+                .map(|n| ent(body, n, EntityType::Gpe))
+                .collect();
+            let ps = g.resolve(body, &ents);
+            ps.iter()
+                .find(|p| p.text == which)
+                .and_then(|p| p.country.clone())
+        };
+        let body = "Police in Alexandria said the man fled to Arlington and Fairfax.";
+        assert_eq!(
+            country_of(body, &["Alexandria", "Arlington", "Fairfax"], "Alexandria").as_deref(),
+            Some("USA")
+        );
+        let body = "Police in Alexandria said the man fled. Officials in Virginia agreed.";
+        assert_eq!(
+            country_of(body, &["Alexandria", "Virginia"], "Alexandria").as_deref(),
+            Some("USA")
+        );
+    }
+
+    /// the capital of a country the article names, in a story about a US airline
+    #[test]
+    fn capital_of_a_country_the_article_names_in_a_story_about_a_us() {
+        let g = gazetteer();
+        let country_of = |body: &str, names: &[&str], which: &str| {
+            let ents: Vec<Entity> = names
+                .iter()
+                .map(|n| ent(body, n, EntityType::Gpe))
+                .collect();
+            let ps = g.resolve(body, &ents);
+            ps.iter()
+                .find(|p| p.text == which)
+                .and_then(|p| p.country.clone())
+        };
+        let body = "The U.S. airline will fly from New York to Moscow; U.S. rules and U.S. law apply, its chief said, and Russia agreed.";
+        assert_eq!(
+            country_of(
+                body,
+                &["U.S.", "New York", "Moscow", "U.S.", "U.S.", "Russia"],
+                "Moscow"
+            )
+            .as_deref(),
+            Some("RUS")
+        );
+    }
+
+    /// still Russia's capital among Russian places
+    #[test]
+    fn still_russia_capital_among_russian_places() {
+        let g = gazetteer();
+        let country_of = |body: &str, names: &[&str], which: &str| {
+            let ents: Vec<Entity> = names
+                .iter()
+                .map(|n| ent(body, n, EntityType::Gpe))
+                .collect();
+            let ps = g.resolve(body, &ents);
+            ps.iter()
+                .find(|p| p.text == which)
+                .and_then(|p| p.country.clone())
+        };
+        let body = "Tanks rolled through Moscow and St. Petersburg on Sunday.";
+        assert_eq!(
+            country_of(body, &["Moscow", "St. Petersburg"], "Moscow").as_deref(),
+            Some("RUS")
+        );
+    }
+
+    #[test]
+    fn the_outlets_country_decides_what_the_article_leaves_open() {
+        let g = gazetteer();
+        assert_eq!(
+            g.country_of_url("https://www.cbc.ca/news/canada/x-1.2"),
+            Some("CAN")
+        );
+        assert_eq!(
+            g.country_of_url("http://news.bbc.co.uk/2/hi/x.stm"),
+            Some("GBR")
+        );
+        assert_eq!(
+            g.country_of_url("https://www.smh.com.au:443/world?x=1"),
+            Some("AUS")
+        );
+        assert_eq!(g.country_of_url("https://www.reuters.com/world/"), None);
+        assert_eq!(g.country_of_url("https://news.example.tv/x"), None);
+        assert_eq!(
+            g.country_of_url("https://www.corriere.it/esteri/"),
+            Some("ITA")
+        );
+        assert_eq!(g.country_of_url("not a url"), None);
+        assert_eq!(g.country_of_url(""), None);
+        let body = "London police said a man was stabbed in an east-end bar.";
+        let ents = vec![ent(body, "London", EntityType::Gpe)];
+        let country = |outlet| {
+            g.resolve_for_outlet(body, &ents, outlet)[0]
+                .country
+                .clone()
+                .unwrap_or_default()
+        };
+        assert_eq!(country(None), "GBR");
+        assert_eq!(country(Some("CAN")), "CAN");
+    }
+
+    /// the article's own names still outweigh the outlet
+    #[test]
+    fn article_own_names_still_outweigh_the_outlet() {
+        let g = gazetteer();
+        let body = "Officials in London and all of England said trains ran late.";
+        let ents = vec![
+            ent(body, "London", EntityType::Gpe),
+            ent(body, "England", EntityType::Gpe),
+        ];
+        let ps = g.resolve_for_outlet(body, &ents, Some("CAN"));
+        assert_eq!(ps[0].country.as_deref(), Some("GBR"), "{ps:?}");
+    }
+
+    /// the arts council of Dublin, Ohio: the State of Ohio funds it
+    #[test]
+    fn arts_council_of_dublin_ohio_the_state_of_ohio_funds_it() {
+        let g = gazetteer();
+        let body = "Dublin artists won grants. Dublin singers thanked the State of Ohio.";
+        let ents = vec![
+            ent_nth(body, "Dublin", 0, EntityType::Gpe),
+            ent_nth(body, "Dublin", 1, EntityType::Gpe),
+            ent(body, "State of Ohio", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert!(
+            ps.iter()
+                .filter(|p| p.text == "Dublin")
+                .all(|p| p.admin1.as_deref() == Some("OH")),
+            "{ps:?}"
+        );
+    }
+
+    /// and lends coherence to its division: Manhattan beside Kansas State University
+    #[test]
+    fn lends_coherence_to_its_division_manhattan_beside_kansas_state() {
+        let g = gazetteer();
+        let body = "Students in Manhattan cheered Kansas State University.";
+        let ents = vec![
+            ent(body, "Manhattan", EntityType::Gpe),
+            ent(body, "Kansas State University", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let manhattan = ps.iter().find(|p| p.text == "Manhattan").unwrap();
+        assert_eq!(manhattan.admin1.as_deref(), Some("KS"), "{manhattan:?}");
+    }
+
+    /// alone, Dublin is Ireland's capital
+    #[test]
+    fn alone_dublin_is_ireland_capital() {
+        let g = gazetteer();
+        let body = "Dublin artists won grants.";
+        let ps = g.resolve(body, &[ent(body, "Dublin", EntityType::Gpe)]);
+        assert_eq!(ps[0].country.as_deref(), Some("IRL"));
+    }
+}

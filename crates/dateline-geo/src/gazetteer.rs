@@ -329,3 +329,136 @@ pub(crate) struct GeoRecordRef<'a> {
     pub admin1: &'a str,
     pub population: u64,
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::gazetteer::PREBUILT_INDEX;
+    use crate::index::Cand;
+    use crate::index::NameIndex;
+    use crate::test_support::*;
+    use dateline_core::EntityType;
+
+    #[test]
+    fn prebuilt_index_is_the_index_of_the_bundled_tables() {
+        let (c, p, r) = bundled_tables();
+        let counts = [c.len(), r.len(), p.len()];
+        let prebuilt = NameIndex::decode(PREBUILT_INDEX, counts).expect("prebuilt index decodes");
+        let built = NameIndex::build(&c, &r, &p);
+        assert!(
+            prebuilt == built,
+            "build.rs and the program index differently"
+        );
+        assert!(prebuilt.name_count() > 200_000);
+        // lookups go through normalised keys: case, hyphens and dots do not matter
+        let sochi = prebuilt.get("sochi");
+        assert!(sochi
+            .iter()
+            .any(|&(c, main)| main && matches!(c, Cand::Place(i) if p[i].name == "Sochi")));
+        assert_eq!(prebuilt.get("SOCHI"), sochi);
+        assert!(prebuilt.get("").is_empty() && prebuilt.get(" - ").is_empty());
+    }
+
+    #[test]
+    fn an_index_for_other_data_or_damaged_bytes_is_refused() {
+        let (c, p, r) = bundled_tables();
+        let counts = [c.len(), r.len(), p.len()];
+        assert!(NameIndex::decode(PREBUILT_INDEX, [c.len(), r.len(), p.len() - 1]).is_none());
+        for cut in [0, 3, 23, 24, PREBUILT_INDEX.len() - 1] {
+            assert!(
+                NameIndex::decode(&PREBUILT_INDEX[..cut], counts).is_none(),
+                "cut {cut}"
+            );
+        }
+        let mut bad = PREBUILT_INDEX.to_vec();
+        let last = bad.len() - 1;
+        bad[last] |= 0xc0; // a candidate of kind 3, which does not exist
+        assert!(NameIndex::decode(&bad, counts).is_none());
+        let mut unsorted = PREBUILT_INDEX.to_vec();
+        unsorted[24..32].copy_from_slice(&u64::MAX.to_le_bytes());
+        assert!(NameIndex::decode(&unsorted, counts).is_none());
+        // a small index round-trips
+        let small = NameIndex::build(&c[..3], &[], &p[..10]);
+        let bytes = small.encode([3, 0, 10]).unwrap();
+        assert_eq!(NameIndex::decode(&bytes, [3, 0, 10]), Some(small));
+    }
+
+    #[test]
+    fn countries_carry_the_points_of_their_geonames_features() {
+        let g = gazetteer();
+        let text = include_str!("../../../data/geo/country-points.tsv");
+        let mut n = 0;
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+        {
+            let f: Vec<&str> = line.split('\t').collect();
+            assert_eq!(f.len(), 3, "{line}");
+            let (lat, lon): (f64, f64) = (f[1].parse().unwrap(), f[2].parse().unwrap());
+            assert!((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon));
+            let c = g
+                .countries
+                .iter()
+                .find(|c| c.iso2 == f[0])
+                .unwrap_or_else(|| panic!("{} is no country of the gazetteer", f[0]));
+            assert!(
+                (c.lat - lat).abs() < 1e-3 && (c.lon - lon).abs() < 1e-3,
+                "{}: {} {} against {lat} {lon}",
+                c.name,
+                c.lat,
+                c.lon
+            );
+            n += 1;
+        }
+        assert!(n > 190, "{n} country points");
+    }
+
+    #[test]
+    fn bundled_gazetteer_resolves() {
+        let g = gazetteer();
+        assert!(g.countries.len() > 200 && g.places.len() > 50_000);
+        let body =
+            "Assad met Putin in Sochi, then flew to Moscow over the Black Sea. Russia and Syria.";
+        let ents = vec![
+            ent(body, "Sochi", EntityType::Gpe),
+            ent(body, "Moscow", EntityType::Gpe),
+            ent(body, "Black Sea", EntityType::Loc),
+            ent(body, "Russia", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.name.as_str(), p.country.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Sochi", Some("RUS")),
+                ("Moscow", Some("RUS")),
+                ("Black Sea", None),
+                ("Russia", Some("RUS"))
+            ]
+        );
+        assert_eq!(ps[0].geonameid, Some(491422));
+        assert!((ps[1].lat - 55.75).abs() < 0.1);
+        assert_eq!(
+            g.country_of_name("Syrian").map(|c| c.iso3.as_str()),
+            Some("SYR")
+        );
+        for (alias, iso3) in [("Britain", "GBR"), ("U.S.", "USA"), ("Palestine", "PSE")] {
+            assert_eq!(
+                g.country_of_name(alias).map(|c| c.iso3.as_str()),
+                Some(iso3),
+                "{alias}"
+            );
+        }
+    }
+
+    /// "St." is "Saint": the Kansas village among the story's Kansas towns
+    #[test]
+    fn st_is_saint_the_kansas_village_among_the_story_kansas_towns() {
+        let g = gazetteer();
+        let body = "Meetings were held in Manhattan and Wamego, and on Wednesday in St. George.";
+        let ps = g.resolve(body, &gpes(body, &["Manhattan", "Wamego", "St. George"]));
+        assert_eq!(at(&ps, "St. George"), us("KS"), "{ps:?}");
+    }
+}

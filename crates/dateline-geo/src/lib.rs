@@ -95,4 +95,4 @@ impl Gazetteer {
 }
 
 #[cfg(test)]
-mod tests;
+mod test_support;

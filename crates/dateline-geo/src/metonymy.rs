@@ -90,3 +90,110 @@ pub(crate) fn flag(out: &mut Vec<Place>, body: &str) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::*;
+    use crate::text::km;
+    use dateline_core::Entity;
+    use dateline_core::EntityType;
+
+    /// the White House is in Washington, not White House, Tennessee; acting, it is the
+    /// government; before a noun it names an institution and is no place; "Quebec City" is
+    /// the city, not the province
+    #[test]
+    fn white_house_is_in_washington_not_white_house_tennessee_acting_it() {
+        let g = gazetteer();
+        let body = "Protesters gathered outside the White House. The White House said no. \
+                    A White House spokesman left for Montreal, Quebec City and Halifax.";
+        let at = |n: usize| ent_nth(body, "White House", n, EntityType::Fac);
+        let ents = vec![
+            at(0),
+            at(1),
+            at(2),
+            ent(body, "Montreal", EntityType::Gpe),
+            ent(body, "Quebec City", EntityType::Org),
+            ent(body, "Halifax", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got = spans(body, &ps, |p| (p.feature.as_deref(), via(p)));
+        assert_eq!(
+            got,
+            vec![
+                ("White House", Some("BLDG"), None),
+                ("White House", Some("BLDG"), Some("metonymy")),
+                ("Montreal", Some("PPL"), None),
+                ("Quebec", Some("PPL"), Some("organisation")),
+                ("Halifax", Some("PPL"), None),
+            ]
+        );
+        assert!(km(ps[0].lat, ps[0].lon, 38.9, -77.04) < 5.0, "{:?}", ps[0]);
+        assert_eq!(ps[3].admin1.as_deref(), Some("10"));
+    }
+
+    #[test]
+    fn places_acting_as_governments_are_flagged_and_read_as_capitals() {
+        let g = gazetteer();
+        let body = "Moscow said talks in Moscow would go ahead; the United States condemned \
+                    them, and farmers in Texas shrugged.";
+        let second = body.rfind("Moscow").unwrap();
+        let ents = vec![
+            ent(body, "Moscow", EntityType::Gpe),
+            Entity {
+                start: second,
+                end: second + 6,
+                text: "Moscow".into(),
+                kind: EntityType::Gpe,
+                canonical: None,
+                source: None,
+            },
+            ent(body, "United States", EntityType::Gpe),
+            ent(body, "Texas", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.country.as_deref(), via(p)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Moscow", Some("RUS"), Some("metonymy")),
+                ("Moscow", Some("RUS"), None),
+                ("United States", Some("USA"), Some("metonymy")),
+                ("Texas", Some("USA"), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_state_owning_an_act_acts_but_its_province_is_a_place() {
+        let g = gazetteer();
+        let body = "Russia's entry into the war helped Syria's army in Syria's Idlib province.";
+        let ents: Vec<Entity> = ["Russia", "Syria"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .chain(std::iter::once({
+                let at = body.rfind("Syria").unwrap();
+                Entity {
+                    start: at,
+                    end: at + 5,
+                    text: "Syria".into(),
+                    kind: EntityType::Gpe,
+                    canonical: None,
+                    source: None,
+                }
+            }))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>)> = ps.iter().map(|p| (p.text.as_str(), via(p))).collect();
+        assert_eq!(
+            got,
+            [
+                ("Russia", Some("metonymy")),
+                ("Syria", Some("metonymy")),
+                ("Syria", None)
+            ]
+        );
+    }
+}

@@ -167,3 +167,171 @@ fn after_place_word(body: &str, e: &Entity) -> bool {
     let possessive = ["'", "’"].iter().any(|m| body[e.end..].starts_with(m));
     one_space && PLACE_PREPOSITIONS.contains(&word_before(body, e.start)) && !possessive
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::*;
+    use dateline_core::Entity;
+    use dateline_core::EntityType;
+
+    /// a city of a million the tagger read as a person is the city; a surname is not
+    #[test]
+    fn city_of_a_million_the_tagger_read_as_a_person_is_the_city_a() {
+        let g = gazetteer();
+        let body = "Edmonton given B grade. Although Edmonton's economy is healthy, Mayor Don Iveson said Iveson would act.";
+        let mut ents = vec![
+            ent(body, "Edmonton", EntityType::Person),
+            ent(body, "Don Iveson", EntityType::Person),
+        ];
+        let second = body.rfind("Iveson").unwrap();
+        ents.push(Entity {
+            start: second,
+            end: second + 6,
+            ..ent(body, "Iveson", EntityType::Person)
+        });
+        let ps = g.resolve(body, &ents);
+        assert_eq!(ps.len(), 1, "{ps:?}");
+        assert_eq!(ps[0].country.as_deref(), Some("CAN"));
+    }
+
+    #[test]
+    fn a_town_read_as_a_person_after_in_or_from_is_the_town() {
+        let g = gazetteer();
+        let body = "Scouts from Maryville collected food, and a concert was held in Maryville.";
+        let ents = vec![
+            ent(body, "Maryville", EntityType::Person),
+            Entity {
+                start: body.rfind("Maryville").unwrap(),
+                end: body.rfind("Maryville").unwrap() + 9,
+                text: "Maryville".into(),
+                kind: EntityType::Person,
+                canonical: None,
+                source: None,
+            },
+        ];
+        let ps = g.resolve(body, &ents);
+        assert_eq!(ps.len(), 2, "{ps:?}");
+        assert!(ps.iter().all(|p| p.country.as_deref() == Some("USA")));
+        // a possessor is a person ("in Maryville's car" is someone's), and so is a name
+        // after other words
+        for body in [
+            "Police found drugs in Maryville's car.",
+            "The award went to Maryville on Friday.",
+        ] {
+            let ps = g.resolve(body, &[ent(body, "Maryville", EntityType::Person)]);
+            assert!(ps.is_empty(), "{body}: {ps:?}");
+        }
+    }
+
+    /// and where it said organisation
+    #[test]
+    fn where_it_said_organisation() {
+        let g = gazetteer();
+        let body = "A fair was held in Maryville, Tennessee. Maryville said it would pay.";
+        let mut org = ent(body, "Maryville said", EntityType::Org);
+        org.end = org.start + 9;
+        org.text = "Maryville".into();
+        let ents = vec![
+            ent(body, "Maryville", EntityType::Gpe),
+            ent(body, "Tennessee", EntityType::Gpe),
+            org,
+        ];
+        let ps = g.resolve(body, &ents);
+        let towns: Vec<_> = ps.iter().filter(|p| p.text == "Maryville").collect();
+        assert_eq!(towns.len(), 2, "{ps:?}");
+        assert_eq!(towns[0].geonameid, towns[1].geonameid);
+        assert_eq!(via(towns[1]), Some("organisation"));
+    }
+
+    /// a name inside an organisation's name is where the article puts it on its own
+    #[test]
+    fn name_inside_an_organisation_name_is_where_the_article_puts_it_on() {
+        let g = gazetteer();
+        let body =
+            "Officials in Springfield, Decatur and Peoria met. Channel 5 Springfield filmed.";
+        let ents = vec![
+            ent(body, "Springfield", EntityType::Gpe),
+            ent(body, "Decatur", EntityType::Gpe),
+            ent(body, "Peoria", EntityType::Gpe),
+            ent(body, "Channel 5 Springfield", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<_> = ps
+            .iter()
+            .filter(|p| p.text == "Springfield")
+            .map(|p| (p.admin1.as_deref(), via(p)))
+            .collect();
+        assert_eq!(
+            got,
+            [(Some("IL"), None), (Some("IL"), Some("organisation"))]
+        );
+    }
+
+    /// a direction before a town is no person's first name ("Downtown Maryville"), and the
+    /// town is a place
+    #[test]
+    fn direction_before_a_town_is_no_person_first_name_and_the_town_is() {
+        let g = gazetteer();
+        let body = "Downtown Maryville is busy. A fair was held in Maryville. Maryville grows.";
+        let mut third = ent(body, "Maryville grows", EntityType::Person);
+        third.end = third.start + 9;
+        third.text = "Maryville".into();
+        let ents = vec![
+            ent(body, "Downtown Maryville", EntityType::Person),
+            ent(body, "Maryville.", EntityType::Person),
+            third,
+        ];
+        let mut ents = ents;
+        ents[1].end -= 1;
+        ents[1].text = "Maryville".into();
+        let ps = g.resolve(body, &ents);
+        // (and "Downtown Maryville" is the town after the direction)
+        let got: Vec<&str> = ps.iter().map(|p| &body[p.start..p.end]).collect();
+        assert_eq!(got, ["Maryville", "Maryville", "Maryville"], "{ps:?}");
+        assert_eq!(ps[0].start, body.find("Maryville").unwrap());
+    }
+
+    /// nor a surname of the article's people
+    #[test]
+    fn nor_a_surname_of_the_article_people() {
+        let g = gazetteer();
+        let body = "John Maryville spoke. Letters from Maryville were read aloud.";
+        let mut second = ent(body, "Maryville were", EntityType::Person);
+        second.end = second.start + 9;
+        second.text = "Maryville".into();
+        let ents = vec![ent(body, "John Maryville", EntityType::Person), second];
+        assert!(g.resolve(body, &ents).is_empty());
+    }
+
+    /// Sochi is the only town so named: a lone "person" Sochi is the city; Lincoln is the
+    /// name of many towns and stays a person
+    #[test]
+    fn sochi_is_the_only_town_so_named_a_lone_person_sochi_is_the_city() {
+        let g = gazetteer();
+        let body = "Sochi hosted the games. Lincoln spoke.";
+        let ents = vec![
+            ent(body, "Sochi", EntityType::Person),
+            ent(body, "Lincoln", EntityType::Person),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got = spans(body, &ps, |p| (p.country.as_deref(), None));
+        assert_eq!(got, vec![("Sochi", Some("RUS"), None)]);
+    }
+
+    /// "Georgia" after "Georgia Stevens" is the girl, not the state read off a "person"
+    #[test]
+    fn georgia_after_georgia_stevens_is_the_girl_not_the_state_read_off() {
+        let g = gazetteer();
+        let body = "Georgia Stevens skates. Georgia began at four.";
+        let mut georgia = ent_nth(body, "Georgia", 1, EntityType::Person);
+        georgia.source = Some("rule:given-name+name".into());
+        let mut full = ent(body, "Georgia Stevens", EntityType::Person);
+        full.source = Some("rule:given-name".into());
+        let ps = g.resolve(body, &[full, georgia.clone()]);
+        assert!(ps.is_empty(), "{ps:?}");
+        // a lone "person" the tagger read that is a division still is one
+        georgia.source = Some("model:ner".into());
+        let ps = g.resolve(body, &[georgia]);
+        assert_eq!(ps.len(), 1, "{ps:?}");
+    }
+}

@@ -197,3 +197,96 @@ impl Neighbours {
         seen.len().min(3)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::*;
+    use dateline_core::Entity;
+    use dateline_core::EntityType;
+
+    /// a town near one whose name opens a civic body the tagger called a place ("Hartford
+    /// Hospital": Middletown, Connecticut, not New Jersey's bigger one)
+    #[test]
+    fn town_near_one_whose_name_opens_a_civic_body_the_tagger_called_a() {
+        let g = gazetteer();
+        let body = "MIDDLETOWN — A Middletown High School senior is recovering at Hartford \
+                    Hospital.";
+        let ents = vec![
+            ent(body, "MIDDLETOWN", EntityType::Gpe),
+            ent(body, "Hartford Hospital", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert_eq!(
+            at(&ps, "MIDDLETOWN"),
+            Some((Some("USA".into()), Some("CT".into()))),
+            "{ps:?}"
+        );
+    }
+
+    /// a town across a state line from a qualified place (Hanover, N.H., 40 km from
+    /// Bethel, Vt.) before a bigger namesake far away
+    #[test]
+    fn town_across_a_state_line_from_a_qualified_place_before_a_bigger() {
+        let g = gazetteer();
+        let body = "Hanover police found the couple. Their son, of Bethel, Vt., declined to \
+                    comment, and Hanover officials said the town was safe.";
+        let ents: Vec<Entity> = ["Hanover", "Bethel", "Vt"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        assert_eq!(
+            at(&ps, "Hanover"),
+            Some((Some("USA".into()), Some("NH".into()))),
+            "{ps:?}"
+        );
+    }
+
+    /// London, Ontario: St. Thomas and Strathroy lie within 50 km of it, of no other London
+    #[test]
+    fn london_ontario_st_thomas_and_strathroy_lie_within_50_km_of_it_of() {
+        let g = gazetteer();
+        let body = "Shelters in London, St. Thomas and Strathroy are full.";
+        let ents: Vec<Entity> = ["London", "St. Thomas", "Strathroy"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        let town = ps.iter().find(|p| p.text == "London").unwrap();
+        assert_eq!(
+            (town.country.as_deref(), town.admin1.as_deref()),
+            (Some("CAN"), Some("08")),
+            "{town:?}"
+        );
+    }
+
+    /// a town called by its main name without "Town" is near too: Edmonton beside Enfield
+    /// (Enfield Town) is the London district, not the Alberta capital
+    #[test]
+    fn town_called_by_its_main_name_without_town_is_near_too_edmonton() {
+        let g = gazetteer();
+        let body = "A shelter opened in Edmonton, one of seven in Enfield.";
+        let ents = vec![
+            ent(body, "Edmonton", EntityType::Gpe),
+            ent(body, "Enfield", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got = spans(body, &ps, |p| (p.country.as_deref(), p.admin1.as_deref()));
+        assert_eq!(
+            got,
+            vec![
+                ("Edmonton", Some("GBR"), Some("ENG")),
+                ("Enfield", Some("GBR"), Some("ENG")),
+            ]
+        );
+    }
+
+    /// alone, London is the capital
+    #[test]
+    fn alone_london_is_the_capital() {
+        let g = gazetteer();
+        let body = "Shelters in London are full.";
+        let ps = g.resolve(body, &[ent(body, "London", EntityType::Gpe)]);
+        assert_eq!(ps[0].country.as_deref(), Some("GBR"));
+    }
+}

@@ -671,3 +671,268 @@ impl Gazetteer {
             .map(|(c, _, _)| c)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::*;
+    use dateline_core::Entity;
+    use dateline_core::EntityType;
+
+    #[test]
+    fn compounds_names_ending_in_a_place_and_cities_read_as_people() {
+        let g = gazetteer();
+        let body = "Turkey, a partner in the U.S.-led campaign, agreed. Environment Canada warned of snow, CTV Winnipeg said.";
+        let ents = vec![
+            ent(body, "Turkey", EntityType::Gpe),
+            ent(body, "U.S.-led", EntityType::Misc),
+            ent(body, "Environment Canada", EntityType::Org),
+            ent(body, "CTV Winnipeg", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.country.as_deref(), via(p)))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Turkey", Some("TUR"), None),
+                ("U.S.", Some("USA"), Some("demonym")),
+                ("Canada", Some("CAN"), Some("organisation")),
+                ("Winnipeg", Some("CAN"), Some("organisation")),
+            ]
+        );
+    }
+
+    /// a "person" followed by a state that has a town of that name
+    #[test]
+    fn person_followed_by_a_state_that_has_a_town_of_that_name() {
+        let g = gazetteer();
+        let body = "Lucy was born in Greer, South Carolina, in May.";
+        let ps = g.resolve(body, &[ent(body, "Greer", EntityType::Person)]);
+        assert_eq!(
+            ps.first().map(|p| (p.text.as_str(), p.admin1.as_deref())),
+            Some(("Greer", Some("SC"))),
+            "{ps:?}"
+        );
+    }
+
+    #[test]
+    fn generic_words_and_alternate_names_of_organisations_are_no_places() {
+        let g = gazetteer();
+        let body = "City Council met at Central High. Hamas fired rockets from the North.";
+        let ents = vec![
+            ent(body, "City Council", EntityType::Org),
+            ent(body, "Central High", EntityType::Org),
+            ent(body, "Hamas", EntityType::Org),
+            ent(body, "North", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert!(ps.is_empty(), "{ps:?}");
+    }
+
+    /// kinds of court, a name with "City" and a war named after a region are no towns or
+    /// divisions ("Superior Court" is no court of Superior, Wisconsin; "Gulf War" is not
+    /// Papua New Guinea's Gulf Province)
+    #[test]
+    fn kinds_of_court_a_name_with_city_and_a_war_named_after_a_region() {
+        let g = gazetteer();
+        let body = "A Superior Court judge, the Emerald City Players and a Gulf War veteran.";
+        let ents = vec![
+            ent(body, "Superior Court", EntityType::Org),
+            ent(body, "Emerald City Players", EntityType::Org),
+            ent(body, "Gulf War", EntityType::Misc),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert!(ps.is_empty(), "{ps:?}");
+    }
+
+    /// a small town abroad known by the name only as an alternate is no reading ("South
+    /// End", Boston's, is an alternate name of Great Corn Island, Nicaragua)
+    #[test]
+    fn small_town_abroad_known_by_the_name_only_as_an_alternate_is_no() {
+        let g = gazetteer();
+        let body = "Floods closed roads in Boston's South End on Tuesday.";
+        let ents = [
+            ent(body, "Boston", EntityType::Gpe),
+            ent(body, "South End", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert_eq!(
+            spans(body, &ps, |p| (p.country.as_deref(), None)),
+            vec![("Boston", Some("USA"), None)]
+        );
+    }
+
+    #[test]
+    fn a_place_after_of_in_an_organisations_name() {
+        let g = gazetteer();
+        let body =
+            "Dana Cole of Macon, Georgia, is headed to the University of Georgia in Athens, Georgia.";
+        let ents = vec![
+            ent(body, "Macon", EntityType::Gpe),
+            ent(body, "University of Georgia", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let p = ps
+            .iter()
+            .find(|p| via(p) == Some("organisation"))
+            .expect("a place inside the name");
+        assert_eq!(
+            (p.text.as_str(), p.admin1.as_deref(), p.country.as_deref()),
+            ("Georgia", Some("GA"), Some("USA")),
+            "{ps:?}"
+        );
+    }
+
+    /// a town after "City of"; not after other heads
+    #[test]
+    fn town_after_city_of_not_after_other_heads() {
+        let g = gazetteer();
+        let body = "A thief stole tools from the City of Richmond public works yard.";
+        let ps = g.resolve(body, &[ent(body, "City of Richmond", EntityType::Org)]);
+        assert!(ps.iter().any(|p| p.text == "Richmond"), "{ps:?}");
+        let body = "The Friends of Lincoln met.";
+        let ps = g.resolve(body, &[ent(body, "Friends of Lincoln", EntityType::Org)]);
+        assert!(ps.is_empty(), "{ps:?}");
+    }
+
+    #[test]
+    fn places_after_of_past_a_word_for_a_part_of_an_area() {
+        let g = gazetteer();
+        let body =
+            "The United Way of Metropolitan Atlanta and the University of West Virginia met.";
+        let ents = vec![
+            ent(body, "United Way of Metropolitan Atlanta", EntityType::Org),
+            ent(body, "University of West Virginia", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got = spans(body, &ps, |p| (p.admin1.as_deref(), p.feature.as_deref()));
+        assert_eq!(
+            got,
+            vec![
+                ("Atlanta", Some("GA"), Some("PPL")),
+                ("West Virginia", Some("WV"), Some("ADM1")),
+            ]
+        );
+    }
+
+    #[test]
+    fn streets_are_not_their_namesakes_and_a_name_keeps_its_reading() {
+        let g = gazetteer();
+        let body = "Crews from Tyler drove to Palestine. The yard on Palestine Street reopened, and the Palestine Public Library shut.";
+        let street = body.find("Palestine Street").unwrap();
+        let library = body.find("Palestine Public Library").unwrap();
+        let ents = vec![
+            ent(body, "Tyler", EntityType::Gpe),
+            ent(body, "Palestine", EntityType::Gpe),
+            Entity {
+                start: street,
+                end: street + "Palestine Street".len(),
+                text: "Palestine Street".into(),
+                kind: EntityType::Gpe,
+                canonical: None,
+                source: None,
+            },
+            Entity {
+                start: library,
+                end: library + "Palestine Public Library".len(),
+                text: "Palestine Public Library".into(),
+                kind: EntityType::Org,
+                canonical: None,
+                source: None,
+            },
+        ];
+        let ps = g.resolve(body, &ents);
+        // no place for the street
+        assert!(!ps.iter().any(|p| p.start == street), "{ps:?}");
+        // the library's town is the Texas town the article named, not the country
+        let lib = ps
+            .iter()
+            .find(|p| p.start == library)
+            .expect("library's place");
+        assert_eq!(lib.admin1.as_deref(), Some("TX"), "{lib:?}");
+        assert_eq!(via(lib), Some("organisation"));
+    }
+
+    #[test]
+    fn towns_of_civic_bodies_and_places_after_a_direction() {
+        let g = gazetteer();
+        let body = "Gainesville Police said schools in Northeast Georgia and Florida will close; the Acme Widget Company agreed.";
+        let ents = vec![
+            ent(body, "Gainesville Police", EntityType::Org),
+            ent(body, "Northeast Georgia", EntityType::Gpe),
+            ent(body, "Florida", EntityType::Gpe),
+            ent(body, "Acme Widget Company", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.country.as_deref(), via(p)))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Gainesville", Some("USA"), Some("organisation")),
+                ("Georgia", Some("USA"), None),
+                ("Florida", Some("USA"), None),
+            ],
+            "{ps:?}"
+        );
+    }
+
+    #[test]
+    fn adjectives_and_abbreviations_opening_names() {
+        let g = gazetteer();
+        let body = "American Electric Power and the S.C. Highway Patrol met in S.C. on Monday.";
+        let mut ents = vec![
+            ent(body, "American Electric Power", EntityType::Org),
+            ent(body, "S.C. Highway Patrol", EntityType::Org),
+        ];
+        let second = body.rfind("S.C.").unwrap();
+        ents.push(Entity {
+            start: second,
+            end: second + 4,
+            text: "S.C.".into(),
+            kind: EntityType::Gpe,
+            canonical: None,
+            source: None,
+        });
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, &str, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.name.as_str(), via(p)))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("American", "United States", Some("demonym")),
+                ("S.C.", "South Carolina", Some("organisation")),
+                ("S.C.", "South Carolina", None),
+            ],
+            "{ps:?}"
+        );
+    }
+
+    #[test]
+    fn places_named_by_organisations() {
+        let g = gazetteer();
+        let body = "Kentucky State Police said the US had sent agents.";
+        let ents = vec![
+            ent(body, "Kentucky State Police", EntityType::Org),
+            ent(body, "US", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.country.as_deref(), via(p)))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Kentucky", Some("USA"), Some("organisation")),
+                ("US", Some("USA"), None),
+            ]
+        );
+    }
+}

@@ -86,3 +86,44 @@ impl Gazetteer {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::*;
+    use dateline_core::EntityType;
+
+    #[test]
+    fn legislators_homes_in_party_tags() {
+        let g = gazetteer();
+        let body = "Officials in Minnesota met. Rep. Ann Doe, R-Elbow Lake, and Sen. Bo Roe \
+                    (DFL-Moorhead) and Rep. Cy Poe, R-Ky., spoke.";
+        let ents = vec![
+            ent(body, "Minnesota", EntityType::Gpe),
+            ent(body, "Ann Doe", EntityType::Person),
+            ent(body, "Bo Roe", EntityType::Person),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>)> = ps
+            .iter()
+            .map(|p| (&body[p.start..p.end], p.admin1.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Minnesota", Some("MN")),
+                ("Elbow Lake", Some("MN")),
+                ("Moorhead", Some("MN")),
+                ("Ky.", Some("KY")),
+            ]
+        );
+    }
+
+    /// no party letter, no home: "Mercedes-Benz", "Jean-Pierre"
+    #[test]
+    fn no_party_letter_no_home_mercedes_benz_jean_pierre() {
+        let g = gazetteer();
+        let body = "Officials in Texas bought a Mercedes-Benz from Jean-Pierre Dupont.";
+        let ps = g.resolve(body, &[ent(body, "Texas", EntityType::Gpe)]);
+        assert_eq!(ps.len(), 1, "{ps:?}");
+    }
+}

@@ -134,3 +134,42 @@ impl Gazetteer {
             })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::*;
+    use dateline_core::Entity;
+    use dateline_core::EntityType;
+
+    /// a landmark after a name's possessive puts the name in the landmark's country, in a
+    /// Kentucky story too
+    #[test]
+    fn landmark_after_a_name_possessive_puts_the_name_in_the_landmark() {
+        let g = gazetteer();
+        let body = "GEORGETOWN, Ky. - A doctor from Pikeville, Kentucky, is in France. A gunman \
+                    opened fire on Paris' iconic Champs-Elysees boulevard.";
+        let mut ents: Vec<Entity> = ["GEORGETOWN", "Pikeville", "Kentucky", "France", "Paris"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        ents.push(ent(body, "Champs-Elysees", EntityType::Loc));
+        ents.sort_by_key(|e| e.start);
+        let ps = g.resolve(body, &ents);
+        assert_eq!(
+            at(&ps, "Paris").map(|x| x.0),
+            Some(Some("FRA".into())),
+            "{ps:?}"
+        );
+    }
+
+    #[test]
+    fn qualifiers_pick_the_right_place() {
+        let g = gazetteer();
+        let body = "Flooding hit Paris, Texas on Monday.";
+        let ps = g.resolve(body, &[ent(body, "Paris", EntityType::Gpe)]);
+        assert_eq!(ps[0].country.as_deref(), Some("USA"));
+        let body = "Flooding hit Paris on Monday.";
+        let ps = g.resolve(body, &[ent(body, "Paris", EntityType::Gpe)]);
+        assert_eq!(ps[0].country.as_deref(), Some("FRA"));
+    }
+}

@@ -26,7 +26,7 @@ impl Gazetteer {
         // datelines in capitals are places, where the tagger missed them or called them
         // something else ("Budget passes. DANIELSVILLE - Madison County commissioners voted")
         let datelines = self.datelines(body, entities);
-        // saints a church is named for are no places ("the church of St. Peter and St. Paul")
+        // saints a church is named for are no places ("the chapel of St. George and St. Helena")
         let dedicated: Vec<bool> = entities
             .iter()
             .map(|e| {
@@ -99,5 +99,41 @@ impl Gazetteer {
             main && !matches!(c, Cand::Place(i) if self.places[i].population < VILLAGE)
         });
         found.then_some(end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::*;
+    use dateline_core::EntityType;
+
+    /// a name the tagger cut before its apostrophe is read whole, where a place has it
+    /// with the apostrophe
+    #[test]
+    fn name_the_tagger_cut_before_its_apostrophe_is_read_whole_where_a() {
+        let g = gazetteer();
+        let body = "He lives in St. John's, the capital of Newfoundland.";
+        let ps = g.resolve(body, &gpes(body, &["St. John", "Newfoundland"]));
+        assert_eq!(
+            at(&ps, "St. John's"),
+            Some((Some("CAN".to_string()), Some("05".to_string()))),
+            "{ps:?}"
+        );
+        let body = "Virginia's governor visited.";
+        let ps = g.resolve(body, &gpes(body, &["Virginia"]));
+        assert_eq!(at(&ps, "Virginia"), us("VA"), "{ps:?}");
+    }
+
+    /// a name the tagger cut before "-based"
+    #[test]
+    fn name_the_tagger_cut_before_based() {
+        let g = gazetteer();
+        let body = "A panel of the San Jose-based court ruled in Santa Clara County.";
+        let ents = vec![
+            ent(body, "San", EntityType::Gpe),
+            ent(body, "Santa Clara County", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert_eq!(at(&ps, "San Jose"), us("CA"), "{ps:?}");
     }
 }

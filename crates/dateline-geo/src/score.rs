@@ -620,3 +620,357 @@ impl Gazetteer {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::index::Cand;
+    use crate::test_support::*;
+    use crate::text::km;
+    use dateline_core::Entity;
+    use dateline_core::EntityType;
+    use dateline_core::Place;
+
+    /// but a village named like a foreign country is no reason to leave the country:
+    /// Russia in a Texas story is Russia, not the village in Ohio
+    #[test]
+    fn village_named_like_a_foreign_country_is_no_reason_to_leave_the() {
+        let g = gazetteer();
+        let body = "Austin and College Station in Texas sent students to Russia.";
+        let ents = vec![
+            ent(body, "Austin", EntityType::Gpe),
+            ent(body, "College Station", EntityType::Gpe),
+            ent(body, "Texas", EntityType::Gpe),
+            ent(body, "Russia", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let russia = ps.iter().find(|p| p.text == "Russia").unwrap();
+        assert_eq!(russia.feature.as_deref(), Some("PCLI"), "{russia:?}");
+    }
+
+    /// a parish of Antigua of 3,700 people is no match for Minnesota's capital
+    #[test]
+    fn parish_of_antigua_of_3_700_people_is_no_match_for_minnesota() {
+        let g = gazetteer();
+        let body = "The team flew home to St. Paul on Sunday.";
+        let ps = g.resolve(body, &gpes(body, &["St. Paul"]));
+        assert_eq!(at(&ps, "St. Paul"), us("MN"), "{ps:?}");
+    }
+
+    /// a town with no namesake opening an organisation's name lends its state: Amherst,
+    /// Massachusetts, beside the Belchertown State School
+    #[test]
+    fn town_with_no_namesake_opening_an_organisation_name_lends_its() {
+        let g = gazetteer();
+        let body = "Amherst voters rejected the plan. Land of the former Belchertown State \
+                    School was offered, and Amherst officials will meet again.";
+        let mut ents = gpes(body, &["Amherst"]);
+        ents.push(ent(body, "Belchertown State School", EntityType::Org));
+        let ps = g.resolve(body, &ents);
+        assert_eq!(at(&ps, "Amherst"), us("MA"), "{ps:?}");
+    }
+
+    /// not a partner of a firm ("Stevens & Wilkinson")
+    #[test]
+    fn not_a_partner_of_a_firm() {
+        let g = gazetteer();
+        let body = "Columbia owes Stevens & Wilkinson money, a judge ruled. The firm is based in \
+                    Columbia, S.C.";
+        let mut ents = gpes(body, &["Columbia"]);
+        ents.push(ent(body, "Stevens & Wilkinson", EntityType::Org));
+        let ps = g.resolve(body, &ents);
+        assert!(
+            ps.iter()
+                .filter(|p| p.text == "Columbia")
+                .all(|p| p.admin1.as_deref() == Some("SC")),
+            "{ps:?}"
+        );
+    }
+
+    /// a Texas story that names countries abroad names China and Italy as countries
+    #[test]
+    fn texas_story_that_names_countries_abroad_names_china_and_italy_as() {
+        let g = gazetteer();
+        let country_of = |ps: &[Place], name: &str| {
+            ps.iter()
+                .find(|p| p.text == name)
+                .and_then(|p| p.country.clone())
+        };
+        let body = "Farmers in Gainesville, Texas, and Denton, Texas, sell beef to Japan, Russia \
+                    and China; buyers from Italy came too.";
+        let ents: Vec<Entity> = ["Gainesville", "Texas", "Denton", "Japan", "Russia", "China"]
+            .iter()
+            .chain(&["Italy"])
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        assert_eq!(country_of(&ps, "China").as_deref(), Some("CHN"), "{ps:?}");
+        assert_eq!(country_of(&ps, "Italy").as_deref(), Some("ITA"), "{ps:?}");
+    }
+
+    /// and a story that names a country's people names the country
+    #[test]
+    fn story_that_names_a_country_people_names_the_country() {
+        let g = gazetteer();
+        let country_of = |ps: &[Place], name: &str| {
+            ps.iter()
+                .find(|p| p.text == name)
+                .and_then(|p| p.country.clone())
+        };
+        let body =
+            "Doctors from Bethel Park, Pennsylvania, flew to Egypt. Egyptians welcomed them.";
+        let mut ents: Vec<Entity> = ["Bethel Park", "Pennsylvania", "Egypt"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        ents.push(ent(body, "Egyptians", EntityType::Misc));
+        let ps = g.resolve(body, &ents);
+        assert_eq!(country_of(&ps, "Egypt").as_deref(), Some("EGY"), "{ps:?}");
+    }
+
+    /// a party "of Georgia" in a story from Tbilisi is of the country
+    #[test]
+    fn party_of_georgia_in_a_story_from_tbilisi_is_of_the_country() {
+        let g = gazetteer();
+        let country_of = |ps: &[Place], name: &str| {
+            ps.iter()
+                .find(|p| p.text == name)
+                .and_then(|p| p.country.clone())
+        };
+        let body = "Police in Tbilisi and Batumi arrested activists of the Movement for United \
+                    Georgia.";
+        let ents = vec![
+            ent(body, "Tbilisi", EntityType::Gpe),
+            ent(body, "Batumi", EntityType::Gpe),
+            ent(body, "Movement for United Georgia", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert_eq!(country_of(&ps, "Georgia").as_deref(), Some("GEO"), "{ps:?}");
+    }
+
+    /// bodies of water by their full names; a bare "Gulf" before "of" is no Persian Gulf
+    #[test]
+    fn bodies_of_water_by_their_full_names_a_bare_gulf_before_of_is_no() {
+        let g = gazetteer();
+        let body = "The storm crossed the Gulf of Alaska, then the North Atlantic. Boats left \
+                    the Gulf of Tonkin.";
+        let ents = vec![
+            ent(body, "Gulf of Alaska", EntityType::Loc),
+            ent(body, "North Atlantic", EntityType::Loc),
+            ent(body, "Gulf", EntityType::Loc),
+            ent(body, "Tonkin", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let feature = |name: &str| {
+            ps.iter()
+                .find(|p| p.text == name)
+                .and_then(|p| p.feature.clone())
+        };
+        assert_eq!(feature("Gulf of Alaska").as_deref(), Some("GULF"), "{ps:?}");
+        assert_eq!(feature("North Atlantic").as_deref(), Some("OCN"), "{ps:?}");
+        assert_eq!(feature("Gulf"), None, "{ps:?}");
+    }
+
+    /// an ocean opening an organisation's name is no town of Iowa
+    #[test]
+    fn an_ocean_opening_an_organisation_name_is_no_town_of_iowa() {
+        let g = gazetteer();
+        let body = "The North Atlantic Fishing Council met in Boston.";
+        let ents = vec![
+            ent(body, "North Atlantic Fishing Council", EntityType::Org),
+            ent(body, "Boston", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert!(ps.iter().all(|p| p.text != "Atlantic"), "{ps:?}");
+    }
+
+    /// a town's quarter named by its direction is no district abroad
+    #[test]
+    fn town_quarter_named_by_its_direction_is_no_district_abroad() {
+        let g = gazetteer();
+        let body = "Crime fell on the North Side of Pittsburgh.";
+        let ents = vec![
+            ent(body, "North Side", EntityType::Gpe),
+            ent(body, "Pittsburgh", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert!(ps.iter().all(|p| p.text != "North Side"), "{ps:?}");
+    }
+
+    /// a city's own name before another city's alternate spelling, whatever the state the
+    /// story's other places stand in
+    #[test]
+    fn city_own_name_before_another_city_alternate_spelling_whatever() {
+        let g = gazetteer();
+        let body = "Guardsmen from Fresno, Calif., and Pittsburgh served in California units.";
+        let ents: Vec<Entity> = ["Fresno", "Calif", "Pittsburgh", "California"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        assert_eq!(at(&ps, "Pittsburgh"), us("PA"), "{ps:?}");
+    }
+
+    /// "X City" that only a town elsewhere has as an alternate name may be X's city
+    #[test]
+    fn x_city_that_only_a_town_elsewhere_has_as_an_alternate_name_may() {
+        let g = gazetteer();
+        let body = "North Las Vegas and North Las Vegas police met Las Vegas City officials.";
+        let ents = vec![
+            ent(body, "North Las Vegas", EntityType::Gpe),
+            ent(body, "Las Vegas City", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert_eq!(at(&ps, "Las Vegas City"), us("NV"), "{ps:?}");
+    }
+
+    /// no qualifier after a comma in a list of agencies ("…'s Office, the Florida …")
+    #[test]
+    fn no_qualifier_after_a_comma_in_a_list_of_agencies() {
+        let g = gazetteer();
+        let body = "Deputies of the Levy County Sheriff's Office, the Florida Highway Patrol and \
+                    police in Chiefland came.";
+        let ents = vec![
+            ent(body, "Levy County Sheriff's Office", EntityType::Org),
+            ent(body, "Florida Highway", EntityType::Gpe),
+            ent(body, "Chiefland", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert!(
+            ps.iter().all(|p| p.country.as_deref() == Some("USA")),
+            "{ps:?}"
+        );
+        assert!(ps.iter().all(|p| !p.text.starts_with("the ")), "{ps:?}");
+    }
+
+    #[test]
+    fn acronyms_are_no_towns() {
+        let g = gazetteer();
+        let body = "BA cancelled flights to the US and the UK, the UN said.";
+        let ents: Vec<Entity> = ["BA", "US", "UK", "UN"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.country.as_deref()))
+            .collect();
+        assert_eq!(got, [("US", Some("USA")), ("UK", Some("GBR"))]);
+    }
+
+    #[test]
+    fn airports_by_their_names_and_their_towns() {
+        let g = gazetteer();
+        let airports = g.places.iter().filter(|p| p.feature == "AIRP").count();
+        assert!(airports > 5_000, "{airports} airports");
+    }
+
+    /// by the bare name in a British story (not Heathrow, Florida), by a name with
+    /// "Airport" even where the tagger calls it an organisation, and the town of a name the
+    /// bundled list gives with its town ("London Gatwick Airport")
+    #[test]
+    fn by_the_bare_name_in_a_british_story_by_a_name_with_airport_even() {
+        let g = gazetteer();
+        let body = "Strikes in London hit Heathrow. Flights left Pearson International Airport \
+                    late, and Gatwick Airport closed.";
+        let ents = vec![
+            ent(body, "London", EntityType::Gpe),
+            ent(body, "Heathrow", EntityType::Gpe),
+            ent(body, "Pearson International Airport", EntityType::Org),
+            ent(body, "Gatwick Airport", EntityType::Fac),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> =
+            spans(body, &ps, |p| (p.country.as_deref(), p.feature.as_deref()));
+        assert_eq!(
+            got,
+            vec![
+                ("London", Some("GBR"), Some("PPLC")),
+                ("Heathrow", Some("GBR"), Some("AIRP")),
+                ("Pearson International Airport", Some("CAN"), Some("AIRP")),
+                ("Gatwick Airport", Some("GBR"), Some("AIRP")),
+            ]
+        );
+        let heathrow = &ps[1];
+        assert!(
+            km(heathrow.lat, heathrow.lon, 51.47, -0.45) < 5.0,
+            "{heathrow:?}"
+        );
+        assert_eq!(heathrow.geonameid, None);
+        // a bare airport name is no reading for a word of another kind ("Provence" is the
+        // region's, "Ford" no airport's)
+        for word in ["Ford", "Provence", "House"] {
+            assert!(
+                g.lookup(word).iter().all(|&(c, _)| !matches!(c,
+                    Cand::Place(i) if g.places[i].feature == "AIRP")),
+                "{word}"
+            );
+        }
+    }
+
+    /// Churchill, Manitoba (under 1,000 people) among Manitoba towns; alone, the bigger
+    /// Churchill
+    #[test]
+    fn churchill_manitoba_among_manitoba_towns_alone_the_bigger() {
+        let g = gazetteer();
+        let body = "Polar bears left Churchill for Winnipeg and Thompson.";
+        let ents = vec![
+            ent(body, "Churchill", EntityType::Gpe),
+            ent(body, "Winnipeg", EntityType::Gpe),
+            ent(body, "Thompson", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let churchill = &ps[0];
+        assert_eq!(
+            (churchill.country.as_deref(), churchill.admin1.as_deref()),
+            (Some("CAN"), Some("03")),
+            "{churchill:?}"
+        );
+        let body = "Polar bears left Churchill on Monday.";
+        let ps = g.resolve(body, &[ent(body, "Churchill", EntityType::Gpe)]);
+        assert_ne!(ps[0].country.as_deref(), Some("CAN"), "{:?}", ps[0]);
+    }
+
+    /// a capital's name takes a village only when qualified: "Washington" among Oklahoma
+    /// towns is the capital, not the village near Norman
+    #[test]
+    fn capital_name_takes_a_village_only_when_qualified_washington() {
+        let g = gazetteer();
+        let body = "Students from Norman and Moore, Okla., flew to Washington.";
+        let ents = vec![
+            ent(body, "Norman", EntityType::Gpe),
+            ent(body, "Moore", EntityType::Gpe),
+            ent(body, "Washington", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let washington = ps.iter().find(|p| p.text == "Washington").unwrap();
+        assert_eq!(washington.admin1.as_deref(), Some("DC"), "{washington:?}");
+    }
+
+    /// "Maryville" is an alternate name of Beeville, Texas; towns called Maryville elsewhere
+    /// in the US bear it as their main name
+    #[test]
+    fn maryville_is_an_alternate_name_of_beeville_texas_towns_called() {
+        let g = gazetteer();
+        let body = "Pastors from Maryville met in Houston and Dallas, Texas.";
+        let ents: Vec<Entity> = ["Maryville", "Houston", "Dallas", "Texas"]
+            .iter()
+            .map(|n| ent(body, n, EntityType::Gpe))
+            .collect();
+        let ps = g.resolve(body, &ents);
+        let town = ps.iter().find(|p| p.text == "Maryville").unwrap();
+        assert_eq!(town.name, "Maryville", "{town:?}");
+    }
+
+    /// but no village named like a common word elsewhere
+    #[test]
+    fn no_village_named_like_a_common_word_elsewhere() {
+        let g = gazetteer();
+        let body = "The Springfield Science Museum will open.";
+        let ps = g.resolve(
+            body,
+            &[ent(body, "Springfield Science Museum", EntityType::Org)],
+        );
+        assert!(ps.is_empty(), "{ps:?}");
+    }
+}

@@ -144,3 +144,115 @@ pub(crate) fn one_place_per_name(out: &mut [Place]) {
         p.admin1 = src.admin1;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::*;
+    use dateline_core::Entity;
+    use dateline_core::EntityType;
+
+    /// one name, one sense: the town read so once is the town where the tagger said person
+    #[test]
+    fn one_name_one_sense_the_town_read_so_once_is_the_town_where_the() {
+        let g = gazetteer();
+        let body = "A fair was held in Maryville. Maryville hosts it every year.";
+        let first = ent(body, "Maryville", EntityType::Person);
+        let mut second = first.clone();
+        second.start = body.rfind("Maryville").unwrap();
+        second.end = second.start + 9;
+        let ps = g.resolve(body, &[first, second]);
+        assert_eq!(ps.len(), 2, "{ps:?}");
+    }
+
+    /// "Springfield, Ohio" once: every Springfield of the article is Ohio's
+    #[test]
+    fn springfield_ohio_once_every_springfield_of_the_article_is_ohio_s() {
+        let g = gazetteer();
+        let body = "Springfield's budget is short. Springfield, Ohio — The board met. \
+                    Springfield City Schools will vote, said a Springfield parent.";
+        let mut ents: Vec<Entity> = (0..4)
+            .map(|n| ent_nth(body, "Springfield", n, EntityType::Gpe))
+            .collect();
+        let city = ents.remove(2);
+        ents.insert(
+            2,
+            Entity {
+                end: city.end + " City".len(),
+                text: "Springfield City".into(),
+                ..city
+            },
+        );
+        let ps = g.resolve(body, &ents);
+        let got: Vec<(&str, Option<&str>)> = ps
+            .iter()
+            .filter(|p| p.text.starts_with("Springfield"))
+            .map(|p| (p.text.as_str(), p.admin1.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Springfield", Some("OH")),
+                ("Springfield", Some("OH")),
+                ("Springfield City", Some("OH")),
+                ("Springfield", Some("OH")),
+            ]
+        );
+    }
+
+    /// a town ending an organisation's name lies where the article's other towns are
+    #[test]
+    fn town_ending_an_organisation_name_lies_where_the_article_other() {
+        let g = gazetteer();
+        let body = "Stargazers from Northampton and West Springfield will join Stars Over \
+                    Springfield on Friday.";
+        let ents = vec![
+            ent(body, "Northampton", EntityType::Gpe),
+            ent(body, "West Springfield", EntityType::Gpe),
+            ent(body, "Stars Over Springfield", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got = spans(body, &ps, |p| (p.admin1.as_deref(), via(p)));
+        assert_eq!(got[2], ("Springfield", Some("MA"), Some("organisation")));
+    }
+
+    /// a town's reading holds for its name with "City" inside an organisation's name
+    #[test]
+    fn town_reading_holds_for_its_name_with_city_inside_an_organisation() {
+        let g = gazetteer();
+        let body = "Dublin, Ohio — The Dublin City Schools board met in Dublin.";
+        let ents = vec![
+            ent(body, "Dublin", EntityType::Gpe),
+            ent(body, "Dublin City Schools", EntityType::Org),
+        ];
+        let ps = g.resolve(body, &ents);
+        assert!(
+            ps.iter()
+                .all(|p| !p.text.starts_with("Dublin") || p.admin1.as_deref() == Some("OH")),
+            "{ps:?}"
+        );
+        assert!(ps.iter().any(|p| via(p) == Some("organisation")));
+    }
+
+    #[test]
+    fn a_town_named_in_full_is_meant_by_its_short_name() {
+        let g = gazetteer();
+        let body = "Avondale Estates and Decatur share a road. In Avondale, the mayor spoke.";
+        let ents = vec![
+            ent(body, "Avondale Estates", EntityType::Gpe),
+            ent(body, "Decatur", EntityType::Gpe),
+            ent_nth(body, "Avondale", 1, EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let got = spans(body, &ps, |p| (Some(p.name.as_str()), p.admin1.as_deref()));
+        assert_eq!(got[2], ("Avondale", Some("Avondale Estates"), Some("GA")));
+    }
+
+    /// alone, Avondale is the Arizona city
+    #[test]
+    fn alone_avondale_is_the_arizona_city() {
+        let g = gazetteer();
+        let body = "In Avondale, the mayor spoke.";
+        let ps = g.resolve(body, &[ent(body, "Avondale", EntityType::Gpe)]);
+        assert_eq!(ps[0].admin1.as_deref(), Some("AZ"));
+    }
+}
