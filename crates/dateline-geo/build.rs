@@ -57,7 +57,11 @@ fn main() {
             })?;
         Ok(Box::leak(text.into_boxed_str()))
     };
-    let (countries, places, regions) = match data::tables(read) {
+    let data::Tables {
+        countries,
+        places,
+        regions,
+    } = match data::tables(read) {
         Ok(t) => t,
         Err(e) => panic!("the bundled gazetteer does not load: {e}"),
     };

@@ -93,29 +93,59 @@ fn opt_id(s: &str) -> Option<u64> {
     s.trim().parse().ok()
 }
 
-/// The points of `data/geo/us-centroids.tsv`: (kind, code, lat, lon), kind `state` (postal
-/// code) or `county` (FIPS code).
-pub fn parse_us_centroids(text: &str) -> Result<Vec<(&str, &str, f64, f64)>, GeoError> {
+/// What a point of `data/geo/us-centroids.tsv` is the centroid of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UsDivision {
+    /// a state, by its postal code
+    State,
+    /// a county, by its FIPS code
+    County,
+}
+
+/// A point of `data/geo/us-centroids.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct UsCentroid<'t> {
+    pub kind: UsDivision,
+    /// the state's postal code or the county's FIPS code
+    pub code: &'t str,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// A point of `data/geo/adm1-centroids.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Adm1Centroid {
+    /// the first-level division's GeoNames id
+    pub geonameid: u64,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// The points of `data/geo/us-centroids.tsv`, of kind `state` (postal code) or `county`
+/// (FIPS code).
+pub fn parse_us_centroids(text: &str) -> Result<Vec<UsCentroid<'_>>, GeoError> {
     let mut out = Vec::new();
     for (n, f) in lines(text) {
         if f.len() < 4 {
             return Err(columns(n, 4, f.len()));
         }
-        if !matches!(f[0], "state" | "county") {
-            return Err(GeoError::line(n, LineProblem::Kind(f[0].to_string())));
-        }
-        out.push((
-            f[0],
-            f[1],
-            coord(f[2], 90.0, n, "latitude")?,
-            coord(f[3], 180.0, n, "longitude")?,
-        ));
+        let kind = match f[0] {
+            "state" => UsDivision::State,
+            "county" => UsDivision::County,
+            other => return Err(GeoError::line(n, LineProblem::Kind(other.to_string()))),
+        };
+        out.push(UsCentroid {
+            kind,
+            code: f[1],
+            lat: coord(f[2], 90.0, n, "latitude")?,
+            lon: coord(f[3], 180.0, n, "longitude")?,
+        });
     }
     Ok(out)
 }
 
-/// The points of `data/geo/adm1-centroids.tsv`: (GeoNames id, lat, lon).
-pub fn parse_adm1_centroids(text: &str) -> Result<Vec<(u64, f64, f64)>, GeoError> {
+/// The points of `data/geo/adm1-centroids.tsv`.
+pub fn parse_adm1_centroids(text: &str) -> Result<Vec<Adm1Centroid>, GeoError> {
     let mut out = Vec::new();
     for (n, f) in lines(text) {
         if f.len() < 3 {
@@ -123,17 +153,23 @@ pub fn parse_adm1_centroids(text: &str) -> Result<Vec<(u64, f64, f64)>, GeoError
         }
         let id =
             opt_id(f[0]).ok_or_else(|| GeoError::line(n, LineProblem::Id(f[0].to_string())))?;
-        out.push((
-            id,
-            coord(f[1], 90.0, n, "latitude")?,
-            coord(f[2], 180.0, n, "longitude")?,
-        ));
+        out.push(Adm1Centroid {
+            geonameid: id,
+            lat: coord(f[1], 90.0, n, "latitude")?,
+            lon: coord(f[2], 180.0, n, "longitude")?,
+        });
     }
     Ok(out)
 }
 
-/// Countries, places and regions.
-pub type Tables = (Vec<Country>, Vec<GeoRecord>, Vec<GeoRecord>);
+/// The gazetteer's tables.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tables {
+    pub countries: Vec<Country>,
+    /// places, then airports
+    pub places: Vec<GeoRecord>,
+    pub regions: Vec<GeoRecord>,
+}
 
 /// The gazetteer's tables from its files in `data/geo/` (`read` gives a file's text by name):
 /// countries with their aliases and demonyms, places, regions. The program and the build
@@ -151,7 +187,11 @@ pub fn tables(read: impl Fn(&str) -> Result<&'static str, GeoError>) -> Result<T
         .map_err(|e| named("country-aliases.tsv", e))?;
     add_demonyms(&mut countries, read("demonym-aliases.tsv")?)
         .map_err(|e| named("demonym-aliases.tsv", e))?;
-    Ok((countries, places, regions))
+    Ok(Tables {
+        countries,
+        places,
+        regions,
+    })
 }
 
 pub fn parse_countries(text: &str) -> Result<Vec<Country>, GeoError> {
@@ -428,7 +468,12 @@ mod tests {
     fn good_centroid_lines_parse() {
         assert_eq!(
             parse_us_centroids("state\tVA\t37.5\t-78.9\n").unwrap(),
-            vec![("state", "VA", 37.5, -78.9)]
+            vec![UsCentroid {
+                kind: UsDivision::State,
+                code: "VA",
+                lat: 37.5,
+                lon: -78.9
+            }]
         );
     }
 

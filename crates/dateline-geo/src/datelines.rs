@@ -160,9 +160,10 @@ mod tests {
         assert_eq!(loudon.name, "Loudon County", "{ps:?}");
     }
 
-    /// also written in capitals elsewhere (a dateline)
+    /// One name, one sense: a town read once, here from a dateline in capitals, is that town
+    /// inside an organisation's name too.
     #[test]
-    fn written_in_capitals_elsewhere() {
+    fn a_town_read_from_a_dateline_is_the_town_inside_an_organisation_name() {
         let g = gazetteer();
         let body = "Budget passes. TORRINGTON — The Torrington Senior Center opened.";
         let ps = g.resolve(

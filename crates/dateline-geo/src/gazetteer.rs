@@ -77,7 +77,11 @@ pub(crate) fn bundled_file(file: &str) -> Result<&'static str, GeoError> {
 impl Gazetteer {
     /// The gazetteer bundled with dateline.
     pub fn bundled() -> Result<Gazetteer, GeoError> {
-        let (countries, places, regions) = data::tables(bundled_file)?;
+        let data::Tables {
+            countries,
+            places,
+            regions,
+        } = data::tables(bundled_file)?;
         // the prebuilt index, unless it was built for other data (it cannot be: build.rs reads
         // these same files; the check is cheap)
         let counts = [countries.len(), regions.len(), places.len()];
@@ -90,7 +94,7 @@ impl Gazetteer {
             .map_err(|e| e.in_file("adm1-centroids.tsv"))?;
         let adm1: FastMap<u64, (f64, f64)> = adm1
             .into_iter()
-            .map(|(id, la, lo)| (id, (la, lo)))
+            .map(|c| (c.geonameid, (c.lat, c.lon)))
             .collect();
         for p in g.places.iter_mut().filter(|p| p.feature == "ADM1") {
             if let Some(&(lat, lon)) = p.geonameid.and_then(|id| adm1.get(&id)) {
@@ -102,12 +106,12 @@ impl Gazetteer {
             data::parse_us_centroids(include_str!("../../../data/geo/us-centroids.tsv"))
                 .map_err(|e| e.in_file("us-centroids.tsv"))?;
         let mut county_at: FastMap<&str, (f64, f64)> = FastMap::default();
-        for (kind, code, lat, lon) in centroids {
-            if kind == "county" {
-                county_at.insert(code, (lat, lon));
-            } else if let Some(&i) = g.adm1.get(&format!("USA.{code}")) {
-                g.places[i].lat = lat;
-                g.places[i].lon = lon;
+        for c in centroids {
+            if c.kind == data::UsDivision::County {
+                county_at.insert(c.code, (c.lat, c.lon));
+            } else if let Some(&i) = g.adm1.get(&format!("USA.{}", c.code)) {
+                g.places[i].lat = c.lat;
+                g.places[i].lon = c.lon;
             }
         }
         // adjectives of continents and regions ("European", "Asian")
@@ -332,6 +336,7 @@ pub(crate) struct GeoRecordRef<'a> {
 
 #[cfg(test)]
 mod tests {
+    use crate::data;
     use crate::gazetteer::PREBUILT_INDEX;
     use crate::index::Cand;
     use crate::index::NameIndex;
@@ -340,7 +345,11 @@ mod tests {
 
     #[test]
     fn prebuilt_index_is_the_index_of_the_bundled_tables() {
-        let (c, p, r) = bundled_tables();
+        let data::Tables {
+            countries: c,
+            places: p,
+            regions: r,
+        } = bundled_tables();
         let counts = [c.len(), r.len(), p.len()];
         let prebuilt = NameIndex::decode(PREBUILT_INDEX, counts).expect("prebuilt index decodes");
         let built = NameIndex::build(&c, &r, &p);
@@ -360,7 +369,11 @@ mod tests {
 
     #[test]
     fn an_index_for_other_data_or_damaged_bytes_is_refused() {
-        let (c, p, r) = bundled_tables();
+        let data::Tables {
+            countries: c,
+            places: p,
+            regions: r,
+        } = bundled_tables();
         let counts = [c.len(), r.len(), p.len()];
         assert!(NameIndex::decode(PREBUILT_INDEX, [c.len(), r.len(), p.len() - 1]).is_none());
         for cut in [0, 3, 23, 24, PREBUILT_INDEX.len() - 1] {

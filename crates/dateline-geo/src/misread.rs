@@ -223,9 +223,10 @@ mod tests {
         }
     }
 
-    /// and where it said organisation
+    /// One name, one sense: a town read once is the town where the tagger said
+    /// organisation ("Maryville said").
     #[test]
-    fn where_it_said_organisation() {
+    fn a_town_read_once_is_the_town_where_the_tagger_said_organisation() {
         let g = gazetteer();
         let body = "A fair was held in Maryville, Tennessee. Maryville said it would pay.";
         let mut org = ent(body, "Maryville said", EntityType::Org);
@@ -291,9 +292,10 @@ mod tests {
         assert_eq!(ps[0].start, body.find("Maryville").unwrap());
     }
 
-    /// nor a surname of the article's people
+    /// A one-word "person" whose name is the surname of one of the article's people stays a
+    /// person, though a town bears the name.
     #[test]
-    fn nor_a_surname_of_the_article_people() {
+    fn a_surname_of_the_article_people_stays_a_person() {
         let g = gazetteer();
         let body = "John Maryville spoke. Letters from Maryville were read aloud.";
         let mut second = ent(body, "Maryville were", EntityType::Person);

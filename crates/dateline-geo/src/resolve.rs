@@ -14,7 +14,11 @@
 //!    abbreviations ([`crate::abbreviations`]), places inside organisations' names
 //!    ([`crate::org_names`], [`crate::compounds`]), legislators' homes ([`crate::party`]),
 //!    demonyms ([`crate::demonyms`]);
-//! 5. words that name no place dropped, metonymy flagged, and a name read inside an
+//! 5. words that name no place dropped: a lone generic word of `generic-words.txt` ("City"
+//!    of "City Council", "Central" of "Central High", a town's quarter by its direction,
+//!    "North Side", "West End", which is no namesake district abroad) and a word for a body
+//!    of water before "of" ("Gulf" of "the Gulf of Tonkin" the tagger cut short is not the
+//!    Persian Gulf); metonymy flagged ([`crate::metonymy`]); and a name read inside an
 //!    organisation's name given the article's own reading ([`crate::sense`]).
 
 use crate::coherence::Coherence;

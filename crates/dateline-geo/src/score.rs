@@ -669,9 +669,10 @@ mod tests {
         assert_eq!(at(&ps, "Amherst"), us("MA"), "{ps:?}");
     }
 
-    /// not a partner of a firm ("Stevens & Wilkinson")
+    /// A town's name opening a firm's name of partners ("Stevens & Wilkinson") lends the
+    /// article no division.
     #[test]
-    fn not_a_partner_of_a_firm() {
+    fn a_partner_name_opening_a_firm_lends_no_division() {
         let g = gazetteer();
         let body = "Columbia owes Stevens & Wilkinson money, a judge ruled. The firm is based in \
                     Columbia, S.C.";
