@@ -19,7 +19,7 @@
 //! - A bare county name in a story of its state ("Lancaster" among Nebraska towns,
 //!   "Kanawha") is that county, when the first pass put at least two names in that state and
 //!   more than in any other, and no place of that state, no division, capital or city of half
-//!   a million has the name.
+//!   a million, no country or region has the name (a capitalised name without "County").
 //! - A US town within [`COUNTY_REACH_KM`] of a county the article names, in that county's
 //!   state, gains [`IN_NAMED_COUNTY`] ("Lebanon Police and the Boone County Sheriff":
 //!   Lebanon, Indiana); the article's counties are found on their own and inside

@@ -21,12 +21,13 @@
 //!   where the name is qualified elsewhere ("Springfield City" after "Springfield, Ohio") or
 //!   no place has the name with "City" as its own ("Las Vegas City").
 //! - A village (under [`VILLAGE`] people) is a reading only where nothing bigger bears the
-//!   name, or where the name is qualified, is a town's short form, another name of the article
-//!   could be a town near it, or the article's other places are in its division (Churchill
-//!   among Manitoba towns); and never for the name of a country, or by its main name of a
-//!   first-level division or capital of 100,000 people or more ("Washington" among Oklahoma
-//!   towns is still the capital; the parishes of Saint George leave St. George, Kansas, to a
-//!   Kansas story).
+//!   name, or where the name is qualified (after a comma, or once elsewhere in the article)
+//!   in the village's country and division, is the village's short form, another name of the
+//!   article could be a town near it, or the article's other places are in its division
+//!   (Churchill among Manitoba towns). Where the name is a country's, or by its main name a
+//!   first-level division's or capital's of 100,000 people or more (or of unknown people),
+//!   only a qualifier or a short form will do ("Washington" among Oklahoma towns is still
+//!   the capital; the parishes of Saint George leave St. George, Kansas, to a Kansas story).
 //!
 //! Scores (the best wins; ties go to countries, then regions, then places, in table order):
 //! - a country 100; a region 60; a place 0. A foreign country's name in an article about
