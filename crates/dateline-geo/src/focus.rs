@@ -258,14 +258,7 @@ impl Gazetteer {
                 }
                 // (and lends coherence to its division: "Kansas State University" for
                 // Manhattan; the most populous division of the name)
-                let division = cands
-                    .iter()
-                    .filter_map(|&(c, _)| match c {
-                        Cand::Place(i) if self.places[i].feature == "ADM1" => Some(i),
-                        _ => None,
-                    })
-                    .max_by_key(|&i| (self.places[i].population, std::cmp::Reverse(i)));
-                if let Some(i) = division {
+                if let Some(i) = self.most_populous_division(cands) {
                     org_divisions.push(self.place(Cand::Place(i), e.start, &name, None));
                 }
                 votes.once(norm_key(&name), first);

@@ -262,6 +262,28 @@ impl Gazetteer {
         }
     }
 
+    /// The most populous first-level division among a name's candidates (the first in table
+    /// order among equals): Florida, USA, not Uruguay's department.
+    pub(crate) fn most_populous_division(&self, cands: &[(Cand, bool)]) -> Option<usize> {
+        cands
+            .iter()
+            .filter_map(|&(c, _)| match c {
+                Cand::Place(i) if self.places[i].feature == "ADM1" => Some(i),
+                _ => None,
+            })
+            .max_by_key(|&i| (self.places[i].population, std::cmp::Reverse(i)))
+    }
+
+    /// Whether a name is a country's or a first-level division's ("West Virginia", "South
+    /// Africa").
+    pub(crate) fn names_country_or_division(&self, name: &str) -> bool {
+        self.lookup(name).iter().any(|&(c, _)| match c {
+            Cand::Country(_) => true,
+            Cand::Place(i) => self.places[i].feature == "ADM1",
+            Cand::Region(_) => false,
+        })
+    }
+
     /// The place of a candidate named by `text` at byte `start` of the body.
     pub(crate) fn place(&self, c: Cand, start: usize, text: &str, via: Option<Via>) -> Place {
         let r = self.record(c);

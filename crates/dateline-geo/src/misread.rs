@@ -117,9 +117,10 @@ impl Gazetteer {
             return false;
         };
         words::DIRECTIONS.contains(&first.to_lowercase())
-            && self.lookup(rest).iter().any(|&(c, main)| {
-                main && matches!(c, Cand::Place(i) if self.places[i].feature.starts_with("PPL"))
-            })
+            && self
+                .lookup(rest)
+                .iter()
+                .any(|&(c, main)| main && self.is_town(c))
     }
 
     /// A city of 100,000 that is the only town of its name ("Sochi", not "Lincoln").
@@ -153,9 +154,10 @@ impl Gazetteer {
             {
                 continue;
             }
-            *m = self.lookup(&e.text).iter().any(|&(c, main)| {
-                main && matches!(c, Cand::Place(i) if self.places[i].feature.starts_with("PPL"))
-            });
+            *m = self
+                .lookup(&e.text)
+                .iter()
+                .any(|&(c, main)| main && self.is_town(c));
         }
     }
 }

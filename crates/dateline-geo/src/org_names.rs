@@ -496,12 +496,7 @@ impl Gazetteer {
             if words::DIRECTIONS.contains(&next.to_lowercase()) {
                 return false;
             }
-            let two = format!("{} {next}", all[lead + k].text);
-            self.lookup(&two).iter().any(|&(c, _)| match c {
-                Cand::Country(_) => true,
-                Cand::Place(i) => self.places[i].feature == "ADM1",
-                Cand::Region(_) => false,
-            })
+            self.names_country_or_division(&format!("{} {next}", all[lead + k].text))
         };
         let direction = |k: usize| {
             all.len() > lead + k + 1
@@ -541,14 +536,7 @@ impl Gazetteer {
         if let Some((first, after)) = e.text[rest_at..].split_once(' ') {
             // (not where the word opens a division's or country's name: "of West Virginia")
             let second = after.split(' ').next().unwrap_or("");
-            let named = self
-                .lookup(&format!("{first} {second}"))
-                .iter()
-                .any(|&(c, _)| match c {
-                    Cand::Country(_) => true,
-                    Cand::Place(i) => self.places[i].feature == "ADM1",
-                    Cand::Region(_) => false,
-                });
+            let named = self.names_country_or_division(&format!("{first} {second}"));
             if !named && words::DIRECTIONS.contains(&first.to_lowercase()) {
                 rest_at += first.len() + 1;
                 town_ok = true;

@@ -69,14 +69,7 @@ impl Gazetteer {
             });
         }
         // (the most populous division of the name: Florida, USA, not Uruguay's department)
-        if let Some(i) = cands
-            .iter()
-            .filter_map(|&(c, _)| match c {
-                Cand::Place(i) if self.places[i].feature == "ADM1" => Some(i),
-                _ => None,
-            })
-            .max_by_key(|&i| (self.places[i].population, std::cmp::Reverse(i)))
-        {
+        if let Some(i) = self.most_populous_division(cands) {
             return Some(self.division_of(i));
         }
         if let Some(abbr) = data::us_state_abbreviation(q.trim_end_matches('.')) {
