@@ -496,4 +496,27 @@ mod tests {
         let ps = g.resolve(body, &gpes(body, &["Manhattan", "Wamego", "St. George"]));
         assert_eq!(at(&ps, "St. George"), us("KS"), "{ps:?}");
     }
+
+    /// An outlet's country is read off its address's country-code domain; generic domains,
+    /// vanity codes and text that is no address give none.
+    #[test]
+    fn the_country_of_an_outlet_by_its_web_address() {
+        let g = gazetteer();
+        let cases = [
+            ("https://www.cbc.ca/news/canada/x-1.2", Some("CAN")),
+            ("http://news.bbc.co.uk/2/hi/x.stm", Some("GBR")),
+            ("https://www.smh.com.au:443/world?x=1", Some("AUS")),
+            ("https://www.reuters.com/world/", None),
+            ("https://news.example.tv/x", None),
+            ("https://www.corriere.it/esteri/", Some("ITA")),
+            ("not a url", None),
+            ("", None),
+        ];
+        let failures: Vec<String> = cases
+            .iter()
+            .filter(|&&(url, want)| g.country_of_url(url) != want)
+            .map(|&(url, want)| format!("{url:?}: got {:?}, want {want:?}", g.country_of_url(url)))
+            .collect();
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
 }
