@@ -11,6 +11,9 @@ use std::path::Path;
 #[path = "src/data.rs"]
 mod data;
 #[allow(dead_code)]
+#[path = "src/error.rs"]
+mod error;
+#[allow(dead_code)]
 #[path = "../dateline-core/src/hash.rs"]
 mod hash;
 #[allow(dead_code)]
@@ -39,18 +42,26 @@ fn main() {
     }
     for f in [
         "src/data.rs",
+        "src/error.rs",
         "src/index.rs",
         "../dateline-core/src/key.rs",
         "../dateline-core/src/hash.rs",
     ] {
         println!("cargo:rerun-if-changed={f}");
     }
-    let read = |file: &str| -> Result<&'static str, String> {
-        let text = std::fs::read_to_string(dir.join(file))
-            .map_err(|e| format!("data/geo/{file}: cannot read: {e}"))?;
+    let read = |file: &str| -> Result<&'static str, error::GeoError> {
+        let text =
+            std::fs::read_to_string(dir.join(file)).map_err(|e| error::GeoError::Unreadable {
+                file: file.to_string(),
+                reason: e.to_string(),
+            })?;
         Ok(Box::leak(text.into_boxed_str()))
     };
-    let (countries, places, regions) = match data::tables(read) {
+    let data::Tables {
+        countries,
+        places,
+        regions,
+    } = match data::tables(read) {
         Ok(t) => t,
         Err(e) => panic!("the bundled gazetteer does not load: {e}"),
     };

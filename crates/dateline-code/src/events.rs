@@ -1357,7 +1357,11 @@ fn focus_country(places: &[Place]) -> Option<String> {
     for (i, p) in places.iter().enumerate() {
         // (a country's adjective names it too, "Algerian President …", and its capital or its
         // name acting as its government, "Moscow said")
-        let named = p.via.is_none() || matches!(p.via.as_deref(), Some("demonym" | "metonymy"));
+        let named = p.via.is_none()
+            || matches!(
+                p.via,
+                Some(dateline_core::Via::Demonym | dateline_core::Via::Metonymy)
+            );
         let Some(c) = p.country.as_deref().filter(|_| named) else {
             continue;
         };

@@ -37,7 +37,7 @@ impl Pipeline {
         let t0 = std::time::Instant::now();
         // the gazetteer and the actor dictionaries are independent: load them side by side
         let (gazetteer, actors) = std::thread::scope(|s| {
-            let g = s.spawn(Gazetteer::bundled);
+            let g = s.spawn(|| Gazetteer::bundled().map_err(|e| e.to_string()));
             let a = Actors::bundled();
             (
                 g.join()

@@ -121,7 +121,21 @@ pub struct Place {
     pub admin1: Option<String>,
     /// How the text names the place when not by its name: `demonym` ("Russian" for Russia).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub via: Option<String>,
+    pub via: Option<Via>,
+}
+
+/// How a text names a place other than by the place's own name; a place named so never
+/// places an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Via {
+    /// a country's or region's adjective or people ("Russian troops", "Egyptians"), a country
+    /// before a hyphen ("U.S.-led"), a town before "-based"
+    Demonym,
+    /// inside an organisation's name ("Kentucky State Police", "University of Georgia")
+    Organisation,
+    /// a state acting as its government ("Moscow said", "the White House said")
+    Metonymy,
 }
 
 /// Who a quote is attributed to.

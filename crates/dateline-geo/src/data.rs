@@ -1,6 +1,8 @@
 //! Parsing the gazetteer files (formats in docs/data-formats.md). A malformed line is an error
 //! naming its line number; nothing is guessed.
 
+use crate::error::{GeoError, LineProblem};
+
 /// A country.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Country {
@@ -17,8 +19,8 @@ pub struct Country {
 }
 
 /// A place or region. Its text fields borrow the gazetteer text they were parsed from (the
-/// bundled files are compiled into the binary), so loading 145k places allocates nothing per
-/// place.
+/// bundled files are compiled into the binary), so loading 211k places and airports
+/// allocates nothing per place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GeoRecord {
     pub geonameid: Option<u64>,
@@ -59,68 +61,122 @@ fn list(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn coord(s: &str, max: f64, line: usize, what: &str) -> Result<f64, String> {
-    let v: f64 = s
-        .trim()
-        .parse()
-        .map_err(|_| format!("line {line}: {what} {s:?} is not a number"))?;
+fn coord(s: &str, max: f64, line: usize, what: &'static str) -> Result<f64, GeoError> {
+    let v: f64 = s.trim().parse().map_err(|_| {
+        GeoError::line(
+            line,
+            LineProblem::NotANumber {
+                what,
+                text: s.to_string(),
+            },
+        )
+    })?;
     if !(-max..=max).contains(&v) {
-        return Err(format!("line {line}: {what} {v} out of range ±{max}"));
+        return Err(GeoError::line(
+            line,
+            LineProblem::OutOfRange {
+                what,
+                value: v,
+                max,
+            },
+        ));
     }
     Ok(v)
+}
+
+/// The error of line `line` having `found` columns where `expected` are needed.
+fn columns(line: usize, expected: usize, found: usize) -> GeoError {
+    GeoError::line(line, LineProblem::Columns { expected, found })
 }
 
 fn opt_id(s: &str) -> Option<u64> {
     s.trim().parse().ok()
 }
 
-/// The points of `data/geo/us-centroids.tsv`: (kind, code, lat, lon), kind `state` (postal
-/// code) or `county` (FIPS code).
-pub fn parse_us_centroids(text: &str) -> Result<Vec<(&str, &str, f64, f64)>, String> {
+/// What a point of `data/geo/us-centroids.tsv` is the centroid of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UsDivision {
+    /// a state, by its postal code
+    State,
+    /// a county, by its FIPS code
+    County,
+}
+
+/// A point of `data/geo/us-centroids.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct UsCentroid<'t> {
+    pub kind: UsDivision,
+    /// the state's postal code or the county's FIPS code
+    pub code: &'t str,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// A point of `data/geo/adm1-centroids.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Adm1Centroid {
+    /// the first-level division's GeoNames id
+    pub geonameid: u64,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// The points of `data/geo/us-centroids.tsv`, of kind `state` (postal code) or `county`
+/// (FIPS code).
+pub fn parse_us_centroids(text: &str) -> Result<Vec<UsCentroid<'_>>, GeoError> {
     let mut out = Vec::new();
     for (n, f) in lines(text) {
         if f.len() < 4 {
-            return Err(format!("line {n}: expected 4 columns, found {}", f.len()));
+            return Err(columns(n, 4, f.len()));
         }
-        if !matches!(f[0], "state" | "county") {
-            return Err(format!("line {n}: kind {:?} is not state or county", f[0]));
-        }
-        out.push((
-            f[0],
-            f[1],
-            coord(f[2], 90.0, n, "latitude")?,
-            coord(f[3], 180.0, n, "longitude")?,
-        ));
+        let kind = match f[0] {
+            "state" => UsDivision::State,
+            "county" => UsDivision::County,
+            other => return Err(GeoError::line(n, LineProblem::Kind(other.to_string()))),
+        };
+        out.push(UsCentroid {
+            kind,
+            code: f[1],
+            lat: coord(f[2], 90.0, n, "latitude")?,
+            lon: coord(f[3], 180.0, n, "longitude")?,
+        });
     }
     Ok(out)
 }
 
-/// The points of `data/geo/adm1-centroids.tsv`: (GeoNames id, lat, lon).
-pub fn parse_adm1_centroids(text: &str) -> Result<Vec<(u64, f64, f64)>, String> {
+/// The points of `data/geo/adm1-centroids.tsv`.
+pub fn parse_adm1_centroids(text: &str) -> Result<Vec<Adm1Centroid>, GeoError> {
     let mut out = Vec::new();
     for (n, f) in lines(text) {
         if f.len() < 3 {
-            return Err(format!("line {n}: expected 3 columns, found {}", f.len()));
+            return Err(columns(n, 3, f.len()));
         }
-        let id = opt_id(f[0]).ok_or_else(|| format!("line {n}: id {:?} is not a number", f[0]))?;
-        out.push((
-            id,
-            coord(f[1], 90.0, n, "latitude")?,
-            coord(f[2], 180.0, n, "longitude")?,
-        ));
+        let id =
+            opt_id(f[0]).ok_or_else(|| GeoError::line(n, LineProblem::Id(f[0].to_string())))?;
+        out.push(Adm1Centroid {
+            geonameid: id,
+            lat: coord(f[1], 90.0, n, "latitude")?,
+            lon: coord(f[2], 180.0, n, "longitude")?,
+        });
     }
     Ok(out)
 }
 
-/// Countries, places and regions.
-pub type Tables = (Vec<Country>, Vec<GeoRecord>, Vec<GeoRecord>);
+/// The gazetteer's tables.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tables {
+    pub countries: Vec<Country>,
+    /// places, then airports
+    pub places: Vec<GeoRecord>,
+    pub regions: Vec<GeoRecord>,
+}
 
 /// The gazetteer's tables from its files in `data/geo/` (`read` gives a file's text by name):
 /// countries with their aliases and demonyms, places, regions. The program and the build
 /// script that prebuilds the name index both load them through this function, so both see
 /// the same records in the same order. An error names the file and line.
-pub fn tables(read: impl Fn(&str) -> Result<&'static str, String>) -> Result<Tables, String> {
-    let named = |file: &str, e: String| format!("data/geo/{file}: {e}");
+pub fn tables(read: impl Fn(&str) -> Result<&'static str, GeoError>) -> Result<Tables, GeoError> {
+    let named = |file: &str, e: GeoError| e.in_file(file);
     let mut countries =
         parse_countries(read("countries.tsv")?).map_err(|e| named("countries.tsv", e))?;
     let mut places = parse_places(read("places.tsv")?).map_err(|e| named("places.tsv", e))?;
@@ -131,14 +187,18 @@ pub fn tables(read: impl Fn(&str) -> Result<&'static str, String>) -> Result<Tab
         .map_err(|e| named("country-aliases.tsv", e))?;
     add_demonyms(&mut countries, read("demonym-aliases.tsv")?)
         .map_err(|e| named("demonym-aliases.tsv", e))?;
-    Ok((countries, places, regions))
+    Ok(Tables {
+        countries,
+        places,
+        regions,
+    })
 }
 
-pub fn parse_countries(text: &str) -> Result<Vec<Country>, String> {
+pub fn parse_countries(text: &str) -> Result<Vec<Country>, GeoError> {
     let mut out = Vec::new();
     for (n, f) in lines(text) {
         if f.len() < 10 {
-            return Err(format!("line {n}: expected 10 columns, found {}", f.len()));
+            return Err(columns(n, 10, f.len()));
         }
         out.push(Country {
             iso2: f[0].to_string(),
@@ -156,7 +216,7 @@ pub fn parse_countries(text: &str) -> Result<Vec<Country>, String> {
     Ok(out)
 }
 
-pub fn parse_places(text: &'static str) -> Result<Vec<GeoRecord>, String> {
+pub fn parse_places(text: &'static str) -> Result<Vec<GeoRecord>, GeoError> {
     let mut out = Vec::with_capacity(150_000);
     for (n, line) in text.lines().enumerate() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -166,9 +226,7 @@ pub fn parse_places(text: &'static str) -> Result<Vec<GeoRecord>, String> {
         let mut f = line.split('\t');
         let mut col = [""; 9];
         for (i, c) in col.iter_mut().enumerate() {
-            *c = f
-                .next()
-                .ok_or_else(|| format!("line {n}: expected 9 columns, found {i}"))?;
+            *c = f.next().ok_or_else(|| columns(n, 9, i))?;
         }
         out.push(GeoRecord {
             geonameid: opt_id(col[0]),
@@ -186,10 +244,10 @@ pub fn parse_places(text: &'static str) -> Result<Vec<GeoRecord>, String> {
 }
 
 /// Add `demonym<TAB>ISO3` lines as demonyms of their countries.
-pub fn add_demonyms(countries: &mut [Country], text: &str) -> Result<(), String> {
+pub fn add_demonyms(countries: &mut [Country], text: &str) -> Result<(), GeoError> {
     for (n, f) in lines(text) {
         let (Some(d), Some(iso3)) = (f.first(), f.get(1)) else {
-            return Err(format!("line {n}: expected demonym<TAB>ISO3"));
+            return Err(GeoError::line(n, LineProblem::NameAndCountry("demonym")));
         };
         match countries.iter_mut().find(|c| c.iso3 == iso3.trim()) {
             Some(c) => {
@@ -197,17 +255,22 @@ pub fn add_demonyms(countries: &mut [Country], text: &str) -> Result<(), String>
                     c.demonyms.push(d.trim().to_string());
                 }
             }
-            None => return Err(format!("line {n}: unknown country {:?}", iso3.trim())),
+            None => {
+                return Err(GeoError::line(
+                    n,
+                    LineProblem::UnknownCountry(iso3.trim().to_string()),
+                ))
+            }
         }
     }
     Ok(())
 }
 
 /// Add `alias<TAB>ISO3` lines as alternate names of their countries.
-pub fn add_aliases(countries: &mut [Country], text: &str) -> Result<(), String> {
+pub fn add_aliases(countries: &mut [Country], text: &str) -> Result<(), GeoError> {
     for (n, f) in lines(text) {
         let (Some(alias), Some(iso3)) = (f.first(), f.get(1)) else {
-            return Err(format!("line {n}: expected alias<TAB>ISO3"));
+            return Err(GeoError::line(n, LineProblem::NameAndCountry("alias")));
         };
         match countries.iter_mut().find(|c| c.iso3 == iso3.trim()) {
             Some(c) => {
@@ -215,7 +278,12 @@ pub fn add_aliases(countries: &mut [Country], text: &str) -> Result<(), String> 
                     c.alts.push(alias.trim().to_string());
                 }
             }
-            None => return Err(format!("line {n}: unknown country code {iso3:?}")),
+            None => {
+                return Err(GeoError::line(
+                    n,
+                    LineProblem::UnknownCountryCode(iso3.to_string()),
+                ))
+            }
         }
     }
     Ok(())
@@ -226,11 +294,11 @@ fn is_code(a: &str) -> bool {
     a.len() <= 4 && a.chars().all(|c| c.is_ascii_uppercase())
 }
 
-pub fn parse_regions(text: &'static str) -> Result<Vec<GeoRecord>, String> {
+pub fn parse_regions(text: &'static str) -> Result<Vec<GeoRecord>, GeoError> {
     let mut out = Vec::new();
     for (n, f) in lines(text) {
         if f.len() < 6 {
-            return Err(format!("line {n}: expected 7 columns, found {}", f.len()));
+            return Err(columns(n, 7, f.len()));
         }
         out.push(GeoRecord {
             geonameid: f.get(6).and_then(|s| opt_id(s)),
@@ -340,30 +408,79 @@ pub fn us_state_abbreviation(s: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
 
+    /// Each malformed line is an error naming its line and what is wrong, in these words.
     #[test]
     fn bad_lines_are_named() {
-        let e = parse_places("# h\n1\tX\t\t95\t0\tPPL\tUSA\tTX\t5\n").unwrap_err();
-        assert!(e.contains("line 2") && e.contains("latitude"), "{e}");
-        let e = parse_countries("XX\tshort\n").unwrap_err();
-        assert!(e.contains("line 1"));
-        assert!(parse_regions("A\t\tx\t0\tRGN\t\t\n").is_err());
-        let e = parse_places("1\tX\tY\t5\t6\n").unwrap_err();
-        assert!(e.contains("line 1") && e.contains("columns"), "{e}");
-        let e = parse_us_centroids("# h\nstate\tVA\t37.5\t-78.9\ncounty\t21125\t37.1\t-200\n")
-            .unwrap_err();
-        assert!(e.contains("line 3") && e.contains("longitude"), "{e}");
-        let e = parse_adm1_centroids("x\t1\t2\n").unwrap_err();
-        assert!(e.contains("line 1") && e.contains("id"), "{e}");
-        let e = parse_adm1_centroids("# h\n5883102\t95\t-114\tAlberta\n").unwrap_err();
-        assert!(e.contains("line 2") && e.contains("latitude"), "{e}");
-        let e = parse_us_centroids("town\tX\t1\t2\n").unwrap_err();
-        assert!(e.contains("line 1") && e.contains("kind"), "{e}");
+        let cases: [(&str, Result<(), GeoError>, &str); 8] = [
+            (
+                "a place's latitude out of range",
+                parse_places("# h\n1\tX\t\t95\t0\tPPL\tUSA\tTX\t5\n").map(drop),
+                "line 2: latitude 95 out of range ±90",
+            ),
+            (
+                "a country's line too short",
+                parse_countries("XX\tshort\n").map(drop),
+                "line 1: expected 10 columns, found 2",
+            ),
+            (
+                "a region's latitude not a number",
+                parse_regions("A\t\tx\t0\tRGN\t\t\n").map(drop),
+                "line 1: latitude \"x\" is not a number",
+            ),
+            (
+                "a place's line too short",
+                parse_places("1\tX\tY\t5\t6\n").map(drop),
+                "line 1: expected 9 columns, found 5",
+            ),
+            (
+                "a county's longitude out of range",
+                parse_us_centroids("# h\nstate\tVA\t37.5\t-78.9\ncounty\t21125\t37.1\t-200\n")
+                    .map(drop),
+                "line 3: longitude -200 out of range ±180",
+            ),
+            (
+                "a division's id not a number",
+                parse_adm1_centroids("x\t1\t2\n").map(drop),
+                "line 1: id \"x\" is not a number",
+            ),
+            (
+                "a division's latitude out of range",
+                parse_adm1_centroids("# h\n5883102\t95\t-114\tAlberta\n").map(drop),
+                "line 2: latitude 95 out of range ±90",
+            ),
+            (
+                "a centroid of an unknown kind",
+                parse_us_centroids("town\tX\t1\t2\n").map(drop),
+                "line 1: kind \"town\" is not state or county",
+            ),
+        ];
+        let failures: Vec<String> = cases
+            .iter()
+            .filter_map(|(case, got, want)| match got {
+                Err(e) if e.to_string() == *want => None,
+                other => Some(format!("{case}: got {other:?}, want Err({want:?})")),
+            })
+            .collect();
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn good_centroid_lines_parse() {
         assert_eq!(
             parse_us_centroids("state\tVA\t37.5\t-78.9\n").unwrap(),
-            vec![("state", "VA", 37.5, -78.9)]
+            vec![UsCentroid {
+                kind: UsDivision::State,
+                code: "VA",
+                lat: 37.5,
+                lon: -78.9
+            }]
         );
+    }
+
+    #[test]
+    fn a_damaged_table_is_an_error_naming_its_file_and_line() {
         // a damaged airports table is an error naming that file and line, whatever the others
-        let read = |file: &str| -> Result<&'static str, String> {
+        let read = |file: &str| -> Result<&'static str, GeoError> {
             Ok(match file {
                 "countries.tsv" => "XX\tXXX\tX\t\t\tX\t1\t2\t\t0\n",
                 "places.tsv" => "1\tX\t\t5\t6\tPPL\tXXX\t\t5\n",
@@ -372,9 +489,9 @@ mod tests {
             })
         };
         let e = tables(read).unwrap_err();
-        assert!(
-            e.contains("airports.tsv") && e.contains("line 2") && e.contains("longitude"),
-            "{e}"
+        assert_eq!(
+            e.to_string(),
+            "data/geo/airports.tsv: line 2: longitude 600 out of range ±180"
         );
     }
 
