@@ -405,7 +405,7 @@ impl Store {
                         x.start as i64,
                         x.end as i64,
                         x.text,
-                        x.kind,
+                        x.kind.as_str(),
                         x.value
                     ])
                     .map_err(e)?;

@@ -1,0 +1,29 @@
+//! Clock times: twelve-hour readings ("10", "7:30", "10.30" as British papers write it), the
+//! twenty-four-hour clock ("1200", "0930") and the time zones written after a clock.
+
+/// Time-zone abbreviations written after a clock time.
+pub(super) const TIME_ZONES: &[&str] = &[
+    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest",
+    "et", "pt", "ct",
+];
+
+/// "1200", "0930" as hours and minutes of a twenty-four-hour clock.
+pub(super) fn military(w: &str) -> Option<(u32, u32)> {
+    if w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (h, m) = (w[..2].parse::<u32>().ok()?, w[2..].parse::<u32>().ok()?);
+    (h < 24 && m < 60).then_some((h, m))
+}
+
+pub(super) fn clock(w: &str) -> Option<(u32, u32)> {
+    // ("10.30", as British papers write it: two digits of minutes after the point)
+    let split = w
+        .split_once(':')
+        .or_else(|| w.split_once('.').filter(|(_, m)| m.len() == 2));
+    let (h, m) = match split {
+        Some((h, m)) => (h.parse().ok()?, m.parse().ok()?),
+        None => (w.parse().ok()?, 0),
+    };
+    (h <= 12 && m < 60).then_some((h, m))
+}

@@ -1,0 +1,184 @@
+//! Quarters, halves and fiscal years, and the quarter a company report is about.
+//!
+//! Heuristics:
+//! - a quarter named without a year is this year's, unless it is still to come and the clause
+//!   does not look ahead (then last year's: "the fourth quarter" in a February report);
+//! - "of the year" after a half or quarter still to come at publication, in a clause that does
+//!   not look ahead, is last year ("raised during the third quarter of the year" in January);
+//! - a two-digit year ("3Q18", "FY19") is of the publication's century, or of the century
+//!   before if that would put it more than five years ahead;
+//! - **report context** ([`quarter_context`]): in a report about a quarter ("third-quarter
+//!   profit rose"), "a year ago", "a year earlier" and "last year"-like comparisons mean that
+//!   quarter a year before, "the quarter", "the latest period" the report's own quarter, "the
+//!   year-ago quarter" that quarter a year back, "the 1988 quarter" that year's; the quarter
+//!   named in this sentence or one of the four before sets the context; a quarter still to
+//!   end by publication ("a fourth-quarter charge" expected in November) sets none.
+
+use dateline_core::date::Date;
+use dateline_core::{TimeExpr, TimeKind};
+
+use super::calendar::year_token;
+use super::sentence::Ctx;
+use super::tense::local_tense;
+
+/// The year named at word `j` after "of" in "the second half of …", "the first quarter of …":
+/// a year in digits, or "this year", "the year", "the current year", "last year", "the
+/// previous year", "next year", "the coming year" (by the publication date); with how many
+/// words it takes.
+/// `part_begins` is the month the half or quarter begins: "the year" (not "this year") is the
+/// last one when that part is still to come at publication and the clause does not look ahead
+/// ("raised during the third quarter of the year" in January).
+pub(super) fn year_named(cx: &Ctx, j: usize, part_begins: u32) -> Option<(i32, usize)> {
+    let w = |k: usize| cx.words.get(j + k).map(String::as_str).unwrap_or("");
+    if let Some(y) = year_token(w(0)) {
+        return Some((y, 1));
+    }
+    let a = cx.anchor?;
+    let (shift, n) = match (w(0), w(1), w(2)) {
+        ("the", "year", _) if part_begins > a.month && local_tense(cx, j) != Some(1) => (-1, 2),
+        ("this" | "the", "year", _) => (0, 2),
+        ("the", "current", "year") => (0, 3),
+        ("last", "year", _) => (-1, 2),
+        ("the", "previous" | "last", "year") => (-1, 3),
+        ("next", "year", _) => (1, 2),
+        ("the", "coming" | "next", "year") => (1, 3),
+        _ => return None,
+    };
+    Some((a.year + shift, n))
+}
+
+/// "the quarter", "the latest quarter" (0) or "the year-ago quarter" (1): a company report's
+/// own quarter, or that quarter a year back.
+pub(super) fn report_quarter(text: &str) -> Option<i32> {
+    let l = text.to_lowercase();
+    if matches!(
+        l.as_str(),
+        "the quarter"
+            | "the latest quarter"
+            | "the recent quarter"
+            | "the past quarter"
+            | "the fiscal quarter"
+            | "the most recent quarter"
+            | "the latest period"
+    ) {
+        Some(0)
+    } else if l.starts_with("the year-ago ")
+        || l.starts_with("the year-earlier ")
+        || l.starts_with("the quarter a year ")
+        || l.starts_with("the period a year ")
+    {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+/// The quarter a report is about, and how many sentences ago it was named.
+#[derive(Debug, Default)]
+pub(super) struct ReportQuarter {
+    /// Its year and number.
+    quarter: Option<(i32, u32)>,
+    /// Sentences read since it was named.
+    age: usize,
+}
+
+/// In a report about a quarter ("third-quarter profit rose"), "a year ago", "a year earlier"
+/// and "last year" mean that quarter a year before (TimeML values like `1988-Q3`). The quarter
+/// named in this sentence (`times`), or in one of the four before, sets the context.
+pub(super) fn quarter_context(
+    times: &mut [TimeExpr],
+    quarter: &mut ReportQuarter,
+    anchor: Option<Date>,
+) {
+    // (a quarter still to end by publication, "a fourth-quarter charge" expected in November,
+    // is no quarter a report is about)
+    let ended = |y: i32, q: u32| {
+        anchor.is_none_or(|a| {
+            (i64::from(y) * 4 + i64::from(q)) * 3 < i64::from(a.year) * 12 + i64::from(a.month)
+        })
+    };
+    let named = times
+        .iter()
+        .filter(|t| report_quarter(&t.text).is_none())
+        .find_map(|t| {
+            let v = t.value.as_deref()?;
+            let (y, q) = v.split_once("-Q")?;
+            let (y, q) = (y.parse::<i32>().ok()?, q.parse::<u32>().ok()?);
+            ended(y, q).then_some((y, q))
+        });
+    match named {
+        Some(yq) => {
+            *quarter = ReportQuarter {
+                quarter: Some(yq),
+                age: 0,
+            }
+        }
+        None => {
+            if quarter.quarter.is_some() {
+                quarter.age += 1;
+            }
+        }
+    }
+    let Some((y, q)) = quarter.quarter else {
+        return;
+    };
+    if quarter.age > 4 {
+        return;
+    }
+    for t in times.iter_mut() {
+        let l = t.text.to_lowercase();
+        // (a comparison with the year before is with its same quarter; "last year" names
+        // the year)
+        let year_back = ["year ago", "year earlier", "year before", "year-earlier"]
+            .iter()
+            .any(|p| l.contains(p));
+        let plain = t
+            .value
+            .as_deref()
+            .is_some_and(|v| v == "P1Y" || (v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit())));
+        if year_back && plain && !l.contains("quarter") {
+            t.kind = TimeKind::Date;
+            t.value = Some(format!("{:04}-Q{q}", y - 1));
+        }
+        // "the quarter", "the latest quarter", "the year-ago quarter": the report's quarter
+        if let Some(back) = report_quarter(&t.text) {
+            t.value = Some(format!("{:04}-Q{q}", y - back));
+        }
+        // "the 1988 quarter": the report's quarter of that year ("the 1988 period" may be the
+        // year or a half: left as the year)
+        let words: Vec<&str> = l.split(' ').collect();
+        if let ["the", year, "quarter"] = words.as_slice() {
+            if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) {
+                t.kind = TimeKind::Date;
+                t.value = Some(format!("{year}-Q{q}"));
+            }
+        }
+    }
+}
+
+/// A two-digit year ("3Q18", "FY19") is of the publication's century, or of the century before
+/// if that would put it more than five years ahead of publication.
+pub(super) fn two_digit_year(a: Option<Date>, yy: i32) -> i32 {
+    let c = a.map_or(2000, |a| a.year - a.year.rem_euclid(100));
+    if a.is_some_and(|a| c + yy > a.year + 5) {
+        c - 100 + yy
+    } else {
+        c + yy
+    }
+}
+
+/// Quarter `q` named without a year: this year's, unless it is still to come and the clause
+/// does not look ahead (then last year's: "the fourth quarter" in a February report).
+pub(super) fn quarter_value(a: Date, q: u32, tense: Option<i32>) -> String {
+    format!("{:04}-Q{q}", quarter_year(a, q, tense))
+}
+
+/// The year of quarter `q` named without one (see [`quarter_value`]).
+pub(super) fn quarter_year(a: Date, q: u32, tense: Option<i32>) -> i32 {
+    let cur = (a.month - 1) / 3 + 1;
+    if q > cur && tense != Some(1) {
+        a.year - 1
+    } else {
+        a.year
+    }
+}

@@ -1,0 +1,192 @@
+//! The tense of a clause, which decides which way a time named without a year or a week
+//! points: a bare weekday, a month, a day of a month, a quarter, a season, a holiday.
+//!
+//! Heuristics:
+//! - **local tense** ([`local_tense`]): the nearest tense word among the ten words before and
+//!   the two after (up to a clause boundary) decides; a future marker ("will", "plans to",
+//!   "expected to", "scheduled a …", "set to", "soon", a start told in the present: "opens
+//!   Saturday") points ahead, a past-tense verb ("said", an irregular past from
+//!   `data/nlp/irregular-past-verbs.txt`, a lower-case word in -ed) back;
+//! - a participle after "be" ("will be held") says nothing; a participle after a determiner
+//!   ("a contested convention") or starting with "un" is an adjective;
+//! - "plan", "expected", "due", "scheduled", "set" look ahead only before "to"/"for" ("due by",
+//!   "scheduled a news conference"): "a cooperation plan" is a noun;
+//! - a plan in the pluperfect ("had been scheduled to expire Friday") is a past plan;
+//! - **deadlines** ([`deadline`]): a time after "until"/"till"/"through" in a clause that gives,
+//!   extends, postpones or runs ("has given the family until 9 a.m. Tuesday", "the exhibit runs
+//!   through Sunday") is still to come, whatever the tense ("have held primaries through
+//!   Tuesday" is done: "has"/"have" count only with "until");
+//! - **looking ahead** ([`looks_ahead`]): whether a sentence holds a future cue at all.
+
+use super::sentence::Ctx;
+
+const FUTURE_CUES: &[&str] = &[
+    "will",
+    "'ll",
+    "would",
+    "shall",
+    "next",
+    "plans",
+    "plan",
+    "planned",
+    "scheduled",
+    "expected",
+    "upcoming",
+    "coming",
+    "due",
+];
+
+/// Whether a sentence of `words` looks ahead (a future cue) and whether it does so strongly
+/// ("will", "next", "tomorrow": enough to move a bare weekday forward).
+pub(super) fn looks_ahead(words: &[String]) -> (bool, bool) {
+    // ("next to the embassy", "next door" look nowhere)
+    let cue = |k: usize| {
+        let w = words[k].as_str();
+        w != "next" || !matches!(words.get(k + 1).map(String::as_str), Some("to" | "door"))
+    };
+    let future = (0..words.len()).any(|k| FUTURE_CUES.contains(&words[k].as_str()) && cue(k));
+    let strong_future = (0..words.len()).any(|k| {
+        matches!(
+            words[k].as_str(),
+            "will" | "'ll" | "shall" | "next" | "coming" | "upcoming" | "tomorrow"
+        ) && cue(k)
+    });
+    (future, strong_future)
+}
+
+/// The tense of the clause around token `i` from the words nearest to it (ten before, two
+/// after): a future marker ("will", "plans", "to leave … on Thursday") gives 1, a past-tense
+/// verb ("said", "met", "was", a word in -ed) gives -1; the nearest decides.
+pub(super) fn local_tense(cx: &Ctx, i: usize) -> Option<i32> {
+    const FUTURE: &[&str] = &[
+        "will",
+        "'ll",
+        "shall",
+        "would",
+        "plans",
+        "plan",
+        "planned",
+        "planning",
+        "scheduled",
+        "expected",
+        "due",
+        "going",
+        "looming",
+        "upcoming",
+        // a start or opening told in the present is one to come ("Glass recycling starts on
+        // Friday", "the exhibition opens Saturday")
+        "starts",
+        "begins",
+        "opens",
+        "resumes",
+    ];
+    const PAST: &[&str] = &[
+        "said", "was", "were", "had", "did", "met", "told", "went", "came", "took", "made", "gave",
+        "held", "left", "began", "won", "lost", "saw", "spoke", "wrote", "ago",
+        // irregular pasts that are no nouns or presents ("caught up with him in June")
+        "caught", "found", "fought", "brought", "bought", "thought", "got", "sent", "struck",
+        "stood", "fell", "felt", "kept", "paid", "sold", "became", "broke", "chose", "drove",
+        "flew", "knew", "grew", "threw", "rose", "stole", "built", "spent", "heard", "sat",
+        "withdrew", "fled", "sought", "taught", "ran", "drew", "shook", "swore", "woke",
+    ];
+    let class = |j: usize| -> Option<i32> {
+        let w = cx.words[j].as_str();
+        let lower_case = cx.raw[j].chars().next().is_some_and(char::is_lowercase);
+        // a participle after "be" ("will be held") says nothing of the tense
+        let after_be = j > 0
+            && matches!(
+                cx.words[j - 1].as_str(),
+                "be" | "been" | "being" | "is" | "are" | "am"
+            );
+        let next = cx.words.get(j + 1).map_or("", String::as_str);
+        // ("a contested convention", "the expanded program": a participle after a
+        // determiner is an adjective)
+        // ("unspecified", "undisclosed" are adjectives too)
+        let adjective = w.starts_with("un")
+            || j > 0
+                && matches!(
+                    cx.words[j - 1].as_str(),
+                    "a" | "an" | "the" | "this" | "that" | "its" | "their" | "his" | "her" | "our"
+                );
+        // "plans to", "expected to", "set to resume": a noun ("a cooperation plan") or a
+        // participle without "to" looks nowhere
+        let needs_to = matches!(
+            w,
+            "plan" | "plans" | "expected" | "due" | "scheduled" | "set"
+        );
+        // ("has scheduled a news conference Thursday": a plan with its object)
+        let planned_thing =
+            matches!(w, "scheduled" | "planned") && matches!(next, "a" | "an" | "the");
+        let looks_ahead =
+            matches!(next, "to" | "for") || (w == "due" && next == "by") || planned_thing;
+        if needs_to && !looks_ahead {
+            return None;
+        }
+        // "had been scheduled to expire Friday": planned in the past, for the past
+        let pluperfect = (j.saturating_sub(3)..j).any(|k| cx.words[k] == "had");
+        if (FUTURE.contains(&w) || w == "set" || w == "soon") && pluperfect && w != "will" {
+            Some(-1)
+        } else if FUTURE.contains(&w) || w == "set" || w == "soon" {
+            Some(1)
+        } else if after_be {
+            None
+        } else if PAST.contains(&w)
+            || (lower_case && w.len() > 4 && w.ends_with("ed") && !adjective)
+        {
+            Some(-1)
+        } else {
+            None
+        }
+    };
+    let before = (i.saturating_sub(10)..i).rev().map(|j| (i - j, j));
+    // (the words after, up to a clause boundary: "on Saturday and were planning" is no past)
+    let stop = (i + 1..(i + 3).min(cx.words.len()))
+        .find(|&j| matches!(cx.words[j].as_str(), "and" | "but" | "," | "." | ";"))
+        .unwrap_or((i + 3).min(cx.words.len()));
+    let after = (i + 1..stop).map(|j| (j - i, j));
+    let mut near: Vec<(usize, usize)> = before.chain(after).collect();
+    near.sort_by_key(|&(d, j)| (d, j));
+    near.into_iter().find_map(|(_, j)| class(j))
+}
+
+/// Whether the expression at token `i` is a deadline still to come: after "until" (a clock
+/// time between) in a clause that gives, extends or postpones ("has given the family until 9
+/// a.m. Tuesday", "postponed until Tuesday morning"), written in whatever tense.
+pub(super) fn deadline(cx: &Ctx, i: usize) -> bool {
+    const SETS: &[&str] = &[
+        "given",
+        "gave",
+        "gives",
+        "extended",
+        "extends",
+        "postponed",
+        "postpones",
+        "delayed",
+        "deadline",
+        "adjourned",
+        "recessed",
+        "suspended",
+        "has",
+        "have",
+        // what lasts to a day still runs ("the sale is being held through Saturday", "the
+        // exhibit runs through Sunday", "is open until Friday")
+        "runs",
+        "continues",
+        "lasts",
+        "open",
+        "being",
+    ];
+    let Some(u) = (i.saturating_sub(5)..i)
+        .rev()
+        .take_while(|&j| !matches!(cx.words[j].as_str(), "," | ";" | "." | "and"))
+        .find(|&j| matches!(cx.words[j].as_str(), "until" | "till" | "through"))
+    else {
+        return false;
+    };
+    // ("have held primaries through Tuesday" is done: "has"/"have" only with "until")
+    let through = cx.words[u] == "through";
+    (u.saturating_sub(8)..u).any(|j| {
+        let w = cx.words[j].as_str();
+        SETS.contains(&w) && !(through && matches!(w, "has" | "have"))
+    })
+}
