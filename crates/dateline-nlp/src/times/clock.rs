@@ -1,11 +1,13 @@
 //! Clock times: twelve-hour readings ("10", "7:30", "10.30" as British papers write it), the
 //! twenty-four-hour clock ("1200", "0930") and the time zones written after a clock.
 
-/// Time-zone abbreviations written after a clock time.
-pub(super) const TIME_ZONES: &[&str] = &[
-    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest",
-    "et", "pt", "ct",
-];
+use super::words::words;
+
+/// Whether `w` is a time-zone abbreviation written after a clock time ("EST", "GMT";
+/// `data/nlp/time-zones.txt`).
+pub(super) fn time_zone(w: &str) -> bool {
+    words().time_zones.contains(w)
+}
 
 /// "1200", "0930" as hours and minutes of a twenty-four-hour clock.
 pub(super) fn military(w: &str) -> Option<(u32, u32)> {

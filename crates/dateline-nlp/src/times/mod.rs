@@ -30,6 +30,7 @@ mod numbers;
 mod rules;
 mod sentence;
 mod tense;
+mod words;
 
 use crate::tokens::{Sentence, Token};
 use dateline_core::date::Date;

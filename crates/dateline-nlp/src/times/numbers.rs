@@ -9,81 +9,57 @@
 //!   "nineteen seventy nine"), or "two thousand [and] one", as broadcast transcripts write
 //!   them.
 
+use super::words::{words, ONE};
+
+/// A count in words or digits: "three", "twenty-five", "a" (one), "dozen", "1500" (digits
+/// under 10,000); "several" and "few" are none.
 pub(super) fn number_word(w: &str) -> Option<i64> {
-    const N: [&str; 13] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve",
-    ];
-    if let Some(i) = N.iter().position(|x| *x == w) {
-        return Some(i as i64);
-    }
-    const TEENS: [&str; 7] = [
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    if let Some(i) = TEENS.iter().position(|x| *x == w) {
-        return Some(13 + i as i64);
-    }
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if let Some(i) = TENS.iter().position(|x| *x == w) {
-        return Some(20 + 10 * i as i64);
+    let numbers = &words().numbers;
+    if let Some(&n) = numbers.get(w) {
+        return Some(n);
     }
     // "twenty-five"
     if let Some((t, u)) = w.split_once('-') {
-        let t = TENS.iter().position(|x| *x == t)?;
-        let u = N[1..10].iter().position(|x| *x == u)?;
-        return Some(20 + 10 * t as i64 + 1 + u as i64);
+        return Some(i64::from(tens(t)? + unit(u)?));
     }
-    match w {
-        "a" | "an" => Some(1),
-        "several" | "few" => None,
-        "dozen" => Some(12),
-        "hundred" => Some(100),
-        _ => w.parse::<i64>().ok().filter(|n| (0..10_000).contains(n)),
+    if ONE.contains(&w) {
+        return Some(1);
     }
+    w.parse::<i64>().ok().filter(|n| (0..10_000).contains(n))
+}
+
+/// A tens word, "twenty" to "ninety".
+fn tens(w: &str) -> Option<i32> {
+    words()
+        .numbers
+        .get(w)
+        .copied()
+        .filter(|&n| (20..=90).contains(&n) && n % 10 == 0)
+        .and_then(|n| i32::try_from(n).ok())
+}
+
+/// A unit word, "one" to "nine".
+fn unit(w: &str) -> Option<i32> {
+    words()
+        .numbers
+        .get(w)
+        .copied()
+        .filter(|n| (1..=9).contains(n))
+        .and_then(|n| i32::try_from(n).ok())
 }
 
 /// An ordinal in words, "first" to "thirty-first".
 pub(super) fn ordinal_in_words(w: &str) -> Option<u32> {
-    const UNITS: [&str; 9] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    ];
-    const TEENS: [&str; 10] = [
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ];
-    let unit = |u: &str| UNITS.iter().position(|x| *x == u).map(|k| k as u32 + 1);
-    if let Some(n) = unit(w) {
+    let ordinals = &words().ordinals;
+    if let Some(&n) = ordinals.get(w) {
         return Some(n);
-    }
-    if let Some(k) = TEENS.iter().position(|x| *x == w) {
-        return Some(k as u32 + 10);
-    }
-    match w {
-        "twentieth" => return Some(20),
-        "thirtieth" => return Some(30),
-        _ => {}
     }
     let (base, u) = w
         .strip_prefix("twenty-")
         .map(|u| (20, u))
         .or_else(|| w.strip_prefix("thirty-").map(|u| (30, u)))?;
-    unit(u).map(|n| base + n).filter(|&n| n <= 31)
+    let u = ordinals.get(u).copied().filter(|n| (1..=9).contains(n))?;
+    Some(base + u).filter(|&n| n <= 31)
 }
 
 /// The century an ordinal names ("20th", "twentieth"): 20.
@@ -103,18 +79,6 @@ pub(super) fn century_ordinal(w: &str) -> Option<i64> {
 /// "nineteen seventy nine", "two thousand", "two thousand and one"), starting at word `i`:
 /// the year and how many words it takes.
 pub(super) fn spelled_year(words: &[String], i: usize) -> Option<(i32, usize)> {
-    fn unit(w: &str) -> Option<i32> {
-        const U: [&str; 9] = [
-            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-        ];
-        U.iter().position(|x| *x == w).map(|p| p as i32 + 1)
-    }
-    fn tens(w: &str) -> Option<i32> {
-        const T: [&str; 8] = [
-            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-        ];
-        T.iter().position(|x| *x == w).map(|p| p as i32 * 10 + 20)
-    }
     let w = |k: usize| words.get(i + k).map(String::as_str).unwrap_or("");
     // the last two digits: "ninety-seven", "ninety seven", "ninety"
     let two_digits = |k: usize| -> Option<(i32, usize)> {

@@ -19,32 +19,18 @@
 //! - **looking ahead** ([`looks_ahead`]): whether a sentence holds a future cue at all.
 
 use super::sentence::Ctx;
-
-const FUTURE_CUES: &[&str] = &[
-    "will",
-    "'ll",
-    "would",
-    "shall",
-    "next",
-    "plans",
-    "plan",
-    "planned",
-    "scheduled",
-    "expected",
-    "upcoming",
-    "coming",
-    "due",
-];
+use super::words::{words as time_words, PAST_ADVERB};
 
 /// Whether a sentence of `words` looks ahead (a future cue) and whether it does so strongly
 /// ("will", "next", "tomorrow": enough to move a bare weekday forward).
 pub(super) fn looks_ahead(words: &[String]) -> (bool, bool) {
+    let cues = time_words();
     // ("next to the embassy", "next door" look nowhere)
     let cue = |k: usize| {
         let w = words[k].as_str();
         w != "next" || !matches!(words.get(k + 1).map(String::as_str), Some("to" | "door"))
     };
-    let future = (0..words.len()).any(|k| FUTURE_CUES.contains(&words[k].as_str()) && cue(k));
+    let future = (0..words.len()).any(|k| cues.future_cues.contains(words[k].as_str()) && cue(k));
     let strong_future = (0..words.len()).any(|k| {
         matches!(
             words[k].as_str(),
@@ -58,37 +44,10 @@ pub(super) fn looks_ahead(words: &[String]) -> (bool, bool) {
 /// after): a future marker ("will", "plans", "to leave … on Thursday") gives 1, a past-tense
 /// verb ("said", "met", "was", a word in -ed) gives -1; the nearest decides.
 pub(super) fn local_tense(cx: &Ctx, i: usize) -> Option<i32> {
-    const FUTURE: &[&str] = &[
-        "will",
-        "'ll",
-        "shall",
-        "would",
-        "plans",
-        "plan",
-        "planned",
-        "planning",
-        "scheduled",
-        "expected",
-        "due",
-        "going",
-        "looming",
-        "upcoming",
-        // a start or opening told in the present is one to come ("Glass recycling starts on
-        // Friday", "the exhibition opens Saturday")
-        "starts",
-        "begins",
-        "opens",
-        "resumes",
-    ];
-    const PAST: &[&str] = &[
-        "said", "was", "were", "had", "did", "met", "told", "went", "came", "took", "made", "gave",
-        "held", "left", "began", "won", "lost", "saw", "spoke", "wrote", "ago",
-        // irregular pasts that are no nouns or presents ("caught up with him in June")
-        "caught", "found", "fought", "brought", "bought", "thought", "got", "sent", "struck",
-        "stood", "fell", "felt", "kept", "paid", "sold", "became", "broke", "chose", "drove",
-        "flew", "knew", "grew", "threw", "rose", "stole", "built", "spent", "heard", "sat",
-        "withdrew", "fled", "sought", "taught", "ran", "drew", "shook", "swore", "woke",
-    ];
+    let (future, past) = (
+        &time_words().clause_future_cues,
+        &time_words().irregular_past,
+    );
     let class = |j: usize| -> Option<i32> {
         let w = cx.words[j].as_str();
         let lower_case = cx.raw[j].chars().next().is_some_and(char::is_lowercase);
@@ -124,13 +83,13 @@ pub(super) fn local_tense(cx: &Ctx, i: usize) -> Option<i32> {
         }
         // "had been scheduled to expire Friday": planned in the past, for the past
         let pluperfect = (j.saturating_sub(3)..j).any(|k| cx.words[k] == "had");
-        if (FUTURE.contains(&w) || w == "set" || w == "soon") && pluperfect && w != "will" {
+        if (future.contains(w) || w == "set" || w == "soon") && pluperfect && w != "will" {
             Some(-1)
-        } else if FUTURE.contains(&w) || w == "set" || w == "soon" {
+        } else if future.contains(w) || w == "set" || w == "soon" {
             Some(1)
         } else if after_be {
             None
-        } else if PAST.contains(&w)
+        } else if (past.contains(w) || w == PAST_ADVERB)
             || (lower_case && w.len() > 4 && w.ends_with("ed") && !adjective)
         {
             Some(-1)
@@ -153,29 +112,6 @@ pub(super) fn local_tense(cx: &Ctx, i: usize) -> Option<i32> {
 /// time between) in a clause that gives, extends or postpones ("has given the family until 9
 /// a.m. Tuesday", "postponed until Tuesday morning"), written in whatever tense.
 pub(super) fn deadline(cx: &Ctx, i: usize) -> bool {
-    const SETS: &[&str] = &[
-        "given",
-        "gave",
-        "gives",
-        "extended",
-        "extends",
-        "postponed",
-        "postpones",
-        "delayed",
-        "deadline",
-        "adjourned",
-        "recessed",
-        "suspended",
-        "has",
-        "have",
-        // what lasts to a day still runs ("the sale is being held through Saturday", "the
-        // exhibit runs through Sunday", "is open until Friday")
-        "runs",
-        "continues",
-        "lasts",
-        "open",
-        "being",
-    ];
     let Some(u) = (i.saturating_sub(5)..i)
         .rev()
         .take_while(|&j| !matches!(cx.words[j].as_str(), "," | ";" | "." | "and"))
@@ -187,6 +123,6 @@ pub(super) fn deadline(cx: &Ctx, i: usize) -> bool {
     let through = cx.words[u] == "through";
     (u.saturating_sub(8)..u).any(|j| {
         let w = cx.words[j].as_str();
-        SETS.contains(&w) && !(through && matches!(w, "has" | "have"))
+        time_words().deadline_cues.contains(w) && !(through && matches!(w, "has" | "have"))
     })
 }

@@ -39,7 +39,7 @@ pub(super) fn zoned_military_clock(cx: &Ctx, i: usize) -> Option<Reading> {
     let a = cx.anchor;
     let w = |k: usize| cx.word(i, k);
 
-    if let Some((h, m)) = military(w(0)).filter(|_| TIME_ZONES.contains(&w(1))) {
+    if let Some((h, m)) = military(w(0)).filter(|_| time_zone(w(1))) {
         let j = i + 2 + usize::from(w(2) == "on");
         if let Some((n, day)) = day_at(cx, j) {
             return time(
@@ -126,16 +126,13 @@ pub(super) fn clock_time(cx: &Ctx, i: usize) -> Option<Reading> {
         // that follows gives the date ("3 p.m. local time (1200 GMT) on Thursday" too)
         let mut j = i + len;
         while j < cx.words.len()
-            && (TIME_ZONES.contains(&cx.words[j].as_str())
+            && (time_zone(&cx.words[j])
                 || matches!(
                     cx.words[j].as_str(),
                     "," | "on" | "(" | ")" | "local" | "time"
                 )
                 || military(&cx.words[j]).is_some()
-                    && cx
-                        .words
-                        .get(j + 1)
-                        .is_some_and(|z| TIME_ZONES.contains(&z.as_str())))
+                    && cx.words.get(j + 1).is_some_and(|z| time_zone(z)))
         {
             j += 1;
         }

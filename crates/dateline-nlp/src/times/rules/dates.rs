@@ -520,37 +520,10 @@ pub(super) fn year(cx: &Ctx, i: usize) -> Option<Reading> {
             "in" | "since" | "until" | "during" | "throughout" | "mid" | "early" | "late"
         );
         // "its 1996 budget": a year before a noun, unless the noun counts things ("1996 people")
-        let counted = cx.words.get(i + 1).is_some_and(|n| {
-            matches!(
-                n.as_str(),
-                "people"
-                    | "troops"
-                    | "soldiers"
-                    | "votes"
-                    | "shares"
-                    | "points"
-                    | "tons"
-                    | "cars"
-                    | "workers"
-                    | "members"
-                    | "homes"
-                    | "units"
-                    | "barrels"
-                    | "jobs"
-                    | "students"
-                    | "residents"
-                    | "metres"
-                    | "meters"
-                    | "feet"
-                    | "km"
-                    | "miles"
-                    | "dollars"
-                    | "euros"
-                    | "employees"
-                    | "cases"
-                    | "deaths"
-            )
-        });
+        let counted = cx
+            .words
+            .get(i + 1)
+            .is_some_and(|n| words().counted_nouns.contains(n.as_str()));
         if prep && (next_ok || strong_prep)
             || w(0).starts_with("mid-")
             || !counted && raw(0).len() == 4 && !prev.starts_with('$')

@@ -31,7 +31,9 @@ use super::sentence::Ctx;
 use dateline_core::TimeKind;
 
 #[allow(unused_imports)]
-use super::{anaphora::*, calendar::*, clock::*, fiscal::*, holidays::*, numbers::*, tense::*};
+use super::{
+    anaphora::*, calendar::*, clock::*, fiscal::*, holidays::*, numbers::*, tense::*, words::words,
+};
 #[allow(unused_imports)]
 use dateline_core::date::{month_number, weekday_number, Date};
 
