@@ -29,3 +29,31 @@ pub(super) fn clock(w: &str) -> Option<(u32, u32)> {
     };
     (h <= 12 && m < 60).then_some((h, m))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{case, check};
+
+    #[test]
+    fn clocks_written_as_one_word_with_a_point_or_on_twenty_four_hours() {
+        check(&[
+            // a Friday
+            case(
+                "The blast hit at around 10pm; sirens sounded at 22:00.",
+                "2018-05-18",
+                &[("10pm", "2018-05-18T22:00"), ("22:00", "2018-05-18T22:00")],
+            ),
+            case(
+                "He left at 10.30pm and came back at 7.15 a.m. on Thursday.",
+                "2018-05-18",
+                &[
+                    ("10.30pm", "2018-05-18T22:30"),
+                    ("7.15 a.m. on Thursday", "2018-05-17T07:15"),
+                ],
+            ),
+            // a score or a price is no clock
+            case("It ended 3:1 and cost 10.50 pounds.", "2018-05-18", &[]),
+            case("Aid came within days.", "2018-05-18", &[("days", "PXD")]),
+        ]);
+    }
+}

@@ -182,3 +182,136 @@ pub(super) fn quarter_year(a: Date, q: u32, tense: Option<i32>) -> i32 {
         a.year
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::run;
+    use super::super::tests::{case, check};
+
+    #[test]
+    fn quarter_reports() {
+        check(&[
+            case(
+                "Third-quarter profit rose 10% from a year earlier.",
+                "1989-11-02",
+                &[("Third-quarter", "1989-Q3"), ("a year earlier", "1988-Q3")],
+            ),
+            case(
+                "Sales fell in the third quarter of 1984 and in the 1988 second quarter.",
+                "1989-11-02",
+                &[
+                    ("the third quarter of 1984", "1984-Q3"),
+                    ("the 1988 second quarter", "1988-Q2"),
+                ],
+            ),
+            case(
+                "It expects a loss in next year's first quarter.",
+                "1989-11-02",
+                &[("next year's first quarter", "1990-Q1")],
+            ),
+            // "the latest period" and "the 1988 quarter" in a report about a quarter
+            case(
+                "Third-quarter net rose. Sales in the latest period beat the 1988 quarter.",
+                "1989-11-02",
+                &[
+                    ("Third-quarter", "1989-Q3"),
+                    ("the latest period", "1989-Q3"),
+                    ("the 1988 quarter", "1988-Q3"),
+                ],
+            ),
+            // ... where "last year" still names the year
+            case(
+                "Third-quarter net rose. Last year the company lost money.",
+                "1989-11-02",
+                &[("Third-quarter", "1989-Q3"), ("Last year", "1988")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_company_reports_quarter_and_the_weekend() {
+        check(&[
+        // with no quarter named: the last one ended before the publication date
+        case("Net income for the quarter rose.", "1989-02-02", &[("the quarter", "1988-Q4")]),
+        // the quarter the report names, and that quarter a year back
+        case("Third quarter profit rose. It fell from the year-ago period, and for the quarter sales rose.", "1989-11-02", &[("Third quarter", "1989-Q3"), ("the year-ago period", "1988-Q3"), ("the quarter", "1989-Q3")]),
+        case("Sales will rise in the current quarter.", "1989-11-02", &[("the current quarter", "1989-Q4")]),
+        case("Sales rose from the year-ago third quarter.", "1989-11-02", &[("the year-ago third quarter", "1988-Q3")]),
+        // a quarter still to come this year, in a past clause, is last year's
+        case("Sales rose in the fourth quarter.", "1990-02-02", &[("the fourth quarter", "1989-Q4")]),
+        // "the weekend": the last one (1998-08-07 is a Friday), or the next when ahead
+        case("Talks broke down over the weekend.", "1998-08-07", &[("the weekend", "1998-W31-WE")]),
+        case("Talks will resume after the weekend.", "1998-08-07", &[("the weekend", "1998-W32-WE")]),
+        // a quarter of a mile is no time
+        case("He walked a quarter of a mile.", "1998-08-07", &[]),
+    ]);
+    }
+
+    #[test]
+    fn year_earlier_as_an_adjective() {
+        check(&[case(
+            "Net income fell from year-earlier levels.",
+            "1989-11-02",
+            &[("year-earlier", "1988")],
+        )]);
+    }
+
+    #[test]
+    fn halves_and_quarters_of_a_year_named_by_reference() {
+        check(&[
+            case(
+                "Sales rose in the first quarter of this year, will slow in the second half of \
+                 the year and recover in the first half of next year, after the third quarter \
+                 of last year.",
+                "2018-05-18",
+                &[
+                    ("the first quarter of this year", "2018-Q1"),
+                    ("the second half of the year", "2018-H2"),
+                    ("the first half of next year", "2019-H1"),
+                    ("the third quarter of last year", "2017-Q3"),
+                ],
+            ),
+            // in January, a part of "the year" still to come is last year's unless the clause
+            // looks ahead
+            case(
+                "He raised $12 million during the third quarter of the year. Sales will rise \
+                 in the second half of the year.",
+                "2016-01-04",
+                &[
+                    ("the third quarter of the year", "2015-Q3"),
+                    ("the second half of the year", "2016-H2"),
+                ],
+            ),
+        ]);
+    }
+
+    /// In a report about a quarter, a year-earlier figure is that quarter a year back.
+    #[test]
+    fn year_earlier_in_a_quarter_report_is_that_quarter_a_year_back() {
+        let got = run(
+        "Third-quarter profit rose 5% in the third quarter. It compares with year-earlier net income of $2 million.",
+        "1989-11-02",
+    );
+        assert_eq!(
+            got.last().cloned(),
+            Some(("year-earlier".to_string(), Some("1988-Q3".to_string())))
+        );
+    }
+
+    /// A quarter still to end at publication ("a fourth-quarter charge" in November) is not the
+    /// quarter the report is about.
+    #[test]
+    fn a_quarter_still_to_end_is_not_the_quarter_a_report_is_about() {
+        check(&[case(
+            "The insurer's third-quarter net income rose 11%. It expects a fourth-quarter \
+             charge. Its earnings fell 59% in the latest quarter, against $6.1 million a year ago.",
+            "1989-11-02",
+            &[
+                ("third-quarter", "1989-Q3"),
+                ("fourth-quarter", "1989-Q4"),
+                ("the latest quarter", "1989-Q3"),
+                ("a year ago", "1988-Q3"),
+            ],
+        )]);
+    }
+}

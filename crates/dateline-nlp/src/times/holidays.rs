@@ -59,3 +59,42 @@ fn on(date: HolidayDate, y: i32) -> Option<Date> {
         } => Some(nth_weekday(y, month, weekday, n)?.add_days(later)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{case, check};
+
+    #[test]
+    fn holidays() {
+        check(&[
+            // the boy was found on Thanksgiving Day (written in January 2000)
+            case(
+                "He was found on Thanksgiving Day.",
+                "2000-01-07",
+                &[("Thanksgiving Day", "1999-11-25")],
+            ),
+            // the coming Election Day (the Tuesday after the first Monday of November)
+            case(
+                "Voters will go to the polls on Election Day.",
+                "1998-10-26",
+                &[("Election Day", "1998-11-03")],
+            ),
+            case(
+                "Stores closed on Christmas Eve and Memorial Day.",
+                "2001-06-10",
+                &[
+                    ("Christmas Eve", "2000-12-24"),
+                    ("Memorial Day", "2001-05-28"),
+                ],
+            ),
+            // a last one and a next one
+            case(
+                "Last Labor Day was quiet; next Halloween will not be.",
+                "2001-06-10",
+                &[("Labor Day", "2000-09-04"), ("Halloween", "2001-10-31")],
+            ),
+            // lower case is no holiday name
+            case("a new year's day of rest", "2001-06-10", &[]),
+        ]);
+    }
+}

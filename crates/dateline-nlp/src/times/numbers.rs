@@ -115,3 +115,117 @@ pub(super) fn spelled_year(words: &[String], i: usize) -> Option<(i32, usize)> {
 pub(super) fn ordinal_word(x: &str) -> Option<u32> {
     ordinal_in_words(x).filter(|&n| n <= 4)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{case, check, run};
+
+    #[test]
+    fn numbers_in_words_halves_centuries_and_hours() {
+        check(&[
+            case(
+                "He waited nearly forty years, then twenty-five days.",
+                "1998-03-05",
+                &[("forty years", "P40Y"), ("twenty-five days", "P25D")],
+            ),
+            case(
+                "Talks lasted 5 1/2 hours; the dam took 2 1/2 years.",
+                "1998-03-05",
+                &[("5 1/2 hours", "PT5H30M"), ("2 1/2 years", "P2Y6M")],
+            ),
+            case(
+                "They need two more weeks.",
+                "1998-03-05",
+                &[("two more weeks", "P2W")],
+            ),
+            case(
+                "The 20th century ended; the eleventh century is far.",
+                "1998-03-05",
+                &[("20th century", "19"), ("eleventh century", "10")],
+            ),
+            case(
+                "It began at midday and ended at 4 in the morning.",
+                "1998-03-05",
+                &[
+                    ("midday", "1998-03-05T12:00"),
+                    ("4 in the morning", "1998-03-05T04:00"),
+                ],
+            ),
+            case(
+                "The 8-month-old boy saw a day-long strike and a decades-long war.",
+                "1998-03-05",
+                &[("day-long", "P1D"), ("decades-long", "PXE")],
+            ),
+            case("In post-1959 Cuba.", "1998-03-05", &[("post-1959", "1959")]),
+            case(
+                "Profit rose in the current fiscal year.",
+                "1998-03-05",
+                &[("the current fiscal year", "1998")],
+            ),
+            case(
+                "Payment is due at the end of the month.",
+                "1998-03-05",
+                &[("the end of the month", "1998-03")],
+            ),
+            // days by reference: the last date named, or the publication day
+            case(
+                "On Monday they met. The next morning, police came. Earlier that day, he left.",
+                "1998-03-05",
+                &[
+                    ("Monday", "1998-03-02"),
+                    ("The next morning", "1998-03-03"),
+                    ("Earlier that day", "1998-03-03"),
+                ],
+            ),
+            case(
+                "The day before, it rained.",
+                "1998-03-05",
+                &[("The day before", "1998-03-04")],
+            ),
+            // the 20th of a month is no century, nor noon a time without "at" or a day
+            case("Noon Street is closed.", "1998-03-05", &[]),
+        ]);
+    }
+
+    /// "the 20th of May" is a day, no century.
+    #[test]
+    fn the_20th_of_a_month_is_no_century() {
+        let got = run("It opens on the 20th of May.", "1998-03-05");
+        assert!(
+            got.iter().all(|(_, v)| v.as_deref() != Some("19")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn years_in_words() {
+        check(&[
+            case(
+                "He left in January nineteen ninety-seven.",
+                "1998-02-13",
+                &[("January nineteen ninety-seven", "1997-01")],
+            ),
+            case(
+                "It began in nineteen seventy nine.",
+                "1998-02-13",
+                &[("nineteen seventy nine", "1979")],
+            ),
+            case(
+                "By the year two thousand it will be done.",
+                "1998-02-13",
+                &[("two thousand", "2000")],
+            ),
+            case(
+                "It was the winter of nineteen ninety-four.",
+                "1998-02-13",
+                &[("winter of nineteen ninety-four", "1994-WI")],
+            ),
+            // numbers that are no years
+            case(
+                "Nineteen people and two thousand troops came.",
+                "1998-02-13",
+                &[],
+            ),
+        ]);
+    }
+}

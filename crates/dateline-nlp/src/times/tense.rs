@@ -126,3 +126,90 @@ pub(super) fn deadline(cx: &Ctx, i: usize) -> bool {
         time_words().deadline_cues.contains(w) && !(through && matches!(w, "has" | "have"))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{case, check};
+
+    #[test]
+    fn a_weekday_takes_the_tense_of_its_own_clause() {
+        check(&[
+            // "predicted Wednesday": past, though the sentence also says "will"
+            case(
+                "Lawyers will appeal, Cuba predicted Wednesday.",
+                "2000-01-07",
+                &[("Wednesday", "2000-01-05")],
+            ),
+            // "planned a march on Saturday": the coming Saturday
+            case(
+                "Farmers planned a march on Saturday.",
+                "2000-01-07",
+                &[("Saturday", "2000-01-08")],
+            ),
+            // ... also when the next clause is past ("on Saturday and were planning")
+            case(
+                "Farmers planned a march on Saturday and were planning a rally.",
+                "2000-01-07",
+                &[("Saturday", "2000-01-08")],
+            ),
+            // "has scheduled a news conference Thursday": the coming Thursday
+            case(
+                "The prosecutor has scheduled a news conference Thursday.",
+                "2000-01-07",
+                &[("Thursday", "2000-01-13")],
+            ),
+            // "Wednesday's ruling" is past, though the clause looks ahead
+            case(
+                "They will look for ways around Wednesday's ruling.",
+                "2000-01-07",
+                &[("Wednesday", "2000-01-05")],
+            ),
+            // "said Friday" on a Friday: that day
+            case(
+                "The minister said Friday that talks had failed.",
+                "2000-01-07",
+                &[("Friday", "2000-01-07")],
+            ),
+            // a clock time, "noon" or "midnight" before a day takes that day's date
+            case(
+                "Bids close at 5 p.m. EST, Jan. 11, the bank said.",
+                "2000-01-07",
+                &[("5 p.m. EST, Jan. 11", "2000-01-11T17:00")],
+            ),
+            case(
+                "The deadline passed at noon Wednesday.",
+                "2000-01-07",
+                &[("noon Wednesday", "2000-01-05T12:00")],
+            ),
+            // a noun "plan" looks nowhere: the past-tense verb decides
+            case(
+                "The two ministers signed a trade plan Friday.",
+                "2000-01-07",
+                &[("Friday", "2000-01-07")],
+            ),
+            // the weekday of publication in the future is that day; "next" is a week on
+            case(
+                "The king will meet the envoy on Friday.",
+                "2000-01-07",
+                &[("Friday", "2000-01-07")],
+            ),
+            case(
+                "The king will meet the envoy next Friday.",
+                "2000-01-07",
+                &[("Friday", "2000-01-14")],
+            ),
+            // "set to resume Monday", "as soon as Tuesday": ahead
+            case(
+                "Mediators said the talks are set to resume Monday.",
+                "2000-01-07",
+                &[("Monday", "2000-01-10")],
+            ),
+            // scheduled in the past for the past
+            case(
+                "The offer had been scheduled to expire Wednesday.",
+                "2000-01-07",
+                &[("Wednesday", "2000-01-05")],
+            ),
+        ]);
+    }
+}
