@@ -4,7 +4,8 @@
 //! - a quarter named without a year is this year's, unless it is still to come and the clause
 //!   does not look ahead (then last year's: "the fourth quarter" in a February report);
 //! - "of the year" after a half or quarter still to come at publication, in a clause that does
-//!   not look ahead, is last year ("raised during the third quarter of the year" in January);
+//!   not look ahead, is last year ("a loss booked over the fourth quarter of the year", read in
+//!   January);
 //! - a two-digit year ("3Q18", "FY19") is of the publication's century, or of the century
 //!   before if that would put it more than five years ahead;
 //! - **report context** ([`quarter_context`]): in a report about a quarter ("third-quarter
@@ -27,7 +28,7 @@ use super::tense::local_tense;
 /// words it takes.
 /// `part_begins` is the month the half or quarter begins: "the year" (not "this year") is the
 /// last one when that part is still to come at publication and the clause does not look ahead
-/// ("raised during the third quarter of the year" in January).
+/// ("a loss booked over the fourth quarter of the year", read in January).
 pub(super) fn year_named(cx: &Ctx, j: usize, part_begins: u32) -> Option<(i32, usize)> {
     let w = |k: usize| cx.words.get(j + k).map(String::as_str).unwrap_or("");
     if let Some(y) = year_token(w(0)) {
@@ -197,11 +198,11 @@ mod tests {
                 &[("Third-quarter", "1989-Q3"), ("a year earlier", "1988-Q3")],
             ),
             case(
-                "Sales fell in the third quarter of 1984 and in the 1988 second quarter.",
+                "Freight volumes slipped during the fourth quarter of 1983 and again in the 1987 first quarter.",
                 "1989-11-02",
                 &[
-                    ("the third quarter of 1984", "1984-Q3"),
-                    ("the 1988 second quarter", "1988-Q2"),
+                    ("the fourth quarter of 1983", "1983-Q4"),
+                    ("the 1987 first quarter", "1987-Q1"),
                 ],
             ),
             case(
@@ -260,26 +261,26 @@ mod tests {
     fn halves_and_quarters_of_a_year_named_by_reference() {
         check(&[
             case(
-                "Sales rose in the first quarter of this year, will slow in the second half of \
-                 the year and recover in the first half of next year, after the third quarter \
-                 of last year.",
+                "Orders climbed in the first quarter of this year. The second half of the current \
+                 year looks calmer and the first half of the coming year busier, unlike the third \
+                 quarter of the previous year.",
                 "2018-05-18",
                 &[
                     ("the first quarter of this year", "2018-Q1"),
-                    ("the second half of the year", "2018-H2"),
-                    ("the first half of next year", "2019-H1"),
-                    ("the third quarter of last year", "2017-Q3"),
+                    ("The second half of the current year", "2018-H2"),
+                    ("the first half of the coming year", "2019-H1"),
+                    ("the third quarter of the previous year", "2017-Q3"),
                 ],
             ),
             // in January, a part of "the year" still to come is last year's unless the clause
             // looks ahead
             case(
-                "He raised $12 million during the third quarter of the year. Sales will rise \
-                 in the second half of the year.",
+                "The charity collected $3 million over the fourth quarter of the year. Gifts \
+                 will swell over the last half of the year.",
                 "2016-01-04",
                 &[
-                    ("the third quarter of the year", "2015-Q3"),
-                    ("the second half of the year", "2016-H2"),
+                    ("the fourth quarter of the year", "2015-Q4"),
+                    ("the last half of the year", "2016-H2"),
                 ],
             ),
         ]);
@@ -289,7 +290,7 @@ mod tests {
     #[test]
     fn year_earlier_in_a_quarter_report_is_that_quarter_a_year_back() {
         let got = run(
-        "Third-quarter profit rose 5% in the third quarter. It compares with year-earlier net income of $2 million.",
+        "Third-quarter earnings at the brewer climbed 4%. That beats year-earlier operating profit of $3 million.",
         "1989-11-02",
     );
         assert_eq!(
@@ -303,8 +304,8 @@ mod tests {
     #[test]
     fn a_quarter_still_to_end_is_not_the_quarter_a_report_is_about() {
         check(&[case(
-            "The insurer's third-quarter net income rose 11%. It expects a fourth-quarter \
-             charge. Its earnings fell 59% in the latest quarter, against $6.1 million a year ago.",
+            "The shipper's third-quarter operating income grew 8%. It warned of a fourth-quarter \
+             write-down. Its margins shrank in the latest quarter, compared with $4.2 million a year ago.",
             "1989-11-02",
             &[
                 ("third-quarter", "1989-Q3"),

@@ -75,7 +75,7 @@ mod tests {
             ),
             // the coming Election Day (the Tuesday after the first Monday of November)
             case(
-                "Voters will go to the polls on Election Day.",
+                "Candidates will knock on doors until Election Day.",
                 "1998-10-26",
                 &[("Election Day", "1998-11-03")],
             ),

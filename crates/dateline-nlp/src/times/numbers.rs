@@ -216,9 +216,9 @@ mod tests {
                 &[("two thousand", "2000")],
             ),
             case(
-                "It was the winter of nineteen ninety-four.",
+                "Snow fell all through the winter of nineteen eighty-seven.",
                 "1998-02-13",
-                &[("winter of nineteen ninety-four", "1994-WI")],
+                &[("winter of nineteen eighty-seven", "1987-WI")],
             ),
             // numbers that are no years
             case(

@@ -73,7 +73,7 @@ pub(super) fn local_tense(cx: &Ctx, i: usize) -> Option<i32> {
             w,
             "plan" | "plans" | "expected" | "due" | "scheduled" | "set"
         );
-        // ("has scheduled a news conference Thursday": a plan with its object)
+        // ("has scheduled a hearing Monday": a plan with its object)
         let planned_thing =
             matches!(w, "scheduled" | "planned") && matches!(next, "a" | "an" | "the");
         let looks_ahead =
@@ -152,9 +152,9 @@ mod tests {
                 "2000-01-07",
                 &[("Saturday", "2000-01-08")],
             ),
-            // "has scheduled a news conference Thursday": the coming Thursday
+            // "has scheduled a town meeting Thursday": the coming Thursday
             case(
-                "The prosecutor has scheduled a news conference Thursday.",
+                "The mayor has scheduled a town meeting Thursday.",
                 "2000-01-07",
                 &[("Thursday", "2000-01-13")],
             ),

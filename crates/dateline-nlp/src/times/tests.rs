@@ -73,12 +73,12 @@ fn seed_like_expressions() {
             &[("Thursday", "2018-05-17")],
         ),
         case(
-            "He was re-elected in March.",
+            "She was promoted in March.",
             "2018-05-18",
             &[("March", "2018-03")],
         ),
         case(
-            "The previous occasion was in November last year.",
+            "The museum reopened in November last year.",
             "2018-05-18",
             &[("November last year", "2017-11")],
         ),
@@ -240,7 +240,7 @@ fn quarters_vague_durations_and_nearest_years() {
             ],
         ),
         case(
-            "In the nineties it took a couple of years, until the end of the year.",
+            "Back in the nineties repairs took a couple of years, and the shop stays shut to the end of the year.",
             "1989-11-02",
             &[
                 ("the nineties", "199"),
@@ -381,9 +381,9 @@ fn abbreviations_names_sets_deadlines_and_decades_ago() {
             &[("Tuesday", "2000-04-04")],
         ),
         case(
-            "The agency had given the family until 9 a.m. Tuesday to sign.",
+            "The council has given the tenants until 8 a.m. Tuesday to leave.",
             "2000-03-30",
-            &[("9 a.m. Tuesday", "2000-04-04T09:00")],
+            &[("8 a.m. Tuesday", "2000-04-04T08:00")],
         ),
         case(
             "He stayed until Tuesday.",
@@ -440,11 +440,11 @@ fn the_year_days_either_side_of_a_date_monthly_sets_and_titles() {
         // a fiscal year ending on a day is a year-long period; "the year" otherwise the
         // publication's, but not "the year before" nor "the year 1950"
         case(
-            "Sales for the year ended Sept. 30 rose to a high for the year.",
+            "Revenue in the year ended Aug. 31 climbed to a peak for the year.",
             "2000-02-24",
             &[
                 ("the year", "P1Y"),
-                ("Sept. 30", "1999-09-30"),
+                ("Aug. 31", "1999-08-31"),
                 ("the year", "2000"),
             ],
         ),
@@ -593,7 +593,7 @@ fn report_quarters_fortnights_and_twenty_four_hour_clocks() {
 fn companies_called_sun_the_past_century_and_a_quarter_a_year_back() {
     check(&[
         // a company opening a list is no Sunday; a date after the comma makes it one
-        case("Sun, Hewlett-Packard and others say so.", "1989-10-27", &[]),
+        case("Sun, Oracle and Dell all agreed.", "1989-10-27", &[]),
         case(
             "It opened Sun, Jan 2, 2000.",
             "1989-10-27",
@@ -605,11 +605,11 @@ fn companies_called_sun_the_past_century_and_a_quarter_a_year_back() {
             &[("past century", "P100Y")],
         ),
         case(
-            "It lost money in the third quarter. For the quarter a year ago, it earned more.",
+            "Its mills ran at a loss in the third quarter. Against the quarter a year earlier, output fell.",
             "1989-10-27",
             &[
                 ("the third quarter", "1989-Q3"),
-                ("the quarter a year ago", "1988-Q3"),
+                ("the quarter a year earlier", "1988-Q3"),
             ],
         ),
     ]);
@@ -670,7 +670,7 @@ fn year_end_and_year_ago_adjectives() {
         case("Year-end results rose.", "1989-11-02", &[]),
         // "the year-ago results": last year's; "the year-earlier nine months" a span
         case(
-            "The year-ago results included a charge.",
+            "The year-ago figures contained a tax gain.",
             "1989-11-02",
             &[("year-ago", "1988")],
         ),
@@ -759,7 +759,7 @@ fn a_clock_right_after_a_date_is_on_that_date() {
             &[("June", "2008-06")],
         ),
         case(
-            "That would set the stage for a contested convention in July.",
+            "That would clear the path for a contested primary in July.",
             "2016-03-22",
             &[("July", "2016-07")],
         ),

@@ -3,7 +3,7 @@
 //! "22:00" after a word leading to a time ("at 22:00").
 //!
 //! Heuristics:
-//! - a clock followed by a day ("5 p.m. EST Nov. 9", "9 a.m. Tuesday", "10 p.m. (local time)
+//! - a clock followed by a day ("6 p.m. PST Dec. 2", "9 a.m. Tuesday", "10 p.m. (local time)
 //!   on Friday", "3 p.m. local time (1200 GMT) on Thursday") is on that day; otherwise on the
 //!   publication day;
 //! - the zone is left out of the span (the entities call "GMT" a name);
@@ -122,7 +122,7 @@ pub(super) fn clock_time(cx: &Ctx, i: usize) -> Option<Reading> {
         } else {
             h
         };
-        // "5 p.m. EST Nov. 9", "9 a.m. Tuesday", "10 p.m. (local time) on Friday": the day
+        // "6 p.m. PST Dec. 2", "9 a.m. Tuesday", "10 p.m. (local time) on Friday": the day
         // that follows gives the date ("3 p.m. local time (1200 GMT) on Thursday" too)
         let mut j = i + len;
         while j < cx.words.len()

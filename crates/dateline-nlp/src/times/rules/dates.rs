@@ -431,7 +431,7 @@ pub(super) fn decade_with_apostrophe(cx: &Ctx, i: usize) -> Option<Reading> {
     None
 }
 
-/// A season with a year: "spring 2019", "the winter of nineteen ninety-four".
+/// A season with a year: "spring 2019", "the autumn of nineteen eighty-one".
 pub(super) fn season_with_year(cx: &Ctx, i: usize) -> Option<Reading> {
     let w = |k: usize| cx.word(i, k);
 

@@ -1,7 +1,7 @@
 //! Rules for quarters, halves and fiscal years as news and company reports write them: "the
 //! third quarter [of 1984]", "the 1988 second quarter", "next year's first quarter",
-//! "third-quarter", "third quarter", "the first half of 1990", "the first two quarters of
-//! 1990", "Q3 2018", "3Q18", "Q3", "FY2019", "FY19", "the fiscal year", "the year ended Sept.
+//! "third-quarter", "third quarter", "the first half of 1990", "the last two quarters of
+//! 2003", "Q3 2018", "3Q18", "Q3", "FY2019", "FY19", "the fiscal year", "the year ended Sept.
 //! 30" (twelve months up to a day read on its own), "the quarter", "the latest period", "the
 //! year-ago quarter", "the quarter a year ago", "year-earlier" as an adjective.
 //!
@@ -64,8 +64,8 @@ pub(super) fn quarter_of_named_year(cx: &Ctx, i: usize) -> Option<Reading> {
     None
 }
 
-/// "the first half of 1990", "the second (last) half of 1989", "the first two quarters of
-/// 1990": the half-year
+/// "the first half of 1990", "the second (last) half of 1989", "the last two quarters of
+/// 2003": the half-year
 pub(super) fn half_year(cx: &Ctx, i: usize) -> Option<Reading> {
     let w = |k: usize| cx.word(i, k);
 

@@ -374,7 +374,7 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         name: "edge_of_unit",
-        examples: &["the rent on the flat is due by [the end of the month] at the latest"],
+        examples: &["the landlord raised the rent at [the start of this week] without notice"],
         apply: relative::edge_of_unit,
     },
     Rule {
@@ -389,7 +389,7 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         name: "year_ended",
-        examples: &["turnover for [the year] ended March 31 rose at the bakery chain"],
+        examples: &["the bakery chain's turnover over [the year] ending May 31 grew"],
         apply: fiscal::year_ended,
     },
     Rule {
