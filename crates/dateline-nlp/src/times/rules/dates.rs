@@ -44,133 +44,122 @@ pub(super) fn iso_date(cx: &Ctx, i: usize) -> Option<Reading> {
 /// "next" or "this" says. A bare "may" counts only after a word that leads to a time, and
 /// "march" there is the verb: no time at all.
 pub(super) fn month_name_date(cx: &Ctx, i: usize) -> Option<Reading> {
+    let w = |k: usize| cx.word(i, k);
+    let (k, _) = weekday_prefix(cx, i);
+    let month_cap = cx
+        .raw_word(i, k)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    let m =
+        month_number(w(k)).filter(|_| month_cap && w(k).len() >= 3 && abbreviation_ok(cx, i, k))?;
+    let MonthDate { len: n, day, year } = month_date(cx, i, k);
+    let bare_may = w(k) == "may" && day.is_none() && year.is_none();
+    match (day, year) {
+        (Some(d), Some(y)) => time(n, TimeKind::Date, Date::new(y, m, d).map(|x| x.to_string())),
+        (Some(d), None) => time(n, TimeKind::Date, day_without_year(cx, i, m, d)),
+        (None, Some(y)) => time(n, TimeKind::Date, Some(format!("{y:04}-{m:02}"))),
+        (None, None) if !bare_may || LEADS_TO_A_MONTH.contains(&cx.previous(i)) => {
+            bare_month(cx, i, k, m)
+        }
+        (None, None) => None,
+    }
+}
+
+/// Words before a month that make a bare "May" or "March" a month ("in May", "since March").
+const LEADS_TO_A_MONTH: &[&str] = &[
+    "in", "since", "until", "by", "early", "late", "mid", "last", "next", "of", "this", "from",
+    "through",
+];
+
+/// The day and year after a month's name at word `k` (from token `i`), and how many words
+/// the date takes from `i`.
+struct MonthDate {
+    len: usize,
+    day: Option<u32>,
+    year: Option<i32>,
+}
+
+/// Read the day and year after the month at word `k`: "May 18, 2018", "May 2018", "May 3 to
+/// 5, 1999" (the year after the second day, which is read on its own), "January nineteen
+/// ninety-seven".
+fn month_date(cx: &Ctx, i: usize, k: usize) -> MonthDate {
+    let w = |k: usize| cx.word(i, k);
+    let mut n = k + 1;
+    let mut day = None;
+    if let Some(d) = day_token(w(n)) {
+        day = Some(d);
+        n += 1;
+    }
+    let mut j = n;
+    if w(j) == "," {
+        j += 1;
+    }
+    let mut year = year_token(w(j));
+    if year.is_some() {
+        n = j + 1;
+    } else if let Some(y) = year_token(w(n + 3)).filter(|_| {
+        day.is_some()
+            && matches!(w(n), "and" | "or" | "to" | "through")
+            && day_token(w(n + 1)).is_some()
+            && w(n + 2) == ","
+    }) {
+        year = Some(y);
+    } else if let Some((y, len)) = spelled_year(&cx.words, i + j) {
+        year = Some(y);
+        n = j + len;
+    }
+    MonthDate { len: n, day, year }
+}
+
+/// Day `d` of month `m` named without a year at token `i`: the year that puts the day nearest
+/// the publication date, a day ahead counting twice as far as one behind (news reports more
+/// than it announces), unless the clause is in the future tense.
+fn day_without_year(cx: &Ctx, i: usize, m: u32, d: u32) -> Option<String> {
+    let ahead = if local_tense(cx, i) == Some(1) { 1 } else { 2 };
+    cx.anchor.and_then(|a| nearest_day(a, m, d, ahead))
+}
+
+/// Month `m` at word `k` named without a day or year: "November last year", "March this
+/// year"; "last April" the latest April before this month, "next April" (or "come November")
+/// the first after it, "this April" this year's; a month owning an event ("November's
+/// election") the nearest; otherwise the nearest by the clause's tense. "march" after no word
+/// leading to a month (nor "on") is the verb: no time.
+fn bare_month(cx: &Ctx, i: usize, k: usize, m: u32) -> Option<Reading> {
     let a = cx.anchor;
     let w = |k: usize| cx.word(i, k);
-    let raw = |k: usize| cx.raw_word(i, k);
     let prev = cx.previous(i);
-    let (k, _) = weekday_prefix(cx, i);
-    let abbreviation_ok = |k: usize| abbreviation_ok(cx, i, k);
-    let month_cap = raw(k).chars().next().is_some_and(char::is_uppercase);
-    if let Some(m) =
-        month_number(w(k)).filter(|_| month_cap && w(k).len() >= 3 && abbreviation_ok(k))
-    {
-        let mut n = k + 1;
-        let mut day = None;
-        if let Some(d) = day_token(w(n)) {
-            day = Some(d);
-            n += 1;
-        }
-        let mut j = n;
-        if w(j) == "," {
-            j += 1;
-        }
-        let mut year = year_token(w(j));
-        if year.is_some() {
-            n = j + 1;
-        } else if let Some(y) = year_token(w(n + 3)).filter(|_| {
-            // "May 3 to 5, 1999": the year after the second day (read on its own)
-            day.is_some()
-                && matches!(w(n), "and" | "or" | "to" | "through")
-                && day_token(w(n + 1)).is_some()
-                && w(n + 2) == ","
-        }) {
-            year = Some(y);
-        } else if let Some((y, len)) = spelled_year(&cx.words, i + j) {
-            // "January nineteen ninety-seven"
-            year = Some(y);
-            n = j + len;
-        }
-        let bare_may = w(k) == "may" && day.is_none() && year.is_none();
-        match (day, year) {
-            (Some(d), Some(y)) => {
-                return time(n, TimeKind::Date, Date::new(y, m, d).map(|x| x.to_string()))
-            }
-            (Some(d), None) => {
-                // the year that puts the day nearest the publication date, a day ahead
-                // counting twice as far as one behind (news reports more than it announces),
-                // unless the clause is in the future tense
-                let ahead = if local_tense(cx, i) == Some(1) { 1 } else { 2 };
-                let v = a.and_then(|a| nearest_day(a, m, d, ahead));
-                return time(n, TimeKind::Date, v);
-            }
-            (None, Some(y)) => return time(n, TimeKind::Date, Some(format!("{y:04}-{m:02}"))),
-            (None, None)
-                if !bare_may
-                    || matches!(
-                        prev,
-                        "in" | "since"
-                            | "until"
-                            | "by"
-                            | "early"
-                            | "late"
-                            | "mid"
-                            | "last"
-                            | "next"
-                            | "of"
-                            | "this"
-                            | "from"
-                            | "through"
-                    ) =>
-            {
-                // "November last year", "March this year"
-                if matches!(w(k + 1), "last" | "next" | "this") && w(k + 2) == "year" {
-                    let y = a.map(|a| {
-                        a.year
-                            + match w(k + 1) {
-                                "last" => -1,
-                                "next" => 1,
-                                _ => 0,
-                            }
-                    });
-                    return time(k + 3, TimeKind::Date, y.map(|y| format!("{y:04}-{m:02}")));
+    if matches!(w(k + 1), "last" | "next" | "this") && w(k + 2) == "year" {
+        let y = a.map(|a| {
+            a.year
+                + match w(k + 1) {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
                 }
-                if w(k) == "march"
-                    && !matches!(
-                        prev,
-                        "in" | "since"
-                            | "until"
-                            | "by"
-                            | "early"
-                            | "late"
-                            | "mid"
-                            | "last"
-                            | "next"
-                            | "of"
-                            | "this"
-                            | "from"
-                            | "through"
-                            | "on"
-                    )
-                {
-                    return Some(Reading::NotATime); // the verb "march"
-                }
-                // "last April": the latest April before this month; "next April" the first
-                // after it; "this April" this year's
-                let v = match (prev, a) {
-                    ("last", Some(a)) => {
-                        let y = if m >= a.month { a.year - 1 } else { a.year };
-                        Some(format!("{y:04}-{m:02}"))
-                    }
-                    // ("come November": when November comes)
-                    ("next" | "come", Some(a)) => {
-                        let y = if m <= a.month { a.year + 1 } else { a.year };
-                        Some(format!("{y:04}-{m:02}"))
-                    }
-                    ("this", Some(a)) => Some(format!("{:04}-{m:02}", a.year)),
-                    // ("called November's election": a month owning an event is not told in
-                    // the tense of the clause around it)
-                    _ if matches!(w(k + 1), "'s" | "\u{2019}s") => {
-                        a.map(|a| nearest_month(a, m, None, cx.future))
-                    }
-                    _ => a.map(|a| nearest_month(a, m, local_tense(cx, i), cx.future)),
-                };
-                return time(k + 1, TimeKind::Date, v);
-            }
-            _ => {}
-        }
+        });
+        return time(k + 3, TimeKind::Date, y.map(|y| format!("{y:04}-{m:02}")));
     }
-
-    None
+    if w(k) == "march" && !LEADS_TO_A_MONTH.contains(&prev) && prev != "on" {
+        return Some(Reading::NotATime);
+    }
+    let v = match (prev, a) {
+        ("last", Some(a)) => {
+            let y = if m >= a.month { a.year - 1 } else { a.year };
+            Some(format!("{y:04}-{m:02}"))
+        }
+        ("next" | "come", Some(a)) => {
+            let y = if m <= a.month { a.year + 1 } else { a.year };
+            Some(format!("{y:04}-{m:02}"))
+        }
+        ("this", Some(a)) => Some(format!("{:04}-{m:02}", a.year)),
+        // (a month owning an event is not told in the tense of the clause around it)
+        _ if matches!(w(k + 1), "'s" | "\u{2019}s") => {
+            a.map(|a| nearest_month(a, m, None, cx.future))
+        }
+        _ => a.map(|a| nearest_month(a, m, local_tense(cx, i), cx.future)),
+    };
+    time(k + 1, TimeKind::Date, v)
 }
 
 /// A weekday alone, with an optional part of the day ("Thursday", "Friday night"): the latest
@@ -256,7 +245,6 @@ pub(super) fn second_day(cx: &Ctx, i: usize) -> Option<Reading> {
 
 /// "the 17th of May [2018]": that day
 pub(super) fn day_of_month(cx: &Ctx, i: usize) -> Option<Reading> {
-    let a = cx.anchor;
     let w = |k: usize| cx.word(i, k);
     let raw = |k: usize| cx.raw_word(i, k);
 
@@ -271,10 +259,7 @@ pub(super) fn day_of_month(cx: &Ctx, i: usize) -> Option<Reading> {
             let v = match y {
                 Some(y) => Date::new(y, m, d).map(|x| x.to_string()),
                 // (as for "May 17")
-                None => a.and_then(|a| {
-                    let ahead = if local_tense(cx, i) == Some(1) { 1 } else { 2 };
-                    nearest_day(a, m, d, ahead)
-                }),
+                None => day_without_year(cx, i, m, d),
             };
             return time(n, TimeKind::Date, v);
         }
@@ -285,7 +270,6 @@ pub(super) fn day_of_month(cx: &Ctx, i: usize) -> Option<Reading> {
 
 /// A day before a month, with an optional year: "18 May 2018", "7 July".
 pub(super) fn day_month(cx: &Ctx, i: usize) -> Option<Reading> {
-    let a = cx.anchor;
     let w = |k: usize| cx.word(i, k);
     let raw = |k: usize| cx.raw_word(i, k);
 
@@ -297,9 +281,7 @@ pub(super) fn day_month(cx: &Ctx, i: usize) -> Option<Reading> {
                 return time(3, TimeKind::Date, Date::new(y, m, d).map(|x| x.to_string()));
             }
             // (the year nearest publication, as for "May 17")
-            let ahead = if local_tense(cx, i) == Some(1) { 1 } else { 2 };
-            let v = a.and_then(|a| nearest_day(a, m, d, ahead));
-            return time(2, TimeKind::Date, v);
+            return time(2, TimeKind::Date, day_without_year(cx, i, m, d));
         }
     }
 

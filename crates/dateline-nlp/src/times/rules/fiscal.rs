@@ -93,23 +93,9 @@ pub(super) fn hyphenated_quarter(cx: &Ctx, i: usize) -> Option<Reading> {
     let a = cx.anchor;
     let w = |k: usize| cx.word(i, k);
     let (num, u) = w(0).split_once('-')?;
-    let q = match num {
-        "first" => Some(1),
-        "second" => Some(2),
-        "third" => Some(3),
-        "fourth" => Some(4),
-        _ => None,
-    };
-    if let (Some(q), "quarter") = (q, u) {
-        return time(
-            1,
-            TimeKind::Date,
-            a.map(|a| {
-                let cur = (a.month - 1) / 3 + 1;
-                let y = if q > cur { a.year - 1 } else { a.year };
-                format!("{y:04}-Q{q}")
-            }),
-        );
+    if let (Some(q), "quarter") = (ordinal_word(num), u) {
+        // (this year's, or last year's if still to come, whatever the tense)
+        return time(1, TimeKind::Date, a.map(|a| quarter_value(a, q, None)));
     }
 
     None
