@@ -16,6 +16,8 @@ use dateline_core::date::Date;
 
 use super::numbers::ordinal_in_words;
 
+/// A calendar unit, singular or plural, as a TIMEX3 letter: `D`ay, `W`eek, `M`onth, `Y`ear,
+/// d`E`cade, `C`entury, `H`our, `m`inute, wee`K`end, `Q`uarter.
 pub(super) fn unit(w: &str) -> Option<char> {
     Some(match w.trim_end_matches('s') {
         "day" => 'D',
@@ -32,6 +34,7 @@ pub(super) fn unit(w: &str) -> Option<char> {
     })
 }
 
+/// A season as a TIMEX3 code ("fall" and "autumn" are `FA`).
 pub(super) fn season(w: &str) -> Option<&'static str> {
     Some(match w {
         "spring" => "SP",
@@ -42,6 +45,7 @@ pub(super) fn season(w: &str) -> Option<&'static str> {
     })
 }
 
+/// A part of the day as a TIMEX3 code (`MO`, `AF`, `EV`, `NI`).
 pub(super) fn part_of_day(w: &str) -> Option<&'static str> {
     Some(match w {
         "morning" => "MO",
@@ -52,6 +56,7 @@ pub(super) fn part_of_day(w: &str) -> Option<&'static str> {
     })
 }
 
+/// A year in four digits, 1800 to 2100 ("mid-1990" too).
 pub(super) fn year_token(w: &str) -> Option<i32> {
     let w = w.trim_start_matches("mid-");
     if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) {
@@ -61,6 +66,7 @@ pub(super) fn year_token(w: &str) -> Option<i32> {
     None
 }
 
+/// A day of a month: "18", "3rd", "eighth", "twenty-first", or the first of a span ("23-24").
 pub(super) fn day_token(w: &str) -> Option<u32> {
     // a day in words ("March eighth", "the twenty-first")
     if let Some(n) = ordinal_in_words(w) {
@@ -153,6 +159,7 @@ pub(super) fn nearest_month(a: Date, m: u32, tense: Option<i32>, future: bool) -
     format!("{y:04}-{m:02}")
 }
 
+/// The month `n` months from `a`'s.
 pub(super) fn shift_months(a: Date, n: i64) -> (i32, u32) {
     let total = i64::from(a.year) * 12 + i64::from(a.month) - 1 + n;
     (

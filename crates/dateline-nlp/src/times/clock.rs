@@ -18,6 +18,7 @@ pub(super) fn military(w: &str) -> Option<(u32, u32)> {
     (h < 24 && m < 60).then_some((h, m))
 }
 
+/// A twelve-hour clock reading, hours and minutes: "10", "7:30", "10.30".
 pub(super) fn clock(w: &str) -> Option<(u32, u32)> {
     // ("10.30", as British papers write it: two digits of minutes after the point)
     let split = w

@@ -3,9 +3,9 @@
 //!
 //! Heuristics:
 //! - a sentence **looks ahead** when it holds a future cue ("will", "plans", "scheduled",
-//!   "next", "upcoming", …; `data/nlp/time-future-cues.txt`); a bare month leans forward in it;
+//!   "next", "upcoming", …; `data/nlp/future-cues.txt`); a bare month leans forward in it;
 //! - it looks ahead **strongly** with "will", "'ll", "shall", "next", "coming", "upcoming" or
-//!   "tomorrow": enough to move a bare weekday forward when the clause says nothing itself;
+//!   "tomorrow" (`data/nlp/strong-future-cues.txt`): enough to move a bare weekday forward when the clause says nothing itself;
 //! - "next to the embassy", "next door" look nowhere.
 
 use dateline_core::date::Date;

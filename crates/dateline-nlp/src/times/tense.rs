@@ -16,10 +16,11 @@
 //!   extends, postpones or runs ("has given the family until 9 a.m. Tuesday", "the exhibit runs
 //!   through Sunday") is still to come, whatever the tense ("have held primaries through
 //!   Tuesday" is done: "has"/"have" count only with "until");
-//! - **looking ahead** ([`looks_ahead`]): whether a sentence holds a future cue at all.
+//! - **looking ahead** ([`looks_ahead`]): whether a sentence holds a future cue at all
+//!   (`data/nlp/future-cues.txt`), or a strong one (`strong-future-cues.txt`).
 
 use super::sentence::Ctx;
-use super::words::{words as time_words, PAST_ADVERB};
+use super::words::{words as time_words, DETERMINERS, FORMS_OF_BE, PAST_ADVERB};
 
 /// Whether a sentence of `words` looks ahead (a future cue) and whether it does so strongly
 /// ("will", "next", "tomorrow": enough to move a bare weekday forward).
@@ -31,12 +32,8 @@ pub(super) fn looks_ahead(words: &[String]) -> (bool, bool) {
         w != "next" || !matches!(words.get(k + 1).map(String::as_str), Some("to" | "door"))
     };
     let future = (0..words.len()).any(|k| cues.future_cues.contains(words[k].as_str()) && cue(k));
-    let strong_future = (0..words.len()).any(|k| {
-        matches!(
-            words[k].as_str(),
-            "will" | "'ll" | "shall" | "next" | "coming" | "upcoming" | "tomorrow"
-        ) && cue(k)
-    });
+    let strong_future =
+        (0..words.len()).any(|k| cues.strong_future_cues.contains(words[k].as_str()) && cue(k));
     (future, strong_future)
 }
 
@@ -52,21 +49,13 @@ pub(super) fn local_tense(cx: &Ctx, i: usize) -> Option<i32> {
         let w = cx.words[j].as_str();
         let lower_case = cx.raw[j].chars().next().is_some_and(char::is_lowercase);
         // a participle after "be" ("will be held") says nothing of the tense
-        let after_be = j > 0
-            && matches!(
-                cx.words[j - 1].as_str(),
-                "be" | "been" | "being" | "is" | "are" | "am"
-            );
+        let after_be = j > 0 && FORMS_OF_BE.contains(&cx.words[j - 1].as_str());
         let next = cx.words.get(j + 1).map_or("", String::as_str);
         // ("a contested convention", "the expanded program": a participle after a
         // determiner is an adjective)
         // ("unspecified", "undisclosed" are adjectives too)
-        let adjective = w.starts_with("un")
-            || j > 0
-                && matches!(
-                    cx.words[j - 1].as_str(),
-                    "a" | "an" | "the" | "this" | "that" | "its" | "their" | "his" | "her" | "our"
-                );
+        let adjective =
+            w.starts_with("un") || j > 0 && DETERMINERS.contains(&cx.words[j - 1].as_str());
         // "plans to", "expected to", "set to resume": a noun ("a cooperation plan") or a
         // participle without "to" looks nowhere
         let needs_to = matches!(

@@ -2,7 +2,8 @@
 //! short grammatical closed sets that stay in Rust.
 //!
 //! Data files (formats in `docs/data-formats.md`): `number-words.tsv`, `ordinal-words.tsv`,
-//! `holidays.tsv`, `future-cues.txt`, `clause-future-cues.txt`, `irregular-past-verbs.txt`,
+//! `decade-words.tsv`,
+//! `holidays.tsv`, `future-cues.txt`, `strong-future-cues.txt`, `clause-future-cues.txt`, `irregular-past-verbs.txt`,
 //! `deadline-cues.txt`, `time-zones.txt`, `counted-nouns.txt`.
 
 use std::sync::LazyLock;
@@ -14,6 +15,20 @@ pub(super) const ONE: &[&str] = &["a", "an"];
 
 /// A word that makes a past tense without being a verb ("two days ago").
 pub(super) const PAST_ADVERB: &str = "ago";
+
+/// Forms of "be" after which a participle says nothing of the tense ("will be held").
+pub(super) const FORMS_OF_BE: &[&str] = &["be", "been", "being", "is", "are", "am"];
+
+/// Determiners and possessives after which a participle is an adjective ("a contested
+/// convention").
+pub(super) const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "its", "their", "his", "her", "our",
+];
+
+/// Modal verbs before "one day" that make it a day to come ("will one day be").
+pub(super) const MODALS: &[&str] = &[
+    "will", "would", "could", "may", "might", "can", "'ll", "shall",
+];
 
 /// How a holiday's date is computed from a year.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -41,8 +56,10 @@ pub(super) struct Holiday {
 pub(super) struct TimeWords {
     pub numbers: FastMap<String, i64>,
     pub ordinals: FastMap<String, u32>,
+    pub decades: FastMap<String, i64>,
     pub holidays: Vec<Holiday>,
     pub future_cues: FastSet<String>,
+    pub strong_future_cues: FastSet<String>,
     pub clause_future_cues: FastSet<String>,
     pub irregular_past: FastSet<String>,
     pub deadline_cues: FastSet<String>,
@@ -129,8 +146,10 @@ impl TimeWords {
         TimeWords {
             numbers: numbered(include_str!("../../../../data/nlp/number-words.tsv")),
             ordinals: numbered(include_str!("../../../../data/nlp/ordinal-words.tsv")),
+            decades: numbered(include_str!("../../../../data/nlp/decade-words.tsv")),
             holidays: lines(HOLIDAYS).filter_map(holiday).collect(),
             future_cues: set(include_str!("../../../../data/nlp/future-cues.txt")),
+            strong_future_cues: set(include_str!("../../../../data/nlp/strong-future-cues.txt")),
             clause_future_cues: set(include_str!("../../../../data/nlp/clause-future-cues.txt")),
             irregular_past: set(include_str!(
                 "../../../../data/nlp/irregular-past-verbs.txt"
@@ -153,9 +172,12 @@ mod tests {
         assert_eq!(w.numbers.get("ninety"), Some(&90));
         assert_eq!(w.ordinals.len(), 21);
         assert_eq!(w.ordinals.get("thirtieth"), Some(&30));
+        assert_eq!(w.decades.len(), 8);
+        assert_eq!(w.decades.get("nineties"), Some(&9));
         assert_eq!(w.holidays.len(), lines(HOLIDAYS).count());
         for set in [
             &w.future_cues,
+            &w.strong_future_cues,
             &w.clause_future_cues,
             &w.irregular_past,
             &w.deadline_cues,

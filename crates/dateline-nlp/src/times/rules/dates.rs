@@ -378,18 +378,8 @@ pub(super) fn decade_in_words(cx: &Ctx, i: usize) -> Option<Reading> {
     let w = |k: usize| cx.word(i, k);
 
     if w(0) == "the" {
-        const DECADES: [&str; 8] = [
-            "twenties",
-            "thirties",
-            "forties",
-            "fifties",
-            "sixties",
-            "seventies",
-            "eighties",
-            "nineties",
-        ];
-        if let Some(d) = DECADES.iter().position(|x| *x == w(1)) {
-            return time(2, TimeKind::Date, Some(decade_of(a, d as i64 + 2)));
+        if let Some(&d) = words().decades.get(w(1)) {
+            return time(2, TimeKind::Date, Some(decade_of(a, d)));
         }
     }
 

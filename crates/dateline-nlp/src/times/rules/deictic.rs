@@ -76,12 +76,7 @@ pub(super) fn one_day(cx: &Ctx, i: usize) -> Option<Reading> {
     let w = |k: usize| cx.word(i, k);
     let prev = cx.previous(i);
 
-    if (w(0), w(1)) == ("one", "day")
-        && matches!(
-            prev,
-            "will" | "would" | "could" | "may" | "might" | "can" | "'ll" | "shall"
-        )
-    {
+    if (w(0), w(1)) == ("one", "day") && MODALS.contains(&prev) {
         return time(2, TimeKind::Date, Some("FUTURE_REF".into()));
     }
 

@@ -30,11 +30,16 @@ mod sets;
 use super::sentence::Ctx;
 use dateline_core::TimeKind;
 
-#[allow(unused_imports)]
 use super::{
-    anaphora::*, calendar::*, clock::*, fiscal::*, holidays::*, numbers::*, tense::*, words::words,
+    anaphora::*,
+    calendar::*,
+    clock::*,
+    fiscal::*,
+    holidays::*,
+    numbers::*,
+    tense::*,
+    words::{words, MODALS},
 };
-#[allow(unused_imports)]
 use dateline_core::date::{month_number, weekday_number, Date};
 
 /// A time read at a token.
