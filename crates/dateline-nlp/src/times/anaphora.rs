@@ -17,7 +17,7 @@
 use dateline_core::date::Date;
 use dateline_core::TimeExpr;
 
-use super::calendar::shift_months;
+use super::calendar::{shift_months, YearMonth};
 
 /// Resolve every time named by reference in `out`: years, then months, then days.
 pub(super) fn resolve(out: &mut [TimeExpr], anchor: Option<Date>) {
@@ -64,7 +64,7 @@ pub(super) const MONTH_REF: &str = "MONTH_REF";
 
 /// Months by reference: the last month named before, shifted.
 fn month_anaphora(out: &mut [TimeExpr]) {
-    let mut last: Option<(i32, u32)> = None;
+    let mut last: Option<YearMonth> = None;
     for t in out.iter_mut() {
         if let Some(shift) = t
             .value
@@ -73,9 +73,9 @@ fn month_anaphora(out: &mut [TimeExpr]) {
             .map(|d| d.parse::<i64>().unwrap_or(0))
         {
             let month = last
-                .and_then(|(y, m)| Date::new(y, m, 1))
+                .and_then(|ym| Date::new(ym.year, ym.month, 1))
                 .map(|d| shift_months(d, shift));
-            t.value = month.map(|(y, m)| format!("{y:04}-{m:02}"));
+            t.value = month.map(|ym| ym.to_string());
             last = month;
             continue;
         }
@@ -88,7 +88,7 @@ fn month_anaphora(out: &mut [TimeExpr]) {
         });
         if let Some(v) = month {
             if let (Ok(y), Ok(m)) = (v[..4].parse::<i32>(), v[5..7].parse::<u32>()) {
-                last = Some((y, m));
+                last = Some(YearMonth { year: y, month: m });
             }
         }
     }

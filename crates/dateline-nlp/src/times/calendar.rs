@@ -159,11 +159,31 @@ pub(super) fn nearest_month(a: Date, m: u32, tense: Option<i32>, future: bool) -
     format!("{y:04}-{m:02}")
 }
 
+/// A year read from the words of a sentence, and how many words name it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct NamedYear {
+    pub year: i32,
+    pub len: usize,
+}
+
+/// A month of a year, written `2018-05`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct YearMonth {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl std::fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
 /// The month `n` months from `a`'s.
-pub(super) fn shift_months(a: Date, n: i64) -> (i32, u32) {
+pub(super) fn shift_months(a: Date, n: i64) -> YearMonth {
     let total = i64::from(a.year) * 12 + i64::from(a.month) - 1 + n;
-    (
-        (total.div_euclid(12)) as i32,
-        (total.rem_euclid(12) + 1) as u32,
-    )
+    YearMonth {
+        year: (total.div_euclid(12)) as i32,
+        month: (total.rem_euclid(12) + 1) as u32,
+    }
 }

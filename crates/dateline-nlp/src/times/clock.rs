@@ -9,17 +9,24 @@ pub(super) fn time_zone(w: &str) -> bool {
     words().time_zones.contains(w)
 }
 
+/// A clock reading: hours and minutes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Clock {
+    pub hour: u32,
+    pub minute: u32,
+}
+
 /// "1200", "0930" as hours and minutes of a twenty-four-hour clock.
-pub(super) fn military(w: &str) -> Option<(u32, u32)> {
+pub(super) fn military(w: &str) -> Option<Clock> {
     if w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let (h, m) = (w[..2].parse::<u32>().ok()?, w[2..].parse::<u32>().ok()?);
-    (h < 24 && m < 60).then_some((h, m))
+    (h < 24 && m < 60).then_some(Clock { hour: h, minute: m })
 }
 
 /// A twelve-hour clock reading, hours and minutes: "10", "7:30", "10.30".
-pub(super) fn clock(w: &str) -> Option<(u32, u32)> {
+pub(super) fn clock(w: &str) -> Option<Clock> {
     // ("10.30", as British papers write it: two digits of minutes after the point)
     let split = w
         .split_once(':')
@@ -28,7 +35,7 @@ pub(super) fn clock(w: &str) -> Option<(u32, u32)> {
         Some((h, m)) => (h.parse().ok()?, m.parse().ok()?),
         None => (w.parse().ok()?, 0),
     };
-    (h <= 12 && m < 60).then_some((h, m))
+    (h <= 12 && m < 60).then_some(Clock { hour: h, minute: m })
 }
 
 #[cfg(test)]

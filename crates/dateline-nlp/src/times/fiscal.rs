@@ -18,7 +18,7 @@
 use dateline_core::date::Date;
 use dateline_core::{TimeExpr, TimeKind};
 
-use super::calendar::year_token;
+use super::calendar::{year_token, NamedYear};
 use super::sentence::Ctx;
 use super::tense::local_tense;
 
@@ -29,10 +29,10 @@ use super::tense::local_tense;
 /// `part_begins` is the month the half or quarter begins: "the year" (not "this year") is the
 /// last one when that part is still to come at publication and the clause does not look ahead
 /// ("a loss booked over the fourth quarter of the year", read in January).
-pub(super) fn year_named(cx: &Ctx, j: usize, part_begins: u32) -> Option<(i32, usize)> {
+pub(super) fn year_named(cx: &Ctx, j: usize, part_begins: u32) -> Option<NamedYear> {
     let w = |k: usize| cx.words.get(j + k).map(String::as_str).unwrap_or("");
     if let Some(y) = year_token(w(0)) {
-        return Some((y, 1));
+        return Some(NamedYear { year: y, len: 1 });
     }
     let a = cx.anchor?;
     let (shift, n) = match (w(0), w(1), w(2)) {
@@ -45,7 +45,10 @@ pub(super) fn year_named(cx: &Ctx, j: usize, part_begins: u32) -> Option<(i32, u
         ("the", "coming" | "next", "year") => (1, 3),
         _ => return None,
     };
-    Some((a.year + shift, n))
+    Some(NamedYear {
+        year: a.year + shift,
+        len: n,
+    })
 }
 
 /// "the quarter", "the latest quarter" (0) or "the year-ago quarter" (1): a company report's

@@ -22,12 +22,23 @@ fn last_weekday(y: i32, m: u32, wd: u32) -> Option<Date> {
     Some(last.add_days(-i64::from(back)))
 }
 
-/// A holiday named at word `i` (`data/nlp/holidays.tsv`): how many words it takes and its
-/// date in a given year.
-pub(super) fn holiday_named(
-    tokens: &[String],
-    i: usize,
-) -> Option<(usize, impl Fn(i32) -> Option<Date>)> {
+/// A holiday named in a sentence.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct NamedHoliday {
+    /// How many words name it.
+    pub len: usize,
+    date: HolidayDate,
+}
+
+impl NamedHoliday {
+    /// Its date in year `y`.
+    pub fn on(&self, y: i32) -> Option<Date> {
+        on(self.date, y)
+    }
+}
+
+/// A holiday named at word `i` of `tokens` (`data/nlp/holidays.tsv`).
+pub(super) fn holiday_named(tokens: &[String], i: usize) -> Option<NamedHoliday> {
     let w = |k: usize| tokens.get(i + k).map(String::as_str).unwrap_or("");
     let same = |name: &str, k: usize| name == w(k) || name == "'s" && w(k) == "\u{2019}s";
     words().holidays.iter().find_map(|h| {
@@ -36,8 +47,7 @@ pub(super) fn holiday_named(
         }
         let n = h.words.len();
         let len = n + usize::from(h.day_optional && w(n) == "day");
-        let date = h.date;
-        Some((len, move |y: i32| on(date, y)))
+        Some(NamedHoliday { len, date: h.date })
     })
 }
 

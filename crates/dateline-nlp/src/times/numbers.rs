@@ -9,6 +9,7 @@
 //!   "nineteen seventy nine"), or "two thousand [and] one", as broadcast transcripts write
 //!   them.
 
+use super::calendar::NamedYear;
 use super::words::{words, ONE};
 
 /// A count in words or digits: "three", "twenty-five", "a" (one), "dozen", "1500" (digits
@@ -78,7 +79,7 @@ pub(super) fn century_ordinal(w: &str) -> Option<i64> {
 /// A year spelled out in words, as broadcast transcripts write them ("nineteen ninety-seven",
 /// "nineteen seventy nine", "two thousand", "two thousand and one"), starting at word `i`:
 /// the year and how many words it takes.
-pub(super) fn spelled_year(words: &[String], i: usize) -> Option<(i32, usize)> {
+pub(super) fn spelled_year(words: &[String], i: usize) -> Option<NamedYear> {
     let w = |k: usize| words.get(i + k).map(String::as_str).unwrap_or("");
     // the last two digits: "ninety-seven", "ninety seven", "ninety"
     let two_digits = |k: usize| -> Option<(i32, usize)> {
@@ -101,14 +102,20 @@ pub(super) fn spelled_year(words: &[String], i: usize) -> Option<(i32, usize)> {
                 n += 1;
             }
             return Some(match unit(w(n)) {
-                Some(u) => (2000 + u, n + 1),
-                None => (2000, 2),
+                Some(u) => NamedYear {
+                    year: 2000 + u,
+                    len: n + 1,
+                },
+                None => NamedYear { year: 2000, len: 2 },
             });
         }
         _ => return None,
     };
     let (yy, n) = two_digits(1)?;
-    Some((century + yy, n + 1))
+    Some(NamedYear {
+        year: century + yy,
+        len: n + 1,
+    })
 }
 
 /// "first" .. "fourth" as 1 .. 4.

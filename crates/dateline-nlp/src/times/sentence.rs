@@ -30,7 +30,10 @@ impl<'a> Ctx<'a> {
     /// The sentence of words `raw`, published on `anchor`.
     pub fn new(raw: Vec<&'a str>, anchor: Option<Date>) -> Self {
         let words: Vec<String> = raw.iter().map(|w| w.to_lowercase()).collect();
-        let (future, strong_future) = tense::looks_ahead(&words);
+        let tense::Outlook {
+            future,
+            strong_future,
+        } = tense::looks_ahead(&words);
         Ctx {
             words,
             raw,

@@ -22,9 +22,18 @@
 use super::sentence::Ctx;
 use super::words::{words as time_words, DETERMINERS, FORMS_OF_BE, PAST_ADVERB};
 
-/// Whether a sentence of `words` looks ahead (a future cue) and whether it does so strongly
-/// ("will", "next", "tomorrow": enough to move a bare weekday forward).
-pub(super) fn looks_ahead(words: &[String]) -> (bool, bool) {
+/// How far a sentence looks ahead.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Outlook {
+    /// It holds a future cue.
+    pub future: bool,
+    /// It holds a strong one ("will", "next", "tomorrow": enough to move a bare weekday
+    /// forward).
+    pub strong_future: bool,
+}
+
+/// How far a sentence of `words` looks ahead.
+pub(super) fn looks_ahead(words: &[String]) -> Outlook {
     let cues = time_words();
     // ("next to the embassy", "next door" look nowhere)
     let cue = |k: usize| {
@@ -34,7 +43,10 @@ pub(super) fn looks_ahead(words: &[String]) -> (bool, bool) {
     let future = (0..words.len()).any(|k| cues.future_cues.contains(words[k].as_str()) && cue(k));
     let strong_future =
         (0..words.len()).any(|k| cues.strong_future_cues.contains(words[k].as_str()) && cue(k));
-    (future, strong_future)
+    Outlook {
+        future,
+        strong_future,
+    }
 }
 
 /// The tense of the clause around token `i` from the words nearest to it (ten before, two

@@ -16,7 +16,7 @@ pub(super) fn hour_of_part_of_day(cx: &Ctx, i: usize) -> Option<Reading> {
     let a = cx.anchor;
     let w = |k: usize| cx.word(i, k);
 
-    if let Some((h, 0)) = clock(w(0)) {
+    if let Some(Clock { hour: h, minute: 0 }) = clock(w(0)) {
         if (w(1), w(2)) == ("in", "the") {
             let h = match w(3) {
                 "morning" if h < 12 => Some(h),
@@ -39,7 +39,7 @@ pub(super) fn zoned_military_clock(cx: &Ctx, i: usize) -> Option<Reading> {
     let a = cx.anchor;
     let w = |k: usize| cx.word(i, k);
 
-    if let Some((h, m)) = military(w(0)).filter(|_| time_zone(w(1))) {
+    if let Some(Clock { hour: h, minute: m }) = military(w(0)).filter(|_| time_zone(w(1))) {
         let j = i + 2 + usize::from(w(2) == "on");
         if let Some((n, day)) = day_at(cx, j) {
             return time(
@@ -86,7 +86,7 @@ pub(super) fn clock_time(cx: &Ctx, i: usize) -> Option<Reading> {
     let w = |k: usize| cx.word(i, k);
     let prev = cx.previous(i);
 
-    let reading = if let (Some((h, m)), true) = (
+    let reading = if let (Some(Clock { hour: h, minute: m }), true) = (
         clock(w(0)),
         matches!(w(1), "a.m." | "am" | "p.m." | "pm" | "a.m" | "p.m"),
     ) {
@@ -101,7 +101,7 @@ pub(super) fn clock_time(cx: &Ctx, i: usize) -> Option<Reading> {
         })
         .filter(|(n, _)| n.starts_with(|c: char| c.is_ascii_digit()))
     {
-        clock(num).map(|(h, m)| (h, m, pm, !pm, 1))
+        clock(num).map(|c| (c.hour, c.minute, pm, !pm, 1))
     } else if let Some((h, m)) = w(0).split_once(':').and_then(|(h, m)| {
         let (h, m) = (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
         (h < 24 && m < 60 && w(0).len() == 5).then_some((h, m))

@@ -45,7 +45,7 @@ pub(super) fn iso_date(cx: &Ctx, i: usize) -> Option<Reading> {
 /// "march" there is the verb: no time at all.
 pub(super) fn month_name_date(cx: &Ctx, i: usize) -> Option<Reading> {
     let w = |k: usize| cx.word(i, k);
-    let (k, _) = weekday_prefix(cx, i);
+    let k = weekday_prefix(cx, i).len;
     let month_cap = cx
         .raw_word(i, k)
         .chars()
@@ -105,7 +105,7 @@ fn month_date(cx: &Ctx, i: usize, k: usize) -> MonthDate {
             && w(n + 2) == ","
     }) {
         year = Some(y);
-    } else if let Some((y, len)) = spelled_year(&cx.words, i + j) {
+    } else if let Some(NamedYear { year: y, len }) = spelled_year(&cx.words, i + j) {
         year = Some(y);
         n = j + len;
     }
@@ -169,7 +169,7 @@ pub(super) fn weekday(cx: &Ctx, i: usize) -> Option<Reading> {
     let a = cx.anchor;
     let w = |k: usize| cx.word(i, k);
     let prev = cx.previous(i);
-    let weekday = weekday_prefix(cx, i).1;
+    let weekday = weekday_prefix(cx, i).weekday;
     if let Some(wd) = weekday {
         // weekday alone, with an optional part of day
         // "Wednesday's ruling": a day whose events are told is past
@@ -295,9 +295,9 @@ pub(super) fn holiday(cx: &Ctx, i: usize) -> Option<Reading> {
     let prev = cx.previous(i);
 
     if raw(0).starts_with(char::is_uppercase) {
-        if let Some((len, day_of)) = holiday_named(&cx.words, i) {
+        if let Some(named) = holiday_named(&cx.words, i) {
             let v = a.and_then(|a| {
-                let cands = (a.year - 1..=a.year + 1).filter_map(day_of);
+                let cands = (a.year - 1..=a.year + 1).filter_map(|y| named.on(y));
                 let delta = |c: &Date| c.to_days() - a.to_days();
                 match prev {
                     "last" => cands.filter(|c| delta(c) < 0).max_by_key(delta),
@@ -316,7 +316,7 @@ pub(super) fn holiday(cx: &Ctx, i: usize) -> Option<Reading> {
                 }
                 .map(|d| d.to_string())
             });
-            return time(len, TimeKind::Date, v);
+            return time(named.len, TimeKind::Date, v);
         }
     }
 
@@ -410,9 +410,11 @@ pub(super) fn season_with_year(cx: &Ctx, i: usize) -> Option<Reading> {
     if let Some(s) = season(w(0)) {
         let of = usize::from(w(1) == "of");
         let year = year_token(w(1 + of))
-            .map(|y| (y, 1))
+            .map(|y| NamedYear { year: y, len: 1 })
             .or_else(|| spelled_year(&cx.words, i + 1 + of));
-        if let Some((y, len)) = year.filter(|_| of == 1 || year_token(w(1)).is_some()) {
+        if let Some(NamedYear { year: y, len }) =
+            year.filter(|_| of == 1 || year_token(w(1)).is_some())
+        {
             return time(1 + of + len, TimeKind::Date, Some(format!("{y:04}-{s}")));
         }
     }
@@ -437,7 +439,7 @@ pub(super) fn year_in_words(cx: &Ctx, i: usize) -> Option<Reading> {
     let w = |k: usize| cx.word(i, k);
     let prev = cx.previous(i);
 
-    if let Some((y, len)) = spelled_year(&cx.words, i) {
+    if let Some(NamedYear { year: y, len }) = spelled_year(&cx.words, i) {
         let word_ok = matches!(
             prev,
             "in" | "since" | "of" | "year" | "until" | "by" | "from"

@@ -104,10 +104,7 @@ pub(super) fn counted_units(cx: &Ctx, i: usize) -> Option<Reading> {
                 let v = a.and_then(|a| match u {
                     'D' => Some(a.add_days(-n).to_string()),
                     'W' => Some(a.add_days(-7 * n).week_value()),
-                    'M' => {
-                        let (y, m) = shift_months(a, -n);
-                        Some(format!("{y:04}-{m:02}"))
-                    }
+                    'M' => Some(shift_months(a, -n).to_string()),
                     'Y' => Some(format!("{:04}", i64::from(a.year) - n)),
                     // ("a decade ago": the year; "a century ago" too)
                     'E' => Some(format!("{:04}", i64::from(a.year) - 10 * n)),

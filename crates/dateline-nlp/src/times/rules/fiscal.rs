@@ -79,7 +79,7 @@ pub(super) fn half_year(cx: &Ctx, i: usize) -> Option<Reading> {
             _ => None,
         };
         if let Some((h, at)) = half {
-            if let Some((y, n)) = year_named(cx, i + at, 6 * h - 5) {
+            if let Some(NamedYear { year: y, len: n }) = year_named(cx, i + at, 6 * h - 5) {
                 return time(at + n, TimeKind::Date, Some(format!("{y:04}-H{h}")));
             }
         }
@@ -169,7 +169,7 @@ pub(super) fn the_ordinal_quarter(cx: &Ctx, i: usize) -> Option<Reading> {
     }
     if let (Some(q), "quarter") = (ordinal_word(w(1)), w(2)) {
         if w(3) == "of" {
-            if let Some((y, n)) = year_named(cx, i + 4, 3 * q - 2) {
+            if let Some(NamedYear { year: y, len: n }) = year_named(cx, i + 4, 3 * q - 2) {
                 return time(4 + n, TimeKind::Date, Some(format!("{y:04}-Q{q}")));
             }
         }

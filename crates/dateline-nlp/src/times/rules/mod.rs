@@ -124,17 +124,28 @@ fn abbreviation_ok(cx: &Ctx, i: usize, k: usize) -> bool {
         || w(k + 1) == "," && date_word(k + 2)
 }
 
-/// A weekday starting a date ("Monday, April 2"): how many words it and its comma take, and
-/// the weekday (0 = Monday); `(0, None)` without one.
-fn weekday_prefix(cx: &Ctx, i: usize) -> (usize, Option<u32>) {
+/// A weekday starting a date ("Monday, April 2").
+#[derive(Debug, Clone, Copy, Default)]
+struct WeekdayPrefix {
+    /// How many words it and its comma take (0 without one).
+    len: usize,
+    /// The weekday, 0 = Monday.
+    weekday: Option<u32>,
+}
+
+/// The weekday starting a date at token `i`, if any.
+fn weekday_prefix(cx: &Ctx, i: usize) -> WeekdayPrefix {
     let w = |k: usize| cx.word(i, k);
     let raw0 = cx.raw_word(i, 0);
-    match weekday_number(w(0)).filter(|_| {
-        raw0.chars().next().is_some_and(char::is_uppercase) && abbreviation_ok(cx, i, 0)
-    }) {
-        Some(wd) => (if w(1) == "," { 2 } else { 1 }, Some(wd)),
-        None => (0, None),
-    }
+    weekday_number(w(0))
+        .filter(|_| {
+            raw0.chars().next().is_some_and(char::is_uppercase) && abbreviation_ok(cx, i, 0)
+        })
+        .map(|wd| WeekdayPrefix {
+            len: if w(1) == "," { 2 } else { 1 },
+            weekday: Some(wd),
+        })
+        .unwrap_or_default()
 }
 
 /// The direction of "last", "next", "this", "past", "coming", "previous", "current" at token

@@ -64,13 +64,10 @@ pub(super) fn unit_by_direction(cx: &Ctx, i: usize) -> Option<Reading> {
             'D' => Some(a.add_days(dir).to_string()),
             'W' => Some(a.add_days(7 * dir).week_value()),
             'K' => Some(format!("{}-WE", a.add_days(7 * dir).week_value())),
-            'M' => {
-                let (y, m) = shift_months(a, dir);
-                Some(format!("{y:04}-{m:02}"))
-            }
+            'M' => Some(shift_months(a, dir).to_string()),
             'Y' => Some(format!("{:04}", i64::from(a.year) + dir)),
             'Q' => {
-                let (y, m) = shift_months(a, 3 * dir);
+                let YearMonth { year: y, month: m } = shift_months(a, 3 * dir);
                 Some(format!("{y:04}-Q{}", (m - 1) / 3 + 1))
             }
             'E' => Some(format!("{:03}", (i64::from(a.year) / 10) + dir)),
