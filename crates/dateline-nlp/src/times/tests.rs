@@ -828,3 +828,70 @@ fn a_month_by_reference_with_no_month_before_has_no_value() {
     let got = run("That month was busy.", "1989-10-27");
     assert_eq!(got, vec![("That month".to_string(), None)]);
 }
+
+#[test]
+fn numbers_in_words_halves_centuries_and_hours() {
+    check(&[
+        case(
+            "He waited nearly forty years, then twenty-five days.",
+            "1998-03-05",
+            &[("forty years", "P40Y"), ("twenty-five days", "P25D")],
+        ),
+        case(
+            "Talks lasted 5 1/2 hours; the dam took 2 1/2 years.",
+            "1998-03-05",
+            &[("5 1/2 hours", "PT5H30M"), ("2 1/2 years", "P2Y6M")],
+        ),
+        case(
+            "They need two more weeks.",
+            "1998-03-05",
+            &[("two more weeks", "P2W")],
+        ),
+        case(
+            "The 20th century ended; the eleventh century is far.",
+            "1998-03-05",
+            &[("20th century", "19"), ("eleventh century", "10")],
+        ),
+        case(
+            "It began at midday and ended at 4 in the morning.",
+            "1998-03-05",
+            &[
+                ("midday", "1998-03-05T12:00"),
+                ("4 in the morning", "1998-03-05T04:00"),
+            ],
+        ),
+        case(
+            "The 8-month-old boy saw a day-long strike and a decades-long war.",
+            "1998-03-05",
+            &[("day-long", "P1D"), ("decades-long", "PXE")],
+        ),
+        case("In post-1959 Cuba.", "1998-03-05", &[("post-1959", "1959")]),
+        case(
+            "Profit rose in the current fiscal year.",
+            "1998-03-05",
+            &[("the current fiscal year", "1998")],
+        ),
+        case(
+            "Payment is due at the end of the month.",
+            "1998-03-05",
+            &[("the end of the month", "1998-03")],
+        ),
+        // days by reference: the last date named, or the publication day
+        case(
+            "On Monday they met. The next morning, police came. Earlier that day, he left.",
+            "1998-03-05",
+            &[
+                ("Monday", "1998-03-02"),
+                ("The next morning", "1998-03-03"),
+                ("Earlier that day", "1998-03-03"),
+            ],
+        ),
+        case(
+            "The day before, it rained.",
+            "1998-03-05",
+            &[("The day before", "1998-03-04")],
+        ),
+        // the 20th of a month is no century, nor noon a time without "at" or a day
+        case("Noon Street is closed.", "1998-03-05", &[]),
+    ]);
+}
