@@ -54,81 +54,92 @@ pub(super) fn and_a_half(cx: &Ctx, i: usize) -> Option<Reading> {
     None
 }
 
-/// N units ago / N units (duration); "two more weeks"; "twenty four hours"
-pub(super) fn counted_units(cx: &Ctx, i: usize) -> Option<Reading> {
+/// A count before a unit ("six weeks", "twenty four hours", "two more weeks", "10 - day"):
+/// the number, and how many words lead up to the unit.
+pub(super) struct Count {
+    pub n: i64,
+    pub len: usize,
+}
+
+/// The count at token `i`, if a number starts there.
+pub(super) fn counted(cx: &Ctx, i: usize) -> Option<Count> {
+    let w = |k: usize| cx.word(i, k);
+    let n = number_word(w(0))?;
+    let units = number_word(w(1)).filter(|u| (1..10).contains(u) && !w(1).contains('-'));
+    let (n, k0) = match units {
+        Some(u) if (20..100).contains(&n) && n % 10 == 0 && unit(w(2)).is_some() => (n + u, 1),
+        _ => (n, 0),
+    };
+    let mut k = 1 + k0;
+    if w(k) == "-"
+        || matches!(w(k), "more" | "additional" | "extra" | "further") && unit(w(k + 1)).is_some()
+    {
+        k += 1;
+    }
+    Some(Count { n, len: k })
+}
+
+/// "a fortnight", "two fortnights ago": two weeks each.
+pub(super) fn fortnights(cx: &Ctx, i: usize) -> Option<Reading> {
     let a = cx.anchor;
     let w = |k: usize| cx.word(i, k);
+    let Count { n, len: k } = counted(cx, i)?;
+    if matches!(w(k), "fortnight" | "fortnights") {
+        if w(k + 1) == "ago" {
+            return time(
+                k + 2,
+                TimeKind::Date,
+                a.map(|a| a.add_days(-14 * n).week_value()),
+            );
+        }
+        return time(k + 1, TimeKind::Duration, Some(format!("P{}W", 2 * n)));
+    }
+    None
+}
 
-    if let Some(n) = number_word(w(0)) {
-        let units = number_word(w(1)).filter(|u| (1..10).contains(u) && !w(1).contains('-'));
-        let (n, k0) = match units {
-            Some(u) if (20..100).contains(&n) && n % 10 == 0 && unit(w(2)).is_some() => (n + u, 1),
-            _ => (n, 0),
-        };
-        let mut k = 1 + k0;
-        if w(k) == "-"
-            || matches!(w(k), "more" | "additional" | "extra" | "further")
-                && unit(w(k + 1)).is_some()
-        {
-            k += 1;
-        }
-        // "a fortnight", "two fortnights ago": two weeks each
-        if matches!(w(k), "fortnight" | "fortnights") {
-            if w(k + 1) == "ago" {
-                return time(
-                    k + 2,
-                    TimeKind::Date,
-                    a.map(|a| a.add_days(-14 * n).week_value()),
-                );
-            }
-            return time(k + 1, TimeKind::Duration, Some(format!("P{}W", 2 * n)));
-        }
-        // "eight trading days", "ten business days": days of a kind
-        if matches!(w(k), "trading" | "business" | "working" | "school")
-            && unit(w(k + 1)) == Some('D')
-        {
-            return time(k + 2, TimeKind::Duration, Some(format!("P{n}D")));
-        }
-        // "a minute and a half", "an hour and a half": a half more
-        if let Some(u) = unit(w(k)) {
-            if (w(k + 1), w(k + 3)) == ("and", "half") && matches!(w(k + 2), "a" | "one") {
-                let v =
-                    half_more(n, u).or_else(|| (u == 'W').then(|| format!("P{}DT12H", 7 * n + 3)));
-                if let Some(v) = v {
-                    return time(k + 4, TimeKind::Duration, Some(v));
-                }
-            }
-        }
-        if let Some(u) = unit(w(k)) {
-            if w(k + 1) == "ago" || w(k + 1) == "earlier" {
-                let v = a.and_then(|a| match u {
-                    'D' => Some(a.add_days(-n).to_string()),
-                    'W' => Some(a.add_days(-7 * n).week_value()),
-                    'M' => Some(shift_months(a, -n).to_string()),
-                    'Y' => Some(format!("{:04}", i64::from(a.year) - n)),
-                    // ("a decade ago": the year; "a century ago" too)
-                    'E' => Some(format!("{:04}", i64::from(a.year) - 10 * n)),
-                    'C' => Some(format!("{:04}", i64::from(a.year) - 100 * n)),
-                    _ => None,
-                });
-                return time(k + 2, TimeKind::Date, v);
-            }
-            // (quarters only as several of them, not a fraction: "two quarters", not "three
-            // quarters of the votes")
-            let quarters = u == 'Q' && n >= 2 && w(k).ends_with('s') && w(k + 1) != "of";
-            if u != 'K' && (u != 'Q' || quarters) && w(k + 1) != "old" {
-                let v = match u {
-                    'H' => format!("PT{n}H"),
-                    'm' => format!("PT{n}M"),
-                    'E' => format!("P{}Y", n * 10),
-                    'C' => format!("P{}Y", n * 100),
-                    c => format!("P{n}{c}"),
-                };
-                return time(k + 1, TimeKind::Duration, Some(v));
-            }
+/// "eight trading days", "ten business days": days of a kind.
+pub(super) fn days_of_a_kind(cx: &Ctx, i: usize) -> Option<Reading> {
+    let w = |k: usize| cx.word(i, k);
+    let Count { n, len: k } = counted(cx, i)?;
+    if matches!(w(k), "trading" | "business" | "working" | "school") && unit(w(k + 1)) == Some('D')
+    {
+        return time(k + 2, TimeKind::Duration, Some(format!("P{n}D")));
+    }
+    None
+}
+
+/// "a minute and a half", "an hour and a half", "a week and a half": a half more.
+pub(super) fn unit_and_a_half(cx: &Ctx, i: usize) -> Option<Reading> {
+    let w = |k: usize| cx.word(i, k);
+    let Count { n, len: k } = counted(cx, i)?;
+    let u = unit(w(k))?;
+    if (w(k + 1), w(k + 3)) == ("and", "half") && matches!(w(k + 2), "a" | "one") {
+        let v = half_more(n, u).or_else(|| (u == 'W').then(|| format!("P{}DT12H", 7 * n + 3)));
+        if let Some(v) = v {
+            return time(k + 4, TimeKind::Duration, Some(v));
         }
     }
+    None
+}
 
+/// "three years", "two more weeks", "twenty four hours", "two quarters": that many units
+/// (quarters only as several of them, not a fraction: "three quarters of the votes"; no
+/// weekends, no ages: "five years old").
+pub(super) fn counted_duration(cx: &Ctx, i: usize) -> Option<Reading> {
+    let w = |k: usize| cx.word(i, k);
+    let Count { n, len: k } = counted(cx, i)?;
+    let u = unit(w(k))?;
+    let quarters = u == 'Q' && n >= 2 && w(k).ends_with('s') && w(k + 1) != "of";
+    if u != 'K' && (u != 'Q' || quarters) && w(k + 1) != "old" {
+        let v = match u {
+            'H' => format!("PT{n}H"),
+            'm' => format!("PT{n}M"),
+            'E' => format!("P{}Y", n * 10),
+            'C' => format!("P{}Y", n * 100),
+            c => format!("P{n}{c}"),
+        };
+        return time(k + 1, TimeKind::Duration, Some(v));
+    }
     None
 }
 
@@ -263,8 +274,23 @@ mod tests {
     }
 
     #[test]
-    fn counted_units() {
-        check_examples("counted_units");
+    fn fortnights() {
+        check_examples("fortnights");
+    }
+
+    #[test]
+    fn days_of_a_kind() {
+        check_examples("days_of_a_kind");
+    }
+
+    #[test]
+    fn unit_and_a_half() {
+        check_examples("unit_and_a_half");
+    }
+
+    #[test]
+    fn counted_duration() {
+        check_examples("counted_duration");
     }
 
     #[test]

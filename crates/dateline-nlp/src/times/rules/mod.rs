@@ -324,9 +324,29 @@ pub(super) const RULES: &[Rule] = &[
         apply: clock::hour_of_part_of_day,
     },
     Rule {
-        name: "counted_units",
-        examples: &["the miners' strike lasted [six weeks] in total", "the factory closed [three years ago] and never reopened"],
-        apply: durations::counted_units,
+        name: "fortnights",
+        examples: &["the ferry sails again in [a fortnight]", "the well was dug [two fortnights ago] by the villagers"],
+        apply: durations::fortnights,
+    },
+    Rule {
+        name: "days_of_a_kind",
+        examples: &["the refund takes [ten business days] to arrive"],
+        apply: durations::days_of_a_kind,
+    },
+    Rule {
+        name: "unit_and_a_half",
+        examples: &["the mayor's speech lasted [an hour and a half] in the rain"],
+        apply: durations::unit_and_a_half,
+    },
+    Rule {
+        name: "counted_units_ago",
+        examples: &["the factory closed [three years ago] and never reopened"],
+        apply: relative::counted_units_ago,
+    },
+    Rule {
+        name: "counted_duration",
+        examples: &["the miners' strike lasted [six weeks] in total"],
+        apply: durations::counted_duration,
     },
     Rule {
         name: "length_adjective",

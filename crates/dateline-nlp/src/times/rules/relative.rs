@@ -1,4 +1,5 @@
-//! Rules for times counted from the publication date: "months ago", "last week", "next
+//! Rules for times counted from the publication date: "months ago", "three years ago", "two
+//! weeks earlier", "a fortnight ago" (in `durations`, with the other counts), "last week", "next
 //! month", "last spring", "earlier this year", "the week before last", "the day before last
 //! Tuesday", "the week of March 6", "the end of the month", "by year-end", "the end of the
 //! year", "for the year", "the summer", "the weekend".
@@ -314,9 +315,37 @@ pub(super) fn the_weekend(cx: &Ctx, i: usize) -> Option<Reading> {
     None
 }
 
+/// "three years ago", "two weeks earlier", "a decade ago" (the year): that many units back
+/// from the publication date.
+pub(super) fn counted_units_ago(cx: &Ctx, i: usize) -> Option<Reading> {
+    let a = cx.anchor;
+    let w = |k: usize| cx.word(i, k);
+    let durations::Count { n, len: k } = durations::counted(cx, i)?;
+    let u = unit(w(k))?;
+    if w(k + 1) == "ago" || w(k + 1) == "earlier" {
+        let v = a.and_then(|a| match u {
+            'D' => Some(a.add_days(-n).to_string()),
+            'W' => Some(a.add_days(-7 * n).week_value()),
+            'M' => Some(shift_months(a, -n).to_string()),
+            'Y' => Some(format!("{:04}", i64::from(a.year) - n)),
+            // ("a decade ago": the year; "a century ago" too)
+            'E' => Some(format!("{:04}", i64::from(a.year) - 10 * n)),
+            'C' => Some(format!("{:04}", i64::from(a.year) - 100 * n)),
+            _ => None,
+        });
+        return time(k + 2, TimeKind::Date, v);
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::check_examples;
+
+    #[test]
+    fn counted_units_ago() {
+        check_examples("counted_units_ago");
+    }
 
     #[test]
     fn units_ago() {
