@@ -41,7 +41,7 @@ pub(super) fn zoned_military_clock(cx: &Ctx, i: usize) -> Option<Reading> {
 
     if let Some(Clock { hour: h, minute: m }) = military(w(0)).filter(|_| time_zone(w(1))) {
         let j = i + 2 + usize::from(w(2) == "on");
-        if let Some((n, day)) = day_at(cx, j) {
+        if let Some(DayAt { len: n, day }) = day_at(cx, j) {
             return time(
                 j - i + n,
                 TimeKind::Time,
@@ -68,7 +68,7 @@ pub(super) fn noon_or_midnight(cx: &Ctx, i: usize) -> Option<Reading> {
         if matches!(w(1), "on" | ",") {
             j += 1;
         }
-        if let Some((n, day)) = day_at(cx, j) {
+        if let Some(DayAt { len: n, day }) = day_at(cx, j) {
             return time(j - i + n, TimeKind::Time, Some(format!("{day}T{h}:00")));
         }
         if matches!(prev, "at" | "by" | "until" | "before" | "after" | "around") {
@@ -79,18 +79,45 @@ pub(super) fn noon_or_midnight(cx: &Ctx, i: usize) -> Option<Reading> {
     None
 }
 
-/// clock times: "10 a.m.", "7:30 p.m.", "10pm", and "22:00" after a word leading to a
-/// time ("at 22:00", "by 06:30")
+/// Clock times: "10 a.m.", "7:30 p.m.", "10pm", and "22:00" after a word leading to a time
+/// ("at 22:00", "by 06:30"); on the day that follows ("6 p.m. PST Dec. 2", "9 a.m. Tuesday",
+/// "10 p.m. (local time) on Friday", "3 p.m. local time (1200 GMT) on Thursday"), or on the
+/// publication day.
 pub(super) fn clock_time(cx: &Ctx, i: usize) -> Option<Reading> {
-    let a = cx.anchor;
-    let w = |k: usize| cx.word(i, k);
-    let prev = cx.previous(i);
+    let ClockReading {
+        clock: Clock { hour: h, minute: m },
+        len,
+    } = clock_reading(cx, i)?;
+    let j = past_zones(cx, i + len);
+    if let Some(DayAt { len: n, day }) = day_at(cx, j) {
+        return time(
+            j - i + n,
+            TimeKind::Time,
+            Some(format!("{day}T{h:02}:{m:02}")),
+        );
+    }
+    time(
+        len,
+        TimeKind::Time,
+        cx.anchor.map(|a| format!("{a}T{h:02}:{m:02}")),
+    )
+}
 
-    let reading = if let (Some(Clock { hour: h, minute: m }), true) = (
+/// A clock reading at a token, on a twenty-four-hour clock, and how many words it takes.
+struct ClockReading {
+    clock: Clock,
+    len: usize,
+}
+
+/// The clock at token `i`: "10 a.m." (two words), "10pm", "10.30am" (one), or "22:00" after
+/// "at", "by", "from", "until", "around", "before", "after", "since", "till".
+fn clock_reading(cx: &Ctx, i: usize) -> Option<ClockReading> {
+    let w = |k: usize| cx.word(i, k);
+    let (h, m, pm, am, len) = if let (Some(Clock { hour: h, minute: m }), true) = (
         clock(w(0)),
         matches!(w(1), "a.m." | "am" | "p.m." | "pm" | "a.m" | "p.m"),
     ) {
-        Some((h, m, w(1).starts_with('p'), w(1).starts_with('a'), 2))
+        (h, m, w(1).starts_with('p'), w(1).starts_with('a'), 2)
     } else if let Some((num, pm)) = ["pm", "p.m.", "p.m"]
         .iter()
         .find_map(|x| w(0).strip_suffix(x).map(|n| (n, true)))
@@ -101,52 +128,50 @@ pub(super) fn clock_time(cx: &Ctx, i: usize) -> Option<Reading> {
         })
         .filter(|(n, _)| n.starts_with(|c: char| c.is_ascii_digit()))
     {
-        clock(num).map(|c| (c.hour, c.minute, pm, !pm, 1))
-    } else if let Some((h, m)) = w(0).split_once(':').and_then(|(h, m)| {
-        let (h, m) = (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
-        (h < 24 && m < 60 && w(0).len() == 5).then_some((h, m))
-    }) {
-        matches!(
-            prev,
-            "at" | "by" | "from" | "until" | "around" | "before" | "after" | "since" | "till"
-        )
-        .then_some((h, m, false, false, 1))
+        let c = clock(num)?;
+        (c.hour, c.minute, pm, !pm, 1)
     } else {
-        None
+        let (h, m) = w(0).split_once(':').and_then(|(h, m)| {
+            let (h, m) = (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
+            (h < 24 && m < 60 && w(0).len() == 5).then_some((h, m))
+        })?;
+        let led = matches!(
+            cx.previous(i),
+            "at" | "by" | "from" | "until" | "around" | "before" | "after" | "since" | "till"
+        );
+        if !led {
+            return None;
+        }
+        (h, m, false, false, 1)
     };
-    if let Some((h, m, pm, am, len)) = reading {
-        let h = if pm && h < 12 {
-            h + 12
-        } else if am && h == 12 {
-            0
-        } else {
-            h
-        };
-        // "6 p.m. PST Dec. 2", "9 a.m. Tuesday", "10 p.m. (local time) on Friday": the day
-        // that follows gives the date ("3 p.m. local time (1200 GMT) on Thursday" too)
-        let mut j = i + len;
-        while j < cx.words.len()
-            && (time_zone(&cx.words[j])
-                || matches!(
-                    cx.words[j].as_str(),
-                    "," | "on" | "(" | ")" | "local" | "time"
-                )
-                || military(&cx.words[j]).is_some()
-                    && cx.words.get(j + 1).is_some_and(|z| time_zone(z)))
-        {
-            j += 1;
-        }
-        if let Some((n, day)) = day_at(cx, j) {
-            return time(
-                j - i + n,
-                TimeKind::Time,
-                Some(format!("{day}T{h:02}:{m:02}")),
-            );
-        }
-        return time(len, TimeKind::Time, a.map(|a| format!("{a}T{h:02}:{m:02}")));
-    }
+    let hour = if pm && h < 12 {
+        h + 12
+    } else if am && h == 12 {
+        0
+    } else {
+        h
+    };
+    Some(ClockReading {
+        clock: Clock { hour, minute: m },
+        len,
+    })
+}
 
-    None
+/// The first word from `j` past what may stand between a clock and its day: zones, "local
+/// time", commas, brackets, "on", and a zoned twenty-four-hour clock ("(1200 GMT)").
+fn past_zones(cx: &Ctx, mut j: usize) -> usize {
+    while j < cx.words.len()
+        && (time_zone(&cx.words[j])
+            || matches!(
+                cx.words[j].as_str(),
+                "," | "on" | "(" | ")" | "local" | "time"
+            )
+            || military(&cx.words[j]).is_some()
+                && cx.words.get(j + 1).is_some_and(|z| time_zone(z)))
+    {
+        j += 1;
+    }
+    j
 }
 
 #[cfg(test)]

@@ -275,71 +275,56 @@ pub(super) fn ordinal_quarter(cx: &Ctx, i: usize) -> Option<Reading> {
     None
 }
 
-/// "Q3 2018", "3Q18", "Q3" (the latest such quarter), "FY2019", "FY19": quarters and
-/// fiscal years as reports write them
-pub(super) fn quarter_or_fiscal_code(cx: &Ctx, i: usize) -> Option<Reading> {
+/// Words before a bare "Q3" that make it a quarter ("in Q3"; "the Audi Q3" is a car).
+const LEADS_TO_A_QUARTER: &[&str] = &[
+    "in", "for", "during", "of", "the", "since", "by", "until", "from", "its", "and", "to",
+    "through",
+];
+
+/// "Q3 2018", "3Q18", "Q3" (the latest such quarter, by the clause's tense): a quarter as
+/// reports write it.
+pub(super) fn quarter_code(cx: &Ctx, i: usize) -> Option<Reading> {
     let a = cx.anchor;
     let w = |k: usize| cx.word(i, k);
-    let raw = |k: usize| cx.raw_word(i, k);
-    let prev = cx.previous(i);
-
-    {
-        let r = raw(0);
-        let quarter = match r.as_bytes() {
-            // (a bare "Q3" only after a word that leads to a time: "the Audi Q3" is a car)
-            [b'Q', q @ b'1'..=b'4']
-                if year_token(w(1)).is_some()
-                    || matches!(
-                        prev,
-                        "in" | "for"
-                            | "during"
-                            | "of"
-                            | "the"
-                            | "since"
-                            | "by"
-                            | "until"
-                            | "from"
-                            | "its"
-                            | "and"
-                            | "to"
-                            | "through"
-                    ) =>
-            {
-                Some((u32::from(q - b'0'), None))
-            }
-            [q @ b'1'..=b'4', b'Q', y1, y2] if y1.is_ascii_digit() && y2.is_ascii_digit() => {
-                Some((u32::from(q - b'0'), r[2..].parse::<i32>().ok()))
-            }
-            _ => None,
-        };
-        if let Some((q, short)) = quarter {
-            let (n, y) = match (short, year_token(w(1))) {
-                (Some(yy), _) => (1, Some(two_digit_year(a, yy))),
-                (None, Some(y)) => (2, Some(y)),
-                (None, None) => (1, None),
-            };
-            let v = match y {
-                Some(y) => Some(format!("{y:04}-Q{q}")),
-                None => a.map(|a| quarter_value(a, q, local_tense(cx, i))),
-            };
-            return time(n, TimeKind::Date, v);
-        }
-        if let Some(yy) = r
-            .strip_prefix("FY")
-            .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+    let r = cx.raw_word(i, 0);
+    let (q, short) = match r.as_bytes() {
+        [b'Q', q @ b'1'..=b'4']
+            if year_token(w(1)).is_some() || LEADS_TO_A_QUARTER.contains(&cx.previous(i)) =>
         {
-            let y = match yy.len() {
-                4 => yy.parse::<i32>().ok(),
-                2 => yy.parse::<i32>().ok().map(|yy| two_digit_year(a, yy)),
-                _ => None,
-            };
-            if let Some(y) = y {
-                return time(1, TimeKind::Date, Some(format!("{y:04}")));
-            }
+            (u32::from(q - b'0'), None)
         }
-    }
+        [q @ b'1'..=b'4', b'Q', y1, y2] if y1.is_ascii_digit() && y2.is_ascii_digit() => {
+            (u32::from(q - b'0'), r[2..].parse::<i32>().ok())
+        }
+        _ => return None,
+    };
+    let (n, y) = match (short, year_token(w(1))) {
+        (Some(yy), _) => (1, Some(two_digit_year(a, yy))),
+        (None, Some(y)) => (2, Some(y)),
+        (None, None) => (1, None),
+    };
+    let v = match y {
+        Some(y) => Some(format!("{y:04}-Q{q}")),
+        None => a.map(|a| quarter_value(a, q, local_tense(cx, i))),
+    };
+    time(n, TimeKind::Date, v)
+}
 
-    None
+/// "FY2019", "FY19": a fiscal year as reports write it, named by its calendar year.
+pub(super) fn fiscal_year_code(cx: &Ctx, i: usize) -> Option<Reading> {
+    let yy = cx
+        .raw_word(i, 0)
+        .strip_prefix("FY")
+        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?;
+    let y = match yy.len() {
+        4 => yy.parse::<i32>().ok(),
+        2 => yy
+            .parse::<i32>()
+            .ok()
+            .map(|yy| two_digit_year(cx.anchor, yy)),
+        _ => None,
+    }?;
+    time(1, TimeKind::Date, Some(format!("{y:04}")))
 }
 
 #[cfg(test)]
@@ -412,7 +397,12 @@ mod tests {
     }
 
     #[test]
-    fn quarter_or_fiscal_code() {
-        check_examples("quarter_or_fiscal_code");
+    fn quarter_code() {
+        check_examples("quarter_code");
+    }
+
+    #[test]
+    fn fiscal_year_code() {
+        check_examples("fiscal_year_code");
     }
 }

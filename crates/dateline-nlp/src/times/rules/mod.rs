@@ -96,12 +96,19 @@ fn walk(cx: &Ctx, i: usize) -> Option<(&'static Rule, Match)> {
         })
 }
 
-/// A full date (a DATE whose value is a day, `2018-05-18`) read at token `j`, with how many
-/// words it takes: the day a clock before it is on.
-fn day_at(cx: &Ctx, j: usize) -> Option<(usize, String)> {
+/// A full date read at a token: the day a clock before it is on.
+struct DayAt {
+    /// How many words it takes.
+    len: usize,
+    /// Its value (a DATE's of ten characters, `2018-05-18`).
+    day: String,
+}
+
+/// The full date read at token `j`, if any.
+fn day_at(cx: &Ctx, j: usize) -> Option<DayAt> {
     let m = (j < cx.words.len()).then(|| at(cx, j)).flatten()?;
     let day = m.value.filter(|d| d.len() == 10)?;
-    (m.kind == TimeKind::Date).then_some((m.len, day))
+    (m.kind == TimeKind::Date).then_some(DayAt { len: m.len, day })
 }
 
 /// Whether the word at `i + k` may be a weekday's or month's abbreviation: a bare one ("Sun",
@@ -534,9 +541,14 @@ pub(super) const RULES: &[Rule] = &[
         apply: clock::zoned_military_clock,
     },
     Rule {
-        name: "quarter_or_fiscal_code",
-        examples: &["mobile revenue grew in [Q2 2017] for the carrier", "the council's [FY2020] budget was cut"],
-        apply: fiscal::quarter_or_fiscal_code,
+        name: "quarter_code",
+        examples: &["mobile revenue grew in [Q2 2017] for the carrier", "the chip maker's [3Q16] sales slipped"],
+        apply: fiscal::quarter_code,
+    },
+    Rule {
+        name: "fiscal_year_code",
+        examples: &["the council's [FY2020] budget was cut", "the agency's [FY21] plan was approved"],
+        apply: fiscal::fiscal_year_code,
     },
     Rule {
         name: "decade_in_digits",
