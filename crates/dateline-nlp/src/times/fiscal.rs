@@ -77,11 +77,17 @@ pub(super) fn report_quarter(text: &str) -> Option<i32> {
     }
 }
 
+/// A quarter of a year (`1988-Q3`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Quarter {
+    year: i32,
+    q: u32,
+}
+
 /// The quarter a report is about, and how many sentences ago it was named.
 #[derive(Debug, Default)]
 pub(super) struct ReportQuarter {
-    /// Its year and number.
-    quarter: Option<(i32, u32)>,
+    quarter: Option<Quarter>,
     /// Sentences read since it was named.
     age: usize,
 }
@@ -94,26 +100,10 @@ pub(super) fn quarter_context(
     quarter: &mut ReportQuarter,
     anchor: Option<Date>,
 ) {
-    // (a quarter still to end by publication, "a fourth-quarter charge" expected in November,
-    // is no quarter a report is about)
-    let ended = |y: i32, q: u32| {
-        anchor.is_none_or(|a| {
-            (i64::from(y) * 4 + i64::from(q)) * 3 < i64::from(a.year) * 12 + i64::from(a.month)
-        })
-    };
-    let named = times
-        .iter()
-        .filter(|t| report_quarter(&t.text).is_none())
-        .find_map(|t| {
-            let v = t.value.as_deref()?;
-            let (y, q) = v.split_once("-Q")?;
-            let (y, q) = (y.parse::<i32>().ok()?, q.parse::<u32>().ok()?);
-            ended(y, q).then_some((y, q))
-        });
-    match named {
-        Some(yq) => {
+    match named_quarter(times, anchor) {
+        Some(named) => {
             *quarter = ReportQuarter {
-                quarter: Some(yq),
+                quarter: Some(named),
                 age: 0,
             }
         }
@@ -123,39 +113,64 @@ pub(super) fn quarter_context(
             }
         }
     }
-    let Some((y, q)) = quarter.quarter else {
+    let Some(report) = quarter.quarter else {
         return;
     };
     if quarter.age > 4 {
         return;
     }
     for t in times.iter_mut() {
-        let l = t.text.to_lowercase();
-        // (a comparison with the year before is with its same quarter; "last year" names
-        // the year)
-        let year_back = ["year ago", "year earlier", "year before", "year-earlier"]
-            .iter()
-            .any(|p| l.contains(p));
-        let plain = t
-            .value
-            .as_deref()
-            .is_some_and(|v| v == "P1Y" || (v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit())));
-        if year_back && plain && !l.contains("quarter") {
+        in_report(t, report);
+    }
+}
+
+/// The first quarter this sentence's `times` name that had ended by publication (a quarter
+/// still to end, "a fourth-quarter charge" expected in November, is no quarter a report is
+/// about), leaving out the report's own ("the quarter").
+fn named_quarter(times: &[TimeExpr], anchor: Option<Date>) -> Option<Quarter> {
+    let ended = |y: i32, q: u32| {
+        anchor.is_none_or(|a| {
+            (i64::from(y) * 4 + i64::from(q)) * 3 < i64::from(a.year) * 12 + i64::from(a.month)
+        })
+    };
+    times
+        .iter()
+        .filter(|t| report_quarter(&t.text).is_none())
+        .find_map(|t| {
+            let v = t.value.as_deref()?;
+            let (y, q) = v.split_once("-Q")?;
+            let (y, q) = (y.parse::<i32>().ok()?, q.parse::<u32>().ok()?);
+            ended(y, q).then_some(Quarter { year: y, q })
+        })
+}
+
+/// Time `t` read in a report about quarter `report`: a comparison with the year before is
+/// with its same quarter ("a year ago"; "last year" names the year); "the quarter", "the
+/// latest quarter", "the year-ago quarter" are the report's quarter or that quarter a year
+/// back; "the 1988 quarter" is the report's quarter of that year ("the 1988 period" may be the
+/// year or a half: left as the year).
+fn in_report(t: &mut TimeExpr, report: Quarter) {
+    let Quarter { year: y, q } = report;
+    let l = t.text.to_lowercase();
+    let year_back = ["year ago", "year earlier", "year before", "year-earlier"]
+        .iter()
+        .any(|p| l.contains(p));
+    let plain = t
+        .value
+        .as_deref()
+        .is_some_and(|v| v == "P1Y" || (v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit())));
+    if year_back && plain && !l.contains("quarter") {
+        t.kind = TimeKind::Date;
+        t.value = Some(format!("{:04}-Q{q}", y - 1));
+    }
+    if let Some(back) = report_quarter(&t.text) {
+        t.value = Some(format!("{:04}-Q{q}", y - back));
+    }
+    let words: Vec<&str> = l.split(' ').collect();
+    if let ["the", year, "quarter"] = words.as_slice() {
+        if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) {
             t.kind = TimeKind::Date;
-            t.value = Some(format!("{:04}-Q{q}", y - 1));
-        }
-        // "the quarter", "the latest quarter", "the year-ago quarter": the report's quarter
-        if let Some(back) = report_quarter(&t.text) {
-            t.value = Some(format!("{:04}-Q{q}", y - back));
-        }
-        // "the 1988 quarter": the report's quarter of that year ("the 1988 period" may be the
-        // year or a half: left as the year)
-        let words: Vec<&str> = l.split(' ').collect();
-        if let ["the", year, "quarter"] = words.as_slice() {
-            if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) {
-                t.kind = TimeKind::Date;
-                t.value = Some(format!("{year}-Q{q}"));
-            }
+            t.value = Some(format!("{year}-Q{q}"));
         }
     }
 }
