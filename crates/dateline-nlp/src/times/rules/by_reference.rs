@@ -9,7 +9,7 @@
 
 use super::*;
 
-/// a day named by reference ("the next morning", "earlier that day", "the day before"):
+/// A day named by reference ("the next morning", "earlier that day", "the day before"):
 /// resolved against the last date named, in `day_anaphora`
 pub(super) fn day_by_reference(cx: &Ctx, i: usize) -> Option<Reading> {
     let w = |k: usize| cx.word(i, k);
@@ -33,7 +33,7 @@ pub(super) fn day_by_reference(cx: &Ctx, i: usize) -> Option<Reading> {
     None
 }
 
-/// a month named by reference ("that month", "the following month"): resolved against
+/// A month named by reference ("that month", "the following month"): resolved against
 /// the last month named, in `month_anaphora`
 pub(super) fn month_by_reference(cx: &Ctx, i: usize) -> Option<Reading> {
     let w = |k: usize| cx.word(i, k);
@@ -69,7 +69,7 @@ pub(super) fn month_by_reference(cx: &Ctx, i: usize) -> Option<Reading> {
     None
 }
 
-/// a year named by reference ("that year", "later that year", "the following year"):
+/// A year named by reference ("that year", "later that year", "the following year"):
 /// resolved against the last year named, in `year_anaphora`
 pub(super) fn year_by_reference(cx: &Ctx, i: usize) -> Option<Reading> {
     let w = |k: usize| cx.word(i, k);

@@ -288,7 +288,7 @@ pub(super) fn day_month(cx: &Ctx, i: usize) -> Option<Reading> {
     None
 }
 
-/// holidays on fixed or computed days ("Thanksgiving Day", "Election Day")
+/// Holidays on fixed or computed days ("Thanksgiving Day", "Election Day")
 pub(super) fn holiday(cx: &Ctx, i: usize) -> Option<Reading> {
     let a = cx.anchor;
     let raw = |k: usize| cx.raw_word(i, k);
@@ -422,7 +422,7 @@ pub(super) fn season_with_year(cx: &Ctx, i: usize) -> Option<Reading> {
     None
 }
 
-/// decades: "the 1990s"
+/// Decades: "the 1990s"
 pub(super) fn decade_in_digits(cx: &Ctx, i: usize) -> Option<Reading> {
     let w = |k: usize| cx.word(i, k);
 
@@ -434,7 +434,7 @@ pub(super) fn decade_in_digits(cx: &Ctx, i: usize) -> Option<Reading> {
     None
 }
 
-/// a year in words ("in nineteen ninety-six", "the year two thousand")
+/// A year in words ("in nineteen ninety-six", "the year two thousand")
 pub(super) fn year_in_words(cx: &Ctx, i: usize) -> Option<Reading> {
     let w = |k: usize| cx.word(i, k);
     let prev = cx.previous(i);

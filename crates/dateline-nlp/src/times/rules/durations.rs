@@ -143,7 +143,7 @@ pub(super) fn counted_duration(cx: &Ctx, i: usize) -> Option<Reading> {
     None
 }
 
-/// a length: "day-long", "decades-long" (not an age: "a 34-year-old man" tells when no
+/// A length: "day-long", "decades-long" (not an age: "a 34-year-old man" tells when no
 /// event happened)
 pub(super) fn length_adjective(cx: &Ctx, i: usize) -> Option<Reading> {
     let w = |k: usize| cx.word(i, k);

@@ -225,7 +225,7 @@ pub(super) fn the_year_ago_ordinal_quarter(cx: &Ctx, i: usize) -> Option<Reading
     None
 }
 
-/// a company's report: "the quarter", "the latest quarter" is the last one ended
+/// A company's report: "the quarter", "the latest quarter" is the last one ended
 /// (or the one the report names: see `quarter_context`); "the year-ago quarter" is
 /// that quarter a year back; "the current quarter" is the publication date's
 pub(super) fn report_quarter(cx: &Ctx, i: usize) -> Option<Reading> {

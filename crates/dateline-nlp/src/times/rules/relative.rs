@@ -82,7 +82,7 @@ pub(super) fn unit_by_direction(cx: &Ctx, i: usize) -> Option<Reading> {
     None
 }
 
-/// earlier / later this week|month|year
+/// Earlier / later this week|month|year
 pub(super) fn earlier_this(cx: &Ctx, i: usize) -> Option<Reading> {
     let a = cx.anchor;
     let w = |k: usize| cx.word(i, k);

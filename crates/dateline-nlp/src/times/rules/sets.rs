@@ -41,7 +41,7 @@ pub(super) fn frequency_word(cx: &Ctx, i: usize) -> Option<Reading> {
     None
 }
 
-/// every / each weekday (and part of the day), and weekdays in the plural: sets
+/// Every / each weekday (and part of the day), and weekdays in the plural: sets
 /// ("each Thursday", "every Friday night", "on Sundays")
 pub(super) fn each_weekday_or_month(cx: &Ctx, i: usize) -> Option<Reading> {
     let w = |k: usize| cx.word(i, k);
