@@ -963,7 +963,7 @@ impl Coder<'_, '_> {
         );
         let ts: Vec<&TimeExpr> = dateline_core::starting_in(self.x.times, |t| t.start, lo, hi)
             .iter()
-            .filter(|t| t.end <= s.end && (t.kind == "DATE" || t.kind == "TIME"))
+            .filter(|t| t.end <= s.end && t.kind.is_anchored())
             .filter(|t| {
                 t.value
                     .as_deref()
@@ -2248,7 +2248,7 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
             let when = x.times.iter().find(|t| {
                 t.start >= s.start
                     && t.end <= s.end
-                    && t.kind == "DATE"
+                    && t.kind == dateline_core::TimeKind::Date
                     && t.value
                         .as_deref()
                         .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
@@ -2369,7 +2369,7 @@ fn dated_by_reference(events: &mut [Event], x: &Input, sentence_words: &[Vec<Str
         let own: Vec<(usize, String)> =
             dateline_core::starting_in(x.times, |t| t.start, s.start, s.end)
                 .iter()
-                .filter(|t| t.end <= s.end && t.kind != "DURATION" && t.kind != "SET")
+                .filter(|t| t.end <= s.end && t.kind.is_anchored())
                 .filter(|t| {
                     !matches!(
                         word_before_time(body, s, t).as_str(),

@@ -96,11 +96,42 @@ pub struct TimeExpr {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    /// `DATE`, `TIME`, `DURATION` or `SET`.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: TimeKind,
     /// Normalised value: ISO date truncated to what the text says, or a TIMEX3 value.
     pub value: Option<String>,
+}
+
+/// A TIMEX3 type, written in upper case (`DATE`, `TIME`, `DURATION`, `SET`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimeKind {
+    /// A calendar date or a vaguer span of the calendar (`2018-05-18`, `2018-Q3`, `PAST_REF`).
+    Date,
+    /// A time of day (`2018-05-18T15:00`, `2018-05-18TNI`).
+    Time,
+    /// A length of time (`P3Y`, `PT2H`).
+    Duration,
+    /// A recurring time (`P1W`, `XXXX-WXX-4`).
+    Set,
+}
+
+impl TimeKind {
+    /// A DATE or a TIME: a time that falls somewhere on the calendar (not a length of time or
+    /// a recurrence).
+    pub fn is_anchored(self) -> bool {
+        matches!(self, TimeKind::Date | TimeKind::Time)
+    }
+
+    /// The TIMEX3 name, as written in the JSON and the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeKind::Date => "DATE",
+            TimeKind::Time => "TIME",
+            TimeKind::Duration => "DURATION",
+            TimeKind::Set => "SET",
+        }
+    }
 }
 
 /// A toponym resolved to a gazetteer entry.

@@ -201,7 +201,7 @@ fn insert_annotations(tx: &rusqlite::Transaction, art: i64, d: &Document) -> rus
                 x.start as i64,
                 x.end as i64,
                 x.text,
-                x.kind,
+                x.kind.as_str(),
                 x.value
             ])?;
     }

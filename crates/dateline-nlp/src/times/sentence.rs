@@ -1,0 +1,64 @@
+//! One sentence as the rules read it: its words (lower case and as written), the publication
+//! date, and whether the sentence looks ahead at all.
+//!
+//! Heuristics:
+//! - a sentence **looks ahead** when it holds a future cue ("will", "plans", "scheduled",
+//!   "next", "upcoming", …; `data/nlp/future-cues.txt`); a bare month leans forward in it;
+//! - it looks ahead **strongly** with "will", "'ll", "shall", "next", "coming", "upcoming" or
+//!   "tomorrow" (`data/nlp/strong-future-cues.txt`): enough to move a bare weekday forward when the clause says nothing itself;
+//! - "next to the embassy", "next door" look nowhere.
+
+use dateline_core::date::Date;
+
+use super::tense;
+
+/// A sentence being read.
+pub(super) struct Ctx<'a> {
+    /// The words in lower case.
+    pub words: Vec<String>,
+    /// The words as written.
+    pub raw: Vec<&'a str>,
+    /// The publication date, when known.
+    pub anchor: Option<Date>,
+    /// The sentence holds a future cue.
+    pub future: bool,
+    /// "will", "next": strong enough to move a bare weekday forward
+    pub strong_future: bool,
+}
+
+impl<'a> Ctx<'a> {
+    /// The sentence of words `raw`, published on `anchor`.
+    pub fn new(raw: Vec<&'a str>, anchor: Option<Date>) -> Self {
+        let words: Vec<String> = raw.iter().map(|w| w.to_lowercase()).collect();
+        let tense::Outlook {
+            future,
+            strong_future,
+        } = tense::looks_ahead(&words);
+        Ctx {
+            words,
+            raw,
+            anchor,
+            future,
+            strong_future,
+        }
+    }
+
+    /// Word `i + k` in lower case ("" past the end).
+    pub fn word(&self, i: usize, k: usize) -> &str {
+        self.words.get(i + k).map(String::as_str).unwrap_or("")
+    }
+
+    /// Word `i + k` as written ("" past the end).
+    pub fn raw_word(&self, i: usize, k: usize) -> &'a str {
+        self.raw.get(i + k).copied().unwrap_or("")
+    }
+
+    /// The word before word `i` in lower case ("" at the start).
+    pub fn previous(&self, i: usize) -> &str {
+        if i > 0 {
+            self.words[i - 1].as_str()
+        } else {
+            ""
+        }
+    }
+}
