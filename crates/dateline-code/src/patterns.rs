@@ -250,9 +250,10 @@ fn petrarch_pattern(
 }
 
 impl Patterns {
-    pub fn bundled() -> Patterns {
-        // the bundled file is tested to parse
-        Patterns::parse(include_str!("../../../data/events/patterns.txt")).unwrap_or_default()
+    /// The bundled patterns (`data/events/patterns.txt`); an error names the file and line.
+    pub fn bundled() -> Result<Patterns, String> {
+        Patterns::parse(include_str!("../../../data/events/patterns.txt"))
+            .map_err(|e| format!("data/events/patterns.txt: {e}"))
     }
 
     /// Parse a pattern file; an error names the line.

@@ -2,7 +2,7 @@
 //! knowledge file once ([`Pipeline::new`]) and is then shared by all worker threads.
 
 use crate::actors::Actors;
-use crate::events::{self, Knowledge};
+use crate::events::{self, Knowledge, Vocabulary};
 use crate::ontology::Ontology;
 use crate::patterns::Patterns;
 use dateline_core::{Document, EntityType};
@@ -15,6 +15,8 @@ pub struct Pipeline {
     pub actors: Actors,
     pub ontology: Ontology,
     pub patterns: Patterns,
+    /// The event coder's word lists.
+    pub vocabulary: Vocabulary,
 }
 
 fn title_case(s: &str) -> String {
@@ -47,8 +49,7 @@ impl Pipeline {
         });
         let gazetteer = gazetteer?;
         let t1 = t0.elapsed();
-        let patterns = Patterns::parse(include_str!("../../../data/events/patterns.txt"))
-            .map_err(|e| format!("data/events/patterns.txt: {e}"))?;
+        let patterns = Patterns::bundled()?;
         let p = Pipeline::with(gazetteer, actors, patterns);
         if timing {
             eprintln!(
@@ -96,6 +97,7 @@ impl Pipeline {
             actors,
             ontology: Ontology::bundled(),
             patterns,
+            vocabulary: Vocabulary::bundled(),
         }
     }
 
@@ -127,6 +129,7 @@ impl Pipeline {
                 patterns: &self.patterns,
                 gazetteer: &self.gazetteer,
                 lexicon: &self.lexicon,
+                vocabulary: &self.vocabulary,
             },
             &events::Input {
                 body: &body,
@@ -336,7 +339,7 @@ mod tests {
             .events
             .unwrap_or_default()
             .into_iter()
-            .map(|e| (e.cameo, e.mode))
+            .map(|e| (e.cameo, e.mode.map(|m| m.as_str().to_string())))
             .collect()
     }
 
@@ -888,8 +891,8 @@ mod tests {
         // a condition with nothing before it to belong to stays, flagged
         let ev = run("If Uganda attacks Kenyan villages, nobody knows.");
         assert!(
-            ev.iter()
-                .all(|e| !e.cameo.starts_with("18") || e.mode.as_deref() == Some("conditional")),
+            ev.iter().all(|e| !e.cameo.starts_with("18")
+                || e.mode == Some(dateline_core::EventMode::Conditional)),
             "{ev:?}"
         );
     }
@@ -1047,7 +1050,13 @@ mod tests {
                 .events
                 .unwrap_or_default()
                 .into_iter()
-                .map(|e| (e.cameo, e.date, e.date_source))
+                .map(|e| {
+                    (
+                        e.cameo,
+                        e.date,
+                        e.date_source.map(|d| d.as_str().to_string()),
+                    )
+                })
                 .collect()
         };
         let ev = dated(

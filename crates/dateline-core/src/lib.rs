@@ -208,15 +208,15 @@ pub struct Event {
     /// sentence names its event by a definite noun, "the meeting", dated by an earlier
     /// sentence: "talks on Thursday") or `article` (the publication date).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date_source: Option<String>,
+    pub date_source: Option<DateSource>,
     pub place: Option<EventPlace>,
     /// Byte span of the evidence sentence.
     pub sentence: [usize; 2],
     pub evidence: String,
     pub negated: bool,
-    /// `asserted`, `intended`, `hypothetical`, `implied`.
+    /// Whether the event happened or what else it is: see [`EventMode`].
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub mode: Option<String>,
+    pub mode: Option<EventMode>,
     pub confidence: f64,
     /// The pattern or rule that fired.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -228,6 +228,67 @@ pub struct Event {
     /// asks for, what an accusation alleges, the condition a threat sets.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub about: Vec<EventContent>,
+}
+
+/// Where an event's date came from (see [`Event::date_source`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSource {
+    /// A time expression in the event's clause.
+    Text,
+    /// A definite noun ("the meeting") dated by an earlier sentence.
+    Reference,
+    /// The publication date.
+    Article,
+}
+
+impl DateSource {
+    /// The name as written in JSON and the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::Text => "text",
+            DateSource::Reference => "reference",
+            DateSource::Article => "article",
+        }
+    }
+}
+
+/// Whether an event happened, and if not, what it is (see [`Event::mode`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventMode {
+    /// Reported as done.
+    Asserted,
+    /// Promised, planned or announced.
+    Intended,
+    /// Possible: under "may", "could", "if", "whether".
+    Hypothetical,
+    /// Implied by another event (a visit implies its host).
+    Implied,
+    /// Asked for by a request with no event of its own to belong to.
+    Requested,
+    /// What an accusation alleges, with no accusation to belong to.
+    Alleged,
+    /// Set as a condition ("unless …"), or a threat under one.
+    Conditional,
+    /// The purpose of an act, with no act to belong to.
+    Purpose,
+}
+
+impl EventMode {
+    /// The name as written in JSON and the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventMode::Asserted => "asserted",
+            EventMode::Intended => "intended",
+            EventMode::Hypothetical => "hypothetical",
+            EventMode::Implied => "implied",
+            EventMode::Requested => "requested",
+            EventMode::Alleged => "alleged",
+            EventMode::Conditional => "conditional",
+            EventMode::Purpose => "purpose",
+        }
+    }
 }
 
 /// An act an event is about (see [`Event::about`]), coded but not reported as done.
