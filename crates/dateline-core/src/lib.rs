@@ -375,3 +375,18 @@ pub fn starting_in<T>(v: &[T], start: impl Fn(&T) -> usize, a: usize, b: usize) 
 pub fn span_text(body: &str, start: usize, end: usize) -> String {
     body.get(start..end).unwrap_or("").to_string()
 }
+
+/// Each space-separated word with its first letter in upper case and the rest in lower case
+/// ("BASHAR AL-ASSAD" -> "Bashar Al-assad", "PLYMOUTH" -> "Plymouth").
+pub fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

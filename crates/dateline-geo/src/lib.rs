@@ -2906,15 +2906,7 @@ fn title_case(name: &str) -> String {
     if name.chars().any(char::is_lowercase) {
         return name.to_string();
     }
-    name.split(' ')
-        .map(|w| {
-            let mut cs = w.chars();
-            cs.next()
-                .map(|f| f.to_string() + &cs.as_str().to_lowercase())
-                .unwrap_or_default()
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    dateline_core::title_case(name)
 }
 
 /// Whether the saint's name at `start..end` ("St. Peter", "Saint Paul") names a church's

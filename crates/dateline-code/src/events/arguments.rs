@@ -23,7 +23,7 @@
 //!    "withdraw their forces from X") or any role-only actor of a force posture (15x): the
 //!    actor after "to", "from", "against" or "into" instead.
 //! 8. **Coordination**: each actor coordinated with the source or target by "and" or a comma
-//!    ("the United States and its allies", "Kenyan and Ugandan negotiators") gives one event
+//!    ("Kenya and its neighbours", "Kenyan and Ugandan negotiators") gives one event
 //!    each.
 
 use super::coder::Coder;
@@ -282,8 +282,8 @@ impl Coder<'_, '_> {
         })
     }
 
-    /// Stage 8: a mention with the actors coordinated with it ("the United States and its
-    /// allies"), each an event's actor; `[None]` for no mention.
+    /// Stage 8: a mention with the actors coordinated with it ("Kenya and its
+    /// neighbours"), each an event's actor; `[None]` for no mention.
     fn coordinated(&self, first: Option<&Mention>, ms: &[Mention]) -> Vec<Option<Actor>> {
         let Some(f) = first else { return vec![None] };
         let mut v = vec![Some(f.actor.clone())];
@@ -317,5 +317,151 @@ impl Coder<'_, '_> {
             }
         }
         v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::events::testing::{assert_dyad, assert_event, dyads};
+
+    #[test]
+    fn must_after_the_target_makes_a_demand_of_it() {
+        assert_event(
+            "Thailand insisted on Monday that Cambodia must withdraw its soldiers.",
+            "100",
+            "THA",
+            "KHM",
+        );
+    }
+
+    #[test]
+    fn the_actor_an_apposition_describes_is_the_source() {
+        assert_event(
+            "Jordan, the closest Saudi ally in the Levant, condemned Iran over the arrests.",
+            "11",
+            "JOR",
+            "IRN",
+        );
+    }
+
+    #[test]
+    fn own_troops_withdrawn_are_moved_not_targeted() {
+        assert_dyad(
+            "Poland plans to withdraw its troops from Iraq next year.",
+            "POL",
+            "IRQ",
+        );
+    }
+
+    #[test]
+    fn own_troops_offered_go_to_the_target() {
+        assert_dyad("Nepal offered its troops to Haiti last week.", "NPL", "HTI");
+    }
+
+    #[test]
+    fn forces_mobilised_are_against_the_target() {
+        assert_dyad(
+            "Armenia mobilized army reservists to guard against Azerbaijan.",
+            "ARM",
+            "AZE",
+        );
+    }
+
+    #[test]
+    fn what_is_rejected_names_its_agent_after_by() {
+        assert_dyad(
+            "Japan rejected appeals by China to scrap the patrols.",
+            "JPN",
+            "CHN",
+        );
+    }
+
+    #[test]
+    fn what_is_investigated_names_its_agent_after_by() {
+        assert_dyad(
+            "Chile is investigating reported beatings by Argentine guards at the crossing.",
+            "CHL",
+            "ARG",
+        );
+    }
+
+    #[test]
+    fn a_possessive_right_after_the_verb_is_its_object() {
+        assert_dyad(
+            "Greek farmers rallied to protest Turkey's import quotas.",
+            "GRC",
+            "TUR",
+        );
+    }
+
+    #[test]
+    fn a_role_word_modifying_the_event_noun_is_no_actor() {
+        assert_dyad(
+            "NATO said it would enforce the naval blockade of Libya.",
+            "IGO",
+            "LBY",
+        );
+    }
+
+    #[test]
+    fn a_role_word_before_the_verb_is_the_actor() {
+        assert_dyad(
+            "The Ethiopian army shelled villages in Eritrea.",
+            "ETHMIL",
+            "ERI",
+        );
+    }
+
+    #[test]
+    fn a_passives_agent_a_clause_later() {
+        assert_dyad(
+            "Peru's former leader has been accused of hiding state money, most of it in Swiss banks, by Chilean prosecutors.",
+            "CHL",
+            "PER",
+        );
+    }
+
+    #[test]
+    fn a_comma_opening_a_new_phrase_ends_the_verbs_reach() {
+        let ev = dyads(
+            "The Malian junta banned rallies in Bamako on Friday, detaining dozens, an official at the French embassy said.",
+        );
+        assert!(
+            ev.iter()
+                .all(|(c, _, t)| !c.starts_with("17") || !t.starts_with("FRA")),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn actors_coordinated_before_the_nearest_one_meet_each_other() {
+        let ev = dyads(
+            "Chilean and Bolivian negotiators head back to Geneva this month for talks on water rights.",
+        );
+        let met: Vec<&String> = ev
+            .iter()
+            .filter(|(c, _, _)| c.starts_with("04"))
+            .map(|(_, s, _)| s)
+            .collect();
+        assert!(
+            met.iter().any(|s| s.starts_with("CHL")) && met.iter().any(|s| s.starts_with("BOL")),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn a_place_before_a_comma_is_no_co_actor_of_the_subject_after_it() {
+        let ev = crate::events::testing::coded_on(
+            "During the summit, in the coastal city of Mombasa, Ugandan President Yoweri Museveni praised Paul Kagame.",
+            "2024-01-01",
+        );
+        assert!(
+            ev.iter().all(|e| !e.cameo.starts_with("05")
+                || e.source
+                    .as_ref()
+                    .and_then(|a| a.code.as_deref())
+                    .is_some_and(|c| c.starts_with("UGA"))),
+            "{ev:?}"
+        );
     }
 }

@@ -267,3 +267,70 @@ fn date_by_references(
         dated[kind.index()] = Some((d, si));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::events::testing::coded_on;
+    use dateline_core::DateSource;
+
+    /// (code, date, date source) of the events of `body`, published on Thursday 14 March
+    /// 2024.
+    fn dated(body: &str) -> Vec<(String, Option<String>, Option<DateSource>)> {
+        coded_on(body, "2024-03-14")
+            .into_iter()
+            .map(|e| (e.cameo, e.date, e.date_source))
+            .collect()
+    }
+
+    #[test]
+    fn the_meeting_takes_the_date_of_the_talks_before() {
+        let ev = dated(
+            "Ghana's President John Mahama held talks with Togo's President Faure Gnassingbe \
+             in Lome on Monday. At the meeting, Mahama praised Gnassingbe.",
+        );
+        let praise = ev
+            .iter()
+            .find(|(c, _, _)| c == "051")
+            .expect("praise coded");
+        assert_eq!(praise.1.as_deref(), Some("2024-03-11"), "{ev:?}");
+        assert_eq!(praise.2, Some(DateSource::Reference));
+    }
+
+    #[test]
+    fn an_event_coded_earlier_dates_its_kind() {
+        let ev = dated(
+            "Militants attacked a police post on Sunday. The night-long attack killed 11 soldiers.",
+        );
+        let killing = ev
+            .iter()
+            .find(|(c, _, _)| c == "1823")
+            .expect("killing coded");
+        assert_eq!(killing.1.as_deref(), Some("2024-03-10"), "{ev:?}");
+    }
+
+    #[test]
+    fn during_the_fighting_sets_the_scene() {
+        let ev = dated(
+            "Militants attacked a police post on Sunday. During the fighting, soldiers killed 14 militants.",
+        );
+        assert!(
+            ev.iter().any(|(c, d, s)| c.starts_with("19")
+                && d.as_deref() == Some("2024-03-10")
+                && *s == Some(DateSource::Reference)),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn the_next_meeting_is_another_one() {
+        let ev = dated(
+            "Mahama held talks with Gnassingbe on Monday. At the next meeting, Mahama will praise Gnassingbe.",
+        );
+        assert!(
+            ev.iter()
+                .filter(|(c, _, _)| c != "040")
+                .all(|(_, _, s)| *s != Some(DateSource::Reference)),
+            "{ev:?}"
+        );
+    }
+}

@@ -349,8 +349,8 @@ impl Coder<'_, '_> {
         }
         let start_b = self.x.tokens[cx.a].start.min(e.start);
         // an organisation's people: "Hezbollah guerrillas", "Red Cross officials"; an
-        // organisation the dictionaries lack, by the role its people play ("the Azadliq
-        // (Freedom) opposition coalition": OPP, its country found later)
+        // organisation the dictionaries lack, by the role its people play ("the Umoja
+        // Tena opposition coalition": OPP, its country found later)
         let after = if self.tok(t1) == ")" { t1 + 1 } else { t1 };
         let (t1, end_b) = match (e.kind, self.role_after(after, s)) {
             (EntityType::Org, Some(j)) if code.is_some() => (j, self.x.tokens[j - 1].end),
@@ -530,8 +530,8 @@ impl Coder<'_, '_> {
     }
 
     /// The mention of role words from token `t0` to the head noun at `i`, with the country a
-    /// following place gives ("police in Kampala", "rebels of Syria", "rebels in the Ivory
-    /// Coast").
+    /// following place gives ("police in Kampala", "rebels of Syria", "rebels in the north of
+    /// Chad").
     fn role_phrase(&self, t0: usize, i: usize, role: &str, kept: &[Mention]) -> Mention {
         let mut t1 = i + 1;
         let mut country = None;
@@ -616,7 +616,7 @@ fn outermost(out: Vec<Mention>) -> Vec<Mention> {
     kept
 }
 
-/// A name inside a role phrase ("rebels in the Ivory Coast") is part of that actor (role
+/// A name inside a role phrase ("militias in the north of Chad") is part of that actor (role
 /// phrases come in token order and do not overlap: the last one starting before a name is the
 /// only one that can hold it).
 fn names_inside_roles_go(mut kept: Vec<Mention>, extra: &[Mention]) -> Vec<Mention> {
@@ -630,4 +630,115 @@ fn names_inside_roles_go(mut kept: Vec<Mention>, extra: &[Mention]) -> Vec<Menti
         !(k > 0 && m.t1 <= roles[k - 1].1)
     });
     kept
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::events::testing::{assert_dyad, assert_event, codes, dyads};
+
+    #[test]
+    fn a_place_with_role_words_is_that_countrys_role() {
+        assert_event(
+            "Mali rebels rejected an Algerian mediation offer on Sunday.",
+            "12",
+            "MLIREB",
+            "DZA",
+        );
+    }
+
+    #[test]
+    fn role_words_take_the_country_that_follows_them() {
+        assert_event(
+            "Opposition parties in the Philippines accused Malaysia of interference.",
+            "11",
+            "PHLOPP",
+            "MYS",
+        );
+    }
+
+    #[test]
+    fn a_plural_people_is_an_actor_and_a_surname_is_who_held_office() {
+        assert_event(
+            "Iraqis blamed Musharraf for the delay.",
+            "11",
+            "IRQ",
+            "PAKGOV",
+        );
+    }
+
+    #[test]
+    fn an_organisations_people_are_the_organisation() {
+        let ev = dyads("Hamas militants wounded three Israeli police officers.");
+        assert!(ev.iter().any(|(_, s, _)| s.starts_with("PSE")), "{ev:?}");
+    }
+
+    #[test]
+    fn a_regions_rebels_are_its_countrys() {
+        assert_event(
+            "Chad criticised Darfur rebels over the raid.",
+            "11",
+            "TCD",
+            "SDNREB",
+        );
+    }
+
+    #[test]
+    fn a_role_word_is_no_verb() {
+        let c = codes("Egyptian riot police detained dozens of students.");
+        assert!(c.iter().all(|c| c != "145"), "{c:?}");
+    }
+
+    #[test]
+    fn a_group_with_no_country_takes_that_of_the_place_it_is_in() {
+        assert_dyad(
+            "Ethiopia blamed Islamist fighters in southern Somalia for the ambush.",
+            "ETH",
+            "SOM",
+        );
+    }
+
+    #[test]
+    fn a_partitive_counts_the_people_after_it() {
+        assert_dyad(
+            "Hundreds of Iraqi Turkmen protested in Tal Afar on Friday.",
+            "IRQ",
+            "",
+        );
+    }
+
+    #[test]
+    fn ethnic_albanians_as_one_name_are_people_of_the_country_they_are_in() {
+        assert_dyad(
+            "Ethnic Albanians protested outside the court in Tetovo on Monday.",
+            "MKD",
+            "",
+        );
+    }
+
+    #[test]
+    fn ethnic_albanians_after_a_number_are_people_of_the_country_they_are_in() {
+        assert_dyad(
+            "On Saturday ethnic Albanians protested outside the town hall in Tetovo.",
+            "MKD",
+            "",
+        );
+    }
+
+    #[test]
+    fn elders_are_a_communitys_people() {
+        assert_dyad(
+            "Officials met in Nairobi. Maasai elders demanded compensation for the seized cattle.",
+            "KENCVL",
+            "",
+        );
+    }
+
+    #[test]
+    fn an_organisation_the_dictionaries_lack_is_coded_by_its_peoples_role() {
+        assert_dyad(
+            "Members of the Umoja Tena opposition alliance agreed to delay the march in Nairobi.",
+            "KENOPP",
+            "",
+        );
+    }
 }

@@ -43,6 +43,8 @@ mod naming;
 mod placing;
 mod pronouns;
 mod sentence;
+#[cfg(test)]
+pub(crate) mod testing;
 mod vocabulary;
 mod words;
 

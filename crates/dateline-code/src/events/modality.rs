@@ -52,3 +52,62 @@ pub(super) fn modality(v: &Vocabulary, words: &[String], start: usize) -> (bool,
     };
     (negated, mode)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::events::testing::{any_code, codes, pipeline};
+
+    fn of(sentence: &str, trigger: &str) -> (bool, EventMode) {
+        let words: Vec<String> = sentence.split(' ').map(str::to_string).collect();
+        let at = words
+            .iter()
+            .position(|w| w == trigger)
+            .expect("the trigger is in the sentence");
+        modality(&pipeline().vocabulary, &words, at)
+    }
+
+    #[test]
+    fn negation_intent_and_possibility() {
+        use EventMode::*;
+        let cases = [
+            ("kenya will send aid", "send", (false, Intended)),
+            ("kenya did not send aid", "send", (true, Asserted)),
+            ("kenya refused to send aid", "send", (true, Asserted)),
+            ("kenya may send aid", "send", (false, Hypothetical)),
+            ("kenya sent aid", "sent", (false, Asserted)),
+            // an intent word's infinitive a few words on
+            (
+                "kenya agreed on paper last week to send aid",
+                "send",
+                (false, Intended),
+            ),
+            // "agreed to" does not reach past "after"
+            (
+                "they agreed to a truce after weeks of shelling",
+                "shelling",
+                (false, Asserted),
+            ),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(s, t, want)| of(s, t) != *want)
+            .map(|(s, t, want)| format!("{s} [{t}]: {:?}, want {want:?}", of(s, t)))
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn an_intent_verb_a_few_words_before_the_infinitive_is_a_promise() {
+        let c = codes("Norway agreed last week in Oslo to provide medical aid to Yemen.");
+        assert!(any_code(&c, "03") && !any_code(&c, "07"), "{c:?}");
+    }
+
+    #[test]
+    fn agreeing_to_a_truce_does_not_reach_the_fighting_after_it() {
+        let c = codes(
+            "Rwanda and Burundi agreed to a truce on Tuesday after a week of fighting along the border.",
+        );
+        assert!(any_code(&c, "19"), "{c:?}");
+    }
+}

@@ -48,9 +48,9 @@ impl Coder<'_, '_> {
     }
 
     /// An organisation or group the dictionaries do not list, coded from its name: the
-    /// longest listed (non-person) actor its name starts with ("United Nations Emergency
-    /// Relief Coordinator" -> IGOUNO, "Montenegro Municipality Association" -> MNE), else a
-    /// country or nationality word in it ("Latvian Constitutional Court" -> LVA); a country
+    /// longest listed (non-person) actor its name starts with ("United Nations Refugee
+    /// Envoy" -> IGOUNO, "Malawi Tobacco Growers Union" -> MWI), else a
+    /// country or nationality word in it ("Ghanaian Finance Ministry" -> GHA); a country
     /// takes the role its last words name ("Nigerian Interior Ministry" -> NGAGOV).
     pub(super) fn name_code(&self, text: &str) -> Option<String> {
         let text = text.trim_start_matches("the ").trim_start_matches("The ");
@@ -218,5 +218,94 @@ impl Coder<'_, '_> {
     /// "---" when it has none.
     pub(super) fn group_code(&self, text: &str) -> String {
         self.k.vocabulary.group_code(text).to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::events::testing::{assert_dyad, dyads};
+
+    /// The source codes of the events of `text`.
+    fn sources(text: &str) -> Vec<String> {
+        dyads(text).into_iter().map(|(_, s, _)| s).collect()
+    }
+
+    #[track_caller]
+    fn source_starts(text: &str, want: &str) {
+        let s = sources(text);
+        assert!(s.iter().any(|c| c.starts_with(want)), "{text}: {s:?}");
+    }
+
+    #[test]
+    fn a_nationality_word_in_a_name_with_the_role_its_head_names() {
+        let s = sources("The Ghanaian Finance Ministry criticised Togo for the tariffs.");
+        assert!(s.iter().any(|c| c == "GHAGOV"), "{s:?}");
+    }
+
+    #[test]
+    fn a_country_name_opening_an_organisations_name() {
+        source_starts(
+            "The Uganda Teachers Association accused Kenya of poaching staff.",
+            "UGA",
+        );
+    }
+
+    #[test]
+    fn the_longest_listed_actor_a_name_starts_with() {
+        source_starts(
+            "The United Nations Refugee Envoy urged Chad to open its camps.",
+            "IGOUNO",
+        );
+    }
+
+    #[test]
+    fn an_acronym_in_brackets_is_the_name_before_it() {
+        source_starts(
+            "The Malawi Tobacco Growers Union (MTGU) accused Zambia of smuggling leaf.",
+            "MWI",
+        );
+    }
+
+    #[test]
+    fn a_person_after_an_international_organisations_name_and_title() {
+        let s = sources("Arab League chief Karim Mansour urged Yemen to stop the shelling.");
+        assert!(s.iter().any(|c| c == "IGOMEAARL"), "{s:?}");
+    }
+
+    #[test]
+    fn organisations_of_datelines_supplement_to_the_dictionaries() {
+        let s = sources("The European Community sent emergency aid to Bangladesh.");
+        assert!(s.iter().any(|c| c == "IGOEUREEC"), "{s:?}");
+    }
+
+    #[test]
+    fn brackets_round_a_sentence_are_no_part_of_its_first_name() {
+        source_starts(
+            "{The Security Council agreed to renew the peacekeeping force in Cyprus.}",
+            "IGOUNO",
+        );
+    }
+
+    #[test]
+    fn a_countrys_short_form_tagged_as_an_organisation_is_the_country() {
+        assert_dyad("The PRC urged Japan to drop its protest.", "CHN", "JPN");
+    }
+
+    #[test]
+    fn a_person_by_the_country_an_apposition_before_names() {
+        assert_dyad(
+            "A senior Ghanaian diplomat, Kwame Mensah, criticised Togo over the arrests.",
+            "GHA",
+            "TGO",
+        );
+    }
+
+    #[test]
+    fn a_person_by_the_country_an_apposition_after_names() {
+        assert_dyad(
+            "Kwame Mensah, Ghana's trade envoy, criticised Togo over the tariffs.",
+            "GHA",
+            "TGO",
+        );
     }
 }

@@ -3,8 +3,8 @@
 //! - "we", "I", "our", "my" inside a direct quote are its speaker, coded as the speaker's own
 //!   mention codes them ("Kenyan President William Ruto"), else by name;
 //! - another pronoun is the nearest earlier actor of the same kind (person or not) in the
-//!   sentence, where "it", "its", "he", "she", "his" skip coordinated or plural actors ("the
-//!   United States and its allies"); else the source of the latest earlier event of that
+//!   sentence, where "it", "its", "he", "she", "his" skip coordinated or plural actors ("Kenya
+//!   and its neighbours"); else the source of the latest earlier event of that
 //!   kind; else the first actor of that kind in the previous sentence;
 //! - a name coded once in the article ("Kenyan President William Ruto") keeps its code when
 //!   it comes back bare ("Ruto").
@@ -123,7 +123,7 @@ impl Coder<'_, '_> {
         m.actor.code = code;
     }
 
-    /// Whether a mention is coordinated or plural ("the United States and European
+    /// Whether a mention is coordinated or plural ("Norway and the Nordic
     /// states"): no antecedent of "it".
     fn plural(&self, x: &Mention) -> bool {
         let prev = if x.t0 > 0 {
@@ -180,5 +180,33 @@ impl Coder<'_, '_> {
             .any(|e| {
                 Some(e.start) <= a.end && a.start <= Some(e.start) && e.kind == EntityType::Person
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::events::testing::coded;
+
+    #[test]
+    fn we_in_a_direct_quote_is_its_speaker() {
+        let ev = coded(
+            "\"We have always supported dialogue with Togo,\" Ghanaian President John Kufuor said.",
+        );
+        assert!(
+            ev.iter().any(|e| e.source.as_ref().is_some_and(
+                |s| s.text == "We" && s.code.as_deref().is_some_and(|c| c.starts_with("GHA"))
+            )),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn it_after_must_is_the_actor_told() {
+        crate::events::testing::assert_event(
+            "Germany told Greece that it must cut its deficit.",
+            "100",
+            "DEU",
+            "GRC",
+        );
     }
 }

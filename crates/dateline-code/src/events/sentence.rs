@@ -340,3 +340,89 @@ fn armed(v: &Vocabulary, a: &Option<Actor>) -> bool {
             || a.text.split_whitespace().any(|w| troops(v, w))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::events::testing::{any_code, assert_codes, codes, dyads};
+
+    #[test]
+    fn a_body_meeting_alone_is_no_interaction() {
+        let c = codes("The Peruvian senate met on Thursday.");
+        assert!(!any_code(&c, "04"), "{c:?}");
+    }
+
+    #[test]
+    fn troops_arriving_are_deployed_not_visiting() {
+        let c = codes("Nepali soldiers arrived in Haiti on Tuesday.");
+        assert!(!any_code(&c, "042"), "{c:?}");
+    }
+
+    #[test]
+    fn a_minister_arriving_is_visiting() {
+        let c = codes("India's defence minister arrived in Nepal on Friday.");
+        assert!(any_code(&c, "042"), "{c:?}");
+    }
+
+    #[test]
+    fn by_phone_is_how_something_was_said_not_a_call() {
+        let c = codes("A Malian army spokesman told AFP by phone that the road was open.");
+        assert!(!c.iter().any(|c| c == "041"), "{c:?}");
+    }
+
+    #[test]
+    fn an_actor_is_not_its_own_target() {
+        let ev = dyads("Ecuador imposed a curfew following the murder of two Ecuadorians.");
+        assert!(
+            ev.iter().any(|(_, s, t)| s == "ECU" && t.is_empty()),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn armed_as_an_adjective_supplies_no_arms() {
+        let c = codes("Well armed Chadian gunmen raided a border village.");
+        assert!(!c.iter().any(|c| c == "072"), "{c:?}");
+    }
+
+    #[test]
+    fn patterns_code_whole_sentences() {
+        assert_codes(&[
+            ("Serbia suspended talks with Albania.", "164"),
+            ("Japan withheld loans from Myanmar.", "162"),
+            ("Lithuania expelled the Belarusian ambassador.", "166"),
+            ("Morocco froze relations with Algeria.", "160"),
+            ("Canada closed its embassy in Iran.", "161"),
+            // an invasion is conventional force; holding land an occupation
+            ("Iraqi forces invaded Kuwait.", "190"),
+            ("Turkish soldiers occupied the Syrian border town of Afrin.", "192"),
+            // ordering a newspaper closed is a restriction; refugees accepted, access
+            ("Zimbabwe ordered the Daily News to suspend printing.", "172"),
+            ("Jordan accepted 5,000 Syrian refugees.", "0863"),
+            ("Chilean miners staged rallies in Santiago against the reform.", "141"),
+            ("Israeli bulldozers razed Palestinian houses.", "1712"),
+            ("China held war games near Taiwan.", "155"),
+            ("Bolivian farmers blocked highways into La Paz.", "144"),
+            ("Algeria expelled 300 Malian migrants.", "174"),
+            // a strike by workers is a protest, not an air strike
+            ("Nigerian oil workers began a nationwide strike against Shell.", "143"),
+            // supplying weapons is military aid
+            ("Russia supplied weapons to Serbian police last month.", "072"),
+            // a hearing opened into something is an investigation
+            ("A Peruvian tribunal opened a hearing on Tuesday into prison deaths.", "090"),
+            // a cancelled visit reduces relations; ordered patrols mobilise police
+            ("The Brazilian president cancelled his planned visit to Argentina.", "160"),
+            ("The Bolivian interior minister ordered army patrols in Cochabamba after the looting.", "153"),
+            // pressing someone is a demand; evacuating the wounded is aid; refusing entry a
+            // rejection
+            ("Turkish officials kept pressuring Syrian refugees to return home.", "100"),
+            ("Red Cross teams evacuated injured civilians from the besieged city of Homs.", "073"),
+            ("Hungary kept refusing entry to Serbian truck drivers.", "120"),
+        ]);
+    }
+
+    #[test]
+    fn a_cancelled_visit_is_no_visit() {
+        let c = codes("The Brazilian president cancelled his planned visit to Argentina.");
+        assert!(!any_code(&c, "03") && !any_code(&c, "04"), "{c:?}");
+    }
+}

@@ -366,3 +366,122 @@ fn tail_text(body: &str, from: usize, to: usize) -> &str {
     }
     &body[a..to]
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::events::testing::{any_code, coded, codes, dyads};
+    use dateline_core::EventMode;
+
+    #[test]
+    fn the_act_a_demand_asks_for_is_its_content() {
+        let ev = coded("Peru demanded that Chile ease restrictions on fish imports.");
+        let demand = ev.iter().find(|e| e.cameo == "105").expect("a demand");
+        assert!(
+            demand
+                .about
+                .iter()
+                .any(|a| a.relation == "requested" && a.cameo.starts_with("08")),
+            "{ev:?}"
+        );
+        assert!(!ev.iter().any(|e| e.cameo.starts_with("08")), "{ev:?}");
+    }
+
+    #[test]
+    fn a_repeated_demand_is_a_demand_and_its_content_is_not_done() {
+        let c = codes("Greece repeated its demand that Turkey ease restrictions on Greek ships.");
+        assert!(any_code(&c, "10") && !any_code(&c, "08"), "{c:?}");
+    }
+
+    #[test]
+    fn talks_urged_are_asked_for_not_held() {
+        let ev = dyads("Norway urged Sri Lanka to hold talks with Tamil rebels.");
+        assert!(
+            ev.iter()
+                .any(|(c, s, t)| c == "026" && s == "NOR" && t == "LKA"),
+            "{ev:?}"
+        );
+        assert!(!ev.iter().any(|(c, _, _)| c.starts_with("04")), "{ev:?}");
+    }
+
+    #[test]
+    fn what_a_rejected_proposal_proposes_is_not_done() {
+        let c = codes("Bolivia rejected a Peruvian proposal for signing a water accord.");
+        assert!(any_code(&c, "12") && !c.iter().any(|c| c == "057"), "{c:?}");
+    }
+
+    #[test]
+    fn what_is_alleged_belongs_to_the_accusation() {
+        let ev = coded(
+            "Colombia accused Venezuelan militias of violating the ceasefire near the border.",
+        );
+        let accusation = ev
+            .iter()
+            .find(|e| e.cameo.starts_with("11"))
+            .expect("an accusation");
+        assert!(
+            accusation.about.iter().any(|a| a.relation == "alleged"),
+            "{ev:?}"
+        );
+        assert!(!ev.iter().any(|e| e.cameo.starts_with("19")), "{ev:?}");
+    }
+
+    #[test]
+    fn what_a_measure_is_designed_for_is_its_purpose() {
+        let ev = coded(
+            "France voiced support for a measure designed to freeze assets and impose an embargo on Mali.",
+        );
+        assert!(
+            !ev.iter().any(|e| e.cameo.starts_with("13")
+                || e.cameo.starts_with("16")
+                || e.cameo.starts_with("19")),
+            "{ev:?}"
+        );
+        assert!(
+            ev.iter()
+                .any(|e| e.about.iter().any(|a| a.relation == "purpose")),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn a_condition_with_nothing_to_belong_to_stays_flagged() {
+        let ev = coded("If Sudan attacks Chadian towns, the region could burn.");
+        assert!(
+            ev.iter()
+                .all(|e| !e.cameo.starts_with("18") || e.mode == Some(EventMode::Conditional)),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn a_threats_condition_is_no_event() {
+        let c =
+            codes("Turkey threatened to seal the frontier unless Syria withdraws its artillery.");
+        assert!(any_code(&c, "13") && !any_code(&c, "08"), "{c:?}");
+    }
+
+    #[test]
+    fn a_protests_demands_are_its_purpose() {
+        let c = codes(
+            "Students demonstrated in Dhaka on Friday, calling for the release of jailed activists.",
+        );
+        assert!(any_code(&c, "14") && !any_code(&c, "02"), "{c:?}");
+    }
+
+    #[test]
+    fn an_act_in_its_own_clause_after_a_request_stays() {
+        let c = codes(
+            "The UN appealed for restraint; Nigerian soldiers later attacked a militant camp near Maiduguri.",
+        );
+        assert!(
+            c.iter().any(|c| c.starts_with('1') && !c.starts_with("10")),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn a_concession_to_demands_is_no_new_demand() {
+        let c = codes("The Chilean cabinet conceded to demands from protesting miners.");
+        assert!(any_code(&c, "08") && !any_code(&c, "10"), "{c:?}");
+    }
+}

@@ -173,3 +173,93 @@ pub(in crate::events) fn threats_and_force(
         !drop[j - 1]
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::events::testing::{any_code, codes, dyads};
+
+    #[test]
+    fn what_is_threatened_is_not_done() {
+        let c = codes(
+            "The Peruvian government threatened to expel Bolivian diplomats over the dispute.",
+        );
+        assert!(
+            !c.is_empty() && c.iter().all(|c| c.starts_with("13")),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn a_conflictual_act_under_a_condition_is_a_threat() {
+        let ev = crate::events::testing::coded(
+            "Chile will boycott Peruvian goods unless the border dispute is settled.",
+        );
+        assert!(
+            ev.iter().any(|e| e.cameo.starts_with("13")
+                && e.mode == Some(dateline_core::EventMode::Conditional)),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn killing_by_ground_forces_is_fighting() {
+        let c = codes("Malian soldiers killed three Nigerien smugglers at a checkpoint.");
+        assert!(c.iter().any(|c| c == "190"), "{c:?}");
+    }
+
+    #[test]
+    fn killing_from_the_air_is_aerial_fighting() {
+        let c = codes("Algerian helicopter gunships killed six Libyan smugglers in the desert.");
+        assert!(c.iter().any(|c| c == "195"), "{c:?}");
+    }
+
+    #[test]
+    fn warplanes_that_bomb_use_aerial_weapons() {
+        let c = codes("Ethiopian warplanes bombed militia camps in Somalia on Sunday.");
+        assert!(c.iter().any(|c| c == "195"), "{c:?}");
+    }
+
+    #[test]
+    fn failed_cooperation_is_a_rejection_that_happened() {
+        let c = codes("Peru and Bolivia failed to reach a deal on water rights.");
+        assert!(any_code(&c, "12"), "{c:?}");
+    }
+
+    #[test]
+    fn torture_by_soldiers_stays_one_sided_violence() {
+        let c = codes("Chadian soldiers tortured several Sudanese prisoners.");
+        assert!(any_code(&c, "182"), "{c:?}");
+    }
+
+    #[test]
+    fn a_bombing_against_soldiers_is_no_battle() {
+        let ev =
+            dyads("Separatist guerrillas wounded four Malian soldiers with a bomb near Kidal.");
+        assert!(
+            ev.iter()
+                .any(|(c, _, t)| c.starts_with("18") && t.starts_with("MLI")),
+            "{ev:?}"
+        );
+        assert!(!ev.iter().any(|(c, _, _)| c.starts_with("19")), "{ev:?}");
+    }
+
+    #[test]
+    fn a_car_bomb_is_a_bombing_not_an_air_strike() {
+        let c = codes("Militants set off a car bomb near a market in Kano on Sunday.");
+        assert!(c.iter().any(|c| c == "183"), "{c:?}");
+        assert!(!c.iter().any(|c| c == "195"), "{c:?}");
+    }
+
+    #[test]
+    fn an_ultimatum_is_a_threat() {
+        let c = codes("Moldova issued an ultimatum to Romania to recall its ambassador.");
+        assert!(any_code(&c, "13"), "{c:?}");
+    }
+
+    #[test]
+    fn being_prepared_to_impose_martial_law_is_a_threat_of_it() {
+        let c =
+            codes("The Bolivian cabinet said it was prepared to declare martial law in La Paz.");
+        assert!(any_code(&c, "13") && !any_code(&c, "17"), "{c:?}");
+    }
+}
