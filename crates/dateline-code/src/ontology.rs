@@ -8,12 +8,13 @@
 //! category table does, keeps INVESTIGATE (CAMEO 09) a type of its own, gives appeals (CAMEO
 //! 02, missing from the table) REQUEST and sanctions (163) SANCTION.
 
+use dateline_core::PloverMode;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PloverRow {
     pub kind: String,
-    pub mode: Option<String>,
+    pub mode: Option<PloverMode>,
     pub context: Option<String>,
 }
 
@@ -51,7 +52,10 @@ impl Ontology {
             let Some(kind) = parts.next().and_then(opt) else {
                 continue;
             };
-            let mode = parts.next().and_then(opt);
+            let mode = parts
+                .next()
+                .and_then(opt)
+                .and_then(|m| PloverMode::parse(&m));
             let context = parts.next().and_then(opt).map(|c| c.replace(' ', ""));
             // the first row for a code wins (the table lists "08" twice)
             self.plover.entry(code.to_string()).or_insert(PloverRow {
@@ -119,8 +123,8 @@ mod tests {
         let o = Ontology::bundled();
         assert_eq!(o.plover_of("042").map(|r| r.kind.as_str()), Some("CONSULT"));
         assert_eq!(
-            o.plover_of("042").and_then(|r| r.mode.as_deref()),
-            Some("visit")
+            o.plover_of("042").and_then(|r| r.mode),
+            Some(PloverMode::Visit)
         );
         assert_eq!(o.plover_of("111").map(|r| r.kind.as_str()), Some("ACCUSE"));
         // dateline's overrides: appeals are requests, sanctions SANCTION, CAMEO 19 FIGHT
@@ -151,5 +155,27 @@ mod tests {
         assert_eq!(quad_class("051"), 1);
         assert_eq!(quad_class("090"), 2);
         assert_eq!(quad_class("141"), 3);
+    }
+
+    #[test]
+    fn every_mode_in_the_bundled_tables_is_a_plover_mode() {
+        let tables = [
+            include_str!("../../../data/events/plover-overrides.txt"),
+            include_str!("../../../data/events/cameo2plover.txt"),
+        ];
+        let unknown: Vec<String> = tables
+            .iter()
+            .flat_map(|t| t.lines())
+            .filter_map(|l| {
+                let (code, rest) = l.split('#').next()?.split_once(':')?;
+                code.trim()
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+                    .then_some(())?;
+                let mode = rest.split(',').nth(1)?.trim();
+                (!mode.is_empty() && PloverMode::parse(mode).is_none()).then(|| mode.to_string())
+            })
+            .collect();
+        assert!(unknown.is_empty(), "modes PloverMode lacks: {unknown:?}");
     }
 }

@@ -57,7 +57,7 @@ pub(super) fn recode(k: &Knowledge, e: &mut Event, cameo: &str, why: &str) {
     let p = k.ontology.plover_of(cameo);
     e.cameo = cameo.to_string();
     e.plover = p.map(|r| r.kind.clone());
-    e.plover_mode = p.and_then(|r| r.mode.clone());
+    e.plover_mode = p.and_then(|r| r.mode);
     e.plover_context = p.and_then(|r| r.context.clone());
     e.quad_class = quad_class(cameo);
     e.goldstein = k.ontology.goldstein_of(cameo);

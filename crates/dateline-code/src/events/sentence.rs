@@ -270,7 +270,7 @@ impl Coder<'_, '_> {
         Event {
             cameo: sh.cameo.clone(),
             plover: plover.map(|r| r.kind.clone()),
-            plover_mode: plover.and_then(|r| r.mode.clone()),
+            plover_mode: plover.and_then(|r| r.mode),
             plover_context: plover.and_then(|r| r.context.clone()),
             quad_class: quad_class(&sh.cameo),
             goldstein: k.ontology.goldstein_of(&sh.cameo),
