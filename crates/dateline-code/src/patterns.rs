@@ -29,6 +29,8 @@ pub struct Pattern {
     /// Written with a leading `$T` ("$T must"): the target is the actor right before the first
     /// word, and the source the sentence's subject ahead of it.
     pub target_before: bool,
+    /// A sentence the pattern matches (the pattern file's third column), if given.
+    pub example: Option<String>,
 }
 
 /// A match in a sentence: token indices relative to the sentence.
@@ -246,14 +248,22 @@ fn petrarch_pattern(
         ),
         priority,
         target_before: false,
+        example: None,
     }))
 }
 
 impl Patterns {
     /// The bundled patterns (`data/events/patterns.txt`); an error names the file and line.
     pub fn bundled() -> Result<Patterns, String> {
-        Patterns::parse(include_str!("../../../data/events/patterns.txt"))
-            .map_err(|e| format!("data/events/patterns.txt: {e}"))
+        Patterns::parse_file(
+            "data/events/patterns.txt",
+            include_str!("../../../data/events/patterns.txt"),
+        )
+    }
+
+    /// Parse the pattern file `name`; an error names the file and the line.
+    pub fn parse_file(name: &str, text: &str) -> Result<Patterns, String> {
+        Patterns::parse(text).map_err(|e| format!("{name}: {e}"))
     }
 
     /// Parse a pattern file; an error names the line.
@@ -271,7 +281,13 @@ impl Patterns {
             if code.len() < 2 || code.len() > 4 || !code.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(format!("line {}: {code:?} is not a CAMEO code", i + 1));
             }
-            let pat = pat.split('\t').next().unwrap_or("").trim();
+            let mut columns = pat.split('\t');
+            let pat = columns.next().unwrap_or("").trim();
+            let example = columns
+                .next()
+                .map(str::trim)
+                .filter(|e| !e.is_empty())
+                .map(str::to_string);
             // each alternative is a word or a whole {lemma}: "{a}|{b}", not "{a|b}"
             if let Some(bad) = pat
                 .split_whitespace()
@@ -302,6 +318,7 @@ impl Patterns {
                 text: pat.to_string(),
                 priority: 2,
                 target_before,
+                example,
             });
         }
         Ok(p)
@@ -351,6 +368,7 @@ impl Patterns {
                         text: format!("petrarch: {}", forms[0]),
                         priority: 0,
                         target_before: false,
+                        example: None,
                     });
                 }
                 for (n, l) in lines.drain(..) {
@@ -436,6 +454,7 @@ impl Patterns {
                     text: format!("petrarch: {}", head.to_lowercase()),
                     priority: 0,
                     target_before: false,
+                    example: None,
                 });
             }
             forms.extend(these);
@@ -684,5 +703,49 @@ ACCUSE\n\
         let p = Patterns::parse("100\t$T must").unwrap();
         assert!(p.list[0].target_before && p.list[0].elems.len() == 1);
         assert!(Patterns::parse("100\t$T").is_err());
+    }
+
+    #[test]
+    fn every_bundled_pattern_matches_its_own_example() {
+        let p = Patterns::bundled().expect("the bundled patterns parse");
+        let wrong: Vec<String> = (0..p.list.len())
+            .filter_map(|pi| {
+                let pat = &p.list[pi];
+                let Some(example) = &pat.example else {
+                    return Some(format!("{} {}: no example", pat.cameo, pat.text));
+                };
+                let words: Vec<String> = dateline_nlp::tokens::tokenize(example)
+                    .iter()
+                    .map(|t| t.text(example).to_lowercase())
+                    .collect();
+                let words: Vec<&str> = words.iter().map(String::as_str).collect();
+                let matched = (0..words.len()).any(|i| p.match_at(pi, &words, i).is_some());
+                (!matched).then(|| format!("{} {}: not in {example:?}", pat.cameo, pat.text))
+            })
+            .collect();
+        assert!(
+            wrong.is_empty(),
+            "{} patterns:\n{}",
+            wrong.len(),
+            wrong.join("\n")
+        );
+    }
+
+    #[test]
+    fn a_malformed_pattern_file_is_an_error_naming_the_file_and_line() {
+        let text = "# patterns\n042\t{visit} $T\tThe king visited Peru.\n042 {visit} $T\n";
+        assert_eq!(
+            Patterns::parse_file("mine.txt", text).unwrap_err(),
+            "mine.txt: line 3: expected CODE<TAB>pattern"
+        );
+    }
+
+    #[test]
+    fn the_example_column_is_optional_and_not_part_of_the_pattern() {
+        let p =
+            Patterns::parse("042\t{visit} $T\tThe king visited Peru.\n043\t{host} $T\n").unwrap();
+        assert_eq!(p.list[0].text, "{visit} $T");
+        assert_eq!(p.list[0].example.as_deref(), Some("The king visited Peru."));
+        assert_eq!(p.list[1].example, None);
     }
 }
