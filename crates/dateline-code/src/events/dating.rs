@@ -22,10 +22,16 @@ use dateline_core::{date::Date, DateSource, Event, TimeExpr};
 use dateline_nlp::Sentence;
 use std::collections::HashMap;
 
+/// An event's date and where it came from.
+pub(super) struct EventDate {
+    pub(super) date: Option<String>,
+    pub(super) source: DateSource,
+}
+
 impl Coder<'_, '_> {
     /// The date of an event triggered at token `trig` of sentence `s`, and where it came
     /// from.
-    pub(super) fn date_for(&self, s: &Sentence, trig: usize) -> (Option<String>, DateSource) {
+    pub(super) fn date_for(&self, s: &Sentence, trig: usize) -> EventDate {
         let body = self.x.body;
         let trig_b = self.x.tokens[trig].start;
         // (time expressions within 600 bytes of the trigger, as for places)
@@ -68,13 +74,17 @@ impl Coder<'_, '_> {
                 })
             });
         match best {
-            Some(t) => (
-                t.value
+            Some(t) => EventDate {
+                date: t
+                    .value
                     .as_ref()
                     .map(|v| v.split('T').next().unwrap_or(v).to_string()),
-                DateSource::Text,
-            ),
-            None => (self.x.published.map(str::to_string), DateSource::Article),
+                source: DateSource::Text,
+            },
+            None => EventDate {
+                date: self.x.published.map(str::to_string),
+                source: DateSource::Article,
+            },
         }
     }
 }

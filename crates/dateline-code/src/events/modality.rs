@@ -17,9 +17,16 @@ use super::words::{CLAUSE_OPENERS, HYPOTHETICAL};
 use super::Vocabulary;
 use dateline_core::EventMode;
 
+/// Whether an act happened, as the words before its trigger say.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Modality {
+    pub(super) negated: bool,
+    pub(super) mode: EventMode,
+}
+
 /// Whether the act a pattern matched at word `start` of a sentence's lower-case `words` is
 /// negated, and its mode.
-pub(super) fn modality(v: &Vocabulary, words: &[String], start: usize) -> (bool, EventMode) {
+pub(super) fn modality(v: &Vocabulary, words: &[String], start: usize) -> Modality {
     let intent = |w: &String| v.intent.contains(w);
     // negation and mode in the four tokens before the trigger
     let win = start.saturating_sub(4)..start;
@@ -50,7 +57,7 @@ pub(super) fn modality(v: &Vocabulary, words: &[String], start: usize) -> (bool,
     } else {
         EventMode::Asserted
     };
-    (negated, mode)
+    Modality { negated, mode }
 }
 
 #[cfg(test)]
@@ -59,6 +66,11 @@ mod tests {
     use crate::events::testing::{any_code, codes, pipeline};
 
     fn of(sentence: &str, trigger: &str) -> (bool, EventMode) {
+        let m = at(sentence, trigger);
+        (m.negated, m.mode)
+    }
+
+    fn at(sentence: &str, trigger: &str) -> Modality {
         let words: Vec<String> = sentence.split(' ').map(str::to_string).collect();
         let at = words
             .iter()

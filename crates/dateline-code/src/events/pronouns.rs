@@ -126,16 +126,8 @@ impl Coder<'_, '_> {
     /// Whether a mention is coordinated or plural ("Norway and the Nordic
     /// states"): no antecedent of "it".
     fn plural(&self, x: &Mention) -> bool {
-        let prev = if x.t0 > 0 {
-            self.ltok(x.t0 - 1)
-        } else {
-            String::new()
-        };
-        let prev2 = if x.t0 > 1 {
-            self.ltok(x.t0 - 2)
-        } else {
-            String::new()
-        };
+        let prev = self.ltok_before(x.t0, 0);
+        let prev2 = self.ltok_before(x.t0.saturating_sub(1), 0);
         self.ltok(x.t1) == "and"
             || prev == "and"
             || prev == "the" && prev2 == "and"

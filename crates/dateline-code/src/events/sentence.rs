@@ -27,9 +27,10 @@ use super::arguments::{Arguments, MatchCx, SentenceCx};
 use super::clauses::{requested_acts, threats_and_force};
 use super::coder::{lower, Coder};
 use super::codes::intent_code;
+use super::dating::EventDate;
 use super::implied::{previous_occasion, visit_hosts};
 use super::mentions::Mention;
-use super::modality::modality;
+use super::modality::{modality, Modality};
 use super::placing::{event_place, place_as_target, place_roles, unidentified_attackers};
 use super::pronouns::{Antecedents, KnownNames};
 use super::words::NOUN_READING_BEFORE;
@@ -156,8 +157,11 @@ impl Coder<'_, '_> {
             mut sources,
             mut targets,
         } = self.arguments(sc, &mc, events);
-        let (negated, mode) = modality(self.k.vocabulary, sc.words, m.start);
-        let (date, date_source) = self.date_for(s, trig);
+        let Modality { negated, mode } = modality(self.k.vocabulary, sc.words, m.start);
+        let EventDate {
+            date,
+            source: date_source,
+        } = self.date_for(s, trig);
         let clause_place = self.place_for(s, trig);
         // protesters, police or refugees with no country act where they are ("demonstrators
         // in the capital"): the clause place's country (else the article's country: for a

@@ -56,8 +56,16 @@ impl Relation {
     }
 }
 
-/// Per event of the sentence: the event it belongs to (if any) and how.
-type Folded = Vec<Option<(Option<usize>, Relation)>>;
+/// An act folded into another event: the event it belongs to (if any; an index into the
+/// article's events) and how.
+#[derive(Debug, Clone, Copy)]
+struct Fold {
+    host: Option<usize>,
+    relation: Relation,
+}
+
+/// Per event of the sentence: the fold of an act that did not happen as an event of its own.
+type Folded = Vec<Option<Fold>>;
 
 fn is_request(e: &Event) -> bool {
     matches!(e.cameo.get(..2), Some("02" | "10"))
@@ -119,11 +127,17 @@ impl Folding<'_, '_> {
                 .windows(2)
                 .any(|w| matches!(w[0], "for" | "to") && self.v.request_nouns.contains(w[1]));
             if asked_for && governing.is_none() {
-                self.folded[i] = Some((self.previous(t0, &|_| true), Relation::Requested));
+                self.folded[i] = Some(Fold {
+                    host: self.previous(t0, &|_| true),
+                    relation: Relation::Requested,
+                });
                 continue;
             }
             let Some((r, _)) = governing else { continue };
-            self.folded[i] = Some((Some(r), Relation::Requested));
+            self.folded[i] = Some(Fold {
+                host: Some(r),
+                relation: Relation::Requested,
+            });
             let generic = matches!(self.events[r].cameo.as_str(), "020" | "021" | "100");
             if let (Some(d), true) = (asked_digit(&self.events[i].cameo), generic) {
                 let prefix = if self.events[r].cameo.starts_with('1') {
@@ -151,14 +165,20 @@ impl Folding<'_, '_> {
                 .split_whitespace()
                 .any(|w| matches!(w, "unless" | "if"))
             {
-                self.folded[i] = Some((self.previous(t0, &|_| true), Relation::Condition));
+                self.folded[i] = Some(Fold {
+                    host: self.previous(t0, &|_| true),
+                    relation: Relation::Condition,
+                });
                 continue;
             }
             // what something is for ("a plan that aims to cut tariffs", "designed to deter",
             // "in order to protect"): the purpose of the event before it
             if states_purpose(self.v, &before) {
                 if let Some(h) = self.previous(t0, &|_| true) {
-                    self.folded[i] = Some((Some(h), Relation::Purpose));
+                    self.folded[i] = Some(Fold {
+                        host: Some(h),
+                        relation: Relation::Purpose,
+                    });
                     continue;
                 }
             }
@@ -179,7 +199,10 @@ impl Folding<'_, '_> {
             });
             if linked && accusing {
                 let accusation = self.previous(t0, &|e: &Event| e.cameo.starts_with("11"));
-                self.folded[i] = Some((accusation, Relation::Alleged));
+                self.folded[i] = Some(Fold {
+                    host: accusation,
+                    relation: Relation::Alleged,
+                });
             }
         }
     }
@@ -208,7 +231,10 @@ impl Folding<'_, '_> {
                 && t0 - p_end.min(t0) <= 400
                 && !self.body[p_end.min(t0)..t0].contains([';', '.'])
             {
-                self.folded[i] = Some((Some(p), Relation::Requested));
+                self.folded[i] = Some(Fold {
+                    host: Some(p),
+                    relation: Relation::Requested,
+                });
             }
         }
     }
@@ -247,7 +273,7 @@ impl Folding<'_, '_> {
     fn host(&self, i: usize, host: Option<usize>) -> Option<usize> {
         let mut h = host;
         for _ in 0..8 {
-            match h.and_then(|x| self.folded[x].map(|f| f.0)) {
+            match h.and_then(|x| self.folded[x].map(|f| f.host)) {
                 Some(next) => h = next,
                 None => break,
             }
@@ -320,17 +346,22 @@ pub(in crate::events) fn requested_acts(
     f.conditions_purposes_allegations();
     f.protest_demands();
     f.coordinated();
-    let hosts: Vec<Option<(Option<usize>, Relation)>> = (0..events.len())
-        .map(|i| f.folded[i].map(|(host, rel)| (f.host(i, host), rel)))
+    let hosts: Folded = (0..events.len())
+        .map(|i| {
+            f.folded[i].map(|fold| Fold {
+                host: f.host(i, fold.host),
+                ..fold
+            })
+        })
         .collect();
     attach(events, first, &hosts);
 }
 
 /// Stage 7: attach each folded act to the kept event it belongs to, else keep it, flagged.
-fn attach(events: &mut Vec<Event>, first: usize, hosts: &[Option<(Option<usize>, Relation)>]) {
+fn attach(events: &mut Vec<Event>, first: usize, hosts: &[Option<Fold>]) {
     let mut drop = vec![false; events.len()];
     for i in first..events.len() {
-        let Some((host, relation)) = hosts[i] else {
+        let Some(Fold { host, relation }) = hosts[i] else {
             continue;
         };
         match host {
