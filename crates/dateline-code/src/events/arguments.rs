@@ -29,7 +29,8 @@
 use super::coder::Coder;
 use super::mentions::Mention;
 use super::words::{
-    ARTICLE_OR_POSSESSIVE, FRONTED_SUBORDINATORS, OBJECT_STOP_WORDS, PREPOSITIONS, SLOT_DETERMINERS,
+    ARTICLE_OR_POSSESSIVE, FRONTED_SUBORDINATORS, OBJECT_STOP_WORDS, PASSIVE_AUXILIARIES,
+    PREPOSITIONS, SLOT_DETERMINERS,
 };
 use crate::patterns::{Match, Pattern};
 use dateline_core::{Actor, Event};
@@ -128,10 +129,7 @@ impl Coder<'_, '_> {
     fn passive_by(&self, sc: &SentenceCx, mc: &MatchCx) -> Option<usize> {
         let (m, words) = (mc.m, sc.words);
         let passive_aux = mc.trig > sc.s.tok_start
-            && matches!(
-                words[m.start - 1].as_str(),
-                "was" | "were" | "been" | "being" | "is" | "are"
-            )
+            && PASSIVE_AUXILIARIES.contains(&words[m.start - 1].as_str())
             // "is investigating" is active
             && !words[m.start].ends_with("ing");
         if !passive_aux {

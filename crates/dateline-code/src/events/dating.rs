@@ -16,7 +16,7 @@
 
 use super::coder::Coder;
 use super::vocabulary::Occasion;
-use super::words::CLAUSE_WORDS;
+use super::words::{CLAUSE_WORDS, DEFINITE_DETERMINERS, TIME_LIMITS};
 use super::{Input, Vocabulary};
 use dateline_core::{date::Date, DateSource, Event, TimeExpr};
 use dateline_nlp::Sentence;
@@ -58,12 +58,7 @@ impl Coder<'_, '_> {
                     .split_whitespace()
                     .any(|w| CLAUSE_WORDS.contains(&w.to_lowercase().as_str()))
         };
-        let governed = |t: &TimeExpr| {
-            !matches!(
-                word_before_time(body, s, t).as_str(),
-                "since" | "until" | "before" | "by"
-            )
-        };
+        let governed = |t: &TimeExpr| !TIME_LIMITS.contains(&word_before_time(body, s, t).as_str());
         let best = ts
             .iter()
             .filter(|t| seg(t.start) && governed(t))
@@ -132,10 +127,8 @@ fn own_dates(x: &Input, s: &Sentence) -> Vec<(usize, String)> {
         .iter()
         .filter(|t| t.end <= s.end && t.kind != "DURATION" && t.kind != "SET")
         .filter(|t| {
-            !matches!(
-                word_before_time(x.body, s, t).as_str(),
-                "since" | "until" | "before" | "by" | "after"
-            )
+            let w = word_before_time(x.body, s, t);
+            !TIME_LIMITS.contains(&w.as_str()) && w != "after"
         })
         .filter_map(|t| {
             let v = t.value.as_deref()?.split('T').next()?;
@@ -166,12 +159,9 @@ fn definite_references(
             continue;
         }
         // "the meeting", "that summit", "the two-hour meeting" (up to two words between)
-        let det = (k.saturating_sub(3)..k).rev().find(|&j| {
-            matches!(
-                words[j].as_str(),
-                "the" | "that" | "this" | "these" | "those"
-            )
-        });
+        let det = (k.saturating_sub(3)..k)
+            .rev()
+            .find(|&j| DEFINITE_DETERMINERS.contains(&words[j].as_str()));
         let Some(j) = det.filter(|&j| {
             words[j + 1..k]
                 .iter()

@@ -15,6 +15,7 @@
 
 use super::coder::{countryless, Coder};
 use super::mentions::Mention;
+use super::words::OWN_POSSESSIVES;
 use dateline_core::{Entity, EntityType};
 use dateline_nlp::Sentence;
 
@@ -130,10 +131,7 @@ impl Coder<'_, '_> {
     pub(super) fn own_agent(&self, m: &Mention, cameo: &str) -> bool {
         !m.pronoun
             && m.t0 > 0
-            && (matches!(
-                self.ltok(m.t0 - 1).as_str(),
-                "its" | "their" | "his" | "her" | "our"
-            ) || cameo.starts_with("15"))
+            && (OWN_POSSESSIVES.contains(&self.ltok(m.t0 - 1).as_str()) || cameo.starts_with("15"))
             && countryless(&m.actor)
     }
 

@@ -11,6 +11,7 @@
 
 use super::coder::{code_country, Coder};
 use super::mentions::Mention;
+use super::words::{FIRST_PERSON, SINGULAR_PRONOUNS};
 use dateline_core::{Actor, EntityType, Event};
 use std::collections::HashMap;
 
@@ -68,7 +69,7 @@ impl Coder<'_, '_> {
         if !m.pronoun {
             return;
         }
-        if matches!(self.ltok(m.t0).as_str(), "we" | "i" | "our" | "my") {
+        if FIRST_PERSON.contains(&self.ltok(m.t0).as_str()) {
             self.quoted_speaker(m, same, later, before.prev_mentions);
             return;
         }
@@ -137,10 +138,7 @@ impl Coder<'_, '_> {
     /// The actor a third-person pronoun refers to.
     fn antecedent(&self, m: &Mention, same: &[Mention], before: &Antecedents) -> Option<Actor> {
         let person = m.person;
-        let singular = matches!(
-            self.ltok(m.t0).as_str(),
-            "it" | "its" | "he" | "she" | "his"
-        );
+        let singular = SINGULAR_PRONOUNS.contains(&self.ltok(m.t0).as_str());
         // in the same sentence, before it: "Chile says it never closes"
         let local = same
             .iter()

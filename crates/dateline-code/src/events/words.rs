@@ -71,3 +71,22 @@ pub(super) const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "outside", 
 
 /// Words before "occasion", "visit" … that point back to an earlier event.
 pub(super) const EARLIER_WORDS: &[&str] = &["previous", "last", "earlier", "first", "prior"];
+
+/// Auxiliaries before a past participle that make it passive ("was attacked").
+pub(super) const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are"];
+
+/// Words before a time expression that make it a limit, not the time of the clause's act
+/// ("since 2011", "by Friday").
+pub(super) const TIME_LIMITS: &[&str] = &["since", "until", "before", "by"];
+
+/// Determiners that point back to something named before ("the meeting", "that summit").
+pub(super) const DEFINITE_DETERMINERS: &[&str] = &["the", "that", "this", "these", "those"];
+
+/// Possessives of an actor's own side ("its troops", "their forces").
+pub(super) const OWN_POSSESSIVES: &[&str] = &["its", "their", "his", "her", "our"];
+
+/// Singular third-person pronouns: no antecedent among coordinated or plural actors.
+pub(super) const SINGULAR_PRONOUNS: &[&str] = &["it", "its", "he", "she", "his"];
+
+/// First-person pronouns: inside a direct quote, its speaker.
+pub(super) const FIRST_PERSON: &[&str] = &["we", "i", "our", "my"];
