@@ -340,7 +340,7 @@ impl Coder<'_, '_> {
         let role = (cx.role_a < t0)
             .then(|| self.agent_of(cx.role_a, t0))
             .flatten();
-        let mut code = self.code_of_name(e, t0, t1, &mut cx, role.as_deref(), names, s)?;
+        let mut code = self.code_of_name(e, &mut cx, role.as_deref(), names, s)?;
         let mut country = cx.country;
         if let Some(c) = &code {
             if country.is_none() {
@@ -368,21 +368,19 @@ impl Coder<'_, '_> {
         Some(m)
     }
 
-    /// The code of a name (tokens `t0..t1`) with what stands in front of it, tried in order;
-    /// `None` when the name is no actor (a MISC name with no code), `Some(None)` when it is
-    /// an actor with no code yet. May fill in `cx.country`.
-    #[allow(clippy::too_many_arguments)]
+    /// The code of a name with what stands in front of it, tried in order; `None` when the
+    /// name is no actor (a MISC name with no code), `Some(None)` when it is an actor with no
+    /// code yet. May fill in `cx.country`.
     fn code_of_name(
         &self,
         e: &Entity,
-        t0: usize,
-        t1: usize,
         cx: &mut LeftContext,
         role: Option<&str>,
         names: &Names,
         s: &Sentence,
     ) -> Option<Option<String>> {
         let body = self.x.body;
+        let (t0, t1) = self.tok_range(e.start, e.end);
         let mut code = self.dict_code(e);
         if code.is_none() && e.kind == EntityType::Person {
             // "President Bush" as the dictionaries list it, else the surname alone

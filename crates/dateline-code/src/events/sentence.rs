@@ -8,12 +8,13 @@
 //!    inside an actor's name or role ("riot police").
 //! 2. **Arguments** ([`super::arguments`]) among the mentions within 80 tokens.
 //! 3. **Modality** ([`super::modality`]), **date** ([`super::dating`]) and **place**
-//!    ([`super::placing`]); role words with no country take the place's.
-//! 4. **Unidentified attackers** for violence with no source, **the place as target** for a
-//!    material conflict act whose only target is its source.
+//!    ([`super::placing`]).
+//! 4. **Actors by place** ([`Coder::actors_by_place`]): role words with no country take the
+//!    place's; **unidentified attackers** for violence with no source; **the place as
+//!    target** for a material conflict act whose only target is its source.
 //! 5. **Intent**: an intended act that is not negated takes its intent or threat code
 //!    ([`super::codes::intent_code`]).
-//! 6. **One event per source and target** ([`Coder::emit`]): an actor is not its own target
+//! 6. **One event per source and target** ([`Coder::emit_pairs`]): an actor is not its own target
 //!    (the event stands without one, unless another target is there); an event needs at
 //!    least one actor (as in GDELT); troops arriving somewhere (armed actors, or troop words
 //!    just before) are no visit; a meeting or a call (040, 041, 043) needs someone met,
@@ -37,7 +38,7 @@ use super::words::NOUN_READING_BEFORE;
 use super::Vocabulary;
 use crate::ontology::quad_class;
 use crate::patterns::{Elem, Match};
-use dateline_core::{Actor, DateSource, Event, EventMode, EventPlace};
+use dateline_core::{Actor, DateSource, Event, EventMode, EventPlace, Place};
 use dateline_nlp::Sentence;
 
 /// What the events of one match share.
@@ -53,6 +54,15 @@ struct Shared<'a> {
     /// the target is the clause's place, the source unidentified attackers
     place_target: bool,
     unidentified: bool,
+}
+
+/// Which of a match's actors its clause's place gave.
+#[derive(Default)]
+struct ByPlace {
+    /// unidentified attackers of the place as the source
+    source: bool,
+    /// the place as the target
+    target: bool,
 }
 
 /// The article's state carried from sentence to sentence.
@@ -163,40 +173,7 @@ impl Coder<'_, '_> {
             source: date_source,
         } = self.date_for(s, trig);
         let clause_place = self.place_for(s, trig);
-        // protesters, police or refugees with no country act where they are ("demonstrators
-        // in the capital"): the clause place's country (else the article's country: for a
-        // source, and for a target of no act of force — "Russia bombed civilians" in a story
-        // from Moscow are not Russian civilians)
-        let forceful = matches!(pat.cameo.get(..2), Some("18" | "19" | "20"));
-        place_roles(
-            &mut sources,
-            &mut targets,
-            clause_place.and_then(|p| p.country.as_deref()),
-            self.focus.as_deref(),
-            forceful,
-        );
-        // violence no one is named for ("a car bomb killed a judge in the capital"):
-        // unidentified armed men of the place
-        let mut unidentified = false;
-        if forceful && sources.iter().all(Option::is_none) {
-            if let Some(a) = unidentified_attackers(clause_place) {
-                sources = vec![Some(a)];
-                unidentified = true;
-            }
-        }
-        // a violent or coercive act with no one named as its target (a target that is the
-        // source itself counts as none) falls on the place it happens in
-        let material_conflict = matches!(
-            pat.cameo.get(..2),
-            Some("14" | "15" | "17" | "18" | "19" | "20")
-        );
-        let mut place_target = false;
-        if material_conflict && targets.iter().all(|t| own_or_none(t, &sources)) {
-            if let Some(a) = place_as_target(clause_place) {
-                targets = vec![Some(a)];
-                place_target = true;
-            }
-        }
+        let by_place = self.actors_by_place(&pat.cameo, clause_place, &mut sources, &mut targets);
         // CAMEO codes what is promised, not done, as an intent (03x): "will provide aid"
         let cameo = if negated {
             pat.cameo.clone()
@@ -213,14 +190,73 @@ impl Coder<'_, '_> {
             place: clause_place.map(event_place),
             evidence,
             sentence: [s.start, s.end],
-            place_target,
-            unidentified,
+            place_target: by_place.target,
+            unidentified: by_place.source,
         };
+        self.emit_pairs(&shared, sc, &mc, &sources, &targets, events);
+    }
+
+    /// Stage 4: the actors the clause's place gives an event of code `cameo` (see
+    /// [`super::placing`]).
+    fn actors_by_place(
+        &self,
+        cameo: &str,
+        clause_place: Option<&Place>,
+        sources: &mut Vec<Option<Actor>>,
+        targets: &mut Vec<Option<Actor>>,
+    ) -> ByPlace {
+        // protesters, police or refugees with no country act where they are ("demonstrators
+        // in the capital"): the clause place's country (else the article's country: for a
+        // source, and for a target of no act of force — "Russia bombed civilians" in a story
+        // from Moscow are not Russian civilians)
+        let forceful = matches!(cameo.get(..2), Some("18" | "19" | "20"));
+        place_roles(
+            sources,
+            targets,
+            clause_place.and_then(|p| p.country.as_deref()),
+            self.focus.as_deref(),
+            forceful,
+        );
+        let mut by_place = ByPlace::default();
+        // violence no one is named for ("a car bomb killed a judge in the capital"):
+        // unidentified armed men of the place
+        if forceful && sources.iter().all(Option::is_none) {
+            if let Some(a) = unidentified_attackers(clause_place) {
+                *sources = vec![Some(a)];
+                by_place.source = true;
+            }
+        }
+        // a violent or coercive act with no one named as its target (a target that is the
+        // source itself counts as none) falls on the place it happens in
+        let material_conflict = matches!(
+            cameo.get(..2),
+            Some("14" | "15" | "17" | "18" | "19" | "20")
+        );
+        if material_conflict && targets.iter().all(|t| own_or_none(t, sources)) {
+            if let Some(a) = place_as_target(clause_place) {
+                *targets = vec![Some(a)];
+                by_place.target = true;
+            }
+        }
+        by_place
+    }
+
+    /// Stage 6: the events of a match, one per source and target.
+    fn emit_pairs(
+        &self,
+        shared: &Shared,
+        sc: &SentenceCx,
+        mc: &MatchCx,
+        sources: &[Option<Actor>],
+        targets: &[Option<Actor>],
+        events: &mut Vec<Event>,
+    ) {
+        let m = mc.m;
         let armed_before = sc.words[m.start.saturating_sub(4)..m.start]
             .iter()
             .any(|w| troops(self.k.vocabulary, w));
-        for src in &sources {
-            for tgt in &targets {
+        for src in sources {
+            for tgt in targets {
                 // an actor is not its own target ("the ministry … the deaths of two of its
                 // own officials"): the event stands without one, unless another target is
                 // there
@@ -251,7 +287,7 @@ impl Coder<'_, '_> {
                 {
                     continue;
                 }
-                events.push(self.emit(&shared, &mc, src, tgt));
+                events.push(self.emit(shared, mc, src, tgt));
             }
         }
     }
