@@ -178,13 +178,12 @@ fn petrarch_pattern(
     line: &str,
     forms: &[String],
     sets: &HashMap<String, Vec<String>>,
-    code_of: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Option<Pattern>, String> {
     let body = line.trim_start_matches('-').trim();
     let Some(open) = body.rfind('[') else {
         return Err("pattern without [code]".into());
     };
-    let Some(code) = code_of(&body[open..]) else {
+    let Some(code) = petrarch_code(&body[open..]) else {
         return Ok(None);
     };
     let spaced = body[..open].replace('*', " * ");
@@ -250,6 +249,147 @@ fn petrarch_pattern(
         target_before: false,
         example: None,
     }))
+}
+
+/// The first CAMEO code of a PETRARCH code field (`[061]`, `[:154]`, `[042:043]`), if any.
+fn petrarch_code(raw: &str) -> Option<String> {
+    let c = raw
+        .trim_matches(['[', ']'])
+        .split(':')
+        .find(|s| !s.trim().is_empty())?;
+    let c = c.trim();
+    (c.len() >= 2 && c.len() <= 4 && c.bytes().all(|b| b.is_ascii_digit())).then(|| c.to_string())
+}
+
+/// A PETRARCH verb dictionary being read, line by line (see [`Patterns::parse_petrarch`]).
+#[derive(Default)]
+struct PetrarchReader {
+    patterns: Patterns,
+    /// patterns that cannot be expressed (words before the verb, no code)
+    skipped: usize,
+    /// synonym sets by name
+    sets: HashMap<String, Vec<String>>,
+    /// the set whose members are being read
+    current_set: Option<String>,
+    /// whether a verb block has started (sets come before the blocks)
+    in_block: bool,
+    /// the current block: its verbs' forms, its default code, its pattern lines
+    forms: Vec<String>,
+    default: Option<String>,
+    lines: Vec<(usize, String)>,
+}
+
+impl PetrarchReader {
+    /// Read line `n` (comment stripped, not empty).
+    fn line(&mut self, n: usize, line: &str) -> Result<(), String> {
+        if line.starts_with("---") {
+            return self.block_header(n, line);
+        }
+        if let Some(name) = line.strip_prefix('&').filter(|_| !self.in_block) {
+            self.current_set = Some(name.trim().to_uppercase());
+            return Ok(());
+        }
+        if let Some(word) = line.strip_prefix('+').filter(|_| !self.in_block) {
+            return self.set_member(n, word);
+        }
+        if !self.in_block {
+            return Err(format!(
+                "line {n}: expected a set, a set member or a verb block"
+            ));
+        }
+        if line.starts_with('-') {
+            self.lines.push((n, line.to_string()));
+        } else {
+            self.verb(line);
+        }
+        Ok(())
+    }
+
+    /// `--- VERB [code] ---`: the previous block ends, a new one starts with its default code.
+    fn block_header(&mut self, n: usize, line: &str) -> Result<(), String> {
+        self.flush()?;
+        self.in_block = true;
+        self.current_set = None;
+        let code = line
+            .split_whitespace()
+            .find(|w| w.starts_with('['))
+            .ok_or_else(|| format!("line {n}: verb block header without [code]"))?;
+        self.default = petrarch_code(code);
+        Ok(())
+    }
+
+    /// `+WORD`: a member of the current set (a trailing `_` dropped, multi-word members
+    /// skipped).
+    fn set_member(&mut self, n: usize, word: &str) -> Result<(), String> {
+        let Some(set) = &self.current_set else {
+            return Err(format!("line {n}: a set member outside a set"));
+        };
+        let w = word.trim().trim_end_matches('_').to_lowercase();
+        if !w.is_empty() && !w.contains(['_', ' ']) {
+            self.sets.entry(set.clone()).or_default().push(w);
+        }
+        Ok(())
+    }
+
+    /// A verb: `HURRY {HURRIES HURRYING HURRIED }`, `EVACUATE [070]` (its own code);
+    /// multi-word verbs are skipped.
+    fn verb(&mut self, line: &str) {
+        let (line, own) = match line.split_once('[') {
+            Some((l, c)) => (l.trim(), petrarch_code(c)),
+            None => (line, None),
+        };
+        let (head, irregular) = match line.split_once('{') {
+            Some((h, rest)) => (h.trim(), rest.trim_end_matches('}')),
+            None => (line, ""),
+        };
+        let head = head.split_whitespace().next().unwrap_or("");
+        if head.contains('_') || head.is_empty() {
+            return;
+        }
+        let mut these = inflect(head);
+        these.extend(irregular.split_whitespace().map(str::to_lowercase));
+        if let Some(c) = own {
+            self.patterns.add(Pattern {
+                cameo: c,
+                elems: vec![Elem::Words(these.clone())],
+                text: format!("petrarch: {}", head.to_lowercase()),
+                priority: 0,
+                target_before: false,
+                example: None,
+            });
+        }
+        self.forms.extend(these);
+    }
+
+    /// The end of a block: its verbs alone with the default code, and one pattern per
+    /// pattern line.
+    fn flush(&mut self) -> Result<(), String> {
+        self.forms.sort();
+        self.forms.dedup();
+        if !self.forms.is_empty() {
+            if let Some(c) = self.default.take() {
+                self.patterns.add(Pattern {
+                    cameo: c,
+                    elems: vec![Elem::Words(self.forms.clone())],
+                    text: format!("petrarch: {}", self.forms[0]),
+                    priority: 0,
+                    target_before: false,
+                    example: None,
+                });
+            }
+            for (n, l) in std::mem::take(&mut self.lines) {
+                match petrarch_pattern(&l, &self.forms, &self.sets) {
+                    Ok(Some(pat)) => self.patterns.add(pat),
+                    Ok(None) => self.skipped += 1,
+                    Err(e) => return Err(format!("line {n}: {e}")),
+                }
+            }
+        }
+        self.forms.clear();
+        self.lines.clear();
+        self.default = None;
+        Ok(())
+    }
 }
 
 impl Patterns {
@@ -333,141 +473,15 @@ impl Patterns {
     /// within three tokens of each other, `+` a target slot. Patterns with words before the
     /// verb, or without a code, are skipped (the count is returned). An error names the line.
     pub fn parse_petrarch(text: &str) -> Result<(Patterns, usize), String> {
-        let mut sets: HashMap<String, Vec<String>> = HashMap::new();
-        let mut p = Patterns::default();
-        let mut skipped = 0;
-        let mut current_set: Option<String> = None;
-        // the current block: its verb forms, its default code, its pattern lines
-        let mut forms: Vec<String> = Vec::new();
-        let mut default: Option<String> = None;
-        let mut lines: Vec<(usize, String)> = Vec::new();
-        let mut in_block = false;
-        let code_of = |raw: &str| -> Option<String> {
-            let c = raw
-                .trim_matches(['[', ']'])
-                .split(':')
-                .find(|s| !s.trim().is_empty())?;
-            let c = c.trim();
-            (c.len() >= 2 && c.len() <= 4 && c.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| c.to_string())
-        };
-        let flush = |forms: &mut Vec<String>,
-                     default: &mut Option<String>,
-                     lines: &mut Vec<(usize, String)>,
-                     sets: &HashMap<String, Vec<String>>,
-                     p: &mut Patterns,
-                     skipped: &mut usize|
-         -> Result<(), String> {
-            forms.sort();
-            forms.dedup();
-            if !forms.is_empty() {
-                if let Some(c) = default.take() {
-                    p.add(Pattern {
-                        cameo: c,
-                        elems: vec![Elem::Words(forms.clone())],
-                        text: format!("petrarch: {}", forms[0]),
-                        priority: 0,
-                        target_before: false,
-                        example: None,
-                    });
-                }
-                for (n, l) in lines.drain(..) {
-                    match petrarch_pattern(&l, forms, sets, &code_of) {
-                        Ok(Some(pat)) => p.add(pat),
-                        Ok(None) => *skipped += 1,
-                        Err(e) => return Err(format!("line {n}: {e}")),
-                    }
-                }
-            }
-            forms.clear();
-            lines.clear();
-            *default = None;
-            Ok(())
-        };
+        let mut r = PetrarchReader::default();
         for (i, raw) in text.lines().enumerate() {
-            let n = i + 1;
             let line = raw.split('#').next().unwrap_or("").trim();
-            if line.is_empty() {
-                continue;
+            if !line.is_empty() {
+                r.line(i + 1, line)?;
             }
-            if line.starts_with("---") {
-                flush(
-                    &mut forms,
-                    &mut default,
-                    &mut lines,
-                    &sets,
-                    &mut p,
-                    &mut skipped,
-                )?;
-                in_block = true;
-                current_set = None;
-                let code = line
-                    .split_whitespace()
-                    .find(|w| w.starts_with('['))
-                    .ok_or_else(|| format!("line {n}: verb block header without [code]"))?;
-                default = code_of(code);
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('&').filter(|_| !in_block) {
-                current_set = Some(name.trim().to_uppercase());
-                continue;
-            }
-            if let Some(word) = line.strip_prefix('+').filter(|_| !in_block) {
-                let Some(set) = &current_set else {
-                    return Err(format!("line {n}: a set member outside a set"));
-                };
-                let w = word.trim().trim_end_matches('_').to_lowercase();
-                if !w.is_empty() && !w.contains(['_', ' ']) {
-                    sets.entry(set.clone()).or_default().push(w);
-                }
-                continue;
-            }
-            if !in_block {
-                return Err(format!(
-                    "line {n}: expected a set, a set member or a verb block"
-                ));
-            }
-            if line.starts_with('-') {
-                lines.push((n, line.to_string()));
-                continue;
-            }
-            // a verb: `HURRY {HURRIES HURRYING HURRIED }`, `EVACUATE [070]` (its own code);
-            // multi-word verbs are skipped
-            let (line, own) = match line.split_once('[') {
-                Some((l, c)) => (l.trim(), code_of(c)),
-                None => (line, None),
-            };
-            let (head, irregular) = match line.split_once('{') {
-                Some((h, rest)) => (h.trim(), rest.trim_end_matches('}')),
-                None => (line, ""),
-            };
-            let head = head.split_whitespace().next().unwrap_or("");
-            if head.contains('_') || head.is_empty() {
-                continue;
-            }
-            let mut these = inflect(head);
-            these.extend(irregular.split_whitespace().map(str::to_lowercase));
-            if let Some(c) = own {
-                p.add(Pattern {
-                    cameo: c,
-                    elems: vec![Elem::Words(these.clone())],
-                    text: format!("petrarch: {}", head.to_lowercase()),
-                    priority: 0,
-                    target_before: false,
-                    example: None,
-                });
-            }
-            forms.extend(these);
         }
-        flush(
-            &mut forms,
-            &mut default,
-            &mut lines,
-            &sets,
-            &mut p,
-            &mut skipped,
-        )?;
-        Ok((p, skipped))
+        r.flush()?;
+        Ok((r.patterns, r.skipped))
     }
 
     /// Add another set of patterns (a user's file) to these.
