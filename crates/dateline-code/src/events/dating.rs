@@ -117,12 +117,25 @@ struct Reference {
     scene: bool,
 }
 
-/// Per kind of event: the date last given to it and the sentence it was given in.
-type DatedKinds = [Option<(String, usize)>; Occasion::ALL];
+/// A day given to a kind of event, and the sentence (its index) that gave it.
+#[derive(Debug, Clone)]
+struct Dated {
+    day: String,
+    sentence: usize,
+}
+
+/// Per kind of event: the day last given to it.
+type DatedKinds = [Option<Dated>; Occasion::ALL];
+
+/// A day a sentence names, and where (a byte offset).
+struct OwnDate {
+    at: usize,
+    day: String,
+}
 
 /// A sentence's own dates: a day or finer, not after "since", "until", "before", "by",
-/// "after" (byte offset, ISO day).
-fn own_dates(x: &Input, s: &Sentence) -> Vec<(usize, String)> {
+/// "after".
+fn own_dates(x: &Input, s: &Sentence) -> Vec<OwnDate> {
     dateline_core::starting_in(x.times, |t| t.start, s.start, s.end)
         .iter()
         .filter(|t| t.end <= s.end && t.kind != "DURATION" && t.kind != "SET")
@@ -132,7 +145,10 @@ fn own_dates(x: &Input, s: &Sentence) -> Vec<(usize, String)> {
         })
         .filter_map(|t| {
             let v = t.value.as_deref()?.split('T').next()?;
-            (v.len() == 10 && Date::parse_iso(v).is_some()).then(|| (t.start, v.to_string()))
+            (v.len() == 10 && Date::parse_iso(v).is_some()).then(|| OwnDate {
+                at: t.start,
+                day: v.to_string(),
+            })
         })
         .collect()
 }
@@ -145,7 +161,7 @@ fn definite_references(
     s: &Sentence,
     si: usize,
     words: &[String],
-    own: &[(usize, String)],
+    own: &[OwnDate],
     dated: &mut DatedKinds,
 ) -> Vec<Reference> {
     let mut refs = Vec::new();
@@ -154,8 +170,11 @@ fn definite_references(
             continue;
         };
         let at = x.tokens[s.tok_start + k].start;
-        if let Some((_, d)) = own.iter().min_by_key(|(b, _)| b.abs_diff(at)) {
-            dated[kind.index()] = Some((d.clone(), si));
+        if let Some(d) = own.iter().min_by_key(|d| d.at.abs_diff(at)) {
+            dated[kind.index()] = Some(Dated {
+                day: d.day.clone(),
+                sentence: si,
+            });
             continue;
         }
         // "the meeting", "that summit", "the two-hour meeting" (up to two words between)
@@ -217,7 +236,10 @@ pub(super) fn dated_by_reference(
         {
             let day = e.date.as_deref().filter(|d| d.len() == 10);
             if let (Some(kind), Some(d)) = (event_code_kind(&e.cameo), day) {
-                dated[kind.index()] = Some((d.to_string(), si));
+                dated[kind.index()] = Some(Dated {
+                    day: d.to_string(),
+                    sentence: si,
+                });
             }
         }
         if !own.is_empty() {
@@ -254,8 +276,8 @@ fn date_by_references(
         let dated_ref = refs.iter().filter(|r| governs(r)).find_map(|r| {
             dated[r.kind.index()]
                 .clone()
-                .filter(|(_, from)| si - from <= 6)
-                .map(|(d, _)| (r.kind, d))
+                .filter(|d| si - d.sentence <= 6)
+                .map(|d| (r.kind, d.day))
         });
         if let Some((kind, d)) = dated_ref {
             e.date = Some(d.clone());
@@ -264,7 +286,10 @@ fn date_by_references(
         }
     }
     if let Some((kind, d)) = used {
-        dated[kind.index()] = Some((d, si));
+        dated[kind.index()] = Some(Dated {
+            day: d,
+            sentence: si,
+        });
     }
 }
 

@@ -23,9 +23,15 @@ pub(super) struct Antecedents<'a> {
     pub(super) prev_mentions: &'a [Mention],
 }
 
-/// Codes of the names coded in the article so far: canonical name -> (code, country).
+/// A name's code and country, as first coded in the article.
+struct Known {
+    code: String,
+    country: Option<String>,
+}
+
+/// Codes of the names coded in the article so far, by canonical name.
 #[derive(Default)]
-pub(super) struct KnownNames(HashMap<String, (String, Option<String>)>);
+pub(super) struct KnownNames(HashMap<String, Known>);
 
 impl KnownNames {
     /// A mention with no code takes the code its name had earlier in the article; a coded
@@ -34,13 +40,16 @@ impl KnownNames {
         for m in ms.iter_mut() {
             if let Some(canon) = m.actor.canonical.clone() {
                 match (&m.actor.code, self.0.get(&canon)) {
-                    (None, Some((code, country))) => {
-                        m.actor.code = Some(code.clone());
-                        m.actor.country = country.clone();
+                    (None, Some(known)) => {
+                        m.actor.code = Some(known.code.clone());
+                        m.actor.country = known.country.clone();
                     }
                     (Some(code), None) if !m.pronoun && code.len() > 3 => {
-                        self.0
-                            .insert(canon, (code.clone(), m.actor.country.clone()));
+                        let known = Known {
+                            code: code.clone(),
+                            country: m.actor.country.clone(),
+                        };
+                        self.0.insert(canon, known);
                     }
                     _ => {}
                 }
