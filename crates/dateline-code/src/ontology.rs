@@ -119,42 +119,59 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tables_load() {
+    fn plover_types_by_cameo_code() {
         let o = Ontology::bundled();
-        assert_eq!(o.plover_of("042").map(|r| r.kind.as_str()), Some("CONSULT"));
+        let cases = [
+            ("042", "CONSULT"),
+            ("111", "ACCUSE"),
+            // dateline's overrides: appeals are requests, sanctions SANCTION, CAMEO 19 FIGHT
+            ("020", "REQUEST"),
+            ("0233", "REQUEST"),
+            ("163", "SANCTION"),
+            ("190", "FIGHT"),
+            ("0874", "RETREAT"),
+            ("180", "ASSAULT"),
+            ("1712", "COERCE"),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter_map(|(code, want)| {
+                let got = o.plover_of(code).map(|r| r.kind.as_str());
+                (got != Some(*want)).then(|| format!("{code}: {got:?}, want {want}"))
+            })
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn plover_modes_and_contexts() {
+        let o = Ontology::bundled();
         assert_eq!(
             o.plover_of("042").and_then(|r| r.mode),
             Some(PloverMode::Visit)
         );
-        assert_eq!(o.plover_of("111").map(|r| r.kind.as_str()), Some("ACCUSE"));
-        // dateline's overrides: appeals are requests, sanctions SANCTION, CAMEO 19 FIGHT
-        assert_eq!(o.plover_of("020").map(|r| r.kind.as_str()), Some("REQUEST"));
-        assert_eq!(
-            o.plover_of("0233").map(|r| r.kind.as_str()),
-            Some("REQUEST")
-        );
-        assert_eq!(
-            o.plover_of("163").map(|r| r.kind.as_str()),
-            Some("SANCTION")
-        );
-        assert_eq!(o.plover_of("190").map(|r| r.kind.as_str()), Some("FIGHT"));
-        assert_eq!(
-            o.plover_of("0874").map(|r| r.kind.as_str()),
-            Some("RETREAT")
-        );
-        assert_eq!(o.plover_of("190").map(|r| r.kind.as_str()), Some("FIGHT"));
-        assert_eq!(o.plover_of("180").map(|r| r.kind.as_str()), Some("ASSAULT"));
-        assert_eq!(o.plover_of("1712").map(|r| r.kind.as_str()), Some("COERCE"));
         assert_eq!(
             o.plover_of("091")
                 .map(|r| (r.kind.as_str(), r.context.as_deref())),
             Some(("INVESTIGATE", Some("crime;corruption")))
         );
+    }
+
+    #[test]
+    fn goldstein_scores() {
+        let o = Ontology::bundled();
         assert!((o.goldstein_of("042") - 1.9).abs() < 1e-9);
-        assert_eq!(quad_class("190"), 4);
-        assert_eq!(quad_class("051"), 1);
-        assert_eq!(quad_class("090"), 2);
-        assert_eq!(quad_class("141"), 3);
+    }
+
+    #[test]
+    fn quad_classes() {
+        let cases = [("190", 4), ("051", 1), ("090", 2), ("141", 3)];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(c, want)| quad_class(c) != *want)
+            .map(|(c, want)| format!("{c}: {}, want {want}", quad_class(c)))
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
     }
 
     #[test]
