@@ -59,6 +59,7 @@ fn code_all(p: &Pipeline, docs: &[Doc]) -> usize {
         patterns: &p.patterns,
         gazetteer: &p.gazetteer,
         lexicon: &p.lexicon,
+        vocabulary: &p.vocabulary,
     };
     docs.iter()
         .map(|d| {

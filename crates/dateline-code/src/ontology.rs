@@ -8,12 +8,13 @@
 //! category table does, keeps INVESTIGATE (CAMEO 09) a type of its own, gives appeals (CAMEO
 //! 02, missing from the table) REQUEST and sanctions (163) SANCTION.
 
+use dateline_core::PloverMode;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PloverRow {
     pub kind: String,
-    pub mode: Option<String>,
+    pub mode: Option<PloverMode>,
     pub context: Option<String>,
 }
 
@@ -51,7 +52,10 @@ impl Ontology {
             let Some(kind) = parts.next().and_then(opt) else {
                 continue;
             };
-            let mode = parts.next().and_then(opt);
+            let mode = parts
+                .next()
+                .and_then(opt)
+                .and_then(|m| PloverMode::parse(&m));
             let context = parts.next().and_then(opt).map(|c| c.replace(' ', ""));
             // the first row for a code wins (the table lists "08" twice)
             self.plover.entry(code.to_string()).or_insert(PloverRow {
@@ -115,41 +119,80 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tables_load() {
+    fn plover_types_by_cameo_code() {
         let o = Ontology::bundled();
-        assert_eq!(o.plover_of("042").map(|r| r.kind.as_str()), Some("CONSULT"));
+        let cases = [
+            ("042", "CONSULT"),
+            ("111", "ACCUSE"),
+            // dateline's overrides: appeals are requests, sanctions SANCTION, CAMEO 19 FIGHT
+            ("020", "REQUEST"),
+            ("0233", "REQUEST"),
+            ("163", "SANCTION"),
+            ("190", "FIGHT"),
+            ("0874", "RETREAT"),
+            ("180", "ASSAULT"),
+            ("1712", "COERCE"),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter_map(|(code, want)| {
+                let got = o.plover_of(code).map(|r| r.kind.as_str());
+                (got != Some(*want)).then(|| format!("{code}: {got:?}, want {want}"))
+            })
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn plover_modes_and_contexts() {
+        let o = Ontology::bundled();
         assert_eq!(
-            o.plover_of("042").and_then(|r| r.mode.as_deref()),
-            Some("visit")
+            o.plover_of("042").and_then(|r| r.mode),
+            Some(PloverMode::Visit)
         );
-        assert_eq!(o.plover_of("111").map(|r| r.kind.as_str()), Some("ACCUSE"));
-        // dateline's overrides: appeals are requests, sanctions SANCTION, CAMEO 19 FIGHT
-        assert_eq!(o.plover_of("020").map(|r| r.kind.as_str()), Some("REQUEST"));
-        assert_eq!(
-            o.plover_of("0233").map(|r| r.kind.as_str()),
-            Some("REQUEST")
-        );
-        assert_eq!(
-            o.plover_of("163").map(|r| r.kind.as_str()),
-            Some("SANCTION")
-        );
-        assert_eq!(o.plover_of("190").map(|r| r.kind.as_str()), Some("FIGHT"));
-        assert_eq!(
-            o.plover_of("0874").map(|r| r.kind.as_str()),
-            Some("RETREAT")
-        );
-        assert_eq!(o.plover_of("190").map(|r| r.kind.as_str()), Some("FIGHT"));
-        assert_eq!(o.plover_of("180").map(|r| r.kind.as_str()), Some("ASSAULT"));
-        assert_eq!(o.plover_of("1712").map(|r| r.kind.as_str()), Some("COERCE"));
         assert_eq!(
             o.plover_of("091")
                 .map(|r| (r.kind.as_str(), r.context.as_deref())),
             Some(("INVESTIGATE", Some("crime;corruption")))
         );
+    }
+
+    #[test]
+    fn goldstein_scores() {
+        let o = Ontology::bundled();
         assert!((o.goldstein_of("042") - 1.9).abs() < 1e-9);
-        assert_eq!(quad_class("190"), 4);
-        assert_eq!(quad_class("051"), 1);
-        assert_eq!(quad_class("090"), 2);
-        assert_eq!(quad_class("141"), 3);
+    }
+
+    #[test]
+    fn quad_classes() {
+        let cases = [("190", 4), ("051", 1), ("090", 2), ("141", 3)];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(c, want)| quad_class(c) != *want)
+            .map(|(c, want)| format!("{c}: {}, want {want}", quad_class(c)))
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn every_mode_in_the_bundled_tables_is_a_plover_mode() {
+        let tables = [
+            include_str!("../../../data/events/plover-overrides.txt"),
+            include_str!("../../../data/events/cameo2plover.txt"),
+        ];
+        let unknown: Vec<String> = tables
+            .iter()
+            .flat_map(|t| t.lines())
+            .filter_map(|l| {
+                let (code, rest) = l.split('#').next()?.split_once(':')?;
+                code.trim()
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+                    .then_some(())?;
+                let mode = rest.split(',').nth(1)?.trim();
+                (!mode.is_empty() && PloverMode::parse(mode).is_none()).then(|| mode.to_string())
+            })
+            .collect();
+        assert!(unknown.is_empty(), "modes PloverMode lacks: {unknown:?}");
     }
 }

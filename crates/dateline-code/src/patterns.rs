@@ -29,6 +29,8 @@ pub struct Pattern {
     /// Written with a leading `$T` ("$T must"): the target is the actor right before the first
     /// word, and the source the sentence's subject ahead of it.
     pub target_before: bool,
+    /// A sentence the pattern matches (the pattern file's third column), if given.
+    pub example: Option<String>,
 }
 
 /// A match in a sentence: token indices relative to the sentence.
@@ -176,13 +178,12 @@ fn petrarch_pattern(
     line: &str,
     forms: &[String],
     sets: &HashMap<String, Vec<String>>,
-    code_of: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Option<Pattern>, String> {
     let body = line.trim_start_matches('-').trim();
     let Some(open) = body.rfind('[') else {
         return Err("pattern without [code]".into());
     };
-    let Some(code) = code_of(&body[open..]) else {
+    let Some(code) = petrarch_code(&body[open..]) else {
         return Ok(None);
     };
     let spaced = body[..open].replace('*', " * ");
@@ -246,13 +247,163 @@ fn petrarch_pattern(
         ),
         priority,
         target_before: false,
+        example: None,
     }))
 }
 
+/// The first CAMEO code of a PETRARCH code field (`[061]`, `[:154]`, `[042:043]`), if any.
+fn petrarch_code(raw: &str) -> Option<String> {
+    let c = raw
+        .trim_matches(['[', ']'])
+        .split(':')
+        .find(|s| !s.trim().is_empty())?;
+    let c = c.trim();
+    (c.len() >= 2 && c.len() <= 4 && c.bytes().all(|b| b.is_ascii_digit())).then(|| c.to_string())
+}
+
+/// A PETRARCH verb dictionary being read, line by line (see [`Patterns::parse_petrarch`]).
+#[derive(Default)]
+struct PetrarchReader {
+    patterns: Patterns,
+    /// patterns that cannot be expressed (words before the verb, no code)
+    skipped: usize,
+    /// synonym sets by name
+    sets: HashMap<String, Vec<String>>,
+    /// the set whose members are being read
+    current_set: Option<String>,
+    /// whether a verb block has started (sets come before the blocks)
+    in_block: bool,
+    /// the current block: its verbs' forms, its default code, its pattern lines
+    forms: Vec<String>,
+    default: Option<String>,
+    lines: Vec<(usize, String)>,
+}
+
+impl PetrarchReader {
+    /// Read line `n` (comment stripped, not empty).
+    fn line(&mut self, n: usize, line: &str) -> Result<(), String> {
+        if line.starts_with("---") {
+            return self.block_header(n, line);
+        }
+        if let Some(name) = line.strip_prefix('&').filter(|_| !self.in_block) {
+            self.current_set = Some(name.trim().to_uppercase());
+            return Ok(());
+        }
+        if let Some(word) = line.strip_prefix('+').filter(|_| !self.in_block) {
+            return self.set_member(n, word);
+        }
+        if !self.in_block {
+            return Err(format!(
+                "line {n}: expected a set, a set member or a verb block"
+            ));
+        }
+        if line.starts_with('-') {
+            self.lines.push((n, line.to_string()));
+        } else {
+            self.verb(line);
+        }
+        Ok(())
+    }
+
+    /// `--- VERB [code] ---`: the previous block ends, a new one starts with its default code.
+    fn block_header(&mut self, n: usize, line: &str) -> Result<(), String> {
+        self.flush()?;
+        self.in_block = true;
+        self.current_set = None;
+        let code = line
+            .split_whitespace()
+            .find(|w| w.starts_with('['))
+            .ok_or_else(|| format!("line {n}: verb block header without [code]"))?;
+        self.default = petrarch_code(code);
+        Ok(())
+    }
+
+    /// `+WORD`: a member of the current set (a trailing `_` dropped, multi-word members
+    /// skipped).
+    fn set_member(&mut self, n: usize, word: &str) -> Result<(), String> {
+        let Some(set) = &self.current_set else {
+            return Err(format!("line {n}: a set member outside a set"));
+        };
+        let w = word.trim().trim_end_matches('_').to_lowercase();
+        if !w.is_empty() && !w.contains(['_', ' ']) {
+            self.sets.entry(set.clone()).or_default().push(w);
+        }
+        Ok(())
+    }
+
+    /// A verb: `HURRY {HURRIES HURRYING HURRIED }`, `EVACUATE [070]` (its own code);
+    /// multi-word verbs are skipped.
+    fn verb(&mut self, line: &str) {
+        let (line, own) = match line.split_once('[') {
+            Some((l, c)) => (l.trim(), petrarch_code(c)),
+            None => (line, None),
+        };
+        let (head, irregular) = match line.split_once('{') {
+            Some((h, rest)) => (h.trim(), rest.trim_end_matches('}')),
+            None => (line, ""),
+        };
+        let head = head.split_whitespace().next().unwrap_or("");
+        if head.contains('_') || head.is_empty() {
+            return;
+        }
+        let mut these = inflect(head);
+        these.extend(irregular.split_whitespace().map(str::to_lowercase));
+        if let Some(c) = own {
+            self.patterns.add(Pattern {
+                cameo: c,
+                elems: vec![Elem::Words(these.clone())],
+                text: format!("petrarch: {}", head.to_lowercase()),
+                priority: 0,
+                target_before: false,
+                example: None,
+            });
+        }
+        self.forms.extend(these);
+    }
+
+    /// The end of a block: its verbs alone with the default code, and one pattern per
+    /// pattern line.
+    fn flush(&mut self) -> Result<(), String> {
+        self.forms.sort();
+        self.forms.dedup();
+        if !self.forms.is_empty() {
+            if let Some(c) = self.default.take() {
+                self.patterns.add(Pattern {
+                    cameo: c,
+                    elems: vec![Elem::Words(self.forms.clone())],
+                    text: format!("petrarch: {}", self.forms[0]),
+                    priority: 0,
+                    target_before: false,
+                    example: None,
+                });
+            }
+            for (n, l) in std::mem::take(&mut self.lines) {
+                match petrarch_pattern(&l, &self.forms, &self.sets) {
+                    Ok(Some(pat)) => self.patterns.add(pat),
+                    Ok(None) => self.skipped += 1,
+                    Err(e) => return Err(format!("line {n}: {e}")),
+                }
+            }
+        }
+        self.forms.clear();
+        self.lines.clear();
+        self.default = None;
+        Ok(())
+    }
+}
+
 impl Patterns {
-    pub fn bundled() -> Patterns {
-        // the bundled file is tested to parse
-        Patterns::parse(include_str!("../../../data/events/patterns.txt")).unwrap_or_default()
+    /// The bundled patterns (`data/events/patterns.txt`); an error names the file and line.
+    pub fn bundled() -> Result<Patterns, String> {
+        Patterns::parse_file(
+            "data/events/patterns.txt",
+            include_str!("../../../data/events/patterns.txt"),
+        )
+    }
+
+    /// Parse the pattern file `name`; an error names the file and the line.
+    pub fn parse_file(name: &str, text: &str) -> Result<Patterns, String> {
+        Patterns::parse(text).map_err(|e| format!("{name}: {e}"))
     }
 
     /// Parse a pattern file; an error names the line.
@@ -270,7 +421,13 @@ impl Patterns {
             if code.len() < 2 || code.len() > 4 || !code.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(format!("line {}: {code:?} is not a CAMEO code", i + 1));
             }
-            let pat = pat.split('\t').next().unwrap_or("").trim();
+            let mut columns = pat.split('\t');
+            let pat = columns.next().unwrap_or("").trim();
+            let example = columns
+                .next()
+                .map(str::trim)
+                .filter(|e| !e.is_empty())
+                .map(str::to_string);
             // each alternative is a word or a whole {lemma}: "{a}|{b}", not "{a|b}"
             if let Some(bad) = pat
                 .split_whitespace()
@@ -301,6 +458,7 @@ impl Patterns {
                 text: pat.to_string(),
                 priority: 2,
                 target_before,
+                example,
             });
         }
         Ok(p)
@@ -315,139 +473,15 @@ impl Patterns {
     /// within three tokens of each other, `+` a target slot. Patterns with words before the
     /// verb, or without a code, are skipped (the count is returned). An error names the line.
     pub fn parse_petrarch(text: &str) -> Result<(Patterns, usize), String> {
-        let mut sets: HashMap<String, Vec<String>> = HashMap::new();
-        let mut p = Patterns::default();
-        let mut skipped = 0;
-        let mut current_set: Option<String> = None;
-        // the current block: its verb forms, its default code, its pattern lines
-        let mut forms: Vec<String> = Vec::new();
-        let mut default: Option<String> = None;
-        let mut lines: Vec<(usize, String)> = Vec::new();
-        let mut in_block = false;
-        let code_of = |raw: &str| -> Option<String> {
-            let c = raw
-                .trim_matches(['[', ']'])
-                .split(':')
-                .find(|s| !s.trim().is_empty())?;
-            let c = c.trim();
-            (c.len() >= 2 && c.len() <= 4 && c.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| c.to_string())
-        };
-        let flush = |forms: &mut Vec<String>,
-                     default: &mut Option<String>,
-                     lines: &mut Vec<(usize, String)>,
-                     sets: &HashMap<String, Vec<String>>,
-                     p: &mut Patterns,
-                     skipped: &mut usize|
-         -> Result<(), String> {
-            forms.sort();
-            forms.dedup();
-            if !forms.is_empty() {
-                if let Some(c) = default.take() {
-                    p.add(Pattern {
-                        cameo: c,
-                        elems: vec![Elem::Words(forms.clone())],
-                        text: format!("petrarch: {}", forms[0]),
-                        priority: 0,
-                        target_before: false,
-                    });
-                }
-                for (n, l) in lines.drain(..) {
-                    match petrarch_pattern(&l, forms, sets, &code_of) {
-                        Ok(Some(pat)) => p.add(pat),
-                        Ok(None) => *skipped += 1,
-                        Err(e) => return Err(format!("line {n}: {e}")),
-                    }
-                }
-            }
-            forms.clear();
-            lines.clear();
-            *default = None;
-            Ok(())
-        };
+        let mut r = PetrarchReader::default();
         for (i, raw) in text.lines().enumerate() {
-            let n = i + 1;
             let line = raw.split('#').next().unwrap_or("").trim();
-            if line.is_empty() {
-                continue;
+            if !line.is_empty() {
+                r.line(i + 1, line)?;
             }
-            if line.starts_with("---") {
-                flush(
-                    &mut forms,
-                    &mut default,
-                    &mut lines,
-                    &sets,
-                    &mut p,
-                    &mut skipped,
-                )?;
-                in_block = true;
-                current_set = None;
-                let code = line
-                    .split_whitespace()
-                    .find(|w| w.starts_with('['))
-                    .ok_or_else(|| format!("line {n}: verb block header without [code]"))?;
-                default = code_of(code);
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('&').filter(|_| !in_block) {
-                current_set = Some(name.trim().to_uppercase());
-                continue;
-            }
-            if let Some(word) = line.strip_prefix('+').filter(|_| !in_block) {
-                let Some(set) = &current_set else {
-                    return Err(format!("line {n}: a set member outside a set"));
-                };
-                let w = word.trim().trim_end_matches('_').to_lowercase();
-                if !w.is_empty() && !w.contains(['_', ' ']) {
-                    sets.entry(set.clone()).or_default().push(w);
-                }
-                continue;
-            }
-            if !in_block {
-                return Err(format!(
-                    "line {n}: expected a set, a set member or a verb block"
-                ));
-            }
-            if line.starts_with('-') {
-                lines.push((n, line.to_string()));
-                continue;
-            }
-            // a verb: `HURRY {HURRIES HURRYING HURRIED }`, `EVACUATE [070]` (its own code);
-            // multi-word verbs are skipped
-            let (line, own) = match line.split_once('[') {
-                Some((l, c)) => (l.trim(), code_of(c)),
-                None => (line, None),
-            };
-            let (head, irregular) = match line.split_once('{') {
-                Some((h, rest)) => (h.trim(), rest.trim_end_matches('}')),
-                None => (line, ""),
-            };
-            let head = head.split_whitespace().next().unwrap_or("");
-            if head.contains('_') || head.is_empty() {
-                continue;
-            }
-            let mut these = inflect(head);
-            these.extend(irregular.split_whitespace().map(str::to_lowercase));
-            if let Some(c) = own {
-                p.add(Pattern {
-                    cameo: c,
-                    elems: vec![Elem::Words(these.clone())],
-                    text: format!("petrarch: {}", head.to_lowercase()),
-                    priority: 0,
-                    target_before: false,
-                });
-            }
-            forms.extend(these);
         }
-        flush(
-            &mut forms,
-            &mut default,
-            &mut lines,
-            &sets,
-            &mut p,
-            &mut skipped,
-        )?;
-        Ok((p, skipped))
+        r.flush()?;
+        Ok((r.patterns, r.skipped))
     }
 
     /// Add another set of patterns (a user's file) to these.
@@ -579,32 +613,57 @@ EVACUATE [0874]\n\
 ACCUSE\n\
 - *SCEPTICAL                        [012]\n";
 
+    /// The codes of the patterns of `p` that match a sentence of lower-case words.
+    fn codes_in(p: &Patterns, sentence: &str) -> Vec<String> {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        p.find(&words)
+            .iter()
+            .map(|m| p.list[m.pattern].cameo.clone())
+            .collect()
+    }
+
+    fn petrarch_sample() -> Patterns {
+        let (p, skipped) = Patterns::parse_petrarch(PETRARCH_SAMPLE).unwrap();
+        assert_eq!(
+            skipped, 2,
+            "patterns with words before the verb or no code are skipped"
+        );
+        p
+    }
+
     #[test]
     fn petrarch_verb_dictionaries_load() {
-        let (p, skipped) = Patterns::parse_petrarch(PETRARCH_SAMPLE).unwrap();
-        assert_eq!(skipped, 2);
-        let find = |s: &str| -> Vec<String> {
-            let words: Vec<&str> = s.split(' ').collect();
-            p.find(&words)
-                .iter()
-                .map(|m| p.list[m.pattern].cameo.clone())
-                .collect()
-        };
-        // a set member, a gap, the target slot; irregular forms
-        assert_eq!(find("they sent food and water to gaza"), vec!["073"]);
-        assert_eq!(find("the army sent troops"), vec!["154"]);
-        // a verb with its own code, a block's default code, a star joined to its word
-        assert_eq!(find("israel will evacuate"), vec!["0874"]);
-        assert_eq!(find("kenya accused uganda"), vec!["112"]);
-        assert_eq!(find("he accused sceptical"), vec!["012"]);
-        // nothing for the verb alone when its block has no default code
-        assert!(find("they dispatch").is_empty());
-        // syntax errors name the line
+        let p = petrarch_sample();
+        let cases = [
+            // a set member, a gap, the target slot; irregular forms
+            ("they sent food and water to gaza", vec!["073"]),
+            ("the army sent troops", vec!["154"]),
+            // a verb with its own code, a block's default code, a star joined to its word
+            ("israel will evacuate", vec!["0874"]),
+            ("kenya accused uganda", vec!["112"]),
+            ("he accused sceptical", vec!["012"]),
+            // nothing for the verb alone when its block has no default code
+            ("they dispatch", vec![]),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(s, want)| codes_in(&p, s) != *want)
+            .map(|(s, want)| format!("{s}: {:?}, want {want:?}", codes_in(&p, s)))
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn a_petrarch_pattern_without_a_star_is_an_error_naming_the_line() {
         let bad = "---  SEND   [---]  ---\nSEND\n- TROOPS [154]\n";
         assert_eq!(
             Patterns::parse_petrarch(bad).unwrap_err(),
             "line 3: pattern without * for the verb"
         );
+    }
+
+    #[test]
+    fn a_petrarch_set_member_outside_a_set_is_an_error_naming_the_line() {
         assert!(Patterns::parse_petrarch("+AID\n")
             .unwrap_err()
             .starts_with("line 1:"));
@@ -626,21 +685,30 @@ ACCUSE\n\
 
     #[test]
     fn inflections() {
-        let f = inflect("fly");
-        for w in ["fly", "flies", "flew", "flying", "flown"] {
-            assert!(f.contains(&w.to_string()), "{w} {f:?}");
-        }
-        assert!(inflect("plan").contains(&"planned".to_string()));
-        assert!(inflect("visit").contains(&"visited".to_string()));
-        assert!(inflect("criticize").contains(&"criticized".to_string()));
-        assert!(inflect("critic").contains(&"critics".to_string()));
+        let cases = [
+            ("fly", "fly"),
+            ("fly", "flies"),
+            ("fly", "flew"),
+            ("fly", "flying"),
+            ("fly", "flown"),
+            ("plan", "planned"),
+            ("visit", "visited"),
+            ("criticize", "criticized"),
+            ("critic", "critics"),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(l, w)| !inflect(l).contains(&w.to_string()))
+            .map(|(l, w)| format!("{w} not among {:?}", inflect(l)))
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
     }
 
     #[test]
-    fn bundled_patterns_parse_and_match() {
-        let p = Patterns::parse(include_str!("../../../data/events/patterns.txt")).unwrap();
+    fn a_visit_pattern_finds_its_target_slot() {
+        let p = Patterns::bundled().unwrap();
         assert!(p.list.len() > 200);
-        let words: Vec<&str> = "assad flew to russian leader putin 's dacha on friday"
+        let words: Vec<&str> = "ruto flew to ethiopian leader abiy 's farm on friday"
             .split(' ')
             .collect();
         let ms = p.find(&words);
@@ -650,12 +718,19 @@ ACCUSE\n\
             .collect();
         assert_eq!(codes, vec!["042"]);
         assert_eq!(ms[0].target_at, Some(3));
-        let words: Vec<&str> = "they imposed new economic sanctions on iran"
-            .split(' ')
-            .collect();
-        let ms = p.find(&words);
-        assert_eq!(p.list[ms[0].pattern].cameo, "163");
-        // words after $T follow the target's phrase
+    }
+
+    #[test]
+    fn a_gap_reaches_the_next_word() {
+        let p = Patterns::bundled().unwrap();
+        assert_eq!(
+            codes_in(&p, "they imposed new economic sanctions on iran"),
+            vec!["163"]
+        );
+    }
+
+    #[test]
+    fn words_after_the_target_follow_its_phrase() {
         let p = Patterns::parse("083\t{allow} $T to\n").unwrap();
         let words: Vec<&str> = "the court allowed the opposition leader to stand"
             .split(' ')
@@ -663,25 +738,87 @@ ACCUSE\n\
         let ms = p.find(&words);
         assert_eq!((ms.len(), ms[0].target_at), (1, Some(3)));
         assert_eq!(ms[0].end, 7);
-        // not across a comma, nor beyond the target's reach
+    }
+
+    #[test]
+    fn words_after_the_target_are_not_looked_for_across_a_comma() {
+        let p = Patterns::parse("083\t{allow} $T to\n").unwrap();
         let words: Vec<&str> = "they allowed it , to be sure".split(' ').collect();
         assert!(p.find(&words).is_empty());
     }
 
     #[test]
     fn bad_pattern_files_name_the_line() {
-        assert!(Patterns::parse("042 visit").unwrap_err().contains("line 1"));
-        assert!(Patterns::parse("# c\nXYZ\tvisit")
-            .unwrap_err()
-            .contains("line 2"));
-        assert!(Patterns::parse("042\t* visit").is_err());
-        assert!(Patterns::parse("042\t$T * visit").is_err());
-        let e = Patterns::parse("042\t{visit}\n164\t{halt|end} * talks").unwrap_err();
-        assert!(e.starts_with("line 2:"), "{e}");
+        let cases = [
+            ("042 visit", "line 1:"),
+            ("# c\nXYZ\tvisit", "line 2:"),
+            ("042\t* visit", "line 1:"),
+            ("042\t$T * visit", "line 1:"),
+            ("042\t{visit}\n164\t{halt|end} * talks", "line 2:"),
+            ("100\t$T", "line 1:"),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter_map(|(text, want)| match Patterns::parse(text) {
+                Err(e) if e.starts_with(want) => None,
+                other => Some(format!("{text:?}: {other:?}, want an error at {want}")),
+            })
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn alternatives_may_be_lemmas() {
         assert!(Patterns::parse("164\t{halt}|{end} * talks|negotiations").is_ok());
-        // a leading $T: the target comes before the words
+    }
+
+    #[test]
+    fn a_leading_target_comes_before_the_words() {
         let p = Patterns::parse("100\t$T must").unwrap();
         assert!(p.list[0].target_before && p.list[0].elems.len() == 1);
-        assert!(Patterns::parse("100\t$T").is_err());
+    }
+
+    #[test]
+    fn every_bundled_pattern_matches_its_own_example() {
+        let p = Patterns::bundled().expect("the bundled patterns parse");
+        let wrong: Vec<String> = (0..p.list.len())
+            .filter_map(|pi| {
+                let pat = &p.list[pi];
+                let Some(example) = &pat.example else {
+                    return Some(format!("{} {}: no example", pat.cameo, pat.text));
+                };
+                let words: Vec<String> = dateline_nlp::tokens::tokenize(example)
+                    .iter()
+                    .map(|t| t.text(example).to_lowercase())
+                    .collect();
+                let words: Vec<&str> = words.iter().map(String::as_str).collect();
+                let matched = (0..words.len()).any(|i| p.match_at(pi, &words, i).is_some());
+                (!matched).then(|| format!("{} {}: not in {example:?}", pat.cameo, pat.text))
+            })
+            .collect();
+        assert!(
+            wrong.is_empty(),
+            "{} patterns:\n{}",
+            wrong.len(),
+            wrong.join("\n")
+        );
+    }
+
+    #[test]
+    fn a_malformed_pattern_file_is_an_error_naming_the_file_and_line() {
+        let text = "# patterns\n042\t{visit} $T\tThe king visited Peru.\n042 {visit} $T\n";
+        assert_eq!(
+            Patterns::parse_file("mine.txt", text).unwrap_err(),
+            "mine.txt: line 3: expected CODE<TAB>pattern"
+        );
+    }
+
+    #[test]
+    fn the_example_column_is_optional_and_not_part_of_the_pattern() {
+        let p =
+            Patterns::parse("042\t{visit} $T\tThe king visited Peru.\n043\t{host} $T\n").unwrap();
+        assert_eq!(p.list[0].text, "{visit} $T");
+        assert_eq!(p.list[0].example.as_deref(), Some("The king visited Peru."));
+        assert_eq!(p.list[1].example, None);
     }
 }

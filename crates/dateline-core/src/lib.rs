@@ -266,7 +266,7 @@ pub struct Event {
     /// PLOVER event type.
     pub plover: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub plover_mode: Option<String>,
+    pub plover_mode: Option<PloverMode>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plover_context: Option<String>,
     pub quad_class: u8,
@@ -279,15 +279,15 @@ pub struct Event {
     /// sentence names its event by a definite noun, "the meeting", dated by an earlier
     /// sentence: "talks on Thursday") or `article` (the publication date).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date_source: Option<String>,
+    pub date_source: Option<DateSource>,
     pub place: Option<EventPlace>,
     /// Byte span of the evidence sentence.
     pub sentence: [usize; 2],
     pub evidence: String,
     pub negated: bool,
-    /// `asserted`, `intended`, `hypothetical`, `implied`.
+    /// Whether the event happened or what else it is: see [`EventMode`].
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub mode: Option<String>,
+    pub mode: Option<EventMode>,
     pub confidence: f64,
     /// The pattern or rule that fired.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -299,6 +299,246 @@ pub struct Event {
     /// asks for, what an accusation alleges, the condition a threat sets.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub about: Vec<EventContent>,
+}
+
+/// PLOVER's mode of an event type (see [`Event::plover_mode`]): the closed set of the CAMEO to
+/// PLOVER table (`data/events/cameo2plover.txt`, `plover-overrides.txt`), named as it spells them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PloverMode {
+    Abduct,
+    Access,
+    Allege,
+    Arrest,
+    Assassinate,
+    Assist,
+    Ban,
+    Beat,
+    Boycott,
+    Ceasefire,
+    Change,
+    Cleansing,
+    Curfew,
+    Demo,
+    Deport,
+    Disapprove,
+    Disarm,
+    Discontinue,
+    Ease,
+    Expel,
+    Explosives,
+    Firearms,
+    #[serde(rename = "heavy-weapons")]
+    HeavyWeapons,
+    Hunger,
+    Investigate,
+    #[serde(rename = "martial-law")]
+    MartialLaw,
+    Massacre,
+    Meet,
+    Obstruct,
+    Phone,
+    Police,
+    Political,
+    #[serde(rename = "pro_autocracy")]
+    ProAutocracy,
+    Relations,
+    Release,
+    Restrict,
+    Return,
+    Riot,
+    Seize,
+    Sexual,
+    #[serde(rename = "suicide-attack")]
+    SuicideAttack,
+    Territory,
+    #[serde(rename = "third-party")]
+    ThirdParty,
+    Torture,
+    Troops,
+    Unconventional,
+    Violence,
+    Visit,
+    Withdraw,
+    Yield,
+}
+
+impl PloverMode {
+    /// Every mode, for parsing.
+    pub const ALL: &'static [PloverMode] = &[
+        PloverMode::Abduct,
+        PloverMode::Access,
+        PloverMode::Allege,
+        PloverMode::Arrest,
+        PloverMode::Assassinate,
+        PloverMode::Assist,
+        PloverMode::Ban,
+        PloverMode::Beat,
+        PloverMode::Boycott,
+        PloverMode::Ceasefire,
+        PloverMode::Change,
+        PloverMode::Cleansing,
+        PloverMode::Curfew,
+        PloverMode::Demo,
+        PloverMode::Deport,
+        PloverMode::Disapprove,
+        PloverMode::Disarm,
+        PloverMode::Discontinue,
+        PloverMode::Ease,
+        PloverMode::Expel,
+        PloverMode::Explosives,
+        PloverMode::Firearms,
+        PloverMode::HeavyWeapons,
+        PloverMode::Hunger,
+        PloverMode::Investigate,
+        PloverMode::MartialLaw,
+        PloverMode::Massacre,
+        PloverMode::Meet,
+        PloverMode::Obstruct,
+        PloverMode::Phone,
+        PloverMode::Police,
+        PloverMode::Political,
+        PloverMode::ProAutocracy,
+        PloverMode::Relations,
+        PloverMode::Release,
+        PloverMode::Restrict,
+        PloverMode::Return,
+        PloverMode::Riot,
+        PloverMode::Seize,
+        PloverMode::Sexual,
+        PloverMode::SuicideAttack,
+        PloverMode::Territory,
+        PloverMode::ThirdParty,
+        PloverMode::Torture,
+        PloverMode::Troops,
+        PloverMode::Unconventional,
+        PloverMode::Violence,
+        PloverMode::Visit,
+        PloverMode::Withdraw,
+        PloverMode::Yield,
+    ];
+
+    /// The name as PLOVER spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PloverMode::Abduct => "abduct",
+            PloverMode::Access => "access",
+            PloverMode::Allege => "allege",
+            PloverMode::Arrest => "arrest",
+            PloverMode::Assassinate => "assassinate",
+            PloverMode::Assist => "assist",
+            PloverMode::Ban => "ban",
+            PloverMode::Beat => "beat",
+            PloverMode::Boycott => "boycott",
+            PloverMode::Ceasefire => "ceasefire",
+            PloverMode::Change => "change",
+            PloverMode::Cleansing => "cleansing",
+            PloverMode::Curfew => "curfew",
+            PloverMode::Demo => "demo",
+            PloverMode::Deport => "deport",
+            PloverMode::Disapprove => "disapprove",
+            PloverMode::Disarm => "disarm",
+            PloverMode::Discontinue => "discontinue",
+            PloverMode::Ease => "ease",
+            PloverMode::Expel => "expel",
+            PloverMode::Explosives => "explosives",
+            PloverMode::Firearms => "firearms",
+            PloverMode::HeavyWeapons => "heavy-weapons",
+            PloverMode::Hunger => "hunger",
+            PloverMode::Investigate => "investigate",
+            PloverMode::MartialLaw => "martial-law",
+            PloverMode::Massacre => "massacre",
+            PloverMode::Meet => "meet",
+            PloverMode::Obstruct => "obstruct",
+            PloverMode::Phone => "phone",
+            PloverMode::Police => "police",
+            PloverMode::Political => "political",
+            PloverMode::ProAutocracy => "pro_autocracy",
+            PloverMode::Relations => "relations",
+            PloverMode::Release => "release",
+            PloverMode::Restrict => "restrict",
+            PloverMode::Return => "return",
+            PloverMode::Riot => "riot",
+            PloverMode::Seize => "seize",
+            PloverMode::Sexual => "sexual",
+            PloverMode::SuicideAttack => "suicide-attack",
+            PloverMode::Territory => "territory",
+            PloverMode::ThirdParty => "third-party",
+            PloverMode::Torture => "torture",
+            PloverMode::Troops => "troops",
+            PloverMode::Unconventional => "unconventional",
+            PloverMode::Violence => "violence",
+            PloverMode::Visit => "visit",
+            PloverMode::Withdraw => "withdraw",
+            PloverMode::Yield => "yield",
+        }
+    }
+
+    /// The mode PLOVER spells `s`, if any.
+    pub fn parse(s: &str) -> Option<PloverMode> {
+        PloverMode::ALL.iter().copied().find(|m| m.as_str() == s)
+    }
+}
+
+/// Where an event's date came from (see [`Event::date_source`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSource {
+    /// A time expression in the event's clause.
+    Text,
+    /// A definite noun ("the meeting") dated by an earlier sentence.
+    Reference,
+    /// The publication date.
+    Article,
+}
+
+impl DateSource {
+    /// The name as written in JSON and the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::Text => "text",
+            DateSource::Reference => "reference",
+            DateSource::Article => "article",
+        }
+    }
+}
+
+/// Whether an event happened, and if not, what it is (see [`Event::mode`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventMode {
+    /// Reported as done.
+    Asserted,
+    /// Promised, planned or announced.
+    Intended,
+    /// Possible: under "may", "could", "if", "whether".
+    Hypothetical,
+    /// Implied by another event (a visit implies its host).
+    Implied,
+    /// Asked for by a request with no event of its own to belong to.
+    Requested,
+    /// What an accusation alleges, with no accusation to belong to.
+    Alleged,
+    /// Set as a condition ("unless …"), or a threat under one.
+    Conditional,
+    /// The purpose of an act, with no act to belong to.
+    Purpose,
+}
+
+impl EventMode {
+    /// The name as written in JSON and the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventMode::Asserted => "asserted",
+            EventMode::Intended => "intended",
+            EventMode::Hypothetical => "hypothetical",
+            EventMode::Implied => "implied",
+            EventMode::Requested => "requested",
+            EventMode::Alleged => "alleged",
+            EventMode::Conditional => "conditional",
+            EventMode::Purpose => "purpose",
+        }
+    }
 }
 
 /// An act an event is about (see [`Event::about`]), coded but not reported as done.
@@ -384,4 +624,19 @@ pub fn starting_in<T>(v: &[T], start: impl Fn(&T) -> usize, a: usize, b: usize) 
 /// A span that covers `body[start..end]`; helper used by every stage to build annotations.
 pub fn span_text(body: &str, start: usize, end: usize) -> String {
     body.get(start..end).unwrap_or("").to_string()
+}
+
+/// Each space-separated word with its first letter in upper case and the rest in lower case
+/// ("BASHAR AL-ASSAD" -> "Bashar Al-assad", "PLYMOUTH" -> "Plymouth").
+pub fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }

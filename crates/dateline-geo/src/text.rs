@@ -39,15 +39,7 @@ pub(crate) fn title_case(name: &str) -> String {
     if name.chars().any(char::is_lowercase) {
         return name.to_string();
     }
-    name.split(' ')
-        .map(|w| {
-            let mut cs = w.chars();
-            cs.next()
-                .map(|f| f.to_string() + &cs.as_str().to_lowercase())
-                .unwrap_or_default()
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    dateline_core::title_case(name)
 }
 
 /// Great-circle distance in kilometres.

@@ -273,7 +273,7 @@ fn insert_mention(
             ev.quad_class,
             ev.goldstein,
             ev.negated,
-            ev.mode,
+            ev.mode.map(dateline_core::EventMode::as_str),
             src.and_then(|a| a.code.clone()),
             src.map(|a| a.canonical.clone().unwrap_or(a.text.clone())),
             src.and_then(|a| a.country.clone()),
@@ -318,7 +318,7 @@ fn insert_mention(
         ev.confidence,
         ev.rule,
         ev.date,
-        ev.date_source,
+        ev.date_source.map(dateline_core::DateSource::as_str),
         a.outlet,
         a.published
     ])?;

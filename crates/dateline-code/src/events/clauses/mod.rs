@@ -1,0 +1,9 @@
+//! What the clauses around a sentence's acts say of them: threats and the force behind them
+//! ([`threats`]), and acts that are only asked for, alleged, set as conditions or purposes
+//! ([`requests`]).
+
+pub(super) mod requests;
+pub(super) mod threats;
+
+pub(super) use requests::requested_acts;
+pub(super) use threats::threats_and_force;

@@ -1,0 +1,468 @@
+//! Coding one sentence ([`Coder::code_sentence`]) and one pattern match in it
+//! ([`Coder::code_match`]).
+//!
+//! For each match of the event patterns in the sentence's lower-case words:
+//!
+//! 1. **Noun readings are skipped**: a one-word pattern after a determiner or possessive ("a
+//!    visit", "their arms", "by", "via"), a plural after "to" ("agreed to calls"), or a word
+//!    inside an actor's name or role ("riot police").
+//! 2. **Arguments** ([`super::arguments`]) among the mentions within 80 tokens.
+//! 3. **Modality** ([`super::modality`]), **date** ([`super::dating`]) and **place**
+//!    ([`super::placing`]).
+//! 4. **Actors by place** ([`Coder::actors_by_place`]): role words with no country take the
+//!    place's; **unidentified attackers** for violence with no source; **the place as
+//!    target** for a material conflict act whose only target is its source.
+//! 5. **Intent**: an intended act that is not negated takes its intent or threat code
+//!    ([`super::codes::intent_code`]).
+//! 6. **One event per source and target** ([`Coder::emit_pairs`]): an actor is not its own target
+//!    (the event stands without one, unless another target is there); an event needs at
+//!    least one actor (as in GDELT); troops arriving somewhere (armed actors, or troop words
+//!    just before) are no visit; a meeting or a call (040, 041, 043) needs someone met,
+//!    unless several sources meet each other. Confidence: 0.4, +0.25 for a coded source,
+//!    +0.2 for a coded target, +0.1 for a pattern of several elements (at most 0.95).
+//!
+//! Then the sentence's threats and force ([`super::clauses::threats`]), acts that did not
+//! happen ([`super::clauses::requests`]) and implied events ([`super::implied`]).
+
+use super::arguments::{Arguments, MatchCx, SentenceCx};
+use super::clauses::{requested_acts, threats_and_force};
+use super::coder::{lower, Coder};
+use super::codes::intent_code;
+use super::dating::EventDate;
+use super::implied::{previous_occasion, visit_hosts};
+use super::mentions::Mention;
+use super::modality::{modality, Modality};
+use super::placing::{event_place, place_as_target, place_roles, unidentified_attackers};
+use super::pronouns::{Antecedents, KnownNames};
+use super::words::NOUN_READING_BEFORE;
+use super::Vocabulary;
+use crate::ontology::quad_class;
+use crate::patterns::{Elem, Match};
+use dateline_core::{Actor, DateSource, Event, EventMode, EventPlace, Place};
+use dateline_nlp::Sentence;
+
+/// What the events of one match share.
+struct Shared<'a> {
+    cameo: String,
+    mode: EventMode,
+    negated: bool,
+    date: Option<String>,
+    date_source: DateSource,
+    place: Option<EventPlace>,
+    evidence: &'a str,
+    sentence: [usize; 2],
+    /// the target is the clause's place, the source unidentified attackers
+    place_target: bool,
+    unidentified: bool,
+}
+
+/// Which of a match's actors its clause's place gave.
+#[derive(Default)]
+struct ByPlace {
+    /// unidentified attackers of the place as the source
+    source: bool,
+    /// the place as the target
+    target: bool,
+}
+
+/// The article's state carried from sentence to sentence.
+#[derive(Default)]
+pub(super) struct Carried {
+    /// The previous sentence's mentions.
+    pub(super) prev_mentions: Vec<Mention>,
+    /// Names coded so far.
+    pub(super) known: KnownNames,
+}
+
+impl Coder<'_, '_> {
+    /// Code one sentence, adding its events to `events`; returns its lower-case words.
+    pub(super) fn code_sentence(
+        &self,
+        s: &Sentence,
+        events: &mut Vec<Event>,
+        carried: &mut Carried,
+    ) -> Vec<String> {
+        let (k, x) = (self.k, self.x);
+        let mut ms = self.mentions(s);
+        let before = Antecedents {
+            prev_events: events,
+            prev_mentions: &carried.prev_mentions,
+        };
+        self.resolve_pronouns(&mut ms, &before);
+        // a name coded once in the article ("Kenyan President William Ruto") keeps its code
+        // when it comes back bare ("Ruto")
+        carried.known.apply(&mut ms);
+        let words: Vec<String> = (s.tok_start..s.tok_end)
+            .map(|i| lower(x.body, &x.tokens[i]))
+            .collect();
+        let wref: Vec<&str> = words.iter().map(String::as_str).collect();
+        let matches = k.patterns.find(&wref);
+        let sc = SentenceCx {
+            s,
+            words: &words,
+            first: events.len(),
+        };
+        for m in &matches {
+            self.code_match(&sc, m, &ms, events);
+        }
+        threats_and_force(k, &words, s, x, events, sc.first);
+        requested_acts(k, events, sc.first, x, s);
+        visit_hosts(k, events, sc.first);
+        if matches.is_empty() {
+            previous_occasion(k, events, sc.first, x, s, &wref);
+        }
+        carried.prev_mentions = ms;
+        words
+    }
+
+    /// Whether a one-word pattern's match is a noun, not the verb it means ("a visit that
+    /// ...", "their arms", "conceded to demands"), or a word of an actor's name or role
+    /// ("riot police").
+    fn noun_reading(&self, sc: &SentenceCx, mc: &MatchCx) -> bool {
+        let (m, words) = (mc.m, sc.words);
+        let one_word = mc
+            .pat
+            .elems
+            .iter()
+            .filter(|e| matches!(e, Elem::Words(_)))
+            .count()
+            == 1;
+        if !one_word {
+            return false;
+        }
+        let det_before = m.start >= 1 && NOUN_READING_BEFORE.contains(&words[m.start - 1].as_str());
+        // "conceded to demands", "agreed to calls": a plural noun after "to"
+        let noun_after_to = m.start >= 1
+            && words[m.start - 1] == "to"
+            && words[m.start].ends_with('s')
+            && !words[m.start].ends_with("ss");
+        let in_actor = mc
+            .ms
+            .iter()
+            .any(|x| !x.pronoun && x.t0 <= mc.trig && mc.trig < x.t1);
+        det_before || noun_after_to || in_actor
+    }
+
+    /// Code one pattern match of a sentence (see the module's stages).
+    fn code_match(&self, sc: &SentenceCx, m: &Match, all: &[Mention], events: &mut Vec<Event>) {
+        let s = sc.s;
+        let pat = &self.k.patterns.list[m.pattern];
+        let trig = s.tok_start + m.start;
+        let trig_end = s.tok_start + m.end;
+        // the mentions within 80 tokens of the trigger: a verb's actors are near it, and a
+        // 5,000-word sentence stays linear
+        let lo = all.partition_point(|x| x.t0 + 80 < trig);
+        let hi = all.partition_point(|x| x.t0 <= trig_end + 80);
+        let mc = MatchCx {
+            m,
+            pat,
+            trig,
+            trig_end,
+            ms: &all[lo..hi.max(lo)],
+        };
+        if self.noun_reading(sc, &mc) {
+            return;
+        }
+        let Arguments {
+            mut sources,
+            mut targets,
+        } = self.arguments(sc, &mc, events);
+        let Modality { negated, mode } = modality(self.k.vocabulary, sc.words, m.start);
+        let EventDate {
+            date,
+            source: date_source,
+        } = self.date_for(s, trig);
+        let clause_place = self.place_for(s, trig);
+        let by_place = self.actors_by_place(&pat.cameo, clause_place, &mut sources, &mut targets);
+        // CAMEO codes what is promised, not done, as an intent (03x): "will provide aid"
+        let cameo = if negated {
+            pat.cameo.clone()
+        } else {
+            intent_code(&pat.cameo, mode)
+        };
+        let evidence = &self.x.body[s.start..s.end];
+        let shared = Shared {
+            cameo,
+            mode,
+            negated,
+            date,
+            date_source,
+            place: clause_place.map(event_place),
+            evidence,
+            sentence: [s.start, s.end],
+            place_target: by_place.target,
+            unidentified: by_place.source,
+        };
+        self.emit_pairs(&shared, sc, &mc, &sources, &targets, events);
+    }
+
+    /// Stage 4: the actors the clause's place gives an event of code `cameo` (see
+    /// [`super::placing`]).
+    fn actors_by_place(
+        &self,
+        cameo: &str,
+        clause_place: Option<&Place>,
+        sources: &mut Vec<Option<Actor>>,
+        targets: &mut Vec<Option<Actor>>,
+    ) -> ByPlace {
+        // protesters, police or refugees with no country act where they are ("demonstrators
+        // in the capital"): the clause place's country (else the article's country: for a
+        // source, and for a target of no act of force — "Russia bombed civilians" in a story
+        // from Moscow are not Russian civilians)
+        let forceful = matches!(cameo.get(..2), Some("18" | "19" | "20"));
+        place_roles(
+            sources,
+            targets,
+            clause_place.and_then(|p| p.country.as_deref()),
+            self.focus.as_deref(),
+            forceful,
+        );
+        let mut by_place = ByPlace::default();
+        // violence no one is named for ("a car bomb killed a judge in the capital"):
+        // unidentified armed men of the place
+        if forceful && sources.iter().all(Option::is_none) {
+            if let Some(a) = unidentified_attackers(clause_place) {
+                *sources = vec![Some(a)];
+                by_place.source = true;
+            }
+        }
+        // a violent or coercive act with no one named as its target (a target that is the
+        // source itself counts as none) falls on the place it happens in
+        let material_conflict = matches!(
+            cameo.get(..2),
+            Some("14" | "15" | "17" | "18" | "19" | "20")
+        );
+        if material_conflict && targets.iter().all(|t| own_or_none(t, sources)) {
+            if let Some(a) = place_as_target(clause_place) {
+                *targets = vec![Some(a)];
+                by_place.target = true;
+            }
+        }
+        by_place
+    }
+
+    /// Stage 6: the events of a match, one per source and target.
+    fn emit_pairs(
+        &self,
+        shared: &Shared,
+        sc: &SentenceCx,
+        mc: &MatchCx,
+        sources: &[Option<Actor>],
+        targets: &[Option<Actor>],
+        events: &mut Vec<Event>,
+    ) {
+        let m = mc.m;
+        let armed_before = sc.words[m.start.saturating_sub(4)..m.start]
+            .iter()
+            .any(|w| troops(self.k.vocabulary, w));
+        for src in sources {
+            for tgt in targets {
+                // an actor is not its own target ("the ministry … the deaths of two of its
+                // own officials"): the event stands without one, unless another target is
+                // there
+                let tgt = if same_actor(src, tgt) {
+                    if targets.len() > 1 {
+                        continue;
+                    }
+                    &None
+                } else {
+                    tgt
+                };
+                if src.is_none() && tgt.is_none() {
+                    continue; // an event needs at least one actor (as in GDELT)
+                }
+                // troops arriving somewhere are deployed, not visiting ("the first
+                // peacekeepers reached the capital")
+                if shared.cameo.starts_with("042")
+                    && (armed(self.k.vocabulary, src) || armed_before)
+                {
+                    continue;
+                }
+                // a meeting or a call needs someone met ("the cabinet met on Sunday" is no
+                // interaction), unless the sources meet each other ("Kenyan and Ugandan
+                // negotiators return for talks")
+                if tgt.is_none()
+                    && sources.len() < 2
+                    && matches!(shared.cameo.get(..3), Some("040" | "041" | "043"))
+                {
+                    continue;
+                }
+                events.push(self.emit(shared, mc, src, tgt));
+            }
+        }
+    }
+
+    /// The event of one source and target of a match.
+    fn emit(&self, sh: &Shared, mc: &MatchCx, src: &Option<Actor>, tgt: &Option<Actor>) -> Event {
+        let (k, x, pat) = (self.k, self.x, mc.pat);
+        let plover = k.ontology.plover_of(&sh.cameo);
+        let mut conf: f64 = 0.4;
+        if src.as_ref().is_some_and(|a| a.code.is_some()) {
+            conf += 0.25;
+        }
+        if tgt.as_ref().is_some_and(|a| a.code.is_some()) {
+            conf += 0.2;
+        }
+        if pat.elems.len() > 1 {
+            conf += 0.1;
+        }
+        let trig = mc.trig;
+        Event {
+            cameo: sh.cameo.clone(),
+            plover: plover.map(|r| r.kind.clone()),
+            plover_mode: plover.and_then(|r| r.mode),
+            plover_context: plover.and_then(|r| r.context.clone()),
+            quad_class: quad_class(&sh.cameo),
+            goldstein: k.ontology.goldstein_of(&sh.cameo),
+            source: src.clone(),
+            target: tgt.clone(),
+            date: sh.date.clone(),
+            date_source: Some(sh.date_source),
+            place: sh.place.clone(),
+            sentence: sh.sentence,
+            evidence: sh.evidence.to_string(),
+            negated: sh.negated,
+            mode: Some(sh.mode),
+            confidence: (conf.min(0.95) * 100.0).round() / 100.0,
+            rule: Some(format!(
+                "pattern:{} {}{}{}",
+                pat.cameo,
+                pat.text,
+                if sh.place_target && tgt.is_some() {
+                    " +target:place"
+                } else {
+                    ""
+                },
+                if sh.unidentified {
+                    " +source:unidentified"
+                } else {
+                    ""
+                }
+            )),
+            trigger: Some([
+                x.tokens[trig].start,
+                x.tokens[mc.trig_end.max(trig + 1) - 1].end,
+            ]),
+            about: Vec::new(),
+        }
+    }
+}
+
+/// Whether two actors are the same: code and name.
+fn same_actor(a: &Option<Actor>, b: &Option<Actor>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            a.code == b.code
+                && a.canonical.as_ref().unwrap_or(&a.text)
+                    == b.canonical.as_ref().unwrap_or(&b.text)
+        }
+        _ => false,
+    }
+}
+
+/// Whether a target is none, or one of the sources itself ("Israel … the deaths of two
+/// Israelis").
+fn own_or_none(t: &Option<Actor>, sources: &[Option<Actor>]) -> bool {
+    t.is_none() || sources.iter().any(|s| s.is_some() && same_actor(s, t))
+}
+
+/// A word for armed men on the move.
+fn troops(v: &Vocabulary, w: &str) -> bool {
+    v.troops.contains(&w.to_lowercase())
+}
+
+/// An armed actor: a military or peacekeeping code, or troop words in its name.
+fn armed(v: &Vocabulary, a: &Option<Actor>) -> bool {
+    a.as_ref().is_some_and(|a| {
+        a.code
+            .as_deref()
+            .is_some_and(|c| c.contains("MIL") || c.contains("PKO"))
+            || a.text.split_whitespace().any(|w| troops(v, w))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::events::testing::{any_code, assert_codes, codes, dyads};
+
+    #[test]
+    fn a_body_meeting_alone_is_no_interaction() {
+        let c = codes("The Peruvian senate met on Thursday.");
+        assert!(!any_code(&c, "04"), "{c:?}");
+    }
+
+    #[test]
+    fn troops_arriving_are_deployed_not_visiting() {
+        let c = codes("Nepali soldiers arrived in Haiti on Tuesday.");
+        assert!(!any_code(&c, "042"), "{c:?}");
+    }
+
+    #[test]
+    fn a_minister_arriving_is_visiting() {
+        let c = codes("India's defence minister arrived in Nepal on Friday.");
+        assert!(any_code(&c, "042"), "{c:?}");
+    }
+
+    #[test]
+    fn by_phone_is_how_something_was_said_not_a_call() {
+        let c = codes("A Malian army spokesman told AFP by phone that the road was open.");
+        assert!(!c.iter().any(|c| c == "041"), "{c:?}");
+    }
+
+    #[test]
+    fn an_actor_is_not_its_own_target() {
+        let ev = dyads("Ecuador imposed a curfew following the murder of two Ecuadorians.");
+        assert!(
+            ev.iter().any(|(_, s, t)| s == "ECU" && t.is_empty()),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn armed_as_an_adjective_supplies_no_arms() {
+        let c = codes("Well armed Chadian gunmen raided a border village.");
+        assert!(!c.iter().any(|c| c == "072"), "{c:?}");
+    }
+
+    #[test]
+    fn patterns_code_whole_sentences() {
+        assert_codes(&[
+            ("Serbia suspended talks with Albania.", "164"),
+            ("Japan withheld loans from Myanmar.", "162"),
+            ("Lithuania expelled the Belarusian ambassador.", "166"),
+            ("Morocco froze relations with Algeria.", "160"),
+            ("Canada closed its embassy in Iran.", "161"),
+            // an invasion is conventional force; holding land an occupation
+            ("Iraqi forces invaded Kuwait.", "190"),
+            ("Turkish soldiers occupied the Syrian border town of Afrin.", "192"),
+            // ordering a newspaper closed is a restriction; refugees accepted, access
+            ("Zimbabwe ordered the Daily News to suspend printing.", "172"),
+            ("Jordan accepted 5,000 Syrian refugees.", "0863"),
+            ("Chilean miners staged rallies in Santiago against the reform.", "141"),
+            ("Israeli bulldozers razed Palestinian houses.", "1712"),
+            ("China held war games near Taiwan.", "155"),
+            ("Bolivian farmers blocked highways into La Paz.", "144"),
+            ("Algeria expelled 300 Malian migrants.", "174"),
+            // a strike by workers is a protest, not an air strike
+            ("Nigerian oil workers began a nationwide strike against Shell.", "143"),
+            // supplying weapons is military aid
+            ("Russia supplied weapons to Serbian police last month.", "072"),
+            // a hearing opened into something is an investigation
+            ("A Peruvian tribunal opened a hearing on Tuesday into prison deaths.", "090"),
+            // a cancelled visit reduces relations; ordered patrols mobilise police
+            ("The Brazilian president cancelled his planned visit to Argentina.", "160"),
+            ("The Bolivian interior minister ordered army patrols in Cochabamba after the looting.", "153"),
+            // pressing someone is a demand; evacuating the wounded is aid; refusing entry a
+            // rejection
+            ("Turkish officials kept pressuring Syrian refugees to return home.", "100"),
+            ("Red Cross teams evacuated injured civilians from the besieged city of Homs.", "073"),
+            ("Hungary kept refusing entry to Serbian truck drivers.", "120"),
+        ]);
+    }
+
+    #[test]
+    fn a_cancelled_visit_is_no_visit() {
+        let c = codes("The Brazilian president cancelled his planned visit to Argentina.");
+        assert!(!any_code(&c, "03") && !any_code(&c, "04"), "{c:?}");
+    }
+}
