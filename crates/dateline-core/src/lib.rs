@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 pub mod date;
 pub mod hash;
 mod key;
+pub mod words;
 
 pub use key::{norm_key, norm_key_folded_into, norm_key_into};
 

@@ -10,12 +10,7 @@ pub(crate) struct WordSet(FastSet<&'static str>);
 
 impl WordSet {
     fn parse(text: &'static str) -> WordSet {
-        WordSet(
-            text.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .collect(),
-        )
+        WordSet(dateline_core::words::entries(text).collect())
     }
 
     /// Whether the list holds `word` as written (the lists are lower case unless their

@@ -113,11 +113,7 @@ pub fn parse_clusters(text: &str) -> Result<Clusters, DataError> {
 
 pub use dateline_core::norm_key;
 
-pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
+use dateline_core::words::entries as words;
 
 impl Lexicon {
     /// The lexicon with the word lists bundled in `data/nlp/` and no names.

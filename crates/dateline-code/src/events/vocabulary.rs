@@ -70,12 +70,7 @@ pub struct Vocabulary {
     pub(super) occasion_nouns: HashSet<String>,
 }
 
-/// The entries of a word list: its lines that are neither empty nor comments, trimmed.
-fn entries(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
+use dateline_core::words::entries;
 
 fn set(text: &str) -> HashSet<String> {
     entries(text).map(str::to_string).collect()

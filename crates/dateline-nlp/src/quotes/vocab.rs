@@ -12,7 +12,7 @@ pub(super) struct Words(FastSet<String>);
 
 impl Words {
     fn load(text: &str) -> Self {
-        Words(crate::lexicon::words(text).map(str::to_string).collect())
+        Words(dateline_core::words::set(text))
     }
 
     /// Whether the (lower-case) word is on the list.

@@ -73,16 +73,7 @@ pub(super) fn words() -> &'static TimeWords {
     &WORDS
 }
 
-/// The entries of a bundled list: trimmed lines, no blanks or `#` comments.
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
-fn set(text: &str) -> FastSet<String> {
-    lines(text).map(str::to_string).collect()
-}
+use dateline_core::words::{entries as lines, set};
 
 /// `word<TAB>number` lines (a bundled file: a malformed line is skipped, and a test checks
 /// there is none).
