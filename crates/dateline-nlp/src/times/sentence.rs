@@ -10,6 +10,7 @@
 
 use dateline_core::date::Date;
 
+use super::numbers::number_word;
 use super::tense;
 
 /// A sentence being read.
@@ -24,6 +25,8 @@ pub(super) struct Ctx<'a> {
     pub future: bool,
     /// "will", "next": strong enough to move a bare weekday forward
     pub strong_future: bool,
+    /// Each word's count ([`number_word`]), read once: many rules ask it of the same word.
+    numbers: Vec<Option<i64>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -34,7 +37,9 @@ impl<'a> Ctx<'a> {
             future,
             strong_future,
         } = tense::looks_ahead(&words);
+        let numbers = words.iter().map(|w| number_word(w)).collect();
         Ctx {
+            numbers,
             words,
             raw,
             anchor,
@@ -46,6 +51,11 @@ impl<'a> Ctx<'a> {
     /// Word `i + k` in lower case ("" past the end).
     pub fn word(&self, i: usize, k: usize) -> &str {
         self.words.get(i + k).map(String::as_str).unwrap_or("")
+    }
+
+    /// The count word `i + k` says ([`number_word`]; none past the end).
+    pub fn number(&self, i: usize, k: usize) -> Option<i64> {
+        self.numbers.get(i + k).copied().flatten()
     }
 
     /// Word `i + k` as written ("" past the end).

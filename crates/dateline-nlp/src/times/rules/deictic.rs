@@ -196,7 +196,7 @@ pub(super) fn the_future_or_past(cx: &Ctx, i: usize) -> Option<Reading> {
     if w(0) == "the"
         && matches!(w(1), "future" | "past")
         && !matches!(w(2), "tense" | "few" | "several")
-        && number_word(w(2)).is_none()
+        && cx.number(i, 2).is_none()
         && unit(w(2)).is_none()
     {
         let v = if w(1) == "future" {

@@ -43,7 +43,7 @@ pub(super) fn past_decade(cx: &Ctx, i: usize) -> Option<Reading> {
 pub(super) fn and_a_half(cx: &Ctx, i: usize) -> Option<Reading> {
     let w = |k: usize| cx.word(i, k);
 
-    if let (Some(n), "1/2" | "½") = (number_word(w(0)), w(1)) {
+    if let (Some(n), "1/2" | "½") = (cx.number(i, 0), w(1)) {
         if let Some(u) = unit(w(2)) {
             if let Some(v) = half_more(n, u) {
                 return time(3, TimeKind::Duration, Some(v));
@@ -64,8 +64,10 @@ pub(super) struct Count {
 /// The count at token `i`, if a number starts there.
 pub(super) fn counted(cx: &Ctx, i: usize) -> Option<Count> {
     let w = |k: usize| cx.word(i, k);
-    let n = number_word(w(0))?;
-    let units = number_word(w(1)).filter(|u| (1..10).contains(u) && !w(1).contains('-'));
+    let n = cx.number(i, 0)?;
+    let units = cx
+        .number(i, 1)
+        .filter(|u| (1..10).contains(u) && !w(1).contains('-'));
     let (n, k0) = match units {
         Some(u) if (20..100).contains(&n) && n % 10 == 0 && unit(w(2)).is_some() => (n + u, 1),
         _ => (n, 0),

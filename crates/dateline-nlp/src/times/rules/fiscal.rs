@@ -32,7 +32,7 @@ pub(super) fn year_earlier_adjective(cx: &Ctx, i: usize) -> Option<Reading> {
             "quarter" | "period" | "first" | "second" | "third" | "fourth"
         )
         // ("the year-earlier nine months" is a span of its own)
-        && (prev != "the" || number_word(w(1)).is_none() && w(1) != "period's")
+        && (prev != "the" || cx.number(i, 1).is_none() && w(1) != "period's")
     {
         return time(1, TimeKind::Date, a.map(|a| format!("{:04}", a.year - 1)));
     }
