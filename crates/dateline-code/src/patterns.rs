@@ -261,6 +261,34 @@ fn petrarch_code(raw: &str) -> Option<String> {
     (c.len() >= 2 && c.len() <= 4 && c.bytes().all(|b| b.is_ascii_digit())).then(|| c.to_string())
 }
 
+/// A pattern file that does not parse: the line (1-based) and what is wrong there, and the
+/// file when it is known ("data/events/patterns.txt: line 12: …").
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}line {line}: {message}", file.as_deref().map(|f| format!("{f}: ")).unwrap_or_default())]
+pub struct PatternError {
+    pub file: Option<String>,
+    pub line: usize,
+    pub message: String,
+}
+
+impl PatternError {
+    fn at(line: usize, message: impl Into<String>) -> PatternError {
+        PatternError {
+            file: None,
+            line,
+            message: message.into(),
+        }
+    }
+
+    /// The same error, naming the file it is in.
+    pub fn in_file(self, file: &str) -> PatternError {
+        PatternError {
+            file: Some(file.to_string()),
+            ..self
+        }
+    }
+}
+
 /// A PETRARCH verb dictionary being read, line by line (see [`Patterns::parse_petrarch`]).
 #[derive(Default)]
 struct PetrarchReader {
@@ -281,7 +309,7 @@ struct PetrarchReader {
 
 impl PetrarchReader {
     /// Read line `n` (comment stripped, not empty).
-    fn line(&mut self, n: usize, line: &str) -> Result<(), String> {
+    fn line(&mut self, n: usize, line: &str) -> Result<(), PatternError> {
         if line.starts_with("---") {
             return self.block_header(n, line);
         }
@@ -293,8 +321,9 @@ impl PetrarchReader {
             return self.set_member(n, word);
         }
         if !self.in_block {
-            return Err(format!(
-                "line {n}: expected a set, a set member or a verb block"
+            return Err(PatternError::at(
+                n,
+                "expected a set, a set member or a verb block",
             ));
         }
         if line.starts_with('-') {
@@ -306,23 +335,23 @@ impl PetrarchReader {
     }
 
     /// `--- VERB [code] ---`: the previous block ends, a new one starts with its default code.
-    fn block_header(&mut self, n: usize, line: &str) -> Result<(), String> {
+    fn block_header(&mut self, n: usize, line: &str) -> Result<(), PatternError> {
         self.flush()?;
         self.in_block = true;
         self.current_set = None;
         let code = line
             .split_whitespace()
             .find(|w| w.starts_with('['))
-            .ok_or_else(|| format!("line {n}: verb block header without [code]"))?;
+            .ok_or_else(|| PatternError::at(n, "verb block header without [code]"))?;
         self.default = petrarch_code(code);
         Ok(())
     }
 
     /// `+WORD`: a member of the current set (a trailing `_` dropped, multi-word members
     /// skipped).
-    fn set_member(&mut self, n: usize, word: &str) -> Result<(), String> {
+    fn set_member(&mut self, n: usize, word: &str) -> Result<(), PatternError> {
         let Some(set) = &self.current_set else {
-            return Err(format!("line {n}: a set member outside a set"));
+            return Err(PatternError::at(n, "a set member outside a set"));
         };
         let w = word.trim().trim_end_matches('_').to_lowercase();
         if !w.is_empty() && !w.contains(['_', ' ']) {
@@ -363,7 +392,7 @@ impl PetrarchReader {
 
     /// The end of a block: its verbs alone with the default code, and one pattern per
     /// pattern line.
-    fn flush(&mut self) -> Result<(), String> {
+    fn flush(&mut self) -> Result<(), PatternError> {
         self.forms.sort();
         self.forms.dedup();
         if !self.forms.is_empty() {
@@ -381,7 +410,7 @@ impl PetrarchReader {
                 match petrarch_pattern(&l, &self.forms, &self.sets) {
                     Ok(Some(pat)) => self.patterns.add(pat),
                     Ok(None) => self.skipped += 1,
-                    Err(e) => return Err(format!("line {n}: {e}")),
+                    Err(e) => return Err(PatternError::at(n, e)),
                 }
             }
         }
@@ -394,7 +423,7 @@ impl PetrarchReader {
 
 impl Patterns {
     /// The bundled patterns (`data/events/patterns.txt`); an error names the file and line.
-    pub fn bundled() -> Result<Patterns, String> {
+    pub fn bundled() -> Result<Patterns, PatternError> {
         Patterns::parse_file(
             "data/events/patterns.txt",
             include_str!("../../../data/events/patterns.txt"),
@@ -402,12 +431,12 @@ impl Patterns {
     }
 
     /// Parse the pattern file `name`; an error names the file and the line.
-    pub fn parse_file(name: &str, text: &str) -> Result<Patterns, String> {
-        Patterns::parse(text).map_err(|e| format!("{name}: {e}"))
+    pub fn parse_file(name: &str, text: &str) -> Result<Patterns, PatternError> {
+        Patterns::parse(text).map_err(|e| e.in_file(name))
     }
 
     /// Parse a pattern file; an error names the line.
-    pub fn parse(text: &str) -> Result<Patterns, String> {
+    pub fn parse(text: &str) -> Result<Patterns, PatternError> {
         let mut p = Patterns::default();
         for (i, line) in text.lines().enumerate() {
             let line = line.split(" #").next().unwrap_or("").trim_end();
@@ -415,11 +444,14 @@ impl Patterns {
                 continue;
             }
             let Some((code, pat)) = line.split_once('\t') else {
-                return Err(format!("line {}: expected CODE<TAB>pattern", i + 1));
+                return Err(PatternError::at(i + 1, "expected CODE<TAB>pattern"));
             };
             let code = code.trim();
             if code.len() < 2 || code.len() > 4 || !code.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(format!("line {}: {code:?} is not a CAMEO code", i + 1));
+                return Err(PatternError::at(
+                    i + 1,
+                    format!("{code:?} is not a CAMEO code"),
+                ));
             }
             let mut columns = pat.split('\t');
             let pat = columns.next().unwrap_or("").trim();
@@ -436,9 +468,9 @@ impl Patterns {
                     alt.starts_with('{') != alt.ends_with('}') || alt.matches('{').count() > 1
                 })
             {
-                return Err(format!(
-                    "line {}: {bad:?}: braces must enclose one lemma (write {{a}}|{{b}})",
-                    i + 1
+                return Err(PatternError::at(
+                    i + 1,
+                    format!("{bad:?}: braces must enclose one lemma (write {{a}}|{{b}})"),
                 ));
             }
             let mut elems: Vec<Elem> = pat.split_whitespace().map(parse_elem).collect();
@@ -447,9 +479,9 @@ impl Patterns {
                 elems.remove(0);
             }
             if !matches!(elems.first(), Some(Elem::Words(_))) {
-                return Err(format!(
-                    "line {}: a pattern must start with a word (or $T and a word)",
-                    i + 1
+                return Err(PatternError::at(
+                    i + 1,
+                    "a pattern must start with a word (or $T and a word)",
                 ));
             }
             p.add(Pattern {
@@ -472,7 +504,7 @@ impl Patterns {
     /// one pattern per pattern line whose words all follow the verb: the words after it
     /// within three tokens of each other, `+` a target slot. Patterns with words before the
     /// verb, or without a code, are skipped (the count is returned). An error names the line.
-    pub fn parse_petrarch(text: &str) -> Result<(Patterns, usize), String> {
+    pub fn parse_petrarch(text: &str) -> Result<(Patterns, usize), PatternError> {
         let mut r = PetrarchReader::default();
         for (i, raw) in text.lines().enumerate() {
             let line = raw.split('#').next().unwrap_or("").trim();
@@ -656,17 +688,21 @@ ACCUSE\n\
     #[test]
     fn a_petrarch_pattern_without_a_star_is_an_error_naming_the_line() {
         let bad = "---  SEND   [---]  ---\nSEND\n- TROOPS [154]\n";
+        let e = Patterns::parse_petrarch(bad).unwrap_err();
         assert_eq!(
-            Patterns::parse_petrarch(bad).unwrap_err(),
-            "line 3: pattern without * for the verb"
+            (e.line, e.message.as_str()),
+            (3, "pattern without * for the verb")
+        );
+        assert_eq!(e.to_string(), "line 3: pattern without * for the verb");
+        assert_eq!(
+            e.in_file("verbs.txt").to_string(),
+            "verbs.txt: line 3: pattern without * for the verb"
         );
     }
 
     #[test]
     fn a_petrarch_set_member_outside_a_set_is_an_error_naming_the_line() {
-        assert!(Patterns::parse_petrarch("+AID\n")
-            .unwrap_err()
-            .starts_with("line 1:"));
+        assert_eq!(Patterns::parse_petrarch("+AID\n").unwrap_err().line, 1);
     }
 
     #[test]
@@ -760,7 +796,7 @@ ACCUSE\n\
         let wrong: Vec<String> = cases
             .iter()
             .filter_map(|(text, want)| match Patterns::parse(text) {
-                Err(e) if e.starts_with(want) => None,
+                Err(e) if e.to_string().starts_with(want) => None,
                 other => Some(format!("{text:?}: {other:?}, want an error at {want}")),
             })
             .collect();
@@ -808,7 +844,9 @@ ACCUSE\n\
     fn a_malformed_pattern_file_is_an_error_naming_the_file_and_line() {
         let text = "# patterns\n042\t{visit} $T\tThe king visited Peru.\n042 {visit} $T\n";
         assert_eq!(
-            Patterns::parse_file("mine.txt", text).unwrap_err(),
+            Patterns::parse_file("mine.txt", text)
+                .unwrap_err()
+                .to_string(),
             "mine.txt: line 3: expected CODE<TAB>pattern"
         );
     }

@@ -4,7 +4,7 @@
 use crate::actors::Actors;
 use crate::events::{self, Knowledge, Vocabulary};
 use crate::ontology::Ontology;
-use crate::patterns::Patterns;
+use crate::patterns::{PatternError, Patterns};
 use dateline_core::{title_case, Document, EntityType};
 use dateline_geo::Gazetteer;
 use dateline_nlp::{norm_key, LexEntry, Lexicon};
@@ -19,20 +19,31 @@ pub struct Pipeline {
     pub vocabulary: Vocabulary,
 }
 
+/// Why the bundled knowledge could not be loaded (a build defect: each file is tested to load).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error(transparent)]
+    Gazetteer(#[from] dateline_geo::GeoError),
+    #[error(transparent)]
+    Patterns(#[from] PatternError),
+    #[error("gazetteer loader panicked")]
+    LoaderPanicked,
+}
+
 impl Pipeline {
     /// The pipeline with the bundled knowledge files.
-    pub fn new() -> Result<Pipeline, String> {
+    pub fn new() -> Result<Pipeline, LoadError> {
         let timing = std::env::var_os("DATELINE_TIMING").is_some();
         let t0 = std::time::Instant::now();
         // the gazetteer and the actor dictionaries are independent: load them side by side
         let (gazetteer, actors) = std::thread::scope(|s| {
-            let g = s.spawn(|| Gazetteer::bundled().map_err(|e| e.to_string()));
+            let g = s.spawn(Gazetteer::bundled);
             let a = Actors::bundled();
-            (
-                g.join()
-                    .unwrap_or_else(|_| Err("gazetteer loader panicked".into())),
-                a,
-            )
+            let g = match g.join() {
+                Ok(loaded) => loaded.map_err(LoadError::from),
+                Err(_) => Err(LoadError::LoaderPanicked),
+            };
+            (g, a)
         });
         let gazetteer = gazetteer?;
         let t1 = t0.elapsed();
@@ -49,21 +60,18 @@ impl Pipeline {
         Ok(p)
     }
 
-    /// Add the verb patterns of a file: PETRARCH's CAMEO verb dictionary format (recognised
-    /// by its `---` verb blocks) or dateline's own pattern format. Returns how many patterns
-    /// were added; a syntax error names the file and line, and nothing is added.
-    pub fn add_verbs(&mut self, path: &std::path::Path) -> Result<usize, String> {
-        let shown = path.display();
-        let bytes = std::fs::read(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
-        let text = String::from_utf8(bytes)
-            .map_err(|e| format!("{shown}: not UTF-8 (byte {})", e.utf8_error().valid_up_to()))?;
+    /// Add the verb patterns of a file `name` holding `text`: PETRARCH's CAMEO verb
+    /// dictionary format (recognised by its `---` verb blocks) or dateline's own pattern
+    /// format. Returns how many patterns were added; a syntax error names the file and line,
+    /// and nothing is added. (Reading the file is the caller's: this crate does no I/O.)
+    pub fn add_verbs(&mut self, name: &str, text: &str) -> Result<usize, PatternError> {
         let petrarch = text.lines().any(|l| l.starts_with("---"));
         let extra = if petrarch {
-            Patterns::parse_petrarch(&text).map(|(p, _skipped)| p)
+            Patterns::parse_petrarch(text).map(|(p, _skipped)| p)
         } else {
-            Patterns::parse(&text)
+            Patterns::parse(text)
         }
-        .map_err(|e| format!("{shown}: {e}"))?;
+        .map_err(|e| e.in_file(name))?;
         let n = extra.list.len();
         self.patterns.extend(extra);
         Ok(n)

@@ -106,9 +106,15 @@ struct OutArgs {
 
 /// The coding pipeline with the bundled knowledge and, if given, a user's verb file.
 pub(crate) fn pipeline(verbs: Option<&Path>) -> Result<dateline_code::Pipeline, String> {
-    let mut p = dateline_code::Pipeline::new()?;
+    let mut p = dateline_code::Pipeline::new().map_err(|e| e.to_string())?;
     if let Some(v) = verbs {
-        let n = p.add_verbs(v)?;
+        let shown = v.display();
+        let bytes = std::fs::read(v).map_err(|e| format!("{shown}: cannot read: {e}"))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| format!("{shown}: not UTF-8 (byte {})", e.utf8_error().valid_up_to()))?;
+        let n = p
+            .add_verbs(&shown.to_string(), &text)
+            .map_err(|e| e.to_string())?;
         eprintln!("dateline: {}: {n} verb patterns added", v.display());
     }
     Ok(p)
