@@ -543,10 +543,47 @@ impl EventMode {
 }
 
 /// An act an event is about (see [`Event::about`]), coded but not reported as done.
+/// How an act that did not happen as an event of its own relates to the event whose `about`
+/// list holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// What a demand, appeal or proposal asks for.
+    Requested,
+    /// The condition a threat sets ("… unless …").
+    Condition,
+    /// What an act is for ("a motion meant to widen the embargo").
+    Purpose,
+    /// What an accusation alleges.
+    Alleged,
+}
+
+impl Relation {
+    /// The name as written in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Requested => "requested",
+            Relation::Condition => "condition",
+            Relation::Purpose => "purpose",
+            Relation::Alleged => "alleged",
+        }
+    }
+
+    /// The mode of an act related this way that has no event to belong to.
+    pub fn mode(self) -> EventMode {
+        match self {
+            Relation::Requested => EventMode::Requested,
+            Relation::Condition => EventMode::Conditional,
+            Relation::Purpose => EventMode::Purpose,
+            Relation::Alleged => EventMode::Alleged,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventContent {
-    /// `requested`, `alleged` or `condition`.
-    pub relation: String,
+    /// How the act relates to the event it is listed under.
+    pub relation: Relation,
     pub cameo: String,
     pub plover: Option<String>,
     /// The act's trigger words, a byte span into the body.

@@ -22,39 +22,8 @@
 
 use crate::events::codes::recode;
 use crate::events::{Input, Knowledge, Vocabulary};
-use dateline_core::{Event, EventContent, EventMode};
+use dateline_core::{Event, EventContent, Relation};
 use dateline_nlp::Sentence;
-
-/// How a folded act relates to the event it belongs to.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Relation {
-    Requested,
-    Condition,
-    Purpose,
-    Alleged,
-}
-
-impl Relation {
-    /// The name in an event's `about` list.
-    fn as_str(self) -> &'static str {
-        match self {
-            Relation::Requested => "requested",
-            Relation::Condition => "condition",
-            Relation::Purpose => "purpose",
-            Relation::Alleged => "alleged",
-        }
-    }
-
-    /// The mode of an act folded this way that has no event to belong to.
-    fn mode(self) -> EventMode {
-        match self {
-            Relation::Requested => EventMode::Requested,
-            Relation::Condition => EventMode::Conditional,
-            Relation::Purpose => EventMode::Purpose,
-            Relation::Alleged => EventMode::Alleged,
-        }
-    }
-}
 
 /// An act folded into another event: the event it belongs to (if any; an index into the
 /// article's events) and how.
@@ -367,7 +336,7 @@ fn attach(events: &mut Vec<Event>, first: usize, hosts: &[Option<Fold>]) {
         match host {
             Some(h) => {
                 let content = EventContent {
-                    relation: relation.as_str().to_string(),
+                    relation,
                     cameo: events[i].cameo.clone(),
                     plover: events[i].plover.clone(),
                     trigger: events[i].trigger,
@@ -411,7 +380,8 @@ mod tests {
             demand
                 .about
                 .iter()
-                .any(|a| a.relation == "requested" && a.cameo.starts_with("08")),
+                .any(|a| a.relation == dateline_core::Relation::Requested
+                    && a.cameo.starts_with("08")),
             "{ev:?}"
         );
         assert!(!ev.iter().any(|e| e.cameo.starts_with("08")), "{ev:?}");
@@ -450,7 +420,10 @@ mod tests {
             .find(|e| e.cameo.starts_with("11"))
             .expect("an accusation");
         assert!(
-            accusation.about.iter().any(|a| a.relation == "alleged"),
+            accusation
+                .about
+                .iter()
+                .any(|a| a.relation == dateline_core::Relation::Alleged),
             "{ev:?}"
         );
         assert!(!ev.iter().any(|e| e.cameo.starts_with("19")), "{ev:?}");
@@ -468,8 +441,10 @@ mod tests {
             "{ev:?}"
         );
         assert!(
-            ev.iter()
-                .any(|e| e.about.iter().any(|a| a.relation == "purpose")),
+            ev.iter().any(|e| e
+                .about
+                .iter()
+                .any(|a| a.relation == dateline_core::Relation::Purpose)),
             "{ev:?}"
         );
     }
