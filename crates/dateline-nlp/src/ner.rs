@@ -79,7 +79,7 @@ pub struct TokenView<'a> {
 /// The tagger's view of a sentence: words with their lower case (`lower[i]` is
 /// `words[i].to_lowercase()`), gazetteer and cluster features.
 pub fn views<'a>(words: &[&'a str], lower: &'a [String], lex: &Lexicon) -> Vec<TokenView<'a>> {
-    let gaz = gazetteer_tags(words, lex);
+    let gaz = gazetteer_tags(words, lower, lex);
     words
         .iter()
         .zip(lower)
@@ -454,8 +454,9 @@ impl Model {
 }
 
 /// Gazetteer features for a sentence of token texts: the longest lexicon name from each
-/// position, as `B-KIND` / `I-KIND` (case-insensitive keys).
-pub fn gazetteer_tags(words: &[&str], lex: &Lexicon) -> Vec<Option<String>> {
+/// position, as `B-KIND` / `I-KIND` (case-insensitive keys). `lower[i]` is `words[i]` in
+/// lower case.
+pub fn gazetteer_tags(words: &[&str], lower: &[String], lex: &Lexicon) -> Vec<Option<String>> {
     let mut out = vec![None; words.len()];
     let normed: Vec<String> = words.iter().map(|w| norm_key(w)).collect();
     let mut key = String::new();
@@ -476,7 +477,7 @@ pub fn gazetteer_tags(words: &[&str], lex: &Lexicon) -> Vec<Option<String>> {
             }
         }
         match best {
-            Some((n, kind)) if !(n == 1 && lex.is_common(words[i])) => {
+            Some((n, kind)) if !(n == 1 && lex.is_common_lower(&lower[i])) => {
                 let k = kind_name(kind);
                 out[i] = Some(format!("B-{k}"));
                 for o in out.iter_mut().skip(i + 1).take(n - 1) {
@@ -485,7 +486,7 @@ pub fn gazetteer_tags(words: &[&str], lex: &Lexicon) -> Vec<Option<String>> {
                 i += n;
             }
             _ => {
-                if lex.is_title(words[i]) {
+                if lex.is_title_lower(&lower[i]) {
                     out[i] = Some("TITLE".into());
                 } else if lex.given_names.contains(&norm_key(words[i])) {
                     out[i] = Some("GIVEN".into());

@@ -287,7 +287,7 @@ impl Coder<'_, '_> {
         while cx.a > s.tok_start {
             let w = self.tok(cx.a - 1);
             let lw = self.ltok(cx.a - 1);
-            if self.k.lexicon.is_title(lw) || self.k.actors.agent(lw).is_some() {
+            if self.k.lexicon.is_title_lower(lw) || self.k.actors.agent(lw).is_some() {
                 cx.a -= 1;
                 cx.role_a = cx.a;
                 continue;
@@ -495,7 +495,7 @@ impl Coder<'_, '_> {
             if !w.chars().all(char::is_alphabetic) || w.len() < 4 {
                 continue;
             }
-            if self.k.lexicon.is_title(w) && !self.k.vocabulary.acting_titles.contains(w) {
+            if self.k.lexicon.is_title_lower(w) && !self.k.vocabulary.acting_titles.contains(w) {
                 continue;
             }
             let Some(role) = self.k.actors.agent(w) else {
