@@ -68,6 +68,7 @@ fn code_all(p: &Pipeline, docs: &[Doc]) -> usize {
                 &Input {
                     body: &d.body,
                     tokens: &d.ann.tokens,
+                    lower: &d.ann.lower,
                     sentences: &d.ann.sentences,
                     entities: &d.ann.entities,
                     times: &d.ann.times,

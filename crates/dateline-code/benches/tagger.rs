@@ -45,6 +45,8 @@ type Features = (Option<String>, Option<[u16; 4]>);
 
 struct Prepared {
     sents: Vec<Vec<String>>,
+    /// each sentence's words in lower case
+    lower: Vec<Vec<String>>,
     /// gazetteer and cluster features of each token
     gaz: Vec<Vec<Features>>,
     caps: HashMap<String, bool>,
@@ -55,11 +57,16 @@ fn prepared() -> &'static Prepared {
     P.get_or_init(|| {
         let p = dateline_code::Pipeline::new().expect("pipeline");
         let sents = sentences();
+        let lower: Vec<Vec<String>> = sents
+            .iter()
+            .map(|s| s.iter().map(|w| w.to_lowercase()).collect())
+            .collect();
         let gaz = sents
             .iter()
-            .map(|s| {
+            .zip(&lower)
+            .map(|(s, l)| {
                 let ws: Vec<&str> = s.iter().map(String::as_str).collect();
-                views(&ws, &p.lexicon)
+                views(&ws, l, &p.lexicon)
                     .into_iter()
                     .map(|v| (v.gaz, v.cluster))
                     .collect()
@@ -69,19 +76,27 @@ fn prepared() -> &'static Prepared {
             .iter()
             .map(|s| s.iter().map(String::as_str).collect())
             .collect();
-        let caps = doc_caps(&refs);
-        Prepared { sents, gaz, caps }
+        let lrefs: Vec<&[String]> = lower.iter().map(Vec::as_slice).collect();
+        let caps = doc_caps(&refs, &lrefs);
+        Prepared {
+            sents,
+            lower,
+            gaz,
+            caps,
+        }
     })
 }
 
 fn tag_all(m: &Model, p: &Prepared) -> usize {
     let mut n = 0;
-    for (s, g) in p.sents.iter().zip(&p.gaz) {
+    for ((s, l), g) in p.sents.iter().zip(&p.lower).zip(&p.gaz) {
         let views: Vec<TokenView> = s
             .iter()
+            .zip(l)
             .zip(g)
-            .map(|(w, (g, c))| TokenView {
+            .map(|((w, l), (g, c))| TokenView {
                 text: w,
+                lower: l,
                 gaz: g.clone(),
                 cluster: *c,
             })

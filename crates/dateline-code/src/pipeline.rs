@@ -129,6 +129,7 @@ impl Pipeline {
             &events::Input {
                 body: &body,
                 tokens: &ann.tokens,
+                lower: &ann.lower,
                 sentences: &ann.sentences,
                 entities: &ann.entities,
                 times: &ann.times,

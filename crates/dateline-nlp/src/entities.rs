@@ -79,10 +79,12 @@ fn is_time_word(t: &str) -> bool {
 
 /// Recognise entities with the trained tagger: spans from the model, types refined by the
 /// lexicon (LOC is `LOC` for seas and regions, else `GPE`; MISC is `NORP` for nationalities and
-/// groups), canonical names from the lexicon where a span is a known name.
+/// groups), canonical names from the lexicon where a span is a known name. `lower` holds each
+/// token of `toks` in lower case.
 pub fn recognize_model(
     body: &str,
     toks: &[Token],
+    lower: &[String],
     sents: &[Sentence],
     lex: &Lexicon,
     m: &crate::ner::Model,
@@ -97,15 +99,21 @@ pub fn recognize_model(
                 .collect()
         })
         .collect();
-    let caps = doc_caps(&words);
+    let lowers: Vec<&[String]> = sents
+        .iter()
+        .map(|s| &lower[s.tok_start..s.tok_end])
+        .collect();
+    let caps = doc_caps(&words, &lowers);
     let mut out = Vec::new();
-    for (s, ws) in sents.iter().zip(&words) {
+    for ((s, ws), ls) in sents.iter().zip(&words).zip(&lowers) {
+        // truecasing only lower-cases words, so the lower case of a truecased word is the
+        // word's own
         let tags = match truecase(ws, lex) {
             Some(tc) => {
                 let tc: Vec<&str> = tc.iter().map(String::as_str).collect();
-                m.tag(&views(&tc, lex), &caps)
+                m.tag(&views(&tc, ls, lex), &caps)
             }
-            None => m.tag(&views(ws, lex), &caps),
+            None => m.tag(&views(ws, ls, lex), &caps),
         };
         let mut i = 0;
         while i < tags.len() {
@@ -487,9 +495,16 @@ fn surnames_alone(out: &mut [Entity]) {
 }
 
 /// Recognise entities in `body`: the trained tagger when the lexicon carries one, else rules.
-pub fn recognize(body: &str, toks: &[Token], sents: &[Sentence], lex: &Lexicon) -> Vec<Entity> {
+/// `lower` holds each token of `toks` in lower case.
+pub fn recognize(
+    body: &str,
+    toks: &[Token],
+    lower: &[String],
+    sents: &[Sentence],
+    lex: &Lexicon,
+) -> Vec<Entity> {
     if let Some(m) = &lex.ner {
-        return recognize_model(body, toks, sents, lex, m);
+        return recognize_model(body, toks, lower, sents, lex, m);
     }
     recognize_rules(body, toks, sents, lex)
 }
@@ -727,7 +742,7 @@ fn entity(
 mod tests {
     use super::*;
     use crate::lexicon::LexEntry;
-    use crate::tokens::{sentences, tokenize};
+    use crate::tokens::{lower_case, sentences, tokenize};
 
     fn lex() -> Lexicon {
         let mut l = Lexicon::with_word_lists();
@@ -752,7 +767,7 @@ mod tests {
     fn run(s: &str) -> Vec<(String, EntityType)> {
         let t = tokenize(s);
         let ss = sentences(s, &t);
-        recognize(s, &t, &ss, &lex())
+        recognize(s, &t, &lower_case(s, &t), &ss, &lex())
             .into_iter()
             .map(|e| (e.text, e.kind))
             .collect()

@@ -201,6 +201,16 @@ impl Lexicon {
     pub fn is_title(&self, word: &str) -> bool {
         self.titles.contains(&word.to_lowercase())
     }
+
+    /// [`Lexicon::is_common`] of a word already in lower case (a token's shared lower case).
+    pub fn is_common_lower(&self, lower: &str) -> bool {
+        self.common_words.contains(lower)
+    }
+
+    /// [`Lexicon::is_title`] of a word already in lower case (a token's shared lower case).
+    pub fn is_title_lower(&self, lower: &str) -> bool {
+        self.titles.contains(lower)
+    }
 }
 
 #[cfg(test)]

@@ -20,6 +20,9 @@ pub use tokens::{Sentence, Token};
 #[derive(Debug, Clone, Default)]
 pub struct Annotations {
     pub tokens: Vec<Token>,
+    /// Each token in lower case (`lower[i]` is `tokens[i].text(body).to_lowercase()`),
+    /// computed once here for every stage that reads words case-blind.
+    pub lower: Vec<String>,
     pub sentences: Vec<Sentence>,
     pub entities: Vec<Entity>,
     pub times: Vec<TimeExpr>,
@@ -29,15 +32,17 @@ pub struct Annotations {
 /// Run every annotator over `body`.
 pub fn annotate(body: &str, published: Option<&str>, lex: &Lexicon) -> Annotations {
     let toks = tokens::tokenize(body);
+    let lower = tokens::lower_case(body, &toks);
     let sents = tokens::sentences(body, &toks);
-    let mut ents = entities::recognize(body, &toks, &sents, lex);
+    let mut ents = entities::recognize(body, &toks, &lower, &sents, lex);
     coref::resolve(&mut ents);
-    let times = times::find(body, &toks, &sents, published);
+    let times = times::find(body, &toks, &lower, &sents, published);
     // a time expression is never also an entity
     ents.retain(|e| !times.iter().any(|t| t.start < e.end && e.start < t.end));
-    let quotes = quotes::find(body, &toks, &sents, &ents, lex);
+    let quotes = quotes::find(body, &toks, &lower, &sents, &ents, lex);
     Annotations {
         tokens: toks,
+        lower,
         sentences: sents,
         entities: ents,
         times,

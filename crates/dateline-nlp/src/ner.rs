@@ -68,29 +68,33 @@ impl std::fmt::Debug for Model {
 /// What the tagger sees of a token.
 pub struct TokenView<'a> {
     pub text: &'a str,
+    /// The token in lower case (`text.to_lowercase()`, computed once per document).
+    pub lower: &'a str,
     /// Gazetteer feature of this token (`B-GPE`, `I-PERSON`...), if a lexicon name covers it.
     pub gaz: Option<String>,
     /// The word's classes in `data/nlp/word-clusters.tsv` (coarse to fine), if listed.
     pub cluster: Option<[u16; CLUSTER_LEVELS]>,
 }
 
-/// The tagger's view of a sentence: words with their gazetteer and cluster features.
-pub fn views<'a>(words: &[&'a str], lex: &Lexicon) -> Vec<TokenView<'a>> {
-    let gaz = gazetteer_tags(words, lex);
+/// The tagger's view of a sentence: words with their lower case (`lower[i]` is
+/// `words[i].to_lowercase()`), gazetteer and cluster features.
+pub fn views<'a>(words: &[&'a str], lower: &'a [String], lex: &Lexicon) -> Vec<TokenView<'a>> {
+    let gaz = gazetteer_tags(words, lower, lex);
     words
         .iter()
+        .zip(lower)
         .zip(gaz)
-        .map(|(w, g)| {
-            let lw = w.to_lowercase();
+        .map(|((w, lw), g)| {
             // the vectors are of lower-cased words: an acronym that spells a function word
             // ("US", "WHO", "IT") is not that word, so it gets no class
             let acronym = w.len() >= 2
                 && w.chars().all(|c| c.is_uppercase())
-                && lex.function_words.contains(&lw);
+                && lex.function_words.contains(lw);
             TokenView {
                 text: w,
+                lower: lw,
                 gaz: g,
-                cluster: if acronym { None } else { lex.clusters.get(&lw) },
+                cluster: if acronym { None } else { lex.clusters.get(lw) },
             }
         })
         .collect()
@@ -197,7 +201,6 @@ pub fn truecase(words: &[&str], lex: &Lexicon) -> Option<Vec<String>> {
 
 /// Per-sentence strings the features need, computed once per token.
 pub struct Prepared {
-    lower: Vec<String>,
     shape: Vec<String>,
     /// the sentence is written in capitals (a headline)
     all_caps: bool,
@@ -215,7 +218,6 @@ impl Prepared {
             (n + 1, u + usize::from(c.is_uppercase()))
         });
         Prepared {
-            lower: toks.iter().map(|t| t.text.to_lowercase()).collect(),
             shape: toks.iter().map(|t| shape(t.text)).collect(),
             all_caps: n >= 6 && up * 10 >= n * 9,
             without: 0,
@@ -234,17 +236,14 @@ pub fn features(
 ) {
     out.clear();
     let w = toks[i].text;
-    let lw = pre.lower[i].as_str();
+    let lw = toks[i].lower;
     let sh = pre.shape[i].as_str();
     let at = |k: isize| -> (&str, &str) {
         let j = i as isize + k;
         if j < 0 {
             ("<s>", "<s>")
         } else if (j as usize) < toks.len() {
-            (
-                pre.lower[j as usize].as_str(),
-                pre.shape[j as usize].as_str(),
-            )
+            (toks[j as usize].lower, pre.shape[j as usize].as_str())
         } else {
             ("</s>", "</s>")
         }
@@ -455,8 +454,9 @@ impl Model {
 }
 
 /// Gazetteer features for a sentence of token texts: the longest lexicon name from each
-/// position, as `B-KIND` / `I-KIND` (case-insensitive keys).
-pub fn gazetteer_tags(words: &[&str], lex: &Lexicon) -> Vec<Option<String>> {
+/// position, as `B-KIND` / `I-KIND` (case-insensitive keys). `lower[i]` is `words[i]` in
+/// lower case.
+pub fn gazetteer_tags(words: &[&str], lower: &[String], lex: &Lexicon) -> Vec<Option<String>> {
     let mut out = vec![None; words.len()];
     let normed: Vec<String> = words.iter().map(|w| norm_key(w)).collect();
     let mut key = String::new();
@@ -477,7 +477,7 @@ pub fn gazetteer_tags(words: &[&str], lex: &Lexicon) -> Vec<Option<String>> {
             }
         }
         match best {
-            Some((n, kind)) if !(n == 1 && lex.is_common(words[i])) => {
+            Some((n, kind)) if !(n == 1 && lex.is_common_lower(&lower[i])) => {
                 let k = kind_name(kind);
                 out[i] = Some(format!("B-{k}"));
                 for o in out.iter_mut().skip(i + 1).take(n - 1) {
@@ -486,7 +486,7 @@ pub fn gazetteer_tags(words: &[&str], lex: &Lexicon) -> Vec<Option<String>> {
                 i += n;
             }
             _ => {
-                if lex.is_title(words[i]) {
+                if lex.is_title_lower(&lower[i]) {
                     out[i] = Some("TITLE".into());
                 } else if lex.given_names.contains(&norm_key(words[i])) {
                     out[i] = Some("GIVEN".into());
@@ -503,19 +503,22 @@ fn kind_name(k: EntityType) -> &'static str {
 }
 
 /// Which lower-cased words the document writes capitalised mid-sentence (true) or in lower
-/// case (false), for the non-local feature.
-pub fn doc_caps(sentences: &[Vec<&str>]) -> HashMap<String, bool> {
+/// case (false), for the non-local feature. `lower[k][i]` is `sentences[k][i].to_lowercase()`.
+pub fn doc_caps(sentences: &[Vec<&str>], lower: &[&[String]]) -> HashMap<String, bool> {
     let mut m: HashMap<String, bool> = HashMap::new();
-    for s in sentences {
-        for w in s.iter().skip(1) {
+    for (s, ls) in sentences.iter().zip(lower) {
+        for (w, l) in s.iter().zip(ls.iter()).skip(1) {
             let Some(c) = w.chars().next() else { continue };
             if !c.is_alphabetic() {
                 continue;
             }
-            let l = w.to_lowercase();
             let cap = c.is_uppercase();
-            let e = m.entry(l).or_insert(cap);
-            *e = *e || cap;
+            match m.get_mut(l.as_str()) {
+                Some(e) => *e = *e || cap,
+                None => {
+                    m.insert(l.clone(), cap);
+                }
+            }
         }
     }
     m
@@ -527,6 +530,8 @@ pub mod train {
 
     pub struct Sentence {
         pub words: Vec<String>,
+        /// The words in lower case, computed once for every pass over the sentence.
+        pub lower: Vec<String>,
         pub tags: Vec<usize>,
         pub doc: usize,
     }
@@ -559,6 +564,7 @@ pub mod train {
                     prev = t.clone();
                 }
                 out.push(Sentence {
+                    lower: words.iter().map(|w| w.to_lowercase()).collect(),
                     words: std::mem::take(words),
                     tags,
                     doc,
@@ -619,22 +625,23 @@ pub mod train {
 
     /// The capitalisation map ([`doc_caps`]) of every document of a CoNLL file.
     pub fn caps_by_doc(sents: &[Sentence]) -> HashMap<usize, HashMap<String, bool>> {
-        let mut by_doc: HashMap<usize, Vec<Vec<&str>>> = HashMap::new();
+        type Doc<'a> = (Vec<Vec<&'a str>>, Vec<&'a [String]>);
+        let mut by_doc: HashMap<usize, Doc> = HashMap::new();
         for s in sents {
-            by_doc
-                .entry(s.doc)
-                .or_default()
-                .push(s.words.iter().map(String::as_str).collect());
+            let (words, lower) = by_doc.entry(s.doc).or_default();
+            words.push(s.words.iter().map(String::as_str).collect());
+            lower.push(&s.lower);
         }
         by_doc
             .into_iter()
-            .map(|(d, ss)| (d, doc_caps(&ss)))
+            .map(|(d, (ws, ls))| (d, doc_caps(&ws, &ls)))
             .collect()
     }
 
-    pub fn views<'a>(s: &'a [String], lex: &Lexicon) -> Vec<TokenView<'a>> {
-        let words: Vec<&str> = s.iter().map(String::as_str).collect();
-        super::views(&words, lex)
+    /// The tagger's view of a training sentence.
+    pub fn views<'a>(s: &'a Sentence, lex: &Lexicon) -> Vec<TokenView<'a>> {
+        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        super::views(&words, &s.lower, lex)
     }
 
     /// Train for `epochs` passes; `log` receives a line per epoch.
@@ -652,7 +659,7 @@ pub mod train {
             now: 1,
         };
         let caps = caps_by_doc(sents);
-        let views: Vec<Vec<TokenView>> = sents.iter().map(|s| views(&s.words, lex)).collect();
+        let views: Vec<Vec<TokenView>> = sents.iter().map(|s| views(s, lex)).collect();
         let mut order: Vec<usize> = (0..sents.len()).collect();
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut feats = Vec::with_capacity(64);
@@ -748,7 +755,7 @@ pub mod train {
         let caps = caps_by_doc(sents);
         let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
         for s in sents {
-            let v = views(&s.words, lex);
+            let v = views(s, lex);
             let pred = spans(&m.tag(&v, &caps[&s.doc]));
             let gold = spans(&s.tags);
             tp += pred.iter().filter(|p| gold.contains(p)).count();
@@ -833,7 +840,9 @@ mod tests {
     #[test]
     fn acronyms_spelling_function_words_get_no_word_class() {
         let lex = Lexicon::with_word_lists();
-        let v = views(&["US", "troops", "told", "us", "WHO", "Smith"], &lex);
+        let words = ["US", "troops", "told", "us", "WHO", "Smith"];
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let v = views(&words, &lower, &lex);
         let has: Vec<bool> = v.iter().map(|t| t.cluster.is_some()).collect();
         assert_eq!(has, vec![false, true, true, true, false, true]);
     }
@@ -847,10 +856,13 @@ mod tests {
         let bytes = m.to_bytes("test", 0.0);
         let m2 = Model::from_bytes(&bytes).unwrap();
         let words = ["Ann", "Smith", "visited", "Paris", "."];
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let v: Vec<TokenView> = words
             .iter()
-            .map(|w| TokenView {
+            .zip(&lower)
+            .map(|(w, l)| TokenView {
                 text: w,
+                lower: l,
                 gaz: None,
                 cluster: None,
             })

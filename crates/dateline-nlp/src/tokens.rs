@@ -56,6 +56,12 @@ const CLOSERS: &[char] = &[
     '"', '\u{201d}', '\u{2019}', '\'', ')', ']', '}', '.', ',', ';', ':', '!', '?',
 ];
 
+/// Each token of `toks` in lower case, in order: the one place a document's tokens are
+/// lower-cased, for every stage that reads words case-blind.
+pub fn lower_case(body: &str, toks: &[Token]) -> Vec<String> {
+    toks.iter().map(|t| t.text(body).to_lowercase()).collect()
+}
+
 /// Split `body` into tokens.
 pub fn tokenize(body: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(body.len() / 5);

@@ -96,7 +96,7 @@ impl Coder<'_, '_> {
             source = ms
                 .iter()
                 .filter(|x| x.t0 >= mc.trig_end && target.is_none_or(|t| t.t0 != x.t0))
-                .find(|x| !PREPOSITIONS.contains(&self.ltok(x.t0 - 1).as_str()) && !x.pronoun);
+                .find(|x| !PREPOSITIONS.contains(&self.ltok(x.t0 - 1)) && !x.pronoun);
         }
         if target.is_none() && !passive {
             target = self.object(sc, mc, source);
@@ -118,8 +118,7 @@ impl Coder<'_, '_> {
     fn slot_target<'m>(&self, sc: &SentenceCx, mc: &MatchCx<'m>) -> Option<&'m Mention> {
         let t = sc.s.tok_start + mc.m.target_at?;
         mc.ms.iter().find(|x| {
-            let only_dets =
-                (t..x.t0.max(t)).all(|i| SLOT_DETERMINERS.contains(&self.ltok(i).as_str()));
+            let only_dets = (t..x.t0.max(t)).all(|i| SLOT_DETERMINERS.contains(&self.ltok(i)));
             (x.t0 >= t && x.t0 <= t + 3 && only_dets && !x.pronoun) || (x.t0 < t && x.t1 > t)
         })
     }
@@ -187,11 +186,11 @@ impl Coder<'_, '_> {
                     && x.actor.canonical.is_none()
                     && !x.pronoun
                     && x.t0 > s.tok_start
-                    && ARTICLE_OR_POSSESSIVE.contains(&self.ltok(x.t0 - 1).as_str()))
+                    && ARTICLE_OR_POSSESSIVE.contains(&self.ltok(x.t0 - 1)))
             })
             .find(|x| {
                 x.t0 == s.tok_start
-                    || !PREPOSITIONS.contains(&self.ltok(x.t0 - 1).as_str())
+                    || !PREPOSITIONS.contains(&self.ltok(x.t0 - 1))
                     || self.after_partitive(x.t0)
             })?;
         // inside an apposition ("Kenya, a close ally of the West, has refused"): the actor
@@ -201,7 +200,7 @@ impl Coder<'_, '_> {
             .filter(|y| y.t1 < near.t0 && near.t0 - y.t1 <= 30 && !y.pronoun)
             .filter(|y| self.tok(y.t1) == ",")
             .filter(|y| {
-                matches!(self.ltok(y.t1 + 1).as_str(), "a" | "an" | "the" | "its")
+                matches!(self.ltok(y.t1 + 1), "a" | "an" | "the" | "its")
                     || matches!(self.tok(y.t1 + 2), "'s" | "\u{2019}s")
             })
             .find(|y| {
@@ -258,12 +257,12 @@ impl Coder<'_, '_> {
                     let w = self.ltok(i);
                     // a comma opening a new phrase ("…, arresting opponents, a spokesman for
                     // the ministry said") ends the verb's reach
-                    let comma_stop = w == ","
-                        && (fronted || ARTICLE_OR_POSSESSIVE.contains(&self.ltok(i + 1).as_str()));
+                    let comma_stop =
+                        w == "," && (fronted || ARTICLE_OR_POSSESSIVE.contains(&self.ltok(i + 1)));
                     // what is demanded or rejected names its agent after "by" ("demanded an
                     // apology by the ministry", "rejected calls by the union")
                     let agent_by = w == "by" && asks_or_rejects;
-                    !comma_stop && (agent_by || !OBJECT_STOP_WORDS.contains(&w.as_str()))
+                    !comma_stop && (agent_by || !OBJECT_STOP_WORDS.contains(&w))
                 })
             })
     }
@@ -274,9 +273,8 @@ impl Coder<'_, '_> {
             x.t0 > t.t1
                 && x.t0 <= t.t1 + 6
                 && !x.pronoun
-                && (t.t1..x.t0)
-                    .any(|i| matches!(self.ltok(i).as_str(), "to" | "from" | "against" | "into"))
-                && (t.t1..x.t0).all(|i| !matches!(self.ltok(i).as_str(), "," | ";"))
+                && (t.t1..x.t0).any(|i| matches!(self.ltok(i), "to" | "from" | "against" | "into"))
+                && (t.t1..x.t0).all(|i| !matches!(self.ltok(i), "," | ";"))
         })
     }
 

@@ -4,7 +4,6 @@
 use super::{Input, Knowledge};
 use dateline_core::{date::Date, Actor};
 use dateline_geo::Gazetteer;
-use dateline_nlp::Token;
 
 /// One article being coded, with what every stage reads.
 pub(super) struct Coder<'a, 'k> {
@@ -35,9 +34,10 @@ impl<'a, 'k> Coder<'a, 'k> {
             .unwrap_or("")
     }
 
-    /// The text of token `i` in lower case.
-    pub(super) fn ltok(&self, i: usize) -> String {
-        self.tok(i).to_lowercase()
+    /// The text of token `i` in lower case ("" past the end), as the annotate stage
+    /// lower-cased it.
+    pub(super) fn ltok(&self, i: usize) -> &str {
+        self.x.lower.get(i).map_or("", String::as_str)
     }
 
     /// Token index range of a byte span.
@@ -49,22 +49,17 @@ impl<'a, 'k> Coder<'a, 'k> {
     }
 
     /// The token before `i` in lower case, "" at the start of the sentence (token `from`).
-    pub(super) fn ltok_before(&self, i: usize, from: usize) -> String {
+    pub(super) fn ltok_before(&self, i: usize, from: usize) -> &str {
         if i > from {
             self.ltok(i - 1)
         } else {
-            String::new()
+            ""
         }
     }
 }
 
 fn day_of(s: Option<&str>) -> Option<i64> {
     s.and_then(Date::parse_iso).map(Date::to_days)
-}
-
-/// A token's text in lower case.
-pub(super) fn lower(body: &str, t: &Token) -> String {
-    t.text(body).to_lowercase()
 }
 
 /// The country (ISO3) a CAMEO actor code starts with, if it is a country code.

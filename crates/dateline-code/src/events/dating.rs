@@ -202,12 +202,7 @@ fn definite_references(
 /// Events dated only by the article ("At the meeting, the two leaders signed a pact") whose
 /// sentence names its event by a definite noun take the date of the last sentence up to six
 /// back that named an event of that kind with a date (see the module's doc).
-pub(super) fn dated_by_reference(
-    v: &Vocabulary,
-    events: &mut [Event],
-    x: &Input,
-    sentence_words: &[Vec<String>],
-) {
+pub(super) fn dated_by_reference(v: &Vocabulary, events: &mut [Event], x: &Input) {
     // each sentence's events, by the sentence's start (one pass, not one per sentence)
     let mut of_sentence: HashMap<usize, Vec<usize>> = Default::default();
     for (k, e) in events.iter().enumerate() {
@@ -215,9 +210,8 @@ pub(super) fn dated_by_reference(
     }
     let mut dated: DatedKinds = Default::default();
     for (si, s) in x.sentences.iter().enumerate() {
-        let Some(words) = sentence_words.get(si) else {
-            break;
-        };
+        // the sentence's words in lower case
+        let words = &x.lower[s.tok_start..s.tok_end];
         let own = own_dates(x, s);
         let refs = definite_references(v, x, s, si, words, &own, &mut dated);
         let mine: Vec<usize> = of_sentence

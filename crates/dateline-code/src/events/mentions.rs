@@ -224,7 +224,7 @@ impl Coder<'_, '_> {
             let end_b = self.x.tokens[j - 1].end;
             let mut start_b = e.start;
             let mut t0b = t0;
-            if t0 > s.tok_start && matches!(self.ltok(t0 - 1).as_str(), "the" | "a") {
+            if t0 > s.tok_start && matches!(self.ltok(t0 - 1), "the" | "a") {
                 t0b = t0 - 1;
                 start_b = self.x.tokens[t0b].start;
             }
@@ -286,8 +286,8 @@ impl Coder<'_, '_> {
         };
         while cx.a > s.tok_start {
             let w = self.tok(cx.a - 1);
-            let lw = w.to_lowercase();
-            if self.k.lexicon.is_title(&lw) || self.k.actors.agent(&lw).is_some() {
+            let lw = self.ltok(cx.a - 1);
+            if self.k.lexicon.is_title_lower(lw) || self.k.actors.agent(lw).is_some() {
                 cx.a -= 1;
                 cx.role_a = cx.a;
                 continue;
@@ -495,27 +495,27 @@ impl Coder<'_, '_> {
             if !w.chars().all(char::is_alphabetic) || w.len() < 4 {
                 continue;
             }
-            if self.k.lexicon.is_title(&w) && !self.k.vocabulary.acting_titles.contains(&w) {
+            if self.k.lexicon.is_title_lower(w) && !self.k.vocabulary.acting_titles.contains(w) {
                 continue;
             }
-            let Some(role) = self.k.actors.agent(&w) else {
+            let Some(role) = self.k.actors.agent(w) else {
                 continue;
             };
             let pre = self.ltok_before(i, s.tok_start);
             // "opposition groups", "rebel forces": a plural head noun after the role word
-            let head = usize::from(self.k.vocabulary.group_heads.contains(&self.ltok(i + 1)));
-            let acts = matches!(pre.as_str(), "the" | "its" | "their" | "his" | "her")
+            let head = usize::from(self.k.vocabulary.group_heads.contains(self.ltok(i + 1)));
+            let acts = matches!(pre, "the" | "its" | "their" | "his" | "her")
                 || w.ends_with('s')
                 || head == 1
                 // a role word opening the sentence ("Police arrested …"), unless it
                 // modifies the next ("Opposition leaders …")
-                || i == s.tok_start && self.k.actors.agent(&self.ltok(i + 1)).is_none();
+                || i == s.tok_start && self.k.actors.agent(self.ltok(i + 1)).is_none();
             if !acts {
                 continue;
             }
             // "opposition leaders": the modifier's role is the narrower one
             let (t0, role) = match (i > s.tok_start)
-                .then(|| self.k.actors.agent(&pre))
+                .then(|| self.k.actors.agent(pre))
                 .flatten()
             {
                 // (extras come in token order: the last reaches furthest)
@@ -533,7 +533,7 @@ impl Coder<'_, '_> {
     fn role_phrase(&self, t0: usize, i: usize, role: &str, kept: &[Mention]) -> Mention {
         let mut t1 = i + 1;
         let mut country = None;
-        if matches!(self.ltok(i + 1).as_str(), "in" | "of" | "from") {
+        if matches!(self.ltok(i + 1), "in" | "of" | "from") {
             let at = if self.ltok(i + 2) == "the" {
                 i + 3
             } else {
@@ -560,12 +560,12 @@ impl Coder<'_, '_> {
             .filter(|&i| !covered.has(i))
             .filter_map(|i| {
                 let w = self.ltok(i);
-                if !SUBJECT_PRONOUNS.contains(&w.as_str()) {
+                if !SUBJECT_PRONOUNS.contains(&w) {
                     return None;
                 }
                 let t = self.x.tokens[i];
                 let mut m = Mention::of_span(self.x.body, i, i + 1, t.start, t.end);
-                m.person = matches!(w.as_str(), "he" | "she" | "his");
+                m.person = matches!(w, "he" | "she" | "his");
                 m.pronoun = true;
                 Some(m)
             })
@@ -578,7 +578,7 @@ impl Coder<'_, '_> {
         for i in 0..kept.len() {
             let m = &kept[i];
             let role_only = !m.pronoun && countryless(&m.actor);
-            if !role_only || !matches!(self.ltok(m.t1).as_str(), "in" | "from") {
+            if !role_only || !matches!(self.ltok(m.t1), "in" | "from") {
                 continue;
             }
             let at = m.t1 + 1;
@@ -590,7 +590,7 @@ impl Coder<'_, '_> {
                     && n.t0 <= at + 2
                     && (at..n.t0).all(|j| {
                         let w = self.ltok(j);
-                        w == "the" || COMPASS_WORDS.contains(&w.as_str())
+                        w == "the" || COMPASS_WORDS.contains(&w)
                     })
             });
             if let Some(country) = place.and_then(|n| n.actor.country.clone()) {

@@ -74,6 +74,9 @@ pub struct Knowledge<'a> {
 pub struct Input<'a> {
     pub body: &'a str,
     pub tokens: &'a [Token],
+    /// Each token in lower case (`lower[i]` is `tokens[i].text(body).to_lowercase()`), as
+    /// the annotate stage computed it once for the document.
+    pub lower: &'a [String],
     pub sentences: &'a [Sentence],
     pub entities: &'a [Entity],
     pub times: &'a [TimeExpr],
@@ -88,12 +91,9 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
     let c = Coder::new(k, x);
     let mut events: Vec<Event> = Vec::new();
     let mut carried = Carried::default();
-    // each sentence's words in lower case, for dating events by reference
-    let sentence_words: Vec<Vec<String>> = x
-        .sentences
-        .iter()
-        .map(|s| c.code_sentence(s, &mut events, &mut carried))
-        .collect();
-    dating::dated_by_reference(k.vocabulary, &mut events, x, &sentence_words);
+    for s in x.sentences {
+        c.code_sentence(s, &mut events, &mut carried);
+    }
+    dating::dated_by_reference(k.vocabulary, &mut events, x);
     merge::merge(events)
 }

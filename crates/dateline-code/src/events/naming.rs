@@ -121,7 +121,7 @@ impl Coder<'_, '_> {
             .find_map(|n| self.country_of_entity(n))?;
         let role = (span.0..span.1)
             .rev()
-            .find_map(|j| self.k.actors.agent(&self.ltok(j)))
+            .find_map(|j| self.k.actors.agent(self.ltok(j)))
             .unwrap_or("");
         Some(format!("{country}{role}"))
     }
@@ -131,7 +131,7 @@ impl Coder<'_, '_> {
     pub(super) fn own_agent(&self, m: &Mention, cameo: &str) -> bool {
         !m.pronoun
             && m.t0 > 0
-            && (OWN_POSSESSIVES.contains(&self.ltok(m.t0 - 1).as_str()) || cameo.starts_with("15"))
+            && (OWN_POSSESSIVES.contains(&self.ltok(m.t0 - 1)) || cameo.starts_with("15"))
             && countryless(&m.actor)
     }
 
@@ -140,16 +140,12 @@ impl Coder<'_, '_> {
     /// head, not an object of the preposition.
     pub(super) fn after_partitive(&self, t0: usize) -> bool {
         let mut i = t0;
-        if i > 0 && matches!(self.ltok(i - 1).as_str(), "the" | "its" | "their") {
+        if i > 0 && matches!(self.ltok(i - 1), "the" | "its" | "their") {
             i -= 1;
         }
         i >= 2
             && self.ltok(i - 1) == "of"
-            && self
-                .k
-                .vocabulary
-                .partitive_heads
-                .contains(&self.ltok(i - 2))
+            && self.k.vocabulary.partitive_heads.contains(self.ltok(i - 2))
     }
 
     pub(super) fn country_of_entity(&self, e: &Entity) -> Option<String> {
@@ -185,11 +181,7 @@ impl Coder<'_, '_> {
     /// Indian proposal": India's), but not a religion's ("Christian eastern Beirut").
     pub(super) fn norp_alone(&self, e: &Entity, t1: usize, s: &Sentence) -> bool {
         let plural = e.text.ends_with('s') && !e.text.ends_with("ss");
-        let next = if t1 < s.tok_end {
-            self.ltok(t1)
-        } else {
-            String::new()
-        };
+        let next = if t1 < s.tok_end { self.ltok(t1) } else { "" };
         let noun_follows = next.len() > 2 && next.chars().all(char::is_alphabetic);
         plural || (noun_follows && self.country_of_entity(e).is_some())
     }

@@ -27,7 +27,7 @@ impl Coder<'_, '_> {
         let body = self.x.body;
         let trig_b = self.x.tokens[trig].start;
         // a fronted locative ("In the capital, at a rally, the party did Y") governs the clause
-        let fronted = matches!(self.ltok(s.tok_start).as_str(), "in" | "at");
+        let fronted = matches!(self.ltok(s.tok_start), "in" | "at");
         // (places within 600 bytes of the trigger: a clause's place is near its verb, and a
         // 5,000-word sentence is not scanned once per event)
         let (lo, hi) = (

@@ -78,7 +78,7 @@ impl Coder<'_, '_> {
         if !m.pronoun {
             return;
         }
-        if FIRST_PERSON.contains(&self.ltok(m.t0).as_str()) {
+        if FIRST_PERSON.contains(&self.ltok(m.t0)) {
             self.quoted_speaker(m, same, later, before.prev_mentions);
             return;
         }
@@ -147,7 +147,7 @@ impl Coder<'_, '_> {
     /// The actor a third-person pronoun refers to.
     fn antecedent(&self, m: &Mention, same: &[Mention], before: &Antecedents) -> Option<Actor> {
         let person = m.person;
-        let singular = SINGULAR_PRONOUNS.contains(&self.ltok(m.t0).as_str());
+        let singular = SINGULAR_PRONOUNS.contains(&self.ltok(m.t0));
         // in the same sentence, before it: "Chile says it never closes"
         let local = same
             .iter()

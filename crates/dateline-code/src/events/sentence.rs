@@ -26,7 +26,7 @@
 
 use super::arguments::{Arguments, MatchCx, SentenceCx};
 use super::clauses::{requested_acts, threats_and_force};
-use super::coder::{lower, Coder};
+use super::coder::Coder;
 use super::codes::intent_code;
 use super::dating::EventDate;
 use super::implied::{previous_occasion, visit_hosts};
@@ -75,13 +75,13 @@ pub(super) struct Carried {
 }
 
 impl Coder<'_, '_> {
-    /// Code one sentence, adding its events to `events`; returns its lower-case words.
+    /// Code one sentence, adding its events to `events`.
     pub(super) fn code_sentence(
         &self,
         s: &Sentence,
         events: &mut Vec<Event>,
         carried: &mut Carried,
-    ) -> Vec<String> {
+    ) {
         let (k, x) = (self.k, self.x);
         let mut ms = self.mentions(s);
         let before = Antecedents {
@@ -92,27 +92,24 @@ impl Coder<'_, '_> {
         // a name coded once in the article ("Kenyan President William Ruto") keeps its code
         // when it comes back bare ("Ruto")
         carried.known.apply(&mut ms);
-        let words: Vec<String> = (s.tok_start..s.tok_end)
-            .map(|i| lower(x.body, &x.tokens[i]))
-            .collect();
+        let words = &x.lower[s.tok_start..s.tok_end];
         let wref: Vec<&str> = words.iter().map(String::as_str).collect();
         let matches = k.patterns.find(&wref);
         let sc = SentenceCx {
             s,
-            words: &words,
+            words,
             first: events.len(),
         };
         for m in &matches {
             self.code_match(&sc, m, &ms, events);
         }
-        threats_and_force(k, &words, s, x, events, sc.first);
+        threats_and_force(k, words, s, x, events, sc.first);
         requested_acts(k, events, sc.first, x, s);
         visit_hosts(k, events, sc.first);
         if matches.is_empty() {
             previous_occasion(k, events, sc.first, x, s, &wref);
         }
         carried.prev_mentions = ms;
-        words
     }
 
     /// Whether a one-word pattern's match is a noun, not the verb it means ("a visit that
@@ -252,9 +249,10 @@ impl Coder<'_, '_> {
         events: &mut Vec<Event>,
     ) {
         let m = mc.m;
+        // the words are lower case already
         let armed_before = sc.words[m.start.saturating_sub(4)..m.start]
             .iter()
-            .any(|w| troops(self.k.vocabulary, w));
+            .any(|w| self.k.vocabulary.troops.contains(w));
         for src in sources {
             for tgt in targets {
                 // an actor is not its own target ("the ministry … the deaths of two of its

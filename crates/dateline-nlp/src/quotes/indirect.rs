@@ -16,27 +16,29 @@
 use super::spans::Span;
 use super::speaker::speaker_of;
 use super::vocab::INDIRECT_CUES;
-use super::words::{is_punct, lower, PRONOUNS};
+use super::words::{is_punct, PRONOUNS};
 use crate::tokens::{Sentence, Token};
 use dateline_core::{Entity, EntityType, Quote, QuoteKind};
 
-/// The reported speech of the sentences with no quotation marks.
+/// The reported speech of the sentences with no quotation marks (`lower` holds each token
+/// in lower case).
 pub(super) fn find_all(
     body: &str,
     toks: &[Token],
+    lower: &[String],
     sents: &[Sentence],
     ents: &[Entity],
 ) -> Vec<Quote> {
     sents
         .iter()
         .filter(|s| !body[s.start..s.end].contains(['"', '\u{201c}', '\u{201d}']))
-        .filter_map(|s| indirect(body, toks, s, ents))
+        .filter_map(|s| indirect(body, toks, lower, s, ents))
         .collect()
 }
 
-/// The subject ending at token `prev`, right before the verb: an entity or a pronoun, no
-/// punctuation between.
-fn subject(body: &str, ents: &[Entity], prev: Token) -> Option<Span> {
+/// The subject ending at token `prev` (`lower_prev` in lower case), right before the verb: an
+/// entity or a pronoun, no punctuation between.
+fn subject(ents: &[Entity], prev: Token, lower_prev: &str) -> Option<Span> {
     let named = ents
         .iter()
         .find(|e| {
@@ -49,24 +51,30 @@ fn subject(body: &str, ents: &[Entity], prev: Token) -> Option<Span> {
         .map(Span::of_entity);
     named.or_else(|| {
         // "White House spokesman John Doe said", "officials said": look back over a title
-        let pw = lower(prev.text(body));
         PRONOUNS
-            .contains(&pw.as_str())
+            .contains(&lower_prev)
             .then_some(Span::of_token(&prev))
     })
 }
 
 /// The content of the report after the verb at position `p` of the sentence's tokens `st`
 /// (`w` the verb), or before it when the attribution closes the sentence.
-fn content(body: &str, toks: &[Token], st: &[usize], p: usize, w: &str) -> Option<Span> {
+fn content(
+    body: &str,
+    toks: &[Token],
+    lower: &[String],
+    st: &[usize],
+    p: usize,
+    w: &str,
+) -> Option<Span> {
     // content after the verb: skip "that" and an addressee ("told reporters")
     let mut c = p + 1;
     if w == "told" {
-        while c < st.len() && lower(toks[st[c]].text(body)) != "that" && c < p + 4 {
+        while c < st.len() && lower[st[c]] != "that" && c < p + 4 {
             c += 1;
         }
     }
-    if c < st.len() && lower(toks[st[c]].text(body)) == "that" {
+    if c < st.len() && lower[st[c]] == "that" {
         c += 1;
     }
     let after_is_punct = st
@@ -96,15 +104,22 @@ fn content(body: &str, toks: &[Token], st: &[usize], p: usize, w: &str) -> Optio
 }
 
 /// The reported speech of sentence `s`, at its first reporting verb with a subject.
-fn indirect(body: &str, toks: &[Token], s: &Sentence, ents: &[Entity]) -> Option<Quote> {
+fn indirect(
+    body: &str,
+    toks: &[Token],
+    lower: &[String],
+    s: &Sentence,
+    ents: &[Entity],
+) -> Option<Quote> {
     let st: Vec<usize> = (s.tok_start..s.tok_end).collect();
     for (p, &k) in st.iter().enumerate() {
-        let w = lower(toks[k].text(body));
-        if !INDIRECT_CUES.has(&w) || p == 0 {
+        let w = lower[k].as_str();
+        if !INDIRECT_CUES.has(w) || p == 0 {
             continue;
         }
-        let subj = subject(body, ents, toks[st[p - 1]])?;
-        let Span { start: cs, end: ce } = content(body, toks, &st, p, &w)?;
+        let prev = st[p - 1];
+        let subj = subject(ents, toks[prev], &lower[prev])?;
+        let Span { start: cs, end: ce } = content(body, toks, lower, &st, p, w)?;
         if ce <= cs {
             return None;
         }
@@ -115,7 +130,7 @@ fn indirect(body: &str, toks: &[Token], s: &Sentence, ents: &[Entity]) -> Option
             text: body[cs..ce].to_string(),
             kind: QuoteKind::Indirect,
             speaker,
-            cue: Some(w),
+            cue: Some(w.to_string()),
             addressee: None,
             parts: Vec::new(),
         });

@@ -44,17 +44,18 @@ use marks::{find_direct, nickname, title_like, Raw};
 use spans::{ents_in, sentence_at, Span};
 use speaker::{Placement, Previous, QuoteContext};
 
-/// Find direct quotes and reported speech.
+/// Find direct quotes and reported speech (`lower` holds each token of `toks` in lower case).
 pub fn find(
     body: &str,
     toks: &[Token],
+    lower: &[String],
     sents: &[Sentence],
     ents: &[Entity],
     lex: &Lexicon,
 ) -> Vec<Quote> {
     let raws = find_direct(body);
     // reported speech in sentences with no quote marks
-    let indirects = indirect::find_all(body, toks, sents, ents);
+    let indirects = indirect::find_all(body, toks, lower, sents, ents);
     let cx = QuoteContext {
         body,
         toks,

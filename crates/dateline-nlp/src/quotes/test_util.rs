@@ -3,7 +3,7 @@
 
 use super::find;
 use crate::lexicon::Lexicon;
-use crate::tokens::{sentences, tokenize};
+use crate::tokens::{lower_case, sentences, tokenize};
 use dateline_core::{Entity, EntityType, Quote, QuoteKind};
 use std::sync::LazyLock;
 
@@ -36,7 +36,7 @@ pub(super) fn persons(body: &str, names: &[&str]) -> Vec<Entity> {
 pub(super) fn all(body: &str, ents: &[Entity]) -> Vec<Quote> {
     let t = tokenize(body);
     let ss = sentences(body, &t);
-    find(body, &t, &ss, ents, &LEX)
+    find(body, &t, &lower_case(body, &t), &ss, ents, &LEX)
 }
 
 /// The direct quotes of `body`.

@@ -41,6 +41,7 @@ use sentence::Ctx;
 pub fn find(
     body: &str,
     toks: &[Token],
+    lower: &[String],
     sents: &[Sentence],
     published: Option<&str>,
 ) -> Vec<TimeExpr> {
@@ -49,7 +50,8 @@ pub fn find(
     let mut quarter = fiscal::ReportQuarter::default();
     for s in sents {
         let first = out.len();
-        sentence_times(body, &toks[s.tok_start..s.tok_end], anchor, &mut out);
+        let (a, b) = (s.tok_start, s.tok_end);
+        sentence_times(body, &toks[a..b], &lower[a..b], anchor, &mut out);
         fiscal::quarter_context(&mut out[first..], &mut quarter, anchor);
     }
     anaphora::resolve(&mut out, anchor);
@@ -58,8 +60,14 @@ pub fn find(
 
 /// The times of one sentence (tokens `st`), appended to `out`: the rules tried at every token,
 /// the first that reads a time there winning, and reading going on after its words.
-fn sentence_times(body: &str, st: &[Token], anchor: Option<Date>, out: &mut Vec<TimeExpr>) {
-    let cx = Ctx::new(st.iter().map(|t| t.text(body)).collect(), anchor);
+fn sentence_times(
+    body: &str,
+    st: &[Token],
+    lower: &[String],
+    anchor: Option<Date>,
+    out: &mut Vec<TimeExpr>,
+) {
+    let cx = Ctx::new(st.iter().map(|t| t.text(body)).collect(), lower, anchor);
     let mut i = 0;
     while i < st.len() {
         let Some(m) = rules::at(&cx, i) else {

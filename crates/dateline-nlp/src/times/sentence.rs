@@ -15,8 +15,8 @@ use super::tense;
 
 /// A sentence being read.
 pub(super) struct Ctx<'a> {
-    /// The words in lower case.
-    pub words: Vec<String>,
+    /// The words in lower case (shared by the document's stages).
+    pub words: &'a [String],
     /// The words as written.
     pub raw: Vec<&'a str>,
     /// The publication date, when known.
@@ -30,13 +30,12 @@ pub(super) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    /// The sentence of words `raw`, published on `anchor`.
-    pub fn new(raw: Vec<&'a str>, anchor: Option<Date>) -> Self {
-        let words: Vec<String> = raw.iter().map(|w| w.to_lowercase()).collect();
+    /// The sentence of words `raw` (`words` in lower case), published on `anchor`.
+    pub fn new(raw: Vec<&'a str>, words: &'a [String], anchor: Option<Date>) -> Self {
         let tense::Outlook {
             future,
             strong_future,
-        } = tense::looks_ahead(&words);
+        } = tense::looks_ahead(words);
         let numbers = words.iter().map(|w| number_word(w)).collect();
         Ctx {
             numbers,

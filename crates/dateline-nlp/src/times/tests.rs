@@ -4,13 +4,13 @@
 //! use the helpers here.
 
 use super::*;
-use crate::tokens::{sentences, tokenize};
+use crate::tokens::{lower_case, sentences, tokenize};
 
 /// The times `find` reads in `s` published on `p`: text and value.
 pub(super) fn run(s: &str, p: &str) -> Vec<(String, Option<String>)> {
     let t = tokenize(s);
     let ss = sentences(s, &t);
-    find(s, &t, &ss, Some(p))
+    find(s, &t, &lower_case(s, &t), &ss, Some(p))
         .into_iter()
         .map(|x| (x.text, x.value))
         .collect()
@@ -799,7 +799,8 @@ fn recent_before_a_unit_is_no_time_of_its_own() {
 fn without_a_publication_date_only_absolute_times_have_values() {
     let t = tokenize("on Thursday in 2015");
     let ss = sentences("on Thursday in 2015", &t);
-    let got: Vec<_> = find("on Thursday in 2015", &t, &ss, None)
+    let l = lower_case("on Thursday in 2015", &t);
+    let got: Vec<_> = find("on Thursday in 2015", &t, &l, &ss, None)
         .into_iter()
         .map(|x| x.value)
         .collect();
@@ -810,7 +811,13 @@ fn without_a_publication_date_only_absolute_times_have_values() {
 fn an_adverb_of_frequency_is_a_set() {
     let s = "Buses run hourly.";
     let t = tokenize(s);
-    let set = find(s, &t, &sentences(s, &t), Some("1998-03-05"));
+    let set = find(
+        s,
+        &t,
+        &lower_case(s, &t),
+        &sentences(s, &t),
+        Some("1998-03-05"),
+    );
     assert_eq!(
         (set[0].kind, set[0].value.as_deref()),
         (TimeKind::Set, Some("PT1H"))

@@ -105,7 +105,7 @@ fn month_date(cx: &Ctx, i: usize, k: usize) -> MonthDate {
             && w(n + 2) == ","
     }) {
         year = Some(y);
-    } else if let Some(NamedYear { year: y, len }) = spelled_year(&cx.words, i + j) {
+    } else if let Some(NamedYear { year: y, len }) = spelled_year(cx.words, i + j) {
         year = Some(y);
         n = j + len;
     }
@@ -295,7 +295,7 @@ pub(super) fn holiday(cx: &Ctx, i: usize) -> Option<Reading> {
     let prev = cx.previous(i);
 
     if raw(0).starts_with(char::is_uppercase) {
-        if let Some(named) = holiday_named(&cx.words, i) {
+        if let Some(named) = holiday_named(cx.words, i) {
             let v = a.and_then(|a| {
                 let cands = (a.year - 1..=a.year + 1).filter_map(|y| named.on(y));
                 let delta = |c: &Date| c.to_days() - a.to_days();
@@ -411,7 +411,7 @@ pub(super) fn season_with_year(cx: &Ctx, i: usize) -> Option<Reading> {
         let of = usize::from(w(1) == "of");
         let year = year_token(w(1 + of))
             .map(|y| NamedYear { year: y, len: 1 })
-            .or_else(|| spelled_year(&cx.words, i + 1 + of));
+            .or_else(|| spelled_year(cx.words, i + 1 + of));
         if let Some(NamedYear { year: y, len }) =
             year.filter(|_| of == 1 || year_token(w(1)).is_some())
         {
@@ -439,7 +439,7 @@ pub(super) fn year_in_words(cx: &Ctx, i: usize) -> Option<Reading> {
     let w = |k: usize| cx.word(i, k);
     let prev = cx.previous(i);
 
-    if let Some(NamedYear { year: y, len }) = spelled_year(&cx.words, i) {
+    if let Some(NamedYear { year: y, len }) = spelled_year(cx.words, i) {
         let word_ok = matches!(
             prev,
             "in" | "since" | "of" | "year" | "until" | "by" | "from"

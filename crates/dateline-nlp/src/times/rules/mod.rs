@@ -579,7 +579,7 @@ pub(super) const RULES: &[Rule] = &[
 /// Check every example of the rule named `name` (see the module doc), reporting all failures.
 #[cfg(test)]
 fn check_examples(name: &str) {
-    use crate::tokens::{sentences, tokenize};
+    use crate::tokens::{lower_case, sentences, tokenize};
     let rule = RULES
         .iter()
         .find(|r| r.name == name)
@@ -602,8 +602,10 @@ fn check_examples(name: &str) {
             continue;
         };
         let st = &toks[s.tok_start..s.tok_end];
+        let lower = lower_case(&body, st);
         let cx = Ctx::new(
             st.iter().map(|t| t.text(&body)).collect(),
+            &lower,
             Date::parse_iso("2018-05-18"),
         );
         let Some(i) = st.iter().position(|t| t.start == open) else {
