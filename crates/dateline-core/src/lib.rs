@@ -2,8 +2,8 @@
 //!
 //! Everything the pipeline decides is *stand-off*: a byte span (`start`, `end`, end exclusive)
 //! into [`Document::body`] plus what was decided about it. Nothing after reading rewrites the
-//! body. This crate has no heavy dependencies: `serde` for the JSON shape and nothing else, so
-//! every stage can depend on it cheaply.
+//! body. This crate has no heavy dependencies (`serde` and `serde_json` for the JSON shape),
+//! so every stage can depend on it cheaply.
 //!
 //! The JSON field names and meanings are documented in `docs/schema.md`; the contract with the
 //! evaluation scripts is `CONTRACT.md` in the shared folder. Fields are only ever added.

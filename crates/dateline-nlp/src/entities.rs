@@ -1,5 +1,6 @@
-//! Named entities from the lexicon and from capitalisation rules (the baseline recogniser; a
-//! trained sequence model replaces its core later).
+//! Named entities: the trained tagger (`ner.rs`) when the lexicon carries its model — always,
+//! with the bundled knowledge — else lexicon matches and capitalisation rules; then one reading
+//! per name per article (`document_consistency`).
 //!
 //! Per sentence, left to right: the longest lexicon name starting at a token wins; otherwise a
 //! run of capitalised tokens (with name particles such as "al-", "bin", "de", "of" inside) is

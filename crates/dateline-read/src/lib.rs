@@ -6,8 +6,8 @@
 //! the caller carries on with the rest.
 //!
 //! Formats: scraped Markdown (`markdown`), plain text (`text`), HTML pages (`html`, main
-//! content through `dom_smoothie`), JSON Lines records (`jsonl`). `auto` picks one from the
-//! file name and the first bytes.
+//! content through `dom_smoothie`), JSON Lines records (`jsonl`), WARC archives (`warc`) and
+//! RSS/Atom feeds (`feed`). `auto` picks one from the file name and the first bytes.
 
 use dateline_core::Document;
 use std::fmt;
