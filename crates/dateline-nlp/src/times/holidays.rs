@@ -37,17 +37,30 @@ impl NamedHoliday {
     }
 }
 
+/// Whether word `w` is the word `name` of a holiday's name ("'s" is either apostrophe).
+fn same(name: &str, w: &str) -> bool {
+    name == w || name == "'s" && w == "\u{2019}s"
+}
+
 /// A holiday named at word `i` of `tokens` (`data/nlp/holidays.tsv`).
 pub(super) fn holiday_named(tokens: &[String], i: usize) -> Option<NamedHoliday> {
     let w = |k: usize| tokens.get(i + k).map(String::as_str).unwrap_or("");
-    let same = |name: &str, k: usize| name == w(k) || name == "'s" && w(k) == "\u{2019}s";
     words().holidays.iter().find_map(|h| {
-        if !h.words.iter().enumerate().all(|(k, name)| same(name, k)) {
+        if !h.words.iter().enumerate().all(|(k, name)| same(name, w(k))) {
             return None;
         }
         let n = h.words.len();
         let len = n + usize::from(h.day_optional && w(n) == "day");
         Some(NamedHoliday { len, date: h.date })
+    })
+}
+
+/// Whether a holiday named at a word may start with word `w`: the test [`holiday_named`]
+/// makes of its first word (any word, were a name empty).
+pub(super) fn starts_holiday(w: &str) -> bool {
+    words().holidays.iter().any(|h| match h.words.first() {
+        Some(name) => same(name, w),
+        None => true,
     })
 }
 

@@ -3,10 +3,13 @@
 //!
 //! A document is read sentence by sentence. At every token the [`rules`] table is tried in
 //! order and the first rule that reads a time there wins; reading resumes after its words.
-//! Prepositions stay outside the span, as in TimeBank. Around that walk:
+//! A rule is tried only at a word its gate lets through (`rules::gate`), one its first
+//! condition can accept. Prepositions stay outside the span, as in TimeBank. Around that walk:
 //!
 //! - [`sentence`]: a sentence as the rules see it (its words, the publication date and whether
 //!   the sentence looks ahead at all);
+//! - [`word_class`]: what kind of word each token is (a numeral, a unit, a capitalised month
+//!   …), read once per sentence for the gates;
 //! - [`tense`]: the tense of the clause around a word, and deadlines ("until Tuesday") that are
 //!   still to come, which decide the direction of bare weekdays, months and days;
 //! - [`numbers`], [`calendar`], [`clock`], [`holidays`]: reading numbers, ordinals and years in
@@ -30,6 +33,7 @@ mod numbers;
 mod rules;
 mod sentence;
 mod tense;
+mod word_class;
 mod words;
 
 use crate::tokens::{Sentence, Token};

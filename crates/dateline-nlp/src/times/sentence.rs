@@ -1,5 +1,6 @@
-//! One sentence as the rules read it: its words (lower case and as written), the publication
-//! date, and whether the sentence looks ahead at all.
+//! One sentence as the rules read it: its words (lower case and as written), what the rules
+//! ask of every word (its count, its classes for the rules' gates), the publication date, and
+//! whether the sentence looks ahead at all.
 //!
 //! Heuristics:
 //! - a sentence **looks ahead** when it holds a future cue ("will", "plans", "scheduled",
@@ -12,6 +13,7 @@ use dateline_core::date::Date;
 
 use super::numbers::number_word;
 use super::tense;
+use super::word_class::WordClasses;
 
 /// A sentence being read.
 pub(super) struct Ctx<'a> {
@@ -27,6 +29,8 @@ pub(super) struct Ctx<'a> {
     pub strong_future: bool,
     /// Each word's count ([`number_word`]), read once: many rules ask it of the same word.
     numbers: Vec<Option<i64>>,
+    /// Each word's classes ([`WordClasses`]), read once: the rules' gates ask them.
+    classes: Vec<WordClasses>,
 }
 
 impl<'a> Ctx<'a> {
@@ -36,9 +40,13 @@ impl<'a> Ctx<'a> {
             future,
             strong_future,
         } = tense::looks_ahead(words);
-        let numbers = words.iter().map(|w| number_word(w)).collect();
+        let numbers: Vec<Option<i64>> = words.iter().map(|w| number_word(w)).collect();
+        let classes = (raw.iter().zip(words).zip(&numbers))
+            .map(|((r, w), n)| WordClasses::of(r, w, *n))
+            .collect();
         Ctx {
             numbers,
+            classes,
             words,
             raw,
             anchor,
@@ -55,6 +63,14 @@ impl<'a> Ctx<'a> {
     /// The count word `i + k` says ([`number_word`]; none past the end).
     pub fn number(&self, i: usize, k: usize) -> Option<i64> {
         self.numbers.get(i + k).copied().flatten()
+    }
+
+    /// The classes of word `i` ([`WordClasses`]; those of the empty word past the end).
+    pub fn classes(&self, i: usize) -> WordClasses {
+        self.classes
+            .get(i)
+            .copied()
+            .unwrap_or_else(|| WordClasses::of("", "", None))
     }
 
     /// Word `i + k` as written ("" past the end).
