@@ -43,7 +43,8 @@ fn prepared() -> &'static (Pipeline, Vec<Doc>) {
         let docs = texts()
             .into_iter()
             .map(|body| {
-                let ann = dateline_nlp::annotate(&body, Some("2016-10-01"), &p.lexicon);
+                let ann =
+                    dateline_nlp::annotate(&body, Some("2016-10-01"), &p.lexicon, Some(&p.tagger));
                 let places = p.gazetteer.resolve(&body, &ann.entities);
                 Doc { body, ann, places }
             })

@@ -11,6 +11,8 @@ use dateline_nlp::{norm_key, LexEntry, Lexicon};
 
 pub struct Pipeline {
     pub lexicon: Lexicon,
+    /// The trained entity tagger (`data/models/ner.bin`).
+    pub tagger: dateline_nlp::ner::Model,
     pub gazetteer: Gazetteer,
     pub actors: Actors,
     pub ontology: Ontology,
@@ -26,6 +28,8 @@ pub enum LoadError {
     Gazetteer(#[from] dateline_geo::GeoError),
     #[error(transparent)]
     Patterns(#[from] PatternError),
+    #[error("data/models/ner.bin: {0}")]
+    Model(#[from] dateline_nlp::ner::ModelError),
     #[error("gazetteer loader panicked")]
     LoaderPanicked,
 }
@@ -48,7 +52,9 @@ impl Pipeline {
         let gazetteer = gazetteer?;
         let t1 = t0.elapsed();
         let patterns = Patterns::bundled()?;
-        let p = Pipeline::with(gazetteer, actors, patterns);
+        let tagger =
+            dateline_nlp::ner::Model::from_bytes(include_bytes!("../../../data/models/ner.bin"))?;
+        let p = Pipeline::with(gazetteer, actors, patterns, tagger);
         if timing {
             eprintln!(
                 "dateline: data loaded in {:?} (gazetteer and actors {:?}, lexicon {:?})",
@@ -78,16 +84,16 @@ impl Pipeline {
     }
 
     /// The pipeline with the given knowledge (e.g. a user's verb patterns).
-    pub fn with(gazetteer: Gazetteer, actors: Actors, patterns: Patterns) -> Pipeline {
-        let mut lexicon = build_lexicon(&gazetteer, &actors);
-        // the bundled entity tagger (tested to load)
-        if let Ok(m) =
-            dateline_nlp::ner::Model::from_bytes(include_bytes!("../../../data/models/ner.bin"))
-        {
-            lexicon.ner = Some(std::sync::Arc::new(m));
-        }
+    pub fn with(
+        gazetteer: Gazetteer,
+        actors: Actors,
+        patterns: Patterns,
+        tagger: dateline_nlp::ner::Model,
+    ) -> Pipeline {
+        let lexicon = build_lexicon(&gazetteer, &actors);
         Pipeline {
             lexicon,
+            tagger,
             gazetteer,
             actors,
             ontology: Ontology::bundled(),
@@ -108,7 +114,12 @@ impl Pipeline {
     pub fn run(&self, mut d: Document) -> Document {
         let published = d.article.published.clone();
         let body = std::mem::take(&mut d.body);
-        let ann = dateline_nlp::annotate(&body, published.as_deref(), &self.lexicon);
+        let ann = dateline_nlp::annotate(
+            &body,
+            published.as_deref(),
+            &self.lexicon,
+            Some(&self.tagger),
+        );
         let outlet_country = d
             .article
             .url
@@ -307,9 +318,8 @@ mod tests {
                 .unwrap();
         assert!(m.header.starts_with("dateline-ner/1 data=eng.train"));
         let p = crate::events::testing::pipeline();
-        assert!(p.lexicon.ner.is_some());
         let body = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Addis Ababa on Monday, the African Union said.";
-        let ann = dateline_nlp::annotate(body, Some("2024-03-14"), &p.lexicon);
+        let ann = dateline_nlp::annotate(body, Some("2024-03-14"), &p.lexicon, Some(&p.tagger));
         let got: Vec<(&str, EntityType)> = ann
             .entities
             .iter()
@@ -331,7 +341,7 @@ mod tests {
     fn a_name_found_once_is_found_where_it_repeats() {
         let p = crate::events::testing::pipeline();
         let body = "Senator Maria Okonkwo spoke in Lagos on Monday. Okonkwo pledged to visit the port. Lagos officials welcomed her.";
-        let ann = dateline_nlp::annotate(body, Some("2024-03-14"), &p.lexicon);
+        let ann = dateline_nlp::annotate(body, Some("2024-03-14"), &p.lexicon, Some(&p.tagger));
         let person: Vec<(&str, Option<&str>)> = ann
             .entities
             .iter()
@@ -350,7 +360,7 @@ mod tests {
     fn a_countrys_long_name_the_tagger_split_is_one_name() {
         let p = crate::events::testing::pipeline();
         let body = "A Democratic People's Republic of Korea envoy left Beijing on Friday.";
-        let ann = dateline_nlp::annotate(body, Some("2024-03-14"), &p.lexicon);
+        let ann = dateline_nlp::annotate(body, Some("2024-03-14"), &p.lexicon, Some(&p.tagger));
         let korea: Vec<(&str, Option<&str>)> = ann
             .entities
             .iter()
@@ -369,7 +379,7 @@ mod tests {
     fn a_surname_that_is_also_a_town_after_the_full_name_is_the_person() {
         let p = crate::events::testing::pipeline();
         let body = "Prime Minister Manuel Valls spoke in Paris on Monday. Valls said the attacks were planned abroad.";
-        let ann = dateline_nlp::annotate(body, Some("2024-03-14"), &p.lexicon);
+        let ann = dateline_nlp::annotate(body, Some("2024-03-14"), &p.lexicon, Some(&p.tagger));
         let valls: Vec<(EntityType, Option<&str>)> = ann
             .entities
             .iter()

@@ -1,4 +1,4 @@
-//! Named entities: the trained tagger (`ner.rs`) when the lexicon carries its model — always,
+//! Named entities: the trained tagger (`ner.rs`) when the caller passes its model — always,
 //! with the bundled knowledge — else lexicon matches and capitalisation rules; then one reading
 //! per name per article (`document_consistency`).
 //!
@@ -503,8 +503,9 @@ pub fn recognize(
     lower: &[String],
     sents: &[Sentence],
     lex: &Lexicon,
+    tagger: Option<&crate::ner::Model>,
 ) -> Vec<Entity> {
-    if let Some(m) = &lex.ner {
+    if let Some(m) = tagger {
         return recognize_model(body, toks, lower, sents, lex, m);
     }
     recognize_rules(body, toks, sents, lex)
@@ -768,7 +769,7 @@ mod tests {
     fn run(s: &str) -> Vec<(String, EntityType)> {
         let t = tokenize(s);
         let ss = sentences(s, &t);
-        recognize(s, &t, &lower_case(s, &t), &ss, &lex())
+        recognize(s, &t, &lower_case(s, &t), &ss, &lex(), None)
             .into_iter()
             .map(|e| (e.text, e.kind))
             .collect()

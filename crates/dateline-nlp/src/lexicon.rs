@@ -45,8 +45,6 @@ pub struct Lexicon {
     pub quote_verbs: HashSet<String>,
     /// Closed-class words (data/nlp/function-words.txt): never a name on their own.
     pub function_words: HashSet<String>,
-    /// The trained entity tagger; without it the rule-based recogniser runs.
-    pub ner: Option<std::sync::Arc<crate::ner::Model>>,
     /// Word classes for the tagger (`data/nlp/word-clusters.tsv`), shared between clones.
     pub clusters: std::sync::Arc<Clusters>,
 }

@@ -30,11 +30,16 @@ pub struct Annotations {
 }
 
 /// Run every annotator over `body`.
-pub fn annotate(body: &str, published: Option<&str>, lex: &Lexicon) -> Annotations {
+pub fn annotate(
+    body: &str,
+    published: Option<&str>,
+    lex: &Lexicon,
+    tagger: Option<&ner::Model>,
+) -> Annotations {
     let toks = tokens::tokenize(body);
     let lower = tokens::lower_case(body, &toks);
     let sents = tokens::sentences(body, &toks);
-    let mut ents = entities::recognize(body, &toks, &lower, &sents, lex);
+    let mut ents = entities::recognize(body, &toks, &lower, &sents, lex, tagger);
     coref::resolve(&mut ents);
     let times = times::find(body, &toks, &lower, &sents, published);
     // a time expression is never also an entity
