@@ -495,7 +495,7 @@ fn surnames_alone(out: &mut [Entity]) {
     }
 }
 
-/// Recognise entities in `body`: the trained tagger when the lexicon carries one, else rules.
+/// Recognise entities in `body`: the trained tagger when one is given, else rules.
 /// `lower` holds each token of `toks` in lower case.
 pub fn recognize(
     body: &str,
