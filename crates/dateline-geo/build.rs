@@ -22,6 +22,9 @@ mod index;
 #[allow(dead_code)]
 #[path = "../dateline-core/src/key.rs"]
 mod key;
+#[allow(dead_code)]
+#[path = "../dateline-core/src/words.rs"]
+mod wordlist;
 mod keyfns {
     pub use crate::hash::{fnv1a, FNV_OFFSET};
     pub use crate::key::norm_key_folded_into;

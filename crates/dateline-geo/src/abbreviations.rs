@@ -107,7 +107,8 @@ impl Resolver<'_, '_> {
         let (g, body) = (self.g, self.body);
         out.sort_by_key(|p| (p.start, p.end));
         let mut dotted: Vec<Place> = Vec::new();
-        for abbr in data::DOTTED_ABBREVIATIONS {
+        for abbr in data::dotted_abbreviations() {
+            let abbr = abbr.as_str();
             for (at, _) in body.match_indices(abbr) {
                 let end = at + abbr.len();
                 let before = body[..at].chars().next_back();

@@ -315,32 +315,54 @@ pub fn parse_regions(text: &'static str) -> Result<Vec<GeoRecord>, GeoError> {
     Ok(out)
 }
 
+/// A press abbreviation of a US state or Canadian province (`data/geo/press-abbreviations.tsv`).
+struct PressAbbreviation {
+    /// As written, without its final full stop ("Kan", "B.C").
+    short: &'static str,
+    /// "USA" or "CAN".
+    iso3: &'static str,
+    /// The state's postal code, or the province's name.
+    division: &'static str,
+    /// The dotted form with its full stop stands alone as the division ("N.C.").
+    alone: bool,
+}
+
+/// The rows of `data/geo/press-abbreviations.tsv`, in file order (a bundled file: it is
+/// tested to parse whole).
+fn press_abbreviations() -> &'static [PressAbbreviation] {
+    static ROWS: std::sync::LazyLock<Vec<PressAbbreviation>> = std::sync::LazyLock::new(|| {
+        crate::wordlist::entries(include_str!("../../../data/geo/press-abbreviations.tsv"))
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                Some(PressAbbreviation {
+                    short: f.next()?,
+                    iso3: f.next()?,
+                    division: f.next()?,
+                    alone: f.next()? == "alone",
+                })
+            })
+            .collect()
+    });
+    &ROWS
+}
+
+/// The dotted press abbreviations of US states and Canadian provinces, with their final full
+/// stop, that are too distinctive to be anything else where they stand alone ("B.C.",
+/// "N.C."), in file order.
+pub fn dotted_abbreviations() -> impl Iterator<Item = String> {
+    press_abbreviations()
+        .iter()
+        .filter(|a| a.alone)
+        .map(|a| format!("{}.", a.short))
+}
+
 /// The province or territory a Canadian press abbreviation stands for ("B.C", "Ont"; the
 /// final full stop removed).
-/// The dotted press abbreviations of US states and Canadian provinces, with their final full
-/// stop: too distinctive to be anything else where they stand alone ("B.C.", "N.C.").
-pub const DOTTED_ABBREVIATIONS: &[&str] = &[
-    "B.C.", "N.B.", "N.S.", "P.E.I.", "N.W.T.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.",
-    "R.I.", "S.C.", "S.D.", "W.Va.", "W. Va.", "D.C.",
-];
-
 pub fn canadian_province_abbreviation(s: &str) -> Option<&'static str> {
-    const T: &[(&str, &str)] = &[
-        ("B.C", "British Columbia"),
-        ("Alta", "Alberta"),
-        ("Sask", "Saskatchewan"),
-        ("Man", "Manitoba"),
-        ("Ont", "Ontario"),
-        ("Que", "Quebec"),
-        ("N.B", "New Brunswick"),
-        ("N.S", "Nova Scotia"),
-        ("P.E.I", "Prince Edward Island"),
-        ("Nfld", "Newfoundland and Labrador"),
-        ("N.L", "Newfoundland and Labrador"),
-        ("Y.T", "Yukon"),
-        ("N.W.T", "Northwest Territories"),
-    ];
-    T.iter().find(|(a, _)| *a == s).map(|(_, n)| *n)
+    press_abbreviations()
+        .iter()
+        .find(|a| a.iso3 == "CAN" && a.short == s)
+        .map(|a| a.division)
 }
 
 /// Whether `s` (its final full stop removed) is a US state's or Canadian province's press
@@ -349,64 +371,41 @@ pub fn press_abbreviation(s: &str) -> bool {
     us_state_abbreviation(s).is_some() || canadian_province_abbreviation(s).is_some()
 }
 
-/// US state postal and AP-style abbreviations -> GeoNames admin1 code (the postal code).
+/// US state postal and AP-style abbreviations -> GeoNames admin1 code (the postal code); a
+/// two-letter postal code in capitals stands for itself.
 pub fn us_state_abbreviation(s: &str) -> Option<&'static str> {
-    const T: &[(&str, &str)] = &[
-        ("Ala", "AL"),
-        ("Alaska", "AK"),
-        ("Ariz", "AZ"),
-        ("Ark", "AR"),
-        ("Calif", "CA"),
-        ("Colo", "CO"),
-        ("Conn", "CT"),
-        ("Del", "DE"),
-        ("Fla", "FL"),
-        ("Ga", "GA"),
-        ("Ill", "IL"),
-        ("Ind", "IN"),
-        ("Kan", "KS"),
-        ("Ky", "KY"),
-        ("La", "LA"),
-        ("Md", "MD"),
-        ("Mass", "MA"),
-        ("Mich", "MI"),
-        ("Minn", "MN"),
-        ("Miss", "MS"),
-        ("Mo", "MO"),
-        ("Mont", "MT"),
-        ("Neb", "NE"),
-        ("Nev", "NV"),
-        ("N.H", "NH"),
-        ("N.J", "NJ"),
-        ("N.M", "NM"),
-        ("N.Y", "NY"),
-        ("N.C", "NC"),
-        ("N.D", "ND"),
-        ("Okla", "OK"),
-        ("Ore", "OR"),
-        ("Pa", "PA"),
-        ("R.I", "RI"),
-        ("S.C", "SC"),
-        ("S.D", "SD"),
-        ("Tenn", "TN"),
-        ("Vt", "VT"),
-        ("Va", "VA"),
-        ("Wash", "WA"),
-        ("W.Va", "WV"),
-        ("W. Va", "WV"),
-        ("Wis", "WI"),
-        ("Wyo", "WY"),
-        ("D.C", "DC"),
-    ];
+    let us = press_abbreviations().iter().filter(|a| a.iso3 == "USA");
     if s.len() == 2 && s.chars().all(|c| c.is_ascii_uppercase()) {
-        return T.iter().map(|(_, c)| *c).find(|c| *c == s);
+        return us.map(|a| a.division).find(|c| *c == s);
     }
-    T.iter().find(|(a, _)| *a == s).map(|(_, c)| *c)
+    us.into_iter().find(|a| a.short == s).map(|a| a.division)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_press_abbreviation_row_parses() {
+        let text = include_str!("../../../data/geo/press-abbreviations.tsv");
+        let rows = crate::wordlist::entries(text).count();
+        assert_eq!(press_abbreviations().len(), rows);
+        for a in press_abbreviations() {
+            assert!(matches!(a.iso3, "USA" | "CAN"), "{}", a.short);
+            assert!(!a.division.is_empty(), "{}", a.short);
+        }
+    }
+
+    #[test]
+    fn press_abbreviations_read_both_ways() {
+        assert_eq!(us_state_abbreviation("Kan"), Some("KS"));
+        assert_eq!(us_state_abbreviation("KS"), Some("KS"));
+        assert_eq!(us_state_abbreviation("Ks"), None);
+        assert_eq!(canadian_province_abbreviation("Alta"), Some("Alberta"));
+        assert!(press_abbreviation("W. Va"));
+        let dotted: Vec<String> = dotted_abbreviations().collect();
+        assert!(dotted.contains(&"N.C.".to_string()) && !dotted.contains(&"Kan.".to_string()));
+    }
 
     /// Each malformed line is an error naming its line and what is wrong, in these words.
     #[test]

@@ -61,6 +61,10 @@ mod keyfns {
     pub use dateline_core::hash::{fnv1a, FNV_OFFSET};
     pub use dateline_core::norm_key_folded_into;
 }
+/// The word-list reader `data.rs` uses (build.rs includes dateline-core's file itself).
+mod wordlist {
+    pub use dateline_core::words::entries;
+}
 
 pub use coherence::COHERENCE;
 pub use data::{Country, GeoRecord};
