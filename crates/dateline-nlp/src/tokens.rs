@@ -30,18 +30,18 @@ pub struct Sentence {
     pub tok_end: usize,
 }
 
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt",
-    "adm", "st", "jr", "sr", "co", "corp", "inc", "ltd", "no", "vs", "etc", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "rev", "gens",
-    "reps", "sens", "messrs", "approx", "dept", "est", "fig", "govt", "u.s", "u.n", "u.k", "e.g",
-    "i.e", "a.m", "p.m", "d.c", "cmdr", "supt", "ave", "blvd", "hon", "pres", "del", "atty", "cpl",
-    "pvt", "amb",
-];
+/// Abbreviations whose full stop ends no sentence (`data/nlp/abbreviations.txt`).
+fn abbreviations() -> &'static dateline_core::hash::FastSet<String> {
+    static SET: std::sync::LazyLock<dateline_core::hash::FastSet<String>> =
+        std::sync::LazyLock::new(|| {
+            dateline_core::words::set(include_str!("../../../data/nlp/abbreviations.txt"))
+        });
+    &SET
+}
 
 pub fn is_abbreviation(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
-    if ABBREVIATIONS.contains(&w.as_str()) {
+    if abbreviations().contains(&w) {
         return true;
     }
     // initials and dotted acronyms: "J", "U.S", "S.AFRICA" is not one
