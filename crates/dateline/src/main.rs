@@ -18,7 +18,14 @@ mod train;
     name = "dateline",
     version,
     about = "News in, events out: who did what to whom, where and when, who said what.",
-    long_about = None
+    long_about = None,
+    after_help = "Examples:\n  \
+        dateline code examples/harbour-talks.md            a readable summary of one article\n  \
+        dateline code --format jsonl news/ > coded.jsonl   every file below news/, as JSON Lines\n  \
+        dateline ingest news/ --db news.db                 code and store in an event database\n  \
+        dateline query --db news.db --actor RUS --code 19  what Russia's fighting looks like\n\n\
+        Exit codes: 0 all inputs processed; 1 some inputs could not be (each named on stderr);\n\
+        2 nothing done (a bad flag, an unreadable database or verb file, a failed write)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -28,6 +35,10 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Article extraction only: metadata and body of each article.
+    #[command(after_help = "Examples:\n  \
+        dateline read page.html                       title, byline, date and main text\n  \
+        dateline read --format jsonl crawl.warc.gz    every HTML page of a WARC archive\n  \
+        curl -s URL | dateline read --input-format html -")]
     Read {
         #[command(flatten)]
         read: ReadArgs,
@@ -35,6 +46,11 @@ enum Command {
         out: OutArgs,
     },
     /// The whole pipeline: entities, times, places, quotes and coded events.
+    #[command(after_help = "Examples:\n  \
+        dateline code examples/harbour-talks.md                 a readable summary\n  \
+        dateline code --format jsonl -j 2 news/ > coded.jsonl   a folder, both cores\n  \
+        dateline code --published 2018-05-18 story.txt          date relative times\n  \
+        dateline code --verbs CAMEO.2.0.txt story.md            add PETRARCH's verb patterns")]
     Code {
         #[command(flatten)]
         read: ReadArgs,
