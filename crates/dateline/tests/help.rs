@@ -1,0 +1,43 @@
+//! `--help` shows how to use each command and what the exit codes mean.
+
+use std::process::Command;
+
+fn help(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .arg("--help")
+        .output()
+        .expect("run dateline");
+    assert!(out.status.success(), "{args:?} --help failed");
+    String::from_utf8(out.stdout).expect("utf-8 help")
+}
+
+#[test]
+fn the_top_level_help_gives_examples_and_exit_codes() {
+    let h = help(&[]);
+    assert!(h.contains("Examples:"), "{h}");
+    assert!(h.contains("Exit codes: 0"), "{h}");
+}
+
+#[test]
+fn read_and_code_give_examples_that_name_their_command() {
+    for cmd in ["read", "code"] {
+        let h = help(&[cmd]);
+        let examples = h.split("Examples:").nth(1).unwrap_or_default();
+        assert!(
+            examples
+                .lines()
+                .filter(|l| l.contains(&format!("dateline {cmd} ")))
+                .count()
+                >= 2,
+            "{cmd}: {h}"
+        );
+    }
+}
+
+#[test]
+fn read_takes_no_verb_patterns() {
+    let h = help(&["read"]);
+    assert!(!h.contains("--verbs"), "{h}");
+    assert!(help(&["code"]).contains("--verbs"));
+}
