@@ -163,10 +163,11 @@ impl Progress {
 
 pub fn ingest(args: &IngestArgs) -> Result<usize, String> {
     set_jobs(args.read.jobs)?;
-    let mut store = Store::open(&args.db).map_err(|e| e.to_string())?;
+    // the pipeline first: a bad --verbs file fails before the database file is created
     // leaked on purpose: freed by the OS at exit, not allocation by allocation (main.rs)
     let pipeline: &'static dateline_code::Pipeline =
         Box::leak(Box::new(crate::pipeline(args.verbs.verbs.as_deref())?));
+    let mut store = Store::open(&args.db).map_err(|e| e.to_string())?;
     let opts = args.read.options();
     let mut errs = Vec::new();
     let files = dateline_read::expand(&args.read.inputs, &mut errs);
@@ -417,36 +418,58 @@ fn write_table(out: &mut impl Write, t: &Table) -> io::Result<()> {
     writeln!(out, "({} rows)", t.rows.len())
 }
 
+/// Standard output that remembers whether its reader went away (a broken pipe), so that the
+/// error this makes further up is known for what it is.
+struct PipeOut<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> Write for PipeOut<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let r = self.inner.write(buf);
+        self.closed |= matches!(&r, Err(e) if e.kind() == io::ErrorKind::BrokenPipe);
+        r
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let r = self.inner.flush();
+        self.closed |= matches!(&r, Err(e) if e.kind() == io::ErrorKind::BrokenPipe);
+        r
+    }
+}
+
 /// Write an export to `output` (via a `.partial` file renamed when complete, so a failed
 /// export never leaves a half-written file) or to standard output.
 fn write_export(
     output: Option<&std::path::Path>,
     write: impl FnOnce(&mut dyn Write) -> Result<usize, String>,
 ) -> Result<usize, String> {
-    let quiet_pipe = |e: io::Error| {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            Ok(())
-        } else {
-            Err(e.to_string())
-        }
-    };
     match output {
         None => {
             let stdout = io::stdout();
-            let mut out = io::BufWriter::new(stdout.lock());
-            write(&mut out)?;
-            out.flush().or_else(quiet_pipe)?;
+            let mut out = io::BufWriter::new(PipeOut {
+                inner: stdout.lock(),
+                closed: false,
+            });
+            let res = write(&mut out).and_then(|_| out.flush().map_err(|e| e.to_string()));
+            // a reader that stops early (`| head`) ends the export, quietly
+            match res {
+                Err(_) if out.get_ref().closed => return Ok(0),
+                r => r?,
+            };
         }
         Some(path) => {
             let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("out");
             let tmp = path.with_extension(format!("{ext}.partial"));
+            // the error names the file asked for, not the temporary one
             let f = std::fs::File::create(&tmp)
-                .map_err(|e| format!("{}: cannot create: {e}", tmp.display()))?;
+                .map_err(|e| format!("{}: cannot create: {e}", path.display()))?;
             let mut out = io::BufWriter::new(f);
             let res = write(&mut out).and_then(|n| {
                 out.flush()
                     .map(|_| n)
-                    .map_err(|e| format!("{}: {e}", tmp.display()))
+                    .map_err(|e| format!("{}: cannot write: {e}", path.display()))
             });
             match res {
                 Ok(n) => {
