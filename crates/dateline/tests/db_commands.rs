@@ -28,7 +28,7 @@ fn dated_corpus(path: &Path, n: usize) {
         let a = COUNTRIES[i % COUNTRIES.len()];
         let b = COUNTRIES[(i + 1 + i / 30) % COUNTRIES.len()];
         let text = format!(
-            "{a} criticized {b} over border incident number {i}. Officials from {b} said they would meet envoys from {a}."
+            "{a} criticized {b} in Nairobi over border incident number {i}. Officials from {b} said they would meet envoys from {a} next week."
         );
         let day = 1 + i % 28;
         let month = 3 + (i / 28) % 2;
@@ -133,4 +133,250 @@ fn export_into_a_missing_folder_names_the_output_file() {
     let err = stderr(&out);
     assert!(err.contains(&format!("{}:", target.display())), "{err}");
     assert!(!err.contains(".partial"), "{err}");
+}
+
+/// A plain text file with no date anywhere: not in its name, its first lines or its words.
+fn undated_text(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+#[test]
+fn undated_events_never_merge_across_articles_and_gdelt_skips_them() {
+    let dir = tmpdir("undated");
+    let a = undated_text(
+        &dir,
+        "first.txt",
+        "Kenya criticized Uganda over the closed border crossing.\n",
+    );
+    let b = undated_text(
+        &dir,
+        "second.txt",
+        "Kenya criticized Uganda over the closed border crossing, a diplomat said.\n",
+    );
+    let db = dir.join("t.db");
+    ok(&ingest(&db, &[&a, &b], &[]));
+    // one report of the same criticism, dated by --published, in a third article
+    let c = undated_text(
+        &dir,
+        "third.txt",
+        "Kenya criticized Uganda over the closed border crossing again.\n",
+    );
+    ok(&ingest(&db, &[&c], &["--published", "2021-03-10"]));
+    let q = run(
+        &db,
+        &["query", "--code", "11", "--format", "jsonl", "--limit", "0"],
+    );
+    ok(&q);
+    let rows: Vec<serde_json::Value> = stdout(&q)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let undated: Vec<&serde_json::Value> = rows.iter().filter(|r| r["date"].is_null()).collect();
+    assert_eq!(undated.len(), 2, "{rows:?}");
+    assert!(undated.iter().all(|r| r["num_articles"] == 1), "{rows:?}");
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    for format in ["gdelt", "mentions"] {
+        let e = run(&db, &["export", "--format", format, "--code", "11"]);
+        ok(&e);
+        assert_eq!(stdout(&e).lines().count(), 1, "{format}: {}", stdout(&e));
+        assert!(stdout(&e).lines().all(|l| !l.contains("\t00000000\t")));
+        let what = if format == "gdelt" {
+            "events"
+        } else {
+            "mentions"
+        };
+        assert!(
+            stderr(&e).contains(&format!("2 undated {what} skipped")),
+            "{format}: {}",
+            stderr(&e)
+        );
+    }
+}
+
+#[test]
+fn query_and_export_share_filters_and_say_when_they_cut_the_answer() {
+    let db = dated_db("filters");
+    let all = run(&db, &["query", "--all", "--format", "csv"]);
+    ok(&all);
+    let total = stdout(&all).lines().count() - 1;
+    assert!(total > 100, "{total}");
+    assert!(!stderr(&all).contains("showing"));
+    // the default limit of query, in every format
+    for format in ["table", "jsonl", "csv"] {
+        let q = run(&db, &["query", "--format", format]);
+        ok(&q);
+        assert!(
+            stderr(&q).contains(&format!("showing 100 of {total} events")),
+            "{format}: {}",
+            stderr(&q)
+        );
+    }
+    // export: the same filters, no limit unless asked
+    let mine = run(
+        &db,
+        &[
+            "query", "--actor", "KEN", "--code", "11", "--all", "--format", "csv",
+        ],
+    );
+    ok(&mine);
+    let kenya = stdout(&mine).lines().count() - 1;
+    assert!(kenya > 3);
+    let e = run(
+        &db,
+        &[
+            "export", "--format", "csv", "--actor", "KEN", "--code", "11",
+        ],
+    );
+    ok(&e);
+    let sorted = |o: &Output| {
+        let mut v: Vec<String> = stdout(o).lines().map(str::to_string).collect();
+        v.sort();
+        v
+    };
+    // the same rows (an export is in id order, a query most reported first)
+    assert_eq!(sorted(&e), sorted(&mine), "export and query differ");
+    let cut = run(
+        &db,
+        &[
+            "export", "--format", "gdelt", "--actor", "KEN", "--code", "11", "--limit", "3",
+        ],
+    );
+    ok(&cut);
+    assert_eq!(stdout(&cut).lines().count(), 3);
+    assert!(stdout(&cut)
+        .lines()
+        .all(|l| l.split('\t').nth(5) == Some("KEN")));
+    assert!(
+        stderr(&cut).contains(&format!("showing 3 of {kenya} events")),
+        "{}",
+        stderr(&cut)
+    );
+    let conf = run(
+        &db,
+        &["export", "--format", "jsonl", "--min-confidence", "1.0"],
+    );
+    ok(&conf);
+    assert!(stdout(&conf)
+        .lines()
+        .all(
+            |l| serde_json::from_str::<serde_json::Value>(l).unwrap()["confidence"].as_f64()
+                >= Some(1.0)
+        ));
+}
+
+#[test]
+fn dates_are_checked_and_compared_as_days() {
+    let db = dated_db("dates");
+    for (cmd, flag, bad) in [
+        ("query", "--from", "yesterday"),
+        ("query", "--to", "2016-13"),
+        ("query", "--from", "2018-5"),
+        ("export", "--to", "2021-02-30"),
+    ] {
+        let mut args = vec![cmd, flag, bad];
+        if cmd == "export" {
+            args.extend(["--format", "csv"]);
+        }
+        let out = run(&db, &args);
+        assert_eq!(out.status.code(), Some(2), "{cmd} {flag} {bad}");
+        let err = stderr(&out);
+        assert!(
+            err.contains(flag) && err.contains(bad) && err.contains("YYYY-MM"),
+            "{err}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+    // a week that overlaps the range is in it: 2021-W12 runs from 22 to 28 March
+    let q = run(
+        &db,
+        &[
+            "query",
+            "--from",
+            "2021-03-23",
+            "--to",
+            "2021-03-25",
+            "--all",
+            "--format",
+            "jsonl",
+        ],
+    );
+    ok(&q);
+    let dates: Vec<String> = stdout(&q)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["date"]
+                .as_str()
+                .unwrap_or("")
+                .to_string()
+        })
+        .collect();
+    assert!(dates.iter().any(|d| d == "2021-W12"), "{dates:?}");
+    assert!(
+        dates
+            .iter()
+            .all(|d| d == "2021-W12" || ("2021-03-23"..="2021-03-25").contains(&d.as_str())),
+        "{dates:?}"
+    );
+    // --to a month takes in its last day
+    let may = run(
+        &db,
+        &[
+            "query",
+            "--from",
+            "2021-03-31",
+            "--to",
+            "2021-03",
+            "--all",
+            "--format",
+            "csv",
+        ],
+    );
+    ok(&may);
+    assert!(
+        stdout(&may).contains(",2021-03-31,") || stdout(&may).contains(",2021-W13,"),
+        "{}",
+        stdout(&may)
+    );
+}
+
+#[test]
+fn events_csv_and_jsonl_carry_evidence_url_and_geonames_id_at_the_end() {
+    let db = dated_db("columns");
+    let csv = run(&db, &["export", "--format", "csv"]);
+    ok(&csv);
+    let text = stdout(&csv);
+    let mut lines = text.lines();
+    let head = lines.next().unwrap();
+    assert!(head.starts_with("id,date,cameo,plover,"), "{head}");
+    assert!(
+        head.ends_with(",first_seen,last_seen,place_geonameid,evidence,url"),
+        "{head}"
+    );
+    let j = run(&db, &["export", "--format", "jsonl"]);
+    ok(&j);
+    let rows: Vec<serde_json::Value> = stdout(&j)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), lines.count());
+    for r in &rows {
+        let ev = r["evidence"].as_str().unwrap();
+        assert!(
+            ev.contains("criticized") || ev.contains("meet envoys"),
+            "{r}"
+        );
+        assert!(
+            r["url"]
+                .as_str()
+                .unwrap()
+                .starts_with("https://news.example/"),
+            "{r}"
+        );
+    }
+    assert!(
+        rows.iter().any(|r| r["place_geonameid"].as_i64().is_some()),
+        "no event has a place"
+    );
 }
