@@ -1,6 +1,7 @@
 //! Dates as ranges of days: the bounds a user gives `--from`/`--to` (`YYYY`, `YYYY-MM`,
 //! `YYYY-MM-DD`, checked to be real dates) and the days a stored date value stands for (a day,
-//! a month, a year, an ISO week `2021-W11`, a quarter `2021-Q2`; anything after a `T` ignored).
+//! a month, a year, an ISO week `2021-W11`, a quarter `2021-Q2` … see [`span`]; anything after
+//! a `T` ignored).
 //! Queries compare these ranges, so `--to 2018-05` takes in the whole of May and an event dated
 //! `2018-W20` is found by `--from 2018-05-14`. The SQL functions `dl_first(value)` and
 //! `dl_last(value)` give a value's first and last day (`YYYY-MM-DD`), NULL when it names no
@@ -58,7 +59,11 @@ pub fn parse_bound(s: &str) -> Result<(Date, Date), DateError> {
     span.ok_or_else(err)
 }
 
-/// The days a stored date value stands for, or `None` when it names no calendar date.
+/// The days a stored date value stands for, or `None` when it names no calendar date. Besides
+/// days, months and years: ISO weeks (`2021-W11`) and their weekends (`2021-W11-WE`), quarters
+/// (`2021-Q2`), halves (`2021-H1`), seasons (`2021-SU`, by months: spring March to May, summer
+/// June to August, autumn September to November, winter December to February); any other value
+/// that starts with a year (`2021-XX-05`) stands for that year.
 pub fn span(value: &str) -> Option<(Date, Date)> {
     let v = value.split('T').next().unwrap_or(value).trim();
     if let Ok(r) = parse_bound(v) {
@@ -66,19 +71,42 @@ pub fn span(value: &str) -> Option<(Date, Date)> {
     }
     let (year, rest) = v.split_once('-')?;
     let y = num(year, 4)? as i32;
-    if let Some(w) = rest.strip_prefix('W').and_then(|w| num(w, 2)) {
+    let whole_year = Date::new(y, 1, 1).zip(Date::new(y, 12, 31));
+    part_of_year(y, rest).or(whole_year)
+}
+
+/// A week, a weekend, a quarter, a half or a season of year `y` (`rest` is what follows
+/// `YYYY-`).
+fn part_of_year(y: i32, rest: &str) -> Option<(Date, Date)> {
+    let months = |a: u32, b: u32| Some((month_span(y, a)?.0, month_span(y, b)?.1));
+    let week = rest
+        .strip_prefix('W')
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    if let Some(w) = week {
+        let (week, weekend) = match w.strip_suffix("-WE") {
+            Some(w) => (w, true),
+            None => (w, false),
+        };
+        let w = num(week, 2).filter(|w| (1..=53).contains(w))?;
         // ISO week 1 holds 4 January; weeks start on Monday
         let jan4 = Date::new(y, 1, 4)?;
         let monday = jan4.add_days(-i64::from(jan4.weekday()) + 7 * (i64::from(w) - 1));
-        return (1..=53).contains(&w).then(|| (monday, monday.add_days(6)));
+        let first = monday.add_days(if weekend { 5 } else { 0 });
+        return Some((first, monday.add_days(6)));
     }
-    if let Some(q) = rest.strip_prefix('Q').and_then(|q| num(q, 1)) {
-        if (1..=4).contains(&q) {
-            let first = month_span(y, 3 * q - 2)?.0;
-            return Some((first, month_span(y, 3 * q)?.1));
-        }
+    match rest {
+        "Q1" => months(1, 3),
+        "Q2" => months(4, 6),
+        "Q3" => months(7, 9),
+        "Q4" => months(10, 12),
+        "H1" => months(1, 6),
+        "H2" => months(7, 12),
+        "SP" => months(3, 5),
+        "SU" => months(6, 8),
+        "FA" => months(9, 11),
+        "WI" => Some((month_span(y, 12)?.0, month_span(y + 1, 2)?.1)),
+        _ => None,
     }
-    None
 }
 
 /// `dl_first(value)` and `dl_last(value)` on this connection.
@@ -136,6 +164,12 @@ mod tests {
         assert_eq!(s("2021-Q2"), d("2021-04-01", "2021-06-30"));
         assert_eq!(s("2021-03-08T10:00"), d("2021-03-08", "2021-03-08"));
         assert_eq!(s("2021"), d("2021-01-01", "2021-12-31"));
+        assert_eq!(s("2021-W11-WE"), d("2021-03-20", "2021-03-21"));
+        assert_eq!(s("2021-H2"), d("2021-07-01", "2021-12-31"));
+        assert_eq!(s("2021-WI"), d("2021-12-01", "2022-02-28"));
+        assert_eq!(s("2021-XX-05"), d("2021-01-01", "2021-12-31"));
+        assert_eq!(s("XXXX-WXX-5TNI"), None);
+        assert_eq!(s("198"), None);
         assert_eq!(s("PRESENT_REF"), None);
         assert_eq!(s(""), None);
     }
