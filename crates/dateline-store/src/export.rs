@@ -1,7 +1,7 @@
 //! Exports: GDELT 2.0 Events (61 columns) and Mentions (16 columns) tables, JSON Lines and
 //! CSV of the deduplicated events. Column meanings are in docs/database.md.
 
-use crate::query::{cell, csv_field, json, EVENT_COLUMNS};
+use crate::query::{cell, csv_field, json, EventFilter, EVENT_COLUMNS};
 use crate::{Result, Store, StoreError};
 use rusqlite::types::Value;
 use std::io::Write;
@@ -19,21 +19,26 @@ fn tsv(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
 }
 
+/// SQLDATE YYYYMMDD (a part the text does not give as `00`, as GDELT pads unknown days),
+/// MonthYear YYYYMM, Year, FractionDate. A week or a quarter is given to its month when it
+/// lies in one, else to its year. Undated events never get here (they are not exported).
 fn ymd(date: &str) -> (String, String, String, String) {
-    // SQLDATE YYYYMMDD (partial dates padded with 00 as GDELT does for unknown days),
-    // MonthYear YYYYMM, Year, FractionDate
-    let d: String = date.chars().filter(|c| c.is_ascii_digit()).collect();
-    let y = d.get(0..4).unwrap_or("0000").to_string();
-    let m = d.get(4..6).unwrap_or("00").to_string();
-    let day = d.get(6..8).unwrap_or("00").to_string();
-    let yi: f64 = y.parse().unwrap_or(0.0);
-    let mi: f64 = m.parse::<f64>().unwrap_or(0.0).max(1.0);
-    let di: f64 = day.parse::<f64>().unwrap_or(0.0).max(1.0);
-    let frac = yi + ((mi - 1.0) * 30.0 + di) / 365.0;
+    let Some((a, b)) = crate::dates::span(date) else {
+        let z = "0".to_string();
+        return ("00000000".into(), "000000".into(), "0000".into(), z);
+    };
+    let m = if a.month == b.month && a.year == b.year {
+        a.month
+    } else {
+        0
+    };
+    let d = if a == b { a.day } else { 0 };
+    let frac = f64::from(a.year) + (f64::from(m.max(1) - 1) * 30.0 + f64::from(d.max(1))) / 365.0;
+    let y = a.year;
     (
-        format!("{y}{m}{day}"),
-        format!("{y}{m}"),
-        y,
+        format!("{y:04}{m:02}{d:02}"),
+        format!("{y:04}{m:02}"),
+        format!("{y:04}"),
         format!("{frac:.4}"),
     )
 }
@@ -70,18 +75,31 @@ fn stamp(iso: &str) -> String {
         .collect()
 }
 
-/// The GDELT 2.0 events table: one event, its first reporting article, in `ORDER BY id`.
+/// The GDELT 2.0 events table: one event, its first reporting article, in `ORDER BY id`;
+/// `{where}` chooses the events.
 const GDELT_SQL: &str = "SELECT e.id, e.date, e.source_code, e.source_name, e.source_country, e.target_code, e.target_name,
                                 e.target_country, e.cameo, e.quad_class, e.goldstein, e.num_mentions, e.num_sources,
                                 e.num_articles, e.place_name, e.place_country, e.place_lat, e.place_lon, e.place_geonameid,
                                 e.place_feature, e.added_at, a.url, a.source
-                         FROM events e LEFT JOIN articles a ON a.rowid = e.first_article ORDER BY e.id";
+                         FROM events e LEFT JOIN articles a ON a.rowid = e.first_article WHERE {where} ORDER BY e.id";
 
 /// The GDELT 2.0 mentions table: one mention, its event and article.
 const MENTIONS_SQL: &str = "SELECT m.event, e.added_at, a.ingested_at, a.outlet, a.url, a.source, m.sentence_start,
                                 m.source_start, m.target_start, m.trigger_start, m.confidence, length(a.body), a.published
                          FROM mentions m JOIN events e ON e.id = m.event JOIN articles a ON a.rowid = m.article
-                         ORDER BY m.event, m.article, m.sentence_start";
+                         WHERE {where} ORDER BY m.event, m.article, m.sentence_start";
+
+/// What an export wrote.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Exported {
+    /// Records written.
+    pub rows: usize,
+    /// Records the filter matched: more than `rows` when its limit cut the answer.
+    pub matched: usize,
+    /// Records left out because their event has no calendar date (GDELT formats only: GDELT
+    /// has no row for an event without a day, month or year).
+    pub undated: usize,
+}
 
 /// One row of [`GDELT_SQL`] as GDELT 2.0's 61 event columns.
 fn gdelt_row(r: &rusqlite::Row) -> Vec<String> {
@@ -200,33 +218,63 @@ fn mention_row(r: &rusqlite::Row) -> Vec<String> {
 }
 
 impl Store {
-    /// Write every event (or mention) in the given format; returns the number of records.
-    pub fn export<W: Write + ?Sized>(&self, format: Format, out: &mut W) -> Result<usize> {
+    /// Write the events (or mentions) the filter chooses in the given format, up to its limit.
+    pub fn export<W: Write + ?Sized>(
+        &self,
+        format: Format,
+        filter: &EventFilter,
+        out: &mut W,
+    ) -> Result<Exported> {
         let werr = |e: std::io::Error| StoreError {
             path: self.path.clone(),
             message: format!("cannot write the export: {e}"),
         };
-        let mut n = 0;
+        let mut st = Exported::default();
         let mut line = |l: &str| -> Result<()> {
             out.write_all(l.as_bytes()).map_err(werr)?;
             out.write_all(b"\n").map_err(werr)
         };
+        let (cond, args) = self.event_condition(filter)?;
+        let limit = filter
+            .limit
+            .map(|l| format!(" LIMIT {l}"))
+            .unwrap_or_default();
+        let chosen = format!("e.id IN (SELECT id FROM events WHERE {cond})");
+        let dated = format!("{chosen} AND dl_first(e.date) IS NOT NULL");
+        let undated = format!("{chosen} AND dl_first(e.date) IS NULL");
         match format {
-            Format::Gdelt => self.each_row(GDELT_SQL, |r| {
-                n += 1;
-                line(&gdelt_row(r).join("\t"))
-            })?,
-            Format::Mentions => self.each_row(MENTIONS_SQL, |r| {
-                n += 1;
-                line(&mention_row(r).join("\t"))
-            })?,
+            Format::Gdelt | Format::Mentions => {
+                let (sql, from) = if format == Format::Gdelt {
+                    (GDELT_SQL, "events e")
+                } else {
+                    (MENTIONS_SQL, "mentions m JOIN events e ON e.id = m.event")
+                };
+                let count =
+                    |w: &str| self.count(&format!("SELECT count(*) FROM {from} WHERE {w}"), &args);
+                st.matched = count(&dated)?;
+                st.undated = count(&undated)?;
+                let sql = sql.replace("{where}", &dated) + &limit;
+                self.each_row(&sql, &args, |r| {
+                    st.rows += 1;
+                    let cols = if format == Format::Gdelt {
+                        gdelt_row(r)
+                    } else {
+                        mention_row(r)
+                    };
+                    line(&cols.join("\t"))
+                })?;
+            }
             Format::Jsonl | Format::Csv => {
-                let t = self.sql(&format!("SELECT {EVENT_COLUMNS} FROM events ORDER BY id"))?;
+                st.matched = self.count_events(filter)?;
+                let t = self.table(
+                    &format!("SELECT {EVENT_COLUMNS} FROM events WHERE {cond} ORDER BY id{limit}"),
+                    &args,
+                )?;
                 if format == Format::Csv {
                     line(&t.columns.join(","))?;
                 }
                 for row in &t.rows {
-                    n += 1;
+                    st.rows += 1;
                     line(&if format == Format::Csv {
                         csv_line(row)
                     } else {
@@ -235,17 +283,24 @@ impl Store {
                 }
             }
         }
-        Ok(n)
+        Ok(st)
     }
 
     /// Run a query and hand each row to `f`, stopping at its first error.
-    fn each_row(&self, sql: &str, mut f: impl FnMut(&rusqlite::Row) -> Result<()>) -> Result<()> {
+    fn each_row(
+        &self,
+        sql: &str,
+        args: &[Value],
+        mut f: impl FnMut(&rusqlite::Row) -> Result<()>,
+    ) -> Result<()> {
         let qerr = |e: rusqlite::Error| StoreError {
             path: self.path.clone(),
             message: format!("export query failed: {e}"),
         };
         let mut stmt = self.conn.prepare(sql).map_err(qerr)?;
-        let mut rows = stmt.query([]).map_err(qerr)?;
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(args.iter()))
+            .map_err(qerr)?;
         while let Some(r) = rows.next().map_err(qerr)? {
             f(r)?;
         }

@@ -16,6 +16,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub mod dates;
 pub mod export;
 #[cfg(feature = "parquet")]
 pub mod parquet_export;
@@ -246,11 +247,12 @@ fn insert_annotations(tx: &rusqlite::Transaction, art: i64, d: &Document) -> rus
 fn insert_mention(
     tx: &rusqlite::Transaction,
     art: i64,
+    article_id: &str,
     a: &dateline_core::Article,
     ev: &dateline_core::Event,
     now: &str,
 ) -> rusqlite::Result<usize> {
-    let (key, id) = event_key(ev);
+    let (key, id) = event_key(ev, article_id);
     let src = ev.source.as_ref();
     let tgt = ev.target.as_ref();
     let pl = ev.place.as_ref();
@@ -368,6 +370,7 @@ impl Store {
             Connection::open(path).map_err(|e| Self::err(path, format!("cannot open: {e}")))?;
         conn.busy_timeout(std::time::Duration::from_secs(30))
             .map_err(|e| Self::err(path, e.to_string()))?;
+        dates::register(&conn).map_err(|e| Self::err(path, e.to_string()))?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
@@ -409,6 +412,7 @@ impl Store {
         .map_err(|e| Self::err(path, format!("cannot open: {e}")))?;
         conn.busy_timeout(std::time::Duration::from_secs(30))
             .map_err(|e| Self::err(path, e.to_string()))?;
+        dates::register(&conn).map_err(|e| Self::err(path, e.to_string()))?;
         let store = Store {
             conn,
             path: path.to_path_buf(),
@@ -543,7 +547,7 @@ impl Store {
             st.articles += 1;
             insert_annotations(&tx, art, d).map_err(e)?;
             for ev in d.events.iter().flatten() {
-                st.events += insert_mention(&tx, art, &d.article, ev, &now).map_err(e)?;
+                st.events += insert_mention(&tx, art, &d.id, &d.article, ev, &now).map_err(e)?;
                 st.mentions += 1;
             }
         }
@@ -571,7 +575,12 @@ impl Store {
 /// date as the text gives it, source and target (CAMEO code, else name), CAMEO root, place
 /// (GeoNames id, else name), and whether it was negated. The id is a 63-bit hash of the key,
 /// so it is the same in every database built from the same reports.
-pub fn event_key(ev: &Event) -> (String, i64) {
+///
+/// An event without a calendar date (none, or a value such as `PRESENT_REF`) is keyed by
+/// `undated@` and the id of the article reporting it (`article`) instead: two articles'
+/// undated reports cannot be known to be one event, so they never merge; within one article
+/// they still do.
+pub fn event_key(ev: &Event, article: &str) -> (String, i64) {
     let actor = |a: &Option<dateline_core::Actor>| match a {
         Some(a) => a
             .code
@@ -586,9 +595,13 @@ pub fn event_key(ev: &Event) -> (String, i64) {
             .unwrap_or_else(|| dateline_core::norm_key(&p.name)),
         None => String::new(),
     };
+    let date = match ev.date.as_deref() {
+        Some(d) if dates::span(d).is_some() => d.to_string(),
+        _ => format!("undated@{article}"),
+    };
     let key = format!(
         "{}|{}|{}|{}|{}|{}",
-        ev.date.as_deref().unwrap_or(""),
+        date,
         actor(&ev.source),
         actor(&ev.target),
         ev.cameo.get(0..2).unwrap_or(""),

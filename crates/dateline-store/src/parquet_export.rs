@@ -2,6 +2,8 @@
 //! integers, dates as `date32` where the text gives a full date, codes as strings). Compiled
 //! with the `parquet` feature only, so the rest of the workspace builds without Arrow.
 
+use crate::export::Exported;
+use crate::query::{EventFilter, REPORT_COLUMNS};
 use crate::{Result, Store, StoreError};
 use arrow_array::builder::{
     BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, Int8Builder, StringBuilder,
@@ -46,6 +48,8 @@ fn schema() -> Schema {
         Field::new("confidence", DataType::Float64, false),
         s("first_seen"),
         s("last_seen"),
+        s("evidence"),
+        s("url"),
     ])
 }
 
@@ -65,7 +69,8 @@ struct Builders {
     geonameid: Int64Builder,
     counts: Vec<Int64Builder>, // mentions, articles, sources
     confidence: Float64Builder,
-    seen: Vec<StringBuilder>, // first, last
+    seen: Vec<StringBuilder>,   // first, last
+    report: Vec<StringBuilder>, // the first report's evidence sentence and article URL
 }
 
 impl Builders {
@@ -87,6 +92,7 @@ impl Builders {
             counts: (0..3).map(|_| Int64Builder::new()).collect(),
             confidence: Float64Builder::new(),
             seen: (0..2).map(|_| StringBuilder::new()).collect(),
+            report: (0..2).map(|_| StringBuilder::new()).collect(),
         }
     }
 
@@ -112,7 +118,7 @@ impl Builders {
             cols.push(Arc::new(b.finish()));
         }
         cols.push(Arc::new(self.confidence.finish()));
-        for b in &mut self.seen {
+        for b in self.seen.iter_mut().chain(&mut self.report) {
             cols.push(Arc::new(b.finish()));
         }
         cols
@@ -120,9 +126,13 @@ impl Builders {
 }
 
 impl Store {
-    /// Write the events table as Parquet (zstd-free: uncompressed pages, SNAPPY off, so the
-    /// writer needs no codec crates). Returns the number of rows.
-    pub fn export_parquet<W: Write + Send>(&self, out: W) -> Result<usize> {
+    /// Write the events the filter chooses as Parquet (zstd-free: uncompressed pages, SNAPPY
+    /// off, so the writer needs no codec crates), up to its limit.
+    pub fn export_parquet<W: Write + Send>(
+        &self,
+        out: W,
+        filter: &EventFilter,
+    ) -> Result<Exported> {
         let err = |m: String| StoreError {
             path: self.path.clone(),
             message: m,
@@ -133,18 +143,24 @@ impl Store {
             .build();
         let mut w = ArrowWriter::try_new(out, schema.clone(), Some(props))
             .map_err(|e| err(format!("parquet: {e}")))?;
+        let (cond, args) = self.event_condition(filter)?;
+        let limit = filter
+            .limit
+            .map(|l| format!(" LIMIT {l}"))
+            .unwrap_or_default();
         let mut stmt = self
             .conn
-            .prepare(
+            .prepare(&format!(
                 "SELECT id, date, cameo, plover, quad_class, goldstein, negated, mode,
                         source_code, source_name, source_country, target_code, target_name, target_country,
                         place_name, place_country, place_lat, place_lon, place_geonameid,
-                        num_mentions, num_articles, num_sources, confidence, first_seen, last_seen
-                 FROM events ORDER BY id",
-            )
+                        num_mentions, num_articles, num_sources, confidence, first_seen, last_seen,
+                        {REPORT_COLUMNS}
+                 FROM events WHERE {cond} ORDER BY id{limit}",
+            ))
             .map_err(|e| err(format!("export query failed: {e}")))?;
         let mut rows = stmt
-            .query([])
+            .query(rusqlite::params_from_iter(args.iter()))
             .map_err(|e| err(format!("export query failed: {e}")))?;
         let mut b = Builders::new();
         let mut n = 0;
@@ -181,7 +197,7 @@ impl Store {
                 c.append_value(r.get(19 + k).map_err(qe)?);
             }
             b.confidence.append_value(r.get(22).map_err(qe)?);
-            for (k, s) in b.seen.iter_mut().enumerate() {
+            for (k, s) in b.seen.iter_mut().chain(&mut b.report).enumerate() {
                 s.append_option(r.get::<_, Option<String>>(23 + k).map_err(qe)?);
             }
             n += 1;
@@ -199,6 +215,10 @@ impl Store {
             w.write(&batch).map_err(|e| err(format!("parquet: {e}")))?;
         }
         w.close().map_err(|e| err(format!("parquet: {e}")))?;
-        Ok(n)
+        Ok(Exported {
+            rows: n,
+            matched: self.count_events(filter)?,
+            undated: 0,
+        })
     }
 }

@@ -14,14 +14,17 @@ pub struct EventFilter {
     pub code: Option<String>,
     /// PLOVER type (`CONSULT`).
     pub plover: Option<String>,
-    /// Earliest event date (inclusive, ISO, any precision).
+    /// Earliest event date, inclusive: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (see [`crate::dates`]);
+    /// an event whose days reach it matches (`2018` matches `--from 2018-05`).
     pub from: Option<String>,
-    /// Latest event date (inclusive).
+    /// Latest event date, inclusive, the same way (`2018-05` takes in the whole month).
     pub to: Option<String>,
     /// Place name or ISO3 country of the event.
     pub place: Option<String>,
     /// Full-text query (FTS5 syntax) over the titles and bodies of the reporting articles.
     pub text: Option<String>,
+    /// Least mean confidence of the event's reports (0 to 1).
+    pub min_confidence: Option<f64>,
     pub limit: Option<usize>,
 }
 
@@ -34,7 +37,7 @@ pub struct QuoteFilter {
     pub text: Option<String>,
     /// `direct` or `indirect`.
     pub kind: Option<String>,
-    /// Earliest publication date of the reporting article (inclusive, ISO, any precision).
+    /// Earliest publication date of the reporting article (inclusive; as in [`EventFilter`]).
     pub from: Option<String>,
     /// Latest publication date (inclusive).
     pub to: Option<String>,
@@ -50,7 +53,57 @@ pub struct Table {
     pub rows: Vec<Vec<Value>>,
 }
 
-pub const EVENT_COLUMNS: &str = "id, date, cameo, plover, quad_class, goldstein, negated, mode, source_code, source_name, source_country, target_code, target_name, target_country, place_name, place_country, place_lat, place_lon, num_mentions, num_articles, num_sources, round(confidence, 3) AS confidence, first_seen, last_seen";
+/// The columns of `dateline query` and of the JSON Lines and CSV exports. The last three came
+/// later and stay last, so readers of the older columns keep working: the place's GeoNames id,
+/// the evidence sentence of the first report and the URL of its article.
+/// The evidence sentence of an event's first report and its article's URL, over table `events`
+/// (a macro so that [`EVENT_COLUMNS`] can be one literal).
+macro_rules! report_columns {
+    () => {
+        "(SELECT m.evidence FROM mentions m WHERE m.event = events.id ORDER BY m.article, m.sentence_start LIMIT 1) AS evidence, (SELECT a.url FROM articles a WHERE a.rowid = events.first_article) AS url"
+    };
+}
+
+pub const EVENT_COLUMNS: &str = concat!(
+    "id, date, cameo, plover, quad_class, goldstein, negated, mode, source_code, source_name, source_country, target_code, target_name, target_country, place_name, place_country, place_lat, place_lon, num_mentions, num_articles, num_sources, round(confidence, 3) AS confidence, first_seen, last_seen, place_geonameid, ",
+    report_columns!()
+);
+
+/// The columns `evidence` and `url` of [`EVENT_COLUMNS`].
+pub const REPORT_COLUMNS: &str = report_columns!();
+
+/// The SQL of a `--from`/`--to` pair over a date column: the column's days (see
+/// [`crate::dates`]) must reach the range. A bound that is not a date is an error naming it.
+fn date_clauses(
+    column: &str,
+    from: Option<&str>,
+    to: Option<&str>,
+    args: &mut Vec<Value>,
+) -> std::result::Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    for (flag, v, last) in [("from", from, false), ("to", to, true)] {
+        let Some(v) = v else { continue };
+        let (first_day, last_day) =
+            crate::dates::parse_bound(v).map_err(|e| format!("--{flag}: {e}"))?;
+        if last {
+            args.push(Value::Text(last_day.to_string()));
+            out.push(format!("dl_first({column}) <= ?{}", args.len()));
+        } else {
+            args.push(Value::Text(first_day.to_string()));
+            out.push(format!("dl_last({column}) >= ?{}", args.len()));
+        }
+    }
+    Ok(out)
+}
+
+/// `clauses` joined as a WHERE condition (`1` when there are none).
+fn condition(clauses: &[String]) -> String {
+    if clauses.is_empty() {
+        "1".to_string()
+    } else {
+        clauses.join(" AND ")
+    }
+}
 
 fn actor_clause(side: &str, v: &str, args: &mut Vec<Value>) -> String {
     let is_code = v.len() >= 3
@@ -70,8 +123,16 @@ fn actor_clause(side: &str, v: &str, args: &mut Vec<Value>) -> String {
 }
 
 impl Store {
-    /// Events matching the filter, most reported first, then by date and id.
-    pub fn query_events(&self, f: &EventFilter) -> Result<Table> {
+    fn bad_filter(&self, message: String) -> StoreError {
+        StoreError {
+            path: self.path.clone(),
+            message,
+        }
+    }
+
+    /// The WHERE condition over table `events` of a filter (without its limit) and its
+    /// arguments.
+    pub(crate) fn event_condition(&self, f: &EventFilter) -> Result<(String, Vec<Value>)> {
         let mut clauses = Vec::new();
         let mut args: Vec<Value> = Vec::new();
         if let Some(a) = &f.actor {
@@ -88,15 +149,9 @@ impl Store {
             args.push(Value::Text(p.to_uppercase()));
             clauses.push(format!("plover = ?{}", args.len()));
         }
-        if let Some(d) = &f.from {
-            // "2017-11" is on or after "2017" and "2017-11-02" is on or after "2017-11"
-            args.push(Value::Text(d.clone()));
-            clauses.push(format!("date >= substr(?{0}, 1, length(date))", args.len()));
-        }
-        if let Some(d) = &f.to {
-            args.push(Value::Text(d.clone()));
-            clauses.push(format!("substr(date, 1, length(?{0})) <= ?{0}", args.len()));
-        }
+        let dates = date_clauses("date", f.from.as_deref(), f.to.as_deref(), &mut args)
+            .map_err(|m| self.bad_filter(m))?;
+        clauses.extend(dates);
         if let Some(p) = &f.place {
             args.push(Value::Text(p.clone()));
             let n = args.len();
@@ -111,20 +166,41 @@ impl Store {
                 args.len()
             ));
         }
-        let mut sql = format!("SELECT {EVENT_COLUMNS} FROM events");
-        if !clauses.is_empty() {
-            sql.push_str(" WHERE ");
-            sql.push_str(&clauses.join(" AND "));
+        if let Some(c) = f.min_confidence {
+            args.push(Value::Real(c));
+            clauses.push(format!("confidence >= ?{}", args.len()));
         }
-        sql.push_str(" ORDER BY num_mentions DESC, date DESC, id");
+        Ok((condition(&clauses), args))
+    }
+
+    /// Events matching the filter, most reported first, then by date and id.
+    pub fn query_events(&self, f: &EventFilter) -> Result<Table> {
+        let (cond, args) = self.event_condition(f)?;
+        let mut sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM events WHERE {cond} ORDER BY num_mentions DESC, date DESC, id"
+        );
         if let Some(l) = f.limit {
             sql.push_str(&format!(" LIMIT {l}"));
         }
         self.table(&sql, &args)
     }
 
-    /// Quotes matching the filter, newest articles first, in text order within an article.
-    pub fn query_quotes(&self, f: &QuoteFilter) -> Result<Table> {
+    /// How many events match the filter, its limit aside.
+    pub fn count_events(&self, f: &EventFilter) -> Result<usize> {
+        let (cond, args) = self.event_condition(f)?;
+        self.count(&format!("SELECT count(*) FROM events WHERE {cond}"), &args)
+    }
+
+    /// The number a `SELECT count(*)` gives.
+    pub(crate) fn count(&self, sql: &str, args: &[Value]) -> Result<usize> {
+        let t = self.table(sql, args)?;
+        match t.rows.first().and_then(|r| r.first()) {
+            Some(Value::Integer(n)) => Ok(usize::try_from(*n).unwrap_or(0)),
+            _ => Ok(0),
+        }
+    }
+
+    fn quote_condition(&self, f: &QuoteFilter) -> Result<(String, Vec<Value>)> {
         let mut clauses = Vec::new();
         let mut args: Vec<Value> = Vec::new();
         if let Some(s) = &f.speaker {
@@ -142,31 +218,33 @@ impl Store {
             args.push(Value::Text(k.to_lowercase()));
             clauses.push(format!("q.kind = ?{}", args.len()));
         }
-        if let Some(d) = &f.from {
-            args.push(Value::Text(d.clone()));
-            clauses.push(format!(
-                "a.published >= substr(?{0}, 1, length(a.published))",
-                args.len()
-            ));
-        }
-        if let Some(d) = &f.to {
-            args.push(Value::Text(d.clone()));
-            clauses.push(format!(
-                "substr(a.published, 1, length(?{0})) <= ?{0}",
-                args.len()
-            ));
-        }
-        let mut sql =
-            format!("SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.rowid = q.article");
-        if !clauses.is_empty() {
-            sql.push_str(" WHERE ");
-            sql.push_str(&clauses.join(" AND "));
-        }
-        sql.push_str(" ORDER BY a.published DESC, a.rowid, q.start");
+        let dates = date_clauses("a.published", f.from.as_deref(), f.to.as_deref(), &mut args)
+            .map_err(|m| self.bad_filter(m))?;
+        clauses.extend(dates);
+        Ok((condition(&clauses), args))
+    }
+
+    /// Quotes matching the filter, newest articles first, in text order within an article.
+    pub fn query_quotes(&self, f: &QuoteFilter) -> Result<Table> {
+        let (cond, args) = self.quote_condition(f)?;
+        let mut sql = format!(
+            "SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.rowid = q.article WHERE {cond} ORDER BY a.published DESC, a.rowid, q.start"
+        );
         if let Some(l) = f.limit {
             sql.push_str(&format!(" LIMIT {l}"));
         }
         self.table(&sql, &args)
+    }
+
+    /// How many quotes match the filter, its limit aside.
+    pub fn count_quotes(&self, f: &QuoteFilter) -> Result<usize> {
+        let (cond, args) = self.quote_condition(f)?;
+        self.count(
+            &format!(
+                "SELECT count(*) FROM quotes q JOIN articles a ON a.rowid = q.article WHERE {cond}"
+            ),
+            &args,
+        )
     }
 
     /// Run one read-only SQL statement. The store must have been opened read-only, so a
@@ -175,7 +253,7 @@ impl Store {
         self.table(sql, &[])
     }
 
-    fn table(&self, sql: &str, args: &[Value]) -> Result<Table> {
+    pub(crate) fn table(&self, sql: &str, args: &[Value]) -> Result<Table> {
         let e = |x: rusqlite::Error| StoreError {
             path: self.path.clone(),
             message: format!("query failed: {x}"),

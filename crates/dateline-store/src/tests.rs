@@ -195,8 +195,9 @@ fn queries_and_exports() {
     // read-only SQL cannot write
     assert!(r.sql("DELETE FROM events").is_err());
     // GDELT export: 61 columns per row
+    let all = EventFilter::default();
     let mut buf = Vec::new();
-    assert_eq!(r.export(Format::Gdelt, &mut buf).unwrap(), 2);
+    assert_eq!(r.export(Format::Gdelt, &all, &mut buf).unwrap().rows, 2);
     for line in String::from_utf8(buf).unwrap().lines() {
         let cols: Vec<&str> = line.split('\t').collect();
         assert_eq!(cols.len(), 61, "{line}");
@@ -204,13 +205,13 @@ fn queries_and_exports() {
         assert!(cols[60].starts_with("https://a.example/"));
     }
     let mut buf = Vec::new();
-    assert_eq!(r.export(Format::Mentions, &mut buf).unwrap(), 2);
+    assert_eq!(r.export(Format::Mentions, &all, &mut buf).unwrap().rows, 2);
     assert!(String::from_utf8(buf)
         .unwrap()
         .lines()
         .all(|l| l.split('\t').count() == 16));
     let mut buf = Vec::new();
-    r.export(Format::Csv, &mut buf).unwrap();
+    r.export(Format::Csv, &all, &mut buf).unwrap();
     assert!(String::from_utf8(buf).unwrap().starts_with("id,date,cameo"));
 }
 
@@ -267,7 +268,12 @@ fn parquet_export_is_typed_and_complete() {
     ])
     .unwrap();
     let mut buf = Vec::new();
-    assert_eq!(s.export_parquet(&mut buf).unwrap(), 2);
+    assert_eq!(
+        s.export_parquet(&mut buf, &EventFilter::default())
+            .unwrap()
+            .rows,
+        2
+    );
     assert!(buf.starts_with(b"PAR1") && buf.ends_with(b"PAR1"));
     let reader = ParquetRecordBatchReaderBuilder::try_new(bytes::Bytes::from(buf))
         .unwrap()
@@ -286,8 +292,159 @@ fn parquet_export_is_typed_and_complete() {
             schema.field_with_name("num_mentions").unwrap().data_type(),
             &arrow_schema::DataType::Int64
         );
+        assert!(
+            schema.field_with_name("evidence").is_ok() && schema.field_with_name("url").is_ok()
+        );
         let day = batch.column_by_name("day").unwrap();
         assert_eq!(day.null_count(), 1, "the month-only date has no day");
     }
     assert_eq!(rows, 2);
+}
+
+#[test]
+fn undated_events_merge_within_an_article_never_across() {
+    let p = tmp("undated");
+    let mut s = Store::open(&p).unwrap();
+    let mut docs = Vec::new();
+    for (i, url) in ["https://u.example/1", "https://u.example/2"]
+        .iter()
+        .enumerate()
+    {
+        let mut d = doc(
+            url,
+            &format!("outlet{i}"),
+            "Ankara backed the plan and again backed the plan.",
+            vec![("051", "TUR", "GRC", ""), ("051", "TUR", "GRC", "")],
+        );
+        for e in d.events.iter_mut().flatten() {
+            e.date = if i == 0 {
+                None
+            } else {
+                Some("PRESENT_REF".into())
+            };
+        }
+        docs.push(d);
+    }
+    // two dated reports of one event still merge across the articles
+    docs.push(doc(
+        "https://u.example/3",
+        "o3",
+        "A.",
+        vec![("051", "TUR", "GRC", "2019-02-01")],
+    ));
+    docs.push(doc(
+        "https://u.example/4",
+        "o4",
+        "B.",
+        vec![("051", "TUR", "GRC", "2019-02-01")],
+    ));
+    let st = s.write_batch(&docs).unwrap();
+    assert_eq!((st.events, st.mentions), (3, 6));
+    let (k1, id1) = event_key(&docs[0].events.as_ref().unwrap()[0], &docs[0].id);
+    let (k2, id2) = event_key(&docs[1].events.as_ref().unwrap()[0], &docs[1].id);
+    assert_ne!(id1, id2, "{k1} / {k2}");
+    assert!(k1.starts_with("undated@"), "{k1}");
+    drop(s);
+    // GDELT exports leave the undated events out and count them
+    let r = Store::open_read_only(&p).unwrap();
+    let mut buf = Vec::new();
+    let st = r
+        .export(Format::Gdelt, &EventFilter::default(), &mut buf)
+        .unwrap();
+    assert_eq!((st.rows, st.matched, st.undated), (1, 1, 2));
+    let mut buf = Vec::new();
+    let st = r
+        .export(Format::Mentions, &EventFilter::default(), &mut buf)
+        .unwrap();
+    assert_eq!((st.rows, st.undated), (2, 4));
+    let mut buf = Vec::new();
+    let st = r
+        .export(Format::Csv, &EventFilter::default(), &mut buf)
+        .unwrap();
+    assert_eq!((st.rows, st.undated), (3, 0));
+}
+
+#[test]
+fn filters_compare_dates_as_days_and_apply_to_exports() {
+    let p = tmp("dates");
+    let mut s = Store::open(&p).unwrap();
+    let dated = |n: usize, date: &str| {
+        doc(
+            &format!("https://d.example/{n}"),
+            "d",
+            "Talks.",
+            vec![("040", "FRA", "DEU", date)],
+        )
+    };
+    s.write_batch(&[
+        dated(1, "2018-04-30"),
+        dated(2, "2018-05-31"),
+        dated(3, "2018-W22"), // 28 May to 3 June
+        dated(4, "2018-06-01"),
+        dated(5, "2018"),
+    ])
+    .unwrap();
+    drop(s);
+    let r = Store::open_read_only(&p).unwrap();
+    let f = |from: Option<&str>, to: Option<&str>| EventFilter {
+        from: from.map(str::to_string),
+        to: to.map(str::to_string),
+        ..Default::default()
+    };
+    let dates = |f: EventFilter| {
+        let mut v: Vec<String> = r
+            .query_events(&f)
+            .unwrap()
+            .rows
+            .iter()
+            .map(|row| crate::query::cell(&row[1]))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        dates(f(Some("2018-05"), Some("2018-05"))),
+        ["2018", "2018-05-31", "2018-W22"]
+    );
+    assert_eq!(dates(f(Some("2018-06-02"), None)), ["2018", "2018-W22"]);
+    assert_eq!(dates(f(None, Some("2018-04"))), ["2018", "2018-04-30"]);
+    for bad in ["2018-5", "yesterday", "2016-13"] {
+        let e = r.query_events(&f(Some(bad), None)).unwrap_err();
+        assert!(
+            e.to_string().contains("--from") && e.to_string().contains(bad),
+            "{e}"
+        );
+    }
+    // the same filter and limit choose an export's rows
+    let mut lim = f(Some("2018-05"), None);
+    lim.limit = Some(2);
+    assert_eq!(r.count_events(&lim).unwrap(), 4);
+    let mut buf = Vec::new();
+    let st = r.export(Format::Gdelt, &lim, &mut buf).unwrap();
+    assert_eq!((st.rows, st.matched), (2, 4));
+    let mut buf = Vec::new();
+    let st = r.export(Format::Jsonl, &lim, &mut buf).unwrap();
+    assert_eq!((st.rows, st.matched), (2, 4));
+    let first: serde_json::Value =
+        serde_json::from_str(String::from_utf8(buf).unwrap().lines().next().unwrap()).unwrap();
+    assert_eq!(first["evidence"], "Talks.");
+    assert!(first["url"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://d.example/"));
+    assert!(first.get("place_geonameid").is_some());
+    // a week is given to its month when it lies in one, else to its year
+    let mut buf = Vec::new();
+    r.export(Format::Gdelt, &EventFilter::default(), &mut buf)
+        .unwrap();
+    let mut days: Vec<String> = String::from_utf8(buf)
+        .unwrap()
+        .lines()
+        .map(|l| l.split('\t').nth(1).unwrap_or("").to_string())
+        .collect();
+    days.sort();
+    assert_eq!(
+        days,
+        ["20180000", "20180000", "20180430", "20180531", "20180601"]
+    );
 }

@@ -3,7 +3,7 @@
 use crate::{set_jobs, ReadArgs, VerbArgs};
 use clap::{Args, ValueEnum};
 use dateline_core::Document;
-use dateline_store::export::Format;
+use dateline_store::export::{Exported, Format};
 use dateline_store::query::{cell, csv_field, json, EventFilter, QuoteFilter, Table};
 use dateline_store::Store;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -38,10 +38,9 @@ pub enum TableFmt {
     Csv,
 }
 
+/// The filters `query` and `export` share; the store applies them to both.
 #[derive(Args)]
-pub struct QueryArgs {
-    #[arg(long, default_value = "dateline.db")]
-    db: PathBuf,
+pub struct FilterArgs {
     /// Source actor: CAMEO code prefix (USA, RUSGOV) or part of a name (Putin).
     #[arg(long)]
     actor: Option<String>,
@@ -54,21 +53,84 @@ pub struct QueryArgs {
     /// PLOVER event type (CONSULT, ACCUSE ...).
     #[arg(long)]
     plover: Option<String>,
-    /// Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.
-    #[arg(long)]
-    from: Option<String>,
-    /// Latest event date, inclusive.
-    #[arg(long)]
-    to: Option<String>,
     /// Event place: a name (Sochi) or an ISO3 country (RUS).
     #[arg(long)]
     place: Option<String>,
+    /// Earliest date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD (2018-05 starts on 1 May).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    from: Option<String>,
+    /// Latest date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD (2018-05 takes in all of May).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    to: Option<String>,
     /// Events: full-text search (SQLite FTS5 syntax) over the reporting articles' titles and
     /// bodies. Quotes: words the quote contains.
     #[arg(long)]
     text: Option<String>,
+    /// Events whose reports' mean confidence is at least this (0 to 1).
+    #[arg(long, value_name = "X", value_parser = parse_confidence)]
+    min_confidence: Option<f64>,
+    /// At most this many rows (0: all). Default: 100 for `query`, all for `export`.
+    #[arg(long, value_name = "N")]
+    limit: Option<usize>,
+    /// Every row: no limit.
+    #[arg(long, conflicts_with = "limit")]
+    all: bool,
+}
+
+impl FilterArgs {
+    /// The row limit: `--limit` (0 is none), none with `--all`, else `default`.
+    fn limit(&self, default: Option<usize>) -> Option<usize> {
+        if self.all {
+            return None;
+        }
+        match self.limit {
+            Some(0) => None,
+            Some(n) => Some(n),
+            None => default,
+        }
+    }
+
+    fn events(&self, default_limit: Option<usize>) -> EventFilter {
+        EventFilter {
+            actor: self.actor.clone(),
+            target: self.target.clone(),
+            code: self.code.clone(),
+            plover: self.plover.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+            place: self.place.clone(),
+            text: self.text.clone(),
+            min_confidence: self.min_confidence,
+            limit: self.limit(default_limit),
+        }
+    }
+}
+
+/// A `--from`/`--to` value: checked to be a real year, month or day.
+fn parse_date(s: &str) -> Result<String, String> {
+    dateline_store::dates::parse_bound(s)
+        .map(|_| s.to_string())
+        .map_err(|e| e.to_string())
+}
+
+fn parse_confidence(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("{s:?} is not a number from 0 to 1")),
+    }
+}
+
+/// `query` answers at most this many rows unless told otherwise.
+const QUERY_LIMIT: usize = 100;
+
+#[derive(Args)]
+pub struct QueryArgs {
+    #[arg(long, default_value = "dateline.db")]
+    db: PathBuf,
+    #[command(flatten)]
+    filter: FilterArgs,
     /// List quotes (who said what) instead of events.
-    #[arg(long, conflicts_with_all = ["actor", "target", "code", "plover", "place"])]
+    #[arg(long, conflicts_with_all = ["actor", "target", "code", "plover", "place", "min_confidence"])]
     quotes: bool,
     /// With --quotes: part of the speaker's name (Putin), as written or canonical.
     #[arg(long, requires = "quotes")]
@@ -76,11 +138,8 @@ pub struct QueryArgs {
     /// With --quotes: direct or indirect.
     #[arg(long, requires = "quotes", value_parser = ["direct", "indirect"])]
     kind: Option<String>,
-    /// At most this many rows (0: all).
-    #[arg(long, default_value_t = 100)]
-    limit: usize,
     /// Run this read-only SQL instead of the filters.
-    #[arg(long, conflicts_with_all = ["actor", "target", "code", "plover", "from", "to", "place", "text", "quotes"])]
+    #[arg(long, conflicts_with_all = ["actor", "target", "code", "plover", "from", "to", "place", "text", "min_confidence", "quotes"])]
     sql: Option<String>,
     /// Output format (default: table on a terminal, jsonl when piped).
     #[arg(long, value_enum)]
@@ -105,6 +164,8 @@ pub struct ExportArgs {
     db: PathBuf,
     #[arg(long, value_enum)]
     format: ExportFmt,
+    #[command(flatten)]
+    filter: FilterArgs,
     /// Output file (default: standard output). Written to a temporary file and renamed, so a
     /// failed export never leaves a half-written file.
     #[arg(long, short = 'o')]
@@ -163,10 +224,11 @@ impl Progress {
 
 pub fn ingest(args: &IngestArgs) -> Result<usize, String> {
     set_jobs(args.read.jobs)?;
-    let mut store = Store::open(&args.db).map_err(|e| e.to_string())?;
+    // the pipeline first: a bad --verbs file fails before the database file is created
     // leaked on purpose: freed by the OS at exit, not allocation by allocation (main.rs)
     let pipeline: &'static dateline_code::Pipeline =
         Box::leak(Box::new(crate::pipeline(args.verbs.verbs.as_deref())?));
+    let mut store = Store::open(&args.db).map_err(|e| e.to_string())?;
     let opts = args.read.options();
     let mut errs = Vec::new();
     let files = dateline_read::expand(&args.read.inputs, &mut errs);
@@ -259,39 +321,64 @@ fn store_docs(
     Ok(())
 }
 
-pub fn query(args: &QueryArgs) -> Result<usize, String> {
+/// The rows a query answers, and how many it would without its limit.
+fn query_table(args: &QueryArgs) -> Result<(Table, usize, &'static str), String> {
     let store = Store::open_read_only(&args.db).map_err(|e| e.to_string())?;
-    let mut table = match &args.sql {
-        Some(sql) => store.sql(sql).map_err(|e| e.to_string())?,
+    let f = &args.filter;
+    let limit = f.limit(Some(QUERY_LIMIT));
+    let full = |t: &Table| limit.is_some_and(|l| t.rows.len() >= l);
+    let e = |e: dateline_store::StoreError| e.to_string();
+    Ok(match &args.sql {
+        Some(sql) => {
+            let mut table = store.sql(sql).map_err(e)?;
+            let total = table.rows.len();
+            if let Some(l) = limit {
+                table.rows.truncate(l);
+            }
+            (table, total, "rows")
+        }
         None if args.quotes => {
-            let f = QuoteFilter {
+            let q = QuoteFilter {
                 speaker: args.speaker.clone(),
-                text: args.text.clone(),
+                text: f.text.clone(),
                 kind: args.kind.clone(),
-                from: args.from.clone(),
-                to: args.to.clone(),
-                limit: (args.limit > 0).then_some(args.limit),
+                from: f.from.clone(),
+                to: f.to.clone(),
+                limit,
             };
-            store.query_quotes(&f).map_err(|e| e.to_string())?
+            let table = store.query_quotes(&q).map_err(e)?;
+            let total = if full(&table) {
+                store.count_quotes(&q).map_err(e)?
+            } else {
+                table.rows.len()
+            };
+            (table, total, "quotes")
         }
         None => {
-            let f = EventFilter {
-                actor: args.actor.clone(),
-                target: args.target.clone(),
-                code: args.code.clone(),
-                plover: args.plover.clone(),
-                from: args.from.clone(),
-                to: args.to.clone(),
-                place: args.place.clone(),
-                text: args.text.clone(),
-                limit: (args.limit > 0).then_some(args.limit),
+            let q = f.events(Some(QUERY_LIMIT));
+            let table = store.query_events(&q).map_err(e)?;
+            let total = if full(&table) {
+                store.count_events(&q).map_err(e)?
+            } else {
+                table.rows.len()
             };
-            store.query_events(&f).map_err(|e| e.to_string())?
+            (table, total, "events")
         }
-    };
-    if args.sql.is_some() && args.limit > 0 {
-        table.rows.truncate(args.limit);
+    })
+}
+
+/// "showing N of M" on standard error when a limit cut the answer.
+fn say_truncated(shown: usize, total: usize, what: &str) {
+    if shown < total {
+        eprintln!(
+            "dateline: showing {shown} of {total} {what} (--limit N for more, --all for every one)"
+        );
     }
+}
+
+pub fn query(args: &QueryArgs) -> Result<usize, String> {
+    let (table, total, what) = query_table(args)?;
+    say_truncated(table.rows.len(), total, what);
     let stdout = io::stdout();
     let fmt = args.format.unwrap_or(if stdout.is_terminal() {
         TableFmt::Table
@@ -417,71 +504,112 @@ fn write_table(out: &mut impl Write, t: &Table) -> io::Result<()> {
     writeln!(out, "({} rows)", t.rows.len())
 }
 
+/// Standard output that remembers whether its reader went away (a broken pipe), so that the
+/// error this makes further up is known for what it is.
+struct PipeOut<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> Write for PipeOut<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let r = self.inner.write(buf);
+        self.closed |= matches!(&r, Err(e) if e.kind() == io::ErrorKind::BrokenPipe);
+        r
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let r = self.inner.flush();
+        self.closed |= matches!(&r, Err(e) if e.kind() == io::ErrorKind::BrokenPipe);
+        r
+    }
+}
+
 /// Write an export to `output` (via a `.partial` file renamed when complete, so a failed
 /// export never leaves a half-written file) or to standard output.
 fn write_export(
     output: Option<&std::path::Path>,
-    write: impl FnOnce(&mut dyn Write) -> Result<usize, String>,
-) -> Result<usize, String> {
-    let quiet_pipe = |e: io::Error| {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            Ok(())
-        } else {
-            Err(e.to_string())
-        }
-    };
+    write: impl FnOnce(&mut dyn Write) -> Result<Exported, String>,
+) -> Result<Option<Exported>, String> {
     match output {
         None => {
             let stdout = io::stdout();
-            let mut out = io::BufWriter::new(stdout.lock());
-            write(&mut out)?;
-            out.flush().or_else(quiet_pipe)?;
+            let mut out = io::BufWriter::new(PipeOut {
+                inner: stdout.lock(),
+                closed: false,
+            });
+            let res =
+                write(&mut out).and_then(|n| out.flush().map(|_| n).map_err(|e| e.to_string()));
+            // a reader that stops early (`| head`) ends the export, quietly
+            match res {
+                Err(_) if out.get_ref().closed => Ok(None),
+                r => r.map(Some),
+            }
         }
         Some(path) => {
             let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("out");
             let tmp = path.with_extension(format!("{ext}.partial"));
+            // the error names the file asked for, not the temporary one
             let f = std::fs::File::create(&tmp)
-                .map_err(|e| format!("{}: cannot create: {e}", tmp.display()))?;
+                .map_err(|e| format!("{}: cannot create: {e}", path.display()))?;
             let mut out = io::BufWriter::new(f);
             let res = write(&mut out).and_then(|n| {
                 out.flush()
                     .map(|_| n)
-                    .map_err(|e| format!("{}: {e}", tmp.display()))
+                    .map_err(|e| format!("{}: cannot write: {e}", path.display()))
             });
             match res {
                 Ok(n) => {
                     std::fs::rename(&tmp, path)
                         .map_err(|e| format!("{}: cannot rename: {e}", path.display()))?;
-                    eprintln!("dateline: {n} rows -> {}", path.display());
+                    eprintln!("dateline: {} rows -> {}", n.rows, path.display());
+                    Ok(Some(n))
                 }
                 Err(e) => {
                     let _ = std::fs::remove_file(&tmp);
-                    return Err(e);
+                    Err(e)
                 }
             }
         }
     }
-    Ok(0)
 }
 
 pub fn export(args: &ExportArgs) -> Result<usize, String> {
     let store = Store::open_read_only(&args.db).map_err(|e| e.to_string())?;
+    let filter = args.filter.events(None);
+    // the text formats; Parquet is written apart
     let fmt = match args.format {
-        ExportFmt::Gdelt => Format::Gdelt,
-        ExportFmt::Mentions => Format::Mentions,
-        ExportFmt::Jsonl => Format::Jsonl,
-        ExportFmt::Csv => Format::Csv,
-        ExportFmt::Parquet => {
-            // the Parquet writer wants an owned, sendable sink: it writes into memory first
-            return write_export(args.output.as_deref(), |w| {
-                let mut buf = Vec::new();
-                let n = store.export_parquet(&mut buf).map_err(|e| e.to_string())?;
-                w.write_all(&buf).map_err(|e| e.to_string())?;
-                Ok(n)
-            });
-        }
+        ExportFmt::Gdelt => Some(Format::Gdelt),
+        ExportFmt::Mentions => Some(Format::Mentions),
+        ExportFmt::Jsonl => Some(Format::Jsonl),
+        ExportFmt::Csv => Some(Format::Csv),
+        ExportFmt::Parquet => None,
     };
-    write_export(args.output.as_deref(), |w| {
-        store.export(fmt, w).map_err(|e| e.to_string())
-    })
+    let done = write_export(args.output.as_deref(), |w| match fmt {
+        Some(fmt) => store.export(fmt, &filter, w).map_err(|e| e.to_string()),
+        None => {
+            // the Parquet writer wants an owned, sendable sink: it writes into memory first
+            let mut buf = Vec::new();
+            let n = store
+                .export_parquet(&mut buf, &filter)
+                .map_err(|e| e.to_string())?;
+            w.write_all(&buf).map_err(|e| e.to_string())?;
+            Ok(n)
+        }
+    })?;
+    if let Some(n) = done {
+        let what = if fmt == Some(Format::Mentions) {
+            "mentions"
+        } else {
+            "events"
+        };
+        if n.undated > 0 {
+            eprintln!(
+                "dateline: {} undated {what} skipped (GDELT rows need a date)",
+                n.undated
+            );
+        }
+        say_truncated(n.rows, n.matched, what);
+    }
+    Ok(0)
 }
