@@ -65,7 +65,8 @@ pub fn parse_bound(s: &str) -> Result<(Date, Date), DateError> {
 /// June to August, autumn September to November, winter December to February); any other value
 /// that starts with a year (`2021-XX-05`) stands for that year.
 pub fn span(value: &str) -> Option<(Date, Date)> {
-    let v = value.split('T').next().unwrap_or(value).trim();
+    // (a time of day after the date, "2021-04-16T22:42" or "2021-04-16 22:42:47Z", is left out)
+    let v = value.trim().split(['T', ' ']).next().unwrap_or(value);
     if let Ok(r) = parse_bound(v) {
         return Some(r);
     }
@@ -158,6 +159,14 @@ mod tests {
 
     #[test]
     fn stored_values_span_their_days() {
+        assert_eq!(
+            s("2021-04-16 22:42:47Z"),
+            Some(("2021-04-16".into(), "2021-04-16".into()))
+        );
+        assert_eq!(
+            s("2021-04-16T22:42"),
+            Some(("2021-04-16".into(), "2021-04-16".into()))
+        );
         let d = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
         assert_eq!(s("2021-W11"), d("2021-03-15", "2021-03-21"));
         assert_eq!(s("2021-W01"), d("2021-01-04", "2021-01-10"));
