@@ -115,14 +115,12 @@ fn bad_inputs_are_reported_and_skipped() {
     let docs = lines(&out.stdout);
     assert_eq!(docs.len(), 6);
     let errs: Vec<bool> = docs.iter().map(|d| d["error"].is_string()).collect();
-    assert_eq!(errs, vec![false, true, true, true, false, true]);
+    // the Latin-1 file is decoded (issue 20), not refused
+    assert_eq!(errs, vec![false, true, true, false, false, true]);
+    assert_eq!(docs[3]["body"], "café au lait");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("2-binary.bin") && stderr.contains("binary"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("4-latin1.txt") && stderr.contains("UTF-8"),
         "{stderr}"
     );
     assert!(stderr.contains("missing.txt"), "{stderr}");
@@ -600,4 +598,80 @@ fn code_jsonl_output(input: &str) -> std::process::Output {
         .write_all(input.as_bytes())
         .unwrap();
     child.wait_with_output().unwrap()
+}
+
+/// `read` on one file, its one JSON line.
+fn read_one(path: &std::path::Path, extra: &[&str]) -> Value {
+    let out = bin()
+        .args(["read", "--format", "jsonl"])
+        .args(extra)
+        .arg(path)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    lines(&out.stdout).remove(0)
+}
+
+#[test]
+fn plain_text_is_dated_from_its_top_lines_or_its_path() {
+    let d = tmpdir("dates");
+    let body = "The ferry service resumed after the storm.\n";
+    std::fs::create_dir_all(d.join("2019/03/07")).expect("mkdir");
+    let by_path = d.join("2019/03/07/ferry.txt");
+    std::fs::write(&by_path, body).expect("write");
+    let by_line = d.join("ferry-line.txt");
+    std::fs::write(&by_line, format!("Ferries back\n7 March 2019\n\n{body}")).expect("write");
+    let wire = d.join("wire-2019.txt");
+    std::fs::write(&wire, format!("HELSINKI, March 7 (Reuters) - {body}")).expect("write");
+    let impossible = d.join("2019-13-45-ferry.txt");
+    std::fs::write(&impossible, body).expect("write");
+    for (path, date, source) in [
+        (&by_path, "2019-03-07", "path"),
+        (&by_line, "2019-03-07", "text"),
+        (&wire, "2019-03-07", "text"),
+    ] {
+        let a = &read_one(path, &[])["article"];
+        assert_eq!(a["published"], date, "{}", path.display());
+        assert_eq!(a["published_source"], source, "{}", path.display());
+    }
+    let a = &read_one(&by_line, &["--published", "2020-01-01"])["article"];
+    assert_eq!(
+        (&a["published"], &a["published_source"]),
+        (&"2020-01-01".into(), &"option".into())
+    );
+    let a = &read_one(&impossible, &[])["article"];
+    assert!(
+        a["published"].is_null() && a["published_source"].is_null(),
+        "{a}"
+    );
+}
+
+#[test]
+fn a_windows_1252_text_file_is_decoded_not_refused() {
+    let d = tmpdir("cp1252");
+    let p = d.join("cafe.txt");
+    std::fs::write(
+        &p,
+        b"The caf\xe9 on the quay reopened, the na\xefve owner said.\n",
+    )
+    .expect("write");
+    let doc = read_one(&p, &[]);
+    assert_eq!(
+        doc["body"],
+        "The café on the quay reopened, the naïve owner said.\n"
+    );
+    assert_eq!(doc["article"]["encoding"], "windows-1252");
+    let bin_file = d.join("photo.txt");
+    std::fs::write(&bin_file, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").expect("write");
+    let out = bin()
+        .args(["read", "--format", "jsonl"])
+        .arg(&bin_file)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary"));
 }
