@@ -181,10 +181,14 @@ fn run(args: &ReadArgs, out: &OutArgs, code: Option<&VerbArgs>) -> Result<usize,
         None => None,
     };
     let mut errors = Vec::new();
-    let files = dateline_read::expand(&args.inputs, &mut errors);
+    let mut skipped = 0;
+    let files = dateline_read::files::expand_counting(&args.inputs, &mut errors, &mut skipped);
     let mut failed = errors.len();
     for e in &errors {
         eprintln!("dateline: {e}");
+    }
+    if skipped > 0 && !files.is_empty() {
+        eprintln!("dateline: {skipped} files skipped: not articles");
     }
     let mut out = io::BufWriter::new(stdout.lock());
     let mut broken_pipe = false;

@@ -101,13 +101,14 @@ fn output_is_deterministic_and_in_input_order() {
 fn bad_inputs_are_reported_and_skipped() {
     let dir = tmpdir("bad");
     std::fs::write(dir.join("1-good.txt"), "Kenya criticized Uganda.").unwrap();
-    std::fs::write(dir.join("2-binary.bin"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+    std::fs::write(dir.join("2-binary.dat"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
     std::fs::write(dir.join("3-empty.txt"), "").unwrap();
     std::fs::write(dir.join("4-latin1.txt"), b"caf\xe9 au lait").unwrap();
     std::fs::write(dir.join("5-good.txt"), "Uganda praised Kenya.").unwrap();
     let out = bin()
         .args(["code", "--format", "jsonl"])
         .arg(&dir)
+        .arg(dir.join("2-binary.dat"))
         .arg(dir.join("missing.txt"))
         .output()
         .unwrap();
@@ -115,12 +116,14 @@ fn bad_inputs_are_reported_and_skipped() {
     let docs = lines(&out.stdout);
     assert_eq!(docs.len(), 6);
     let errs: Vec<bool> = docs.iter().map(|d| d["error"].is_string()).collect();
-    // the Latin-1 file is decoded (issue 20), not refused
-    assert_eq!(errs, vec![false, true, true, false, false, true]);
-    assert_eq!(docs[3]["body"], "café au lait");
+    // in the directory the binary file is skipped and the Latin-1 one decoded (issue 20);
+    // named on the command line, the binary file is an error
+    assert_eq!(errs, vec![false, true, false, false, true, true]);
+    assert_eq!(docs[2]["body"], "café au lait");
     let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("1 files skipped: not articles"), "{stderr}");
     assert!(
-        stderr.contains("2-binary.bin") && stderr.contains("binary"),
+        stderr.contains("2-binary.dat") && stderr.contains("binary"),
         "{stderr}"
     );
     assert!(stderr.contains("missing.txt"), "{stderr}");
@@ -674,4 +677,36 @@ fn a_windows_1252_text_file_is_decoded_not_refused() {
         .expect("run");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("binary"));
+}
+
+#[test]
+fn directories_skip_what_is_not_an_article_and_an_empty_one_is_an_error() {
+    let d = tmpdir("dirskip");
+    std::fs::write(
+        d.join("story.txt"),
+        "The harbour master resigned on Friday.\n",
+    )
+    .expect("write");
+    std::fs::write(d.join("chart.png"), b"\x89PNG\r\n\x1a\n\x00\x00").expect("write");
+    std::fs::write(d.join("figures.csv"), "port,ships\nOulu,3\n").expect("write");
+    std::fs::write(d.join("notes"), b"\x00\x01\x02 not text").expect("write");
+    let out = bin()
+        .args(["read", "--format", "jsonl"])
+        .arg(&d)
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(lines(&out.stdout).len(), 1);
+    assert!(stderr.contains("3 files skipped: not articles"), "{stderr}");
+    let empty = tmpdir("dirempty");
+    let out = bin()
+        .args(["read", "--format", "jsonl"])
+        .arg(&empty)
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("empty directory"), "{stderr}");
+    assert!(out.stdout.is_empty());
 }
