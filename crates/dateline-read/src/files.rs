@@ -257,7 +257,7 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
         // a file named on the command line is read as given, whatever its name
         let photo = d.join("photo.JPG").to_string_lossy().into_owned();
-        assert_eq!(expand(&[photo.clone()], &mut errors), [photo]);
+        assert_eq!(expand(std::slice::from_ref(&photo), &mut errors), [photo]);
     }
 
     #[test]
