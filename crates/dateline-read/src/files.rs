@@ -141,25 +141,75 @@ pub fn read_bytes(path: &str) -> io::Result<Vec<u8>> {
 
 /// Read one input whole into documents (or errors), gunzipping gzip data (multi-member
 /// archives included); with `auto`, a gzipped file's format is detected from its name without
-/// `.gz` and its unpacked bytes.
+/// `.gz` and its unpacked bytes. An input longer than `opts.max_article_bytes` is read only up
+/// to the limit and cut at a sentence or line end below it (a warning on the article says so);
+/// JSON Lines and WARC data, many records in one input, are read whole.
 pub fn read_file(path: &str, opts: &ReadOptions) -> Vec<ReadResult> {
     let fail = |message: String| vec![Err(crate::err(path, message))];
-    let bytes = match read_bytes(path) {
-        Ok(b) => b,
-        Err(e) => return fail(format!("cannot read: {e}")),
+    let limit = opts.max_article_bytes.max(1);
+    let (mut bytes, gz, over, mut rest) = match read_bounded(path, limit) {
+        Ok(r) => r,
+        Err((true, e)) => return fail(format!("truncated or corrupt gzip data: {e}")),
+        Err((false, e)) => return fail(format!("cannot read: {e}")),
     };
-    if !is_gzip(&bytes) {
-        return crate::read(path, &bytes, opts);
-    }
-    let mut out = Vec::new();
-    if let Err(e) = flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut out) {
-        return fail(format!("truncated or corrupt gzip data: {e}"));
-    }
     let mut o = opts.clone();
-    if o.format == crate::InputFormat::Auto {
-        o.format = crate::detect(path.strip_suffix(".gz").unwrap_or(path), &out);
+    if gz && o.format == crate::InputFormat::Auto {
+        o.format = crate::detect(path.strip_suffix(".gz").unwrap_or(path), &bytes);
     }
-    crate::read(path, &out, &o)
+    let format = match o.format {
+        crate::InputFormat::Auto => crate::detect(path, &bytes),
+        f => f,
+    };
+    if !over {
+        return crate::read(path, &bytes, &o);
+    }
+    if matches!(format, crate::InputFormat::Jsonl | crate::InputFormat::Warc) {
+        return match rest.read_to_end(&mut bytes) {
+            Ok(_) => crate::read(path, &bytes, &o),
+            Err(e) if gz => fail(format!("truncated or corrupt gzip data: {e}")),
+            Err(e) => fail(format!("cannot read: {e}")),
+        };
+    }
+    let at = crate::cut_point(&bytes, limit);
+    bytes.truncate(at);
+    let warning = format!(
+        "{}: the input is longer than --max-article-bytes {limit}; cut at a sentence or line end after byte {at}",
+        crate::CUT_WARNING
+    );
+    let mut out = crate::read(path, &bytes, &o);
+    for d in out.iter_mut().flatten() {
+        d.warnings.push(warning.clone());
+    }
+    out
+}
+
+/// What [`read_bounded`] read: the bytes, whether they were gzip, whether there was more than
+/// the limit, and the reader, positioned after them.
+type Bounded = (Vec<u8>, bool, bool, Box<dyn Read>);
+
+/// At most `limit + 1` bytes of an input, gunzipped when it is gzip. An error says whether it
+/// came from gzip data.
+fn read_bounded(path: &str, limit: usize) -> Result<Bounded, (bool, io::Error)> {
+    let raw: Box<dyn Read> = if path == "-" {
+        Box::new(io::stdin())
+    } else {
+        Box::new(std::fs::File::open(path).map_err(|e| (false, e))?)
+    };
+    let mut r = BufReader::with_capacity(1 << 16, raw);
+    let gz = r.fill_buf().map(is_gzip).map_err(|e| (false, e))?;
+    let mut src: Box<dyn Read> = if gz {
+        Box::new(flate2::read::MultiGzDecoder::new(r))
+    } else {
+        Box::new(r)
+    };
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    src.by_ref()
+        .take(cap)
+        .read_to_end(&mut bytes)
+        .map_err(|e| (gz, e))?;
+    let over = bytes.len() > limit;
+    Ok((bytes, gz, over, src))
 }
 
 /// Open an input as a buffered stream (for JSON Lines and WARC files read a batch at a time),

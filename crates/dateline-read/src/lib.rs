@@ -27,11 +27,54 @@ pub use detect::{detect, InputFormat};
 pub use files::{expand, read_file};
 
 /// Options that apply to every input.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ReadOptions {
     pub format: InputFormat,
     /// Publication date used when the article carries none (`YYYY-MM-DD`).
     pub published: Option<String>,
+    /// The most bytes one article (a whole file, or one JSON Lines record) may hold: a longer
+    /// file is cut at a sentence or line end below it, a longer record skipped.
+    pub max_article_bytes: usize,
+}
+
+/// The default of [`ReadOptions::max_article_bytes`]: 4 MiB.
+pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 4 << 20;
+
+/// How the warning of an article cut to the size limit begins (the binary prints these).
+pub const CUT_WARNING: &str = "article cut";
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            format: InputFormat::Auto,
+            published: None,
+            max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+        }
+    }
+}
+
+/// Where to cut `bytes` so that at most `limit` bytes remain: after the last sentence end (a
+/// full stop, question or exclamation mark before a space) or line end at or below the limit,
+/// else at the last space, else at the limit itself (moved back to a UTF-8 character start).
+pub fn cut_point(bytes: &[u8], limit: usize) -> usize {
+    if bytes.len() <= limit {
+        return bytes.len();
+    }
+    let head = &bytes[..limit];
+    let sentence_or_line = (1..head.len()).rev().find(|&i| {
+        head[i - 1] == b'\n' || (matches!(head[i - 1], b'.' | b'?' | b'!') && head[i] == b' ')
+    });
+    if let Some(i) = sentence_or_line.filter(|&i| i > limit / 2) {
+        return i;
+    }
+    if let Some(i) = head.iter().rposition(|&b| b == b' ').filter(|&i| i > 0) {
+        return i;
+    }
+    let mut i = limit;
+    while i > 0 && (bytes[i] & 0xC0) == 0x80 {
+        i -= 1;
+    }
+    i
 }
 
 /// Why an input (or one record of it) could not be read.
@@ -252,6 +295,7 @@ mod tests {
         let opts = ReadOptions {
             format: InputFormat::Text,
             published: Some("2020-01-02".into()),
+            ..Default::default()
         };
         let out = read("x.txt", input.as_bytes(), &opts);
         let d = out[0].as_ref().unwrap();
@@ -302,8 +346,8 @@ mod tests {
             Option<&'a str>,
         );
         let with = |p: Option<&str>| ReadOptions {
-            format: InputFormat::Auto,
             published: p.map(str::to_string),
+            ..Default::default()
         };
         let source = |r: &ReadResult| r.as_ref().ok().and_then(|d| d.article.published_source);
         let dated_line = b"Harbour reopens\n18 May 2018\n\nThe harbour reopened.\n";
@@ -356,6 +400,21 @@ mod tests {
                 .and_then(|d| d.article.published.as_deref());
             assert_eq!(d, date, "{path}");
         }
+    }
+
+    #[test]
+    fn long_text_is_cut_at_a_sentence_or_line_end() {
+        let t = b"One sentence here. Another one follows\nand a line. Last words";
+        assert_eq!(cut_point(t, 100), t.len());
+        let at = cut_point(t, 45);
+        assert_eq!(&t[..at], b"One sentence here. Another one follows\n");
+        let at = cut_point(t, 55);
+        assert_eq!(
+            &t[..at],
+            b"One sentence here. Another one follows\nand a line."
+        );
+        let word = "ééééé".as_bytes();
+        assert_eq!(cut_point(word, 5), 4);
     }
 
     #[test]

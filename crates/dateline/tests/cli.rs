@@ -710,3 +710,53 @@ fn directories_skip_what_is_not_an_article_and_an_empty_one_is_an_error() {
     assert!(stderr.contains("empty directory"), "{stderr}");
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn an_article_over_the_size_limit_is_cut_and_a_record_skipped_with_a_report() {
+    let d = tmpdir("limit");
+    let sentence = "The ferry left the harbour at dawn. ";
+    let long = d.join("long.txt");
+    std::fs::write(&long, sentence.repeat(100)).expect("write"); // 3,600 bytes
+    let out = bin()
+        .args(["read", "--format", "jsonl", "--max-article-bytes", "1000"])
+        .arg(&long)
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("long.txt") && stderr.contains("cut"),
+        "{stderr}"
+    );
+    let doc = lines(&out.stdout).remove(0);
+    let body = doc["body"].as_str().expect("body");
+    assert!(body.len() <= 1000 && body.len() > 900, "{}", body.len());
+    assert!(body.ends_with("dawn."), "{body}");
+    // one JSON Lines record too long: skipped and reported, the others read
+    let recs = d.join("recs.jsonl");
+    let big = sentence.repeat(50);
+    std::fs::write(
+        &recs,
+        format!("{{\"id\":\"a\",\"text\":\"Short.\"}}\n{{\"id\":\"b\",\"text\":\"{big}\"}}\n{{\"id\":\"c\",\"text\":\"Also short.\"}}\n"),
+    )
+    .expect("write");
+    let out = bin()
+        .args(["read", "--format", "jsonl", "--max-article-bytes", "1000"])
+        .arg(&recs)
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("recs.jsonl:2") && stderr.contains("max-article-bytes"),
+        "{stderr}"
+    );
+    let docs = lines(&out.stdout);
+    let ids: Vec<&str> = docs
+        .iter()
+        .map(|d| d["id"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(ids.len(), 3);
+    assert_eq!((ids[0], ids[2]), ("a", "c"));
+    assert!(docs[1]["error"].is_string());
+}
