@@ -2,7 +2,7 @@
 //! text, else a date in the file's name or path. A date found either way must be a real
 //! calendar date and not later than tomorrow.
 //!
-//! Text: within the first [`HEAD_LINES`] lines and [`HEAD_BYTES`] bytes, a short line that is a
+//! Text: within the first 5 lines and 600 bytes (`HEAD_LINES`, `HEAD_BYTES`), a short line that is a
 //! date ("18 May 2018", "May 18, 2018", "Friday, May 18, 2018 10:23"), a labelled one
 //! ("Published: 2018-05-18"), or a wire dateline opening a paragraph ("MOSCOW, May 18, 2018
 //! (Reuters) -"; without a year, "MOSCOW, May 18 (Reuters) -", only when the path names the

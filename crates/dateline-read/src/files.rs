@@ -143,7 +143,8 @@ pub fn read_bytes(path: &str) -> io::Result<Vec<u8>> {
 /// archives included); with `auto`, a gzipped file's format is detected from its name without
 /// `.gz` and its unpacked bytes. An input longer than `opts.max_article_bytes` is read only up
 /// to the limit and cut at a sentence or line end below it (a warning on the article says so);
-/// JSON Lines and WARC data, many records in one input, are read whole.
+/// JSON Lines, WARC and feed data, many records in one input, are read whole (a JSON Lines
+/// stream's records and a WARC stream's are bounded one by one: see [`crate::batches`]).
 pub fn read_file(path: &str, opts: &ReadOptions) -> Vec<ReadResult> {
     let fail = |message: String| vec![Err(crate::err(path, message))];
     let limit = opts.max_article_bytes.max(1);
@@ -163,7 +164,10 @@ pub fn read_file(path: &str, opts: &ReadOptions) -> Vec<ReadResult> {
     if !over {
         return crate::read(path, &bytes, &o);
     }
-    if matches!(format, crate::InputFormat::Jsonl | crate::InputFormat::Warc) {
+    if matches!(
+        format,
+        crate::InputFormat::Jsonl | crate::InputFormat::Warc | crate::InputFormat::Feed
+    ) {
         return match rest.read_to_end(&mut bytes) {
             Ok(_) => crate::read(path, &bytes, &o),
             Err(e) if gz => fail(format!("truncated or corrupt gzip data: {e}")),
