@@ -37,6 +37,28 @@ pub struct Article {
     /// Related-article links found in the page (kept out of the body).
     #[serde(default)]
     pub related: Vec<Related>,
+    /// Where `published` came from (see [`PublishedSource`]); absent when undated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_source: Option<PublishedSource>,
+    /// The character encoding a text file was decoded from (an `encoding_rs` name such as
+    /// `windows-1252`), only when it was not UTF-8.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+}
+
+/// Where an article's publication date came from (see [`Article::published_source`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PublishedSource {
+    /// The `--published` option.
+    Option,
+    /// The format's metadata: a JSON Lines field, HTML meta tags, a feed item, a WARC record,
+    /// a Markdown header line.
+    Metadata,
+    /// A date line near the top of the text ("May 18, 2018", "MOSCOW, May 18 (Reuters) -").
+    Text,
+    /// A date in the file's name or path (`2018-05-18`, `20180518`, `2018/05/18`).
+    Path,
 }
 
 /// A "related article" link.

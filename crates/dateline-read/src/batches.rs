@@ -52,7 +52,7 @@ pub fn for_each_batch<E>(
     let mut i = 0;
     while i < files.len() {
         if let Some(kind) = stream_kind(&files[i], opts) {
-            let note = stream(&files[i], kind, opts.published.as_deref(), batch, &mut f)?;
+            let note = stream(&files[i], kind, opts, batch, &mut f)?;
             file_done(1, note);
             i += 1;
             continue;
@@ -77,10 +77,12 @@ pub fn for_each_batch<E>(
 fn stream<E>(
     path: &str,
     kind: Stream,
-    published: Option<&str>,
+    opts: &ReadOptions,
     batch: usize,
     f: &mut impl FnMut(Vec<ReadResult>) -> Result<(), E>,
 ) -> Result<Option<String>, E> {
+    let published = opts.published.as_deref();
+    let limit = opts.max_article_bytes.max(1);
     let mut r = match open(path) {
         Ok(r) => r,
         Err(message) => {
@@ -134,8 +136,8 @@ fn stream<E>(
             let mut lines = 0;
             let mut first = 1;
             loop {
-                let n = match r.read_until(b'\n', &mut buf) {
-                    Ok(n) => n,
+                let (n, too_long) = match read_line_bounded(&mut r, &mut buf, limit) {
+                    Ok(x) => x,
                     Err(e) => {
                         let message = format!("cannot read (corrupt or truncated gzip?): {e}");
                         let line = Some(first + lines);
@@ -151,6 +153,24 @@ fn stream<E>(
                         .map(|()| None);
                     }
                 };
+                if too_long {
+                    // the records before it, then an error for it in its place
+                    if lines > 0 {
+                        f(parse_parallel(path, &buf, published, first))?;
+                    }
+                    f(vec![Err(ReadError {
+                        source: path.to_string(),
+                        line: Some(first + lines),
+                        id: None,
+                        message: format!(
+                            "record longer than --max-article-bytes {limit} ({n} bytes); skipped"
+                        ),
+                    })])?;
+                    first += lines + 1;
+                    lines = 0;
+                    buf.clear();
+                    continue;
+                }
                 if n > 0 {
                     lines += 1;
                 }
@@ -166,6 +186,41 @@ fn stream<E>(
             }
         }
     }
+}
+
+/// Append one line (through its `\n`) of `r` to `buf`, unless it is longer than `limit`: then
+/// the line is read past, not kept. Returns the line's length and whether it was too long.
+fn read_line_bounded(
+    r: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> std::io::Result<(usize, bool)> {
+    let start = buf.len();
+    let mut n = 0;
+    let mut too_long = false;
+    loop {
+        let chunk = r.fill_buf()?;
+        if chunk.is_empty() {
+            break;
+        }
+        let (take, done) = match memchr::memchr(b'\n', chunk) {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        n += take;
+        if !too_long && n > limit {
+            too_long = true;
+            buf.truncate(start);
+        }
+        if !too_long {
+            buf.extend_from_slice(&chunk[..take]);
+        }
+        r.consume(take);
+        if done {
+            break;
+        }
+    }
+    Ok((n, too_long))
 }
 
 /// Parse a chunk of JSON Lines serially (cheap) and extract its HTML pages in parallel.

@@ -2,7 +2,9 @@
 //!
 //! Every way the project opens an input lives here, so that gzip is sniffed in one place (by its
 //! magic bytes, not its name: a `.jsonl` that is really gzip is read, and a `.gz` that is not is
-//! read as it is) and a directory is walked one way (sorted paths, hidden entries skipped).
+//! read as it is) and a directory is walked one way (sorted paths, hidden entries skipped,
+//! files that are not articles by their name (`data/read/not-articles.txt`) or by their first
+//! bytes (binary) skipped and counted).
 
 use crate::{ReadOptions, ReadResult};
 use std::io::{self, BufRead, BufReader, Read};
@@ -16,11 +18,62 @@ pub fn is_gzip(head: &[u8]) -> bool {
     head.starts_with(&GZIP_MAGIC)
 }
 
+/// File-name endings of files that are not articles, one per line.
+const NOT_ARTICLES: &str = include_str!("../../../data/read/not-articles.txt");
+
+/// How many bytes from the start of a file decide whether it is binary.
+const SNIFF_BYTES: usize = 8192;
+
+/// The endings of [`NOT_ARTICLES`], each with its leading dot.
+fn not_article_endings() -> &'static [String] {
+    static ENDINGS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        dateline_core::words::entries(NOT_ARTICLES)
+            .map(|e| format!(".{}", e.to_ascii_lowercase()))
+            .collect()
+    });
+    &ENDINGS
+}
+
+/// Whether a file's name says it is no article (an image, a table, an archive …).
+pub fn not_article_by_name(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    not_article_endings()
+        .iter()
+        .any(|e| name.ends_with(e.as_str()))
+}
+
+/// Whether a file's first bytes are binary: a NUL byte, unless the bytes are gzip or open with
+/// a byte-order mark (UTF-16 text has NUL bytes). A file that cannot be opened is not judged
+/// here; reading it reports why.
+fn binary_content(path: &Path) -> bool {
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    let Ok(f) = std::fs::File::open(path) else {
+        return false;
+    };
+    if f.take(SNIFF_BYTES as u64).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    !is_gzip(&head) && encoding_rs::Encoding::for_bom(&head).is_none() && head.contains(&0)
+}
+
 /// Expand command-line inputs into files: `-` (standard input) and files as given, directories
 /// recursively (symbolic links followed), their files sorted by path, hidden files and folders
-/// (names starting with `.`) skipped. A directory that cannot be read is an error in `errors`;
-/// the rest go on.
+/// (names starting with `.`) skipped. A directory that cannot be read, or that holds no file to
+/// read, is an error in `errors`; the rest go on. Files of a directory that are not articles
+/// by name or content are left out (see [`expand_counting`] for how many).
 pub fn expand(inputs: &[String], errors: &mut Vec<String>) -> Vec<String> {
+    expand_counting(inputs, errors, &mut 0)
+}
+
+/// [`expand`], adding to `skipped` the number of a directory's files left out as not articles.
+pub fn expand_counting(
+    inputs: &[String],
+    errors: &mut Vec<String>,
+    skipped: &mut usize,
+) -> Vec<String> {
     let mut out = Vec::new();
     for input in inputs {
         let path = Path::new(input);
@@ -29,16 +82,32 @@ pub fn expand(inputs: &[String], errors: &mut Vec<String>) -> Vec<String> {
             continue;
         }
         let mut files = Vec::new();
+        let mut left_out = 0;
+        let errors_before = errors.len();
         let walk = walkdir::WalkDir::new(path)
             .follow_links(true)
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
         for entry in walk {
             match entry {
-                Ok(e) if !e.file_type().is_dir() => files.push(e.into_path()),
+                Ok(e) if !e.file_type().is_dir() => {
+                    if not_article_by_name(e.path()) || binary_content(e.path()) {
+                        left_out += 1;
+                    } else {
+                        files.push(e.into_path());
+                    }
+                }
                 Ok(_) => {}
                 Err(e) => errors.push(walk_error(&e, path)),
             }
+        }
+        *skipped += left_out;
+        if files.is_empty() && errors.len() == errors_before {
+            errors.push(if left_out == 0 {
+                format!("{input}: no files to read (empty directory)")
+            } else {
+                format!("{input}: no articles to read ({left_out} files skipped: not articles)")
+            });
         }
         files.sort();
         out.extend(files.into_iter().map(|f| f.to_string_lossy().into_owned()));
@@ -72,25 +141,79 @@ pub fn read_bytes(path: &str) -> io::Result<Vec<u8>> {
 
 /// Read one input whole into documents (or errors), gunzipping gzip data (multi-member
 /// archives included); with `auto`, a gzipped file's format is detected from its name without
-/// `.gz` and its unpacked bytes.
+/// `.gz` and its unpacked bytes. An input longer than `opts.max_article_bytes` is read only up
+/// to the limit and cut at a sentence or line end below it (a warning on the article says so);
+/// JSON Lines, WARC and feed data, many records in one input, are read whole (a JSON Lines
+/// stream's records and a WARC stream's are bounded one by one: see [`crate::batches`]).
 pub fn read_file(path: &str, opts: &ReadOptions) -> Vec<ReadResult> {
     let fail = |message: String| vec![Err(crate::err(path, message))];
-    let bytes = match read_bytes(path) {
-        Ok(b) => b,
-        Err(e) => return fail(format!("cannot read: {e}")),
+    let limit = opts.max_article_bytes.max(1);
+    let (mut bytes, gz, over, mut rest) = match read_bounded(path, limit) {
+        Ok(r) => r,
+        Err((true, e)) => return fail(format!("truncated or corrupt gzip data: {e}")),
+        Err((false, e)) => return fail(format!("cannot read: {e}")),
     };
-    if !is_gzip(&bytes) {
-        return crate::read(path, &bytes, opts);
-    }
-    let mut out = Vec::new();
-    if let Err(e) = flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut out) {
-        return fail(format!("truncated or corrupt gzip data: {e}"));
-    }
     let mut o = opts.clone();
-    if o.format == crate::InputFormat::Auto {
-        o.format = crate::detect(path.strip_suffix(".gz").unwrap_or(path), &out);
+    if gz && o.format == crate::InputFormat::Auto {
+        o.format = crate::detect(path.strip_suffix(".gz").unwrap_or(path), &bytes);
     }
-    crate::read(path, &out, &o)
+    let format = match o.format {
+        crate::InputFormat::Auto => crate::detect(path, &bytes),
+        f => f,
+    };
+    if !over {
+        return crate::read(path, &bytes, &o);
+    }
+    if matches!(
+        format,
+        crate::InputFormat::Jsonl | crate::InputFormat::Warc | crate::InputFormat::Feed
+    ) {
+        return match rest.read_to_end(&mut bytes) {
+            Ok(_) => crate::read(path, &bytes, &o),
+            Err(e) if gz => fail(format!("truncated or corrupt gzip data: {e}")),
+            Err(e) => fail(format!("cannot read: {e}")),
+        };
+    }
+    let at = crate::cut_point(&bytes, limit);
+    bytes.truncate(at);
+    let warning = format!(
+        "{}: the input is longer than --max-article-bytes {limit}; cut at a sentence or line end after byte {at}",
+        crate::CUT_WARNING
+    );
+    let mut out = crate::read(path, &bytes, &o);
+    for d in out.iter_mut().flatten() {
+        d.warnings.push(warning.clone());
+    }
+    out
+}
+
+/// What [`read_bounded`] read: the bytes, whether they were gzip, whether there was more than
+/// the limit, and the reader, positioned after them.
+type Bounded = (Vec<u8>, bool, bool, Box<dyn Read>);
+
+/// At most `limit + 1` bytes of an input, gunzipped when it is gzip. An error says whether it
+/// came from gzip data.
+fn read_bounded(path: &str, limit: usize) -> Result<Bounded, (bool, io::Error)> {
+    let raw: Box<dyn Read> = if path == "-" {
+        Box::new(io::stdin())
+    } else {
+        Box::new(std::fs::File::open(path).map_err(|e| (false, e))?)
+    };
+    let mut r = BufReader::with_capacity(1 << 16, raw);
+    let gz = r.fill_buf().map(is_gzip).map_err(|e| (false, e))?;
+    let mut src: Box<dyn Read> = if gz {
+        Box::new(flate2::read::MultiGzDecoder::new(r))
+    } else {
+        Box::new(r)
+    };
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    src.by_ref()
+        .take(cap)
+        .read_to_end(&mut bytes)
+        .map_err(|e| (gz, e))?;
+    let over = bytes.len() > limit;
+    Ok((bytes, gz, over, src))
 }
 
 /// Open an input as a buffered stream (for JSON Lines and WARC files read a batch at a time),
@@ -159,6 +282,64 @@ mod tests {
         // sorted by path component: a folder's files come before a file named like it + ".txt"
         assert_eq!(names, ["/a/z.txt", "/a.txt", "/b.txt"]);
         assert!(errors.is_empty(), "{errors:?}");
+    }
+
+    #[test]
+    fn a_directory_walk_leaves_out_files_that_are_not_articles() {
+        let d = tmpdir("skip");
+        let files: [(&str, &[u8]); 7] = [
+            ("story.txt", b"The mayor spoke."),
+            ("story.md", b"# Mayor\n\nShe spoke."),
+            ("page.html.gz", &gzip(b"<p>x</p>")),
+            ("photo.JPG", b"not really a photo"),
+            ("table.csv", b"a,b\n1,2\n"),
+            ("bundle.tar.gz", &gzip(b"x")),
+            ("noext", b"\x7fELF\x02\x01\x01\x00\x00\x00"),
+        ];
+        for (name, bytes) in files {
+            std::fs::write(d.join(name), bytes).expect("write");
+        }
+        let (mut errors, mut skipped) = (Vec::new(), 0);
+        let got = expand_counting(
+            &[d.to_string_lossy().into_owned()],
+            &mut errors,
+            &mut skipped,
+        );
+        let names: Vec<&str> = got.iter().filter_map(|g| g.rsplit('/').next()).collect();
+        assert_eq!(names, ["page.html.gz", "story.md", "story.txt"]);
+        assert_eq!(skipped, 4);
+        assert!(errors.is_empty(), "{errors:?}");
+        // a file named on the command line is read as given, whatever its name
+        let photo = d.join("photo.JPG").to_string_lossy().into_owned();
+        assert_eq!(expand(std::slice::from_ref(&photo), &mut errors), [photo]);
+    }
+
+    #[test]
+    fn a_directory_with_nothing_to_read_is_an_error() {
+        let d = tmpdir("empty");
+        let mut errors = Vec::new();
+        assert!(expand(&[d.to_string_lossy().into_owned()], &mut errors).is_empty());
+        assert!(errors[0].contains("empty directory"), "{errors:?}");
+        std::fs::write(d.join("a.png"), b"x").expect("write");
+        let mut errors = Vec::new();
+        assert!(expand(&[d.to_string_lossy().into_owned()], &mut errors).is_empty());
+        assert!(
+            errors[0].contains("1 files skipped: not articles"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn the_list_of_endings_loads_whole() {
+        let endings = not_article_endings();
+        assert!(endings.len() > 50);
+        assert!(
+            endings.iter().all(|e| e.len() > 1 && !e.contains(' ')),
+            "{endings:?}"
+        );
+        assert!(!endings
+            .iter()
+            .any(|e| e == ".gz" || e == ".warc" || e == ".txt"));
     }
 
     #[test]

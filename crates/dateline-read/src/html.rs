@@ -35,6 +35,20 @@ pub fn decode<'a>(
     http_content_type: Option<&str>,
     url: Option<&str>,
 ) -> (std::borrow::Cow<'a, str>, Option<String>) {
+    let (text, _, warning) = decode_named(bytes, http_content_type, url);
+    (text, warning)
+}
+
+/// [`decode`], also returning the encoding the bytes were decoded from.
+pub fn decode_named<'a>(
+    bytes: &'a [u8],
+    http_content_type: Option<&str>,
+    url: Option<&str>,
+) -> (
+    std::borrow::Cow<'a, str>,
+    &'static encoding_rs::Encoding,
+    Option<String>,
+) {
     use encoding_rs::{Encoding, UTF_8};
     let label = |s: &str| -> Option<&'static Encoding> {
         let l = s.to_ascii_lowercase();
@@ -83,7 +97,7 @@ pub fn decode<'a>(
     } else {
         None
     };
-    (text, warning)
+    (text, used, warning)
 }
 
 /// The encoding a `<meta>` tag in `head` declares.

@@ -52,6 +52,8 @@ pub enum Item {
         html: String,
         url: Option<String>,
         published: Option<String>,
+        /// whether `published` is the record's own (else it is `--published`)
+        own_date: bool,
         title: Option<String>,
         id: Option<String>,
         line: usize,
@@ -68,12 +70,16 @@ impl Item {
                 html,
                 url,
                 published,
+                own_date,
                 title,
                 id,
                 line,
                 input,
             } => html::read_str(&source, &html, url.as_deref(), published.as_deref())
                 .map(|mut d| {
+                    if own_date {
+                        crate::option_date_is_metadata(&mut d);
+                    }
                     if title.is_some() {
                         d.article.title = title;
                     }
@@ -161,6 +167,7 @@ pub fn parse_from(
             .as_deref()
             .filter(|p| !p.is_empty())
             .or(published);
+        let own_date = rec.published.as_deref().is_some_and(|p| !p.is_empty());
         if rec.text.is_none() {
             if let Some(h) = rec.html {
                 out.push(Item::Html {
@@ -168,6 +175,7 @@ pub fn parse_from(
                     html: h,
                     url: rec.url,
                     published: pubd.map(str::to_string),
+                    own_date,
                     title: rec.title,
                     id,
                     line: line_no,
@@ -181,9 +189,10 @@ pub fn parse_from(
                 title: rec.title.clone(),
                 url: rec.url.clone(),
                 outlet: rec.url.as_deref().and_then(outlet_of),
+                published: own_date.then(|| pubd.map(str::to_string)).flatten(),
                 ..Default::default()
             };
-            Ok(finish(Document::new(&src, art, t), pubd))
+            Ok(finish(Document::new(&src, art, t), published))
         } else {
             Err(ReadError {
                 source: source.to_string(),

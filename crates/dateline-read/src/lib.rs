@@ -9,10 +9,11 @@
 //! content through `dom_smoothie`), JSON Lines records (`jsonl`), WARC archives (`warc`) and
 //! RSS/Atom feeds (`feed`). `auto` picks one from the file name and the first bytes.
 
-use dateline_core::Document;
+use dateline_core::{Document, PublishedSource};
 use std::fmt;
 
 pub mod batches;
+pub mod dating;
 pub mod detect;
 pub mod feed;
 pub mod files;
@@ -26,11 +27,54 @@ pub use detect::{detect, InputFormat};
 pub use files::{expand, read_file};
 
 /// Options that apply to every input.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ReadOptions {
     pub format: InputFormat,
     /// Publication date used when the article carries none (`YYYY-MM-DD`).
     pub published: Option<String>,
+    /// The most bytes one article (a whole file, or one JSON Lines record) may hold: a longer
+    /// file is cut at a sentence or line end below it, a longer record skipped.
+    pub max_article_bytes: usize,
+}
+
+/// The default of [`ReadOptions::max_article_bytes`]: 4 MiB.
+pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 4 << 20;
+
+/// How the warning of an article cut to the size limit begins (the binary prints these).
+pub const CUT_WARNING: &str = "article cut";
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            format: InputFormat::Auto,
+            published: None,
+            max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+        }
+    }
+}
+
+/// Where to cut `bytes` so that at most `limit` bytes remain: after the last sentence end (a
+/// full stop, question or exclamation mark before a space) or line end at or below the limit,
+/// else at the last space, else at the limit itself (moved back to a UTF-8 character start).
+pub fn cut_point(bytes: &[u8], limit: usize) -> usize {
+    if bytes.len() <= limit {
+        return bytes.len();
+    }
+    let head = &bytes[..limit];
+    let sentence_or_line = (1..head.len()).rev().find(|&i| {
+        head[i - 1] == b'\n' || (matches!(head[i - 1], b'.' | b'?' | b'!') && head[i] == b' ')
+    });
+    if let Some(i) = sentence_or_line.filter(|&i| i > limit / 2) {
+        return i;
+    }
+    if let Some(i) = head.iter().rposition(|&b| b == b' ').filter(|&i| i > 0) {
+        return i;
+    }
+    let mut i = limit;
+    while i > 0 && (bytes[i] & 0xC0) == 0x80 {
+        i -= 1;
+    }
+    i
 }
 
 /// Why an input (or one record of it) could not be read.
@@ -68,16 +112,7 @@ fn err(source: &str, message: impl Into<String>) -> ReadError {
 
 /// Check that `bytes` is text we can read: not empty, not binary, valid UTF-8.
 pub fn check_text<'a>(source: &str, bytes: &'a [u8]) -> Result<&'a str, ReadError> {
-    if bytes.is_empty() {
-        return Err(err(source, "empty input"));
-    }
-    let head = &bytes[..bytes.len().min(8192)];
-    if let Some(pos) = head.iter().position(|&b| b == 0) {
-        return Err(err(
-            source,
-            format!("binary data (NUL byte at byte {pos}); not a text, HTML or JSON Lines file"),
-        ));
-    }
+    check_not_binary(source, bytes)?;
     std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
         let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
@@ -85,6 +120,55 @@ pub fn check_text<'a>(source: &str, bytes: &'a [u8]) -> Result<&'a str, ReadErro
             source,
             format!("not valid UTF-8 at byte {at} (line {line}); convert the file to UTF-8"),
         )
+    })
+}
+
+/// An error when `bytes` are empty or binary (a NUL byte in the first 8 KB, unless a UTF-16
+/// byte-order mark opens them).
+fn check_not_binary(source: &str, bytes: &[u8]) -> Result<(), ReadError> {
+    if bytes.is_empty() {
+        return Err(err(source, "empty input"));
+    }
+    if encoding_rs::Encoding::for_bom(bytes).is_some() {
+        return Ok(());
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    match head.iter().position(|&b| b == 0) {
+        Some(pos) => Err(err(
+            source,
+            format!("binary data (NUL byte at byte {pos}); not a text, HTML or JSON Lines file"),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// A text file's bytes as text (see [`decode_text`]).
+pub struct DecodedText<'a> {
+    pub text: std::borrow::Cow<'a, str>,
+    /// The encoding's name, when it was not UTF-8.
+    pub encoding: Option<String>,
+    /// Set when bytes that the encoding cannot decode were replaced, or the text was decoded.
+    pub warning: Option<String>,
+}
+
+/// Text or Markdown bytes to text: UTF-8 as it is, else decoded as [`html::decode`] decodes a
+/// page (byte-order mark, else the encoding `chardetng` guesses). Returns the text and the
+/// encoding's name when it was not UTF-8, with a warning when bytes had to be replaced.
+pub fn decode_text<'a>(source: &str, bytes: &'a [u8]) -> Result<DecodedText<'a>, ReadError> {
+    check_not_binary(source, bytes)?;
+    if let Ok(t) = std::str::from_utf8(bytes) {
+        return Ok(DecodedText {
+            text: t.into(),
+            encoding: None,
+            warning: None,
+        });
+    }
+    let (text, enc, warning) = html::decode_named(bytes, None, None);
+    let name = (enc != encoding_rs::UTF_8).then(|| enc.name().to_string());
+    Ok(DecodedText {
+        text,
+        encoding: name,
+        warning,
     })
 }
 
@@ -99,14 +183,43 @@ pub fn read(source: &str, bytes: &[u8], opts: &ReadOptions) -> Vec<ReadResult> {
         InputFormat::Jsonl => jsonl::read(source, bytes, published),
         InputFormat::Warc => warc::WarcReader::new(source, bytes, published).collect(),
         InputFormat::Feed => feed::read(source, bytes, published),
-        InputFormat::Html => vec![html::read_bytes(source, bytes, None, published, None)],
-        InputFormat::Markdown => {
-            vec![check_text(source, bytes).map(|t| finish(markdown::read(source, t), published))]
+        InputFormat::Html => {
+            let doc = html::read_bytes(source, bytes, None, published, None);
+            vec![doc.map(|d| date_from_file(d, source))]
         }
-        InputFormat::Text | InputFormat::Auto => {
-            vec![check_text(source, bytes).map(|t| finish(text(source, t), published))]
+        InputFormat::Markdown | InputFormat::Text | InputFormat::Auto => {
+            vec![decode_text(source, bytes).map(|t| {
+                let doc = if format == InputFormat::Markdown {
+                    markdown::read(source, &t.text)
+                } else {
+                    text(source, &t.text)
+                };
+                let mut doc = finish(doc, published);
+                doc.article.encoding = t.encoding;
+                doc.warnings.extend(t.warning);
+                date_from_file(doc, source)
+            })]
         }
     }
+}
+
+/// A whole file's article still undated after its metadata and `--published`: a date line
+/// near the top of its text, else a date in its path ([`dating`]).
+fn date_from_file(mut doc: Document, path: &str) -> Document {
+    if doc.article.published.is_some() {
+        return doc;
+    }
+    let today = dating::today();
+    let year = dating::year_in_path(path);
+    let (date, how) = match dating::date_in_text(&doc.body, year, today) {
+        Some(d) => (Some(d), PublishedSource::Text),
+        None => (dating::date_in_path(path, today), PublishedSource::Path),
+    };
+    if date.is_some() {
+        doc.article.published = date;
+        doc.article.published_source = Some(how);
+    }
+    doc
 }
 
 /// Plain text: the body is the input, byte for byte.
@@ -115,16 +228,30 @@ pub fn text(source: &str, t: &str) -> Document {
 }
 
 /// Fill defaults that hold for every format: the fallback publication date and the language.
+///
+/// A date the article carries is its own (`published_source` "metadata", unless the reader
+/// already said where it came from); only an undated article takes `published`, as "option".
 pub fn finish(mut doc: Document, published: Option<&str>) -> Document {
-    if doc.article.published.is_none() {
-        if let Some(p) = published {
-            doc.article.published = Some(p.to_string());
+    if doc.article.published.is_some() {
+        if doc.article.published_source.is_none() {
+            doc.article.published_source = Some(PublishedSource::Metadata);
         }
+    } else if let Some(p) = published {
+        doc.article.published = Some(p.to_string());
+        doc.article.published_source = Some(PublishedSource::Option);
     }
     if doc.article.language.is_none() && !doc.body.is_empty() {
         doc.article.language = guess_language(&doc.body);
     }
     doc
+}
+
+/// A date that came in beside the article (a JSON Lines record's or a WARC record's) but was
+/// passed on as the fallback date is the record's metadata, not the option.
+pub(crate) fn option_date_is_metadata(doc: &mut Document) {
+    if doc.article.published_source == Some(PublishedSource::Option) {
+        doc.article.published_source = Some(PublishedSource::Metadata);
+    }
 }
 
 /// A cheap stop-word vote for English; other languages are left unknown (`None`) rather than
@@ -168,6 +295,7 @@ mod tests {
         let opts = ReadOptions {
             format: InputFormat::Text,
             published: Some("2020-01-02".into()),
+            ..Default::default()
         };
         let out = read("x.txt", input.as_bytes(), &opts);
         let d = out[0].as_ref().unwrap();
@@ -182,9 +310,111 @@ mod tests {
         assert!(e[0].as_ref().unwrap_err().message.contains("binary"));
         let e = read("e.txt", b"", &opts);
         assert!(e[0].as_ref().unwrap_err().message.contains("empty"));
-        let e = read("l.txt", b"ok line\nbad \xff here", &opts);
-        let m = e[0].as_ref().unwrap_err().to_string();
+        let e = check_text("l.txt", b"ok line\nbad \xff here");
+        let m = e.unwrap_err().to_string();
         assert!(m.contains("l.txt") && m.contains("line 2"), "{m}");
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_is_decoded_and_its_encoding_recorded() {
+        let opts = ReadOptions::default();
+        // "café crème" in Windows-1252, and the same in UTF-16 with its byte-order mark
+        let latin = b"The caf\xe9 served cr\xe8me br\xfbl\xe9e to the mayor on Monday.\n";
+        let d = read("menu.txt", latin, &opts).remove(0).expect("decoded");
+        assert!(
+            d.body.contains("café") && d.body.contains("brûlée"),
+            "{}",
+            d.body
+        );
+        assert_eq!(d.article.encoding.as_deref(), Some("windows-1252"));
+        let mut utf16 = vec![0xff, 0xfe];
+        utf16.extend("Plain words.\n".encode_utf16().flat_map(u16::to_le_bytes));
+        let d = read("wide.txt", &utf16, &opts).remove(0).expect("decoded");
+        assert_eq!(d.body, "Plain words.\n");
+        assert_eq!(d.article.encoding.as_deref(), Some("UTF-16LE"));
+        let d = read("plain.md", b"# Title\n\nPlain words.\n", &opts).remove(0);
+        assert_eq!(d.expect("utf-8").article.encoding, None);
+    }
+
+    #[test]
+    fn where_the_date_came_from_is_recorded() {
+        type Case<'a> = (
+            &'a str,
+            &'a [u8],
+            Option<&'a str>,
+            Option<PublishedSource>,
+            Option<&'a str>,
+        );
+        let with = |p: Option<&str>| ReadOptions {
+            published: p.map(str::to_string),
+            ..Default::default()
+        };
+        let source = |r: &ReadResult| r.as_ref().ok().and_then(|d| d.article.published_source);
+        let dated_line = b"Harbour reopens\n18 May 2018\n\nThe harbour reopened.\n";
+        let undated = b"The harbour reopened.\n";
+        let rec = b"{\"text\": \"x\", \"published\": \"2019-01-01\"}\n";
+        let cases: [Case; 6] = [
+            (
+                "a.txt",
+                undated,
+                Some("2020-01-02"),
+                Some(PublishedSource::Option),
+                Some("2020-01-02"),
+            ),
+            (
+                "a.txt",
+                dated_line,
+                None,
+                Some(PublishedSource::Text),
+                Some("2018-05-18"),
+            ),
+            (
+                "news/2018/05/17/a.txt",
+                undated,
+                None,
+                Some(PublishedSource::Path),
+                Some("2018-05-17"),
+            ),
+            (
+                "news/2018-05-17.txt",
+                dated_line,
+                None,
+                Some(PublishedSource::Text),
+                Some("2018-05-18"),
+            ),
+            (
+                "a.jsonl",
+                rec,
+                Some("2020-01-02"),
+                Some(PublishedSource::Metadata),
+                Some("2019-01-01"),
+            ),
+            ("a.txt", undated, None, None, None),
+        ];
+        for (path, bytes, opt, want, date) in cases {
+            let got = read(path, bytes, &with(opt));
+            assert_eq!(source(&got[0]), want, "{path} {opt:?}");
+            let d = got[0]
+                .as_ref()
+                .ok()
+                .and_then(|d| d.article.published.as_deref());
+            assert_eq!(d, date, "{path}");
+        }
+    }
+
+    #[test]
+    fn long_text_is_cut_at_a_sentence_or_line_end() {
+        let t = b"One sentence here. Another one follows\nand a line. Last words";
+        assert_eq!(cut_point(t, 100), t.len());
+        let at = cut_point(t, 45);
+        assert_eq!(&t[..at], b"One sentence here. Another one follows\n");
+        let at = cut_point(t, 55);
+        assert_eq!(
+            &t[..at],
+            b"One sentence here. Another one follows\nand a line."
+        );
+        let word = "ééééé".as_bytes();
+        assert_eq!(cut_point(word, 5), 4);
     }
 
     #[test]

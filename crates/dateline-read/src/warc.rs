@@ -203,6 +203,8 @@ pub enum Pending {
         body_at: usize,
         uri: String,
         published: Option<String>,
+        /// whether `published` is the record's own WARC-Date (no `--published` was given)
+        own_date: bool,
         /// the HTTP `Content-Type` (its charset decodes the page)
         content_type: String,
     },
@@ -218,6 +220,7 @@ impl Pending {
                 body_at,
                 uri,
                 published,
+                own_date,
                 content_type,
             } => html::read_bytes(
                 &source,
@@ -225,7 +228,13 @@ impl Pending {
                 Some(&uri),
                 published.as_deref(),
                 Some(&content_type),
-            ),
+            )
+            .map(|mut d| {
+                if own_date {
+                    crate::option_date_is_metadata(&mut d);
+                }
+                d
+            }),
         }
     }
 }
@@ -323,6 +332,7 @@ impl<R: BufRead> WarcReader<R> {
                         .date
                         .as_deref()
                         .and_then(dateline_core::date::parse_date_line);
+                    let own_date = self.published.is_none() && published.is_some();
                     let fallback = self.published.clone().or(published);
                     let body_at = block.len() - body.len();
                     return Some(Pending::Html {
@@ -331,6 +341,7 @@ impl<R: BufRead> WarcReader<R> {
                         body_at,
                         uri,
                         published: fallback,
+                        own_date,
                         content_type: ctype,
                     });
                 }

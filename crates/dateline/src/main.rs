@@ -90,6 +90,11 @@ pub(crate) struct ReadArgs {
     /// Publication date (YYYY-MM-DD) anchoring relative dates when an article carries none.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_published)]
     pub published: Option<String>,
+    /// The most bytes one article may hold: a longer file is cut at a sentence or line end
+    /// below it, a longer JSON Lines record skipped; either is reported on stderr.
+    #[arg(long, value_name = "N", default_value_t = dateline_read::DEFAULT_MAX_ARTICLE_BYTES,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    pub max_article_bytes: usize,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
@@ -100,6 +105,7 @@ impl ReadArgs {
         ReadOptions {
             format: self.input_format,
             published: self.published.clone(),
+            max_article_bytes: self.max_article_bytes,
         }
     }
 }
@@ -197,10 +203,14 @@ fn run(args: &ReadArgs, out: &OutArgs, code: Option<&VerbArgs>) -> Result<usize,
         None => None,
     };
     let mut errors = Vec::new();
-    let files = dateline_read::expand(&args.inputs, &mut errors);
+    let mut skipped = 0;
+    let files = dateline_read::files::expand_counting(&args.inputs, &mut errors, &mut skipped);
     let mut failed = errors.len();
     for e in &errors {
         eprintln!("dateline: {e}");
+    }
+    if skipped > 0 && !files.is_empty() {
+        eprintln!("dateline: {skipped} files skipped: not articles");
     }
     let mut out = io::BufWriter::new(stdout.lock());
     let mut broken_pipe = false;
@@ -223,6 +233,13 @@ fn run(args: &ReadArgs, out: &OutArgs, code: Option<&VerbArgs>) -> Result<usize,
                 if let Some(e) = &d.error {
                     failed += 1;
                     eprintln!("dateline: {e}");
+                }
+                for w in d
+                    .warnings
+                    .iter()
+                    .filter(|w| w.starts_with(dateline_read::CUT_WARNING))
+                {
+                    eprintln!("dateline: {}: {w}", d.source);
                 }
                 let res = if pretty {
                     pretty::write(&mut out, d, code.is_some())

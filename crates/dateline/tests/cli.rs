@@ -101,13 +101,14 @@ fn output_is_deterministic_and_in_input_order() {
 fn bad_inputs_are_reported_and_skipped() {
     let dir = tmpdir("bad");
     std::fs::write(dir.join("1-good.txt"), "Kenya criticized Uganda.").unwrap();
-    std::fs::write(dir.join("2-binary.bin"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+    std::fs::write(dir.join("2-binary.dat"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
     std::fs::write(dir.join("3-empty.txt"), "").unwrap();
     std::fs::write(dir.join("4-latin1.txt"), b"caf\xe9 au lait").unwrap();
     std::fs::write(dir.join("5-good.txt"), "Uganda praised Kenya.").unwrap();
     let out = bin()
         .args(["code", "--format", "jsonl"])
         .arg(&dir)
+        .arg(dir.join("2-binary.dat"))
         .arg(dir.join("missing.txt"))
         .output()
         .unwrap();
@@ -115,14 +116,14 @@ fn bad_inputs_are_reported_and_skipped() {
     let docs = lines(&out.stdout);
     assert_eq!(docs.len(), 6);
     let errs: Vec<bool> = docs.iter().map(|d| d["error"].is_string()).collect();
-    assert_eq!(errs, vec![false, true, true, true, false, true]);
+    // in the directory the binary file is skipped and the Latin-1 one decoded (issue 20);
+    // named on the command line, the binary file is an error
+    assert_eq!(errs, vec![false, true, false, false, true, true]);
+    assert_eq!(docs[2]["body"], "café au lait");
     let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("1 files skipped: not articles"), "{stderr}");
     assert!(
-        stderr.contains("2-binary.bin") && stderr.contains("binary"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("4-latin1.txt") && stderr.contains("UTF-8"),
+        stderr.contains("2-binary.dat") && stderr.contains("binary"),
         "{stderr}"
     );
     assert!(stderr.contains("missing.txt"), "{stderr}");
@@ -600,4 +601,162 @@ fn code_jsonl_output(input: &str) -> std::process::Output {
         .write_all(input.as_bytes())
         .unwrap();
     child.wait_with_output().unwrap()
+}
+
+/// `read` on one file, its one JSON line.
+fn read_one(path: &std::path::Path, extra: &[&str]) -> Value {
+    let out = bin()
+        .args(["read", "--format", "jsonl"])
+        .args(extra)
+        .arg(path)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    lines(&out.stdout).remove(0)
+}
+
+#[test]
+fn plain_text_is_dated_from_its_top_lines_or_its_path() {
+    let d = tmpdir("dates");
+    let body = "The ferry service resumed after the storm.\n";
+    std::fs::create_dir_all(d.join("2019/03/07")).expect("mkdir");
+    let by_path = d.join("2019/03/07/ferry.txt");
+    std::fs::write(&by_path, body).expect("write");
+    let by_line = d.join("ferry-line.txt");
+    std::fs::write(&by_line, format!("Ferries back\n7 March 2019\n\n{body}")).expect("write");
+    let wire = d.join("wire-2019.txt");
+    std::fs::write(&wire, format!("HELSINKI, March 7 (Reuters) - {body}")).expect("write");
+    let impossible = d.join("2019-13-45-ferry.txt");
+    std::fs::write(&impossible, body).expect("write");
+    for (path, date, source) in [
+        (&by_path, "2019-03-07", "path"),
+        (&by_line, "2019-03-07", "text"),
+        (&wire, "2019-03-07", "text"),
+    ] {
+        let a = &read_one(path, &[])["article"];
+        assert_eq!(a["published"], date, "{}", path.display());
+        assert_eq!(a["published_source"], source, "{}", path.display());
+    }
+    let a = &read_one(&by_line, &["--published", "2020-01-01"])["article"];
+    assert_eq!(
+        (&a["published"], &a["published_source"]),
+        (&"2020-01-01".into(), &"option".into())
+    );
+    let a = &read_one(&impossible, &[])["article"];
+    assert!(
+        a["published"].is_null() && a["published_source"].is_null(),
+        "{a}"
+    );
+}
+
+#[test]
+fn a_windows_1252_text_file_is_decoded_not_refused() {
+    let d = tmpdir("cp1252");
+    let p = d.join("cafe.txt");
+    std::fs::write(
+        &p,
+        b"The caf\xe9 on the quay reopened, the na\xefve owner said.\n",
+    )
+    .expect("write");
+    let doc = read_one(&p, &[]);
+    assert_eq!(
+        doc["body"],
+        "The café on the quay reopened, the naïve owner said.\n"
+    );
+    assert_eq!(doc["article"]["encoding"], "windows-1252");
+    let bin_file = d.join("photo.txt");
+    std::fs::write(&bin_file, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").expect("write");
+    let out = bin()
+        .args(["read", "--format", "jsonl"])
+        .arg(&bin_file)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary"));
+}
+
+#[test]
+fn directories_skip_what_is_not_an_article_and_an_empty_one_is_an_error() {
+    let d = tmpdir("dirskip");
+    std::fs::write(
+        d.join("story.txt"),
+        "The harbour master resigned on Friday.\n",
+    )
+    .expect("write");
+    std::fs::write(d.join("chart.png"), b"\x89PNG\r\n\x1a\n\x00\x00").expect("write");
+    std::fs::write(d.join("figures.csv"), "port,ships\nOulu,3\n").expect("write");
+    std::fs::write(d.join("notes"), b"\x00\x01\x02 not text").expect("write");
+    let out = bin()
+        .args(["read", "--format", "jsonl"])
+        .arg(&d)
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(lines(&out.stdout).len(), 1);
+    assert!(stderr.contains("3 files skipped: not articles"), "{stderr}");
+    let empty = tmpdir("dirempty");
+    let out = bin()
+        .args(["read", "--format", "jsonl"])
+        .arg(&empty)
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("empty directory"), "{stderr}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn an_article_over_the_size_limit_is_cut_and_a_record_skipped_with_a_report() {
+    let d = tmpdir("limit");
+    let sentence = "The ferry left the harbour at dawn. ";
+    let long = d.join("long.txt");
+    std::fs::write(&long, sentence.repeat(100)).expect("write"); // 3,600 bytes
+    let out = bin()
+        .args(["read", "--format", "jsonl", "--max-article-bytes", "1000"])
+        .arg(&long)
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("long.txt") && stderr.contains("cut"),
+        "{stderr}"
+    );
+    let doc = lines(&out.stdout).remove(0);
+    let body = doc["body"].as_str().expect("body");
+    assert!(body.len() <= 1000 && body.len() > 900, "{}", body.len());
+    assert!(body.ends_with("dawn."), "{body}");
+    // one JSON Lines record too long: skipped and reported, the others read
+    let recs = d.join("recs.jsonl");
+    let big = sentence.repeat(50);
+    std::fs::write(
+        &recs,
+        format!("{{\"id\":\"a\",\"text\":\"Short.\"}}\n{{\"id\":\"b\",\"text\":\"{big}\"}}\n{{\"id\":\"c\",\"text\":\"Also short.\"}}\n"),
+    )
+    .expect("write");
+    let out = bin()
+        .args(["read", "--format", "jsonl", "--max-article-bytes", "1000"])
+        .arg(&recs)
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("recs.jsonl:2") && stderr.contains("max-article-bytes"),
+        "{stderr}"
+    );
+    let docs = lines(&out.stdout);
+    let ids: Vec<&str> = docs
+        .iter()
+        .map(|d| d["id"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(ids.len(), 3);
+    assert_eq!((ids[0], ids[2]), ("a", "c"));
+    assert!(docs[1]["error"].is_string());
 }

@@ -30,6 +30,7 @@ fn annotate(stage: &str, name: &str) -> String {
     let opts = dateline_read::ReadOptions {
         format: dateline_read::InputFormat::Text,
         published: Some(published.trim().to_string()),
+        ..Default::default()
     };
     let read = dateline_read::read(name, text.as_bytes(), &opts);
     let doc = match read.into_iter().next() {
