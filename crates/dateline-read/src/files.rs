@@ -106,7 +106,8 @@ pub fn expand_counting(
             errors.push(if left_out == 0 {
                 format!("{input}: no files to read (empty directory)")
             } else {
-                format!("{input}: no articles to read ({left_out} files skipped: not articles)")
+                let files = if left_out == 1 { "file" } else { "files" };
+                format!("{input}: no articles to read ({left_out} {files} skipped: not articles)")
             });
         }
         files.sort();
@@ -324,7 +325,7 @@ mod tests {
         let mut errors = Vec::new();
         assert!(expand(&[d.to_string_lossy().into_owned()], &mut errors).is_empty());
         assert!(
-            errors[0].contains("1 files skipped: not articles"),
+            errors[0].contains("1 file skipped: not articles"),
             "{errors:?}"
         );
     }

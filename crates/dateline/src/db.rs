@@ -231,10 +231,14 @@ pub fn ingest(args: &IngestArgs) -> Result<usize, String> {
     let mut store = Store::open(&args.db).map_err(|e| e.to_string())?;
     let opts = args.read.options();
     let mut errs = Vec::new();
-    let files = dateline_read::expand(&args.read.inputs, &mut errs);
+    let mut skipped = 0;
+    let files = dateline_read::files::expand_counting(&args.read.inputs, &mut errs, &mut skipped);
     let mut p = Progress::new(files.len(), args.quiet);
     for e in &errs {
         p.report(e);
+    }
+    if skipped > 0 && !files.is_empty() {
+        p.report(&crate::skipped_note(skipped));
     }
     p.errors += errs.len();
     let mut fatal = None;

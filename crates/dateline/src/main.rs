@@ -60,10 +60,23 @@ enum Command {
         verbs: VerbArgs,
     },
     /// Read, code and store articles in an event database (SQLite).
+    #[command(after_help = "Examples:\n  \
+        dateline ingest news/ --db news.db                   a folder (run it again: stored ids are skipped)\n  \
+        dateline ingest --db news.db CC-NEWS-*.warc.gz       Common Crawl news archives\n  \
+        dateline ingest --db news.db --published 2018-05-18 story.txt")]
     Ingest(db::IngestArgs),
     /// Query the events of a database, or run read-only SQL on it.
+    #[command(after_help = "Examples:\n  \
+        dateline query --db news.db --actor RUS --code 19 --from 2015   Russia's fighting since 2015\n  \
+        dateline query --db news.db --place Sochi --from 2018-05 --to 2018-05\n  \
+        dateline query --db news.db --quotes --speaker Putin            who said what\n  \
+        dateline query --db news.db --sql 'SELECT cameo, count(*) FROM events GROUP BY cameo'")]
     Query(db::QueryArgs),
     /// Export a database's events: GDELT 2.0 events or mentions tables, JSON Lines, CSV.
+    #[command(after_help = "Examples:\n  \
+        dateline export --db news.db --format gdelt -o 20180518.export.CSV   GDELT 2.0 events\n  \
+        dateline export --db news.db --format csv --actor USA --from 2018     a filtered table\n  \
+        dateline export --db news.db --format parquet -o events.parquet")]
     Export(db::ExportArgs),
     /// Train a model from annotated data.
     #[command(subcommand)]
@@ -142,6 +155,12 @@ pub(crate) fn pipeline(verbs: Option<&Path>) -> Result<dateline_code::Pipeline, 
     Ok(p)
 }
 
+/// What a directory walk left out, for stderr: "3 files skipped: not articles".
+pub(crate) fn skipped_note(n: usize) -> String {
+    let files = if n == 1 { "file" } else { "files" };
+    format!("{n} {files} skipped: not articles")
+}
+
 pub(crate) fn parse_published(s: &str) -> Result<String, String> {
     dateline_core::date::Date::parse_iso(s)
         .filter(|_| s.len() == 10)
@@ -210,7 +229,7 @@ fn run(args: &ReadArgs, out: &OutArgs, code: Option<&VerbArgs>) -> Result<usize,
         eprintln!("dateline: {e}");
     }
     if skipped > 0 && !files.is_empty() {
-        eprintln!("dateline: {skipped} files skipped: not articles");
+        eprintln!("dateline: {}", skipped_note(skipped));
     }
     let mut out = io::BufWriter::new(stdout.lock());
     let mut broken_pipe = false;

@@ -121,7 +121,7 @@ fn bad_inputs_are_reported_and_skipped() {
     assert_eq!(errs, vec![false, true, false, false, true, true]);
     assert_eq!(docs[2]["body"], "café au lait");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("1 files skipped: not articles"), "{stderr}");
+    assert!(stderr.contains("1 file skipped: not articles"), "{stderr}");
     assert!(
         stderr.contains("2-binary.dat") && stderr.contains("binary"),
         "{stderr}"

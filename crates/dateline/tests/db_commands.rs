@@ -380,3 +380,25 @@ fn events_csv_and_jsonl_carry_evidence_url_and_geonames_id_at_the_end() {
         "no event has a place"
     );
 }
+
+/// `ingest` says how many files of a folder it left out as no articles, as `code` does.
+#[test]
+fn ingest_counts_the_files_a_folder_walk_leaves_out() {
+    let dir = tmpdir("ingest-skips");
+    let news = dir.join("news");
+    std::fs::create_dir_all(&news).expect("mkdir");
+    std::fs::write(
+        news.join("ferries.txt"),
+        "The harbour board met on Monday and agreed to add two ferries.\n",
+    )
+    .expect("write");
+    std::fs::write(news.join("map.png"), b"\x89PNG\r\n\x1a\n\x00\x00").expect("write");
+    std::fs::write(news.join("fares.csv"), "route,fare\nnorth,3\n").expect("write");
+    let out = ingest(&dir.join("n.db"), &[&news], &[]);
+    ok(&out);
+    assert!(
+        stderr(&out).contains("2 files skipped: not articles"),
+        "{}",
+        stderr(&out)
+    );
+}

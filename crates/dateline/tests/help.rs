@@ -20,8 +20,8 @@ fn the_top_level_help_gives_examples_and_exit_codes() {
 }
 
 #[test]
-fn read_and_code_give_examples_that_name_their_command() {
-    for cmd in ["read", "code"] {
+fn every_command_gives_examples_that_name_it() {
+    for cmd in ["read", "code", "ingest", "query", "export"] {
         let h = help(&[cmd]);
         let examples = h.split("Examples:").nth(1).unwrap_or_default();
         assert!(
