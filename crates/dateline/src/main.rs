@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 mod db;
 mod pretty;
+mod progress;
 mod train;
 
 #[derive(Parser)]
@@ -225,11 +226,12 @@ fn run(args: &ReadArgs, out: &OutArgs, code: Option<&VerbArgs>) -> Result<usize,
     let mut skipped = 0;
     let files = dateline_read::files::expand_counting(&args.inputs, &mut errors, &mut skipped);
     let mut failed = errors.len();
+    let progress = progress::RunProgress::new(files.len(), stdout.is_terminal());
     for e in &errors {
-        eprintln!("dateline: {e}");
+        progress.note(e);
     }
     if skipped > 0 && !files.is_empty() {
-        eprintln!("dateline: {}", skipped_note(skipped));
+        progress.note(&skipped_note(skipped));
     }
     let mut out = io::BufWriter::new(stdout.lock());
     let mut broken_pipe = false;
@@ -251,15 +253,16 @@ fn run(args: &ReadArgs, out: &OutArgs, code: Option<&VerbArgs>) -> Result<usize,
             for d in &docs {
                 if let Some(e) = &d.error {
                     failed += 1;
-                    eprintln!("dateline: {e}");
+                    progress.note(e);
                 }
                 for w in d
                     .warnings
                     .iter()
                     .filter(|w| w.starts_with(dateline_read::CUT_WARNING))
                 {
-                    eprintln!("dateline: {}: {w}", d.source);
+                    progress.note(&format!("{}: {w}", d.source));
                 }
+                progress.document(d);
                 let res = if pretty {
                     pretty::write(&mut out, d, code.is_some())
                 } else {
@@ -275,12 +278,14 @@ fn run(args: &ReadArgs, out: &OutArgs, code: Option<&VerbArgs>) -> Result<usize,
             }
             Ok(())
         },
-        |_, note| {
+        |n, note| {
+            progress.files_done(n);
             if let Some(n) = note {
-                eprintln!("dateline: {n}");
+                progress.note(&n);
             }
         },
     );
+    progress.finish();
     if broken_pipe {
         return Ok(failed);
     }
