@@ -79,12 +79,17 @@ impl RunProgress {
         self.bar.finish_and_clear();
         if self.shown {
             eprintln!(
-                "dateline: {} articles, {} events, {} errors in {:.1}s",
-                self.articles.get(),
-                self.events.get(),
-                self.errors.get(),
+                "dateline: {}, {}, {} in {:.1}s",
+                count(self.articles.get(), "article"),
+                count(self.events.get(), "event"),
+                count(self.errors.get(), "error"),
                 self.start.elapsed().as_secs_f64()
             );
         }
     }
+}
+
+/// "1 article", "3 articles".
+fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
