@@ -33,6 +33,15 @@ def json_strings(obj):
         for v in obj:
             yield from json_strings(v)
 
+def xml_text(path):
+    """The text of an XML file (entities decoded); a tag regex would swallow text after a
+    stray `<`."""
+    import xml.etree.ElementTree as ET
+    try:
+        return " ".join(ET.parse(path).getroot().itertext())
+    except ET.ParseError:
+        return TAG.sub(" ", open(path, encoding="utf-8", errors="replace").read())
+
 def corpus_texts(shared):
     d = os.path.join(shared, "data")
     for path in glob.glob(os.path.join(d, "quotes", "polnear-*", "text", "*.txt")):
@@ -42,7 +51,7 @@ def corpus_texts(shared):
     for name in ("TR-News.xml", "lgl.xml", "GeoVirus.xml"):
         path = os.path.join(d, "geo", name)
         if os.path.exists(path):
-            yield name, TAG.sub(" ", open(path, encoding="utf-8", errors="replace").read())
+            yield name, xml_text(path)
     for name in ("eng.train", "eng.testa"):
         path = os.path.join(d, "ner", name)
         if os.path.exists(path):
@@ -62,11 +71,14 @@ def corpus_texts(shared):
     for path in glob.glob(os.path.join(shared, "seeds", "*.txt")):
         yield "seed", open(path, encoding="utf-8", errors="replace").read()
 
+CHAR = re.compile(r"'(?:[^'\\\n]|\\.)'")
 LIT = re.compile(r'r(#*)"(.*?)"\1|"((?:[^"\\]|\\.)*)"', re.S)
 
 def literals(path):
     src = open(path, encoding="utf-8", errors="replace").read()
     if path.endswith(".rs"):
+        # char literals first ('"', '\''): a quote inside one would flip every string after it
+        src = CHAR.sub(lambda m: "'" + " " * (len(m.group(0)) - 2) + "'", src)
         for m in LIT.finditer(src):
             text = m.group(2) if m.group(2) is not None else m.group(3)
             yield src.count("\n", 0, m.start()) + 1, text.replace("\\n", "\n")

@@ -21,7 +21,7 @@
 //!   more than in any other, and no place of that state, no division, capital or city of half
 //!   a million, no country or region has the name (a capitalised name without "County").
 //! - A US town within [`COUNTY_REACH_KM`] of a county the article names, in that county's
-//!   state, gains [`IN_NAMED_COUNTY`] ("Lebanon Police and the Boone County Sheriff":
+//!   state, gains [`IN_NAMED_COUNTY`] (Lebanon beside "deputies of Boone County":
 //!   Lebanon, Indiana); the article's counties are found on their own and inside
 //!   organisations' names, at most 64 of them.
 //! - A county names its country when the focus is decided (see [`crate::focus`]).
@@ -40,7 +40,7 @@ use std::collections::HashMap;
 pub(crate) const COUNTY_REACH_KM: f64 = 45.0;
 
 /// The bonus for a US town within reach of a county the article names, in that county's state
-/// ("Lebanon Police and the Boone County Sheriff": Lebanon, Indiana).
+/// (Lebanon beside "deputies of Boone County": Lebanon, Indiana).
 pub(crate) const IN_NAMED_COUNTY: f64 = 16.0;
 
 /// A US county the article names, in one of the states that have a county of that name.
@@ -249,8 +249,8 @@ impl Gazetteer {
     }
 
     /// The one state among `states` whose full name the text holds most often as a word
-    /// ("… contacted Hall County Environmental Health and the Georgia Environmental Protection
-    /// Division"), if any is named and no other as often.
+    /// ("… Hall County inspectors and Georgia's state regulators"), if any is named and no other
+    /// as often.
     /// (The counts of every state's name are taken once per article, in `near`: linear in the
     /// article however many counties it names.)
     pub(crate) fn state_named_in<'s>(
@@ -497,9 +497,9 @@ mod tests {
     #[test]
     fn states_with_as_many_of_the_story_places_the_one_it_names_most() {
         let g = gazetteer();
-        let body = "Boone County has a workforce of 27,733. Indiana counties are in the middle. \
-                    The Indiana rate was 9.4 percent. Illinois, Ohio, Kentucky and Michigan were \
-                    higher.";
+        let body = "Boone County hired 300 teachers. Indiana schools sat mid-table. \
+                    The Indiana pay rise was 4 percent. Illinois, Ohio, Kentucky and Michigan paid \
+                    more.";
         let ps = g.resolve(
             body,
             &gpes(
@@ -567,7 +567,8 @@ mod tests {
     #[test]
     fn county_may_be_named_inside_an_organisation_name() {
         let g = gazetteer();
-        let body = "Lebanon Police and the Boone County Sheriff's Office searched the house.";
+        let body =
+            "A Lebanon officer and two Boone County Sheriff's Office deputies found the van.";
         let ents = vec![
             ent(body, "Lebanon", EntityType::Gpe),
             ent(body, "Boone County Sheriff's Office", EntityType::Org),

@@ -180,7 +180,7 @@ mod tests {
     #[test]
     fn city_of_a_million_the_tagger_read_as_a_person_is_the_city_a() {
         let g = gazetteer();
-        let body = "Edmonton given B grade. Although Edmonton's economy is healthy, Mayor Don Iveson said Iveson would act.";
+        let body = "Edmonton ranked third. While Edmonton's budget looks sound, Mayor Don Iveson said Iveson would act.";
         let mut ents = vec![
             ent(body, "Edmonton", EntityType::Person),
             ent(body, "Don Iveson", EntityType::Person),

@@ -228,8 +228,8 @@ mod tests {
     #[test]
     fn town_across_a_state_line_from_a_qualified_place_before_a_bigger() {
         let g = gazetteer();
-        let body = "Hanover police found the couple. Their son, of Bethel, Vt., declined to \
-                    comment, and Hanover officials said the town was safe.";
+        let body = "Hanover police found the couple. Their son, who lives in Bethel, Vt., was not \
+                    reached, and Hanover officials said the town was safe.";
         let ents: Vec<Entity> = ["Hanover", "Bethel", "Vt"]
             .iter()
             .map(|n| ent(body, n, EntityType::Gpe))

@@ -669,7 +669,7 @@ mod tests {
     #[test]
     fn compounds_names_ending_in_a_place_and_cities_read_as_people() {
         let g = gazetteer();
-        let body = "Turkey, a partner in the U.S.-led campaign, agreed. Environment Canada warned of snow, CTV Winnipeg said.";
+        let body = "Turkey joined the U.S.-led talks on Friday. Environment Canada issued a frost alert, CTV Winnipeg reported.";
         let ents = vec![
             ent(body, "Turkey", EntityType::Gpe),
             ent(body, "U.S.-led", EntityType::Misc),
@@ -777,7 +777,7 @@ mod tests {
     #[test]
     fn town_after_city_of_not_after_other_heads() {
         let g = gazetteer();
-        let body = "A thief stole tools from the City of Richmond public works yard.";
+        let body = "Crews from the City of Richmond cleared the fallen trees.";
         let ps = g.resolve(body, &[ent(body, "City of Richmond", EntityType::Org)]);
         assert!(ps.iter().any(|p| p.text == "Richmond"), "{ps:?}");
         let body = "The Friends of Lincoln met.";

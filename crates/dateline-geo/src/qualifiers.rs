@@ -140,7 +140,7 @@ mod tests {
     fn landmark_after_a_name_possessive_puts_the_name_in_the_landmark() {
         let g = gazetteer();
         let body = "GEORGETOWN, Ky. - A doctor from Pikeville, Kentucky, is in France. A gunman \
-                    opened fire on Paris' iconic Champs-Elysees boulevard.";
+                    described a march along Paris' famous Champs-Elysees avenue.";
         let mut ents: Vec<Entity> = ["GEORGETOWN", "Pikeville", "Kentucky", "France", "Paris"]
             .iter()
             .map(|n| ent(body, n, EntityType::Gpe))

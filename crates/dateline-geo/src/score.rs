@@ -35,7 +35,7 @@
 //!   the name ("Georgia" in a story from Atlanta), unless the article names that country's
 //!   people; a country's name scores -50 where a US town of that name stands among the
 //!   article's other places of its division, or within reach of a county the article names
-//!   ("Lebanon Police and the Boone County Sheriff"), unless the story names other countries
+//!   (Lebanon beside "deputies of Boone County"), unless the story names other countries
 //!   abroad or that country's people ("China" and "Italy" beside "Japan" and "Russia" in a
 //!   Texas paper);
 //! - plus ln(population + 1), where a first-level division counts as ten times its people, at
@@ -394,8 +394,8 @@ impl Resolver<'_, '_> {
         });
         // a US town named like a country ("Palestine", "Lebanon") among the
         // article's other places of its state
-        // or within reach of a county the article names ("Lebanon Police and
-        // the Boone County Sheriff's Office")
+        // or within reach of a county the article names (Lebanon beside
+        // "deputies of Boone County")
         // (not in a story that names other countries abroad: "China" and
         // "Italy" beside "Japan" and "Russia" in a Texas paper)
         let abroad = self
@@ -829,8 +829,8 @@ mod tests {
     #[test]
     fn no_qualifier_after_a_comma_in_a_list_of_agencies() {
         let g = gazetteer();
-        let body = "Deputies of the Levy County Sheriff's Office, the Florida Highway Patrol and \
-                    police in Chiefland came.";
+        let body = "Units of the Levy County Sheriff's Office, troopers of the Florida Highway \
+                    Patrol and Chiefland's police arrived.";
         let ents = vec![
             ent(body, "Levy County Sheriff's Office", EntityType::Org),
             ent(body, "Florida Highway", EntityType::Gpe),

@@ -740,7 +740,7 @@ fn a_clock_right_after_a_date_is_on_that_date() {
         ),
         // what runs through a day runs to the coming one; what was done through it is done
         case(
-            "The book sale is being held through Saturday. States that have held \
+            "The craft fair is being held through Saturday. States that have held \
                  primaries through Tuesday voted.",
             "2009-03-23",
             &[("Saturday", "2009-03-28"), ("Tuesday", "2009-03-17")],
