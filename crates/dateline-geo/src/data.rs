@@ -348,12 +348,16 @@ fn press_abbreviations() -> &'static [PressAbbreviation] {
 
 /// The dotted press abbreviations of US states and Canadian provinces, with their final full
 /// stop, that are too distinctive to be anything else where they stand alone ("B.C.",
-/// "N.C."), in file order.
-pub fn dotted_abbreviations() -> impl Iterator<Item = String> {
-    press_abbreviations()
-        .iter()
-        .filter(|a| a.alone)
-        .map(|a| format!("{}.", a.short))
+/// "N.C."), in file order (made once, not per article).
+pub fn dotted_abbreviations() -> &'static [String] {
+    static DOTTED: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        press_abbreviations()
+            .iter()
+            .filter(|a| a.alone)
+            .map(|a| format!("{}.", a.short))
+            .collect()
+    });
+    &DOTTED
 }
 
 /// The province or territory a Canadian press abbreviation stands for ("B.C", "Ont"; the
@@ -403,7 +407,7 @@ mod tests {
         assert_eq!(us_state_abbreviation("Ks"), None);
         assert_eq!(canadian_province_abbreviation("Alta"), Some("Alberta"));
         assert!(press_abbreviation("W. Va"));
-        let dotted: Vec<String> = dotted_abbreviations().collect();
+        let dotted = dotted_abbreviations();
         assert!(dotted.contains(&"N.C.".to_string()) && !dotted.contains(&"Kan.".to_string()));
     }
 

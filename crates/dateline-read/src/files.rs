@@ -10,6 +10,12 @@ use crate::{ReadOptions, ReadResult};
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 
+/// What a directory walk left out, as it is reported: "3 files skipped: not articles".
+pub fn skipped_note(n: usize) -> String {
+    let files = if n == 1 { "file" } else { "files" };
+    format!("{n} {files} skipped: not articles")
+}
+
 /// The two bytes every gzip member opens with.
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
@@ -106,8 +112,7 @@ pub fn expand_counting(
             errors.push(if left_out == 0 {
                 format!("{input}: no files to read (empty directory)")
             } else {
-                let files = if left_out == 1 { "file" } else { "files" };
-                format!("{input}: no articles to read ({left_out} {files} skipped: not articles)")
+                format!("{input}: no articles to read ({})", skipped_note(left_out))
             });
         }
         files.sort();

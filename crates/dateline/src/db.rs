@@ -238,7 +238,7 @@ pub fn ingest(args: &IngestArgs) -> Result<usize, String> {
         p.report(e);
     }
     if skipped > 0 && !files.is_empty() {
-        p.report(&crate::skipped_note(skipped));
+        p.report(&dateline_read::files::skipped_note(skipped));
     }
     p.errors += errs.len();
     let mut fatal = None;

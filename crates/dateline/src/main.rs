@@ -156,12 +156,6 @@ pub(crate) fn pipeline(verbs: Option<&Path>) -> Result<dateline_code::Pipeline, 
     Ok(p)
 }
 
-/// What a directory walk left out, for stderr: "3 files skipped: not articles".
-pub(crate) fn skipped_note(n: usize) -> String {
-    let files = if n == 1 { "file" } else { "files" };
-    format!("{n} {files} skipped: not articles")
-}
-
 pub(crate) fn parse_published(s: &str) -> Result<String, String> {
     dateline_core::date::Date::parse_iso(s)
         .filter(|_| s.len() == 10)
@@ -231,7 +225,7 @@ fn run(args: &ReadArgs, out: &OutArgs, code: Option<&VerbArgs>) -> Result<usize,
         progress.note(e);
     }
     if skipped > 0 && !files.is_empty() {
-        progress.note(&skipped_note(skipped));
+        progress.note(&dateline_read::files::skipped_note(skipped));
     }
     let mut out = io::BufWriter::new(stdout.lock());
     let mut broken_pipe = false;
