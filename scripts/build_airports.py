@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build data/geo/airports.tsv: the world's airports with an IATA code, by the names news uses.
+"""Build crates/dateline-geo/data/geo/airports.tsv: the world's airports with an IATA code, by the names news uses.
 
 Source: PyPI `airportsdata==20260905` (MIT; ICAO/IATA codes, names, served town, division,
 country and coordinates of ~28,000 airports). Only airports with an IATA code are kept (the
@@ -9,7 +9,7 @@ Usage (from the repository root, after scripts/build_gazetteer.py):
   python3 -m venv /tmp/ap && /tmp/ap/bin/pip install airportsdata==20260905
   /tmp/ap/bin/python scripts/build_airports.py ../shared/data/geo
 
-Rows have the format of data/geo/places.tsv (docs/data-formats.md): no GeoNames id, feature
+Rows have the format of crates/dateline-geo/data/geo/places.tsv (docs/data-formats.md): no GeoNames id, feature
 AIRP, the admin1 code of the airport's division where GeoNames' admin1 table names it, and as
 population the population of the largest town of the airport's country that the airport is
 named after or serves (an airport weighs as much as its town when a name is shared: "Heathrow"

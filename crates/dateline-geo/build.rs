@@ -1,8 +1,8 @@
 //! Prebuilds the bundled gazetteer's name index (`src/index.rs`) into `OUT_DIR`, so that the
 //! program decodes ~280k sorted (hash, candidate) pairs at start-up instead of normalising,
 //! hashing and sorting every name. It compiles the same parsing and key code the program
-//! uses (`src/data.rs`, `src/index.rs`, and dateline-core's dependency-free `key.rs` and
-//! `hash.rs`), so the index cannot disagree with the records; the program still checks the
+//! uses (`src/data.rs`, `src/index.rs`, and the dependency-free `dateline-text` crate's keys
+//! and hashes), so the index cannot disagree with the records; the program still checks the
 //! record counts and falls back to building the index itself.
 
 use std::path::Path;
@@ -14,25 +14,17 @@ mod data;
 #[path = "src/error.rs"]
 mod error;
 #[allow(dead_code)]
-#[path = "../dateline-core/src/hash.rs"]
-mod hash;
-#[allow(dead_code)]
 #[path = "src/index.rs"]
 mod index;
-#[allow(dead_code)]
-#[path = "../dateline-core/src/key.rs"]
-mod key;
-#[allow(dead_code)]
-#[path = "../dateline-core/src/words.rs"]
-mod wordlist;
+use dateline_text::words as wordlist;
 mod keyfns {
-    pub use crate::hash::{fnv1a, FNV_OFFSET};
-    pub use crate::key::norm_key_folded_into;
+    pub use dateline_text::hash::{fnv1a, FNV_OFFSET};
+    pub use dateline_text::key::norm_key_folded_into;
 }
 
 fn main() {
     let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-    let dir = Path::new(&manifest).join("../../data/geo");
+    let dir = Path::new(&manifest).join("data/geo");
     for f in [
         "countries.tsv",
         "places.tsv",
@@ -43,13 +35,7 @@ fn main() {
     ] {
         println!("cargo:rerun-if-changed={}", dir.join(f).display());
     }
-    for f in [
-        "src/data.rs",
-        "src/error.rs",
-        "src/index.rs",
-        "../dateline-core/src/key.rs",
-        "../dateline-core/src/hash.rs",
-    ] {
+    for f in ["src/data.rs", "src/error.rs", "src/index.rs"] {
         println!("cargo:rerun-if-changed={f}");
     }
     let read = |file: &str| -> Result<&'static str, error::GeoError> {

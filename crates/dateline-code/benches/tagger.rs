@@ -38,7 +38,7 @@ fn sentences() -> Vec<Vec<String>> {
 }
 
 fn model() -> Model {
-    Model::from_bytes(include_bytes!("../../../data/models/ner.bin")).expect("bundled model")
+    Model::from_bytes(include_bytes!("../data/models/ner.bin")).expect("bundled model")
 }
 
 type Features = (Option<String>, Option<[u16; 4]>);

@@ -126,19 +126,17 @@ impl Actors {
     /// The Phoenix dictionaries bundled in `data/actors/`.
     pub fn bundled() -> Actors {
         let mut a = Actors::default();
+        a.load_actors(include_str!("../data/actors/Phoenix.Countries.actors.txt"));
         a.load_actors(include_str!(
-            "../../../data/actors/Phoenix.Countries.actors.txt"
+            "../data/actors/Phoenix.International.actors.txt"
         ));
         a.load_actors(include_str!(
-            "../../../data/actors/Phoenix.International.actors.txt"
-        ));
-        a.load_actors(include_str!(
-            "../../../data/actors/Phoenix.MilNonState.actors.txt"
+            "../data/actors/Phoenix.MilNonState.actors.txt"
         ));
         // dateline's additions, after Phoenix so that Phoenix's entries win
-        a.load_actors(include_str!("../../../data/actors/international-extra.txt"));
-        a.load_agents(include_str!("../../../data/actors/agents-extra.txt"));
-        a.load_agents(include_str!("../../../data/actors/Phoenix.agents.txt"));
+        a.load_actors(include_str!("../data/actors/international-extra.txt"));
+        a.load_agents(include_str!("../data/actors/agents-extra.txt"));
+        a.load_agents(include_str!("../data/actors/Phoenix.agents.txt"));
         a
     }
 

@@ -32,9 +32,9 @@ fn opt(s: &str) -> Option<String> {
 impl Ontology {
     pub fn bundled() -> Ontology {
         let mut o = Ontology::default();
-        o.load_plover(include_str!("../../../data/events/plover-overrides.txt"));
-        o.load_plover(include_str!("../../../data/events/cameo2plover.txt"));
-        o.load_goldstein(include_str!("../../../data/events/goldstein.tsv"));
+        o.load_plover(include_str!("../data/events/plover-overrides.txt"));
+        o.load_plover(include_str!("../data/events/cameo2plover.txt"));
+        o.load_goldstein(include_str!("../data/events/goldstein.tsv"));
         o
     }
 
@@ -177,8 +177,8 @@ mod tests {
     #[test]
     fn every_mode_in_the_bundled_tables_is_a_plover_mode() {
         let tables = [
-            include_str!("../../../data/events/plover-overrides.txt"),
-            include_str!("../../../data/events/cameo2plover.txt"),
+            include_str!("../data/events/plover-overrides.txt"),
+            include_str!("../data/events/cameo2plover.txt"),
         ];
         let unknown: Vec<String> = tables
             .iter()

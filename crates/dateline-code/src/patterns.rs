@@ -426,7 +426,7 @@ impl Patterns {
     pub fn bundled() -> Result<Patterns, PatternError> {
         Patterns::parse_file(
             "data/events/patterns.txt",
-            include_str!("../../../data/events/patterns.txt"),
+            include_str!("../data/events/patterns.txt"),
         )
     }
 

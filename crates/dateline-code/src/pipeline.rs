@@ -53,7 +53,7 @@ impl Pipeline {
         let t1 = t0.elapsed();
         let patterns = Patterns::bundled()?;
         let tagger =
-            dateline_nlp::ner::Model::from_bytes(include_bytes!("../../../data/models/ner.bin"))?;
+            dateline_nlp::ner::Model::from_bytes(include_bytes!("../data/models/ner.bin"))?;
         let p = Pipeline::with(gazetteer, actors, patterns, tagger);
         if timing {
             eprintln!(
@@ -314,8 +314,7 @@ mod tests {
     #[test]
     fn bundled_model_loads_and_tags_a_fixture() {
         let m =
-            dateline_nlp::ner::Model::from_bytes(include_bytes!("../../../data/models/ner.bin"))
-                .unwrap();
+            dateline_nlp::ner::Model::from_bytes(include_bytes!("../data/models/ner.bin")).unwrap();
         assert!(m.header.starts_with("dateline-ner/1 data=eng.train"));
         let p = crate::events::testing::pipeline();
         let body = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Addis Ababa on Monday, the African Union said.";

@@ -11,11 +11,8 @@
 use serde::{Deserialize, Serialize};
 
 pub mod date;
-pub mod hash;
-mod key;
-pub mod words;
-
-pub use key::{norm_key, norm_key_folded_into, norm_key_into};
+pub use dateline_text::{hash, key, words};
+pub use dateline_text::{norm_key, norm_key_folded_into, norm_key_into};
 
 /// Name of the output schema written in every object's `schema` field.
 pub const SCHEMA: &str = "dateline.article/1";

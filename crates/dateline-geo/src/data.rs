@@ -331,7 +331,7 @@ struct PressAbbreviation {
 /// tested to parse whole).
 fn press_abbreviations() -> &'static [PressAbbreviation] {
     static ROWS: std::sync::LazyLock<Vec<PressAbbreviation>> = std::sync::LazyLock::new(|| {
-        crate::wordlist::entries(include_str!("../../../data/geo/press-abbreviations.tsv"))
+        crate::wordlist::entries(include_str!("../data/geo/press-abbreviations.tsv"))
             .filter_map(|l| {
                 let mut f = l.split('\t');
                 Some(PressAbbreviation {
@@ -391,7 +391,7 @@ mod tests {
 
     #[test]
     fn every_press_abbreviation_row_parses() {
-        let text = include_str!("../../../data/geo/press-abbreviations.tsv");
+        let text = include_str!("../data/geo/press-abbreviations.tsv");
         let rows = crate::wordlist::entries(text).count();
         assert_eq!(press_abbreviations().len(), rows);
         for a in press_abbreviations() {

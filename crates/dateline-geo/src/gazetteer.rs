@@ -64,12 +64,12 @@ pub struct Gazetteer {
 /// The text of a bundled gazetteer table, by file name (compiled into the binary).
 pub(crate) fn bundled_file(file: &str) -> Result<&'static str, GeoError> {
     match file {
-        "countries.tsv" => Ok(include_str!("../../../data/geo/countries.tsv")),
-        "places.tsv" => Ok(include_str!("../../../data/geo/places.tsv")),
-        "airports.tsv" => Ok(include_str!("../../../data/geo/airports.tsv")),
-        "regions.tsv" => Ok(include_str!("../../../data/geo/regions.tsv")),
-        "country-aliases.tsv" => Ok(include_str!("../../../data/geo/country-aliases.tsv")),
-        "demonym-aliases.tsv" => Ok(include_str!("../../../data/geo/demonym-aliases.tsv")),
+        "countries.tsv" => Ok(include_str!("../data/geo/countries.tsv")),
+        "places.tsv" => Ok(include_str!("../data/geo/places.tsv")),
+        "airports.tsv" => Ok(include_str!("../data/geo/airports.tsv")),
+        "regions.tsv" => Ok(include_str!("../data/geo/regions.tsv")),
+        "country-aliases.tsv" => Ok(include_str!("../data/geo/country-aliases.tsv")),
+        "demonym-aliases.tsv" => Ok(include_str!("../data/geo/demonym-aliases.tsv")),
         other => Err(GeoError::NotBundled(other.to_string())),
     }
 }
@@ -90,7 +90,7 @@ impl Gazetteer {
         let mut g = Gazetteer::with_index(countries, places, regions, index);
         // first-level divisions at the centroids of their boundaries (Natural Earth), US
         // states and counties at those of the Census's
-        let adm1 = data::parse_adm1_centroids(include_str!("../../../data/geo/adm1-centroids.tsv"))
+        let adm1 = data::parse_adm1_centroids(include_str!("../data/geo/adm1-centroids.tsv"))
             .map_err(|e| e.in_file("adm1-centroids.tsv"))?;
         let adm1: FastMap<u64, (f64, f64)> = adm1
             .into_iter()
@@ -102,9 +102,8 @@ impl Gazetteer {
                 p.lon = lon;
             }
         }
-        let centroids =
-            data::parse_us_centroids(include_str!("../../../data/geo/us-centroids.tsv"))
-                .map_err(|e| e.in_file("us-centroids.tsv"))?;
+        let centroids = data::parse_us_centroids(include_str!("../data/geo/us-centroids.tsv"))
+            .map_err(|e| e.in_file("us-centroids.tsv"))?;
         let mut county_at: FastMap<&str, (f64, f64)> = FastMap::default();
         for c in centroids {
             if c.kind == data::UsDivision::County {
@@ -116,7 +115,7 @@ impl Gazetteer {
         }
         // adjectives of continents and regions ("European", "Asian")
         let file = "region-adjectives.tsv";
-        for (n, line) in include_str!("../../../data/geo/region-adjectives.tsv")
+        for (n, line) in include_str!("../data/geo/region-adjectives.tsv")
             .lines()
             .enumerate()
         {
@@ -135,7 +134,7 @@ impl Gazetteer {
                 })?;
             g.region_adjectives.insert(norm_key(adj), i);
         }
-        for line in include_str!("../../../data/geo/us-counties.tsv").lines() {
+        for line in include_str!("../data/geo/us-counties.tsv").lines() {
             if line.starts_with('#') {
                 continue;
             }
@@ -420,7 +419,7 @@ mod tests {
     #[test]
     fn countries_carry_the_points_of_their_geonames_features() {
         let g = gazetteer();
-        let text = include_str!("../../../data/geo/country-points.tsv");
+        let text = include_str!("../data/geo/country-points.tsv");
         let mut n = 0;
         for line in text
             .lines()

@@ -24,7 +24,7 @@ macro_rules! word_list {
     ($(#[$doc:meta])* $name:ident, $file:literal) => {
         $(#[$doc])*
         pub(crate) static $name: LazyLock<WordSet> =
-            LazyLock::new(|| WordSet::parse(include_str!(concat!("../../../data/geo/", $file))));
+            LazyLock::new(|| WordSet::parse(include_str!(concat!("../data/geo/", $file))));
     };
 }
 

@@ -117,37 +117,34 @@ impl Lexicon {
     /// The lexicon with the word lists bundled in `data/nlp/` and no names.
     pub fn with_word_lists() -> Self {
         Lexicon {
-            titles: words(include_str!("../../../data/nlp/titles.txt"))
+            titles: words(include_str!("../data/nlp/titles.txt"))
                 .map(str::to_string)
                 .collect(),
-            org_words: words(include_str!("../../../data/nlp/org-words.txt"))
+            org_words: words(include_str!("../data/nlp/org-words.txt"))
                 .map(str::to_string)
                 .collect(),
-            place_words: words(include_str!("../../../data/nlp/place-words.txt"))
+            place_words: words(include_str!("../data/nlp/place-words.txt"))
                 .map(str::to_string)
                 .collect(),
-            common_words: words(include_str!("../../../data/nlp/common-words.txt"))
-                .chain(words(include_str!("../../../data/nlp/function-words.txt")))
+            common_words: words(include_str!("../data/nlp/common-words.txt"))
+                .chain(words(include_str!("../data/nlp/function-words.txt")))
                 .map(str::to_string)
                 .collect(),
-            function_words: words(include_str!("../../../data/nlp/function-words.txt"))
+            function_words: words(include_str!("../data/nlp/function-words.txt"))
                 .map(str::to_string)
                 .collect(),
-            first_names: words(include_str!("../../../data/nlp/first-names.txt"))
+            first_names: words(include_str!("../data/nlp/first-names.txt"))
                 .map(str::to_string)
                 .collect(),
-            last_names: words(include_str!("../../../data/nlp/last-names.txt"))
+            last_names: words(include_str!("../data/nlp/last-names.txt"))
                 .map(str::to_string)
                 .collect(),
-            quote_verbs: words(include_str!("../../../data/nlp/quote-verbs.txt"))
-                .chain(words(include_str!(
-                    "../../../data/nlp/quote-verbs-extra.txt"
-                )))
+            quote_verbs: words(include_str!("../data/nlp/quote-verbs.txt"))
+                .chain(words(include_str!("../data/nlp/quote-verbs-extra.txt")))
                 .map(str::to_string)
                 .collect(),
             clusters: std::sync::Arc::new(
-                parse_clusters(include_str!("../../../data/nlp/word-clusters.tsv"))
-                    .unwrap_or_default(),
+                parse_clusters(include_str!("../data/nlp/word-clusters.tsv")).unwrap_or_default(),
             ),
             ..Default::default()
         }
@@ -181,7 +178,7 @@ impl Lexicon {
     /// Group words (`European`, `Islamist`): (word, canonical, CAMEO code) from
     /// `data/nlp/group-demonyms.tsv`.
     pub fn group_words() -> Vec<(String, String, String)> {
-        words(include_str!("../../../data/nlp/group-demonyms.tsv"))
+        words(include_str!("../data/nlp/group-demonyms.tsv"))
             .filter_map(|l| {
                 let mut f = l.split('\t');
                 let w = f.next()?.trim().to_string();

@@ -34,7 +34,7 @@ pub struct Sentence {
 fn abbreviations() -> &'static dateline_core::hash::FastSet<String> {
     static SET: std::sync::LazyLock<dateline_core::hash::FastSet<String>> =
         std::sync::LazyLock::new(|| {
-            dateline_core::words::set(include_str!("../../../data/nlp/abbreviations.txt"))
+            dateline_core::words::set(include_str!("../data/nlp/abbreviations.txt"))
         });
     &SET
 }

@@ -25,7 +25,7 @@ pub fn is_gzip(head: &[u8]) -> bool {
 }
 
 /// File-name endings of files that are not articles, one per line.
-const NOT_ARTICLES: &str = include_str!("../../../data/read/not-articles.txt");
+const NOT_ARTICLES: &str = include_str!("../data/read/not-articles.txt");
 
 /// How many bytes from the start of a file decide whether it is binary.
 const SNIFF_BYTES: usize = 8192;

@@ -19,7 +19,11 @@ pub struct NerArgs {
     #[arg(long)]
     dev: Option<PathBuf>,
     /// Output model file.
-    #[arg(long, short = 'o', default_value = "data/models/ner.bin")]
+    #[arg(
+        long,
+        short = 'o',
+        default_value = "crates/dateline-code/data/models/ner.bin"
+    )]
     output: PathBuf,
     #[arg(long, default_value_t = 12)]
     epochs: usize,

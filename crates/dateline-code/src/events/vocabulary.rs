@@ -94,7 +94,7 @@ impl Vocabulary {
                 groups.entry(w).or_insert(c);
             }
         }
-        let force = include_str!("../../../../data/events/force-words.tsv");
+        let force = include_str!("../../data/events/force-words.tsv");
         let kind = |k: &str| -> HashSet<String> {
             rows(force)
                 .filter(|(_, kk)| *kk == k)
@@ -103,30 +103,28 @@ impl Vocabulary {
         };
         Vocabulary {
             groups,
-            negators: set(include_str!("../../../../data/events/negators.txt")),
-            intent: set(include_str!("../../../../data/events/intent-words.txt")),
+            negators: set(include_str!("../../data/events/negators.txt")),
+            intent: set(include_str!("../../data/events/intent-words.txt")),
             troops: kind("troops"),
             aerial: kind("aerial"),
             ground: kind("ground"),
             bombing: kind("bombing"),
-            request_nouns: set(include_str!("../../../../data/events/request-nouns.txt")),
-            accusation_stems: entries(include_str!("../../../../data/events/accusation-stems.txt"))
+            request_nouns: set(include_str!("../../data/events/request-nouns.txt")),
+            accusation_stems: entries(include_str!("../../data/events/accusation-stems.txt"))
                 .map(str::to_string)
                 .collect(),
-            purpose_phrases: entries(include_str!("../../../../data/events/purpose-phrases.txt"))
+            purpose_phrases: entries(include_str!("../../data/events/purpose-phrases.txt"))
                 .map(str::to_string)
                 .collect(),
-            partitive_heads: set(include_str!("../../../../data/events/partitive-heads.txt")),
-            settlements: set(include_str!("../../../../data/events/settlement-words.txt")),
-            group_heads: set(include_str!("../../../../data/events/group-head-nouns.txt")),
-            acting_titles: set(include_str!("../../../../data/events/acting-titles.txt")),
-            event_nouns: rows(include_str!("../../../../data/events/event-nouns.tsv"))
+            partitive_heads: set(include_str!("../../data/events/partitive-heads.txt")),
+            settlements: set(include_str!("../../data/events/settlement-words.txt")),
+            group_heads: set(include_str!("../../data/events/group-head-nouns.txt")),
+            acting_titles: set(include_str!("../../data/events/acting-titles.txt")),
+            event_nouns: rows(include_str!("../../data/events/event-nouns.tsv"))
                 .filter_map(|(w, k)| Some((w.to_string(), Occasion::parse(k)?)))
                 .collect(),
-            other_event: set(include_str!(
-                "../../../../data/events/other-event-words.txt"
-            )),
-            occasion_nouns: set(include_str!("../../../../data/events/occasion-nouns.txt")),
+            other_event: set(include_str!("../../data/events/other-event-words.txt")),
+            occasion_nouns: set(include_str!("../../data/events/occasion-nouns.txt")),
         }
     }
 

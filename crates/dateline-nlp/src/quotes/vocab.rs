@@ -25,7 +25,7 @@ macro_rules! word_list {
     ($(#[$doc:meta])* $name:ident, $file:literal) => {
         $(#[$doc])*
         pub(super) static $name: LazyLock<Words> =
-            LazyLock::new(|| Words::load(include_str!(concat!("../../../../data/nlp/", $file))));
+            LazyLock::new(|| Words::load(include_str!(concat!("../../data/nlp/", $file))));
     };
 }
 

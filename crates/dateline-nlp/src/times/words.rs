@@ -130,24 +130,22 @@ fn holiday(line: &str) -> Option<Holiday> {
     })
 }
 
-const HOLIDAYS: &str = include_str!("../../../../data/nlp/holidays.tsv");
+const HOLIDAYS: &str = include_str!("../../data/nlp/holidays.tsv");
 
 impl TimeWords {
     fn load() -> Self {
         TimeWords {
-            numbers: numbered(include_str!("../../../../data/nlp/number-words.tsv")),
-            ordinals: numbered(include_str!("../../../../data/nlp/ordinal-words.tsv")),
-            decades: numbered(include_str!("../../../../data/nlp/decade-words.tsv")),
+            numbers: numbered(include_str!("../../data/nlp/number-words.tsv")),
+            ordinals: numbered(include_str!("../../data/nlp/ordinal-words.tsv")),
+            decades: numbered(include_str!("../../data/nlp/decade-words.tsv")),
             holidays: lines(HOLIDAYS).filter_map(holiday).collect(),
-            future_cues: set(include_str!("../../../../data/nlp/future-cues.txt")),
-            strong_future_cues: set(include_str!("../../../../data/nlp/strong-future-cues.txt")),
-            clause_future_cues: set(include_str!("../../../../data/nlp/clause-future-cues.txt")),
-            irregular_past: set(include_str!(
-                "../../../../data/nlp/irregular-past-verbs.txt"
-            )),
-            deadline_cues: set(include_str!("../../../../data/nlp/deadline-cues.txt")),
-            time_zones: set(include_str!("../../../../data/nlp/time-zones.txt")),
-            counted_nouns: set(include_str!("../../../../data/nlp/counted-nouns.txt")),
+            future_cues: set(include_str!("../../data/nlp/future-cues.txt")),
+            strong_future_cues: set(include_str!("../../data/nlp/strong-future-cues.txt")),
+            clause_future_cues: set(include_str!("../../data/nlp/clause-future-cues.txt")),
+            irregular_past: set(include_str!("../../data/nlp/irregular-past-verbs.txt")),
+            deadline_cues: set(include_str!("../../data/nlp/deadline-cues.txt")),
+            time_zones: set(include_str!("../../data/nlp/time-zones.txt")),
+            counted_nouns: set(include_str!("../../data/nlp/counted-nouns.txt")),
         }
     }
 }
