@@ -13,4 +13,4 @@ pub mod ontology;
 pub mod patterns;
 pub mod pipeline;
 
-pub use pipeline::Pipeline;
+pub use pipeline::{is_english, not_annotated_language, Pipeline, NOT_ANNOTATED};

@@ -19,6 +19,10 @@ pub struct Pipeline {
     pub patterns: Patterns,
     /// The event coder's word lists.
     pub vocabulary: Vocabulary,
+    /// Annotate articles whose `language` is known and not English too (with the English
+    /// models). Off by default: such an article keeps its body and metadata, gets a warning,
+    /// and no annotations.
+    pub all_languages: bool,
 }
 
 /// Why the bundled knowledge could not be loaded (a build defect: each file is tested to load).
@@ -99,6 +103,7 @@ impl Pipeline {
             ontology: Ontology::bundled(),
             patterns,
             vocabulary: Vocabulary::bundled(),
+            all_languages: false,
         }
     }
 
@@ -112,6 +117,16 @@ impl Pipeline {
     }
 
     pub fn run(&self, mut d: Document) -> Document {
+        if !self.all_languages {
+            if let Some(lang) = d.article.language.as_deref().filter(|l| !is_english(l)) {
+                let note = format!(
+                    "{NOT_ANNOTATED}the article's language is \"{lang}\", not English \
+                     (--all-languages annotates it with the English models)"
+                );
+                d.warnings.push(note);
+                return d;
+            }
+        }
         let published = d.article.published.clone();
         let body = std::mem::take(&mut d.body);
         let ann = dateline_nlp::annotate(
@@ -158,6 +173,25 @@ impl Pipeline {
         d.body = body;
         d
     }
+}
+
+/// How the warning of an article left unannotated (its language is not English) begins.
+pub const NOT_ANNOTATED: &str = "not annotated: ";
+
+/// The language of a document [`Pipeline::run`] left unannotated, if it did.
+pub fn not_annotated_language(d: &Document) -> Option<&str> {
+    if d.warnings.iter().any(|w| w.starts_with(NOT_ANNOTATED)) {
+        d.article.language.as_deref()
+    } else {
+        None
+    }
+}
+
+/// Whether a language code or name (`en`, `en-GB`, `eng`, `English`) is English.
+pub fn is_english(language: &str) -> bool {
+    let l = language.trim().to_ascii_lowercase();
+    let primary = l.split(['-', '_']).next().unwrap_or("");
+    matches!(primary, "en" | "eng" | "english")
 }
 
 /// Names for the entity recogniser: countries, demonyms, regions and places from the
@@ -309,6 +343,39 @@ mod tests {
         );
         let ok = guarded("x", "", || Document::failed("x", None, "fine".into()));
         assert_eq!(ok.error.as_deref(), Some("fine"));
+    }
+
+    #[test]
+    fn english_names_of_the_language() {
+        for en in ["en", "EN", "en-GB", "en_US", "eng", "English"] {
+            assert!(is_english(en), "{en}");
+        }
+        for other in ["fr", "de-CH", "engl", "", "ne"] {
+            assert!(!is_english(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn an_article_in_another_language_is_not_annotated_unless_asked() {
+        let p = crate::events::testing::pipeline();
+        let body = "Le président Emmanuel Macron a rencontré mardi à Paris le chancelier allemand.";
+        let doc = |lang: &str| {
+            let mut d = Document::new("x.txt", Default::default(), body.to_string());
+            d.article.language = Some(lang.to_string());
+            d
+        };
+        let skipped = p.run(doc("fr"));
+        assert!(skipped.entities.is_none() && skipped.events.is_none());
+        assert_eq!(skipped.body, body);
+        assert!(
+            skipped.warnings[0].contains("\"fr\", not English"),
+            "{:?}",
+            skipped.warnings
+        );
+        assert_eq!(not_annotated_language(&skipped), Some("fr"));
+        let english = p.run(doc("en-GB"));
+        assert_eq!(not_annotated_language(&english), None);
+        assert!(english.entities.is_some() && english.warnings.is_empty());
     }
 
     #[test]

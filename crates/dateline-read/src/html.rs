@@ -195,10 +195,7 @@ pub fn read_str(
             .or_else(|| fallback_date(html, url)),
         url: url.map(str::to_string).or(a.url.clone()),
         outlet: a.site_name.clone(),
-        language: a
-            .lang
-            .as_deref()
-            .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase()),
+        language: a.lang.as_deref().and_then(crate::language::primary_subtag),
         ..Default::default()
     };
     if art.outlet.is_none() {

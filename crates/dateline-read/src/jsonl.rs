@@ -1,5 +1,6 @@
 //! JSON Lines input: one article per line,
-//! `{"id", "text" | "html", "title", "url", "published"}` (only `text` or `html` is required).
+//! `{"id", "text" | "html", "title", "url", "published", "language"}` (only `text` or `html`
+//! is required; `language`, also `lang`, is a language tag such as `en` or `fr-CA`).
 //! With `text`, the body is byte-identical to it. Every line yields one result, so outputs
 //! line up with inputs; blank lines are skipped.
 
@@ -15,6 +16,8 @@ struct Record {
     title: Option<String>,
     url: Option<String>,
     published: Option<String>,
+    #[serde(alias = "lang")]
+    language: Option<String>,
     source: Option<String>,
 }
 
@@ -55,6 +58,7 @@ pub enum Item {
         /// whether `published` is the record's own (else it is `--published`)
         own_date: bool,
         title: Option<String>,
+        language: Option<String>,
         id: Option<String>,
         line: usize,
         input: String,
@@ -72,6 +76,7 @@ impl Item {
                 published,
                 own_date,
                 title,
+                language,
                 id,
                 line,
                 input,
@@ -82,6 +87,9 @@ impl Item {
                     }
                     if title.is_some() {
                         d.article.title = title;
+                    }
+                    if language.is_some() {
+                        d.article.language = language;
                     }
                     if let Some(id) = &id {
                         d.id = id.clone();
@@ -168,6 +176,10 @@ pub fn parse_from(
             .filter(|p| !p.is_empty())
             .or(published);
         let own_date = rec.published.as_deref().is_some_and(|p| !p.is_empty());
+        let language = rec
+            .language
+            .as_deref()
+            .and_then(crate::language::primary_subtag);
         if rec.text.is_none() {
             if let Some(h) = rec.html {
                 out.push(Item::Html {
@@ -177,6 +189,7 @@ pub fn parse_from(
                     published: pubd.map(str::to_string),
                     own_date,
                     title: rec.title,
+                    language,
                     id,
                     line: line_no,
                     input: source.to_string(),
@@ -190,6 +203,7 @@ pub fn parse_from(
                 url: rec.url.clone(),
                 outlet: rec.url.as_deref().and_then(outlet_of),
                 published: own_date.then(|| pubd.map(str::to_string)).flatten(),
+                language,
                 ..Default::default()
             };
             Ok(finish(Document::new(&src, art, t), published))
@@ -280,6 +294,25 @@ mod tests {
         assert_eq!(e.id.as_deref(), Some("7"));
         let z = out[3].as_ref().unwrap();
         assert_eq!(z.article.published.as_deref(), Some("2019-01-01"));
+    }
+
+    #[test]
+    fn a_records_language_tag_is_kept_over_the_detectors_guess() {
+        let input = "{\"text\": \"The council met on Monday.\", \"language\": \"fr-CA\"}\n\
+                     {\"html\": \"<p>The council met on Monday.</p>\", \"lang\": \"DE\"}\n\
+                     {\"text\": \"The council met on Monday and said that the vote was close.\"}\n";
+        let langs: Vec<Option<String>> = read("in.jsonl", input.as_bytes(), None)
+            .into_iter()
+            .map(|r| r.expect("record").article.language)
+            .collect();
+        assert_eq!(
+            langs,
+            [
+                Some("fr".to_string()),
+                Some("de".to_string()),
+                Some("en".to_string())
+            ]
+        );
     }
 }
 

@@ -19,6 +19,7 @@ pub mod feed;
 pub mod files;
 pub mod html;
 pub mod jsonl;
+pub mod language;
 pub mod markdown;
 pub mod warc;
 
@@ -241,7 +242,7 @@ pub fn finish(mut doc: Document, published: Option<&str>) -> Document {
         doc.article.published_source = Some(PublishedSource::Option);
     }
     if doc.article.language.is_none() && !doc.body.is_empty() {
-        doc.article.language = guess_language(&doc.body);
+        doc.article.language = language::detect(&doc.body);
     }
     doc
 }
@@ -252,24 +253,6 @@ pub(crate) fn option_date_is_metadata(doc: &mut Document) {
     if doc.article.published_source == Some(PublishedSource::Option) {
         doc.article.published_source = Some(PublishedSource::Metadata);
     }
-}
-
-/// A cheap stop-word vote for English; other languages are left unknown (`None`) rather than
-/// guessed.
-pub fn guess_language(body: &str) -> Option<String> {
-    const EN: [&str; 12] = [
-        "the", "of", "and", "to", "in", "is", "that", "for", "on", "was", "with", "said",
-    ];
-    let mut words = 0usize;
-    let mut hits = 0usize;
-    for w in body.split_whitespace().take(2000) {
-        words += 1;
-        let lw = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if EN.iter().any(|e| lw.eq_ignore_ascii_case(e)) {
-            hits += 1;
-        }
-    }
-    (words >= 5 && hits * 100 >= words * 8).then(|| "en".to_string())
 }
 
 /// Outlet (host without `www.`) of a URL.

@@ -180,6 +180,7 @@ struct Progress {
     events: usize,
     mentions: usize,
     errors: usize,
+    languages: crate::progress::Languages,
 }
 
 impl Progress {
@@ -203,6 +204,7 @@ impl Progress {
             events: 0,
             mentions: 0,
             errors: 0,
+            languages: Default::default(),
         }
     }
 
@@ -227,7 +229,7 @@ pub fn ingest(args: &IngestArgs) -> Result<usize, String> {
     // the pipeline first: a bad --verbs file fails before the database file is created
     // leaked on purpose: freed by the OS at exit, not allocation by allocation (main.rs)
     let pipeline: &'static dateline_code::Pipeline =
-        Box::leak(Box::new(crate::pipeline(args.verbs.verbs.as_deref())?));
+        Box::leak(Box::new(crate::pipeline(&args.verbs)?));
     let mut store = Store::open(&args.db).map_err(|e| e.to_string())?;
     let opts = args.read.options();
     let mut errs = Vec::new();
@@ -275,6 +277,9 @@ pub fn ingest(args: &IngestArgs) -> Result<usize, String> {
         p.articles as f64 / secs.max(1e-3),
         args.db.display()
     );
+    if let Some(note) = p.languages.note() {
+        eprintln!("dateline: {note}");
+    }
     Ok(p.errors)
 }
 
@@ -313,8 +318,9 @@ fn store_docs(
         .collect();
     for d in &coded {
         if let Some(e) = &d.error {
-            eprintln!("dateline: {e}");
+            p.report(e);
         }
+        p.languages.add(d);
     }
     let st = store.write_batch(&coded).map_err(|e| e.to_string())?;
     p.articles += st.articles;

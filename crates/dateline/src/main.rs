@@ -6,7 +6,7 @@ use dateline_core::Document;
 use dateline_read::{InputFormat, ReadOptions};
 use rayon::prelude::*;
 use std::io::{self, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod db;
@@ -131,6 +131,10 @@ pub(crate) struct VerbArgs {
     /// dictionary, e.g. CAMEO.2.0.txt, or dateline's pattern format; docs/data-formats.md).
     #[arg(long, value_name = "FILE")]
     pub verbs: Option<PathBuf>,
+    /// Annotate articles in languages other than English too, with the English models
+    /// (by default they keep their text and `language` and get no annotations).
+    #[arg(long)]
+    pub all_languages: bool,
 }
 
 #[derive(Args)]
@@ -141,9 +145,10 @@ struct OutArgs {
 }
 
 /// The coding pipeline with the bundled knowledge and, if given, a user's verb file.
-pub(crate) fn pipeline(verbs: Option<&Path>) -> Result<dateline_code::Pipeline, String> {
+pub(crate) fn pipeline(args: &VerbArgs) -> Result<dateline_code::Pipeline, String> {
     let mut p = dateline_code::Pipeline::new().map_err(|e| e.to_string())?;
-    if let Some(v) = verbs {
+    p.all_languages = args.all_languages;
+    if let Some(v) = args.verbs.as_deref() {
         let shown = v.display();
         let bytes = std::fs::read(v).map_err(|e| format!("{shown}: cannot read: {e}"))?;
         let text = String::from_utf8(bytes)
@@ -213,7 +218,7 @@ fn run(args: &ReadArgs, out: &OutArgs, code: Option<&VerbArgs>) -> Result<usize,
     // the pipeline lives until the process ends: leaking it spares freeing ~300k small
     // allocations at exit (a fifth of a short run's time); the OS reclaims the memory
     let pipeline: Option<&'static dateline_code::Pipeline> = match code {
-        Some(v) => Some(Box::leak(Box::new(pipeline(v.verbs.as_deref())?))),
+        Some(v) => Some(Box::leak(Box::new(pipeline(v)?))),
         None => None,
     };
     let mut errors = Vec::new();
@@ -229,6 +234,7 @@ fn run(args: &ReadArgs, out: &OutArgs, code: Option<&VerbArgs>) -> Result<usize,
     }
     let mut out = io::BufWriter::new(stdout.lock());
     let mut broken_pipe = false;
+    let mut languages = progress::Languages::default();
     let res = dateline_read::for_each_batch(
         &files,
         &opts,
@@ -257,6 +263,7 @@ fn run(args: &ReadArgs, out: &OutArgs, code: Option<&VerbArgs>) -> Result<usize,
                     progress.note(&format!("{}: {w}", d.source));
                 }
                 progress.document(d);
+                languages.add(d);
                 let res = if pretty {
                     pretty::write(&mut out, d, code.is_some())
                 } else {
@@ -280,6 +287,9 @@ fn run(args: &ReadArgs, out: &OutArgs, code: Option<&VerbArgs>) -> Result<usize,
         },
     );
     progress.finish();
+    if let Some(note) = languages.note() {
+        eprintln!("dateline: {note}");
+    }
     if broken_pipe {
         return Ok(failed);
     }

@@ -30,7 +30,20 @@ pub fn write(w: &mut impl Write, d: &Document, code: bool) -> io::Result<()> {
         writeln!(w, "   related:   {}", r.title)?;
     }
     let words = d.body.split_whitespace().count();
-    writeln!(w, "   body:      {words} words")?;
+    match &a.language {
+        Some(l) if !dateline_code::is_english(l) => {
+            let name = dateline_read::language::name_of(l);
+            writeln!(w, "   body:      {words} words in {name} ({l})")?
+        }
+        _ => writeln!(w, "   body:      {words} words")?,
+    }
+    for note in d
+        .warnings
+        .iter()
+        .filter(|n| n.starts_with(dateline_code::NOT_ANNOTATED))
+    {
+        writeln!(w, "   {note}")?;
+    }
     if !code {
         let preview: String = d.body.chars().take(300).collect();
         writeln!(

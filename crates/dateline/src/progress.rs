@@ -89,6 +89,33 @@ impl RunProgress {
     }
 }
 
+/// The articles left unannotated because they are not in English, by language.
+#[derive(Default)]
+pub(crate) struct Languages(std::collections::BTreeMap<String, usize>);
+
+impl Languages {
+    pub(crate) fn add(&mut self, d: &Document) {
+        if let Some(lang) = dateline_code::not_annotated_language(d) {
+            *self.0.entry(lang.to_string()).or_default() += 1;
+        }
+    }
+
+    /// "2 articles not in English were not annotated (fr 1, ru 1): --all-languages …".
+    pub(crate) fn note(&self) -> Option<String> {
+        let n: usize = self.0.values().sum();
+        (n > 0).then(|| {
+            let by: Vec<String> = self.0.iter().map(|(l, k)| format!("{l} {k}")).collect();
+            format!(
+                "{} not in English {} not annotated ({}); --all-languages annotates them \
+                 with the English models",
+                count(n, "article"),
+                if n == 1 { "was" } else { "were" },
+                by.join(", ")
+            )
+        })
+    }
+}
+
 /// "1 article", "3 articles".
 fn count(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })

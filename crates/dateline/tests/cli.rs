@@ -712,6 +712,85 @@ fn directories_skip_what_is_not_an_article_and_an_empty_one_is_an_error() {
 }
 
 #[test]
+fn articles_not_in_english_keep_their_language_and_get_no_english_annotations() {
+    let d = tmpdir("languages");
+    std::fs::write(
+        d.join("harbour.txt"),
+        "The harbour master of Oulu resigned on Friday after a storm sank two ferries, \
+         the city council said.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        d.join("port.txt"),
+        "Le capitaine du port de Marseille a démissionné vendredi après qu'une tempête a \
+         coulé deux ferries, a indiqué le conseil municipal dans un communiqué publié le soir \
+         même. Les habitants du quartier ont été évacués pendant la nuit par les pompiers.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        d.join("hafen.html"),
+        "<html lang=\"de-AT\"><head><title>Hafen</title></head><body><article><p>Der \
+         Hafenmeister von Linz ist am Freitag zurückgetreten, nachdem ein Sturm zwei Fähren \
+         versenkt hatte, teilte der Stadtrat mit.</p></article></body></html>",
+    )
+    .expect("write");
+    let code = |extra: &[&str]| {
+        let out = bin()
+            .args(["code", "--format", "jsonl"])
+            .args(extra)
+            .arg(&d)
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        assert!(out.status.success(), "{stderr}");
+        let docs = lines(&out.stdout);
+        let by_lang = |l: &str| -> Value {
+            docs.iter()
+                .find(|doc| doc["article"]["language"] == l)
+                .cloned()
+                .unwrap_or_else(|| panic!("no article in {l}: {docs:#?}"))
+        };
+        (by_lang("en"), by_lang("fr"), by_lang("de"), stderr)
+    };
+    let (en, fr, de, stderr) = code(&[]);
+    assert!(en["entities"].as_array().is_some_and(|e| !e.is_empty()));
+    for doc in [&fr, &de] {
+        assert!(
+            doc.get("entities").is_none() && doc.get("events").is_none(),
+            "{doc:#?}"
+        );
+        assert!(doc["body"]
+            .as_str()
+            .is_some_and(|b| b.contains("Freitag") || b.contains("vendredi")));
+        assert!(doc["warnings"][0]
+            .as_str()
+            .is_some_and(|w| w.starts_with("not annotated")));
+    }
+    assert!(
+        stderr.contains("2 articles not in English were not annotated (de 1, fr 1)"),
+        "{stderr}"
+    );
+    let (_, fr, de, stderr) = code(&["--all-languages"]);
+    assert!(fr["entities"].is_array() && de["entities"].is_array());
+    assert!(!stderr.contains("not annotated"), "{stderr}");
+    // ingest keeps them, and says so
+    let db = d.join("news.db");
+    let out = bin()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(&d)
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("3 new articles"), "{stderr}");
+    assert!(
+        stderr.contains("2 articles not in English were not annotated"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn an_article_over_the_size_limit_is_cut_and_a_record_skipped_with_a_report() {
     let d = tmpdir("limit");
     let sentence = "The ferry left the harbour at dawn. ";
