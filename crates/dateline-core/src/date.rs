@@ -38,6 +38,14 @@ pub const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+/// The calendar part of an ISO 8601 value: `2018-05-18` of `2018-05-18T09:30`,
+/// `2018-05-18 09:30:00Z` or `2018-05-18`; `2018-W20` and `2018-05` as they are. An event is
+/// dated by the day, whatever the precision of the time or article date it came from.
+pub fn calendar_part(value: &str) -> &str {
+    let v = value.trim();
+    v.split(['T', ' ']).next().unwrap_or(v)
+}
+
 pub fn is_leap(y: i32) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
@@ -218,6 +226,14 @@ pub fn parse_date_line(line: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_calendar_part_drops_the_time() {
+        assert_eq!(calendar_part("2018-05-18T09:30"), "2018-05-18");
+        assert_eq!(calendar_part(" 2025-03-14 20:28:39Z"), "2025-03-14");
+        assert_eq!(calendar_part("2018-W20"), "2018-W20");
+        assert_eq!(calendar_part("2018-05"), "2018-05");
+    }
 
     #[test]
     fn calendar_arithmetic() {

@@ -223,12 +223,13 @@ fn read_bounded(path: &str, limit: usize) -> Result<Bounded, (bool, io::Error)> 
 }
 
 /// Open an input as a buffered stream (for JSON Lines and WARC files read a batch at a time),
-/// gunzipping it when its first bytes say gzip.
+/// gunzipping it when its first bytes say gzip. The error is the message alone ("cannot read:
+/// …"): the caller's `ReadError` names the file.
 pub fn open(path: &str) -> Result<Box<dyn BufRead>, String> {
     let raw: Box<dyn Read> = if path == "-" {
         Box::new(io::stdin())
     } else {
-        Box::new(std::fs::File::open(path).map_err(|e| format!("{path}: cannot read: {e}"))?)
+        Box::new(std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?)
     };
     let mut r = BufReader::with_capacity(1 << 16, raw);
     let gz = r.fill_buf().map(is_gzip).unwrap_or(false);
@@ -387,5 +388,11 @@ mod tests {
             .read_line(&mut line)
             .expect("line");
         assert_eq!(line, "{\"id\":\"1\",\"text\":\"x\"}\n");
+        let missing = d.join("gone.jsonl");
+        let e = open(&missing.to_string_lossy()).err().expect("an error");
+        assert!(
+            e.starts_with("cannot read: "),
+            "the caller names the file once: {e}"
+        );
     }
 }

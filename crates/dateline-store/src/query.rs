@@ -1,7 +1,8 @@
 //! Filtered event queries and read-only SQL.
 
 use crate::{Result, Store, StoreError};
-use rusqlite::types::{Value, ValueRef};
+pub use rusqlite::types::Value;
+use rusqlite::types::ValueRef;
 
 /// Filters of `dateline query`; all optional, combined with AND.
 #[derive(Debug, Default, Clone)]
@@ -44,7 +45,7 @@ pub struct QuoteFilter {
     pub limit: Option<usize>,
 }
 
-pub const QUOTE_COLUMNS: &str = "a.published AS published, a.id AS article, a.outlet AS outlet, a.url AS url, q.kind AS kind, q.speaker AS speaker, q.speaker_canonical AS speaker_canonical, q.cue AS cue, q.addressee AS addressee, q.text AS text, q.start AS start, q.end AS end";
+pub const QUOTE_COLUMNS: &str = "a.published AS published, a.id AS article, a.outlet AS outlet, a.url AS url, q.kind AS kind, q.speaker AS speaker, q.speaker_canonical AS speaker_canonical, q.cue AS cue, q.addressee AS addressee, q.text AS text, q.start AS start, q.end AS end, a.title AS title";
 
 /// Columns of a query result and its rows.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,9 +54,9 @@ pub struct Table {
     pub rows: Vec<Vec<Value>>,
 }
 
-/// The columns of `dateline query` and of the JSON Lines and CSV exports. The last three came
+/// The columns of `dateline query` and of the JSON Lines and CSV exports. The last four came
 /// later and stay last, so readers of the older columns keep working: the place's GeoNames id,
-/// the evidence sentence of the first report and the URL of its article.
+/// the evidence sentence of the first report, the URL of its article and its title.
 /// The evidence sentence of an event's first report and its article's URL, over table `events`
 /// (a macro so that [`EVENT_COLUMNS`] can be one literal).
 macro_rules! report_columns {
@@ -66,7 +67,8 @@ macro_rules! report_columns {
 
 pub const EVENT_COLUMNS: &str = concat!(
     "id, date, cameo, plover, quad_class, goldstein, negated, mode, source_code, source_name, source_country, target_code, target_name, target_country, place_name, place_country, place_lat, place_lon, num_mentions, num_articles, num_sources, round(confidence, 3) AS confidence, first_seen, last_seen, place_geonameid, ",
-    report_columns!()
+    report_columns!(),
+    ", (SELECT a.title FROM articles a WHERE a.rowid = events.first_article) AS title"
 );
 
 /// The columns `evidence` and `url` of [`EVENT_COLUMNS`].

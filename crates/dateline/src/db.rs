@@ -397,7 +397,7 @@ pub fn query(args: &QueryArgs) -> Result<usize, String> {
     });
     let mut out = io::BufWriter::new(stdout.lock());
     let res = match fmt {
-        TableFmt::Table => write_table(&mut out, &table),
+        TableFmt::Table => crate::table::write(&mut out, &table, crate::table::output_width()),
         TableFmt::Csv => {
             let mut r = writeln!(
                 out,
@@ -443,75 +443,6 @@ pub fn query(args: &QueryArgs) -> Result<usize, String> {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write output: {e}")),
         _ => Ok(0),
     }
-}
-
-fn write_table(out: &mut impl Write, t: &Table) -> io::Result<()> {
-    const SHOWN: &[&str] = &[
-        "id",
-        "date",
-        "cameo",
-        "plover",
-        "source_code",
-        "source_name",
-        "target_code",
-        "target_name",
-        "place_name",
-        "num_mentions",
-        "num_articles",
-    ];
-    // for event queries show the readable subset; for SQL, every column
-    let idx: Vec<usize> = if SHOWN.iter().all(|c| t.columns.iter().any(|x| x == c)) {
-        SHOWN
-            .iter()
-            .filter_map(|c| t.columns.iter().position(|x| x == c))
-            .collect()
-    } else {
-        (0..t.columns.len()).collect()
-    };
-    let clip = |s: String| -> String {
-        if s.chars().count() > 28 {
-            s.chars().take(27).collect::<String>() + "…"
-        } else {
-            s
-        }
-    };
-    let rows: Vec<Vec<String>> = t
-        .rows
-        .iter()
-        .map(|r| idx.iter().map(|&i| clip(cell(&r[i]))).collect())
-        .collect();
-    let heads: Vec<String> = idx.iter().map(|&i| t.columns[i].clone()).collect();
-    let widths: Vec<usize> = (0..idx.len())
-        .map(|k| {
-            rows.iter()
-                .map(|r| r[k].chars().count())
-                .chain([heads[k].len()])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let line = |cells: &[String]| -> String {
-        cells
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| format!("{c:<w$}", w = *w))
-            .collect::<Vec<_>>()
-            .join("  ")
-    };
-    writeln!(out, "{}", line(&heads))?;
-    writeln!(
-        out,
-        "{}",
-        widths
-            .iter()
-            .map(|w| "─".repeat(*w))
-            .collect::<Vec<_>>()
-            .join("  ")
-    )?;
-    for r in &rows {
-        writeln!(out, "{}", line(r).trim_end())?;
-    }
-    writeln!(out, "({} rows)", t.rows.len())
 }
 
 /// Standard output that remembers whether its reader went away (a broken pipe), so that the

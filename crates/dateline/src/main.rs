@@ -12,6 +12,7 @@ use std::process::ExitCode;
 mod db;
 mod pretty;
 mod progress;
+mod table;
 mod train;
 
 #[derive(Parser)]

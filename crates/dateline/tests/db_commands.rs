@@ -351,7 +351,7 @@ fn events_csv_and_jsonl_carry_evidence_url_and_geonames_id_at_the_end() {
     let head = lines.next().unwrap();
     assert!(head.starts_with("id,date,cameo,plover,"), "{head}");
     assert!(
-        head.ends_with(",first_seen,last_seen,place_geonameid,evidence,url"),
+        head.ends_with(",first_seen,last_seen,place_geonameid,evidence,url,title"),
         "{head}"
     );
     let j = run(&db, &["export", "--format", "jsonl"]);
@@ -379,6 +379,59 @@ fn events_csv_and_jsonl_carry_evidence_url_and_geonames_id_at_the_end() {
         rows.iter().any(|r| r["place_geonameid"].as_i64().is_some()),
         "no event has a place"
     );
+}
+
+#[test]
+fn query_tables_fit_the_width_and_name_articles_by_title() {
+    let dir = tmpdir("table");
+    let input = dir.join("in.jsonl");
+    let mut f = std::fs::File::create(&input).expect("create");
+    for (i, (a, b)) in [("Kenya", "Uganda"), ("Ethiopia", "Somalia")]
+        .iter()
+        .enumerate()
+    {
+        let rec = serde_json::json!({
+            "id": format!("t-{i}"),
+            "title": format!("{a} and {b} trade sharp words over a disputed stretch of their border"),
+            "text": format!("{a} criticized {b} on Monday. \"We will not accept this,\" the foreign minister of {a} said."),
+            "published": format!("2021-03-0{}", i + 1),
+        });
+        writeln!(f, "{rec}").expect("write");
+    }
+    drop(f);
+    let db = dir.join("t.db");
+    ok(&ingest(&db, &[&input], &[]));
+    for what in [
+        &["--format", "table"][..],
+        &["--format", "table", "--quotes"][..],
+    ] {
+        let out = bin()
+            .arg("query")
+            .arg("--db")
+            .arg(&db)
+            .args(what)
+            .env("COLUMNS", "72")
+            .output()
+            .expect("run");
+        ok(&out);
+        let text = stdout(&out);
+        assert!(text.contains("title"), "{text}");
+        assert!(
+            text.contains("Kenya a") && text.contains("Ethiopi"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("t-0") && !text.contains("t-1"),
+            "no article ids: {text}"
+        );
+        for line in text.lines() {
+            assert!(
+                line.chars().count() <= 72,
+                "{} wide: {line}",
+                line.chars().count()
+            );
+        }
+    }
 }
 
 /// `ingest` says how many files of a folder it left out as no articles, as `code` does.

@@ -18,7 +18,8 @@ use super::coder::Coder;
 use super::vocabulary::Occasion;
 use super::words::{CLAUSE_WORDS, DEFINITE_DETERMINERS, TIME_LIMITS};
 use super::{Input, Vocabulary};
-use dateline_core::{date::Date, DateSource, Event, TimeExpr};
+use dateline_core::date::{calendar_part, Date};
+use dateline_core::{DateSource, Event, TimeExpr};
 use dateline_nlp::Sentence;
 use std::collections::HashMap;
 
@@ -70,14 +71,11 @@ impl Coder<'_, '_> {
             });
         match best {
             Some(t) => EventDate {
-                date: t
-                    .value
-                    .as_ref()
-                    .map(|v| v.split('T').next().unwrap_or(v).to_string()),
+                date: t.value.as_deref().map(|v| calendar_part(v).to_string()),
                 source: DateSource::Text,
             },
             None => EventDate {
-                date: self.x.published.map(str::to_string),
+                date: self.x.published.map(|p| calendar_part(p).to_string()),
                 source: DateSource::Article,
             },
         }

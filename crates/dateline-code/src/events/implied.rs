@@ -79,7 +79,10 @@ pub(super) fn previous_occasion(
             })
             .and_then(|o| o.target.clone());
     }
-    e.date = t.value.clone();
+    e.date = t
+        .value
+        .as_deref()
+        .map(|v| dateline_core::date::calendar_part(v).to_string());
     e.date_source = Some(DateSource::Text);
     e.sentence = [s.start, s.end];
     e.evidence = x.body[s.start..s.end].to_string();
