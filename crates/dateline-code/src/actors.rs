@@ -36,16 +36,21 @@ pub struct ActorEntry {
 }
 
 impl ActorEntry {
+    /// The dated code whose range holds `day`, if one does (what [`ActorEntry::code_on`]
+    /// prefers over an undated code).
+    pub fn dated_on(&self, day: Option<i64>) -> Option<&DatedCode> {
+        let d = day?;
+        self.codes
+            .iter()
+            .filter(|c| c.from.is_some() || c.to.is_some())
+            .find(|c| c.from.is_none_or(|f| d >= f) && c.to.is_none_or(|t| d <= t))
+    }
+
     /// The code valid on `day` (days since 1970-01-01): a dated code whose range holds the
     /// day wins over an undated one; with no date, the undated or the latest code.
     pub fn code_on(&self, day: Option<i64>) -> Option<&str> {
-        if let Some(d) = day {
-            let dated = self
-                .codes
-                .iter()
-                .filter(|c| c.from.is_some() || c.to.is_some())
-                .find(|c| c.from.is_none_or(|f| d >= f) && c.to.is_none_or(|t| d <= t));
-            if let Some(c) = dated {
+        if day.is_some() {
+            if let Some(c) = self.dated_on(day) {
                 return Some(&c.code);
             }
             if let Some(c) = self
@@ -280,20 +285,7 @@ impl Actors {
     /// country they all share, if they share one; else (or with no date) nothing: a surname
     /// out of office says too little ("Perry").
     pub fn person_by_surname(&self, surname: &str, day: Option<i64>) -> Option<String> {
-        let cands = self.by_surname.get(&norm_key(surname))?;
-        let in_office: Vec<&ActorEntry> = cands
-            .iter()
-            .map(|&i| &self.entries[i])
-            .filter(|e| {
-                day.is_some_and(|d| {
-                    e.codes.iter().any(|c| {
-                        (c.from.is_some() || c.to.is_some())
-                            && c.from.is_none_or(|f| d >= f)
-                            && c.to.is_none_or(|t| d <= t)
-                    })
-                })
-            })
-            .collect();
+        let in_office = self.in_office_by_surname(surname, day);
         if let [one] = in_office.as_slice() {
             return one.code_on(day).map(str::to_string);
         }
@@ -303,6 +295,26 @@ impl Actors {
             .filter_map(|c| c.get(..3));
         let first = countries.next()?;
         countries.all(|c| c == first).then(|| first.to_string())
+    }
+
+    /// The one person with this surname who holds a dated code on `day`, if only one does.
+    pub fn person_in_office(&self, surname: &str, day: Option<i64>) -> Option<&ActorEntry> {
+        match self.in_office_by_surname(surname, day).as_slice() {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+
+    /// The people with this surname holding a dated code on `day`.
+    fn in_office_by_surname(&self, surname: &str, day: Option<i64>) -> Vec<&ActorEntry> {
+        let Some(cands) = self.by_surname.get(&norm_key(surname)) else {
+            return Vec::new();
+        };
+        cands
+            .iter()
+            .map(|&i| &self.entries[i])
+            .filter(|e| e.dated_on(day).is_some())
+            .collect()
     }
 
     pub fn agent(&self, words: &str) -> Option<&str> {

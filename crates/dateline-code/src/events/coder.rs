@@ -13,6 +13,9 @@ pub(super) struct Coder<'a, 'k> {
     pub(super) day: Option<i64>,
     /// The country the article's places are in most often.
     pub(super) focus: Option<String>,
+    /// People the article titled, by dictionary entry name, with the code their title gave
+    /// (see `titles.rs`): later bare mentions keep it.
+    pub(super) titled: std::cell::RefCell<dateline_core::hash::FastMap<String, String>>,
 }
 
 impl<'a, 'k> Coder<'a, 'k> {
@@ -22,6 +25,7 @@ impl<'a, 'k> Coder<'a, 'k> {
             x,
             day: day_of(x.published),
             focus: super::placing::focus_country(x.places),
+            titled: Default::default(),
         }
     }
 

@@ -390,6 +390,12 @@ impl Coder<'_, '_> {
                 // a country alone is weaker than the country and role the text gives
                 .filter(|c| c.len() > 3 || role.is_none());
         }
+        if code.is_some() && e.kind == EntityType::Person {
+            // an explicit title outranks a dated dictionary role (titles.rs)
+            if let Some(c) = self.titled_code(e, (cx.role_a, t0), role) {
+                code = Some(c);
+            }
+        }
         if e.kind == EntityType::Gpe {
             let c = self.country_of_entity(e);
             if code.is_none() {

@@ -45,6 +45,7 @@ mod pronouns;
 mod sentence;
 #[cfg(test)]
 pub(crate) mod testing;
+mod titles;
 mod vocabulary;
 mod words;
 

@@ -62,6 +62,8 @@ pub struct Vocabulary {
     pub(super) group_heads: HashSet<String>,
     /// acting-titles.txt
     pub(super) acting_titles: HashSet<String>,
+    /// head-titles.txt
+    pub(super) head_titles: HashSet<String>,
     /// event-nouns.tsv
     event_nouns: HashMap<String, Occasion>,
     /// other-event-words.txt
@@ -120,6 +122,7 @@ impl Vocabulary {
             settlements: set(include_str!("../../data/events/settlement-words.txt")),
             group_heads: set(include_str!("../../data/events/group-head-nouns.txt")),
             acting_titles: set(include_str!("../../data/events/acting-titles.txt")),
+            head_titles: set(include_str!("../../data/events/head-titles.txt")),
             event_nouns: rows(include_str!("../../data/events/event-nouns.tsv"))
                 .filter_map(|(w, k)| Some((w.to_string(), Occasion::parse(k)?)))
                 .collect(),
