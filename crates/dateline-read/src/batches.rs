@@ -30,9 +30,29 @@ fn stream_kind(path: &str, opts: &ReadOptions) -> Option<Stream> {
             } else if name.ends_with(".warc") {
                 Some(Stream::Warc)
             } else {
-                None
+                sniffed_stream(path)
             }
         }
+        _ => None,
+    }
+}
+
+/// Files at least this large whose name says no format are opened to see whether their
+/// content is JSON Lines or WARC, so that they stream too (smaller ones are read whole);
+/// gzipped ones whatever their size, which says little of what they unpack to.
+const SNIFF_BYTES: u64 = 1 << 20;
+
+/// The stream kind a large file's first bytes show, when its name says nothing.
+fn sniffed_stream(path: &str) -> Option<Stream> {
+    let gz = path.to_ascii_lowercase().ends_with(".gz");
+    if path == "-" || !gz && std::fs::metadata(path).ok()?.len() < SNIFF_BYTES {
+        return None;
+    }
+    let mut r = open(path).ok()?;
+    let head = r.fill_buf().ok()?;
+    match crate::detect::detect(path, head) {
+        InputFormat::Jsonl => Some(Stream::Jsonl),
+        InputFormat::Warc => Some(Stream::Warc),
         _ => None,
     }
 }

@@ -790,6 +790,41 @@ fn articles_not_in_english_keep_their_language_and_get_no_english_annotations() 
     );
 }
 
+/// A large JSON Lines file whose name says nothing is read as JSON Lines: every record comes
+/// out, in order, none cut by the article size limit. (It is streamed, as a `.jsonl` file is:
+/// peak memory is measured in docs/BENCHMARKS.md, not asserted here.)
+#[test]
+fn a_large_json_lines_file_of_any_name_streams() {
+    let d = tmpdir("sniffed-stream");
+    let mut text = String::new();
+    let mut n = 0;
+    while text.len() < 1_200_000 {
+        let rec = serde_json::json!({
+            "id": format!("r{n}"),
+            "text": format!("Record {n}: the ferry to Hailuoto sailed on time again today."),
+        });
+        text.push_str(&rec.to_string());
+        text.push('\n');
+        n += 1;
+    }
+    let path = d.join("export.data");
+    std::fs::write(&path, &text).expect("write");
+    let out = bin()
+        .args(["read", "--format", "jsonl", "--max-article-bytes", "100000"])
+        .arg(&path)
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        !stderr.contains("cut") && !stderr.contains("skipped"),
+        "{stderr}"
+    );
+    let docs = lines(&out.stdout);
+    assert_eq!(docs.len(), n);
+    assert_eq!(docs[n - 1]["id"], format!("r{}", n - 1));
+}
+
 #[test]
 fn an_article_over_the_size_limit_is_cut_and_a_record_skipped_with_a_report() {
     let d = tmpdir("limit");
