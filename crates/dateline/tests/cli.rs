@@ -52,6 +52,17 @@ fn bundled_example_is_coded() {
                 .starts_with("KEN")),
         "Ruto's visit: {evs:#?}"
     );
+    // the article's "President William Ruto" outranks the dictionary's 2010 ministry role
+    let ruto: Vec<&str> = evs
+        .iter()
+        .flat_map(|e| [&e["source"], &e["target"]])
+        .filter(|a| a["canonical"].as_str().is_some_and(|c| c.contains("Ruto")))
+        .filter_map(|a| a["code"].as_str())
+        .collect();
+    assert!(
+        !ruto.is_empty() && ruto.iter().all(|&c| c == "KENGOV"),
+        "{ruto:?}"
+    );
     let quotes = d["quotes"].as_array().unwrap();
     assert!(quotes
         .iter()
