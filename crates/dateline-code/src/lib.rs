@@ -12,5 +12,6 @@ pub mod events;
 pub mod ontology;
 pub mod patterns;
 pub mod pipeline;
+pub mod relevance;
 
 pub use pipeline::{is_english, not_annotated_language, Pipeline, NOT_ANNOTATED};

@@ -23,6 +23,11 @@ pub struct Pipeline {
     /// models). Off by default: such an article keeps its body and metadata, gets a warning,
     /// and no annotations.
     pub all_languages: bool,
+    /// Keep the events of articles judged not political (sports, markets …; see
+    /// [`crate::relevance`]). Off by default: their events are dropped, the judgement kept.
+    pub all_topics: bool,
+    /// Events below this confidence are dropped (0: none is).
+    pub min_confidence: f64,
 }
 
 /// Why the bundled knowledge could not be loaded (a build defect: each file is tested to load).
@@ -104,6 +109,8 @@ impl Pipeline {
             patterns,
             vocabulary: Vocabulary::bundled(),
             all_languages: false,
+            all_topics: false,
+            min_confidence: 0.0,
         }
     }
 
@@ -164,6 +171,14 @@ impl Pipeline {
                 quotes: &ann.quotes,
             },
         );
+        let lower: Vec<&str> = ann.lower.iter().map(String::as_str).collect();
+        let relevance = crate::relevance::judge(&body, &lower);
+        let mut evs = evs;
+        if !relevance.political && !self.all_topics {
+            evs.clear();
+        }
+        evs.retain(|e| e.confidence >= self.min_confidence);
+        d.relevance = Some(relevance);
         d.sentences = Some(ann.sentences.iter().map(|s| [s.start, s.end]).collect());
         d.entities = Some(ann.entities);
         d.times = Some(ann.times);

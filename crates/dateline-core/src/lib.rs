@@ -321,6 +321,32 @@ pub struct Event {
     pub about: Vec<EventContent>,
 }
 
+/// An article's political relevance: event data is about politics, and sports results,
+/// market reports and the like are filtered out before anything else.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Relevance {
+    /// The article reports politics: its events are kept. When false, its events are dropped
+    /// (unless the run keeps every topic) and `topic` says what it is instead.
+    pub political: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<Topic>,
+    /// What decided it, for a reader ("sports words 14 (9 distinct)", "score lines 6").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cues: Vec<String>,
+}
+
+/// What a non-political article is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Topic {
+    /// Match reports, results, tables.
+    Sports,
+    /// Market reports, company results.
+    Markets,
+    /// A subject PETRARCH's story-level discard list names (entertainment, history, weather…).
+    Discarded,
+}
+
 /// PLOVER's mode of an event type (see [`Event::plover_mode`]): the closed set of the CAMEO to
 /// PLOVER table (`data/events/cameo2plover.txt`, `plover-overrides.txt`), named as it spells them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -634,6 +660,9 @@ pub struct Document {
     pub quotes: Option<Vec<Quote>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<Event>>,
+    /// Whether the article reports politics, and what else it is when not (set by coding).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relevance: Option<Relevance>,
     /// Problems met while reading that did not stop it (non-fatal).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,

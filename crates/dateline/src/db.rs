@@ -181,6 +181,7 @@ struct Progress {
     mentions: usize,
     errors: usize,
     languages: crate::progress::Languages,
+    topics: crate::progress::Topics,
 }
 
 impl Progress {
@@ -205,6 +206,7 @@ impl Progress {
             mentions: 0,
             errors: 0,
             languages: Default::default(),
+            topics: Default::default(),
         }
     }
 
@@ -277,7 +279,7 @@ pub fn ingest(args: &IngestArgs) -> Result<usize, String> {
         p.articles as f64 / secs.max(1e-3),
         args.db.display()
     );
-    if let Some(note) = p.languages.note() {
+    for note in [p.languages.note(), p.topics.note()].into_iter().flatten() {
         eprintln!("dateline: {note}");
     }
     Ok(p.errors)
@@ -321,6 +323,7 @@ fn store_docs(
             p.report(e);
         }
         p.languages.add(d);
+        p.topics.add(d);
     }
     let st = store.write_batch(&coded).map_err(|e| e.to_string())?;
     p.articles += st.articles;

@@ -136,6 +136,21 @@ pub(crate) struct VerbArgs {
     /// (by default they keep their text and `language` and get no annotations).
     #[arg(long)]
     pub all_languages: bool,
+    /// Keep the events of articles judged not political (sports, market reports …; see
+    /// `relevance` in the output). By default their events are dropped.
+    #[arg(long)]
+    pub all_topics: bool,
+    /// Drop events whose confidence is below this (0 to 1).
+    #[arg(long, value_name = "X", default_value_t = 0.0, value_parser = parse_confidence)]
+    pub min_confidence: f64,
+}
+
+/// A confidence threshold: a number from 0 to 1.
+fn parse_confidence(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("{s:?} is no confidence: give a number from 0 to 1")),
+    }
 }
 
 #[derive(Args)]
@@ -149,6 +164,8 @@ struct OutArgs {
 pub(crate) fn pipeline(args: &VerbArgs) -> Result<dateline_code::Pipeline, String> {
     let mut p = dateline_code::Pipeline::new().map_err(|e| e.to_string())?;
     p.all_languages = args.all_languages;
+    p.all_topics = args.all_topics;
+    p.min_confidence = args.min_confidence;
     if let Some(v) = args.verbs.as_deref() {
         let shown = v.display();
         let bytes = std::fs::read(v).map_err(|e| format!("{shown}: cannot read: {e}"))?;
@@ -236,6 +253,7 @@ fn run(args: &ReadArgs, out: &OutArgs, code: Option<&VerbArgs>) -> Result<usize,
     let mut out = io::BufWriter::new(stdout.lock());
     let mut broken_pipe = false;
     let mut languages = progress::Languages::default();
+    let mut topics = progress::Topics::default();
     let res = dateline_read::for_each_batch(
         &files,
         &opts,
@@ -265,6 +283,7 @@ fn run(args: &ReadArgs, out: &OutArgs, code: Option<&VerbArgs>) -> Result<usize,
                 }
                 progress.document(d);
                 languages.add(d);
+                topics.add(d);
                 let res = if pretty {
                     pretty::write(&mut out, d, code.is_some())
                 } else {
@@ -288,7 +307,7 @@ fn run(args: &ReadArgs, out: &OutArgs, code: Option<&VerbArgs>) -> Result<usize,
         },
     );
     progress.finish();
-    if let Some(note) = languages.note() {
+    for note in [languages.note(), topics.note()].into_iter().flatten() {
         eprintln!("dateline: {note}");
     }
     if broken_pipe {

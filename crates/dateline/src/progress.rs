@@ -116,6 +116,39 @@ impl Languages {
     }
 }
 
+/// The articles judged not political, by topic, whose events were dropped.
+#[derive(Default)]
+pub(crate) struct Topics(std::collections::BTreeMap<String, usize>);
+
+impl Topics {
+    pub(crate) fn add(&mut self, d: &Document) {
+        let Some(r) = &d.relevance else { return };
+        let dropped = !r.political && d.events.as_ref().is_some_and(Vec::is_empty);
+        if dropped {
+            let topic = r.topic.map_or("other".to_string(), |t| {
+                serde_json::to_value(t)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default()
+            });
+            *self.0.entry(topic).or_default() += 1;
+        }
+    }
+
+    /// "3 articles judged not political (markets 1, sports 2): their events dropped; …".
+    pub(crate) fn note(&self) -> Option<String> {
+        let n: usize = self.0.values().sum();
+        (n > 0).then(|| {
+            let by: Vec<String> = self.0.iter().map(|(t, k)| format!("{t} {k}")).collect();
+            format!(
+                "{} judged not political ({}): no events coded; --all-topics keeps them",
+                count(n, "article"),
+                by.join(", ")
+            )
+        })
+    }
+}
+
 /// "1 article", "3 articles".
 fn count(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })

@@ -801,6 +801,88 @@ fn articles_not_in_english_keep_their_language_and_get_no_english_annotations() 
     );
 }
 
+#[test]
+fn sports_reports_keep_their_annotations_but_no_events_unless_asked() {
+    let d = tmpdir("relevance");
+    let report = d.join("match.txt");
+    std::fs::write(
+        &report,
+        "Harbour Town beat Riverside 3-1 on Saturday and attacked throughout the second half. \
+         Their striker scored twice before halftime, the goalkeeper saved a penalty, and the \
+         coach praised the squad after the match at the stadium. Riverside stay bottom of the \
+         league after a 0-2 defeat at home last week.\n",
+    )
+    .expect("write");
+    let run = |extra: &[&str]| {
+        let out = bin()
+            .args(["code", "--format", "jsonl"])
+            .args(extra)
+            .arg(&report)
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        assert!(out.status.success(), "{stderr}");
+        (lines(&out.stdout).remove(0), stderr)
+    };
+    let (doc, stderr) = run(&[]);
+    assert_eq!(doc["relevance"]["political"], false, "{doc:#?}");
+    assert_eq!(doc["relevance"]["topic"], "sports");
+    assert_eq!(doc["events"].as_array().map(Vec::len), Some(0));
+    assert!(doc["entities"].as_array().is_some_and(|e| !e.is_empty()));
+    assert!(
+        stderr.contains("1 article judged not political (sports 1)"),
+        "{stderr}"
+    );
+    let (doc, _) = run(&["--all-topics"]);
+    assert!(
+        doc["events"].as_array().is_some_and(|e| !e.is_empty()),
+        "{doc:#?}"
+    );
+    // a political story keeps its events, and --min-confidence thins them
+    let news = d.join("news.txt");
+    std::fs::write(
+        &news,
+        "Kenya accused Uganda on Monday of closing the border at Busia. Ugandan officials \
+         said they might meet Kenyan envoys next week.\n",
+    )
+    .expect("write");
+    let all = code_jsonl_file(&news, &[]);
+    assert_eq!(all["relevance"]["political"], true);
+    let confidences = |d: &Value| -> Vec<f64> {
+        d["events"]
+            .as_array()
+            .map(|e| e.iter().filter_map(|e| e["confidence"].as_f64()).collect())
+            .unwrap_or_default()
+    };
+    let every = confidences(&all);
+    assert!(!every.is_empty(), "{all:#?}");
+    let cut = every.iter().cloned().fold(f64::NAN, f64::max);
+    let high = code_jsonl_file(&news, &["--min-confidence", &cut.to_string()]);
+    assert!(confidences(&high).iter().all(|&c| c >= cut));
+    assert!(confidences(&high).len() <= every.len());
+    let bad = bin()
+        .args(["code", "--min-confidence", "1.5"])
+        .arg(&news)
+        .output()
+        .expect("run");
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+fn code_jsonl_file(path: &std::path::Path, extra: &[&str]) -> Value {
+    let out = bin()
+        .args(["code", "--format", "jsonl"])
+        .args(extra)
+        .arg(path)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    lines(&out.stdout).remove(0)
+}
+
 /// A large JSON Lines file whose name says nothing is read as JSON Lines: every record comes
 /// out, in order, none cut by the article size limit. (It is streamed, as a `.jsonl` file is:
 /// peak memory is measured in docs/BENCHMARKS.md, not asserted here.)
