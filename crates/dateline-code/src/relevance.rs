@@ -24,6 +24,8 @@ use std::sync::LazyLock;
 /// A vocabulary of single words and short phrases (matched on consecutive lower-case tokens).
 struct Vocabulary {
     words: FastSet<String>,
+    /// The first words of the phrases of two or more words.
+    starts: FastSet<String>,
     /// The most words a phrase has.
     longest: usize,
 }
@@ -36,7 +38,41 @@ impl Vocabulary {
             .map(|w| w.split_whitespace().count())
             .max()
             .unwrap_or(1);
-        Vocabulary { words, longest }
+        let starts = words
+            .iter()
+            .filter(|w| w.contains(' '))
+            .filter_map(|w| w.split_whitespace().next())
+            .map(str::to_string)
+            .collect();
+        Vocabulary {
+            words,
+            starts,
+            longest,
+        }
+    }
+
+    /// The entry starting at `tokens[i]`, longest first: its length in tokens and its text.
+    fn entry_at(&self, tokens: &[&str], i: usize, phrase: &mut String) -> usize {
+        if self.starts.contains(tokens[i]) {
+            for n in (2..=self.longest.min(tokens.len() - i)).rev() {
+                phrase.clear();
+                for (k, t) in tokens[i..i + n].iter().enumerate() {
+                    if k > 0 {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(t);
+                }
+                if self.words.contains(phrase.as_str()) {
+                    return n;
+                }
+            }
+        }
+        if self.words.contains(tokens[i]) {
+            phrase.clear();
+            phrase.push_str(tokens[i]);
+            return 1;
+        }
+        0
     }
 
     /// Occurrences (longest match first, no overlaps) and distinct entries among `tokens`.
@@ -46,31 +82,25 @@ impl Vocabulary {
         let mut i = 0;
         let mut phrase = String::new();
         while i < tokens.len() {
-            let mut matched = 0;
-            for n in (1..=self.longest.min(tokens.len() - i)).rev() {
-                phrase.clear();
-                for (k, t) in tokens[i..i + n].iter().enumerate() {
-                    if k > 0 {
-                        phrase.push(' ');
-                    }
-                    phrase.push_str(t);
-                }
-                if self.words.contains(phrase.as_str()) {
-                    matched = n;
-                    break;
-                }
-            }
-            if matched > 0 {
+            let n = self.entry_at(tokens, i, &mut phrase);
+            if n > 0 {
                 hits += 1;
                 if !seen.contains(phrase.as_str()) {
                     seen.insert(phrase.clone());
                 }
-                i += matched;
+                i += n;
             } else {
                 i += 1;
             }
         }
         (hits, seen.len())
+    }
+
+    /// The first entry among `tokens`, if any.
+    fn first(&self, tokens: &[&str]) -> Option<String> {
+        let mut phrase = String::new();
+        (0..tokens.len())
+            .find_map(|i| (self.entry_at(tokens, i, &mut phrase) > 0).then(|| phrase.clone()))
     }
 }
 
@@ -125,30 +155,43 @@ fn is_figure(word: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b',' | b'%' | b'/'))
 }
 
-/// A line of a results list: a name, a figure, a name, a figure ("Northport 2 Eastfield 0").
-fn is_result_row(line: &str) -> bool {
-    let mut shape = Vec::new();
-    for w in line.split_whitespace() {
-        let figure = is_figure(w);
-        if shape.last() != Some(&figure) {
-            shape.push(figure);
-        }
-    }
-    shape == [false, true, false, true]
+/// What one line holds, its words classified once.
+#[derive(Debug, Default, PartialEq)]
+struct LineCues {
+    scores: usize,
+    figures: usize,
+    /// A results table's row: a name and three or more figures or scores.
+    table_row: bool,
+    /// A results list's row: a name, a figure, a name, a figure ("Northport 2 Eastfield 0").
+    result_row: bool,
 }
 
-/// A line of a results table: a name and three or more figures or scores.
-fn is_table_row(line: &str) -> bool {
-    let mut figures = 0;
+fn line_cues(line: &str) -> LineCues {
+    let mut c = LineCues::default();
     let mut words = 0;
+    // runs of figures and of other words, up to five, for the results-list shape
+    let mut shape = [false; 5];
+    let mut runs = 0;
     for w in line.split_whitespace() {
-        if is_figure(w) || is_score(w) {
-            figures += 1;
+        let score = w.contains(['-', '\u{2013}']) && is_score(w);
+        let figure = !score && is_figure(w);
+        if score {
+            c.scores += 1;
+        } else if figure {
+            c.figures += 1;
         } else if w.chars().any(char::is_alphabetic) {
             words += 1;
         }
+        if runs == 0 || shape[(runs - 1).min(4)] != figure {
+            if runs < 5 {
+                shape[runs] = figure;
+            }
+            runs += 1;
+        }
     }
-    figures >= 3 && words >= 1 && words <= 6
+    c.table_row = c.figures + c.scores >= 3 && (1..=6).contains(&words);
+    c.result_row = !c.table_row && runs == 4 && shape[..4] == [false, true, false, true];
+    c
 }
 
 fn cues(body: &str, lower: &[&str]) -> Cues {
@@ -162,29 +205,13 @@ fn cues(body: &str, lower: &[&str]) -> Cues {
         ..Cues::default()
     };
     for line in body.lines() {
-        if is_table_row(line) {
-            c.table_rows += 1;
-        } else if is_result_row(line) {
-            c.result_rows += 1;
-        }
-        for w in line.split_whitespace() {
-            if is_score(w) {
-                c.score_lines += 1;
-            } else if is_figure(w) {
-                c.figures += 1;
-            }
-        }
+        let l = line_cues(line);
+        c.score_lines += l.scores;
+        c.figures += l.figures;
+        c.table_rows += usize::from(l.table_row);
+        c.result_rows += usize::from(l.result_row);
     }
-    let (hits, _) = STORY_DISCARDS.count(lower);
-    if hits > 0 {
-        // name the first phrase found, for the reader
-        c.discard = (0..lower.len()).find_map(|i| {
-            (1..=STORY_DISCARDS.longest.min(lower.len() - i))
-                .rev()
-                .map(|n| lower[i..i + n].join(" "))
-                .find(|p| STORY_DISCARDS.words.contains(p.as_str()))
-        });
-    }
+    c.discard = STORY_DISCARDS.first(lower);
     c
 }
 
@@ -294,14 +321,14 @@ mod tests {
             assert!(!is_score(s), "{s}");
         }
         assert!(is_figure("12.5%") && is_figure("1,200") && !is_figure("G7"));
-        assert!(is_table_row("Hamburg 12 7 3 2 21"));
-        assert!(!is_table_row(
-            "The 27 ministers met on 3 March in 2024 to talk."
-        ));
-        assert!(
-            is_result_row("Northport 2 Eastfield 0") && is_result_row("St Kilda 88 Essendon 71")
-        );
-        assert!(!is_result_row("He won 52 percent against 48 for his rival"));
+        assert!(line_cues("Hamburg 12 7 3 2 21").table_row);
+        assert!(!line_cues("The 27 ministers met on 3 March in 2024 to talk.").table_row);
+        for row in ["Northport 2 Eastfield 0", "St Kilda 88 Essendon 71"] {
+            assert!(line_cues(row).result_row, "{row}");
+        }
+        assert!(!line_cues("He won 52 percent against 48 for his rival").result_row);
+        let l = line_cues("Sampras beat Rios 6-4 7-5 in 92 minutes");
+        assert_eq!((l.scores, l.figures), (2, 1));
     }
 
     #[test]
