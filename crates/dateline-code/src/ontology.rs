@@ -78,6 +78,16 @@ impl Ontology {
         }
     }
 
+    /// Whether a CAMEO code is one the codebook has: listed in the Goldstein or PLOVER
+    /// table, or one digit under a listed code (the tables lack a few leaves of the
+    /// codebook, such as 155 and 176). "999" and "0999" are unknown.
+    pub fn knows(&self, cameo: &str) -> bool {
+        let listed = |c: &str| self.goldstein.contains_key(c) || self.plover.contains_key(c);
+        cameo.len() >= 2
+            && cameo.bytes().all(|b| b.is_ascii_digit())
+            && (listed(cameo) || cameo.len() >= 3 && listed(&cameo[..cameo.len() - 1]))
+    }
+
     /// The PLOVER row for a CAMEO code, walking up to its parents.
     pub fn plover_of(&self, cameo: &str) -> Option<&PloverRow> {
         let mut c = cameo;

@@ -261,6 +261,40 @@ fn petrarch_code(raw: &str) -> Option<String> {
     (c.len() >= 2 && c.len() <= 4 && c.bytes().all(|b| b.is_ascii_digit())).then(|| c.to_string())
 }
 
+/// The first line of a pattern file (dateline's format, or PETRARCH's when `petrarch`) with
+/// a CAMEO code `known` rejects, as an error naming the line: a typo such as `[9999]` would
+/// otherwise code events no table can name.
+pub fn check_codes(
+    text: &str,
+    petrarch: bool,
+    known: impl Fn(&str) -> bool,
+) -> Result<(), PatternError> {
+    for (i, raw) in text.lines().enumerate() {
+        let codes: Vec<String> = if petrarch {
+            let line = raw.split('#').next().unwrap_or("");
+            line.match_indices('[')
+                .filter_map(|(at, _)| {
+                    let end = line[at..].find(']').map_or(line.len(), |e| at + e + 1);
+                    petrarch_code(&line[at..end])
+                })
+                .collect()
+        } else {
+            let line = raw.split(" #").next().unwrap_or("").trim_end();
+            if line.trim_start().starts_with('#') {
+                continue;
+            }
+            line.split_once('\t')
+                .map(|(c, _)| c.trim().to_string())
+                .into_iter()
+                .collect()
+        };
+        if let Some(c) = codes.iter().find(|c| !known(c)) {
+            return Err(PatternError::at(i + 1, format!("{c:?} is no CAMEO code")));
+        }
+    }
+    Ok(())
+}
+
 /// A pattern file that does not parse: the line (1-based) and what is wrong there, and the
 /// file when it is known ("data/events/patterns.txt: line 12: …").
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -698,6 +732,36 @@ ACCUSE\n\
             e.in_file("verbs.txt").to_string(),
             "verbs.txt: line 3: pattern without * for the verb"
         );
+    }
+
+    #[test]
+    fn an_unknown_cameo_code_is_an_error_naming_the_line() {
+        let onto = crate::ontology::Ontology::bundled();
+        let known = |c: &str| onto.knows(c);
+        let ours = "042\tmet with $T\n# 999 in a comment is no code\n999\tzorbled\n";
+        let e = check_codes(ours, false, known).unwrap_err();
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (3, "\"999\" is no CAMEO code")
+        );
+        let petrarch = "--- ZORBLE   [---]\nZORBLE\n- * HARD [0999]\n- * SOFT [042]\n";
+        assert_eq!(check_codes(petrarch, true, known).unwrap_err().line, 3);
+        assert!(check_codes(PETRARCH_SAMPLE, true, known).is_ok());
+        // a leaf the tables lack under a listed code is accepted
+        assert!(known("155") && known("176") && !known("99") && !known("1999"));
+    }
+
+    #[test]
+    fn every_bundled_pattern_has_a_known_code() {
+        let onto = crate::ontology::Ontology::bundled();
+        let p = Patterns::bundled().expect("bundled patterns");
+        let unknown: Vec<&str> = p
+            .list
+            .iter()
+            .map(|x| x.cameo.as_str())
+            .filter(|c| !onto.knows(c))
+            .collect();
+        assert!(unknown.is_empty(), "{unknown:?}");
     }
 
     #[test]

@@ -87,6 +87,8 @@ impl Pipeline {
             Patterns::parse(text)
         }
         .map_err(|e| e.in_file(name))?;
+        crate::patterns::check_codes(text, petrarch, |c| self.ontology.knows(c))
+            .map_err(|e| e.in_file(name))?;
         let n = extra.list.len();
         self.patterns.extend(extra);
         Ok(n)

@@ -506,6 +506,24 @@ fn user_verb_files_add_patterns_and_bad_ones_stop_the_run_clearly() {
     let out = run(&dir.join("missing.txt"));
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.txt"));
+    // a code no CAMEO table knows, in either format: named with its line, nothing coded
+    for (name, text) in [
+        ("typo.txt", "073\t{airlift}\n0999\t{fly} aid\n"),
+        (
+            "typo.verbs",
+            "--- AIRLIFT   [---]\nAIRLIFT\n- * MEDICINE [9990]\n",
+        ),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        let out = run(&path);
+        assert!(!out.status.success() && out.stdout.is_empty());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(name) && err.contains("is no CAMEO code"),
+            "{err}"
+        );
+    }
 }
 
 #[test]
