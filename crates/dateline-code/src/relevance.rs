@@ -106,6 +106,8 @@ impl Vocabulary {
 
 static SPORTS: LazyLock<Vocabulary> =
     LazyLock::new(|| Vocabulary::parse(include_str!("../data/relevance/sports-words.txt")));
+static POLITICS: LazyLock<Vocabulary> =
+    LazyLock::new(|| Vocabulary::parse(include_str!("../data/relevance/politics-words.txt")));
 static MARKETS: LazyLock<Vocabulary> =
     LazyLock::new(|| Vocabulary::parse(include_str!("../data/relevance/markets-words.txt")));
 
@@ -121,12 +123,17 @@ static STORY_DISCARDS: LazyLock<Vocabulary> = LazyLock::new(|| {
     Vocabulary::parse(&phrases.join("\n"))
 });
 
+/// The tokens of an article's lead (its title and first sentence or two), where a story-level
+/// discard phrase counts.
+const LEAD_TOKENS: usize = 50;
+
 /// The cues of one article.
 #[derive(Debug, Default, PartialEq)]
 struct Cues {
     words: usize,
     sports: (usize, usize),
     markets: (usize, usize),
+    politics: (usize, usize),
     score_lines: usize,
     result_rows: usize,
     table_rows: usize,
@@ -202,6 +209,7 @@ fn cues(body: &str, lower: &[&str]) -> Cues {
             .count(),
         sports: SPORTS.count(lower),
         markets: MARKETS.count(lower),
+        politics: POLITICS.count(lower),
         ..Cues::default()
     };
     for line in body.lines() {
@@ -211,7 +219,9 @@ fn cues(body: &str, lower: &[&str]) -> Cues {
         c.table_rows += usize::from(l.table_row);
         c.result_rows += usize::from(l.result_row);
     }
-    c.discard = STORY_DISCARDS.first(lower);
+    // PETRARCH applied its discards to a story's lead: a phrase further down ("on the eve of
+    // the Super Bowl") says nothing of what the story is about
+    c.discard = STORY_DISCARDS.first(&lower[..lower.len().min(LEAD_TOKENS)]);
     c
 }
 
@@ -221,7 +231,10 @@ fn is_sports(c: &Cues) -> bool {
     let (hits, distinct) = c.sports;
     let dense = hits * 100 >= c.words.max(1) * 3;
     let results = c.score_lines + c.result_rows;
+    // many different sports words are a sports story even when spread thin over a long one
+    let varied = distinct >= 5 && hits * 200 >= c.words.max(1) * 3;
     distinct >= 3 && dense
+        || varied
         || distinct >= 2 && results >= 2
         || distinct >= 1 && results >= 4
         || distinct >= 1 && results >= 3 && c.table_rows + c.result_rows >= 3
@@ -256,6 +269,12 @@ pub fn judge(body: &str, lower: &[&str]) -> Relevance {
             c.markets.0, c.markets.1
         ));
     }
+    if c.politics.0 > 0 {
+        say(format!(
+            "politics words {} ({} distinct)",
+            c.politics.0, c.politics.1
+        ));
+    }
     if c.score_lines > 0 {
         say(format!("scores {}", c.score_lines));
     }
@@ -268,11 +287,14 @@ pub fn judge(body: &str, lower: &[&str]) -> Relevance {
     if let Some(d) = &c.discard {
         say(format!("story discard \"{d}\""));
     }
-    let topic = if is_sports(&c) {
+    // a topic's own words must outweigh politics' ("Trump says the NFL has gone soft" is
+    // about politics; a match report names no minister)
+    let politics = c.politics.0;
+    let topic = if is_sports(&c) && c.sports.0 > politics {
         Some(Topic::Sports)
-    } else if is_markets(&c) {
+    } else if is_markets(&c) && c.markets.0 > politics {
         Some(Topic::Markets)
-    } else if c.discard.is_some() {
+    } else if c.discard.is_some() && politics <= 2 {
         Some(Topic::Discarded)
     } else {
         None
@@ -375,6 +397,15 @@ mod tests {
              appeal to parliament and called for protests.",
             "The government raised the fuel tax by 3% and cut the budget deficit to 2.1% of \
              output, the finance minister told parliament, rejecting union demands.",
+            // sports words in a campaign story: the politics outweighs them
+            "The senator told voters at a stadium rally that the league's coach and the \
+             players should stand for the anthem. The candidate's campaign said the senate vote \
+             on the bill would come after the primary, and the party's delegates agreed.",
+            // a discard phrase far from the lead
+            "The president met opposition leaders on Sunday to discuss the election law, \
+             officials said. Parliament will vote on the bill next week, the government said, \
+             and the opposition promised protests if the court does not rule first. Talks \
+             continue. Some delegates left early to watch the Super Bowl on television.",
         ] {
             let r = judge_text(text);
             assert!(r.political, "{text}: {r:?}");
