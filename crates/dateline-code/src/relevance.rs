@@ -148,7 +148,7 @@ fn is_table_row(line: &str) -> bool {
             words += 1;
         }
     }
-    figures >= 3 && words >= 1 && words <= 6
+    figures >= 3 && (1..=6).contains(&words)
 }
 
 fn cues(body: &str, lower: &[&str]) -> Cues {
