@@ -46,7 +46,19 @@ pub struct Match {
 #[derive(Debug, Default, Clone)]
 pub struct Patterns {
     pub list: Vec<Pattern>,
-    first: HashMap<String, Vec<usize>>,
+    /// Dateline's own patterns and the general layer's, each indexed by word form.
+    own: HashMap<String, Indexed>,
+    general: HashMap<String, Indexed>,
+    /// Whether each pattern has a second word element (see [`Indexed::second`]).
+    two_words: Vec<bool>,
+}
+
+/// The patterns a word form can start, and those it can be the second word element of: a
+/// pattern of two word elements or more is tried only in a sentence holding its second.
+#[derive(Debug, Default, Clone)]
+struct Indexed {
+    first: Vec<usize>,
+    second: Vec<usize>,
 }
 
 const IRREGULAR: &[(&str, &[&str])] = &[
@@ -249,6 +261,11 @@ fn petrarch_pattern(
         target_before: false,
         example: None,
     }))
+}
+
+/// Whether the sorted word alternatives `ws` hold `w`.
+fn contains(ws: &[String], w: &str) -> bool {
+    ws.binary_search_by(|x| x.as_str().cmp(w)).is_ok()
 }
 
 /// The first CAMEO code of a PETRARCH code field (`[061]`, `[:154]`, `[042:043]`), if any.
@@ -455,13 +472,35 @@ impl PetrarchReader {
     }
 }
 
+impl Pattern {
+    /// Whether the pattern is of the general layer (a PETRARCH verb dictionary) rather than
+    /// dateline's own pattern files (see `events::general_layer`).
+    pub fn is_general(&self) -> bool {
+        self.priority < OWN_PRIORITY
+    }
+}
+
+/// The evidence strength of dateline's own pattern files (see [`Pattern::priority`]).
+pub const OWN_PRIORITY: u8 = 2;
+
 impl Patterns {
     /// The bundled patterns (`data/events/patterns.txt`); an error names the file and line.
     pub fn bundled() -> Result<Patterns, PatternError> {
-        Patterns::parse_file(
+        let mut p = Patterns::parse_file(
             "data/events/patterns.txt",
             include_str!("../data/events/patterns.txt"),
-        )
+        )?;
+        p.extend(Patterns::bundled_general()?);
+        Ok(p)
+    }
+
+    /// The bundled general layer: PETRARCH's CAMEO verb dictionary (`data/events/
+    /// CAMEO.2.0.txt`, MIT), weaker evidence than the pattern file (see
+    /// `events::general_layer` for how the two combine).
+    pub fn bundled_general() -> Result<Patterns, PatternError> {
+        Patterns::parse_petrarch(include_str!("../data/events/CAMEO.2.0.txt"))
+            .map(|(p, _skipped)| p)
+            .map_err(|e| e.in_file("data/events/CAMEO.2.0.txt"))
     }
 
     /// Parse the pattern file `name`; an error names the file and the line.
@@ -522,7 +561,7 @@ impl Patterns {
                 cameo: code.to_string(),
                 elems,
                 text: pat.to_string(),
-                priority: 2,
+                priority: OWN_PRIORITY,
                 target_before,
                 example,
             });
@@ -557,29 +596,46 @@ impl Patterns {
         }
     }
 
-    fn add(&mut self, pat: Pattern) {
-        let idx = self.list.len();
-        if let Some(Elem::Words(ws)) = pat.elems.first() {
-            for w in ws {
-                self.first.entry(w.clone()).or_default().push(idx);
+    fn add(&mut self, mut pat: Pattern) {
+        // word alternatives sorted, for a binary search in `match_at` (PETRARCH's synonym
+        // sets run to hundreds of forms)
+        for e in &mut pat.elems {
+            if let Elem::Words(ws) = e {
+                ws.sort();
+                ws.dedup();
             }
         }
+        let idx = self.list.len();
+        let index = if pat.is_general() {
+            &mut self.general
+        } else {
+            &mut self.own
+        };
+        let mut word_elems = pat.elems.iter().filter_map(|e| match e {
+            Elem::Words(ws) => Some(ws),
+            _ => None,
+        });
+        if let Some(ws) = word_elems.next() {
+            for w in ws {
+                index.entry(w.clone()).or_default().first.push(idx);
+            }
+        }
+        let second = word_elems.next();
+        for w in second.into_iter().flatten() {
+            index.entry(w.clone()).or_default().second.push(idx);
+        }
+        self.two_words.push(second.is_some());
         self.list.push(pat);
     }
 
     /// All matches in a sentence of lower-cased tokens; overlapping matches keep the longest
     /// (then the most specific code).
     pub fn find(&self, words: &[&str]) -> Vec<Match> {
-        let mut all = Vec::new();
-        for (i, w) in words.iter().enumerate() {
-            let Some(cands) = self.first.get(*w) else {
-                continue;
-            };
-            for &pi in cands {
-                if let Some(m) = self.match_at(pi, words, i) {
-                    all.push(m);
-                }
-            }
+        // dateline's own patterns first; the general layer only where they match nothing
+        // (it would lose to them anyway, and it is most of the patterns)
+        let mut all = self.matches_in(&self.own, words);
+        if all.is_empty() {
+            all = self.matches_in(&self.general, words);
         }
         // only the strongest evidence present in the sentence
         let top = all
@@ -614,6 +670,35 @@ impl Patterns {
         kept
     }
 
+    /// Every match in `words` of the patterns of one index.
+    fn matches_in(&self, index: &HashMap<String, Indexed>, words: &[&str]) -> Vec<Match> {
+        let mut all = Vec::new();
+        let hits: Vec<(usize, &Indexed)> = words
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| index.get(*w).map(|x| (i, x)))
+            .collect();
+        if hits.iter().all(|(_, x)| x.first.is_empty()) {
+            return all;
+        }
+        // the patterns whose second word element is somewhere in the sentence (a bit each)
+        let mut second = vec![0u64; self.list.len().div_ceil(64)];
+        for &pi in hits.iter().flat_map(|(_, x)| &x.second) {
+            second[pi / 64] |= 1 << (pi % 64);
+        }
+        for (i, x) in &hits {
+            for &pi in &x.first {
+                if self.two_words[pi] && second[pi / 64] & (1 << (pi % 64)) == 0 {
+                    continue;
+                }
+                if let Some(m) = self.match_at(pi, words, *i) {
+                    all.push(m);
+                }
+            }
+        }
+        all
+    }
+
     fn match_at(&self, pi: usize, words: &[&str], start: usize) -> Option<Match> {
         let p = &self.list[pi];
         let mut i = start;
@@ -622,7 +707,7 @@ impl Patterns {
         while k < p.elems.len() {
             match &p.elems[k] {
                 Elem::Words(ws) => {
-                    if ws.iter().any(|w| words.get(i) == Some(&w.as_str())) {
+                    if words.get(i).is_some_and(|x| contains(ws, x)) {
                         i += 1;
                     } else {
                         return None;
@@ -635,7 +720,7 @@ impl Patterns {
                     if let Some(Elem::Words(next)) = p.elems.get(k + 1) {
                         let found = (i + 1..(i + 8).min(words.len()))
                             .take_while(|&j| !matches!(words[j], "." | ";" | "!" | "?" | ","))
-                            .find(|&j| next.iter().any(|w| w == words[j]))?;
+                            .find(|&j| contains(next, words[j]))?;
                         i = found;
                     }
                 }
@@ -646,7 +731,7 @@ impl Patterns {
                     };
                     let found = (i..(i + 4).min(words.len()))
                         .take_while(|&j| !matches!(words[j], "." | ";" | "!" | "?"))
-                        .find(|&j| next.iter().any(|w| w == words[j]))?;
+                        .find(|&j| contains(next, words[j]))?;
                     i = found;
                 }
             }
@@ -882,6 +967,7 @@ ACCUSE\n\
     fn every_bundled_pattern_matches_its_own_example() {
         let p = Patterns::bundled().expect("the bundled patterns parse");
         let wrong: Vec<String> = (0..p.list.len())
+            .filter(|&pi| !p.list[pi].is_general())
             .filter_map(|pi| {
                 let pat = &p.list[pi];
                 let Some(example) = &pat.example else {

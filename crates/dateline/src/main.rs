@@ -129,7 +129,8 @@ impl ReadArgs {
 #[derive(Args)]
 pub(crate) struct VerbArgs {
     /// Add the verb patterns of this file to the bundled ones (PETRARCH's CAMEO verb
-    /// dictionary, e.g. CAMEO.2.0.txt, or dateline's pattern format; docs/data-formats.md).
+    /// dictionary, or dateline's pattern format; docs/data-formats.md). A PETRARCH file joins
+    /// the general layer, under the pattern files (CAMEO.2.0.txt is bundled there already).
     #[arg(long, value_name = "FILE")]
     pub verbs: Option<PathBuf>,
     /// Annotate articles in languages other than English too, with the English models

@@ -29,6 +29,7 @@ use super::clauses::{requested_acts, threats_and_force};
 use super::coder::Coder;
 use super::codes::intent_code;
 use super::dating::EventDate;
+use super::general_layer;
 use super::implied::{previous_occasion, visit_hosts};
 use super::mentions::Mention;
 use super::modality::{modality, Modality};
@@ -94,14 +95,26 @@ impl Coder<'_, '_> {
         carried.known.apply(&mut ms);
         let words = &x.lower[s.tok_start..s.tok_end];
         let wref: Vec<&str> = words.iter().map(String::as_str).collect();
-        let matches = k.patterns.find(&wref);
+        let found = k.patterns.find(&wref);
+        let matches = general_layer::admitted(k.patterns, k.ontology, &found);
         let sc = SentenceCx {
             s,
             words,
             first: events.len(),
         };
         for m in &matches {
+            let before = events.len();
             self.code_match(&sc, m, &ms, events);
+            if k.patterns.list[m.pattern].is_general() {
+                let mut i = before;
+                while i < events.len() {
+                    if general_layer::known_source(&events[i]) {
+                        i += 1;
+                    } else {
+                        events.remove(i);
+                    }
+                }
+            }
         }
         threats_and_force(k, words, s, x, events, sc.first);
         requested_acts(k, events, sc.first, x, s);
