@@ -4,6 +4,7 @@
 //! Patterns are indexed by every surface form of their first element, so matching a sentence
 //! costs one hash probe per token plus the few patterns that start there.
 
+use dateline_core::hash::FastMap;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -47,8 +48,8 @@ pub struct Match {
 pub struct Patterns {
     pub list: Vec<Pattern>,
     /// Dateline's own patterns and the general layer's, each indexed by word form.
-    own: HashMap<String, Indexed>,
-    general: HashMap<String, Indexed>,
+    own: FastMap<String, Indexed>,
+    general: FastMap<String, Indexed>,
     /// Whether each pattern has a second word element (see [`Indexed::second`]).
     two_words: Vec<bool>,
 }
@@ -343,7 +344,8 @@ impl PatternError {
 /// A PETRARCH verb dictionary being read, line by line (see [`Patterns::parse_petrarch`]).
 #[derive(Default)]
 struct PetrarchReader {
-    patterns: Patterns,
+    /// The patterns read so far, not yet indexed.
+    patterns: Vec<Pattern>,
     /// patterns that cannot be expressed (words before the verb, no code)
     skipped: usize,
     /// synonym sets by name
@@ -429,7 +431,7 @@ impl PetrarchReader {
         let mut these = inflect(head);
         these.extend(irregular.split_whitespace().map(str::to_lowercase));
         if let Some(c) = own {
-            self.patterns.add(Pattern {
+            self.patterns.push(Pattern {
                 cameo: c,
                 elems: vec![Elem::Words(these.clone())],
                 text: format!("petrarch: {}", head.to_lowercase()),
@@ -448,7 +450,7 @@ impl PetrarchReader {
         self.forms.dedup();
         if !self.forms.is_empty() {
             if let Some(c) = self.default.take() {
-                self.patterns.add(Pattern {
+                self.patterns.push(Pattern {
                     cameo: c,
                     elems: vec![Elem::Words(self.forms.clone())],
                     text: format!("petrarch: {}", self.forms[0]),
@@ -459,7 +461,7 @@ impl PetrarchReader {
             }
             for (n, l) in std::mem::take(&mut self.lines) {
                 match petrarch_pattern(&l, &self.forms, &self.sets) {
-                    Ok(Some(pat)) => self.patterns.add(pat),
+                    Ok(Some(pat)) => self.patterns.push(pat),
                     Ok(None) => self.skipped += 1,
                     Err(e) => return Err(PatternError::at(n, e)),
                 }
@@ -480,6 +482,9 @@ impl Pattern {
     }
 }
 
+/// PETRARCH's CAMEO verb dictionary, the general layer (MIT).
+const CAMEO_2_0: &str = include_str!("../data/events/CAMEO.2.0.txt");
+
 /// The evidence strength of dateline's own pattern files (see [`Pattern::priority`]).
 pub const OWN_PRIORITY: u8 = 2;
 
@@ -494,11 +499,28 @@ impl Patterns {
         Ok(p)
     }
 
+    /// The bundled patterns with only the general-layer patterns `keep` accepts (those that
+    /// can make an event at all): the rest would cost time in every sentence.
+    pub fn bundled_with(keep: impl Fn(&Pattern) -> bool) -> Result<Patterns, PatternError> {
+        let mut p = Patterns::parse_file(
+            "data/events/patterns.txt",
+            include_str!("../data/events/patterns.txt"),
+        )?;
+        let (general, _skipped) = Patterns::parse_petrarch_list(CAMEO_2_0)
+            .map_err(|e| e.in_file("data/events/CAMEO.2.0.txt"))?;
+        for pat in general {
+            if keep(&pat) {
+                p.add(pat);
+            }
+        }
+        Ok(p)
+    }
+
     /// The bundled general layer: PETRARCH's CAMEO verb dictionary (`data/events/
     /// CAMEO.2.0.txt`, MIT), weaker evidence than the pattern file (see
     /// `events::general_layer` for how the two combine).
     pub fn bundled_general() -> Result<Patterns, PatternError> {
-        Patterns::parse_petrarch(include_str!("../data/events/CAMEO.2.0.txt"))
+        Patterns::parse_petrarch(CAMEO_2_0)
             .map(|(p, _skipped)| p)
             .map_err(|e| e.in_file("data/events/CAMEO.2.0.txt"))
     }
@@ -578,6 +600,16 @@ impl Patterns {
     /// within three tokens of each other, `+` a target slot. Patterns with words before the
     /// verb, or without a code, are skipped (the count is returned). An error names the line.
     pub fn parse_petrarch(text: &str) -> Result<(Patterns, usize), PatternError> {
+        let (list, skipped) = Patterns::parse_petrarch_list(text)?;
+        let mut p = Patterns::default();
+        for pat in list {
+            p.add(pat);
+        }
+        Ok((p, skipped))
+    }
+
+    /// [`Patterns::parse_petrarch`]'s patterns as a list, not indexed for search yet.
+    fn parse_petrarch_list(text: &str) -> Result<(Vec<Pattern>, usize), PatternError> {
         let mut r = PetrarchReader::default();
         for (i, raw) in text.lines().enumerate() {
             let line = raw.split('#').next().unwrap_or("").trim();
@@ -660,9 +692,14 @@ impl Patterns {
                 )
                 .then(a.pattern.cmp(&b.pattern))
         });
+        // a match is kept when none of its tokens is taken by a better one: linear in the
+        // sentence, however many matches it holds ("attacked" 100,000 times)
+        let mut taken = vec![false; words.len() + 1];
         let mut kept: Vec<Match> = Vec::new();
         for m in all {
-            if kept.iter().all(|k| m.end <= k.start || m.start >= k.end) {
+            let span = m.start..m.end.max(m.start + 1).min(taken.len());
+            if !taken[span.clone()].iter().any(|&t| t) {
+                taken[span].iter_mut().for_each(|t| *t = true);
                 kept.push(m);
             }
         }
@@ -671,7 +708,7 @@ impl Patterns {
     }
 
     /// Every match in `words` of the patterns of one index.
-    fn matches_in(&self, index: &HashMap<String, Indexed>, words: &[&str]) -> Vec<Match> {
+    fn matches_in(&self, index: &FastMap<String, Indexed>, words: &[&str]) -> Vec<Match> {
         let mut all = Vec::new();
         let hits: Vec<(usize, &Indexed)> = words
             .iter()

@@ -60,7 +60,9 @@ impl Pipeline {
         });
         let gazetteer = gazetteer?;
         let t1 = t0.elapsed();
-        let patterns = Patterns::bundled()?;
+        // the general layer without the patterns that could never make an event
+        let ontology = Ontology::bundled();
+        let patterns = Patterns::bundled_with(|p| events::general_layer::admits(p, &ontology))?;
         let tagger =
             dateline_nlp::ner::Model::from_bytes(include_bytes!("../data/models/ner.bin"))?;
         let p = Pipeline::with(gazetteer, actors, patterns, tagger);
@@ -102,12 +104,13 @@ impl Pipeline {
         tagger: dateline_nlp::ner::Model,
     ) -> Pipeline {
         let lexicon = build_lexicon(&gazetteer, &actors);
+        let ontology = Ontology::bundled();
         Pipeline {
             lexicon,
             tagger,
             gazetteer,
             actors,
-            ontology: Ontology::bundled(),
+            ontology,
             patterns,
             vocabulary: Vocabulary::bundled(),
             all_languages: false,

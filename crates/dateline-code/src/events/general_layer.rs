@@ -79,6 +79,13 @@ pub(super) fn known_source(e: &Event) -> bool {
 /// The matches of a sentence that may be coded: all of them when they are dateline's own
 /// (rule 1 has already silenced the general layer then), else the general-layer matches
 /// rules 2 to 4 admit.
+/// Whether a general-layer pattern can make an event at all (rules 2–4, which depend on the
+/// pattern alone); the pipeline takes the others out of the search at load time.
+pub(crate) fn admits(pat: &Pattern, ontology: &Ontology) -> bool {
+    !pat.is_general()
+        || (only_plover_events(pat, ontology) && phrases_only(pat) && content_words(pat))
+}
+
 pub(super) fn admitted<'m>(
     patterns: &Patterns,
     ontology: &Ontology,
@@ -86,11 +93,7 @@ pub(super) fn admitted<'m>(
 ) -> Vec<&'m Match> {
     matches
         .iter()
-        .filter(|m| {
-            let pat = &patterns.list[m.pattern];
-            !pat.is_general()
-                || (only_plover_events(pat, ontology) && phrases_only(pat) && content_words(pat))
-        })
+        .filter(|m| admits(&patterns.list[m.pattern], ontology))
         .collect()
 }
 

@@ -35,7 +35,7 @@ mod clauses;
 mod coder;
 mod codes;
 mod dating;
-mod general_layer;
+pub(crate) mod general_layer;
 mod implied;
 mod mentions;
 mod merge;

@@ -67,6 +67,9 @@ struct ByPlace {
 }
 
 /// The article's state carried from sentence to sentence.
+/// The most pattern matches coded in one sentence (in sentence order).
+const MAX_MATCHES_PER_SENTENCE: usize = 32;
+
 #[derive(Default)]
 pub(super) struct Carried {
     /// The previous sentence's mentions.
@@ -96,7 +99,10 @@ impl Coder<'_, '_> {
         let words = &x.lower[s.tok_start..s.tok_end];
         let wref: Vec<&str> = words.iter().map(String::as_str).collect();
         let found = k.patterns.find(&wref);
-        let matches = general_layer::admitted(k.patterns, k.ontology, &found);
+        let mut matches = general_layer::admitted(k.patterns, k.ontology, &found);
+        // coding a match reads the whole sentence: a bound on matches keeps a pathological
+        // sentence (one verb 100,000 times) linear; news sentences hold a handful
+        matches.truncate(MAX_MATCHES_PER_SENTENCE);
         let sc = SentenceCx {
             s,
             words,
@@ -395,6 +401,17 @@ fn armed(v: &Vocabulary, a: &Option<Actor>) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::events::testing::{any_code, assert_codes, codes, dyads};
+
+    #[test]
+    fn a_sentence_of_one_verb_repeated_codes_a_bounded_number_of_events() {
+        let text = format!("Kenya {} Uganda.", vec!["attacked"; 20_000].join(" "));
+        let c = codes(&text);
+        assert!(
+            !c.is_empty() && c.len() <= super::MAX_MATCHES_PER_SENTENCE,
+            "{}",
+            c.len()
+        );
+    }
 
     #[test]
     fn a_body_meeting_alone_is_no_interaction() {
