@@ -75,25 +75,36 @@ impl Vocabulary {
         0
     }
 
-    /// Occurrences (longest match first, no overlaps) and distinct entries among `tokens`.
-    fn count(&self, tokens: &[&str]) -> (usize, usize) {
+    /// Occurrences (longest match first, no overlaps) and distinct entries among `tokens`,
+    /// trying only the positions in `at` (ascending; those whose token opens some entry).
+    fn count(&self, tokens: &[&str], at: &[usize]) -> (usize, usize) {
         let mut seen: FastSet<String> = FastSet::default();
         let mut hits = 0;
-        let mut i = 0;
+        let mut next = 0;
         let mut phrase = String::new();
-        while i < tokens.len() {
+        for &i in at {
+            if i < next {
+                continue;
+            }
             let n = self.entry_at(tokens, i, &mut phrase);
             if n > 0 {
                 hits += 1;
                 if !seen.contains(phrase.as_str()) {
                     seen.insert(phrase.clone());
                 }
-                i += n;
-            } else {
-                i += 1;
+                next = i + n;
             }
         }
         (hits, seen.len())
+    }
+
+    /// The words that open an entry (a single word or a phrase's first).
+    fn openers(&self) -> impl Iterator<Item = &str> {
+        self.words
+            .iter()
+            .filter(|w| !w.contains(' '))
+            .chain(self.starts.iter())
+            .map(String::as_str)
     }
 
     /// The first entry among `tokens`, if any.
@@ -110,6 +121,16 @@ static POLITICS: LazyLock<Vocabulary> =
     LazyLock::new(|| Vocabulary::parse(include_str!("../data/relevance/politics-words.txt")));
 static MARKETS: LazyLock<Vocabulary> =
     LazyLock::new(|| Vocabulary::parse(include_str!("../data/relevance/markets-words.txt")));
+
+/// Every word that opens an entry of the sports, market or politics vocabulary: one lookup
+/// per token finds the few positions worth trying.
+static OPENERS: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    [&*SPORTS, &*MARKETS, &*POLITICS]
+        .iter()
+        .flat_map(|v| v.openers())
+        .map(str::to_string)
+        .collect()
+});
 
 /// PETRARCH's story-level discard phrases, as lower-case token sequences.
 static STORY_DISCARDS: LazyLock<Vocabulary> = LazyLock::new(|| {
@@ -202,14 +223,17 @@ fn line_cues(line: &str) -> LineCues {
 }
 
 fn cues(body: &str, lower: &[&str]) -> Cues {
+    let at: Vec<usize> = (0..lower.len())
+        .filter(|&i| OPENERS.contains(lower[i]))
+        .collect();
     let mut c = Cues {
         words: lower
             .iter()
             .filter(|t| t.chars().any(char::is_alphanumeric))
             .count(),
-        sports: SPORTS.count(lower),
-        markets: MARKETS.count(lower),
-        politics: POLITICS.count(lower),
+        sports: SPORTS.count(lower, &at),
+        markets: MARKETS.count(lower, &at),
+        politics: POLITICS.count(lower, &at),
         ..Cues::default()
     };
     for line in body.lines() {
