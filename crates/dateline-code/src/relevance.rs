@@ -243,8 +243,8 @@ fn cues(body: &str, lower: &[&str]) -> Cues {
         c.table_rows += usize::from(l.table_row);
         c.result_rows += usize::from(l.result_row);
     }
-    // PETRARCH applied its discards to a story's lead: a phrase further down ("on the eve of
-    // the Super Bowl") says nothing of what the story is about
+    // PETRARCH applied its discards to a story's lead: a phrase further down (a candidate's
+    // aside about last night's cup final) says nothing of what the story is about
     c.discard = STORY_DISCARDS.first(&lower[..lower.len().min(LEAD_TOKENS)]);
     c
 }
