@@ -154,6 +154,19 @@ pub fn recognize_model(
                 i = j;
                 continue;
             }
+            // "Britain-based Syrian Observatory": the qualifier is a name of its own
+            if j0 - i0 >= 2 && is_hyphenated_qualifier(ws[i0]) {
+                let t = &toks[s.tok_start + i0];
+                out.push(entity(
+                    body,
+                    t.start,
+                    t.end,
+                    EntityType::Misc,
+                    None,
+                    "model:ner",
+                ));
+                i0 += 1;
+            }
             let (a, b) = (toks[s.tok_start + i0].start, toks[s.tok_start + j0 - 1].end);
             let key = norm_key(&body[a..b]);
             let entry = lex.get(&key);
@@ -184,6 +197,23 @@ pub fn recognize_model(
     document_consistency(body, toks, lex, &mut out);
     merge_known_names(body, lex, &mut out);
     out
+}
+
+/// Participles that make a hyphenated qualifier ("based" of "Britain-based"),
+/// `data/nlp/qualifier-participles.txt`.
+static QUALIFIER_PARTICIPLES: std::sync::LazyLock<dateline_core::hash::FastSet<String>> =
+    std::sync::LazyLock::new(|| {
+        dateline_core::words::set(include_str!("../data/nlp/qualifier-participles.txt"))
+    });
+
+/// A capitalised word joined by a hyphen to a participle that qualifies a name by it:
+/// "Britain-based", "U.S.-backed", "Saudi-led" (not "Hewlett-Packard", "Bosnian-Serb").
+fn is_hyphenated_qualifier(word: &str) -> bool {
+    let Some((head, tail)) = word.rsplit_once('-') else {
+        return false;
+    };
+    head.chars().next().is_some_and(char::is_uppercase)
+        && QUALIFIER_PARTICIPLES.contains(&tail.to_lowercase())
 }
 
 /// A name ending in "County", "Parish", "Borough" or "Township" after another word: a place,
@@ -878,6 +908,27 @@ mod tests {
                 ("Georgia", EntityType::Gpe)
             ]
         );
+    }
+
+    #[test]
+    fn a_hyphenated_qualifier_is_no_part_of_the_name_it_qualifies() {
+        for w in [
+            "Britain-based",
+            "U.S.-backed",
+            "Saudi-led",
+            "Kremlin-funded",
+        ] {
+            assert!(is_hyphenated_qualifier(w), "{w}");
+        }
+        for w in [
+            "Hewlett-Packard",
+            "Bosnian-Serb",
+            "well-based",
+            "Rolls-Royce",
+            "based",
+        ] {
+            assert!(!is_hyphenated_qualifier(w), "{w}");
+        }
     }
 
     #[test]
