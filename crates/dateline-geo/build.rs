@@ -32,6 +32,7 @@ fn main() {
         "regions.tsv",
         "country-aliases.tsv",
         "demonym-aliases.tsv",
+        "arabic-article-countries.txt",
     ] {
         println!("cargo:rerun-if-changed={}", dir.join(f).display());
     }

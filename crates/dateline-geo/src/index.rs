@@ -79,6 +79,28 @@ fn lower_bound(keys: &[u64], h: u64) -> usize {
     lo + keys[lo..hi].partition_point(|&k| k < h)
 }
 
+/// The spellings of the Arabic definite article before a transliterated name, the sun
+/// letters' assimilations included ("Al", "El", "Ad", "As", "Ash", "Ar", "An", "At", "Az" …):
+/// a closed grammatical set.
+const ARABIC_ARTICLES: &[&str] = &[
+    "al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "ed", "en", "er", "es",
+    "et", "ez",
+];
+
+/// The countries whose names are indexed without the article too,
+/// `data/geo/arabic-article-countries.txt`.
+const ARABIC_ARTICLE_COUNTRIES: &str = include_str!("../data/geo/arabic-article-countries.txt");
+
+/// `name` without a leading Arabic article ("Al Qāmishlī" → "Qāmishlī", "al-Raqqa" →
+/// "Raqqa"), when what is left is a name of three letters or more.
+pub fn without_article(name: &str) -> Option<&str> {
+    let (head, rest) = name.split_once([' ', '-'])?;
+    let article = ARABIC_ARTICLES
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(head.trim()));
+    (article && rest.trim().chars().filter(|c| c.is_alphabetic()).count() >= 3).then(|| rest.trim())
+}
+
 const MAGIC: &[u8; 4] = b"DLGX";
 const VERSION: u32 = 1;
 const MAX_INDEX: usize = (1 << 29) - 1;
@@ -108,10 +130,19 @@ impl NameIndex {
                 add(a, Cand::Region(i), false);
             }
         }
+        let arabic: Vec<&str> = crate::wordlist::entries(ARABIC_ARTICLE_COUNTRIES).collect();
         for (i, p) in places.iter().enumerate() {
             add(p.name, Cand::Place(i), true);
             for a in p.alts() {
                 add(a, Cand::Place(i), false);
+            }
+            // "Al Qāmishlī" is "Qamishli" in the news
+            if arabic.contains(&p.iso3) {
+                for n in std::iter::once(p.name).chain(p.alts()) {
+                    if let Some(bare) = without_article(n) {
+                        add(bare, Cand::Place(i), false);
+                    }
+                }
             }
         }
         pairs.sort_unstable_by_key(|&(h, seq, _, _)| (h, seq));
@@ -141,6 +172,12 @@ impl NameIndex {
         };
         let lo = lower_bound(&self.keys, h);
         let hi = lo + self.keys[lo..].iter().take_while(|&&k| k == h).count();
+        if lo == hi {
+            // "al-Raqqa" where the gazetteer has "Ar Raqqah" or "Raqqa"
+            if let Some(bare) = without_article(name) {
+                return self.get(bare);
+            }
+        }
         &self.cands[lo..hi]
     }
 
@@ -222,6 +259,40 @@ impl NameIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_arabic_article_is_dropped_only_before_a_name() {
+        assert_eq!(without_article("Al Qāmishlī"), Some("Qāmishlī"));
+        assert_eq!(without_article("al-Raqqa"), Some("Raqqa"));
+        assert_eq!(without_article("Ash Shaykh Maskin"), Some("Shaykh Maskin"));
+        for n in ["Alexandria", "Al", "El Po", "Los Angeles", "As-"] {
+            assert_eq!(without_article(n), None, "{n}");
+        }
+    }
+
+    #[test]
+    fn places_of_arab_countries_are_found_without_their_article() {
+        let g = crate::test_support::gazetteer();
+        let countries = |name: &str| -> Vec<&str> {
+            g.index
+                .get(name)
+                .iter()
+                .filter_map(|(c, _)| match c {
+                    Cand::Place(i) => Some(g.places[*i].iso3),
+                    _ => None,
+                })
+                .collect()
+        };
+        // GeoNames writes "Al Qāmishlī"; news writes Qamishli or al-Qamishli
+        assert!(
+            countries("Qamishli").contains(&"SYR"),
+            "{:?}",
+            countries("Qamishli")
+        );
+        assert!(countries("al-Qamishli").contains(&"SYR"));
+        // outside the Arab League the article stays part of the name
+        assert!(!countries("Paso").contains(&"USA"));
+    }
 
     #[test]
     fn lower_bound_agrees_with_binary_search() {
