@@ -491,12 +491,7 @@ pub const OWN_PRIORITY: u8 = 2;
 impl Patterns {
     /// The bundled patterns (`data/events/patterns.txt`); an error names the file and line.
     pub fn bundled() -> Result<Patterns, PatternError> {
-        let mut p = Patterns::parse_file(
-            "data/events/patterns.txt",
-            include_str!("../data/events/patterns.txt"),
-        )?;
-        p.extend(Patterns::bundled_general()?);
-        Ok(p)
+        Patterns::bundled_with(|_| true)
     }
 
     /// The bundled patterns with only the general-layer patterns `keep` accepts (those that

@@ -65,7 +65,7 @@ impl Pipeline {
         let patterns = Patterns::bundled_with(|p| events::general_layer::admits(p, &ontology))?;
         let tagger =
             dateline_nlp::ner::Model::from_bytes(include_bytes!("../data/models/ner.bin"))?;
-        let p = Pipeline::with(gazetteer, actors, patterns, tagger);
+        let p = Pipeline::assemble(gazetteer, actors, patterns, tagger, ontology);
         if timing {
             eprintln!(
                 "dateline: data loaded in {:?} (gazetteer and actors {:?}, lexicon {:?})",
@@ -103,8 +103,17 @@ impl Pipeline {
         patterns: Patterns,
         tagger: dateline_nlp::ner::Model,
     ) -> Pipeline {
+        Pipeline::assemble(gazetteer, actors, patterns, tagger, Ontology::bundled())
+    }
+
+    fn assemble(
+        gazetteer: Gazetteer,
+        actors: Actors,
+        patterns: Patterns,
+        tagger: dateline_nlp::ner::Model,
+        ontology: Ontology,
+    ) -> Pipeline {
         let lexicon = build_lexicon(&gazetteer, &actors);
-        let ontology = Ontology::bundled();
         Pipeline {
             lexicon,
             tagger,

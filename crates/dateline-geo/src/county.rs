@@ -335,17 +335,6 @@ mod tests {
     /// a county and a state's press abbreviation name the country
     #[test]
     fn county_and_a_state_press_abbreviation_name_the_country() {
-        let g = gazetteer();
-        let country_of = |body: &str, names: &[&str], which: &str| {
-            let ents: Vec<Entity> = names
-                .iter()
-                .map(|n| ent(body, n, EntityType::Gpe))
-                .collect();
-            let ps = g.resolve(body, &ents);
-            ps.iter()
-                .find(|p| p.text == which)
-                .and_then(|p| p.country.clone())
-        };
         let body = "LAUREL COUNTY, Ky. - The sheriff named the driver as Dan Smith of London.";
         assert_eq!(
             country_of(body, &["LAUREL COUNTY", "Ky", "London"], "London").as_deref(),

@@ -362,17 +362,6 @@ mod tests {
     /// country around it decide
     #[test]
     fn alexandria_is_an_egyptian_governorate_and_towns_in_the_us_the() {
-        let g = gazetteer();
-        let country_of = |body: &str, names: &[&str], which: &str| {
-            let ents: Vec<Entity> = names
-                .iter()
-                .map(|n| ent(body, n, EntityType::Gpe))
-                .collect();
-            let ps = g.resolve(body, &ents);
-            ps.iter()
-                .find(|p| p.text == which)
-                .and_then(|p| p.country.clone())
-        };
         let body = "Police in Alexandria said the man fled to Arlington and Fairfax.";
         assert_eq!(
             country_of(body, &["Alexandria", "Arlington", "Fairfax"], "Alexandria").as_deref(),
@@ -388,17 +377,6 @@ mod tests {
     /// the capital of a country the article names, in a story about a US airline
     #[test]
     fn capital_of_a_country_the_article_names_in_a_story_about_a_us() {
-        let g = gazetteer();
-        let country_of = |body: &str, names: &[&str], which: &str| {
-            let ents: Vec<Entity> = names
-                .iter()
-                .map(|n| ent(body, n, EntityType::Gpe))
-                .collect();
-            let ps = g.resolve(body, &ents);
-            ps.iter()
-                .find(|p| p.text == which)
-                .and_then(|p| p.country.clone())
-        };
         let body = "The U.S. airline will fly from New York to Moscow; U.S. rules and U.S. law apply, its chief said, and Russia agreed.";
         assert_eq!(
             country_of(
@@ -414,17 +392,6 @@ mod tests {
     /// still Russia's capital among Russian places
     #[test]
     fn still_russia_capital_among_russian_places() {
-        let g = gazetteer();
-        let country_of = |body: &str, names: &[&str], which: &str| {
-            let ents: Vec<Entity> = names
-                .iter()
-                .map(|n| ent(body, n, EntityType::Gpe))
-                .collect();
-            let ps = g.resolve(body, &ents);
-            ps.iter()
-                .find(|p| p.text == which)
-                .and_then(|p| p.country.clone())
-        };
         let body = "Tanks rolled through Moscow and St. Petersburg on Sunday.";
         assert_eq!(
             country_of(body, &["Moscow", "St. Petersburg"], "Moscow").as_deref(),

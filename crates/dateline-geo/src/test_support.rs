@@ -62,6 +62,15 @@ pub(crate) fn gpes(body: &str, names: &[&str]) -> Vec<Entity> {
         .collect()
 }
 
+/// The country of the place read from `which` when `names` are the body's places (`GPE`).
+pub(crate) fn country_of(body: &str, names: &[&str], which: &str) -> Option<String> {
+    gazetteer()
+        .resolve(body, &gpes(body, names))
+        .into_iter()
+        .find(|p| p.text == which)
+        .and_then(|p| p.country)
+}
+
 /// (country, first-level division) of the place read from `name`.
 pub(crate) fn at(ps: &[Place], name: &str) -> Option<(Option<String>, Option<String>)> {
     ps.iter()

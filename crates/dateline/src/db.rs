@@ -180,8 +180,8 @@ struct Progress {
     events: usize,
     mentions: usize,
     errors: usize,
-    languages: crate::progress::Languages,
-    topics: crate::progress::Topics,
+    languages: crate::progress::SetAside,
+    topics: crate::progress::SetAside,
 }
 
 impl Progress {
@@ -205,8 +205,8 @@ impl Progress {
             events: 0,
             mentions: 0,
             errors: 0,
-            languages: Default::default(),
-            topics: Default::default(),
+            languages: crate::progress::SetAside::new(crate::progress::Reason::Language),
+            topics: crate::progress::SetAside::new(crate::progress::Reason::Topic),
         }
     }
 

@@ -253,8 +253,8 @@ fn run(args: &ReadArgs, out: &OutArgs, code: Option<&VerbArgs>) -> Result<usize,
     }
     let mut out = io::BufWriter::new(stdout.lock());
     let mut broken_pipe = false;
-    let mut languages = progress::Languages::default();
-    let mut topics = progress::Topics::default();
+    let mut languages = progress::SetAside::new(progress::Reason::Language);
+    let mut topics = progress::SetAside::new(progress::Reason::Topic);
     let res = dateline_read::for_each_batch(
         &files,
         &opts,

@@ -89,64 +89,70 @@ impl RunProgress {
     }
 }
 
-/// The articles left unannotated because they are not in English, by language.
-#[derive(Default)]
-pub(crate) struct Languages(std::collections::BTreeMap<String, usize>);
+/// Why articles were set aside: not annotated (not in English) or left without events (not
+/// political).
+#[derive(Clone, Copy)]
+pub(crate) enum Reason {
+    Language,
+    Topic,
+}
 
-impl Languages {
-    pub(crate) fn add(&mut self, d: &Document) {
-        if let Some(lang) = dateline_code::not_annotated_language(d) {
-            *self.0.entry(lang.to_string()).or_default() += 1;
+/// The articles set aside for one reason, counted by language or topic, for a closing note.
+pub(crate) struct SetAside {
+    reason: Reason,
+    by: std::collections::BTreeMap<String, usize>,
+}
+
+impl SetAside {
+    pub(crate) fn new(reason: Reason) -> SetAside {
+        SetAside {
+            reason,
+            by: Default::default(),
         }
     }
 
-    /// "2 articles not in English were not annotated (fr 1, ru 1): --all-languages …".
+    pub(crate) fn add(&mut self, d: &Document) {
+        let key = match self.reason {
+            Reason::Language => dateline_code::not_annotated_language(d).map(str::to_string),
+            Reason::Topic => dropped_topic(d),
+        };
+        if let Some(k) = key {
+            *self.by.entry(k).or_default() += 1;
+        }
+    }
+
+    /// "2 articles not in English were not annotated (de 1, fr 1); …", "3 articles judged not
+    /// political (markets 1, sports 2): …"; nothing when none was set aside.
     pub(crate) fn note(&self) -> Option<String> {
-        let n: usize = self.0.values().sum();
-        (n > 0).then(|| {
-            let by: Vec<String> = self.0.iter().map(|(l, k)| format!("{l} {k}")).collect();
-            format!(
-                "{} not in English {} not annotated ({}); --all-languages annotates them \
-                 with the English models",
-                count(n, "article"),
-                if n == 1 { "was" } else { "were" },
-                by.join(", ")
-            )
+        let n: usize = self.by.values().sum();
+        if n == 0 {
+            return None;
+        }
+        let by: Vec<String> = self.by.iter().map(|(k, c)| format!("{k} {c}")).collect();
+        let (articles, by) = (count(n, "article"), by.join(", "));
+        Some(match self.reason {
+            Reason::Language => format!(
+                "{articles} not in English {} not annotated ({by}); --all-languages annotates \
+                 them with the English models",
+                if n == 1 { "was" } else { "were" }
+            ),
+            Reason::Topic => format!(
+                "{articles} judged not political ({by}): no events coded; --all-topics keeps them"
+            ),
         })
     }
 }
 
-/// The articles judged not political, by topic, whose events were dropped.
-#[derive(Default)]
-pub(crate) struct Topics(std::collections::BTreeMap<String, usize>);
-
-impl Topics {
-    pub(crate) fn add(&mut self, d: &Document) {
-        let Some(r) = &d.relevance else { return };
-        let dropped = !r.political && d.events.as_ref().is_some_and(Vec::is_empty);
-        if dropped {
-            let topic = r.topic.map_or("other".to_string(), |t| {
-                serde_json::to_value(t)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default()
-            });
-            *self.0.entry(topic).or_default() += 1;
-        }
-    }
-
-    /// "3 articles judged not political (markets 1, sports 2): their events dropped; …".
-    pub(crate) fn note(&self) -> Option<String> {
-        let n: usize = self.0.values().sum();
-        (n > 0).then(|| {
-            let by: Vec<String> = self.0.iter().map(|(t, k)| format!("{t} {k}")).collect();
-            format!(
-                "{} judged not political ({}): no events coded; --all-topics keeps them",
-                count(n, "article"),
-                by.join(", ")
-            )
-        })
-    }
+/// The topic of an article judged not political whose events were dropped ("sports").
+fn dropped_topic(d: &Document) -> Option<String> {
+    let r = d.relevance.as_ref()?;
+    let dropped = !r.political && d.events.as_ref().is_some_and(Vec::is_empty);
+    dropped.then(|| {
+        r.topic
+            .and_then(|t| serde_json::to_value(t).ok())
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_else(|| "other".to_string())
+    })
 }
 
 /// "1 article", "3 articles".

@@ -632,20 +632,22 @@ fn code_jsonl_output(input: &str) -> std::process::Output {
     child.wait_with_output().unwrap()
 }
 
-/// `read` on one file, its one JSON line.
-fn read_one(path: &std::path::Path, extra: &[&str]) -> Value {
+/// `command` (`read`, `code`) on one file: its one JSON line and what it said on stderr.
+fn one_file(command: &str, path: &std::path::Path, extra: &[&str]) -> (Value, String) {
     let out = bin()
-        .args(["read", "--format", "jsonl"])
+        .args([command, "--format", "jsonl"])
         .args(extra)
         .arg(path)
         .output()
         .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    lines(&out.stdout).remove(0)
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(out.status.success(), "{stderr}");
+    (lines(&out.stdout).remove(0), stderr)
+}
+
+/// `read` on one file, its one JSON line.
+fn read_one(path: &std::path::Path, extra: &[&str]) -> Value {
+    one_file("read", path, extra).0
 }
 
 #[test]
@@ -831,17 +833,7 @@ fn sports_reports_keep_their_annotations_but_no_events_unless_asked() {
          league after a 0-2 defeat at home last week.\n",
     )
     .expect("write");
-    let run = |extra: &[&str]| {
-        let out = bin()
-            .args(["code", "--format", "jsonl"])
-            .args(extra)
-            .arg(&report)
-            .output()
-            .expect("run");
-        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-        assert!(out.status.success(), "{stderr}");
-        (lines(&out.stdout).remove(0), stderr)
-    };
+    let run = |extra: &[&str]| one_file("code", &report, extra);
     let (doc, stderr) = run(&[]);
     assert_eq!(doc["relevance"]["political"], false, "{doc:#?}");
     assert_eq!(doc["relevance"]["topic"], "sports");
@@ -887,18 +879,7 @@ fn sports_reports_keep_their_annotations_but_no_events_unless_asked() {
 }
 
 fn code_jsonl_file(path: &std::path::Path, extra: &[&str]) -> Value {
-    let out = bin()
-        .args(["code", "--format", "jsonl"])
-        .args(extra)
-        .arg(path)
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    lines(&out.stdout).remove(0)
+    one_file("code", path, extra).0
 }
 
 /// A large JSON Lines file whose name says nothing is read as JSON Lines: every record comes

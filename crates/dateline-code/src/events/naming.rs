@@ -20,18 +20,26 @@ use dateline_core::{Entity, EntityType};
 use dateline_nlp::Sentence;
 
 impl Coder<'_, '_> {
+    /// The dictionary entries of an entity's name as written and its canonical name ("the"
+    /// dropped), in that order.
+    pub(super) fn dict_entries<'e>(
+        &'e self,
+        e: &'e Entity,
+    ) -> impl Iterator<Item = &'e crate::actors::ActorEntry> + 'e {
+        [Some(e.text.as_str()), e.canonical.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter_map(|n| {
+                let n = n.trim_start_matches("the ").trim_start_matches("The ");
+                self.k.actors.lookup(n)
+            })
+    }
+
     /// Code of an entity by name, dated by the article.
     pub(super) fn dict_code(&self, e: &Entity) -> Option<String> {
-        let names = [Some(e.text.as_str()), e.canonical.as_deref()];
-        for n in names.into_iter().flatten() {
-            let n = n.trim_start_matches("the ").trim_start_matches("The ");
-            if let Some(a) = self.k.actors.lookup(n) {
-                if let Some(c) = a.code_on(self.day) {
-                    return Some(c.to_string());
-                }
-            }
-        }
-        None
+        self.dict_entries(e)
+            .find_map(|a| a.code_on(self.day))
+            .map(str::to_string)
     }
 
     /// A person's code on the article's day: the name as the dictionaries list it

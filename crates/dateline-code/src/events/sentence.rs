@@ -112,14 +112,9 @@ impl Coder<'_, '_> {
             let before = events.len();
             self.code_match(&sc, m, &ms, events);
             if k.patterns.list[m.pattern].is_general() {
-                let mut i = before;
-                while i < events.len() {
-                    if general_layer::known_source(&events[i]) {
-                        i += 1;
-                    } else {
-                        events.remove(i);
-                    }
-                }
+                let mut added = events.split_off(before);
+                added.retain(general_layer::known_source);
+                events.extend(added);
             }
         }
         threats_and_force(k, words, s, x, events, sc.first);

@@ -33,16 +33,11 @@ impl Coder<'_, '_> {
         title: (usize, usize),
         role: Option<&str>,
     ) -> Option<String> {
-        let names = [Some(e.text.as_str()), e.canonical.as_deref()];
-        let entry = names
-            .into_iter()
-            .flatten()
-            .find_map(|n| self.k.actors.lookup(n))
-            .or_else(|| {
-                // the one person in office with the surname (as `person_code` codes it)
-                let surname = e.text.rsplit(' ').next()?;
-                self.k.actors.person_in_office(surname, self.day)
-            })?;
+        let entry = self.dict_entries(e).next().or_else(|| {
+            // the one person in office with the surname (as `person_code` codes it)
+            let surname = e.text.rsplit(' ').next()?;
+            self.k.actors.person_in_office(surname, self.day)
+        })?;
         let Some(role) = role else {
             return self.titled.borrow().get(&entry.name).cloned();
         };
