@@ -13,5 +13,6 @@ pub mod ontology;
 pub mod patterns;
 pub mod pipeline;
 pub mod relevance;
+pub mod word_senses;
 
 pub use pipeline::{is_english, not_annotated_language, Pipeline, NOT_ANNOTATED};

@@ -356,6 +356,8 @@ struct PetrarchReader {
     in_block: bool,
     /// the current block: its verbs' forms, its default code, its pattern lines
     forms: Vec<String>,
+    /// the block's verbs: head word, forms and own code, each a pattern of its own alone
+    verbs: Vec<(String, Vec<String>, Option<String>)>,
     default: Option<String>,
     lines: Vec<(usize, String)>,
 }
@@ -430,17 +432,8 @@ impl PetrarchReader {
         }
         let mut these = inflect(head);
         these.extend(irregular.split_whitespace().map(str::to_lowercase));
-        if let Some(c) = own {
-            self.patterns.push(Pattern {
-                cameo: c,
-                elems: vec![Elem::Words(these.clone())],
-                text: format!("petrarch: {}", head.to_lowercase()),
-                priority: 0,
-                target_before: false,
-                example: None,
-            });
-        }
-        self.forms.extend(these);
+        self.forms.extend(these.iter().cloned());
+        self.verbs.push((head.to_lowercase(), these, own));
     }
 
     /// The end of a block: its verbs alone with the default code, and one pattern per
@@ -449,15 +442,18 @@ impl PetrarchReader {
         self.forms.sort();
         self.forms.dedup();
         if !self.forms.is_empty() {
-            if let Some(c) = self.default.take() {
-                self.patterns.push(Pattern {
-                    cameo: c,
-                    elems: vec![Elem::Words(self.forms.clone())],
-                    text: format!("petrarch: {}", self.forms[0]),
-                    priority: 0,
-                    target_before: false,
-                    example: None,
-                });
+            // each verb alone, with its own code or the block's
+            for (head, forms, own) in std::mem::take(&mut self.verbs) {
+                if let Some(c) = own.or_else(|| self.default.clone()) {
+                    self.patterns.push(Pattern {
+                        cameo: c,
+                        elems: vec![Elem::Words(forms)],
+                        text: format!("{PETRARCH_VERB}{head}"),
+                        priority: 0,
+                        target_before: false,
+                        example: None,
+                    });
+                }
             }
             for (n, l) in std::mem::take(&mut self.lines) {
                 match petrarch_pattern(&l, &self.forms, &self.sets) {
@@ -468,13 +464,28 @@ impl PetrarchReader {
             }
         }
         self.forms.clear();
+        self.verbs.clear();
         self.lines.clear();
         self.default = None;
         Ok(())
     }
 }
 
+/// How the `text` of a PETRARCH verb alone starts ("petrarch: kidnap").
+pub const PETRARCH_VERB: &str = "petrarch: ";
+
 impl Pattern {
+    /// The verb of a PETRARCH verb-alone pattern ("kidnap"), if this is one.
+    pub fn petrarch_verb(&self) -> Option<&str> {
+        if self.is_general() && self.elems.len() == 1 {
+            self.text
+                .strip_prefix(PETRARCH_VERB)
+                .filter(|v| !v.contains(' '))
+        } else {
+            None
+        }
+    }
+
     /// Whether the pattern is of the general layer (a PETRARCH verb dictionary) rather than
     /// dateline's own pattern files (see `events::general_layer`).
     pub fn is_general(&self) -> bool {

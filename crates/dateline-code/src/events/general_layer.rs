@@ -10,7 +10,8 @@
 //! 2. [`only_plover_events`]: a general-layer match whose code has no PLOVER event type
 //!    (a statement, 010) makes no event.
 //! 3. [`phrases_only`]: a general-layer verb alone, without the words that follow it in a
-//!    PETRARCH pattern, makes no event.
+//!    PETRARCH pattern, makes no event — unless [`dominant_sense`]: WordNet says the verb
+//!    most often names an act of its code's kind ("kidnapped", "surrendered").
 //! 4. [`content_words`]: nor does a verb with only prepositions and particles after it.
 //! 5. [`known_source`]: a general-layer event needs a source with a code.
 //!
@@ -18,8 +19,9 @@
 //! layer a 0.816/0.685, b 0.887/0.738; with it and rule 1 alone a 0.793/0.694, b
 //! 0.877/0.738; with all three a 0.821/0.694, b 0.887/0.738.
 
-use crate::ontology::Ontology;
+use crate::ontology::{quad_class, Ontology};
 use crate::patterns::{Elem, Match, Pattern, Patterns};
+use crate::word_senses::{Dominance, WordSenses};
 use dateline_core::Event;
 
 /// Rule 1: own patterns first. In "Kenya accused Uganda of sending troops" dateline's
@@ -47,6 +49,33 @@ pub(super) fn phrases_only(pat: &Pattern) -> bool {
         .filter(|e| matches!(e, Elem::Words(_)))
         .count()
         > 1
+}
+
+/// How dominant a verb's usual sense must be for the verb alone to say what happened: three
+/// uses in four, at most four senses, and a word used mostly as a verb ("stock", "loan",
+/// "ally" are mostly nouns, which a verb form cannot tell apart).
+pub(super) const DOMINANT: Dominance = Dominance {
+    min_share: 0.75,
+    max_senses: 4,
+    min_as_verb: 0.5,
+};
+
+/// Rule 3's exception: a PETRARCH verb alone is coded when WordNet 3.1 says its most frequent
+/// sense, holding at least half its uses, is an act of the kind its CAMEO root category is
+/// (`data/events/cameo-root-lexnames.tsv`): "abducted" (contact) for 181 abduct, "surrendered"
+/// (competition) for 080 yield, "rebuked" (communication) for 111 criticize. A verb whose
+/// usual sense is another kind stays silent alone: "yield" most often means producing
+/// something (possession, a quarter of its uses), "check" examining (one sense in two of
+/// 25), "pull" a physical tug.
+///
+/// Only for conflict (CAMEO quad classes 3 and 4): the verbs of cooperation are the words of
+/// ordinary talk ("ensure", "supply", "encourage", "assist"), which name no event alone; the
+/// verbs of conflict are marked ("abduct", "besiege", "rebuke").
+pub(super) fn dominant_sense(pat: &Pattern) -> bool {
+    quad_class(&pat.cameo) >= 3
+        && pat
+            .petrarch_verb()
+            .is_some_and(|verb| WordSenses::bundled().names_act_of(verb, &pat.cameo, DOMINANT))
 }
 
 /// Prepositions and particles: after a verb they do not say what the verb does.
@@ -83,7 +112,8 @@ pub(super) fn known_source(e: &Event) -> bool {
 /// pattern alone); the pipeline takes the others out of the search at load time.
 pub(crate) fn admits(pat: &Pattern, ontology: &Ontology) -> bool {
     !pat.is_general()
-        || (only_plover_events(pat, ontology) && phrases_only(pat) && content_words(pat))
+        || (only_plover_events(pat, ontology)
+            && ((phrases_only(pat) && content_words(pat)) || dominant_sense(pat)))
 }
 
 pub(super) fn admitted<'m>(
@@ -155,6 +185,41 @@ SEND {SENT}\n\
     #[test]
     fn a_general_verb_alone_makes_no_event() {
         assert!(admitted_codes("the army forced a change").is_empty());
+    }
+
+    /// The verbs-alone patterns of a PETRARCH dictionary written for this test, by verb, with
+    /// whether the general layer admits them.
+    fn verbs_alone_admitted(dictionary: &str) -> Vec<(String, bool)> {
+        let o = Ontology::bundled();
+        let (p, _) = Patterns::parse_petrarch(dictionary).unwrap();
+        p.list
+            .iter()
+            .filter_map(|x| Some((x.petrarch_verb()?.to_string(), admits(x, &o))))
+            .collect()
+    }
+
+    #[test]
+    fn a_verb_alone_is_coded_when_its_usual_sense_is_the_act() {
+        let got = verbs_alone_admitted(
+            "---  CRITICIZE   [111]  ---\nCHIDE\nDECRY\nCENSURE\n\n\
+             ---  ABDUCT   [181]  ---\nABDUCT\nPULL\nSTOCK\n\n\
+             ---  AID   [070]  ---\nSUPPLY\n",
+        );
+        let admitted = |v: &str| got.iter().find(|(w, _)| w == v).map(|(_, a)| *a);
+        // conflict verbs whose most frequent sense is the act
+        assert_eq!(admitted("chide"), Some(true));
+        assert_eq!(admitted("decry"), Some(true));
+        assert_eq!(admitted("censure"), Some(false), "tagged only as a noun");
+        assert_eq!(
+            admitted("abduct"),
+            Some(false),
+            "two senses, none tagged: a coin toss"
+        );
+        // usually another kind of act, or mostly a noun
+        assert_eq!(admitted("pull"), Some(false));
+        assert_eq!(admitted("stock"), Some(false));
+        // cooperation verbs are ordinary talk
+        assert_eq!(admitted("supply"), Some(false));
     }
 
     #[test]
