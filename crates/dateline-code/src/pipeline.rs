@@ -28,6 +28,8 @@ pub struct Pipeline {
     pub all_topics: bool,
     /// Events below this confidence are dropped (0: none is).
     pub min_confidence: f64,
+    /// Add to each article why each place-like entity was placed or not (`code --explain`).
+    pub explain: bool,
 }
 
 /// Why the bundled knowledge could not be loaded (a build defect: each file is tested to load).
@@ -125,6 +127,7 @@ impl Pipeline {
             all_languages: false,
             all_topics: false,
             min_confidence: 0.0,
+            explain: false,
         }
     }
 
@@ -164,6 +167,11 @@ impl Pipeline {
         let places = self
             .gazetteer
             .resolve_for_outlet(&body, &ann.entities, outlet_country);
+        if self.explain {
+            d.explain = Some(dateline_core::Explanation {
+                places: self.gazetteer.explain(&body, &ann.entities, outlet_country),
+            });
+        }
         let evs = events::code(
             &Knowledge {
                 actors: &self.actors,

@@ -175,6 +175,56 @@ pub struct Place {
     pub via: Option<Via>,
 }
 
+/// Why one entity of an article was placed or not (`dateline code --explain`): the rule that
+/// decided and the gazetteer candidates with their scores.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceDecision {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// The entity's type as the tagger gave it.
+    pub entity_type: EntityType,
+    /// The type the place stage read it as, where it corrected the tagger ("Hasakah" a
+    /// person the article places elsewhere).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_as: Option<EntityType>,
+    /// `placed` or `dropped`.
+    pub outcome: String,
+    /// The named rule that decided (docs/explain.md lists them).
+    pub rule: String,
+    /// The place it became, where placed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geonameid: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The gazetteer's readings of the name, best first, with their scores where scored.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<PlaceCandidate>,
+}
+
+/// One gazetteer reading of a name, for [`PlaceDecision`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceCandidate {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geonameid: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    pub feature: String,
+    pub population: u64,
+    /// Whether the name is the place's main name (else one of its alternate names).
+    pub main_name: bool,
+    /// The resolver's score, where it got as far as scoring.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+}
+
+/// What `dateline code --explain` adds to an article: per entity, why it was placed or not.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Explanation {
+    pub places: Vec<PlaceDecision>,
+}
+
 /// How a text names a place other than by the place's own name; a place named so never
 /// places an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -666,6 +716,9 @@ pub struct Document {
     /// Problems met while reading that did not stop it (non-fatal).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// Why each place-like entity was placed or not (only with `code --explain`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Explanation>,
 }
 
 impl Document {

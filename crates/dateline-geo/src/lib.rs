@@ -38,6 +38,7 @@ pub mod data;
 mod datelines;
 mod demonyms;
 mod error;
+mod explain;
 mod focus;
 mod gazetteer;
 pub mod index;
@@ -69,6 +70,7 @@ mod wordlist {
 pub use coherence::COHERENCE;
 pub use data::{Country, GeoRecord};
 pub use error::{GeoError, LineProblem};
+pub use explain::rule;
 pub use gazetteer::Gazetteer;
 pub use index::{key_hash, Cand, NameIndex};
 

@@ -113,12 +113,17 @@ impl<'g, 'a> Resolver<'g, 'a> {
     /// article's other places (CLIFF-style coherence: "Paris" among Texas towns is Paris,
     /// Texas).
     fn read_in_two_passes(&mut self) -> Vec<Place> {
+        self.read_first_pass();
+        self.entities.iter().filter_map(|e| self.read(e)).collect()
+    }
+
+    /// The first pass of stage 3, whose choices the second reads as coherence.
+    pub(crate) fn read_first_pass(&mut self) {
         let first: Vec<Place> = self.entities.iter().filter_map(|e| self.read(e)).collect();
         self.near = Some(Coherence::of(
             first.iter().chain(&self.org_divisions),
             self.weights,
         ));
-        self.entities.iter().filter_map(|e| self.read(e)).collect()
     }
 }
 

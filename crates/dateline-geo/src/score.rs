@@ -63,6 +63,7 @@
 use crate::coherence::Coherence;
 use crate::county::{county_of_abbreviation, COUNTY_REACH_KM, IN_NAMED_COUNTY};
 use crate::datelines::is_dateline;
+use crate::explain::{rule, Why};
 use crate::gazetteer::cand_order;
 use crate::index::Cand;
 use crate::misread::VILLAGE;
@@ -103,15 +104,28 @@ impl Clues<'_> {
 impl Resolver<'_, '_> {
     /// An entity's place in the current pass, if it names one (see the module notes).
     pub(crate) fn read(&self, e: &Entity) -> Option<Place> {
+        self.read_why(e, &mut Why::default())
+    }
+
+    /// [`Resolver::read`], noting in `why` the rule that decided (and, where `why` asks,
+    /// the candidates' scores).
+    pub(crate) fn read_why(&self, e: &Entity, why: &mut Why) -> Option<Place> {
         if let Some(county) = self.read_county(e) {
+            why.rule = if county.is_some() {
+                rule::US_COUNTY
+            } else {
+                rule::COUNTY_STATE_UNKNOWN
+            };
             return county;
         }
         if let Some(p) = self.read_press_abbreviation(e) {
+            why.rule = rule::PRESS_ABBREVIATION;
             return Some(p);
         }
         let g = self.g;
         let cands = g.lookup(&e.text);
         if !names_a_place(g, e, cands) {
+            why.rule = rule::NOT_A_PLACE_ENTITY;
             return None;
         }
         // a county named without "County" in a story of its state ("Lancaster" among
@@ -123,11 +137,18 @@ impl Resolver<'_, '_> {
             .filter(|_| matches!(e.kind, EntityType::Gpe | EntityType::Loc))
             .and_then(|n| g.bare_county(e, cands, n))
         {
+            why.rule = rule::BARE_COUNTY;
             return Some(p);
         }
         let short_of = self.short_forms.get(&e.text.to_lowercase()).copied();
+        let known = !cands.is_empty();
         let cands = self.narrowed(e, cands, short_of);
         if cands.is_empty() {
+            why.rule = if known {
+                rule::WEAK_READINGS_ONLY
+            } else {
+                rule::NOT_IN_GAZETTEER
+            };
             return None;
         }
         // "Alexandria, Va.": the words after a comma qualify the place
@@ -149,9 +170,11 @@ impl Resolver<'_, '_> {
         let cands = self.widened(e, cands, &clues);
         let cands = self.without_unsupported_villages(e, cands, &clues);
         if cands.is_empty() {
+            why.rule = rule::UNSUPPORTED_VILLAGES;
             return None;
         }
-        let best = self.best(e, &cands, &clues)?;
+        let best = self.best(e, &cands, &clues, why.scores.as_mut())?;
+        why.rule = rule::BEST_SCORE;
         Some(g.place(best, e.start, &e.text, None))
     }
 
@@ -296,7 +319,13 @@ impl Resolver<'_, '_> {
     }
 
     /// The best-scoring candidate (see the module notes for the scores).
-    fn best(&self, e: &Entity, cands: &[(Cand, bool)], clues: &Clues) -> Option<Cand> {
+    fn best(
+        &self,
+        e: &Entity,
+        cands: &[(Cand, bool)],
+        clues: &Clues,
+        scores: Option<&mut Vec<(Cand, bool, f64)>>,
+    ) -> Option<Cand> {
         // a dateline standing alone ("WASHINGTON —" opening a story) is a capital or a
         // city of a million of the article's country where the name has one: wire
         // services date only such cities without their state (local papers' own towns
@@ -319,6 +348,13 @@ impl Resolver<'_, '_> {
             acts,
             towns_only,
         };
+        if let Some(scores) = scores {
+            scores.extend(
+                cands
+                    .iter()
+                    .map(|&(c, main)| (c, main, self.score(&mention, c, main))),
+            );
+        }
         cands
             .iter()
             .map(|&(c, main)| (self.score(&mention, c, main), c))

@@ -144,6 +144,11 @@ pub(crate) struct VerbArgs {
     /// Drop events whose confidence is below this (0 to 1).
     #[arg(long, value_name = "X", default_value_t = 0.0, value_parser = parse_confidence)]
     pub min_confidence: f64,
+    /// Add to each article an `explain` field: per place-like entity, whether it was placed
+    /// and by which named rule, with the gazetteer's readings and their scores
+    /// (docs/explain.md).
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// A confidence threshold: a number from 0 to 1.
@@ -167,6 +172,7 @@ pub(crate) fn pipeline(args: &VerbArgs) -> Result<dateline_code::Pipeline, Strin
     p.all_languages = args.all_languages;
     p.all_topics = args.all_topics;
     p.min_confidence = args.min_confidence;
+    p.explain = args.explain;
     if let Some(v) = args.verbs.as_deref() {
         let shown = v.display();
         let bytes = std::fs::read(v).map_err(|e| format!("{shown}: cannot read: {e}"))?;

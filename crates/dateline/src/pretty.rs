@@ -94,6 +94,11 @@ pub fn write(w: &mut impl Write, d: &Document, code: bool) -> io::Result<()> {
             .collect();
         writeln!(w, "   places:    {}", v.join("; "))?;
     }
+    if let Some(x) = &d.explain {
+        for p in &x.places {
+            write_decision(w, p)?;
+        }
+    }
     if let Some(qs) = &d.quotes {
         for q in qs {
             let who = q
@@ -140,4 +145,36 @@ pub fn write(w: &mut impl Write, d: &Document, code: bool) -> io::Result<()> {
         }
     }
     writeln!(w)
+}
+
+/// One line per place decision of `--explain`: outcome, rule, and the best readings.
+fn write_decision(w: &mut impl Write, p: &dateline_core::PlaceDecision) -> io::Result<()> {
+    let read_as = p
+        .read_as
+        .map(|k| format!(" read as {}", k.as_str()))
+        .unwrap_or_default();
+    let readings: Vec<String> = p
+        .candidates
+        .iter()
+        .take(3)
+        .map(|c| {
+            let score = c.score.map(|s| format!(" {s:.2}")).unwrap_or_default();
+            format!(
+                "{} {} {}{score}",
+                c.name,
+                c.country.as_deref().unwrap_or(""),
+                c.feature
+            )
+        })
+        .collect();
+    writeln!(
+        w,
+        "   explain:   {} ({}{read_as}): {} by {}{}{}",
+        p.text,
+        p.entity_type.as_str(),
+        p.outcome,
+        p.rule,
+        if readings.is_empty() { "" } else { " — " },
+        readings.join("; ")
+    )
 }

@@ -966,3 +966,50 @@ fn an_article_over_the_size_limit_is_cut_and_a_record_skipped_with_a_report() {
     assert_eq!((ids[0], ids[2]), ("a", "c"));
     assert!(docs[1]["error"].is_string());
 }
+
+/// `code --explain`: every place-like entity is placed or dropped by a named rule, with the
+/// gazetteer's readings; without the flag there is no `explain` field.
+#[test]
+fn explain_names_the_rule_that_placed_or_dropped_each_entity() {
+    let d = tmpdir("explain");
+    let f = d.join("story.txt");
+    std::fs::write(
+        &f,
+        "Aid convoys reached Manbij on Friday, the agency said. Farmers near Manbij \
+         said the road from Aleppo was open again.\n",
+    )
+    .unwrap();
+    let (plain, _) = one_file("code", &f, &[]);
+    assert!(plain.get("explain").is_none());
+    let (doc, _) = one_file("code", &f, &["--explain"]);
+    let decisions = doc["explain"]["places"].as_array().expect("explain.places");
+    let places = doc["places"].as_array().unwrap();
+    assert!(!decisions.is_empty());
+    for x in decisions {
+        let rule = x["rule"].as_str().unwrap();
+        assert!(!rule.is_empty(), "{x}");
+        // a decision agrees with the article's places
+        let placed = places
+            .iter()
+            .any(|p| p["start"] == x["start"] && p["end"] == x["end"]);
+        assert_eq!(x["outcome"] == "placed", placed, "{x}");
+    }
+    let manbij = decisions.iter().find(|x| x["text"] == "Manbij").unwrap();
+    assert_eq!(manbij["rule"], "best-score");
+    assert_eq!(manbij["candidates"][0]["country"], "SYR");
+    assert!(manbij["candidates"][0]["score"].is_number());
+    // the same article's places and events with and without the flag
+    for key in ["places", "events", "entities"] {
+        assert_eq!(plain[key], doc[key], "{key}");
+    }
+    let pretty = bin()
+        .args(["code", "--explain", "--format", "pretty"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&pretty.stdout);
+    assert!(
+        text.contains("explain:   Manbij (GPE): placed by best-score"),
+        "{text}"
+    );
+}
