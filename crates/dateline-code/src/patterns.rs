@@ -167,6 +167,15 @@ pub fn inflect(lemma: &str) -> Vec<String> {
     v
 }
 
+/// The base form of an irregular verb form ("met" -> "meet"), where the inflection table
+/// has it.
+pub(crate) fn irregular_base(form: &str) -> Option<&'static str> {
+    IRREGULAR
+        .iter()
+        .find(|(_, forms)| forms.contains(&form))
+        .map(|(b, _)| *b)
+}
+
 fn parse_elem(tok: &str) -> Elem {
     if tok == "*" {
         return Elem::Gap;

@@ -10,6 +10,11 @@
 //!    role word modifying a noun trigger ("the naval blockade"); inside an apposition
 //!    ("Kenya, a close ally of the West, has …") the actor the apposition describes. A verb
 //!    coordinated with "and" takes the previous event's source instead.
+//!    Not a mention inside a relative clause that closes before the trigger ("Turkey's
+//!    president, who visited Moscow, thanked Russia": not Moscow; `clauses/relative.rs`).
+//!    **Purpose infinitive** ("Kenya summoned the envoy to protest"): after a verb and its
+//!    object, a to-infinitive's act is the verb's subject's unless the verb hands it to its
+//!    object ("urged X to", "sent X to"; `clauses/control.rs`).
 //! 4. **"$T must"** (a leading `$T`): the target is the actor right before the pattern (a
 //!    resolved pronoun included), the source the sentence's subject.
 //! 5. **Source after the pattern**: nothing before a pattern with "of" ("Critics of X, among
@@ -18,7 +23,8 @@
 //!    to 12 tokens past the pattern; not past ";", "said", "but", "while", a quote, or a
 //!    comma opening a new phrase or ending a fronted subordinate clause; "by" only for what
 //!    is asked, investigated or rejected: "rejected calls by X"); a possessive only right
-//!    after the pattern ("to protest X's decision").
+//!    after the pattern ("to protest X's decision"); inside a relative clause, not past its
+//!    closing comma.
 //! 7. **Moved forces**: a target that is the source's own forces ("sent its troops to X",
 //!    "withdraw their forces from X") or any role-only actor of a force posture (15x): the
 //!    actor after "to", "from", "against" or "into" instead.
@@ -26,6 +32,8 @@
 //!    ("Kenya and its neighbours", "Kenyan and Ugandan negotiators") gives one event
 //!    each.
 
+use super::clauses::control;
+use super::clauses::relative::relative_clause;
 use super::coder::Coder;
 use super::mentions::Mention;
 use super::words::{
@@ -82,6 +90,11 @@ impl Coder<'_, '_> {
         } else {
             self.subject(sc, mc, target)
         };
+        if !passive && !after_and && !pat.target_before {
+            if let Some(s) = self.purpose_subject(sc, mc) {
+                source = Some(s);
+            }
+        }
         if pat.target_before {
             if let Some((t, s)) = self.obliged(sc, mc) {
                 target = Some(t);
@@ -171,13 +184,29 @@ impl Coder<'_, '_> {
         mc: &MatchCx<'m>,
         target: Option<&'m Mention>,
     ) -> Option<&'m Mention> {
-        let (ms, trig, s) = (mc.ms, mc.trig, sc.s);
-        let noun_trigger = self.noun_trigger(sc, mc);
+        self.subject_at(sc, mc.ms, mc.trig, target, self.noun_trigger(sc, mc))
+    }
+
+    /// The subject of the verb (or noun) at token `trig` (see [`Coder::subject`]).
+    fn subject_at<'m>(
+        &self,
+        sc: &SentenceCx,
+        ms: &'m [Mention],
+        trig: usize,
+        target: Option<&'m Mention>,
+        noun_trigger: bool,
+    ) -> Option<&'m Mention> {
+        let s = sc.s;
+        let sentence = (s.tok_start, s.tok_end);
         let near = ms
             .iter()
             .rev()
             .filter(|x| x.t1 <= trig)
             .filter(|x| target.is_none_or(|t| t.t0 != x.t0))
+            // not inside a relative clause closed before the trigger ("X, who visited Y, …")
+            .filter(|x| {
+                relative_clause(self.x.lower, sentence, x.t0).is_none_or(|(_, close)| close >= trig)
+            })
             // a role word modifying the trigger noun ("the naval blockade", "a police
             // crackdown") is no actor
             .filter(|x| {
@@ -209,6 +238,25 @@ impl Coder<'_, '_> {
                 commas.len() == 1 && commas[0] >= near.t1
             });
         Some(described.unwrap_or(near))
+    }
+
+    /// Stage 3b: the act of a to-infinitive after a verb and its object is the verb's
+    /// subject's, unless the verb hands it to its object ([`control::purpose_of_subject`]):
+    /// "Kenya summoned the Ugandan ambassador to protest" — Kenya protests.
+    fn purpose_subject<'m>(&self, sc: &SentenceCx, mc: &MatchCx<'m>) -> Option<&'m Mention> {
+        let (trig, ms) = (mc.trig, mc.ms);
+        if trig < sc.s.tok_start + 3 || self.ltok(trig - 1) != "to" {
+            return None;
+        }
+        let object = ms.iter().find(|x| x.t1 + 1 == trig && !x.pronoun)?;
+        if object.t0 <= sc.s.tok_start {
+            return None;
+        }
+        let verb = object.t0 - 1;
+        if !control::purpose_of_subject(self.ltok(verb)) {
+            return None;
+        }
+        self.subject_at(sc, ms, verb, None, false)
     }
 
     /// Stage 4: "$T must" ("X said Y must …"): the target right before the pattern and the
@@ -246,9 +294,13 @@ impl Coder<'_, '_> {
         // in a fronted subordinate clause ("Since the talks began ..., Smith has") the clause
         // ends at the first comma
         let fronted = FRONTED_SUBORDINATORS.contains(&sc.words[0].as_str());
+        // a verb inside a relative clause reaches no further than the clause
+        let clause_end = relative_clause(self.x.lower, (sc.s.tok_start, sc.s.tok_end), trig)
+            .map_or(usize::MAX, |(_, close)| close);
         mc.ms
             .iter()
             .filter(|x| x.t0 > trig && x.t0 <= trig_end + 12 && Some(x.t0) != src_t0 && !x.pronoun)
+            .filter(|x| x.t0 < clause_end)
             // a possessive modifies another noun ("in Smith's favour"), unless it is the
             // verb's object itself ("to protest the governor's decision")
             .filter(|x| !matches!(self.tok(x.t1), "'s" | "\u{2019}s") || x.t0 <= trig_end + 1)
