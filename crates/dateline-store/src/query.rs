@@ -9,6 +9,8 @@ use rusqlite::types::ValueRef;
 pub struct EventFilter {
     /// Source actor: a CAMEO code prefix (`RUS`, `RUSGOV`) or part of a name (`Putin`).
     pub actor: Option<String>,
+    /// An actor on either side, source or target, the same way.
+    pub either: Option<String>,
     /// Target actor, the same way.
     pub target: Option<String>,
     /// CAMEO event code prefix (`04`, `042`).
@@ -22,6 +24,11 @@ pub struct EventFilter {
     pub to: Option<String>,
     /// Place name or ISO3 country of the event.
     pub place: Option<String>,
+    /// Quad class (1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material
+    /// conflict).
+    pub quad: Option<u8>,
+    /// ISO3 country of the source, the target or the place.
+    pub country: Option<String>,
     /// Full-text query (FTS5 syntax) over the titles and bodies of the reporting articles.
     pub text: Option<String>,
     /// Least mean confidence of the event's reports (0 to 1).
@@ -142,6 +149,22 @@ impl Store {
         }
         if let Some(t) = &f.target {
             clauses.push(actor_clause("target", t, &mut args));
+        }
+        if let Some(a) = &f.either {
+            let s = actor_clause("source", a, &mut args);
+            let t = actor_clause("target", a, &mut args);
+            clauses.push(format!("({s} OR {t})"));
+        }
+        if let Some(q) = f.quad {
+            args.push(Value::Integer(i64::from(q)));
+            clauses.push(format!("quad_class = ?{}", args.len()));
+        }
+        if let Some(c) = &f.country {
+            args.push(Value::Text(c.to_uppercase()));
+            let n = args.len();
+            clauses.push(format!(
+                "(source_country = ?{n} OR target_country = ?{n} OR place_country = ?{n})"
+            ));
         }
         if let Some(c) = &f.code {
             args.push(Value::Text(format!("{c}%")));
@@ -268,20 +291,25 @@ impl Store {
             .query(rusqlite::params_from_iter(args.iter()))
             .map_err(e)?;
         while let Some(r) = it.next().map_err(e)? {
-            let mut row = Vec::with_capacity(n);
-            for i in 0..n {
-                row.push(match r.get_ref(i).map_err(e)? {
-                    ValueRef::Null => Value::Null,
-                    ValueRef::Integer(v) => Value::Integer(v),
-                    ValueRef::Real(v) => Value::Real(v),
-                    ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
-                    ValueRef::Blob(b) => Value::Blob(b.to_vec()),
-                });
-            }
-            rows.push(row);
+            rows.push(row_values(r, n).map_err(e)?);
         }
         Ok(Table { columns, rows })
     }
+}
+
+/// The first `n` columns of a row as owned values (text that is not UTF-8 decoded lossily).
+pub(crate) fn row_values(r: &rusqlite::Row, n: usize) -> rusqlite::Result<Vec<Value>> {
+    let mut row = Vec::with_capacity(n);
+    for i in 0..n {
+        row.push(match r.get_ref(i)? {
+            ValueRef::Null => Value::Null,
+            ValueRef::Integer(v) => Value::Integer(v),
+            ValueRef::Real(v) => Value::Real(v),
+            ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+            ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+        });
+    }
+    Ok(row)
 }
 
 /// A value as text for tables and CSV (NULL as empty).
