@@ -83,6 +83,8 @@ pub const REPORT_COLUMNS: &str = report_columns!();
 
 /// The SQL of a `--from`/`--to` pair over a date column: the column's days (see
 /// [`crate::dates`]) must reach the range. A bound that is not a date is an error naming it.
+/// `column` is `events` for the events' stored, indexed `first_day`/`last_day` (the same days
+/// `dl_first(date)`/`dl_last(date)` give, `''` when undated).
 fn date_clauses(
     column: &str,
     from: Option<&str>,
@@ -94,15 +96,37 @@ fn date_clauses(
         let Some(v) = v else { continue };
         let (first_day, last_day) =
             crate::dates::parse_bound(v).map_err(|e| format!("--{flag}: {e}"))?;
+        let n = args.len() + 1;
         if last {
             args.push(Value::Text(last_day.to_string()));
-            out.push(format!("dl_first({column}) <= ?{}", args.len()));
+            out.push(if column == "events" {
+                format!("(first_day <> '' AND first_day <= ?{n})")
+            } else {
+                format!("dl_first({column}) <= ?{n}")
+            });
         } else {
             args.push(Value::Text(first_day.to_string()));
-            out.push(format!("dl_last({column}) >= ?{}", args.len()));
+            out.push(if column == "events" {
+                format!("last_day >= ?{n}")
+            } else {
+                format!("dl_last({column}) >= ?{n}")
+            });
         }
     }
     Ok(out)
+}
+
+/// `column LIKE 'prefix%'` for a prefix of ASCII capitals and digits, written as a range that
+/// an index serves (LIKE ignores case, so SQLite's index cannot serve it; codes are upper case).
+fn prefix_range(column: &str, prefix: &str, args: &mut Vec<Value>) -> String {
+    let mut upper = prefix.as_bytes().to_vec();
+    if let Some(last) = upper.last_mut() {
+        *last += 1;
+    }
+    args.push(Value::Text(prefix.to_string()));
+    args.push(Value::Text(String::from_utf8_lossy(&upper).into_owned()));
+    let n = args.len();
+    format!("({column} >= ?{} AND {column} < ?{n})", n - 1)
 }
 
 /// `clauses` joined as a WHERE condition (`1` when there are none).
@@ -118,17 +142,12 @@ fn actor_clause(side: &str, v: &str, args: &mut Vec<Value>) -> String {
     let is_code = v.len() >= 3
         && v.chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-    args.push(Value::Text(if is_code {
-        format!("{v}%")
-    } else {
-        format!("%{v}%")
-    }));
-    let n = args.len();
     if is_code {
-        format!("{side}_code LIKE ?{n}")
-    } else {
-        format!("({side}_name LIKE ?{n} OR {side}_code LIKE ?{n})")
+        return prefix_range(&format!("{side}_code"), v, args);
     }
+    args.push(Value::Text(format!("%{v}%")));
+    let n = args.len();
+    format!("({side}_name LIKE ?{n} OR {side}_code LIKE ?{n})")
 }
 
 impl Store {
@@ -167,14 +186,18 @@ impl Store {
             ));
         }
         if let Some(c) = &f.code {
-            args.push(Value::Text(format!("{c}%")));
-            clauses.push(format!("cameo LIKE ?{}", args.len()));
+            if !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit()) {
+                clauses.push(prefix_range("cameo", c, &mut args));
+            } else {
+                args.push(Value::Text(format!("{c}%")));
+                clauses.push(format!("cameo LIKE ?{}", args.len()));
+            }
         }
         if let Some(p) = &f.plover {
             args.push(Value::Text(p.to_uppercase()));
             clauses.push(format!("plover = ?{}", args.len()));
         }
-        let dates = date_clauses("date", f.from.as_deref(), f.to.as_deref(), &mut args)
+        let dates = date_clauses("events", f.from.as_deref(), f.to.as_deref(), &mut args)
             .map_err(|m| self.bad_filter(m))?;
         clauses.extend(dates);
         if let Some(p) = &f.place {
