@@ -109,20 +109,21 @@ impl Store {
         after: Option<&Cursor>,
         limit: usize,
     ) -> Result<Page> {
-        let (cond, mut args) = self.event_condition(f)?;
-        let mut sql = format!(
-            "SELECT {EVENT_COLUMNS}, (SELECT a.id FROM articles a WHERE a.rowid = events.first_article) AS article_id, first_day, last_day FROM events WHERE {cond}"
-        );
+        let (mut cond, mut args) = self.event_condition(f)?;
         if let Some(c) = after {
             args.push(Value::Text(c.day.clone()));
             args.push(Value::Integer(c.id));
             let n = args.len();
-            sql.push_str(&format!(" AND (first_day, id) < (?{}, ?{n})", n - 1));
+            cond.push_str(&format!(" AND (first_day, id) < (?{}, ?{n})", n - 1));
         }
-        sql.push_str(&format!(
-            " ORDER BY first_day DESC, id DESC LIMIT {}",
+        // the page's ids first, then their columns: the report columns are subqueries, worth
+        // running for the rows shown, not for every match the sort goes through
+        let order = "ORDER BY first_day DESC, id DESC";
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS}, (SELECT a.id FROM articles a WHERE a.rowid = events.first_article) AS article_id, first_day, last_day
+             FROM events WHERE id IN (SELECT id FROM events WHERE {cond} {order} LIMIT {}) {order}",
             limit + 1
-        ));
+        );
         let mut events = self.table(&sql, &args)?;
         let next = if events.rows.len() > limit {
             events.rows.truncate(limit);

@@ -132,7 +132,7 @@ CREATE TABLE documents (
 ALTER TABLE events ADD COLUMN first_day TEXT NOT NULL DEFAULT '';
 ALTER TABLE events ADD COLUMN last_day TEXT NOT NULL DEFAULT '';
 UPDATE events SET first_day = coalesce(dl_first(date), ''), last_day = coalesce(dl_last(date), '');
-CREATE INDEX events_day ON events(first_day);
+CREATE INDEX events_day ON events(first_day, last_day);
 UPDATE meta SET value = 'dateline.db/2' WHERE key = 'schema';
 ";
 

@@ -107,7 +107,10 @@ fn date_clauses(
         } else {
             args.push(Value::Text(first_day.to_string()));
             out.push(if column == "events" {
-                format!("last_day >= ?{n}")
+                // no stored value spans more than a year and a day (a year; winter runs
+                // December to February): the bound on first_day lets the index serve the range
+                args.push(Value::Text(first_day.add_days(-367).to_string()));
+                format!("(last_day >= ?{n} AND first_day >= ?{})", n + 1)
             } else {
                 format!("dl_last({column}) >= ?{n}")
             });
