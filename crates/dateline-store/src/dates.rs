@@ -158,6 +158,17 @@ mod tests {
     }
 
     #[test]
+    fn no_value_spans_more_than_a_year() {
+        // the events' date filter counts on it (query.rs bounds first_day by from - 367 days)
+        for v in [
+            "2020", "2020-WI", "2021-WI", "2019-WI", "2020-H2", "2020-Q4", "2020-W53", "2020-XX",
+        ] {
+            let (a, b) = span(v).unwrap();
+            assert!(b.to_days() - a.to_days() <= 366, "{v}");
+        }
+    }
+
+    #[test]
     fn stored_values_span_their_days() {
         assert_eq!(
             s("2021-04-16 22:42:47Z"),

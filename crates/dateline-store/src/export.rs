@@ -266,19 +266,32 @@ impl Store {
             }
             Format::Jsonl | Format::Csv => {
                 st.matched = self.count_events(filter)?;
-                let t = self.table(
-                    &format!("SELECT {EVENT_COLUMNS} FROM events WHERE {cond} ORDER BY id{limit}"),
-                    &args,
-                )?;
+                let qerr = |e: rusqlite::Error| StoreError {
+                    path: self.path.clone(),
+                    message: format!("export query failed: {e}"),
+                };
+                // row by row: an export of any size holds one row at a time
+                let mut stmt = self
+                    .conn
+                    .prepare(&format!(
+                        "SELECT {EVENT_COLUMNS} FROM events WHERE {cond} ORDER BY id{limit}"
+                    ))
+                    .map_err(qerr)?;
+                let columns: Vec<String> =
+                    stmt.column_names().iter().map(|c| c.to_string()).collect();
                 if format == Format::Csv {
-                    line(&t.columns.join(","))?;
+                    line(&columns.join(","))?;
                 }
-                for row in &t.rows {
+                let mut rows = stmt
+                    .query(rusqlite::params_from_iter(args.iter()))
+                    .map_err(qerr)?;
+                while let Some(r) = rows.next().map_err(qerr)? {
+                    let row = crate::query::row_values(r, columns.len()).map_err(qerr)?;
                     st.rows += 1;
                     line(&if format == Format::Csv {
-                        csv_line(row)
+                        csv_line(&row)
                     } else {
-                        json_line(&t.columns, row)
+                        json_line(&columns, &row)
                     })?;
                 }
             }

@@ -16,7 +16,9 @@ use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub mod browse;
 pub mod dates;
+mod documents;
 pub mod export;
 #[cfg(feature = "parquet")]
 pub mod parquet_export;
@@ -25,8 +27,8 @@ pub mod query;
 pub use rusqlite::types::Value;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: i64 = 1;
-const SCHEMA_NAME: &str = "dateline.db/1";
+pub const SCHEMA_VERSION: i64 = 2;
+const SCHEMA_NAME: &str = "dateline.db/2";
 
 const SCHEMA: &str = "
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -119,6 +121,21 @@ CREATE INDEX mentions_event_outlet ON mentions(event, outlet);
 CREATE INDEX mentions_article ON mentions(article);
 ";
 
+/// Version 2: each article's coded `dateline.article/1` JSON (its body left empty: the body is
+/// `articles.body`), and each event's first and last day (`YYYY-MM-DD`, `''` when undated) so
+/// that pages and timelines sort and bucket by an index instead of a function of `date`.
+const SCHEMA_2: &str = "
+CREATE TABLE documents (
+    article INTEGER PRIMARY KEY REFERENCES articles(rowid),
+    json TEXT NOT NULL
+);
+ALTER TABLE events ADD COLUMN first_day TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN last_day TEXT NOT NULL DEFAULT '';
+UPDATE events SET first_day = coalesce(dl_first(date), ''), last_day = coalesce(dl_last(date), '');
+CREATE INDEX events_day ON events(first_day, last_day);
+UPDATE meta SET value = 'dateline.db/2' WHERE key = 'schema';
+";
+
 /// What went wrong with the database, with the file named.
 #[derive(Debug)]
 pub struct StoreError {
@@ -184,6 +201,8 @@ fn insert_annotations(tx: &rusqlite::Transaction, art: i64, d: &Document) -> rus
     let a = &d.article;
     tx.prepare_cached("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?
         .execute(params![art, a.title.as_deref().unwrap_or(""), d.body])?;
+    tx.prepare_cached("INSERT INTO documents (article, json) VALUES (?1, ?2)")?
+        .execute(params![art, documents::without_body(d)])?;
     for x in d.entities.iter().flatten() {
         tx.prepare_cached("INSERT INTO entities VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
             .execute(params![
@@ -256,13 +275,18 @@ fn insert_mention(
     let src = ev.source.as_ref();
     let tgt = ev.target.as_ref();
     let pl = ev.place.as_ref();
+    let days = ev.date.as_deref().and_then(dates::span);
+    let day = |last: bool| {
+        days.map(|(a, b)| if last { b } else { a }.to_string())
+            .unwrap_or_default()
+    };
     let new = tx
         .prepare_cached(
             "INSERT INTO events (id, key, date, cameo, cameo_root, plover, quad_class, goldstein, negated, mode,
                source_code, source_name, source_country, target_code, target_name, target_country,
                place_name, place_lat, place_lon, place_country, place_geonameid, place_feature,
-               first_seen, last_seen, first_article, added_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23, ?24, ?25)
+               first_seen, last_seen, first_article, added_at, first_day, last_day)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23, ?24, ?25, ?26, ?27)
              ON CONFLICT(id) DO NOTHING",
         )?
         .execute(params![
@@ -290,7 +314,9 @@ fn insert_mention(
             pl.and_then(|p| p.feature.clone()),
             a.published,
             art,
-            now
+            now,
+            day(false),
+            day(true)
         ])?;
     // counts kept incrementally: is this article, this outlet, new for the event?
     let new_article = !tx
@@ -487,8 +513,8 @@ impl Store {
         Ok(())
     }
 
-    /// Create the schema in a new file; migrate an older one (none exist yet: version 1 is
-    /// the first).
+    /// Create the schema in a new file (version 1, then each step since); migrate an older
+    /// one step by step, in one transaction.
     fn migrate(&mut self) -> Result<()> {
         let v = self.user_version()?;
         if v == SCHEMA_VERSION {
@@ -506,6 +532,10 @@ impl Store {
                 params![SCHEMA_NAME, now_utc()],
             )
             .map_err(|e| Self::err(&self.path, e.to_string()))?;
+        }
+        if v < 2 {
+            tx.execute_batch(SCHEMA_2)
+                .map_err(|e| Self::err(&self.path, format!("cannot migrate to schema 2: {e}")))?;
         }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)
             .map_err(|e| Self::err(&self.path, e.to_string()))?;

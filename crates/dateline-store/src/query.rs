@@ -9,6 +9,8 @@ use rusqlite::types::ValueRef;
 pub struct EventFilter {
     /// Source actor: a CAMEO code prefix (`RUS`, `RUSGOV`) or part of a name (`Putin`).
     pub actor: Option<String>,
+    /// An actor on either side, source or target, the same way.
+    pub either: Option<String>,
     /// Target actor, the same way.
     pub target: Option<String>,
     /// CAMEO event code prefix (`04`, `042`).
@@ -22,6 +24,11 @@ pub struct EventFilter {
     pub to: Option<String>,
     /// Place name or ISO3 country of the event.
     pub place: Option<String>,
+    /// Quad class (1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material
+    /// conflict).
+    pub quad: Option<u8>,
+    /// ISO3 country of the source, the target or the place.
+    pub country: Option<String>,
     /// Full-text query (FTS5 syntax) over the titles and bodies of the reporting articles.
     pub text: Option<String>,
     /// Least mean confidence of the event's reports (0 to 1).
@@ -76,6 +83,8 @@ pub const REPORT_COLUMNS: &str = report_columns!();
 
 /// The SQL of a `--from`/`--to` pair over a date column: the column's days (see
 /// [`crate::dates`]) must reach the range. A bound that is not a date is an error naming it.
+/// `column` is `events` for the events' stored, indexed `first_day`/`last_day` (the same days
+/// `dl_first(date)`/`dl_last(date)` give, `''` when undated).
 fn date_clauses(
     column: &str,
     from: Option<&str>,
@@ -87,15 +96,40 @@ fn date_clauses(
         let Some(v) = v else { continue };
         let (first_day, last_day) =
             crate::dates::parse_bound(v).map_err(|e| format!("--{flag}: {e}"))?;
+        let n = args.len() + 1;
         if last {
             args.push(Value::Text(last_day.to_string()));
-            out.push(format!("dl_first({column}) <= ?{}", args.len()));
+            out.push(if column == "events" {
+                format!("(first_day <> '' AND first_day <= ?{n})")
+            } else {
+                format!("dl_first({column}) <= ?{n}")
+            });
         } else {
             args.push(Value::Text(first_day.to_string()));
-            out.push(format!("dl_last({column}) >= ?{}", args.len()));
+            out.push(if column == "events" {
+                // no stored value spans more than a year and a day (a year; winter runs
+                // December to February): the bound on first_day lets the index serve the range
+                args.push(Value::Text(first_day.add_days(-367).to_string()));
+                format!("(last_day >= ?{n} AND first_day >= ?{})", n + 1)
+            } else {
+                format!("dl_last({column}) >= ?{n}")
+            });
         }
     }
     Ok(out)
+}
+
+/// `column LIKE 'prefix%'` for a prefix of ASCII capitals and digits, written as a range that
+/// an index serves (LIKE ignores case, so SQLite's index cannot serve it; codes are upper case).
+fn prefix_range(column: &str, prefix: &str, args: &mut Vec<Value>) -> String {
+    let mut upper = prefix.as_bytes().to_vec();
+    if let Some(last) = upper.last_mut() {
+        *last += 1;
+    }
+    args.push(Value::Text(prefix.to_string()));
+    args.push(Value::Text(String::from_utf8_lossy(&upper).into_owned()));
+    let n = args.len();
+    format!("({column} >= ?{} AND {column} < ?{n})", n - 1)
 }
 
 /// `clauses` joined as a WHERE condition (`1` when there are none).
@@ -111,17 +145,12 @@ fn actor_clause(side: &str, v: &str, args: &mut Vec<Value>) -> String {
     let is_code = v.len() >= 3
         && v.chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-    args.push(Value::Text(if is_code {
-        format!("{v}%")
-    } else {
-        format!("%{v}%")
-    }));
-    let n = args.len();
     if is_code {
-        format!("{side}_code LIKE ?{n}")
-    } else {
-        format!("({side}_name LIKE ?{n} OR {side}_code LIKE ?{n})")
+        return prefix_range(&format!("{side}_code"), v, args);
     }
+    args.push(Value::Text(format!("%{v}%")));
+    let n = args.len();
+    format!("({side}_name LIKE ?{n} OR {side}_code LIKE ?{n})")
 }
 
 impl Store {
@@ -143,15 +172,35 @@ impl Store {
         if let Some(t) = &f.target {
             clauses.push(actor_clause("target", t, &mut args));
         }
+        if let Some(a) = &f.either {
+            let s = actor_clause("source", a, &mut args);
+            let t = actor_clause("target", a, &mut args);
+            clauses.push(format!("({s} OR {t})"));
+        }
+        if let Some(q) = f.quad {
+            args.push(Value::Integer(i64::from(q)));
+            clauses.push(format!("quad_class = ?{}", args.len()));
+        }
+        if let Some(c) = &f.country {
+            args.push(Value::Text(c.to_uppercase()));
+            let n = args.len();
+            clauses.push(format!(
+                "(source_country = ?{n} OR target_country = ?{n} OR place_country = ?{n})"
+            ));
+        }
         if let Some(c) = &f.code {
-            args.push(Value::Text(format!("{c}%")));
-            clauses.push(format!("cameo LIKE ?{}", args.len()));
+            if !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit()) {
+                clauses.push(prefix_range("cameo", c, &mut args));
+            } else {
+                args.push(Value::Text(format!("{c}%")));
+                clauses.push(format!("cameo LIKE ?{}", args.len()));
+            }
         }
         if let Some(p) = &f.plover {
             args.push(Value::Text(p.to_uppercase()));
             clauses.push(format!("plover = ?{}", args.len()));
         }
-        let dates = date_clauses("date", f.from.as_deref(), f.to.as_deref(), &mut args)
+        let dates = date_clauses("events", f.from.as_deref(), f.to.as_deref(), &mut args)
             .map_err(|m| self.bad_filter(m))?;
         clauses.extend(dates);
         if let Some(p) = &f.place {
@@ -268,20 +317,25 @@ impl Store {
             .query(rusqlite::params_from_iter(args.iter()))
             .map_err(e)?;
         while let Some(r) = it.next().map_err(e)? {
-            let mut row = Vec::with_capacity(n);
-            for i in 0..n {
-                row.push(match r.get_ref(i).map_err(e)? {
-                    ValueRef::Null => Value::Null,
-                    ValueRef::Integer(v) => Value::Integer(v),
-                    ValueRef::Real(v) => Value::Real(v),
-                    ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
-                    ValueRef::Blob(b) => Value::Blob(b.to_vec()),
-                });
-            }
-            rows.push(row);
+            rows.push(row_values(r, n).map_err(e)?);
         }
         Ok(Table { columns, rows })
     }
+}
+
+/// The first `n` columns of a row as owned values (text that is not UTF-8 decoded lossily).
+pub(crate) fn row_values(r: &rusqlite::Row, n: usize) -> rusqlite::Result<Vec<Value>> {
+    let mut row = Vec::with_capacity(n);
+    for i in 0..n {
+        row.push(match r.get_ref(i)? {
+            ValueRef::Null => Value::Null,
+            ValueRef::Integer(v) => Value::Integer(v),
+            ValueRef::Real(v) => Value::Real(v),
+            ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+            ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+        });
+    }
+    Ok(row)
 }
 
 /// A value as text for tables and CSV (NULL as empty).

@@ -448,3 +448,224 @@ fn filters_compare_dates_as_days_and_apply_to_exports() {
         ["20180000", "20180000", "20180430", "20180531", "20180601"]
     );
 }
+
+/// A database of `n` events, one a day from 1 March 2021 (some undated, some a month only),
+/// between actors of three countries.
+fn browse_db(name: &str, n: usize) -> PathBuf {
+    let p = tmp(name);
+    let mut s = Store::open(&p).unwrap();
+    let codes = ["KENGOV", "UGAMIL", "ETHGOV"];
+    let docs: Vec<Document> = (0..n)
+        .map(|i| {
+            let date = match i % 7 {
+                5 => String::new(),
+                6 => "2021-04".to_string(),
+                _ => format!("2021-03-{:02}", 1 + i % 28),
+            };
+            let mut d = doc(
+                &format!("https://b.example/{i}"),
+                "b.example",
+                &format!("Story {i} about talks in Nairobi."),
+                vec![("042", codes[i % 3], codes[(i + 1) % 3], &date)],
+            );
+            for e in d.events.iter_mut().flatten() {
+                if date.is_empty() {
+                    e.date = None;
+                }
+                e.quad_class = 1 + (i % 4) as u8;
+                if i % 2 == 0 {
+                    e.place = Some(dateline_core::EventPlace {
+                        name: "Nairobi".into(),
+                        lat: -1.28,
+                        lon: 36.82,
+                        country: Some("KEN".into()),
+                        geonameid: Some(184745),
+                        feature: Some("PPLC".into()),
+                    });
+                }
+            }
+            d
+        })
+        .collect();
+    s.write_batch(&docs).unwrap();
+    p
+}
+
+#[test]
+fn pages_walk_every_event_once_newest_first() {
+    use crate::browse::Cursor;
+    let r = Store::open_read_only(&browse_db("pages", 40)).unwrap();
+    let all = r.count_events(&EventFilter::default()).unwrap();
+    let mut seen = Vec::new();
+    let mut days = Vec::new();
+    let mut after: Option<Cursor> = None;
+    loop {
+        let page = r
+            .events_page(&EventFilter::default(), after.as_ref(), 7)
+            .unwrap();
+        assert_eq!(page.total, all);
+        let id = page.events.columns.iter().position(|c| c == "id").unwrap();
+        let day = page
+            .events
+            .columns
+            .iter()
+            .position(|c| c == "first_day")
+            .unwrap();
+        for row in &page.events.rows {
+            seen.push(row[id].clone());
+            days.push(crate::query::cell(&row[day]));
+        }
+        match page.next {
+            Some(c) => {
+                assert_eq!(Cursor::parse(&c.encode()).unwrap(), c);
+                after = Some(c);
+            }
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), all);
+    let mut unique = seen.clone();
+    unique.dedup();
+    assert_eq!(unique.len(), all, "an event came twice");
+    let mut sorted = days.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(days, sorted, "newest first, undated last");
+    assert_eq!(days.last().map(String::as_str), Some(""));
+    // a filter narrows the pages and their total alike
+    let f = EventFilter {
+        either: Some("UGA".into()),
+        ..Default::default()
+    };
+    let page = r.events_page(&f, None, 100).unwrap();
+    assert_eq!(page.total, r.count_events(&f).unwrap());
+    assert!(page.total < all && page.total == page.events.rows.len());
+    for bad in [
+        "",
+        "x",
+        "2021-03-01",
+        "2021-13-01_5",
+        "_-5",
+        "2021-03-01_5x",
+        "_",
+    ] {
+        assert!(Cursor::parse(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn aggregates_agree_with_the_filtered_count() {
+    use crate::browse::Bucket;
+    let r = Store::open_read_only(&browse_db("aggregates", 40)).unwrap();
+    let f = EventFilter {
+        quad: Some(1),
+        ..Default::default()
+    };
+    let n = r.count_events(&f).unwrap();
+    let sum = |t: &crate::query::Table, col: &str| -> usize {
+        let i = t.columns.iter().position(|c| c == col).unwrap();
+        t.rows
+            .iter()
+            .map(|row| match row[i] {
+                Value::Integer(k) => k as usize,
+                _ => 0,
+            })
+            .sum()
+    };
+    for by in [Bucket::Day, Bucket::Week, Bucket::Month] {
+        let t = r.timeline(&f, by).unwrap();
+        assert_eq!(sum(&t.buckets, "events") + t.undated + t.imprecise, n);
+    }
+    let t = r.timeline(&EventFilter::default(), Bucket::Week).unwrap();
+    let first = crate::query::cell(&t.buckets.rows[0][0]);
+    assert_eq!(first, "2021-03-01", "weeks are named by their Monday");
+    let month = r.timeline(&EventFilter::default(), Bucket::Month).unwrap();
+    assert_eq!(month.imprecise, 0);
+    let (net, pairs) = r.network(&EventFilter::default(), 100).unwrap();
+    assert_eq!(sum(&net, "events"), 40);
+    assert_eq!(pairs, 3);
+    let (pl, _) = r.places(&EventFilter::default(), 10).unwrap();
+    assert_eq!(sum(&pl, "events"), 20);
+    let (act, total) = r.actors(Some("UGA"), 10).unwrap();
+    assert_eq!(total, 1);
+    let ev = sum(&act, "events");
+    assert_eq!(ev, sum(&act, "as_source") + sum(&act, "as_target"));
+    let (hits, n) = r.search("Nairobi", 5).unwrap();
+    assert_eq!((hits.rows.len(), n), (5, 40));
+    assert!(r.check_text_query("talks AND Nairobi").is_ok());
+    for bad in ["\"unclosed", "AND", "a OR", "x:y"] {
+        assert!(r.check_text_query(bad).is_err(), "{bad}");
+    }
+    let f = EventFilter {
+        country: Some("eth".into()),
+        ..Default::default()
+    };
+    assert!(r.count_events(&f).unwrap() > 0);
+}
+
+#[test]
+fn the_coded_document_comes_back_as_it_went_in() {
+    let p = tmp("documents");
+    let mut s = Store::open(&p).unwrap();
+    let mut d = doc(
+        "https://doc.example/1",
+        "doc.example",
+        "Assad visited \"Putin\".\nThen left.",
+        vec![("042", "SYRGOV", "RUSGOV", "2018-05-17")],
+    );
+    d.warnings.push("a warning".into());
+    s.write_batch(std::slice::from_ref(&d)).unwrap();
+    drop(s);
+    let r = Store::open_read_only(&p).unwrap();
+    assert_eq!(
+        r.article_json(&d.id).unwrap().unwrap(),
+        serde_json::to_string(&d).unwrap()
+    );
+    assert_eq!(r.article_json("nope").unwrap(), None);
+}
+
+#[test]
+fn a_schema_1_file_is_migrated_and_its_articles_rebuilt() {
+    let p = tmp("migrate");
+    {
+        // a version-1 file as dateline wrote it, with one article
+        let c = Connection::open(&p).unwrap();
+        c.execute_batch(SCHEMA).unwrap();
+        c.execute_batch(
+            "INSERT INTO meta VALUES ('schema', 'dateline.db/1');
+             INSERT INTO articles (id, source, url, title, byline, published, content_hash, body, ingested_at)
+               VALUES ('a1', 's', 'https://m.example/1', 'Old', '[\"Ann\"]', '2018-05-18', 'h', 'Assad met Putin.', 'now');
+             INSERT INTO entities VALUES (1, 0, 5, 'Assad', 'PERSON', 'Bashar al-Assad');
+             INSERT INTO events (id, key, date, cameo, cameo_root, quad_class, goldstein, negated, source_code, source_name, target_code, target_name, first_article, added_at)
+               VALUES (7, 'k', '2018-05-17', '042', '04', 1, 1.9, 0, 'SYRGOV', 'Assad', 'RUSGOV', 'Putin', 1, 'now');
+             INSERT INTO mentions (event, article, cameo, sentence_start, sentence_end, evidence, confidence)
+               VALUES (7, 1, '042', 0, 16, 'Assad met Putin.', 0.9);
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+    assert!(
+        Store::open_read_only(&p).is_err(),
+        "read-only cannot migrate"
+    );
+    drop(Store::open(&p).unwrap());
+    let r = Store::open_read_only(&p).unwrap();
+    let t = r.sql("SELECT first_day, last_day FROM events").unwrap();
+    assert_eq!(
+        t.rows[0],
+        vec![
+            Value::Text("2018-05-17".into()),
+            Value::Text("2018-05-17".into())
+        ]
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&r.article_json("a1").unwrap().unwrap()).unwrap();
+    assert_eq!(v["body"], "Assad met Putin.");
+    assert_eq!(v["article"]["byline"][0], "Ann");
+    assert_eq!(v["entities"][0]["canonical"], "Bashar al-Assad");
+    assert_eq!(v["events"][0]["source"]["code"], "SYRGOV");
+    assert_eq!(v["warnings"][0], crate::documents::REBUILT_WARNING);
+    let schema = r
+        .sql("SELECT value FROM meta WHERE key = 'schema'")
+        .unwrap();
+    assert_eq!(schema.rows[0][0], Value::Text("dateline.db/2".into()));
+}

@@ -102,6 +102,7 @@ impl FilterArgs {
             text: self.text.clone(),
             min_confidence: self.min_confidence,
             limit: self.limit(default_limit),
+            ..Default::default()
         }
     }
 }

@@ -12,6 +12,7 @@ use std::process::ExitCode;
 mod db;
 mod pretty;
 mod progress;
+mod serve;
 mod table;
 mod train;
 
@@ -80,6 +81,13 @@ enum Command {
         dateline export --db news.db --format csv --actor USA --from 2018     a filtered table\n  \
         dateline export --db news.db --format parquet -o events.parquet")]
     Export(db::ExportArgs),
+    /// Serve the database over HTTP: a JSON API (docs/api.md), read-only unless given a token.
+    #[command(after_help = "Examples:\n  \
+        dateline serve --db news.db                         http://127.0.0.1:8080, read-only\n  \
+        dateline serve --db news.db --addr 127.0.0.1:0      any free port (printed on stdout)\n  \
+        DATELINE_TOKEN=s3cret dateline serve --db news.db   POST /api/articles codes and stores\n\n\
+        The first line of standard output is the address served (http://HOST:PORT).")]
+    Serve(serve::ServeArgs),
     /// Train a model from annotated data.
     #[command(subcommand)]
     Train(train::TrainCmd),
@@ -201,6 +209,7 @@ fn main() -> ExitCode {
         Command::Ingest(a) => db::ingest(a),
         Command::Query(a) => db::query(a),
         Command::Export(a) => db::export(a),
+        Command::Serve(a) => serve::run(a),
         Command::Train(t) => train::run(t),
     };
     match result {

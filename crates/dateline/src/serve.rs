@@ -1,0 +1,53 @@
+//! `serve`: the flags of `dateline serve`, handed to the serve crate.
+
+use crate::VerbArgs;
+use clap::Args;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// The database file. Without a token it must exist and is opened read-only.
+    #[arg(long, default_value = "dateline.db")]
+    db: PathBuf,
+    /// Address to listen on (port 0: any free port). Loopback unless told otherwise.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// With a token the database is opened for writing too, and POST /api/articles codes and
+    /// stores articles from clients that send `Authorization: Bearer TOKEN`. Prefer the
+    /// environment variable DATELINE_TOKEN: a flag shows in the process list.
+    #[arg(long, value_name = "TOKEN")]
+    token: Option<String>,
+    /// The largest request body, in bytes (413 over it).
+    #[arg(long, value_name = "N", default_value_t = dateline_serve::DEFAULT_MAX_BODY,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    max_body_bytes: usize,
+    /// Read-only database connections: queries that run at once.
+    #[arg(long, value_name = "N", default_value_t = 4,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=64))]
+    readers: usize,
+    #[command(flatten)]
+    verbs: VerbArgs,
+}
+
+pub fn run(args: &ServeArgs) -> Result<usize, String> {
+    let token = args
+        .token
+        .clone()
+        .or_else(|| std::env::var("DATELINE_TOKEN").ok());
+    let verbs = VerbArgs {
+        verbs: args.verbs.verbs.clone(),
+        all_languages: args.verbs.all_languages,
+        all_topics: args.verbs.all_topics,
+        min_confidence: args.verbs.min_confidence,
+    };
+    dateline_serve::run(dateline_serve::Config {
+        db: args.db.clone(),
+        addr: args.addr,
+        token,
+        max_body: args.max_body_bytes,
+        readers: args.readers,
+        pipeline: Box::new(move || crate::pipeline(&verbs)),
+    })?;
+    Ok(0)
+}

@@ -1,0 +1,643 @@
+//! `dateline serve` as a client meets it: a database built by the real `dateline ingest` from
+//! the bundled example (and VOA's public-domain stories in ../shared when they are there), a
+//! real server process on a free loopback port, a real HTTP client (ureq), and raw TCP where a
+//! client would tidy the request (paths with `..`, a body sent past a 413). Every answer is
+//! checked against `dateline query`/`export` or SQL on the same database.
+
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::Duration;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dateline"))
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn example() -> PathBuf {
+    root().join("examples/harbour-talks.md")
+}
+
+fn voa() -> PathBuf {
+    root().join("../shared/data/news/voa-stories.jsonl")
+}
+
+fn tmpdir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("dateline-serve-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn ingest(db: &Path, inputs: &[PathBuf]) {
+    let o = bin()
+        .arg("ingest")
+        .arg("-q")
+        .arg("--db")
+        .arg(db)
+        .args(inputs)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "ingest: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// The README's example database: the bundled example article.
+fn example_db() -> &'static Path {
+    static DB: OnceLock<PathBuf> = OnceLock::new();
+    DB.get_or_init(|| {
+        let db = tmpdir("example").join("news.db");
+        ingest(&db, &[example()]);
+        db
+    })
+}
+
+/// The example and, when ../shared is there, VOA's 83 stories (a thousand events).
+fn larger_db() -> &'static Path {
+    static DB: OnceLock<PathBuf> = OnceLock::new();
+    DB.get_or_init(|| {
+        let db = tmpdir("larger").join("news.db");
+        let mut inputs = vec![example()];
+        if voa().is_file() {
+            inputs.push(voa());
+        }
+        ingest(&db, &inputs);
+        db
+    })
+}
+
+/// A copy of a database that a test may write to.
+fn copy_of(db: &Path, name: &str) -> PathBuf {
+    let to = tmpdir(name).join("news.db");
+    std::fs::copy(db, &to).unwrap();
+    to
+}
+
+/// A running `dateline serve`, killed when dropped.
+struct Server {
+    child: Child,
+    url: String,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(db: &Path, args: &[&str], token_env: Option<&str>) -> Server {
+    let mut c = bin();
+    c.arg("serve")
+        .arg("--db")
+        .arg(db)
+        .args(["--addr", "127.0.0.1:0"])
+        .args(args)
+        .env_remove("DATELINE_TOKEN")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    if let Some(t) = token_env {
+        c.env("DATELINE_TOKEN", t);
+    }
+    let mut child = c.spawn().unwrap();
+    let mut line = String::new();
+    let stdout = child.stdout.take().unwrap();
+    BufReader::new(stdout).read_line(&mut line).unwrap();
+    let url = line.trim().to_string();
+    assert!(url.starts_with("http://127.0.0.1:"), "first line: {url:?}");
+    let addr = url.trim_start_matches("http://").to_string();
+    Server { child, url, addr }
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::new_with_config(
+        ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(120)))
+            .build(),
+    )
+}
+
+/// Status, headers and body of a GET.
+fn get(s: &Server, path: &str) -> (u16, ureq::http::HeaderMap, String) {
+    let mut r = agent().get(format!("{}{path}", s.url)).call().unwrap();
+    let body = r
+        .body_mut()
+        .with_config()
+        .limit(1 << 30)
+        .read_to_string()
+        .unwrap();
+    (r.status().as_u16(), r.headers().clone(), body)
+}
+
+/// The JSON of a GET that must answer 200.
+fn get_json(s: &Server, path: &str) -> Value {
+    let (status, h, body) = get(s, path);
+    assert_eq!(status, 200, "{path}: {body}");
+    assert_eq!(h["content-type"], "application/json", "{path}");
+    serde_json::from_str(&body).unwrap()
+}
+
+fn post(s: &Server, body: &[u8], token: Option<&str>) -> (u16, Value) {
+    let mut req = agent().post(format!("{}/api/articles", s.url));
+    if let Some(t) = token {
+        req = req.header("Authorization", format!("Bearer {t}"));
+    }
+    let mut r = req.send(body).unwrap();
+    let text = r.body_mut().read_to_string().unwrap();
+    (
+        r.status().as_u16(),
+        serde_json::from_str(&text).unwrap_or(Value::Null),
+    )
+}
+
+/// A request written by hand on a socket (the path as given); the status and the body.
+fn raw(s: &Server, request: &[u8]) -> (u16, String) {
+    let mut sock = std::net::TcpStream::connect(&s.addr).unwrap();
+    sock.set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let mut w = sock.try_clone().unwrap();
+    let request = request.to_vec();
+    // written from another thread: the server may answer before reading it all
+    let writer = std::thread::spawn(move || {
+        let _ = w.write_all(&request);
+    });
+    let mut got = Vec::new();
+    let mut buf = [0u8; 65536];
+    loop {
+        match sock.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+        }
+        if got.windows(4).any(|w| w == b"\r\n\r\n") && response_complete(&got) {
+            break;
+        }
+    }
+    let _ = sock.shutdown(std::net::Shutdown::Both);
+    let _ = writer.join();
+    let text = String::from_utf8_lossy(&got).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = text.split_once("\r\n\r\n").map(|x| x.1).unwrap_or("");
+    (status, body.to_string())
+}
+
+/// Whether a response with a content-length has all its body.
+fn response_complete(got: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(got);
+    let Some((head, body)) = text.split_once("\r\n\r\n") else {
+        return false;
+    };
+    let len = head
+        .lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("content-length:")
+                .map(|v| v.trim().parse::<usize>().unwrap_or(0))
+        })
+        .unwrap_or(0);
+    body.len() >= len
+}
+
+/// One number from `dateline query --sql`.
+fn sql_count(db: &Path, sql: &str) -> u64 {
+    let o = bin()
+        .args(["query", "--db"])
+        .arg(db)
+        .args(["--sql", sql, "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8(o.stdout).unwrap();
+    out.lines().nth(1).unwrap().trim().parse().unwrap()
+}
+
+/// The `total` of an endpoint.
+fn total(s: &Server, path: &str) -> u64 {
+    get_json(s, path)["total"].as_u64().unwrap()
+}
+
+fn sum(items: &Value, field: &str) -> u64 {
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x[field].as_u64().unwrap())
+        .sum()
+}
+
+#[test]
+fn each_endpoint_answers_its_shape_and_agrees_with_the_database() {
+    let db = example_db();
+    let s = serve(db, &[], None);
+    let events = sql_count(db, "SELECT count(*) FROM events");
+    assert!(events > 0);
+    let page = get_json(&s, "/api/events?limit=500");
+    assert_eq!(page["total"].as_u64(), Some(events));
+    assert_eq!(page["events"].as_array().unwrap().len() as u64, events);
+    assert!(page["next"].is_null());
+    let e = &page["events"][0];
+    for field in [
+        "id",
+        "date",
+        "cameo",
+        "goldstein",
+        "quad_class",
+        "source_code",
+        "evidence",
+        "url",
+        "title",
+        "article_id",
+    ] {
+        assert!(e.get(field).is_some(), "event lacks {field}: {e}");
+    }
+    // the article is the object `dateline code` prints
+    let id = e["article_id"].as_str().unwrap();
+    let coded = bin()
+        .args(["code", "--format", "jsonl"])
+        .arg(example())
+        .output()
+        .unwrap();
+    let coded: Value = serde_json::from_slice(&coded.stdout).unwrap();
+    let served = get_json(&s, &format!("/api/articles/{id}"));
+    assert_eq!(served, coded);
+    assert_eq!(served["schema"], "dateline.article/1");
+    // quotes: as many as `query --quotes` counts
+    let quotes = get_json(&s, "/api/quotes?limit=500");
+    assert_eq!(
+        quotes["total"].as_u64(),
+        Some(sql_count(db, "SELECT count(*) FROM quotes"))
+    );
+    assert_eq!(
+        quotes["quotes"].as_array().unwrap().len() as u64,
+        quotes["total"].as_u64().unwrap()
+    );
+    // the timeline's buckets, undated and imprecise events add up to the events
+    for by in ["day", "week", "month"] {
+        let t = get_json(&s, &format!("/api/timeline?by={by}"));
+        let n = sum(&t["buckets"], "events")
+            + t["undated"].as_u64().unwrap()
+            + t["imprecise"].as_u64().unwrap();
+        assert_eq!(n, events, "by={by}: {t}");
+        assert_eq!(t["total"].as_u64(), Some(events));
+    }
+    let net = get_json(&s, "/api/network");
+    assert_eq!(
+        sum(&net["pairs"], "events"),
+        sql_count(
+            db,
+            "SELECT count(*) FROM events WHERE source_name IS NOT NULL AND target_name IS NOT NULL"
+        )
+    );
+    let places = get_json(&s, "/api/places");
+    assert_eq!(
+        sum(&places["places"], "events"),
+        sql_count(
+            db,
+            "SELECT count(*) FROM events WHERE place_lat IS NOT NULL"
+        )
+    );
+    for p in places["places"].as_array().unwrap() {
+        assert!(p["lat"].is_f64() && p["lon"].is_f64(), "{p}");
+    }
+    let actors = get_json(&s, "/api/actors?limit=500");
+    assert_eq!(
+        sum(&actors["actors"], "events"),
+        sql_count(
+            db,
+            "SELECT (SELECT count(*) FROM events WHERE source_name IS NOT NULL) + (SELECT count(*) FROM events WHERE target_name IS NOT NULL)"
+        )
+    );
+    let hits = get_json(&s, "/api/search?q=Moyale");
+    assert_eq!(
+        hits["total"].as_u64(),
+        Some(sql_count(
+            db,
+            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Moyale'"
+        ))
+    );
+    assert_eq!(hits["articles"][0]["id"].as_str(), Some(id));
+    let api = get_json(&s, "/api/openapi.json");
+    assert!(api["openapi"].as_str().unwrap().starts_with("3.1"));
+    let (status, h, body) = get(&s, "/");
+    assert_eq!(status, 200);
+    assert!(h["content-type"].to_str().unwrap().starts_with("text/html"));
+    assert!(body.contains("/api/openapi.json"));
+}
+
+#[test]
+fn pages_walk_every_event_once_and_filters_narrow() {
+    let db = larger_db();
+    let s = serve(db, &[], None);
+    let all = sql_count(db, "SELECT count(*) FROM events");
+    let mut ids = BTreeSet::new();
+    let mut seen = 0;
+    let mut path = "/api/events?limit=37".to_string();
+    loop {
+        let page = get_json(&s, &path);
+        assert_eq!(page["total"].as_u64(), Some(all));
+        for e in page["events"].as_array().unwrap() {
+            ids.insert(e["id"].as_i64().unwrap());
+            seen += 1;
+        }
+        match page["next"].as_str() {
+            Some(c) => path = format!("/api/events?limit=37&cursor={c}"),
+            None => break,
+        }
+    }
+    assert_eq!((seen, ids.len() as u64), (all, all), "each event once");
+    let sql_ids = sql_count(db, "SELECT count(DISTINCT id) FROM events");
+    assert_eq!(sql_ids, all);
+    // filters narrow, and agree with the same condition in SQL
+    let cases = [
+        (
+            "code=04",
+            "SELECT count(*) FROM events WHERE cameo LIKE '04%'",
+        ),
+        (
+            "quad=4",
+            "SELECT count(*) FROM events WHERE quad_class = 4",
+        ),
+        (
+            "actor=KEN",
+            "SELECT count(*) FROM events WHERE source_code LIKE 'KEN%' OR target_code LIKE 'KEN%'",
+        ),
+        (
+            "source=KEN",
+            "SELECT count(*) FROM events WHERE source_code LIKE 'KEN%'",
+        ),
+        (
+            "country=KEN",
+            "SELECT count(*) FROM events WHERE 'KEN' IN (source_country, target_country, place_country)",
+        ),
+        (
+            "from=2019&to=2019-12",
+            "SELECT count(*) FROM events WHERE first_day <> '' AND first_day <= '2019-12-31' AND last_day >= '2019-01-01'",
+        ),
+        (
+            "min_confidence=0.8",
+            "SELECT count(*) FROM events WHERE confidence >= 0.8",
+        ),
+        (
+            "q=Moyale",
+            "SELECT count(*) FROM events WHERE id IN (SELECT event FROM mentions WHERE article IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'Moyale'))",
+        ),
+    ];
+    for (q, sql) in cases {
+        let n = total(&s, &format!("/api/events?{q}"));
+        assert_eq!(n, sql_count(db, sql), "{q}");
+        assert!(n <= all, "{q}");
+        if voa().is_file() && q != "min_confidence=0.8" {
+            assert!(n < all, "{q} does not narrow");
+        }
+    }
+    // as `dateline query` counts the same filter
+    let o = bin()
+        .args(["query", "--db"])
+        .arg(db)
+        .args(["--code", "04", "--all", "--format", "jsonl"])
+        .output()
+        .unwrap();
+    let lines = String::from_utf8(o.stdout).unwrap().lines().count() as u64;
+    assert_eq!(total(&s, "/api/events?code=04"), lines);
+}
+
+#[test]
+fn bad_parameters_are_400_hostile_ones_never_500() {
+    let s = serve(example_db(), &[], None);
+    let long = "x".repeat(10_000);
+    for path in [
+        "/api/events?from=2016-13",
+        "/api/events?to=yesterday",
+        "/api/events?limit=0",
+        "/api/events?limit=501",
+        "/api/events?limit=ten",
+        "/api/events?cursor=garbage",
+        "/api/events?cursor=2018-02-30_1",
+        "/api/events?quad=9",
+        "/api/events?code=04%27%20OR%201%3D1",
+        "/api/events?q=%22unclosed",
+        "/api/events?q=AND",
+        "/api/events?nope=1",
+        "/api/events?actor=a&actor=b",
+        "/api/timeline?by=year",
+        "/api/search",
+        "/api/search?q=(",
+        "/api/quotes?kind=shouted",
+        "/api/export?format=xml",
+        "/api/export",
+        "/api/export?format=csv&q=%22",
+        &format!("/api/events?actor={long}"),
+        &format!("/api/search?q={long}"),
+    ] {
+        let (status, h, body) = get(&s, path);
+        assert_eq!(status, 400, "{}: {body}", &path[..path.len().min(80)]);
+        assert_eq!(h["content-type"], "application/json");
+        let v: Value = serde_json::from_str(&body).unwrap();
+        assert!(v["error"].is_string(), "{body}");
+        assert!(
+            !body.contains("panicked") && !body.contains(".rs:"),
+            "{body}"
+        );
+    }
+    // SQL-looking values are values: no match, no error
+    for path in [
+        "/api/events?actor=%27%3B%20DROP%20TABLE%20events%3B%20--",
+        "/api/events?place=%25%27%20OR%20%271%27%3D%271",
+        "/api/quotes?speaker=%27%20OR%201%3D1%20--",
+        "/api/actors?q=%25%25%27%29%3B--",
+        "/api/network?target=%22%3Bselect",
+    ] {
+        let (status, _, body) = get(&s, path);
+        assert_eq!(status, 200, "{path}: {body}");
+        let v: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["total"].as_u64(), Some(0), "{path}: {body}");
+    }
+    assert!(sql_count(example_db(), "SELECT count(*) FROM events") > 0);
+    let (status, _, body) = get(&s, "/api/articles/no-such-article");
+    assert_eq!(status, 404, "{body}");
+    assert!(body.contains("error"));
+    let (status, h, body) = get(&s, "/api/no-such-route");
+    assert_eq!(status, 404);
+    assert_eq!(h["content-type"], "application/json");
+    assert!(body.contains("error"));
+    let r = agent()
+        .delete(format!("{}/api/events", s.url))
+        .call()
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 405);
+}
+
+#[test]
+fn every_response_carries_the_security_headers_and_traversal_is_404() {
+    let s = serve(example_db(), &[], None);
+    for path in [
+        "/",
+        "/api/events",
+        "/api/events?from=x",
+        "/nope",
+        "/assets/index.html",
+    ] {
+        let (_, h, _) = get(&s, path);
+        let csp = h["content-security-policy"].to_str().unwrap();
+        assert!(csp.contains("default-src 'self'"), "{path}: {csp}");
+        assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
+        assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+        assert!(h.contains_key("referrer-policy"), "{path}");
+    }
+    assert_eq!(get(&s, "/assets/index.html").0, 200);
+    for path in [
+        "/assets/../Cargo.toml",
+        "/assets/../../../../etc/passwd",
+        "/assets/%2e%2e/%2e%2e/Cargo.toml",
+        "/assets/..%2f..%2fCargo.toml",
+        "/assets/%2e%2e%5c%2e%2e%5cCargo.toml",
+        "/assets/index.html/../../Cargo.toml",
+        "/assets//etc/passwd",
+        "/../../../etc/passwd",
+        "/assets/",
+        "/assets/openapi.json",
+    ] {
+        let req = format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        let (status, body) = raw(&s, req.as_bytes());
+        assert_eq!(status, 404, "{path}: {body}");
+        assert!(
+            !body.contains("[package]") && !body.contains("root:"),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn post_needs_the_token_and_then_ingests_what_is_served() {
+    let article = br#"{"id": "serve-test-1", "title": "Kenya and Uganda talk", "published": "2021-03-10", "url": "https://serve.example/1", "text": "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi on Tuesday to discuss the harbour dispute."}"#;
+    // without a token the server is read-only: 403, and nothing changes
+    let db = copy_of(example_db(), "post-readonly");
+    let before = sql_count(&db, "SELECT count(*) FROM articles");
+    {
+        let s = serve(&db, &[], None);
+        assert_eq!(post(&s, article, None).0, 403);
+        assert_eq!(post(&s, article, Some("guess")).0, 403);
+    }
+    assert_eq!(sql_count(&db, "SELECT count(*) FROM articles"), before);
+    // with one, a request without it or with another is 401, and nothing changes
+    let s = serve(&db, &[], Some("s3cret-token"));
+    let (status, v) = post(&s, article, None);
+    assert_eq!(status, 401, "{v}");
+    assert_eq!(post(&s, article, Some("wrong")).0, 401);
+    assert_eq!(sql_count(&db, "SELECT count(*) FROM articles"), before);
+    // with the token: coded, stored and served
+    let events_before = total(&s, "/api/events");
+    let (status, v) = post(&s, article, Some("s3cret-token"));
+    assert_eq!(status, 201, "{v}");
+    assert_eq!(v["ingested"][0], "serve-test-1");
+    assert_eq!(sql_count(&db, "SELECT count(*) FROM articles"), before + 1);
+    let a = get_json(&s, "/api/articles/serve-test-1");
+    assert_eq!(a["article"]["title"], "Kenya and Uganda talk");
+    assert!(
+        a["entities"].as_array().is_some_and(|e| !e.is_empty()),
+        "{a}"
+    );
+    let new = v["events"].as_u64().unwrap();
+    assert!(new > 0, "{v}");
+    assert_eq!(total(&s, "/api/events"), events_before + new);
+    let hits = get_json(&s, "/api/events?q=Museveni");
+    assert_eq!(hits["events"][0]["article_id"], "serve-test-1");
+    // again: skipped; JSON Lines: each line an article
+    let (status, v) = post(&s, article, Some("s3cret-token"));
+    assert_eq!(
+        (status, &v["skipped"][0]),
+        (200, &Value::from("serve-test-1"))
+    );
+    let lines = b"{\"id\": \"l1\", \"text\": \"Egypt criticised Ethiopia over the dam.\", \"published\": \"2021-04-01\"}\n{\"id\": \"l2\", \"text\": \"Chad thanked Niger for its help.\", \"published\": \"2021-04-02\"}\nnot json\n";
+    let (status, v) = post(&s, lines, Some("s3cret-token"));
+    assert_eq!(status, 201, "{v}");
+    assert_eq!(v["ingested"], serde_json::json!(["l1", "l2"]));
+    assert_eq!(v["errors"].as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(post(&s, b"garbage", Some("s3cret-token")).0, 400);
+}
+
+#[test]
+fn a_body_over_the_limit_is_413() {
+    let db = copy_of(example_db(), "post-413");
+    let s = serve(&db, &["--max-body-bytes", "1000"], Some("tok"));
+    let big = format!(
+        "{{\"id\": \"big\", \"text\": \"{}\"}}",
+        "word ".repeat((2 << 20) / 5 + 1)
+    );
+    assert!(big.len() >= 2 << 20);
+    let head = format!(
+        "POST /api/articles HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer tok\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        big.len()
+    );
+    let (status, body) = raw(&s, &[head.as_bytes(), big.as_bytes()].concat());
+    assert_eq!(status, 413, "{body}");
+    assert!(body.contains("error"), "{body}");
+    // the same without a length up front (chunked): cut off at the limit
+    let mut chunked = b"POST /api/articles HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer tok\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n".to_vec();
+    for part in big.as_bytes().chunks(4096) {
+        chunked.extend(format!("{:x}\r\n", part.len()).as_bytes());
+        chunked.extend(part);
+        chunked.extend(b"\r\n");
+    }
+    chunked.extend(b"0\r\n\r\n");
+    let (status, body) = raw(&s, &chunked);
+    assert_eq!(status, 413, "{body}");
+    // ureq too sees the 413 when it can
+    let mut r = agent()
+        .post(format!("{}/api/articles", s.url))
+        .header("Authorization", "Bearer tok")
+        .send(&vec![b' '; 5000][..])
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 413);
+    let v: Value = serde_json::from_str(&r.body_mut().read_to_string().unwrap()).unwrap();
+    assert!(v["error"].is_string());
+    assert_eq!(
+        sql_count(&db, "SELECT count(*) FROM articles WHERE id = 'big'"),
+        0
+    );
+}
+
+#[test]
+fn exports_stream_what_the_cli_exports() {
+    let db = larger_db();
+    let s = serve(db, &[], None);
+    for (format, query) in [
+        ("csv", ""),
+        ("jsonl", ""),
+        ("gdelt", ""),
+        ("mentions", ""),
+        ("csv", "&code=0&from=2019"),
+        ("jsonl", "&limit=3"),
+    ] {
+        let (status, h, body) = get(&s, &format!("/api/export?format={format}{query}"));
+        assert_eq!(status, 200, "{format}{query}: {body}");
+        assert!(h.contains_key("content-disposition"));
+        let mut args: Vec<String> = vec!["export".into(), "--format".into(), format.into()];
+        for kv in query.split('&').filter(|kv| !kv.is_empty()) {
+            let (k, v) = kv.split_once('=').unwrap();
+            args.push(format!("--{k}"));
+            args.push(v.to_string());
+        }
+        let o = bin().args(&args).arg("--db").arg(db).output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert_eq!(
+            body,
+            String::from_utf8(o.stdout).unwrap(),
+            "{format}{query}"
+        );
+    }
+}
