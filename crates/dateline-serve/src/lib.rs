@@ -9,6 +9,7 @@
 //! - `params` — query parameters checked before any query runs (400 naming the parameter).
 //! - `pool` — read-only SQLite connections used from blocking tasks, never from the runtime.
 //! - `assets` — bundled files, the security headers of every response, JSON for axum's errors.
+//! - `cache` — answers kept for repeated requests until the database changes.
 //!
 //! Without a token the database is opened read-only and POST is refused (403).
 
@@ -19,6 +20,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 mod assets;
+mod cache;
 mod error;
 mod export;
 mod ingest;
@@ -49,6 +51,7 @@ pub const DEFAULT_MAX_BODY: usize = 16 << 20;
 /// What every handler shares.
 pub struct App {
     pool: Arc<pool::Pool>,
+    cache: cache::Cache,
     writer: Option<Arc<ingest::Writer>>,
     max_body: usize,
 }
@@ -111,6 +114,10 @@ pub fn router(app: Arc<App>) -> Router {
     }
     r.fallback(assets::not_found)
         .layer(axum::extract::DefaultBodyLimit::disable())
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            cache::layer,
+        ))
         .layer(axum::middleware::from_fn(assets::headers))
         .with_state(app)
 }
@@ -143,8 +150,10 @@ pub fn run(cfg: Config) -> Result<(), String> {
             }
         });
     }
+    let cache = cache::Cache::open(&cfg.db)?;
     let app = Arc::new(App {
         pool,
+        cache,
         writer,
         max_body: cfg.max_body,
     });

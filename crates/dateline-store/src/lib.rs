@@ -423,6 +423,14 @@ impl Store {
 
     /// Open an existing database read-only (for queries and exports; works while an ingest
     /// writes to it).
+    /// SQLite's change counter for this connection: it differs between two reads when
+    /// another connection has committed in between (`PRAGMA data_version`).
+    pub fn data_version(&self) -> Result<i64> {
+        self.conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .map_err(|e| Self::err(&self.path, e.to_string()))
+    }
+
     pub fn open_read_only(path: &Path) -> Result<Store> {
         if !path.exists() {
             return Err(Self::err(

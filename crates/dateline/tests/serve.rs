@@ -641,3 +641,51 @@ fn exports_stream_what_the_cli_exports() {
         );
     }
 }
+
+/// Answers are kept for repeated requests, and dropped as soon as another process commits to
+/// the database: a `dateline ingest` beside a read-only server is seen at once.
+#[test]
+fn repeated_requests_are_kept_until_the_database_changes() {
+    let db = copy_of(example_db(), "cache");
+    let s = serve(&db, &[], None);
+    let cache = |h: &ureq::http::HeaderMap| {
+        h.get("x-dateline-cache")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string()
+    };
+    let path = "/api/events?limit=5";
+    let (status, h1, first) = get(&s, path);
+    assert_eq!((status, cache(&h1).as_str()), (200, "miss"));
+    let (_, h2, again) = get(&s, path);
+    assert_eq!(cache(&h2), "hit");
+    assert_eq!(first, again);
+    // kept answers still carry the security headers and the content type
+    assert_eq!(h2["content-type"], "application/json");
+    assert!(h2.get("content-security-policy").is_some());
+    // another query is another answer
+    let (_, h3, _) = get(&s, "/api/events?limit=4");
+    assert_eq!(cache(&h3), "miss");
+    // errors are never kept
+    let (status, h4, _) = get(&s, "/api/events?limit=0");
+    assert_eq!(status, 400);
+    assert_eq!(cache(&h4), "");
+    // another process adds an article with an event
+    let dir = tmpdir("cache-more");
+    let more = dir.join("more.txt");
+    std::fs::write(
+        &more,
+        "Published: 2024-03-02\n\nThe Kenyan army attacked rebel camps near the Somali border on Friday, officials said.\n",
+    )
+    .unwrap();
+    let before = serde_json::from_str::<Value>(&first).unwrap()["total"]
+        .as_u64()
+        .unwrap();
+    ingest(&db, &[more]);
+    let (_, h5, after) = get(&s, path);
+    assert_eq!(cache(&h5), "miss", "the change is seen");
+    let after = serde_json::from_str::<Value>(&after).unwrap()["total"]
+        .as_u64()
+        .unwrap();
+    assert!(after > before, "{before} -> {after}");
+}
