@@ -40,6 +40,7 @@ pub fn run(args: &ServeArgs) -> Result<usize, String> {
         all_languages: args.verbs.all_languages,
         all_topics: args.verbs.all_topics,
         min_confidence: args.verbs.min_confidence,
+        explain: args.verbs.explain,
     };
     dateline_serve::run(dateline_serve::Config {
         db: args.db.clone(),
