@@ -24,33 +24,109 @@ const TEXT: &str = "text/plain; charset=utf-8";
 /// and the map's vendored libraries with their licences (`scripts/vendor_workbench.sh`).
 pub const ASSETS: &[(&str, &str, &[u8])] = &[
     ("index.html", HTML, include_bytes!("../assets/index.html")),
-    ("workbench.css", CSS, include_bytes!("../assets/workbench.css")),
+    (
+        "workbench.css",
+        CSS,
+        include_bytes!("../assets/workbench.css"),
+    ),
     ("favicon.svg", SVG, include_bytes!("../assets/favicon.svg")),
     ("js/api.js", JS, include_bytes!("../assets/js/api.js")),
     ("js/app.js", JS, include_bytes!("../assets/js/app.js")),
-    ("js/article.js", JS, include_bytes!("../assets/js/article.js")),
+    (
+        "js/article.js",
+        JS,
+        include_bytes!("../assets/js/article.js"),
+    ),
     ("js/events.js", JS, include_bytes!("../assets/js/events.js")),
-    ("js/filters.js", JS, include_bytes!("../assets/js/filters.js")),
+    (
+        "js/filters.js",
+        JS,
+        include_bytes!("../assets/js/filters.js"),
+    ),
     ("js/map.js", JS, include_bytes!("../assets/js/map.js")),
-    ("js/network.js", JS, include_bytes!("../assets/js/network.js")),
+    (
+        "js/network.js",
+        JS,
+        include_bytes!("../assets/js/network.js"),
+    ),
     ("js/quotes.js", JS, include_bytes!("../assets/js/quotes.js")),
     ("js/router.js", JS, include_bytes!("../assets/js/router.js")),
-    ("js/timeline.js", JS, include_bytes!("../assets/js/timeline.js")),
+    (
+        "js/timeline.js",
+        JS,
+        include_bytes!("../assets/js/timeline.js"),
+    ),
     ("js/util.js", JS, include_bytes!("../assets/js/util.js")),
-    ("vendor/LICENSE.d3-array", TEXT, include_bytes!("../assets/vendor/LICENSE.d3-array")),
-    ("vendor/LICENSE.d3-geo", TEXT, include_bytes!("../assets/vendor/LICENSE.d3-geo")),
-    ("vendor/LICENSE.topojson-client", TEXT, include_bytes!("../assets/vendor/LICENSE.topojson-client")),
-    ("vendor/LICENSE.world-atlas", TEXT, include_bytes!("../assets/vendor/LICENSE.world-atlas")),
-    ("vendor/README.md", TEXT, include_bytes!("../assets/vendor/README.md")),
-    ("vendor/countries-110m.json", JSON, include_bytes!("../assets/vendor/countries-110m.json")),
-    ("vendor/d3-array.min.js", JS, include_bytes!("../assets/vendor/d3-array.min.js")),
-    ("vendor/d3-geo.min.js", JS, include_bytes!("../assets/vendor/d3-geo.min.js")),
-    ("vendor/topojson-client/feature.js", JS, include_bytes!("../assets/vendor/topojson-client/feature.js")),
-    ("vendor/topojson-client/identity.js", JS, include_bytes!("../assets/vendor/topojson-client/identity.js")),
-    ("vendor/topojson-client/mesh.js", JS, include_bytes!("../assets/vendor/topojson-client/mesh.js")),
-    ("vendor/topojson-client/reverse.js", JS, include_bytes!("../assets/vendor/topojson-client/reverse.js")),
-    ("vendor/topojson-client/stitch.js", JS, include_bytes!("../assets/vendor/topojson-client/stitch.js")),
-    ("vendor/topojson-client/transform.js", JS, include_bytes!("../assets/vendor/topojson-client/transform.js")),
+    (
+        "vendor/LICENSE.d3-array",
+        TEXT,
+        include_bytes!("../assets/vendor/LICENSE.d3-array"),
+    ),
+    (
+        "vendor/LICENSE.d3-geo",
+        TEXT,
+        include_bytes!("../assets/vendor/LICENSE.d3-geo"),
+    ),
+    (
+        "vendor/LICENSE.topojson-client",
+        TEXT,
+        include_bytes!("../assets/vendor/LICENSE.topojson-client"),
+    ),
+    (
+        "vendor/LICENSE.world-atlas",
+        TEXT,
+        include_bytes!("../assets/vendor/LICENSE.world-atlas"),
+    ),
+    (
+        "vendor/README.md",
+        TEXT,
+        include_bytes!("../assets/vendor/README.md"),
+    ),
+    (
+        "vendor/countries-110m.json",
+        JSON,
+        include_bytes!("../assets/vendor/countries-110m.json"),
+    ),
+    (
+        "vendor/d3-array.min.js",
+        JS,
+        include_bytes!("../assets/vendor/d3-array.min.js"),
+    ),
+    (
+        "vendor/d3-geo.min.js",
+        JS,
+        include_bytes!("../assets/vendor/d3-geo.min.js"),
+    ),
+    (
+        "vendor/topojson-client/feature.js",
+        JS,
+        include_bytes!("../assets/vendor/topojson-client/feature.js"),
+    ),
+    (
+        "vendor/topojson-client/identity.js",
+        JS,
+        include_bytes!("../assets/vendor/topojson-client/identity.js"),
+    ),
+    (
+        "vendor/topojson-client/mesh.js",
+        JS,
+        include_bytes!("../assets/vendor/topojson-client/mesh.js"),
+    ),
+    (
+        "vendor/topojson-client/reverse.js",
+        JS,
+        include_bytes!("../assets/vendor/topojson-client/reverse.js"),
+    ),
+    (
+        "vendor/topojson-client/stitch.js",
+        JS,
+        include_bytes!("../assets/vendor/topojson-client/stitch.js"),
+    ),
+    (
+        "vendor/topojson-client/transform.js",
+        JS,
+        include_bytes!("../assets/vendor/topojson-client/transform.js"),
+    ),
 ];
 
 /// The OpenAPI 3.1 description of the API (hand-written; a test checks every route is in it).
@@ -146,7 +222,12 @@ mod tests {
                 files(&p, out);
             } else {
                 let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
-                out.push(p.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/"));
+                out.push(
+                    p.strip_prefix(&root)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                );
             }
         }
     }
@@ -177,11 +258,20 @@ mod tests {
                     let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
                     assert!(tag.contains("src="), "{name}: an inline <script>");
                 }
-                assert!(!text.contains(" onclick=") && !text.contains(" onload="), "{name}");
+                assert!(
+                    !text.contains(" onclick=") && !text.contains(" onload="),
+                    "{name}"
+                );
                 assert!(!text.contains("style="), "{name}: an inline style");
             }
             if name.ends_with(".js") {
-                for banned in ["innerhtml", "outerhtml", "insertadjacenthtml", "document.write", "eval("] {
+                for banned in [
+                    "innerhtml",
+                    "outerhtml",
+                    "insertadjacenthtml",
+                    "document.write",
+                    "eval(",
+                ] {
                     assert!(!text.contains(banned), "{name} uses {banned}");
                 }
             }

@@ -15,7 +15,6 @@
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
-use std::future::Future;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -76,14 +75,15 @@ impl Drop for Proc {
 const HOSTILE_TITLE: &str =
     "<script>alert('title')</script>\"><img src=x onerror=alert('title')> Ruto praises Ethiopia";
 const HOSTILE_BODY_MARK: &str = "<script>alert('body')</script>";
-const HOSTILE_QUOTE_MARK: &str = "\"><img src=x onerror=alert('quote')>";
+const HOSTILE_BODY_IMG: &str = "\"><img src=x onerror=alert('body')>";
+const HOSTILE_QUOTE_MARK: &str = "<img src=x onerror=alert('quote')>";
 
 /// An article whose title, body, quote and URL are markup and script.
 fn hostile_jsonl(dir: &Path) -> PathBuf {
     let text = format!(
         "Kenyan President William Ruto praised Ethiopia on Monday for reopening the Moyale border {HOSTILE_BODY_MARK} crossing.\n\n\
          \u{201c}We will keep the crossing open {HOSTILE_QUOTE_MARK} for trade <a href=\"javascript:alert('link')\">here</a>,\u{201d} Ruto told reporters.\n\n\
-         Ethiopian police arrested 12 smugglers near Moyale on Tuesday."
+         Ethiopian police arrested 12 smugglers near Moyale on Tuesday {HOSTILE_BODY_IMG}."
     );
     let record = json!({
         "id": "hostile-1",
@@ -153,7 +153,8 @@ fn chromedriver(path: &Path) -> (Proc, String) {
         let ready = ureq::get(format!("{url}/status"))
             .call()
             .ok()
-            .and_then(|mut r| r.body_mut().read_json::<Value>().ok())
+            .and_then(|mut r| r.body_mut().read_to_string().ok())
+            .and_then(|t| serde_json::from_str::<Value>(&t).ok())
             .is_some_and(|v| v["value"]["ready"] == true);
         if ready {
             return (Proc(child), url);
@@ -200,38 +201,42 @@ impl Browser {
             if self.js(&format!("return !!({expr});")).await == Value::Bool(true) {
                 return;
             }
-            assert!(Instant::now() < deadline, "timed out waiting for {what} ({expr})");
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what} ({expr})"
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
 
     /// Open a route and wait until its view has drawn.
     async fn open(&mut self, hash: &str, view: &str) {
-        self.c
-            .goto(&format!("{}/{hash}", self.base))
-            .await
-            .unwrap();
+        self.c.goto(&format!("{}/{hash}", self.base)).await.unwrap();
         self.ready(view).await;
     }
 
-    async fn ready(&mut self, view: &str) {
+    /// Wait until a view has drawn; `label` is the view's name, then what is being checked.
+    async fn ready(&mut self, label: &str) {
+        let view = label.split(' ').next().unwrap_or(label);
         self.until(
             &format!("document.getElementById('view') && document.getElementById('view').dataset.ready === '{view}'"),
-            view,
+            label,
         )
         .await;
-        self.log(view).await;
+        self.log(label).await;
     }
 
     /// The browser's log since the last call: every SEVERE entry is an error of `page`.
     async fn log(&mut self, page: &str) {
         let session = self.c.session_id().await.unwrap().unwrap();
-        let entries: Value = ureq::post(format!("{}/session/{session}/se/log", self.driver))
-            .send_json(json!({"type": "browser"}))
+        let body = ureq::post(format!("{}/session/{session}/se/log", self.driver))
+            .header("Content-Type", "application/json")
+            .send(json!({"type": "browser"}).to_string())
             .unwrap()
             .body_mut()
-            .read_json()
+            .read_to_string()
             .unwrap();
+        let entries: Value = serde_json::from_str(&body).unwrap();
         for e in entries["value"].as_array().into_iter().flatten() {
             if e["level"] == "SEVERE" {
                 self.errors.push(format!("{page}: {}", e["message"]));
@@ -240,10 +245,12 @@ impl Browser {
     }
 
     async fn count(&self, css: &str) -> u64 {
-        self.js(&format!("return document.querySelectorAll({css:?}).length;"))
-            .await
-            .as_u64()
-            .unwrap()
+        self.js(&format!(
+            "return document.querySelectorAll({css:?}).length;"
+        ))
+        .await
+        .as_u64()
+        .unwrap()
     }
 
     async fn text(&self, css: &str) -> String {
@@ -327,7 +334,11 @@ fn the_workbench_in_headless_chromium() {
         if let Err(p) = result {
             std::panic::resume_unwind(p);
         }
-        assert!(errors.is_empty(), "errors in the browser:\n{}", errors.join("\n"));
+        assert!(
+            errors.is_empty(),
+            "errors in the browser:\n{}",
+            errors.join("\n")
+        );
     });
 }
 
@@ -349,6 +360,15 @@ async fn futures_catch<F: std::future::Future<Output = ()>>(
 async fn views(b: &mut Browser) {
     // Events, then the filter bar, then back
     b.open("#/events", "events").await;
+    // the log catches what the views would write: a console.error put there on purpose
+    b.js("console.error('dateline-probe');").await;
+    b.log("probe").await;
+    assert!(
+        b.errors.iter().any(|e| e.contains("dateline-probe")),
+        "the browser's log does not show console.error: {:?}",
+        b.errors
+    );
+    b.errors.retain(|e| !e.contains("dateline-probe"));
     let rows = b.count("table.events tbody tr").await;
     assert!(rows > 0, "the events table is empty");
     let summary = b.text("#view h1 + p").await;
@@ -365,8 +385,11 @@ async fn views(b: &mut Browser) {
         .click()
         .await
         .unwrap();
-    b.until("location.hash.includes('actor=KEN')", "the filter in the URL")
-        .await;
+    b.until(
+        "location.hash.includes('actor=KEN')",
+        "the filter in the URL",
+    )
+    .await;
     b.ready("events (actor=KEN)").await;
     let filtered = b.text("#view h1 + p").await;
     assert_ne!(filtered, summary, "filtering did not change the table");
@@ -374,7 +397,10 @@ async fn views(b: &mut Browser) {
         .js("return [...document.querySelectorAll('table.events tbody tr')].map(r => r.cells[1].textContent + ' ' + r.cells[3].textContent);")
         .await;
     for c in cells.as_array().unwrap() {
-        assert!(c.as_str().unwrap().contains("KEN"), "a row without KEN: {c}");
+        assert!(
+            c.as_str().unwrap().contains("KEN"),
+            "a row without KEN: {c}"
+        );
     }
     assert!(
         b.js("return document.querySelector('nav a[data-view=map]').getAttribute('href');")
@@ -387,12 +413,19 @@ async fn views(b: &mut Browser) {
     b.c.back().await.unwrap();
     b.until("!location.hash.includes('actor=')", "back").await;
     b.ready("events (back)").await;
-    assert_eq!(b.text("#view h1 + p").await, summary, "back did not restore the table");
+    assert_eq!(
+        b.text("#view h1 + p").await,
+        summary,
+        "back did not restore the table"
+    );
 
     // Timeline: bars, a Goldstein line, and a brush that sets from/to
     b.open("#/timeline", "timeline").await;
     assert!(b.count("svg.timeline rect.bar").await > 0, "no bars");
-    assert!(b.count("svg.timeline polyline.goldstein").await == 1, "no Goldstein line");
+    assert!(
+        b.count("svg.timeline circle.goldstein-dot").await > 0,
+        "no Goldstein points"
+    );
     b.screenshot("timeline").await;
     let plot = b.c.find(Locator::Css("svg.timeline")).await.unwrap();
     let drag = MouseActions::new("mouse".into())
@@ -435,15 +468,26 @@ async fn views(b: &mut Browser) {
         .click()
         .await
         .unwrap();
-    b.until("location.hash.startsWith('#/events')", "events").await;
+    b.until("location.hash.startsWith('#/events')", "events")
+        .await;
     b.ready("events (brushed)").await;
-    assert!(b.hash().await.contains("from="), "events do not follow the brush");
-    assert_ne!(b.text("#view h1 + p").await, summary, "the brush changed nothing");
+    assert!(
+        b.hash().await.contains("from="),
+        "events do not follow the brush"
+    );
+    assert_ne!(
+        b.text("#view h1 + p").await,
+        summary,
+        "the brush changed nothing"
+    );
 
     // Map
     b.open("#/map", "map").await;
     assert!(b.count("svg.map path.country").await > 100, "no countries");
-    assert!(b.count("svg.map circle.place").await > 0, "no points on the map");
+    assert!(
+        b.count("svg.map circle.place").await > 0,
+        "no points on the map"
+    );
     b.screenshot("map").await;
 
     // Network
@@ -465,9 +509,17 @@ async fn views(b: &mut Browser) {
         .await;
     let marked = marked.as_str().unwrap();
     for e in &entities {
-        assert!(marked.contains(e.as_str()), "entity {e:?} not highlighted: {marked}");
+        assert!(
+            marked.contains(e.as_str()),
+            "entity {e:?} not highlighted: {marked}"
+        );
     }
-    for css in [".body .time", ".body .quote", ".body .trigger", ".body .place"] {
+    for css in [
+        ".body .time",
+        ".body .quote",
+        ".body .trigger",
+        ".body .place",
+    ] {
         assert!(b.count(css).await > 0, "nothing highlighted as {css}");
     }
     assert!(b.count("ol.events-list li").await > 0, "no events listed");
@@ -488,19 +540,45 @@ async fn hostile(b: &mut Browser) {
     for (hash, view, name) in [
         ("#/article/hostile-1", "article", "hostile-article"),
         ("#/quotes?q=onerror", "quotes", "hostile-quotes"),
-        ("#/events?q=Ruto%20AND%20praises", "events", "hostile-events"),
+        (
+            "#/events?q=Ruto%20AND%20praises",
+            "events",
+            "hostile-events",
+        ),
     ] {
         b.open(hash, view).await;
         tokio::time::sleep(Duration::from_millis(300)).await; // an injected image would have failed by now
-        assert!(b.c.get_alert_text().await.is_err(), "{hash}: an alert is open");
+        assert!(
+            b.c.get_alert_text().await.is_err(),
+            "{hash}: an alert is open"
+        );
         assert_eq!(b.count("img").await, 0, "{hash}: an injected <img>");
-        assert_eq!(b.count("[onerror]").await, 0, "{hash}: an onerror attribute");
-        assert_eq!(b.count("script").await, 1, "{hash}: a script other than the app's");
-        assert_eq!(b.count("a[href^='javascript:' i]").await, 0, "{hash}: a javascript: link");
+        assert_eq!(
+            b.count("[onerror]").await,
+            0,
+            "{hash}: an onerror attribute"
+        );
+        assert_eq!(
+            b.count("script").await,
+            1,
+            "{hash}: a script other than the app's"
+        );
+        assert_eq!(
+            b.count("a[href^='javascript:' i]").await,
+            0,
+            "{hash}: a javascript: link"
+        );
         let text = b.js("return document.body.innerText;").await;
         let text = text.as_str().unwrap();
         let must = match view {
-            "article" => vec![HOSTILE_TITLE, HOSTILE_BODY_MARK, HOSTILE_QUOTE_MARK, "javascript:alert('url')"],
+            "article" => vec![
+                HOSTILE_TITLE,
+                HOSTILE_BODY_MARK,
+                HOSTILE_BODY_IMG,
+                HOSTILE_QUOTE_MARK,
+                "javascript:alert('link')",
+                "javascript:alert('url')",
+            ],
             "quotes" => vec![HOSTILE_QUOTE_MARK],
             _ => vec![HOSTILE_TITLE],
         };

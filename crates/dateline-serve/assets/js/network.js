@@ -35,12 +35,12 @@ function layout({ nodes, edges }) {
     v.x = 0.5 + 0.35 * Math.cos(a) + (rand() - 0.5) * 0.05;
     v.y = 0.5 + 0.35 * Math.sin(a) + (rand() - 0.5) * 0.05;
   });
-  const k = Math.sqrt(1 / Math.max(1, n)) * 0.8;
+  const k = Math.sqrt(1 / Math.max(1, n)) * 1.5;
   let temp = 0.1;
   for (let it = 0; it < 300; it++) {
     for (const v of nodes) {
-      v.dx = (0.5 - v.x) * 0.02; // gravity keeps components together
-      v.dy = (0.5 - v.y) * 0.02;
+      v.dx = (0.5 - v.x) * 0.05; // gravity keeps the components together
+      v.dy = (0.5 - v.y) * 0.05;
     }
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
@@ -54,6 +54,7 @@ function layout({ nodes, edges }) {
           dy = rand() - 0.5;
           d = Math.hypot(dx, dy);
         }
+        if (d > 3 * k) continue; // no push from afar: components settle near each other
         const f = (k * k) / d;
         a.dx += (dx / d) * f;
         a.dy += (dy / d) * f;
@@ -66,7 +67,7 @@ function layout({ nodes, edges }) {
       const dx = s.x - t.x;
       const dy = s.y - t.y;
       const d = Math.max(1e-6, Math.hypot(dx, dy));
-      const f = ((d * d) / k) * (1 + Math.log2(p.events) * 0.25);
+      const f = ((d * d) / k) * (1 + Math.log2(p.events) * 0.1);
       s.dx -= (dx / d) * f;
       s.dy -= (dy / d) * f;
       t.dx += (dx / d) * f;
@@ -97,7 +98,7 @@ function markers() {
     ...['coop', 'conflict', 'neutral'].map((t) =>
       svg(
         'marker',
-        { id: `arrow-${t}`, viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: 'auto-start-reverse' },
+        { id: `arrow-${t}`, viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto' },
         svg('path', { d: 'M0,0L10,5L0,10z', class: `arrowhead ${t}` }),
       ),
     ),
@@ -109,7 +110,7 @@ function draw(g, filters) {
   const px = (v) => pad + v.x * (W - 2 * pad);
   const py = (v) => pad + v.y * (H - 2 * pad);
   const maxNode = Math.max(1, ...g.nodes.map((v) => v.events));
-  const radius = (v) => 5 + 14 * Math.sqrt(v.events / maxNode);
+  const radius = (v) => 4 + 10 * Math.sqrt(v.events / maxNode);
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'network', role: 'group', 'aria-label': 'Actor network' }, markers());
   const edges = svg('g', { class: 'edges' });
   for (const { s, t, p } of g.edges) {
@@ -121,8 +122,9 @@ function draw(g, filters) {
     const cx = (x1 + x2) / 2 + nx * 18;
     const cy = (y1 + y2) / 2 + ny * 18;
     const back = radius(t) + 2;
-    const ex = x2 - ((x2 - cx) / Math.hypot(x2 - cx, y2 - cy)) * back;
-    const ey = y2 - ((y2 - cy) / Math.hypot(x2 - cx, y2 - cy)) * back;
+    const len = Math.hypot(x2 - cx, y2 - cy) || 1;
+    const ex = x2 - ((x2 - cx) / len) * back;
+    const ey = y2 - ((y2 - cy) / len) * back;
     const kind = tone(p.goldstein);
     edges.append(
       svg(
@@ -138,6 +140,7 @@ function draw(g, filters) {
     );
   }
   const nodes = svg('g', { class: 'nodes' });
+  const labelled = new Set([...g.nodes].sort((a, b) => b.events - a.events).slice(0, 25));
   for (const v of g.nodes) {
     const label = `${v.name}${v.id !== v.name ? ` (${v.id})` : ''}: ${plural(v.events, 'event')}`;
     nodes.append(
@@ -145,7 +148,7 @@ function draw(g, filters) {
         'a',
         { href: href('events', { ...filters, actor: v.id }), 'aria-label': label },
         svg('circle', { class: 'node', cx: px(v).toFixed(1), cy: py(v).toFixed(1), r: radius(v).toFixed(1) }),
-        svg('text', { x: px(v).toFixed(1), y: (py(v) - radius(v) - 4).toFixed(1), 'text-anchor': 'middle' }, v.id),
+        labelled.has(v) ? svg('text', { x: px(v).toFixed(1), y: (py(v) - radius(v) - 4).toFixed(1), 'text-anchor': 'middle' }, v.id) : null,
         svg('title', {}, label),
       ),
     );
@@ -156,13 +159,13 @@ function draw(g, filters) {
 
 export async function render(root, route, signal) {
   const filters = api.filtersOf(route.params);
-  const data = await api.get('/api/network', { ...filters, limit: 150 }, signal);
+  const data = await api.get('/api/network', { ...filters, limit: 80 }, signal);
   const g = graph(data.pairs);
   const shown = data.pairs.length < data.total ? `, the ${data.pairs.length} with the most events drawn` : '';
   root.append(
     ...heading(
       'Network',
-      `${plural(data.total, 'actor pair')}${shown}. Arrows run from source to target; width grows with events; green: cooperative on average, red: conflictual. Select an actor for its events.`,
+      `${plural(data.total, 'actor pair')}${shown}. The 25 actors with the most events are named (hover or focus for the others). Arrows run from source to target; width grows with events; green: cooperative on average, red: conflictual. Select an actor for its events.`,
     ),
   );
   if (!g.nodes.length) {

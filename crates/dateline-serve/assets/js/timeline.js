@@ -89,10 +89,18 @@ function draw(data, by, filters) {
     }
   });
   const bars = svg('g', { class: 'bars' });
-  const line = [];
+  const lines = []; // the Goldstein line, broken where a period has no event
+  let line = null;
   ps.forEach((p, i) => {
     const e = byPeriod.get(p);
-    if (!e) return;
+    if (!e) {
+      line = null;
+      return;
+    }
+    if (!line) {
+      line = [];
+      lines.push(line);
+    }
     let acc = 0;
     const g = svg('g', { class: 'period' });
     for (const q of [1, 2, 3, 4]) {
@@ -116,9 +124,9 @@ function draw(data, by, filters) {
     line.push(`${x(i) + bw / 2},${yg(mean)}`);
   });
   plot.append(axes, bars);
-  if (line.length) {
-    plot.append(svg('polyline', { class: 'goldstein', points: line.join(' ') }));
-    for (const pt of line) {
+  for (const l of lines) {
+    if (l.length > 1) plot.append(svg('polyline', { class: 'goldstein', points: l.join(' ') }));
+    for (const pt of l) {
       const [cx, cy] = pt.split(',');
       plot.append(svg('circle', { class: 'goldstein-dot', cx, cy, r: 2.5 }));
     }

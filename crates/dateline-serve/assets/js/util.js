@@ -91,5 +91,5 @@ export function seeded(seed) {
 
 /** A view's heading and a paragraph under it. */
 export function heading(title, ...lead) {
-  return [el('h1', {}, title), lead.length ? el('p', { class: 'lead' }, ...lead) : null];
+  return lead.length ? [el('h1', {}, title), el('p', { class: 'lead' }, ...lead)] : [el('h1', {}, title)];
 }
