@@ -247,6 +247,29 @@ mod tests {
     }
 
     #[test]
+    fn a_name_not_in_the_table_is_404_even_beside_one() {
+        for name in [
+            "js/../index.html",
+            "vendor/../../Cargo.toml",
+            "vendor/topojson-client/../d3-geo.min.js",
+            "../src/lib.rs",
+            "js/",
+            "js",
+            "JS/APP.JS",
+            "js/app.js/",
+        ] {
+            assert_eq!(super::asset(name).status(), 404, "{name}");
+        }
+        let r = super::asset("js/app.js");
+        assert_eq!(r.status(), 200);
+        assert_eq!(
+            r.headers()["content-type"],
+            "text/javascript; charset=utf-8",
+            "ES modules need a JavaScript type"
+        );
+    }
+
+    #[test]
     fn no_page_or_module_has_inline_script_or_handlers() {
         for (name, _, bytes) in ASSETS {
             if name.starts_with("vendor/") {

@@ -141,12 +141,14 @@ fn serve(db: &Path) -> (Proc, String) {
 /// chromedriver on a free port, answering.
 fn chromedriver(path: &Path) -> (Proc, String) {
     let port = free_port();
-    let child = Command::new(path)
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let driver = Proc(
+        Command::new(path)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
     let url = format!("http://127.0.0.1:{port}");
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
@@ -157,7 +159,7 @@ fn chromedriver(path: &Path) -> (Proc, String) {
             .and_then(|t| serde_json::from_str::<Value>(&t).ok())
             .is_some_and(|v| v["value"]["ready"] == true);
         if ready {
-            return (Proc(child), url);
+            return (driver, url);
         }
         assert!(Instant::now() < deadline, "chromedriver did not start");
         std::thread::sleep(Duration::from_millis(100));

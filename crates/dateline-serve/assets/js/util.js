@@ -1,4 +1,4 @@
-// DOM helpers. Text goes in as text nodes only (never innerHTML): a string child of el() or
+// DOM helpers. Text goes in as text nodes only, never parsed as markup: a string child of el() or
 // svg() becomes a Text node, so article, actor and quote text can never become markup.
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
