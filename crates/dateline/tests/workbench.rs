@@ -285,7 +285,8 @@ fn the_workbench_in_headless_chromium() {
         program("DATELINE_CHROMEDRIVER", &["chromedriver"]),
     ) else {
         eprintln!(
-            "skipped: the browser tests need chromium and chromedriver on PATH \
+            "skipped: the browser tests need chromium and chromedriver on PATH or in \
+             DATELINE_CHROMIUM/DATELINE_CHROMEDRIVER \
              (Debian: apt-get install chromium chromium-driver)"
         );
         return;
