@@ -484,6 +484,26 @@ async fn views(b: &mut Browser) {
         "the brush changed nothing"
     );
 
+    // the same from the keyboard: End, Shift+Left, Enter picks the last two periods
+    b.open("#/timeline", "timeline").await;
+    b.c.find(Locator::Css("svg.timeline"))
+        .await
+        .unwrap()
+        .send_keys("\u{E010}\u{E008}\u{E012}\u{E000}\u{E007}")
+        .await
+        .unwrap();
+    b.until(
+        "location.hash.includes('from=') && location.hash.includes('to=')",
+        "the keyboard selection's dates in the URL",
+    )
+    .await;
+    b.ready("timeline (keyboard)").await;
+    assert_ne!(
+        b.hash().await,
+        brushed,
+        "the keyboard chose the dragged dates"
+    );
+
     // Map
     b.open("#/map", "map").await;
     assert!(b.count("svg.map path.country").await > 100, "no countries");

@@ -68,8 +68,9 @@ function draw(data, by, filters) {
   const plot = svg('svg', {
     viewBox: `0 0 ${W} ${H}`,
     class: 'timeline',
-    role: 'img',
-    'aria-label': `Events per ${by} by quad class, with the mean Goldstein score`,
+    role: 'group',
+    tabindex: 0,
+    'aria-label': `Events per ${by} by quad class, with the mean Goldstein score. Arrow keys choose periods, Shift extends, Enter filters to them.`,
   });
   const axes = svg('g', { class: 'axis' });
   for (const t of [0, 0.5, 1]) {
@@ -131,24 +132,34 @@ function draw(data, by, filters) {
       plot.append(svg('circle', { class: 'goldstein-dot', cx, cy, r: 2.5 }));
     }
   }
-  brush(plot, ps, by, filters, { x0: M.left, bw, top: M.top, ph });
-  return plot;
+  const say = el('p', { class: 'brush-status', 'aria-live': 'polite' });
+  brush(plot, ps, by, filters, { x0: M.left, bw, top: M.top, ph }, say);
+  return [plot, say];
 }
 
-/** Drag across the plot to choose periods: from/to become their first and last days. */
-function brush(plot, ps, by, filters, g) {
+/** Drag across the plot to choose periods, or from the keyboard: arrows move, Shift+arrows
+ * extend, Home/End jump, Enter applies, Escape cancels. from/to become the periods' first and
+ * last days. */
+function brush(plot, ps, by, filters, g, say) {
   const band = svg('rect', { class: 'brush', y: g.top, height: g.ph, width: 0, x: 0 });
   plot.append(band);
   let start = null;
+  let keys = null; // [anchor, cursor] of a keyboard selection
   const at = (ev) => {
     const box = plot.getBoundingClientRect();
     const vx = ((ev.clientX - box.left) / box.width) * W;
     return Math.min(ps.length - 1, Math.max(0, Math.floor((vx - g.x0) / g.bw)));
   };
+  const order = (a, b) => (a <= b ? [a, b] : [b, a]);
   const show = (a, b) => {
-    const [lo, hi] = a <= b ? [a, b] : [b, a];
+    const [lo, hi] = order(a, b);
     band.setAttribute('x', g.x0 + lo * g.bw);
     band.setAttribute('width', (hi - lo + 1) * g.bw);
+    say.textContent = `Selected ${ps[lo]}${hi > lo ? ` to ${ps[hi]}` : ''}: release or press Enter to filter.`;
+  };
+  const apply = (a, b) => {
+    const [lo, hi] = order(a, b);
+    go('timeline', { ...filters, from: bounds(ps[lo], by)[0], to: bounds(ps[hi], by)[1], by });
   };
   plot.addEventListener('pointerdown', (ev) => {
     if (!ps.length) return;
@@ -161,10 +172,27 @@ function brush(plot, ps, by, filters, g) {
   });
   plot.addEventListener('pointerup', (ev) => {
     if (start === null) return;
-    const end = at(ev);
-    const [lo, hi] = start <= end ? [start, end] : [end, start];
+    const a = start;
     start = null;
-    go('timeline', { ...filters, from: bounds(ps[lo], by)[0], to: bounds(ps[hi], by)[1], by });
+    apply(a, at(ev));
+  });
+  plot.addEventListener('keydown', (ev) => {
+    const moves = { ArrowLeft: -1, ArrowRight: 1, Home: -Infinity, End: Infinity };
+    if (ev.key === 'Enter' && keys) {
+      apply(keys[0], keys[1]);
+    } else if (ev.key === 'Escape') {
+      keys = null;
+      band.setAttribute('width', 0);
+      say.textContent = '';
+    } else if (ev.key in moves && ps.length) {
+      const cursor = keys ? keys[1] + moves[ev.key] : moves[ev.key] < 0 ? ps.length - 1 : 0;
+      const c = Math.min(ps.length - 1, Math.max(0, cursor));
+      keys = [ev.shiftKey && keys ? keys[0] : c, c];
+      show(keys[0], keys[1]);
+    } else {
+      return;
+    }
+    ev.preventDefault();
   });
 }
 
@@ -199,9 +227,9 @@ export async function render(root, route, signal) {
   );
   const note = `${plural(data.total, 'event')}; ${data.imprecise} dated less precisely than a ${by} and ${data.undated} undated are not drawn.`;
   root.append(
-    ...heading('Timeline', note, ' Drag across the bars to filter every view to those dates.'),
+    ...heading('Timeline', note, ' Drag across the bars (or focus the chart and use the arrow keys) to filter every view to those dates.'),
     choose,
     legend(),
-    data.buckets.length ? draw(data, by, filters) : el('p', { class: 'muted' }, 'No dated event matches these filters.'),
+    ...(data.buckets.length ? draw(data, by, filters) : [el('p', { class: 'muted' }, 'No dated event matches these filters.')]),
   );
 }
