@@ -376,6 +376,25 @@ async fn views(b: &mut Browser) {
     assert!(rows > 0, "the events table is empty");
     let summary = b.text("#view h1 + p").await;
     b.screenshot("events").await;
+    // "More events" walks the API's cursor: another page, no row twice
+    if rows == 50 {
+        b.c.find(Locator::Css("button.more"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        b.until(
+            "document.querySelectorAll('table.events tbody tr').length > 50",
+            "the next page",
+        )
+        .await;
+        let distinct = b
+            .js("const r = [...document.querySelectorAll('table.events tbody tr')].map(r => r.textContent); return new Set(r).size === r.length;")
+            .await;
+        assert_eq!(distinct, Value::Bool(true), "a row shown twice");
+        b.log("events (more)").await;
+    }
     b.c.find(Locator::Css("#filters input[name=actor]"))
         .await
         .unwrap()
