@@ -15,29 +15,46 @@ use crate::{Result, Store, StoreError};
 pub struct Cursor {
     pub day: String,
     pub id: i64,
+    /// The first page's count of matching events, carried to the later pages so that they
+    /// need not count again (`None` in a cursor written without it: then it is counted).
+    pub total: Option<usize>,
 }
 
 impl Cursor {
-    /// A cursor as [`Cursor::encode`] wrote it: `DAY_ID` (`2018-05-17_4242`, `_4242` undated).
+    /// A cursor as [`Cursor::encode`] wrote it: `DAY_ID_TOTAL` (`2018-05-17_4242_90`,
+    /// `_4242_90` undated), or `DAY_ID` without the count.
     pub fn parse(s: &str) -> std::result::Result<Cursor, String> {
         let bad = || format!("malformed cursor {:?}", crate::browse::shorten(s));
-        let (day, id) = s.rsplit_once('_').ok_or_else(bad)?;
-        let id: i64 = id
-            .parse()
-            .ok()
-            .filter(|_| id.bytes().all(|b| b.is_ascii_digit()))
-            .ok_or_else(bad)?;
+        let number = |v: &str| -> Option<i64> {
+            v.parse()
+                .ok()
+                .filter(|_| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
+        };
+        let parts: Vec<&str> = s.split('_').collect();
+        let (day, id, total) = match parts[..] {
+            [day, id] => (day, number(id).ok_or_else(bad)?, None),
+            [day, id, total] => (
+                day,
+                number(id).ok_or_else(bad)?,
+                Some(number(total).ok_or_else(bad)?),
+            ),
+            _ => return Err(bad()),
+        };
         if !day.is_empty() && (day.len() != 10 || crate::dates::parse_bound(day).is_err()) {
             return Err(bad());
         }
         Ok(Cursor {
             day: day.to_string(),
             id,
+            total: total.map(|t| usize::try_from(t).unwrap_or(usize::MAX)),
         })
     }
 
     pub fn encode(&self) -> String {
-        format!("{}_{}", self.day, self.id)
+        match self.total {
+            Some(t) => format!("{}_{}_{t}", self.day, self.id),
+            None => format!("{}_{}", self.day, self.id),
+        }
     }
 }
 
@@ -125,6 +142,11 @@ impl Store {
             limit + 1
         );
         let mut events = self.table(&sql, &args)?;
+        // counted on the first page only; later pages carry it in their cursor
+        let total = match after.and_then(|c| c.total) {
+            Some(t) => t,
+            None => self.count_events(f)?,
+        };
         let next = if events.rows.len() > limit {
             events.rows.truncate(limit);
             let last = events.rows.last();
@@ -134,6 +156,7 @@ impl Store {
                     (Value::Text(day), Value::Integer(id)) => Some(Cursor {
                         day: day.clone(),
                         id: *id,
+                        total: Some(total),
                     }),
                     _ => None,
                 },
@@ -142,7 +165,6 @@ impl Store {
         } else {
             None
         };
-        let total = self.count_events(f)?;
         Ok(Page {
             events,
             next,

@@ -547,9 +547,16 @@ fn pages_walk_every_event_once_newest_first() {
         "_-5",
         "2021-03-01_5x",
         "_",
+        "2021-03-01_5_",
+        "2021-03-01_5_x",
+        "2021-03-01_5_7_9",
     ] {
         assert!(Cursor::parse(bad).is_err(), "{bad}");
     }
+    // a cursor without the count (as written before it was carried) still pages, counting
+    let c = Cursor::parse("2021-03-01_5").unwrap();
+    assert_eq!(c.total, None);
+    assert_eq!(Cursor::parse("_5_12").unwrap().total, Some(12));
 }
 
 #[test]
