@@ -65,15 +65,19 @@ impl Pipeline {
         // the general layer without the patterns that could never make an event
         let ontology = Ontology::bundled();
         let patterns = Patterns::bundled_with(|p| events::general_layer::admits(p, &ontology))?;
+        let t2 = t0.elapsed();
         let tagger =
             dateline_nlp::ner::Model::from_bytes(include_bytes!("../data/models/ner.bin"))?;
+        let t3 = t0.elapsed();
         let p = Pipeline::assemble(gazetteer, actors, patterns, tagger, ontology);
         if timing {
             eprintln!(
-                "dateline: data loaded in {:?} (gazetteer and actors {:?}, lexicon {:?})",
+                "dateline: data loaded in {:?} (gazetteer and actors {:?}, patterns {:?}, tagger {:?}, lexicon and word lists {:?})",
                 t0.elapsed(),
                 t1,
-                t0.elapsed() - t1
+                t2 - t1,
+                t3 - t2,
+                t0.elapsed() - t3
             );
         }
         Ok(p)
