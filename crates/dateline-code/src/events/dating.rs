@@ -13,15 +13,63 @@
 //!   attack killed"); "the next meeting", "a meeting", "meetings", "video of the shooting"
 //!   refer to no earlier event. Kinds: meetings, attacks and fighting, protests, votes,
 //!   arrests.
+//! - **Done acts are not in the future** ([`done_acts_are_not_in_the_future`]): an event
+//!   reported as done (asserted, implied by one, or alleged) whose date from the text begins
+//!   after the article was published takes the article's date instead — "visited Uganda in
+//!   March" in a February story is last March, which the time expression alone read as next;
+//!   "will miss its 2030 targets" dates no act.
 
 use super::coder::Coder;
 use super::vocabulary::Occasion;
 use super::words::{CLAUSE_WORDS, DEFINITE_DETERMINERS, TIME_LIMITS};
 use super::{Input, Vocabulary};
 use dateline_core::date::{calendar_part, Date};
-use dateline_core::{DateSource, Event, TimeExpr};
+use dateline_core::{DateSource, Event, EventMode, TimeExpr};
 use dateline_nlp::Sentence;
 use std::collections::HashMap;
+
+/// The first day a date value reaches ("2021-03" → 1 March 2021; "2030" → 1 January 2030;
+/// "2021-W10", "2021-SU" → the year's first day, a lower bound), in days.
+fn first_day(value: &str) -> Option<i64> {
+    let year = value.get(0..4)?;
+    let month = value
+        .get(5..7)
+        .filter(|m| m.bytes().all(|b| b.is_ascii_digit()))
+        .unwrap_or("01");
+    let day = value
+        .get(8..10)
+        .filter(|d| value.as_bytes().get(7) == Some(&b'-') && d.bytes().all(|b| b.is_ascii_digit()))
+        .unwrap_or("01");
+    Date::parse_iso(&format!("{year}-{month}-{day}")).map(Date::to_days)
+}
+
+/// Rule "done acts are not in the future" (see the module notes): the date and its source for
+/// an event of `mode` dated `date` from `source`, in an article published on day `published`.
+pub(super) fn done_acts_are_not_in_the_future(
+    date: Option<String>,
+    source: DateSource,
+    mode: EventMode,
+    published: Option<i64>,
+    article_date: Option<&str>,
+) -> (Option<String>, DateSource) {
+    let done = matches!(
+        mode,
+        EventMode::Asserted | EventMode::Implied | EventMode::Alleged
+    );
+    let later = date
+        .as_deref()
+        .and_then(first_day)
+        .zip(published)
+        .is_some_and(|(d, p)| d > p);
+    if done && source == DateSource::Text && later {
+        (
+            article_date.map(|p| calendar_part(p).to_string()),
+            DateSource::Article,
+        )
+    } else {
+        (date, source)
+    }
+}
 
 /// An event's date and where it came from.
 pub(super) struct EventDate {
@@ -289,6 +337,58 @@ fn date_by_references(
 mod tests {
     use crate::events::testing::coded_on;
     use dateline_core::DateSource;
+
+    /// (date, date source) of each event of `text` published on 10 February 2021.
+    fn dated_in_february(text: &str) -> Vec<(Option<String>, Option<DateSource>)> {
+        coded_on(text, "2021-02-10")
+            .into_iter()
+            .map(|e| (e.date, e.date_source))
+            .collect()
+    }
+
+    #[test]
+    fn a_done_act_is_not_dated_after_its_report() {
+        let article = (Some("2021-02-10".to_string()), Some(DateSource::Article));
+        // "March" read forward from February: the visit is done, so not next March
+        let got = dated_in_february("Kenyan traders visited Uganda in March.");
+        assert!(
+            !got.is_empty() && got.iter().all(|d| *d == article),
+            "{got:?}"
+        );
+        // a year that is a target, not the act's date
+        let got = dated_in_february("Uganda attacked rebel camps in 2030, officials said.");
+        assert!(
+            !got.is_empty() && got.iter().all(|d| *d == article),
+            "{got:?}"
+        );
+        // a date before the report stays
+        let got = dated_in_february("Kenya attacked rebel camps in January.");
+        assert_eq!(
+            got,
+            vec![(Some("2021-01".to_string()), Some(DateSource::Text))]
+        );
+        // what is announced for later keeps its later date
+        let got = dated_in_february("Ghana will send troops to Mali in March.");
+        assert!(
+            got.iter()
+                .any(|d| d.0.as_deref() == Some("2021-03") && d.1 == Some(DateSource::Text)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn first_days_of_date_values() {
+        use super::first_day;
+        use dateline_core::date::Date;
+        let day = |s: &str| Date::parse_iso(s).map(Date::to_days);
+        assert_eq!(first_day("2021-03"), day("2021-03-01"));
+        assert_eq!(first_day("2030"), day("2030-01-01"));
+        assert_eq!(first_day("2021-03-17"), day("2021-03-17"));
+        assert_eq!(first_day("2021-W10"), day("2021-01-01"));
+        assert_eq!(first_day("2021-SU"), day("2021-01-01"));
+        assert_eq!(first_day("XXXX-03"), None);
+        assert_eq!(first_day(""), None);
+    }
 
     /// (code, date, date source) of the events of `body`, published on Thursday 14 March
     /// 2024.

@@ -183,6 +183,13 @@ impl Coder<'_, '_> {
             date,
             source: date_source,
         } = self.date_for(s, trig);
+        let (date, date_source) = super::dating::done_acts_are_not_in_the_future(
+            date,
+            date_source,
+            mode,
+            self.day,
+            self.x.published,
+        );
         let clause_place = self.place_for(s, trig);
         let by_place = self.actors_by_place(&pat.cameo, clause_place, &mut sources, &mut targets);
         // CAMEO codes what is promised, not done, as an intent (03x): "will provide aid"
