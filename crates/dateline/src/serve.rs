@@ -31,6 +31,13 @@ pub struct ServeArgs {
 }
 
 pub fn run(args: &ServeArgs) -> Result<usize, String> {
+    if args.verbs.explain {
+        return Err(
+            "--explain is for `dateline code` (and `ingest`, which stores the explanations); \
+             `serve` stores POSTed articles as coded"
+                .to_string(),
+        );
+    }
     let token = args
         .token
         .clone()

@@ -41,3 +41,16 @@ fn read_takes_no_verb_patterns() {
     assert!(!h.contains("--verbs"), "{h}");
     assert!(help(&["code"]).contains("--verbs"));
 }
+
+#[test]
+fn serve_refuses_explain_instead_of_ignoring_it() {
+    let dir = std::env::temp_dir().join(format!("dateline-help-{}", std::process::id()));
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["serve", "--explain", "--addr", "127.0.0.1:0", "--db"])
+        .arg(dir.join("none.db"))
+        .output()
+        .expect("run dateline");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--explain is for `dateline code`"), "{err}");
+}
