@@ -132,6 +132,7 @@ fn quotes_in_paragraph(body: &str, ps: usize, pe: usize, out: &mut Vec<Raw>) {
     let mut open: Option<(usize, usize)> = None; // (mark byte, content start)
     let nest = curly_balanced(text);
     let mut depth = 0usize;
+    let mut inner_straight = false;
     let mut line = LineBalance::default();
     for (off, c) in text.char_indices() {
         let at = ps + off;
@@ -142,8 +143,22 @@ fn quotes_in_paragraph(body: &str, ps: usize, pe: usize, out: &mut Vec<Raw>) {
             '\u{201c}' if nest || line.nests(text, off, open.map(|(o, _)| o - ps)) => depth += 1,
             '\u{201d}' if depth > 0 => depth -= 1,
             '\u{201d}' => {
+                inner_straight = false;
                 if let Some((o, s)) = open.take() {
                     out.push(raw(o, s, at, at + c.len_utf8()));
+                }
+            }
+            // straight marks inside a curly quote quote within it (`“… a "temporary" truce,”`):
+            // one that opens (after a space, before a word) with another before the curly
+            // close; one that closes (after a word or a comma) ends the curly quote, typed in
+            // haste (`“Roads matter," he said. "They…”`)
+            '"' if open.is_some_and(|(o, _)| body[o..].starts_with('\u{201c}')) => {
+                if inner_straight {
+                    inner_straight = false;
+                } else if opens_here(text, off) && straight_pair_inside(&text[off + 1..]) {
+                    inner_straight = true;
+                } else if let Some((o, s)) = open.take() {
+                    out.push(raw(o, s, at, at + 1));
                 }
             }
             '"' => match open.take() {
@@ -159,6 +174,24 @@ fn quotes_in_paragraph(body: &str, ps: usize, pe: usize, out: &mut Vec<Raw>) {
         if pe > s {
             out.push(raw(o, s, pe, pe));
         }
+    }
+}
+
+/// Whether the straight mark at byte `off` of `text` stands where a quote opens: after a space
+/// (or the start) and before a word.
+fn opens_here(text: &str, off: usize) -> bool {
+    let before = text[..off].chars().next_back();
+    let after = text[off + 1..].chars().next();
+    before.is_none_or(|c| c.is_whitespace() || c == '(')
+        && after.is_some_and(|c| !c.is_whitespace())
+}
+
+/// Whether `rest` (after a straight mark inside a curly quote) holds another straight mark
+/// before the curly quote's close: the two quote something within the quote.
+fn straight_pair_inside(rest: &str) -> bool {
+    match (rest.find('"'), rest.find('\u{201d}')) {
+        (Some(straight), Some(close)) => straight < close,
+        _ => false,
     }
 }
 
@@ -225,6 +258,31 @@ mod tests {
         assert_eq!(qs.len(), 1, "{qs:?}");
         assert!(qs[0].text.ends_with("to this silence."), "{:?}", qs[0].text);
         assert_eq!(qs[0].speaker.as_ref().unwrap().text, "Tom Ellis");
+    }
+
+    #[test]
+    fn straight_marks_inside_a_curly_quote_quote_within_it() {
+        let body = "\u{201c}We will not accept a \"temporary\" truce at the border,\u{201d} Ruto told reporters.";
+        let q = find_direct(body);
+        assert_eq!(q.len(), 1);
+        assert_eq!(
+            &body[q[0].start..q[0].end],
+            "We will not accept a \"temporary\" truce at the border,"
+        );
+        // a straight mark after a word closes a curly quote typed in haste, also when the
+        // quote goes on after the attribution with straight and curly marks mixed
+        let body = "\u{201c}Roads matter,\" he said. \"They carry trade.\u{201d}";
+        let q: Vec<&str> = find_direct(body)
+            .iter()
+            .map(|r| &body[r.start..r.end])
+            .collect();
+        assert_eq!(q, vec!["Roads matter,", "They carry trade."]);
+        let body = "\u{201c}We will go,\" he said. \"Soon.\"";
+        let q: Vec<&str> = find_direct(body)
+            .iter()
+            .map(|r| &body[r.start..r.end])
+            .collect();
+        assert_eq!(q, vec!["We will go,", "Soon."]);
     }
 
     #[test]
