@@ -9,8 +9,7 @@
 
 use crate::coherence::COHERENCE;
 use crate::index::Cand;
-use crate::resolve::Resolver;
-use crate::words;
+use crate::resolve::{names_no_place, Resolver};
 use crate::Gazetteer;
 use dateline_core::{Entity, EntityType, Place, PlaceCandidate, PlaceDecision, Via};
 
@@ -182,13 +181,7 @@ fn decided_by(why: &Why, read: Option<&Place>, placed: Option<&Place>, body: &st
         (Some(_), Some(_)) => why.rule,
         (None, Some(p)) if p.via == Some(Via::Demonym) => rule::DEMONYM,
         (None, Some(_)) => rule::LATER_STAGE,
-        (Some(r), None) if words::GENERIC.contains(&r.text.to_lowercase()) => rule::GENERIC_WORD,
-        (Some(r), None)
-            if words::WATERS.contains(&r.text.as_str()) && body[r.end..].starts_with(" of ") =>
-        {
-            rule::WATER_BEFORE_OF
-        }
-        (Some(_), None) => rule::DROPPED_LATER,
+        (Some(r), None) => names_no_place(r, body).unwrap_or(rule::DROPPED_LATER),
         (None, None) if why.rule.is_empty() => rule::NOT_IN_GAZETTEER,
         (None, None) => why.rule,
     }

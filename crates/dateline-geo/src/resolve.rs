@@ -23,6 +23,7 @@
 
 use crate::coherence::Coherence;
 use crate::county::CountySpot;
+use crate::explain::rule;
 use crate::metonymy::{self, acting};
 use crate::neighbours::Neighbours;
 use crate::qualifiers::Qualifier;
@@ -156,8 +157,17 @@ impl Gazetteer {
 /// "Central" of "Central High"), nor a word for a body of water before "of" ("Gulf" of "the
 /// Gulf of Tonkin" the tagger cut short is not the Persian Gulf).
 fn drop_words_naming_no_place(out: &mut Vec<Place>, body: &str) {
-    out.retain(|p| !words::GENERIC.contains(&p.text.to_lowercase()));
-    out.retain(|p| {
-        !(words::WATERS.contains(&p.text.as_str()) && body[p.end..].starts_with(" of "))
-    });
+    out.retain(|p| names_no_place(p, body).is_none());
+}
+
+/// The rule by which a place read from a word names no place after all (see
+/// [`drop_words_naming_no_place`]), if one does.
+pub(crate) fn names_no_place(p: &Place, body: &str) -> Option<&'static str> {
+    if words::GENERIC.contains(&p.text.to_lowercase()) {
+        Some(rule::GENERIC_WORD)
+    } else if words::WATERS.contains(&p.text.as_str()) && body[p.end..].starts_with(" of ") {
+        Some(rule::WATER_BEFORE_OF)
+    } else {
+        None
+    }
 }

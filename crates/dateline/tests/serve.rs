@@ -6,49 +6,16 @@
 
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
 use std::time::Duration;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dateline"))
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn example() -> PathBuf {
-    root().join("examples/harbour-talks.md")
-}
-
-fn voa() -> PathBuf {
-    root().join("../shared/data/news/voa-stories.jsonl")
-}
+mod common;
+use common::{bin, example, ingest, serve, voa, Server};
 
 fn tmpdir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("dateline-serve-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn ingest(db: &Path, inputs: &[PathBuf]) {
-    let o = bin()
-        .arg("ingest")
-        .arg("-q")
-        .arg("--db")
-        .arg(db)
-        .args(inputs)
-        .output()
-        .unwrap();
-    assert!(
-        o.status.success(),
-        "ingest: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    common::tmpdir("serve", name)
 }
 
 /// The README's example database: the bundled example article.
@@ -80,43 +47,6 @@ fn copy_of(db: &Path, name: &str) -> PathBuf {
     let to = tmpdir(name).join("news.db");
     std::fs::copy(db, &to).unwrap();
     to
-}
-
-/// A running `dateline serve`, killed when dropped.
-struct Server {
-    child: Child,
-    url: String,
-    addr: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(db: &Path, args: &[&str], token_env: Option<&str>) -> Server {
-    let mut c = bin();
-    c.arg("serve")
-        .arg("--db")
-        .arg(db)
-        .args(["--addr", "127.0.0.1:0"])
-        .args(args)
-        .env_remove("DATELINE_TOKEN")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null());
-    if let Some(t) = token_env {
-        c.env("DATELINE_TOKEN", t);
-    }
-    let mut child = c.spawn().unwrap();
-    let mut line = String::new();
-    let stdout = child.stdout.take().unwrap();
-    BufReader::new(stdout).read_line(&mut line).unwrap();
-    let url = line.trim().to_string();
-    assert!(url.starts_with("http://127.0.0.1:"), "first line: {url:?}");
-    let addr = url.trim_start_matches("http://").to_string();
-    Server { child, url, addr }
 }
 
 fn agent() -> ureq::Agent {

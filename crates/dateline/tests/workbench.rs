@@ -15,32 +15,15 @@
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dateline"))
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn example() -> PathBuf {
-    root().join("examples/harbour-talks.md")
-}
-
-fn voa() -> PathBuf {
-    root().join("../shared/data/news/voa-stories.jsonl")
-}
+mod common;
+use common::{bin, example, ingest, root, voa, Proc};
 
 fn tmpdir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("dateline-wb-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    common::tmpdir("wb", name)
 }
 
 /// A program named by an environment variable, else the first of `names` on PATH.
@@ -60,16 +43,6 @@ fn free_port() -> u16 {
         .local_addr()
         .unwrap()
         .port()
-}
-
-/// A child process killed when dropped.
-struct Proc(Child);
-
-impl Drop for Proc {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
 }
 
 const HOSTILE_TITLE: &str =
@@ -104,38 +77,8 @@ fn database(dir: &Path) -> PathBuf {
     if voa().is_file() {
         inputs.push(voa());
     }
-    let o = bin()
-        .args(["ingest", "-q", "--db"])
-        .arg(&db)
-        .args(&inputs)
-        .output()
-        .unwrap();
-    assert!(
-        o.status.success(),
-        "ingest: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    ingest(&db, &inputs);
     db
-}
-
-/// `dateline serve` on a free port; its URL.
-fn serve(db: &Path) -> (Proc, String) {
-    let mut child = bin()
-        .args(["serve", "--db"])
-        .arg(db)
-        .args(["--addr", "127.0.0.1:0"])
-        .env_remove("DATELINE_TOKEN")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line.trim().to_string();
-    assert!(url.starts_with("http://127.0.0.1:"), "first line: {url:?}");
-    (Proc(child), url)
 }
 
 /// chromedriver on a free port, answering.
@@ -293,7 +236,8 @@ fn the_workbench_in_headless_chromium() {
     };
     let dir = tmpdir("browser");
     let db = database(&dir);
-    let (_server, base) = serve(&db);
+    let server = common::serve(&db, &[], None);
+    let base = server.url.clone();
     let (_driver, driver_url) = chromedriver(&driver);
     let shots = root().join("target/workbench-screenshots");
     std::fs::create_dir_all(&shots).unwrap();

@@ -23,25 +23,10 @@ use super::coder::Coder;
 use super::vocabulary::Occasion;
 use super::words::{CLAUSE_WORDS, DEFINITE_DETERMINERS, TIME_LIMITS};
 use super::{Input, Vocabulary};
-use dateline_core::date::{calendar_part, Date};
+use dateline_core::date::{calendar_part, span, Date};
 use dateline_core::{DateSource, Event, EventMode, TimeExpr};
 use dateline_nlp::Sentence;
 use std::collections::HashMap;
-
-/// The first day a date value reaches ("2021-03" → 1 March 2021; "2030" → 1 January 2030;
-/// "2021-W10", "2021-SU" → the year's first day, a lower bound), in days.
-fn first_day(value: &str) -> Option<i64> {
-    let year = value.get(0..4)?;
-    let month = value
-        .get(5..7)
-        .filter(|m| m.bytes().all(|b| b.is_ascii_digit()))
-        .unwrap_or("01");
-    let day = value
-        .get(8..10)
-        .filter(|d| value.as_bytes().get(7) == Some(&b'-') && d.bytes().all(|b| b.is_ascii_digit()))
-        .unwrap_or("01");
-    Date::parse_iso(&format!("{year}-{month}-{day}")).map(Date::to_days)
-}
 
 /// Rule "done acts are not in the future" (see the module notes): the date and its source for
 /// an event of `mode` dated `date` from `source`, in an article published on day `published`.
@@ -58,7 +43,8 @@ pub(super) fn done_acts_are_not_in_the_future(
     );
     let later = date
         .as_deref()
-        .and_then(first_day)
+        .and_then(span)
+        .map(|(first, _)| first.to_days())
         .zip(published)
         .is_some_and(|(d, p)| d > p);
     if done && source == DateSource::Text && later {
@@ -374,20 +360,6 @@ mod tests {
                 .any(|d| d.0.as_deref() == Some("2021-03") && d.1 == Some(DateSource::Text)),
             "{got:?}"
         );
-    }
-
-    #[test]
-    fn first_days_of_date_values() {
-        use super::first_day;
-        use dateline_core::date::Date;
-        let day = |s: &str| Date::parse_iso(s).map(Date::to_days);
-        assert_eq!(first_day("2021-03"), day("2021-03-01"));
-        assert_eq!(first_day("2030"), day("2030-01-01"));
-        assert_eq!(first_day("2021-03-17"), day("2021-03-17"));
-        assert_eq!(first_day("2021-W10"), day("2021-01-01"));
-        assert_eq!(first_day("2021-SU"), day("2021-01-01"));
-        assert_eq!(first_day("XXXX-03"), None);
-        assert_eq!(first_day(""), None);
     }
 
     /// (code, date, date source) of the events of `body`, published on Thursday 14 March
