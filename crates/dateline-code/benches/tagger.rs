@@ -1,4 +1,5 @@
-//! The entity tagger alone: `Model::tag` on prepared sentences (tokens, gazetteer features and
+//! The entity tagger alone: `Model::tag_document` (both stages) on prepared sentences, 20 to a
+//! document, (tokens, gazetteer features and
 //! the document's capitalisation map computed beforehand), and loading the bundled model.
 //!
 //! `cargo bench -p dateline-code --bench tagger`. Sentences: CoNLL-2003 testa when
@@ -87,21 +88,35 @@ fn prepared() -> &'static Prepared {
     })
 }
 
+/// Sentences per document: the two-stage tagger reads a whole document at a time.
+const DOC: usize = 20;
+
 fn tag_all(m: &Model, p: &Prepared) -> usize {
     let mut n = 0;
-    for ((s, l), g) in p.sents.iter().zip(&p.lower).zip(&p.gaz) {
-        let views: Vec<TokenView> = s
+    let all: Vec<Vec<TokenView>> = p
+        .sents
+        .iter()
+        .zip(&p.lower)
+        .zip(&p.gaz)
+        .map(|((s, l), g)| {
+            s.iter()
+                .zip(l)
+                .zip(g)
+                .map(|((w, l), (g, c))| TokenView {
+                    text: w,
+                    lower: l,
+                    gaz: g.clone(),
+                    cluster: *c,
+                })
+                .collect()
+        })
+        .collect();
+    for doc in all.chunks(DOC) {
+        n += m
+            .tag_document(doc, &p.caps)
             .iter()
-            .zip(l)
-            .zip(g)
-            .map(|((w, l), (g, c))| TokenView {
-                text: w,
-                lower: l,
-                gaz: g.clone(),
-                cluster: *c,
-            })
-            .collect();
-        n += m.tag(&views, &p.caps).len();
+            .map(Vec::len)
+            .sum::<usize>();
     }
     n
 }

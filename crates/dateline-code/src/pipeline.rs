@@ -423,7 +423,8 @@ mod tests {
     fn bundled_model_loads_and_tags_a_fixture() {
         let m =
             dateline_nlp::ner::Model::from_bytes(include_bytes!("../data/models/ner.bin")).unwrap();
-        assert!(m.header.starts_with("dateline-ner/1 data=eng.train"));
+        assert!(m.header.starts_with("dateline-ner/2 data=eng.train"));
+        assert!(m.second.is_some(), "two stages");
         let p = crate::events::testing::pipeline();
         let body = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Addis Ababa on Monday, the African Union said.";
         let ann = dateline_nlp::annotate(body, Some("2024-03-14"), &p.lexicon, Some(&p.tagger));

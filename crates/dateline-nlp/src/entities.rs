@@ -105,17 +105,25 @@ pub fn recognize_model(
         .map(|s| &lower[s.tok_start..s.tok_end])
         .collect();
     let caps = doc_caps(&words, &lowers);
+    // truecasing only lower-cases words, so the lower case of a truecased word is the
+    // word's own
+    let truecased: Vec<Option<Vec<String>>> = words.iter().map(|ws| truecase(ws, lex)).collect();
+    let seen: Vec<Vec<&str>> = words
+        .iter()
+        .zip(&truecased)
+        .map(|(ws, tc)| match tc {
+            Some(tc) => tc.iter().map(String::as_str).collect(),
+            None => ws.clone(),
+        })
+        .collect();
+    let tok_views: Vec<_> = seen
+        .iter()
+        .zip(&lowers)
+        .map(|(ws, ls)| views(ws, ls, lex))
+        .collect();
+    let doc_tags = m.tag_document(&tok_views, &caps);
     let mut out = Vec::new();
-    for ((s, ws), ls) in sents.iter().zip(&words).zip(&lowers) {
-        // truecasing only lower-cases words, so the lower case of a truecased word is the
-        // word's own
-        let tags = match truecase(ws, lex) {
-            Some(tc) => {
-                let tc: Vec<&str> = tc.iter().map(String::as_str).collect();
-                m.tag(&views(&tc, ls, lex), &caps)
-            }
-            None => m.tag(&views(ws, ls, lex), &caps),
-        };
+    for ((s, ws), tags) in sents.iter().zip(&words).zip(doc_tags) {
         let mut i = 0;
         while i < tags.len() {
             let tag = TAGS[tags[i]];

@@ -16,6 +16,8 @@ pub const TAGS: [&str; 9] = [
 ];
 pub const NT: usize = TAGS.len();
 const MAGIC: &str = "dateline-ner/1";
+/// A two-stage model: the same header line, then the two stages' records one after the other.
+const MAGIC2: &str = "dateline-ner/2";
 
 /// Feature keys are already 64-bit hashes: the map uses them as they are.
 #[derive(Default, Clone, Copy)]
@@ -52,16 +54,31 @@ pub enum ModelError {
     BadRecord,
 }
 
-/// A trained model.
+/// A trained model: the first stage's weights and, for a two-stage model, the second
+/// stage's, which also sees what the first stage tagged elsewhere in the document
+/// ([`DocMemory`]).
 #[derive(Default, Clone)]
 pub struct Model {
     pub weights: Weights,
+    pub second: Option<Weights>,
     pub header: String,
+    /// For a two-stage model, both stages' weights of each feature side by side, so that the
+    /// first stage's pass also sums the second stage's weights of the features that do not
+    /// depend on predicted tags, and the second stage only looks up the rest.
+    joint: Option<Joint>,
 }
+
+type Joint = HashMap<u64, [[f32; NT]; 2], std::hash::BuildHasherDefault<KeyHasher>>;
 
 impl std::fmt::Debug for Model {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Model({}, {} features)", self.header, self.weights.len())
+        write!(
+            f,
+            "Model({}, {} features, {} stages)",
+            self.header,
+            self.weights.len() + self.second.as_ref().map_or(0, |w| w.len()),
+            1 + usize::from(self.second.is_some())
+        )
     }
 }
 
@@ -137,7 +154,7 @@ fn shape(w: &str) -> String {
 
 /// Feature groups, for ablation (`dateline train ner --without GROUP,...`): what each buys
 /// on dev is in docs/BENCHMARKS.md.
-pub const GROUPS: [&str; 11] = [
+pub const GROUPS: [&str; 12] = [
     "word",            // the word, its lower case, its shape
     "affix",           // prefixes and suffixes of 1-4 characters
     "tags",            // the two previous predicted tags, alone and with the word and shape
@@ -149,6 +166,7 @@ pub const GROUPS: [&str; 11] = [
     "gazetteer",       // lexicon names covering the word or its neighbours
     "doc-caps",        // the word's capitalisation elsewhere in the document
     "clusters",        // word classes from k-means over GloVe vectors, of the word and neighbours
+    "non-local",       // second stage: the first stage's tags of the word elsewhere in the document
 ];
 
 /// The bit of a feature group in [`Prepared::without`].
@@ -235,6 +253,43 @@ pub fn features(
     out: &mut Vec<u64>,
 ) {
     out.clear();
+    static_features(toks, pre, i, doc_caps, out);
+    history_features(toks, pre, i, prev, out);
+}
+
+/// The features of token `i` that depend on the tags predicted before it (group `tags`).
+fn history_features(
+    toks: &[TokenView],
+    pre: &Prepared,
+    i: usize,
+    prev: &[usize],
+    out: &mut Vec<u64>,
+) {
+    if pre.without & (1 << 2) != 0 {
+        return;
+    }
+    let lw = toks[i].lower;
+    let sh = pre.shape[i].as_str();
+    let t1 = prev.last().copied().map(|t| TAGS[t]).unwrap_or("<s>");
+    let t2 = if prev.len() >= 2 {
+        TAGS[prev[prev.len() - 2]]
+    } else {
+        "<s>"
+    };
+    out.push(fnv(&[b"t1", t1.as_bytes()]));
+    out.push(fnv(&[b"t2t1", t2.as_bytes(), t1.as_bytes()]));
+    out.push(fnv(&[b"t1w", t1.as_bytes(), lw.as_bytes()]));
+    out.push(fnv(&[b"t1sh", t1.as_bytes(), sh.as_bytes()]));
+}
+
+/// The features of token `i` that do not depend on predicted tags, appended to `out`.
+fn static_features(
+    toks: &[TokenView],
+    pre: &Prepared,
+    i: usize,
+    doc_caps: &HashMap<String, bool>,
+    out: &mut Vec<u64>,
+) {
     let w = toks[i].text;
     let lw = toks[i].lower;
     let sh = pre.shape[i].as_str();
@@ -247,12 +302,6 @@ pub fn features(
         } else {
             ("</s>", "</s>")
         }
-    };
-    let t1 = prev.last().copied().map(|t| TAGS[t]).unwrap_or("<s>");
-    let t2 = if prev.len() >= 2 {
-        TAGS[prev[prev.len() - 2]]
-    } else {
-        "<s>"
     };
     let on = |g: usize| pre.without & (1 << g) == 0;
     out.push(fnv(&[b"bias"]));
@@ -272,12 +321,6 @@ pub fn features(
             out.push(fnv(&[b"p", &[k as u8], &lw.as_bytes()[..bounds[k]]]));
             out.push(fnv(&[b"s", &[k as u8], &lw.as_bytes()[bounds[n - k]..]]));
         }
-    }
-    if on(2) {
-        out.push(fnv(&[b"t1", t1.as_bytes()]));
-        out.push(fnv(&[b"t2t1", t2.as_bytes(), t1.as_bytes()]));
-        out.push(fnv(&[b"t1w", t1.as_bytes(), lw.as_bytes()]));
-        out.push(fnv(&[b"t1sh", t1.as_bytes(), sh.as_bytes()]));
     }
     if on(3) {
         for k in [-2isize, -1, 1, 2] {
@@ -354,61 +397,247 @@ pub fn features(
     }
 }
 
+/// The entity type of a tag: 0 for `O`, then PER, ORG, LOC, MISC as 1–4.
+fn tag_type(t: usize) -> usize {
+    t.div_ceil(2)
+}
+
+/// What the first stage tagged in a whole document, for the second stage's non-local
+/// features (Ratinov & Roth 2009's prediction aggregation): for each word (lower case), the
+/// types the first stage gave its capitalised occurrences, and the types of the first stage's
+/// names of two or more words that hold it ("Clinton" inside "Bill Clinton"). A token's own
+/// tag is taken out when it is read ([`DocMemory::features`]), so a word seen once says nothing.
+#[derive(Default)]
+pub struct DocMemory {
+    seen: HashMap<String, [u16; 5]>,
+    in_long: HashMap<String, [u16; 5]>,
+}
+
+impl DocMemory {
+    /// Remember the first stage's tags `tags[k]` of the sentences `sents[k]` of one document.
+    pub fn new(sents: &[Vec<TokenView>], tags: &[Vec<usize>]) -> DocMemory {
+        let mut m = DocMemory::default();
+        for (toks, tags) in sents.iter().zip(tags) {
+            for (i, (t, &tag)) in toks.iter().zip(tags).enumerate() {
+                if capitalised(t.text) {
+                    m.seen.entry(t.lower.to_string()).or_default()[tag_type(tag)] += 1;
+                }
+                if long_name_at(tags, i) {
+                    m.in_long.entry(t.lower.to_string()).or_default()[tag_type(tag)] += 1;
+                }
+            }
+        }
+        m
+    }
+
+    /// The non-local features of token `i` of a sentence the first stage tagged `first`.
+    fn features(&self, toks: &[TokenView], first: &[usize], i: usize, out: &mut Vec<u64>) {
+        let t = &toks[i];
+        let own = tag_type(first[i]);
+        out.push(fnv(&[b"s1", TAGS[first[i]].as_bytes()]));
+        if let Some(c) = self.seen.get(t.lower) {
+            let mut c = *c;
+            if capitalised(t.text) {
+                c[own] = c[own].saturating_sub(1);
+            }
+            let total: u16 = c.iter().sum();
+            if total > 0 {
+                // the most frequent type; ties go to the earlier type, so the result is fixed
+                let mut best = 0;
+                for k in 1..5 {
+                    if c[k] > c[best] {
+                        best = k;
+                    }
+                }
+                out.push(fnv(&[b"nlmaj", &[best as u8]]));
+                out.push(fnv(&[b"nlmaj-s1", &[best as u8, own as u8]]));
+                for (k, &n) in c.iter().enumerate() {
+                    if n > 0 {
+                        out.push(fnv(&[b"nlany", &[k as u8]]));
+                    }
+                }
+            }
+        }
+        if let Some(c) = self.in_long.get(t.lower) {
+            let mut c = *c;
+            if long_name_at(first, i) {
+                c[own] = c[own].saturating_sub(1);
+            }
+            for (k, &n) in c.iter().enumerate().skip(1) {
+                if n > 0 {
+                    out.push(fnv(&[b"nllong", &[k as u8]]));
+                }
+            }
+        }
+    }
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether token `i` is inside a name of two or more tokens in `tags` (BIO).
+fn long_name_at(tags: &[usize], i: usize) -> bool {
+    let t = tags[i];
+    if t == 0 {
+        return false;
+    }
+    let continues = |a: usize, b: usize| b.is_multiple_of(2) && b > 0 && tag_type(a) == tag_type(b);
+    (i > 0 && continues(tags[i - 1], t)) || tags.get(i + 1).is_some_and(|&n| continues(t, n))
+}
+
+/// Scores of the nine tags for these features.
+fn scores(weights: &Weights, feats: &[u64]) -> [f32; NT] {
+    let mut s = [0f32; NT];
+    for f in feats {
+        if let Some(w) = weights.get(f) {
+            for t in 0..NT {
+                s[t] += w[t];
+            }
+        }
+    }
+    s
+}
+
+/// The best tag for these scores after `prev`: an I- tag must continue its own type.
+fn best_tag(s: &[f32; NT], prev: usize) -> usize {
+    let mut best = 0;
+    for t in 1..NT {
+        if s[t] > s[best] {
+            best = t;
+        }
+    }
+    if best % 2 == 0 && best > 0 && !(prev == best || prev == best - 1) {
+        best -= 1;
+    }
+    best
+}
+
+/// Greedy left-to-right decoding of one sentence with `weights`; with `memory`, the
+/// second stage's non-local features from the document and this sentence's first-stage tags.
+fn decode(
+    weights: &Weights,
+    toks: &[TokenView],
+    doc_caps: &HashMap<String, bool>,
+    memory: Option<(&DocMemory, &[usize])>,
+) -> Vec<usize> {
+    let mut tags: Vec<usize> = Vec::with_capacity(toks.len());
+    let mut feats = Vec::with_capacity(72);
+    let pre = Prepared::new(toks);
+    for i in 0..toks.len() {
+        features(toks, &pre, i, &tags, doc_caps, &mut feats);
+        if let Some((m, first)) = memory {
+            m.features(toks, first, i, &mut feats);
+        }
+        let s = scores(weights, &feats);
+        tags.push(best_tag(&s, tags.last().copied().unwrap_or(0)));
+    }
+    tags
+}
+
 impl Model {
-    /// Scores of the nine tags for these features.
-    fn scores(&self, feats: &[u64]) -> [f32; NT] {
-        let mut s = [0f32; NT];
-        for f in feats {
-            if let Some(w) = self.weights.get(f) {
-                for t in 0..NT {
-                    s[t] += w[t];
-                }
+    /// A model of one stage (`second` None) or two.
+    pub fn new(weights: Weights, second: Option<Weights>, header: String) -> Model {
+        let joint = second.as_ref().map(|second| {
+            let mut j = Joint::with_capacity_and_hasher(
+                weights.len().max(second.len()),
+                Default::default(),
+            );
+            for (k, w) in &weights {
+                j.entry(*k).or_insert([[0.0; NT]; 2])[0] = *w;
             }
+            for (k, w) in second {
+                j.entry(*k).or_insert([[0.0; NT]; 2])[1] = *w;
+            }
+            j
+        });
+        Model {
+            weights,
+            second,
+            header,
+            joint,
         }
-        s
     }
 
-    /// Tag one sentence: tag indices into [`TAGS`].
+    /// Tag one sentence with the first stage alone: tag indices into [`TAGS`].
     pub fn tag(&self, toks: &[TokenView], doc_caps: &HashMap<String, bool>) -> Vec<usize> {
-        let mut tags: Vec<usize> = Vec::with_capacity(toks.len());
-        let mut feats = Vec::with_capacity(64);
-        let pre = Prepared::new(toks);
-        for i in 0..toks.len() {
-            features(toks, &pre, i, &tags, doc_caps, &mut feats);
-            let s = self.scores(&feats);
-            let prev = tags.last().copied().unwrap_or(0);
-            let mut best = 0;
-            for t in 1..NT {
-                if s[t] > s[best] {
-                    best = t;
-                }
-            }
-            // an I- tag must continue its own type
-            if best % 2 == 0 && best > 0 && !(prev == best || prev == best - 1) {
-                best -= 1;
-            }
-            tags.push(best);
-        }
-        tags
+        decode(&self.weights, toks, doc_caps, None)
     }
 
-    /// Serialise: a header line, then little-endian records (u64 feature, 9 × f32 weights)
-    /// for features whose largest weight is at least `min`.
-    pub fn to_bytes(&self, header: &str, min: f32) -> Vec<u8> {
-        let mut keys: Vec<&u64> = self
-            .weights
-            .iter()
-            .filter(|(_, w)| w.iter().any(|x| x.abs() >= min))
-            .map(|(k, _)| k)
-            .collect();
-        keys.sort();
-        let mut out = format!("{MAGIC} {header}\n").into_bytes();
-        out.extend((keys.len() as u32).to_le_bytes());
-        for k in keys {
-            out.extend(k.to_le_bytes());
-            for x in &self.weights[k] {
-                out.extend(x.to_le_bytes());
+    /// Tag the sentences of one document: the first stage, then (for a two-stage model) the
+    /// second, which sees what the first tagged elsewhere in the document.
+    pub fn tag_document(
+        &self,
+        sents: &[Vec<TokenView>],
+        doc_caps: &HashMap<String, bool>,
+    ) -> Vec<Vec<usize>> {
+        let Some(joint) = &self.joint else {
+            return sents.iter().map(|s| self.tag(s, doc_caps)).collect();
+        };
+        let add = |sc: &mut [f32; NT], w: &[f32; NT]| {
+            for t in 0..NT {
+                sc[t] += w[t];
             }
+        };
+        let mut feats = Vec::with_capacity(72);
+        // first stage; each token's second-stage score from its tag-independent features
+        let mut first = Vec::with_capacity(sents.len());
+        let mut kept: Vec<Vec<[f32; NT]>> = Vec::with_capacity(sents.len());
+        let pres: Vec<Prepared> = sents.iter().map(|s| Prepared::new(s)).collect();
+        for (toks, pre) in sents.iter().zip(&pres) {
+            let mut tags: Vec<usize> = Vec::with_capacity(toks.len());
+            let mut second = Vec::with_capacity(toks.len());
+            for i in 0..toks.len() {
+                feats.clear();
+                static_features(toks, pre, i, doc_caps, &mut feats);
+                let (mut s1, mut s2) = ([0f32; NT], [0f32; NT]);
+                for f in &feats {
+                    if let Some([w1, w2]) = joint.get(f) {
+                        add(&mut s1, w1);
+                        add(&mut s2, w2);
+                    }
+                }
+                feats.clear();
+                history_features(toks, pre, i, &tags, &mut feats);
+                for f in &feats {
+                    if let Some([w1, _]) = joint.get(f) {
+                        add(&mut s1, w1);
+                    }
+                }
+                tags.push(best_tag(&s1, tags.last().copied().unwrap_or(0)));
+                second.push(s2);
+            }
+            first.push(tags);
+            kept.push(second);
+        }
+        // second stage: the kept scores, its own tag history and what the document said
+        let memory = DocMemory::new(sents, &first);
+        let mut out = Vec::with_capacity(sents.len());
+        for (((toks, f), kept), pre) in sents.iter().zip(&first).zip(kept).zip(&pres) {
+            let mut tags: Vec<usize> = Vec::with_capacity(toks.len());
+            for (i, mut sc) in kept.into_iter().enumerate() {
+                feats.clear();
+                history_features(toks, pre, i, &tags, &mut feats);
+                memory.features(toks, f, i, &mut feats);
+                for f in &feats {
+                    if let Some([_, w2]) = joint.get(f) {
+                        add(&mut sc, w2);
+                    }
+                }
+                tags.push(best_tag(&sc, tags.last().copied().unwrap_or(0)));
+            }
+            out.push(tags);
+        }
+        out
+    }
+
+    /// Serialise: a header line, then for each stage little-endian records (`u32` count, then
+    /// `u64` feature and 9 × `f32` weights) for features whose largest weight is at least `min`.
+    pub fn to_bytes(&self, header: &str, min: f32) -> Vec<u8> {
+        let magic = if self.second.is_some() { MAGIC2 } else { MAGIC };
+        let mut out = format!("{magic} {header}\n").into_bytes();
+        for w in std::iter::once(&self.weights).chain(&self.second) {
+            write_weights(w, min, &mut out);
         }
         out
     }
@@ -419,38 +648,72 @@ impl Model {
             .position(|&c| c == b'\n')
             .ok_or(ModelError::NoHeader)?;
         let header = String::from_utf8_lossy(&b[..nl]).to_string();
-        if !header.starts_with(MAGIC) {
+        let stages = if header.starts_with(MAGIC2) {
+            2
+        } else if header.starts_with(MAGIC) {
+            1
+        } else {
             return Err(ModelError::NotAModel);
-        }
-        let rest = &b[nl + 1..];
-        let n = u32::from_le_bytes(
-            rest.get(..4)
-                .ok_or(ModelError::Truncated)?
-                .try_into()
-                .map_err(|_| ModelError::Truncated)?,
-        ) as usize;
-        let rec = 8 + 4 * NT;
-        if rest.len() != 4 + n * rec {
-            return Err(ModelError::Size {
-                records: n,
-                bytes: rest.len(),
-            });
-        }
-        let mut weights = Weights::with_capacity_and_hasher(n, Default::default());
-        for r in rest[4..].chunks_exact(rec) {
-            let k = u64::from_le_bytes(r[..8].try_into().map_err(|_| ModelError::BadRecord)?);
-            let mut w = [0f32; NT];
-            for (t, x) in w.iter_mut().enumerate() {
-                *x = f32::from_le_bytes(
-                    r[8 + 4 * t..12 + 4 * t]
-                        .try_into()
-                        .map_err(|_| ModelError::BadRecord)?,
-                );
-            }
-            weights.insert(k, w);
-        }
-        Ok(Model { weights, header })
+        };
+        let mut rest = &b[nl + 1..];
+        let weights = read_weights(&mut rest, stages == 1)?;
+        let second = if stages == 2 {
+            Some(read_weights(&mut rest, true)?)
+        } else {
+            None
+        };
+        Ok(Model::new(weights, second, header))
     }
+}
+
+fn write_weights(weights: &Weights, min: f32, out: &mut Vec<u8>) {
+    let mut keys: Vec<&u64> = weights
+        .iter()
+        .filter(|(_, w)| w.iter().any(|x| x.abs() >= min))
+        .map(|(k, _)| k)
+        .collect();
+    keys.sort();
+    out.extend((keys.len() as u32).to_le_bytes());
+    for k in keys {
+        out.extend(k.to_le_bytes());
+        for x in &weights[k] {
+            out.extend(x.to_le_bytes());
+        }
+    }
+}
+
+/// Read one stage's records from the front of `rest`; `last` when nothing may follow them.
+fn read_weights(rest: &mut &[u8], last: bool) -> Result<Weights, ModelError> {
+    let n = u32::from_le_bytes(
+        rest.get(..4)
+            .ok_or(ModelError::Truncated)?
+            .try_into()
+            .map_err(|_| ModelError::Truncated)?,
+    ) as usize;
+    let rec = 8 + 4 * NT;
+    let need = n.checked_mul(rec).ok_or(ModelError::BadRecord)?;
+    let body = &rest[4..];
+    if body.len() < need || (last && body.len() != need) {
+        return Err(ModelError::Size {
+            records: n,
+            bytes: body.len(),
+        });
+    }
+    let mut weights = Weights::with_capacity_and_hasher(n, Default::default());
+    for r in body[..need].chunks_exact(rec) {
+        let k = u64::from_le_bytes(r[..8].try_into().map_err(|_| ModelError::BadRecord)?);
+        let mut w = [0f32; NT];
+        for (t, x) in w.iter_mut().enumerate() {
+            *x = f32::from_le_bytes(
+                r[8 + 4 * t..12 + 4 * t]
+                    .try_into()
+                    .map_err(|_| ModelError::BadRecord)?,
+            );
+        }
+        weights.insert(k, w);
+    }
+    *rest = &body[need..];
+    Ok(weights)
 }
 
 /// Gazetteer features for a sentence of token texts: the longest lexicon name from each
@@ -644,25 +907,48 @@ pub mod train {
         super::views(&words, &s.lower, lex)
     }
 
-    /// Train for `epochs` passes; `log` receives a line per epoch.
-    pub fn train(
+    /// The sentences of each document: contiguous index ranges, in file order.
+    pub fn doc_ranges(sents: &[Sentence]) -> Vec<std::ops::Range<usize>> {
+        let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+        for (i, s) in sents.iter().enumerate() {
+            match out.last_mut() {
+                Some(r) if sents[r.start].doc == s.doc => r.end = i + 1,
+                _ => out.push(i..i + 1),
+            }
+        }
+        out
+    }
+
+    /// What one stage is trained on: the sentences (indices) to learn from and, for the
+    /// second stage, each document's first-stage memory and each sentence's first-stage tags.
+    struct Stage<'a> {
+        learn: Vec<usize>,
+        memory: Option<Remembered<'a>>,
+    }
+
+    /// Each document's memory, each sentence's document, each sentence's first-stage tags.
+    type Remembered<'a> = (&'a [DocMemory], &'a [usize], &'a [Vec<usize>]);
+
+    /// Train one stage for `epochs` passes; `log` receives a line per epoch.
+    fn train_stage(
         sents: &[Sentence],
-        lex: &Lexicon,
+        views: &[Vec<TokenView>],
+        caps: &HashMap<usize, HashMap<String, bool>>,
+        stage: &Stage,
         epochs: usize,
         without: u32,
-        mut log: impl FnMut(String),
-    ) -> Model {
+        log: &mut impl FnMut(String),
+    ) -> Weights {
         let mut avg = Avg {
             w: HashMap::new(),
             total: HashMap::new(),
             stamp: HashMap::new(),
             now: 1,
         };
-        let caps = caps_by_doc(sents);
-        let views: Vec<Vec<TokenView>> = sents.iter().map(|s| views(s, lex)).collect();
-        let mut order: Vec<usize> = (0..sents.len()).collect();
+        let mut order = stage.learn.clone();
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut feats = Vec::with_capacity(64);
+        let mut feats = Vec::with_capacity(72);
+        let empty = HashMap::new();
         for epoch in 0..epochs {
             // Fisher-Yates with xorshift: the same order on every run
             for i in (1..order.len()).rev() {
@@ -675,12 +961,15 @@ pub mod train {
             for &si in &order {
                 let s = &sents[si];
                 let v = &views[si];
-                let dc = &caps[&s.doc];
+                let dc = caps.get(&s.doc).unwrap_or(&empty);
                 let mut pred: Vec<usize> = Vec::with_capacity(v.len());
                 let mut pre = Prepared::new(v);
                 pre.without = without;
                 for i in 0..v.len() {
                     features(v, &pre, i, &pred, dc, &mut feats);
+                    if let Some((mems, doc_of, first)) = stage.memory {
+                        mems[doc_of[si]].features(v, &first[si], i, &mut feats);
+                    }
                     let mut sc = [0f32; NT];
                     for f in &feats {
                         if let Some(w) = avg.w.get(f) {
@@ -717,10 +1006,112 @@ pub mod train {
                 avg.w.len()
             ));
         }
-        Model {
-            weights: avg.averaged(),
-            header: String::new(),
+        avg.averaged()
+    }
+
+    /// Train a one-stage model for `epochs` passes; `log` receives a line per epoch.
+    pub fn train(
+        sents: &[Sentence],
+        lex: &Lexicon,
+        epochs: usize,
+        without: u32,
+        mut log: impl FnMut(String),
+    ) -> Model {
+        let caps = caps_by_doc(sents);
+        let views: Vec<Vec<TokenView>> = sents.iter().map(|s| views(s, lex)).collect();
+        let all = Stage {
+            learn: (0..sents.len()).collect(),
+            memory: None,
+        };
+        Model::new(
+            train_stage(sents, &views, &caps, &all, epochs, without, &mut log),
+            None,
+            String::new(),
+        )
+    }
+
+    /// Train a two-stage model. The second stage must learn from first-stage tags as good as
+    /// they will be on new text, not from tags of sentences the first stage was trained on:
+    /// the documents are dealt into `folds` folds (document number modulo `folds`), and each
+    /// fold is tagged by a first stage trained on the others (jackknifing). The shipped first
+    /// stage is then trained on everything, and the second on everything with those tags.
+    pub fn train_two_stage(
+        sents: &[Sentence],
+        lex: &Lexicon,
+        epochs: usize,
+        without: u32,
+        folds: usize,
+        mut log: impl FnMut(String),
+    ) -> Model {
+        let folds = folds.max(2);
+        let caps = caps_by_doc(sents);
+        let views: Vec<Vec<TokenView>> = sents.iter().map(|s| views(s, lex)).collect();
+        let ranges = doc_ranges(sents);
+        let mut first: Vec<Vec<usize>> = vec![Vec::new(); sents.len()];
+        let empty = HashMap::new();
+        for k in 0..folds {
+            let learn = (0..sents.len())
+                .filter(|&i| sents[i].doc % folds != k)
+                .collect();
+            let w = train_stage(
+                sents,
+                &views,
+                &caps,
+                &Stage {
+                    learn,
+                    memory: None,
+                },
+                epochs,
+                without,
+                &mut |_| {},
+            );
+            for i in (0..sents.len()).filter(|&i| sents[i].doc % folds == k) {
+                first[i] = decode(
+                    &w,
+                    &views[i],
+                    caps.get(&sents[i].doc).unwrap_or(&empty),
+                    None,
+                );
+            }
+            log(format!("first stage for fold {} of {folds} trained", k + 1));
         }
+        let mut doc_of = vec![0usize; sents.len()];
+        let memories: Vec<DocMemory> = ranges
+            .iter()
+            .enumerate()
+            .map(|(d, r)| {
+                doc_of[r.clone()].fill(d);
+                DocMemory::new(&views[r.clone()], &first[r.clone()])
+            })
+            .collect();
+        let all: Vec<usize> = (0..sents.len()).collect();
+        log("first stage on all the data".into());
+        let weights = train_stage(
+            sents,
+            &views,
+            &caps,
+            &Stage {
+                learn: all.clone(),
+                memory: None,
+            },
+            epochs,
+            without,
+            &mut log,
+        );
+        log("second stage".into());
+        let second = train_stage(
+            sents,
+            &views,
+            &caps,
+            &Stage {
+                learn: all,
+                memory: Some((&memories, &doc_of, &first)),
+            },
+            epochs,
+            without,
+            &mut log,
+        );
+        Model::new(weights, Some(second), String::new())
     }
 
     /// Entity spans of a BIO tag sequence: (first token, end token, type).
@@ -754,13 +1145,18 @@ pub mod train {
     pub fn evaluate(m: &Model, sents: &[Sentence], lex: &Lexicon) -> Score {
         let caps = caps_by_doc(sents);
         let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
-        for s in sents {
-            let v = views(s, lex);
-            let pred = spans(&m.tag(&v, &caps[&s.doc]));
-            let gold = spans(&s.tags);
-            tp += pred.iter().filter(|p| gold.contains(p)).count();
-            np += pred.len();
-            ng += gold.len();
+        let empty = HashMap::new();
+        for r in doc_ranges(sents) {
+            let doc = &sents[r.clone()];
+            let views: Vec<Vec<TokenView>> = doc.iter().map(|s| views(s, lex)).collect();
+            let tags = m.tag_document(&views, caps.get(&doc[0].doc).unwrap_or(&empty));
+            for (s, t) in doc.iter().zip(tags) {
+                let pred = spans(&t);
+                let gold = spans(&s.tags);
+                tp += pred.iter().filter(|p| gold.contains(p)).count();
+                np += pred.len();
+                ng += gold.len();
+            }
         }
         let precision = tp as f64 / np.max(1) as f64;
         let recall = tp as f64 / ng.max(1) as f64;
@@ -875,5 +1271,133 @@ mod tests {
         assert_eq!(tags, vec!["B-PER", "I-PER", "O", "B-LOC", "O"]);
         assert!(Model::from_bytes(b"junk\n").is_err());
         assert!(Model::from_bytes(&bytes[..bytes.len() - 3]).is_err());
+    }
+
+    fn plain_views<'a>(words: &[&'a str], lower: &'a [String]) -> Vec<TokenView<'a>> {
+        words
+            .iter()
+            .zip(lower)
+            .map(|(w, l)| TokenView {
+                text: w,
+                lower: l,
+                gaz: None,
+                cluster: None,
+            })
+            .collect()
+    }
+
+    fn feature_set(m: &DocMemory, v: &[TokenView], first: &[usize], i: usize) -> Vec<u64> {
+        let mut out = Vec::new();
+        m.features(v, first, i, &mut out);
+        out
+    }
+
+    #[test]
+    fn the_memory_tells_a_word_what_the_first_stage_called_it_elsewhere() {
+        // "Marsh chaired the panel ." / "Lena Marsh spoke ." / "Marsh left ."
+        let s1 = ["Marsh", "chaired", "the", "panel", "."];
+        let s2 = ["Lena", "Marsh", "spoke", "."];
+        let s3 = ["Marsh", "left", "."];
+        let l1: Vec<String> = s1.iter().map(|w| w.to_lowercase()).collect();
+        let l2: Vec<String> = s2.iter().map(|w| w.to_lowercase()).collect();
+        let l3: Vec<String> = s3.iter().map(|w| w.to_lowercase()).collect();
+        let sents = vec![
+            plain_views(&s1, &l1),
+            plain_views(&s2, &l2),
+            plain_views(&s3, &l3),
+        ];
+        // the first stage got the full name right, one bare surname as ORG, one as nothing
+        let first = vec![
+            tag_ids(&["B-ORG", "O", "O", "O", "O"]),
+            tag_ids(&["B-PER", "I-PER", "O", "O"]),
+            tag_ids(&["O", "O", "O"]),
+        ];
+        let m = DocMemory::new(&sents, &first);
+        let f = feature_set(&m, &sents[2], &first[2], 0);
+        // the other two occurrences: one PER, one ORG (a tie goes to the earlier type, PER)
+        assert!(f.contains(&fnv(&[b"nlmaj", &[1]])));
+        assert!(f.contains(&fnv(&[b"nlany", &[1]])));
+        assert!(f.contains(&fnv(&[b"nlany", &[2]])));
+        assert!(
+            !f.contains(&fnv(&[b"nlany", &[0]])),
+            "its own O is not counted"
+        );
+        // it is part of a longer person's name elsewhere
+        assert!(f.contains(&fnv(&[b"nllong", &[1]])));
+        // inside that name, its own occurrence is not "elsewhere"
+        let g = feature_set(&m, &sents[1], &first[1], 1);
+        assert!(!g.contains(&fnv(&[b"nllong", &[1]])));
+        // a word the document has once says nothing beyond its own first-stage tag
+        let h = feature_set(&m, &sents[0], &first[0], 1);
+        assert_eq!(h, vec![fnv(&[b"s1", b"O"])]);
+    }
+
+    #[test]
+    fn a_two_stage_model_learns_round_trips_and_refuses_a_cut_file() {
+        let lex = Lexicon::with_word_lists();
+        let mut text = String::new();
+        for d in 0..12 {
+            text.push_str("-DOCSTART- -X- O O\n\n");
+            text.push_str("Ann NNP I-NP I-PER\nSmith NNP I-NP I-PER\nvisited VBD I-VP O\nParis NNP I-NP I-LOC\n. . O O\n\n");
+            if d % 2 == 0 {
+                text.push_str(
+                    "Smith NNP I-NP I-PER\nleft VBD I-VP O\nParis NNP I-NP I-LOC\n. . O O\n\n",
+                );
+            }
+        }
+        let sents = train::read_conll(&text);
+        let m = train::train_two_stage(&sents, &lex, 3, 0, 3, |_| {});
+        assert!(m.second.is_some());
+        let bytes = m.to_bytes("test", 0.0);
+        assert!(bytes.starts_with(MAGIC2.as_bytes()));
+        let m2 = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(m2.to_bytes("test", 0.0), bytes);
+        let words = [
+            ["Ann", "Smith", "visited", "Paris", "."].as_slice(),
+            &["Smith", "left", "Paris", "."],
+        ];
+        let lower: Vec<Vec<String>> = words
+            .iter()
+            .map(|s| s.iter().map(|w| w.to_lowercase()).collect())
+            .collect();
+        let v: Vec<Vec<TokenView>> = words
+            .iter()
+            .zip(&lower)
+            .map(|(w, l)| plain_views(w, l))
+            .collect();
+        let tags: Vec<Vec<&str>> = m2
+            .tag_document(&v, &HashMap::new())
+            .into_iter()
+            .map(|s| s.into_iter().map(|t| TAGS[t]).collect())
+            .collect();
+        assert_eq!(tags[0], vec!["B-PER", "I-PER", "O", "B-LOC", "O"]);
+        assert_eq!(tags[1], vec!["B-PER", "O", "B-LOC", "O"]);
+        // the joint-weights pass gives what two plain passes give
+        let caps = HashMap::new();
+        let first: Vec<Vec<usize>> = v.iter().map(|s| m2.tag(s, &caps)).collect();
+        let memory = DocMemory::new(&v, &first);
+        let second = m2.second.as_ref().unwrap();
+        let plain: Vec<Vec<usize>> = v
+            .iter()
+            .zip(&first)
+            .map(|(s, f)| decode(second, s, &caps, Some((&memory, f))))
+            .collect();
+        assert_eq!(m2.tag_document(&v, &caps), plain);
+        // the second stage's records cut short, or with bytes after them
+        assert!(Model::from_bytes(&bytes[..bytes.len() - 3]).is_err());
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(Model::from_bytes(&longer).is_err());
+        // a one-stage file is still read, as one stage
+        let one = train::train(&sents, &lex, 2, 0, |_| {});
+        let m1 = Model::from_bytes(&one.to_bytes("one", 0.0)).unwrap();
+        assert!(m1.second.is_none());
+    }
+
+    #[test]
+    fn documents_are_contiguous_ranges_of_sentences() {
+        let text = "-DOCSTART- -X- O O\n\nA NNP I-NP I-PER\n\nB NNP I-NP O\n\n-DOCSTART- -X- O O\n\nC NNP I-NP O\n";
+        let sents = train::read_conll(text);
+        assert_eq!(train::doc_ranges(&sents), vec![0..2, 2..3]);
     }
 }

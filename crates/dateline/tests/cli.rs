@@ -562,7 +562,17 @@ fn training_leaves_out_feature_groups_on_request() {
     let bytes = std::fs::read(&model).unwrap();
     let header = String::from_utf8_lossy(&bytes[..bytes.iter().position(|&b| b == b'\n').unwrap()])
         .to_string();
-    assert!(header.contains("features=word,affix,tags,context,bigrams,caps-sentence,neighbour-shape,gazetteer,clusters prune"), "{header}");
+    // two stages by default: the second has the non-local group
+    assert!(header.starts_with("dateline-ner/2 "), "{header}");
+    assert!(header.contains("stages=2 folds=5 features=word,affix,tags,context,bigrams,caps-sentence,neighbour-shape,gazetteer,clusters,non-local prune"), "{header}");
+    // leaving the non-local group out leaves one stage
+    let out = run("start,non-local");
+    assert!(out.status.success());
+    let bytes = std::fs::read(&model).unwrap();
+    let header = String::from_utf8_lossy(&bytes[..bytes.iter().position(|&b| b == b'\n').unwrap()])
+        .to_string();
+    assert!(header.starts_with("dateline-ner/1 "), "{header}");
+    assert!(header.contains("features=word,affix,tags,context,bigrams,caps-sentence,neighbour-shape,gazetteer,doc-caps,clusters prune"), "{header}");
     let out = run("bogus");
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown feature group \"bogus\""));
