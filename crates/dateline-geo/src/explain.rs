@@ -51,6 +51,11 @@ pub mod rule {
     pub const ONE_PLACE_PER_NAME: &str = "one-place-per-name";
     /// Dropped by a stage after the reading of entities.
     pub const DROPPED_LATER: &str = "dropped-later";
+    /// Placed: a place named inside an organisation's name ("Kentucky State Police").
+    pub const INSIDE_ORGANISATION: &str = "inside-organisation";
+    /// Placed: a place named inside a longer name the gazetteer does not hold, read by a
+    /// stage after the reading of entities (the name itself gets its own decision).
+    pub const PART_OF_A_NAME: &str = "part-of-a-name";
 }
 
 /// How many candidates a decision lists.
@@ -130,6 +135,35 @@ impl Gazetteer {
                     candidates: self.readings_shown(&e.text, Vec::new()),
                 });
             }
+        }
+        // places whose span is no entity's: inside a longer name, or found by a later stage
+        for p in &places {
+            if out.iter().any(|d| d.start == p.start && d.end == p.end) {
+                continue;
+            }
+            let holder = corrected
+                .iter()
+                .chain(entities)
+                .find(|e| e.start <= p.start && p.end <= e.end);
+            let rule = match (p.via, holder) {
+                (Some(Via::Demonym), _) => rule::DEMONYM,
+                (Some(Via::Organisation), _) => rule::INSIDE_ORGANISATION,
+                (_, Some(_)) => rule::PART_OF_A_NAME,
+                (_, None) => rule::LATER_STAGE,
+            };
+            out.push(PlaceDecision {
+                text: p.text.clone(),
+                start: p.start,
+                end: p.end,
+                // (a place no entity holds was found by the place stage itself: a name)
+                entity_type: holder.map_or(EntityType::Gpe, |e| e.kind),
+                read_as: None,
+                outcome: "placed".to_string(),
+                rule: rule.to_string(),
+                geonameid: p.geonameid,
+                name: Some(p.name.clone()),
+                candidates: self.readings_shown(&p.text, Vec::new()),
+            });
         }
         out.sort_by_key(|d| (d.start, d.end));
         out
@@ -251,5 +285,32 @@ mod tests {
             assert_eq!(d.geonameid, placed.and_then(|p| p.geonameid), "{d:?}");
         }
         assert_eq!(decision(&ds, es[1].start).rule, "generic-word");
+    }
+
+    #[test]
+    fn every_place_has_a_decision_also_one_inside_a_longer_name() {
+        let g = gazetteer();
+        let body = "Officers of the Kentucky State Police searched a farm near Lexington.";
+        let es = vec![
+            ent(body, "Kentucky State Police", EntityType::Org),
+            ent(body, "Lexington", EntityType::Gpe),
+        ];
+        let places = g.resolve(body, &es);
+        let ds = g.explain(body, &es, None);
+        assert!(!places.is_empty());
+        for p in &places {
+            let d = ds
+                .iter()
+                .find(|d| d.start == p.start && d.end == p.end)
+                .unwrap_or_else(|| panic!("no decision for {p:?}: {ds:?}"));
+            assert_eq!(d.outcome, "placed");
+            assert_eq!(d.geonameid, p.geonameid);
+        }
+        let kentucky = ds
+            .iter()
+            .find(|d| d.text == "Kentucky")
+            .expect("Kentucky explained");
+        assert_eq!(kentucky.rule, "inside-organisation");
+        assert_eq!(kentucky.entity_type, EntityType::Org);
     }
 }
