@@ -16,6 +16,7 @@ mod error;
 #[allow(dead_code)]
 #[path = "src/index.rs"]
 mod index;
+use dateline_text::tsv;
 use dateline_text::words as wordlist;
 mod keyfns {
     pub use dateline_text::hash::{fnv1a, FNV_OFFSET};

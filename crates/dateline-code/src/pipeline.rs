@@ -50,34 +50,39 @@ impl Pipeline {
     pub fn new() -> Result<Pipeline, LoadError> {
         let timing = std::env::var_os("DATELINE_TIMING").is_some();
         let t0 = std::time::Instant::now();
-        // the gazetteer and the actor dictionaries are independent: load them side by side
-        let (gazetteer, actors) = std::thread::scope(|s| {
+        // the gazetteer, the word lists and the rest are independent: the gazetteer and the
+        // word lists load on threads of their own while this one reads actors, patterns and
+        // the tagger; the lexicon of names needs them all and comes last
+        let loaded = std::thread::scope(|s| {
             let g = s.spawn(Gazetteer::bundled);
-            let a = Actors::bundled();
-            let g = match g.join() {
+            let w = s.spawn(Lexicon::with_word_lists);
+            let actors = Actors::bundled();
+            // the general layer without the patterns that could never make an event
+            let ontology = Ontology::bundled();
+            let patterns = Patterns::bundled_with(|p| events::general_layer::admits(p, &ontology));
+            let tagger =
+                dateline_nlp::ner::Model::from_bytes(include_bytes!("../data/models/ner.bin"));
+            let t1 = t0.elapsed();
+            let gazetteer = match g.join() {
                 Ok(loaded) => loaded.map_err(LoadError::from),
                 Err(_) => Err(LoadError::LoaderPanicked),
             };
-            (g, a)
+            let words = w.join().map_err(|_| LoadError::LoaderPanicked);
+            (gazetteer, words, actors, ontology, patterns, tagger, t1)
         });
-        let gazetteer = gazetteer?;
-        let t1 = t0.elapsed();
-        // the general layer without the patterns that could never make an event
-        let ontology = Ontology::bundled();
-        let patterns = Patterns::bundled_with(|p| events::general_layer::admits(p, &ontology))?;
+        let (gazetteer, words, actors, ontology, patterns, tagger, t1) = loaded;
+        let (gazetteer, words, patterns, tagger) = (gazetteer?, words?, patterns?, tagger?);
         let t2 = t0.elapsed();
-        let tagger =
-            dateline_nlp::ner::Model::from_bytes(include_bytes!("../data/models/ner.bin"))?;
+        let lexicon = build_lexicon_with(words, &gazetteer, &actors);
         let t3 = t0.elapsed();
-        let p = Pipeline::assemble(gazetteer, actors, patterns, tagger, ontology);
+        let p = Pipeline::assemble_with(gazetteer, actors, patterns, tagger, ontology, lexicon);
         if timing {
             eprintln!(
-                "dateline: data loaded in {:?} (gazetteer and actors {:?}, patterns {:?}, tagger {:?}, lexicon and word lists {:?})",
+                "dateline: data loaded in {:?} (actors, patterns and tagger {:?} beside the gazetteer and word lists, which took {:?} in all; the lexicon of names {:?})",
                 t0.elapsed(),
                 t1,
-                t2 - t1,
+                t2,
                 t3 - t2,
-                t0.elapsed() - t3
             );
         }
         Ok(p)
@@ -120,6 +125,17 @@ impl Pipeline {
         ontology: Ontology,
     ) -> Pipeline {
         let lexicon = build_lexicon(&gazetteer, &actors);
+        Pipeline::assemble_with(gazetteer, actors, patterns, tagger, ontology, lexicon)
+    }
+
+    fn assemble_with(
+        gazetteer: Gazetteer,
+        actors: Actors,
+        patterns: Patterns,
+        tagger: dateline_nlp::ner::Model,
+        ontology: Ontology,
+        lexicon: Lexicon,
+    ) -> Pipeline {
         Pipeline {
             lexicon,
             tagger,
@@ -239,7 +255,11 @@ pub fn is_english(language: &str) -> bool {
 /// gazetteer; people and organisations from the actor dictionaries; given names from the
 /// people's first names.
 pub fn build_lexicon(g: &Gazetteer, a: &Actors) -> Lexicon {
-    let mut lex = Lexicon::with_word_lists();
+    build_lexicon_with(Lexicon::with_word_lists(), g, a)
+}
+
+/// [`build_lexicon`] on a lexicon whose word lists are loaded already.
+pub fn build_lexicon_with(mut lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexicon {
     let e = |kind, canonical: &str, tag, priority| LexEntry {
         kind,
         canonical: Some(canonical.to_string()),

@@ -218,16 +218,12 @@ pub fn parse_countries(text: &str) -> Result<Vec<Country>, GeoError> {
 
 pub fn parse_places(text: &'static str) -> Result<Vec<GeoRecord>, GeoError> {
     let mut out = Vec::with_capacity(150_000);
-    for (n, line) in text.lines().enumerate() {
+    for (n, line) in crate::tsv::lines(text).enumerate() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
         let n = n + 1;
-        let mut f = line.split('\t');
-        let mut col = [""; 9];
-        for (i, c) in col.iter_mut().enumerate() {
-            *c = f.next().ok_or_else(|| columns(n, 9, i))?;
-        }
+        let col: [&str; 9] = crate::tsv::fields(line).map_err(|found| columns(n, 9, found))?;
         out.push(GeoRecord {
             geonameid: opt_id(col[0]),
             name: col[1],

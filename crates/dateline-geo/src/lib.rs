@@ -66,6 +66,8 @@ mod keyfns {
 mod wordlist {
     pub use dateline_core::words::entries;
 }
+/// The table reader `data.rs` uses (build.rs uses dateline-text's).
+use dateline_core::tsv;
 
 pub use coherence::COHERENCE;
 pub use data::{Country, GeoRecord};

@@ -87,22 +87,20 @@ pub struct DataError {
 pub fn parse_clusters(text: &str) -> Result<Clusters, DataError> {
     let mut m = dateline_core::hash::FastMap::default();
     m.reserve(text.len() / 16);
-    for (n, line) in text.lines().enumerate() {
+    for (n, line) in dateline_core::tsv::lines(text).enumerate() {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let mut f = line.split('\t');
-        let w = f.next().unwrap_or("");
+        let bad = || DataError {
+            file: "word-clusters.tsv",
+            line: n + 1,
+            message: format!("expected word and {CLUSTER_LEVELS} cluster numbers"),
+        };
+        let f: [&str; CLUSTER_LEVELS + 1] = dateline_core::tsv::fields(line).map_err(|_| bad())?;
+        let w = f[0];
         let mut c = [0u16; CLUSTER_LEVELS];
-        for x in c.iter_mut() {
-            *x = f
-                .next()
-                .and_then(|s| s.parse().ok())
-                .ok_or_else(|| DataError {
-                    file: "word-clusters.tsv",
-                    line: n + 1,
-                    message: format!("expected word and {CLUSTER_LEVELS} cluster numbers"),
-                })?;
+        for (x, s) in c.iter_mut().zip(&f[1..]) {
+            *x = s.parse().map_err(|_| bad())?;
         }
         m.entry(word_hash(w)).or_insert(c);
     }

@@ -6,6 +6,7 @@
 
 pub mod hash;
 pub mod key;
+pub mod tsv;
 pub mod words;
 
 pub use key::{norm_key, norm_key_folded_into, norm_key_into};
