@@ -4,8 +4,9 @@
 //! For each match of the event patterns in the sentence's lower-case words:
 //!
 //! 1. **Noun readings are skipped**: a one-word pattern after a determiner or possessive ("a
-//!    visit", "their arms", "by", "via"), a plural after "to" ("agreed to calls"), or a word
-//!    inside an actor's name or role ("riot police").
+//!    visit", "their arms", "by", "via"), a plural after "to" ("agreed to calls") or after a
+//!    number or word of quantity ("its 2030 targets", "several protests":
+//!    `plural_after_quantity`), or a word inside an actor's name or role ("riot police").
 //! 2. **Arguments** ([`super::arguments`]) among the mentions within 80 tokens.
 //! 3. **Modality** ([`super::modality`]), **date** ([`super::dating`]) and **place**
 //!    ([`super::placing`]).
@@ -35,7 +36,7 @@ use super::mentions::Mention;
 use super::modality::{modality, Modality};
 use super::placing::{event_place, place_as_target, place_roles, unidentified_attackers};
 use super::pronouns::{Antecedents, KnownNames};
-use super::words::NOUN_READING_BEFORE;
+use super::words::{NOUN_READING_BEFORE, QUANTITY_BEFORE_PLURAL};
 use super::Vocabulary;
 use crate::ontology::quad_class;
 use crate::patterns::{Elem, Match};
@@ -151,7 +152,7 @@ impl Coder<'_, '_> {
             .ms
             .iter()
             .any(|x| !x.pronoun && x.t0 <= mc.trig && mc.trig < x.t1);
-        det_before || noun_after_to || in_actor
+        det_before || noun_after_to || plural_after_quantity(words, m.start) || in_actor
     }
 
     /// Code one pattern match of a sentence (see the module's stages).
@@ -400,6 +401,21 @@ fn armed(v: &Vocabulary, a: &Option<Actor>) -> bool {
     })
 }
 
+/// Rule `plural_after_quantity`: a word in -s after a number or a word of quantity is a
+/// plural noun, not a verb ("missed its 2030 targets", "two strikes", "several protests").
+fn plural_after_quantity(words: &[String], i: usize) -> bool {
+    let Some(before) = i.checked_sub(1).and_then(|j| words.get(j)) else {
+        return false;
+    };
+    let w = &words[i];
+    let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
+    let figure = before.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && before
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+    plural && (figure || QUANTITY_BEFORE_PLURAL.contains(&before.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::events::testing::{any_code, assert_codes, codes, dyads};
@@ -413,6 +429,32 @@ mod tests {
             "{}",
             c.len()
         );
+    }
+
+    #[test]
+    fn a_plural_after_a_number_or_a_quantity_is_a_noun() {
+        for s in [
+            "Kenya will miss its 2030 targets for solar power.",
+            "Chile set three targets for Peru and Bolivia.",
+            "Ghana counted several protests in Togo last year.",
+        ] {
+            let c = codes(s);
+            assert!(!any_code(&c, "19") && !any_code(&c, "14"), "{s}: {c:?}");
+        }
+        // the verb's -s form after its subject is still a verb
+        assert!(any_code(
+            &codes("Israel targets Hamas commanders in Gaza."),
+            "19"
+        ));
+        assert!(super::plural_after_quantity(
+            &["two".to_string(), "strikes".to_string()],
+            1
+        ));
+        // a past tense after a figure is no plural ("in 2024 attacked" is no noun phrase)
+        assert!(!super::plural_after_quantity(
+            &["2024".to_string(), "attacked".to_string()],
+            1
+        ));
     }
 
     #[test]

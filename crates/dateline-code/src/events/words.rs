@@ -25,6 +25,31 @@ pub(super) const NOUN_READING_BEFORE: &[&str] = &[
     "a", "an", "the", "his", "her", "its", "their", "our", "this", "that", "by", "via",
 ];
 
+/// Words of quantity before a plural that make it a noun ("two strikes", "several protests",
+/// "its 2030 targets"; figures in digits count too): a verb's -s form after them would have
+/// a plural subject, which English does not allow.
+pub(super) const QUANTITY_BEFORE_PLURAL: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "several",
+    "many",
+    "few",
+    "numerous",
+    "multiple",
+    "more",
+];
+
 /// Words that open a fronted subordinate clause, which ends at its first comma.
 pub(super) const FRONTED_SUBORDINATORS: &[&str] = &[
     "since", "after", "when", "while", "although", "though", "as", "if", "before", "because",
