@@ -126,21 +126,32 @@ impl Store {
         after: Option<&Cursor>,
         limit: usize,
     ) -> Result<Page> {
-        let (mut cond, mut args) = self.event_condition(f)?;
+        let mut cond = self.event_where(f)?;
         if let Some(c) = after {
-            args.push(Value::Text(c.day.clone()));
-            args.push(Value::Integer(c.id));
-            let n = args.len();
-            cond.push_str(&format!(" AND (first_day, id) < (?{}, ?{n})", n - 1));
+            cond.args.push(Value::Text(c.day.clone()));
+            cond.args.push(Value::Integer(c.id));
+            let n = cond.args.len();
+            cond.clauses
+                .push(format!("(first_day, id) < (?{}, ?{n})", n - 1));
         }
         // the page's ids first, then their columns: the report columns are subqueries, worth
-        // running for the rows shown, not for every match the sort goes through
+        // running for the rows shown, not for every match the sort goes through. The ids come
+        // from an index walk in page order (indexes `events_*_day` lead with what a filter
+        // fixes, then first_day and id); an OR of sides is one walk per side, merged (UNION
+        // keeps an event that matches on two sides once).
         let order = "ORDER BY first_day DESC, id DESC";
+        let walks: Vec<String> = cond
+            .arms()
+            .iter()
+            .map(|arm| format!("SELECT first_day, id FROM events WHERE {arm}"))
+            .collect();
         let sql = format!(
             "SELECT {EVENT_COLUMNS}, (SELECT a.id FROM articles a WHERE a.rowid = events.first_article) AS article_id, first_day, last_day
-             FROM events WHERE id IN (SELECT id FROM events WHERE {cond} {order} LIMIT {}) {order}",
+             FROM events WHERE id IN (SELECT id FROM ({} {order} LIMIT {})) {order}",
+            walks.join(" UNION "),
             limit + 1
         );
+        let args = cond.args;
         let mut events = self.table(&sql, &args)?;
         // counted on the first page only; later pages carry it in their cursor
         let total = match after.and_then(|c| c.total) {

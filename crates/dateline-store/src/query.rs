@@ -141,16 +141,61 @@ fn condition(clauses: &[String]) -> String {
     }
 }
 
+/// Whether an actor filter is a CAMEO code prefix (three or more capitals and digits), not
+/// part of a name.
+fn is_code(v: &str) -> bool {
+    v.len() >= 3
+        && v.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
+/// An actor filter on one side (`source`, `target`). A code prefix is a range over the code,
+/// and also the equality of the code's first three characters with the prefix's: implied by
+/// the range (so the events are the same), and the first column of the index
+/// `events_{side}_day`, which then both finds the events and gives them in page order (the
+/// code is in the index too, so a longer prefix is checked there).
 fn actor_clause(side: &str, v: &str, args: &mut Vec<Value>) -> String {
-    let is_code = v.len() >= 3
-        && v.chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-    if is_code {
-        return prefix_range(&format!("{side}_code"), v, args);
+    if let (true, Some(first3)) = (is_code(v), v.get(..3)) {
+        let range = prefix_range(&format!("{side}_code"), v, args);
+        args.push(Value::Text(first3.to_string()));
+        return format!("(substr({side}_code, 1, 3) = ?{} AND {range})", args.len());
     }
     args.push(Value::Text(format!("%{v}%")));
     let n = args.len();
     format!("({side}_name LIKE ?{n} OR {side}_code LIKE ?{n})")
+}
+
+/// A filter's WHERE condition over table `events`: `clauses` combined with AND. One clause
+/// may be an OR of alternatives that an index each serves in page order (either actor, the
+/// country of any side): `split` names it and its alternatives, so that a page can be the
+/// UNION of one ordered index walk per alternative instead of a sort of every match.
+pub(crate) struct Condition {
+    pub clauses: Vec<String>,
+    pub split: Option<(usize, Vec<String>)>,
+    pub args: Vec<Value>,
+}
+
+impl Condition {
+    /// The whole condition.
+    pub fn sql(&self) -> String {
+        condition(&self.clauses)
+    }
+
+    /// The condition as alternatives whose OR it is: one per alternative of the split clause
+    /// (the other clauses with each), or just the condition.
+    pub fn arms(&self) -> Vec<String> {
+        match &self.split {
+            Some((i, alternatives)) => alternatives
+                .iter()
+                .map(|alt| {
+                    let mut c = self.clauses.clone();
+                    c[*i] = alt.clone();
+                    condition(&c)
+                })
+                .collect(),
+            None => vec![self.sql()],
+        }
+    }
 }
 
 impl Store {
@@ -164,7 +209,15 @@ impl Store {
     /// The WHERE condition over table `events` of a filter (without its limit) and its
     /// arguments.
     pub(crate) fn event_condition(&self, f: &EventFilter) -> Result<(String, Vec<Value>)> {
+        let c = self.event_where(f)?;
+        Ok((c.sql(), c.args))
+    }
+
+    /// The WHERE condition of a filter, with the OR clause a page may split (see
+    /// [`Condition`]).
+    pub(crate) fn event_where(&self, f: &EventFilter) -> Result<Condition> {
         let mut clauses = Vec::new();
+        let mut split = None;
         let mut args: Vec<Value> = Vec::new();
         if let Some(a) = &f.actor {
             clauses.push(actor_clause("source", a, &mut args));
@@ -176,6 +229,10 @@ impl Store {
             let s = actor_clause("source", a, &mut args);
             let t = actor_clause("target", a, &mut args);
             clauses.push(format!("({s} OR {t})"));
+            // a name is matched by a scan either way; a code by an index per side
+            if is_code(a) {
+                split = Some((clauses.len() - 1, vec![s, t]));
+            }
         }
         if let Some(q) = f.quad {
             args.push(Value::Integer(i64::from(q)));
@@ -184,13 +241,26 @@ impl Store {
         if let Some(c) = &f.country {
             args.push(Value::Text(c.to_uppercase()));
             let n = args.len();
-            clauses.push(format!(
-                "(source_country = ?{n} OR target_country = ?{n} OR place_country = ?{n})"
-            ));
+            let sides = ["source", "target", "place"].map(|s| format!("{s}_country = ?{n}"));
+            clauses.push(format!("({})", sides.join(" OR ")));
+            if split.is_none() {
+                split = Some((clauses.len() - 1, sides.to_vec()));
+            }
         }
         if let Some(c) = &f.code {
             if !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit()) {
-                clauses.push(prefix_range("cameo", c, &mut args));
+                let range = prefix_range("cameo", c, &mut args);
+                match c.get(..2) {
+                    // the root's equality, implied by the range: index events_cameo_day
+                    Some(root) => {
+                        args.push(Value::Text(root.to_string()));
+                        clauses.push(format!(
+                            "(substr(cameo, 1, 2) = ?{} AND {range})",
+                            args.len()
+                        ));
+                    }
+                    None => clauses.push(range),
+                }
             } else {
                 args.push(Value::Text(format!("{c}%")));
                 clauses.push(format!("cameo LIKE ?{}", args.len()));
@@ -221,7 +291,11 @@ impl Store {
             args.push(Value::Real(c));
             clauses.push(format!("confidence >= ?{}", args.len()));
         }
-        Ok((condition(&clauses), args))
+        Ok(Condition {
+            clauses,
+            split,
+            args,
+        })
     }
 
     /// Events matching the filter, most reported first, then by date and id.

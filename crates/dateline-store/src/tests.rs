@@ -674,5 +674,5 @@ fn a_schema_1_file_is_migrated_and_its_articles_rebuilt() {
     let schema = r
         .sql("SELECT value FROM meta WHERE key = 'schema'")
         .unwrap();
-    assert_eq!(schema.rows[0][0], Value::Text("dateline.db/2".into()));
+    assert_eq!(schema.rows[0][0], Value::Text("dateline.db/3".into()));
 }
