@@ -7,7 +7,7 @@
 //! then id, and a cursor is the last row's `(first_day, id)`, so a page costs an index seek,
 //! never an OFFSET scan, and walking the pages visits every matching event once.
 
-use crate::query::{EventFilter, Table, Value, EVENT_COLUMNS};
+use crate::query::{EventFilter, Table, Value, PAGE_COLUMNS};
 use crate::{Result, Store, StoreError};
 
 /// Where the next page starts: after the event with this first day (`""` when undated) and id.
@@ -69,7 +69,7 @@ pub fn shorten(s: &str) -> String {
 /// One page of events.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
-    /// [`EVENT_COLUMNS`] then `article_id`, `first_day`, `last_day`.
+    /// [`crate::query::EVENT_COLUMNS`] then `article_id`, `first_day`, `last_day`.
     pub events: Table,
     /// The cursor of the next page, `None` on the last one.
     pub next: Option<Cursor>,
@@ -145,13 +145,14 @@ impl Store {
             .iter()
             .map(|arm| format!("SELECT first_day, id FROM events WHERE {arm}"))
             .collect();
+        let mut args = cond.args;
+        args.push(Value::Integer(i64::try_from(limit + 1).unwrap_or(i64::MAX)));
         let sql = format!(
-            "SELECT {EVENT_COLUMNS}, (SELECT a.id FROM articles a WHERE a.rowid = events.first_article) AS article_id, first_day, last_day
-             FROM events WHERE id IN (SELECT id FROM ({} {order} LIMIT {})) {order}",
+            "SELECT {PAGE_COLUMNS} FROM events LEFT JOIN articles a ON a.rowid = events.first_article
+             WHERE events.id IN (SELECT id FROM ({} {order} LIMIT ?{})) {order}",
             walks.join(" UNION "),
-            limit + 1
+            args.len()
         );
-        let args = cond.args;
         let mut events = self.table(&sql, &args)?;
         // counted on the first page only; later pages carry it in their cursor
         let total = match after.and_then(|c| c.total) {

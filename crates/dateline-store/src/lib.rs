@@ -466,6 +466,8 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(30))
             .map_err(|e| Self::err(path, e.to_string()))?;
         dates::register(&conn).map_err(|e| Self::err(path, e.to_string()))?;
+        // statements kept prepared (`Store::table`): one per filter shape a server meets
+        conn.set_prepared_statement_cache_capacity(64);
         let store = Store {
             conn,
             path: path.to_path_buf(),

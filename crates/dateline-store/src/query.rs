@@ -68,14 +68,44 @@ pub struct Table {
 /// (a macro so that [`EVENT_COLUMNS`] can be one literal).
 macro_rules! report_columns {
     () => {
-        "(SELECT m.evidence FROM mentions m WHERE m.event = events.id ORDER BY m.article, m.sentence_start LIMIT 1) AS evidence, (SELECT a.url FROM articles a WHERE a.rowid = events.first_article) AS url"
+        concat!(
+            evidence_column!(),
+            ", (SELECT a.url FROM articles a WHERE a.rowid = events.first_article) AS url"
+        )
+    };
+}
+
+/// The evidence sentence of an event's first report, over table `events`.
+macro_rules! evidence_column {
+    () => {
+        "(SELECT m.evidence FROM mentions m WHERE m.event = events.id ORDER BY m.article, m.sentence_start LIMIT 1) AS evidence"
+    };
+}
+
+/// The columns of [`EVENT_COLUMNS`] read from the event's own row, but its id.
+macro_rules! event_fields {
+    () => {
+        "date, cameo, plover, quad_class, goldstein, negated, mode, source_code, source_name, source_country, target_code, target_name, target_country, place_name, place_country, place_lat, place_lon, num_mentions, num_articles, num_sources, round(confidence, 3) AS confidence, first_seen, last_seen, place_geonameid"
     };
 }
 
 pub const EVENT_COLUMNS: &str = concat!(
-    "id, date, cameo, plover, quad_class, goldstein, negated, mode, source_code, source_name, source_country, target_code, target_name, target_country, place_name, place_country, place_lat, place_lon, num_mentions, num_articles, num_sources, round(confidence, 3) AS confidence, first_seen, last_seen, place_geonameid, ",
+    "id, ",
+    event_fields!(),
+    ", ",
     report_columns!(),
     ", (SELECT a.title FROM articles a WHERE a.rowid = events.first_article) AS title"
+);
+
+/// [`EVENT_COLUMNS`] (the same values under the same names) then `article_id`, `first_day`,
+/// `last_day`, over `events LEFT JOIN articles a ON a.rowid = events.first_article`: the first
+/// article's URL, title and id read from one lookup of its row instead of three.
+pub const PAGE_COLUMNS: &str = concat!(
+    "events.id AS id, ",
+    event_fields!(),
+    ", ",
+    evidence_column!(),
+    ", a.url AS url, a.title AS title, a.id AS article_id, first_day, last_day"
 );
 
 /// The columns `evidence` and `url` of [`EVENT_COLUMNS`].
@@ -383,7 +413,8 @@ impl Store {
             path: self.path.clone(),
             message: format!("query failed: {x}"),
         };
-        let mut stmt = self.conn.prepare(sql).map_err(e)?;
+        // kept prepared: a filter of the same shape is the same SQL (values are bound)
+        let mut stmt = self.conn.prepare_cached(sql).map_err(e)?;
         let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
         let n = columns.len();
         let mut rows = Vec::new();
