@@ -440,8 +440,6 @@ impl Store {
         Ok(store)
     }
 
-    /// Open an existing database read-only (for queries and exports; works while an ingest
-    /// writes to it).
     /// SQLite's change counter for this connection: it differs between two reads when
     /// another connection has committed in between (`PRAGMA data_version`).
     pub fn data_version(&self) -> Result<i64> {
@@ -450,6 +448,16 @@ impl Store {
             .map_err(|e| Self::err(&self.path, e.to_string()))
     }
 
+    /// Map up to `bytes` of the file into memory for this connection's reads (SQLite's
+    /// `mmap_size`; 0 turns it off; SQLite caps it at its compile-time maximum).
+    pub fn set_mmap(&self, bytes: usize) -> Result<()> {
+        self.conn
+            .pragma_update(None, "mmap_size", i64::try_from(bytes).unwrap_or(i64::MAX))
+            .map_err(|e| Self::err(&self.path, e.to_string()))
+    }
+
+    /// Open an existing database read-only (for queries and exports; works while an ingest
+    /// writes to it).
     pub fn open_read_only(path: &Path) -> Result<Store> {
         if !path.exists() {
             return Err(Self::err(
