@@ -118,6 +118,40 @@ pub struct Timeline {
 }
 
 impl Store {
+    /// The SQL selecting the ids of a page of `n` events (`SELECT id …`) and its arguments.
+    /// The ids first, then their columns: the report columns are subqueries, worth running for
+    /// the rows shown, not for every match. The ids come from an index walk in page order (the
+    /// indexes `events_*_day` lead with what a filter fixes, then first_day and id); an OR of
+    /// sides is one walk per side, merged (UNION keeps an event that matches on two sides once).
+    pub(crate) fn page_ids(
+        &self,
+        f: &EventFilter,
+        after: Option<&Cursor>,
+        n: usize,
+    ) -> Result<(String, Vec<Value>)> {
+        let mut cond = self.event_where(f)?;
+        if let Some(c) = after {
+            cond.args.push(Value::Text(c.day.clone()));
+            cond.args.push(Value::Integer(c.id));
+            let k = cond.args.len();
+            cond.clauses
+                .push(format!("(first_day, id) < (?{}, ?{k})", k - 1));
+        }
+        let walks: Vec<String> = cond
+            .arms()
+            .iter()
+            .map(|arm| format!("SELECT first_day, id FROM events WHERE {arm}"))
+            .collect();
+        let mut args = cond.args;
+        args.push(Value::Integer(i64::try_from(n).unwrap_or(i64::MAX)));
+        let sql = format!(
+            "SELECT id FROM ({} ORDER BY first_day DESC, id DESC LIMIT ?{})",
+            walks.join(" UNION "),
+            args.len()
+        );
+        Ok((sql, args))
+    }
+
     /// A page of at most `limit` events matching the filter (its own limit aside), after
     /// `after` when given.
     pub fn events_page(
@@ -126,32 +160,11 @@ impl Store {
         after: Option<&Cursor>,
         limit: usize,
     ) -> Result<Page> {
-        let mut cond = self.event_where(f)?;
-        if let Some(c) = after {
-            cond.args.push(Value::Text(c.day.clone()));
-            cond.args.push(Value::Integer(c.id));
-            let n = cond.args.len();
-            cond.clauses
-                .push(format!("(first_day, id) < (?{}, ?{n})", n - 1));
-        }
-        // the page's ids first, then their columns: the report columns are subqueries, worth
-        // running for the rows shown, not for every match the sort goes through. The ids come
-        // from an index walk in page order (indexes `events_*_day` lead with what a filter
-        // fixes, then first_day and id); an OR of sides is one walk per side, merged (UNION
-        // keeps an event that matches on two sides once).
+        let (ids, args) = self.page_ids(f, after, limit + 1)?;
         let order = "ORDER BY first_day DESC, id DESC";
-        let walks: Vec<String> = cond
-            .arms()
-            .iter()
-            .map(|arm| format!("SELECT first_day, id FROM events WHERE {arm}"))
-            .collect();
-        let mut args = cond.args;
-        args.push(Value::Integer(i64::try_from(limit + 1).unwrap_or(i64::MAX)));
         let sql = format!(
             "SELECT {PAGE_COLUMNS} FROM events LEFT JOIN articles a ON a.rowid = events.first_article
-             WHERE events.id IN (SELECT id FROM ({} {order} LIMIT ?{})) {order}",
-            walks.join(" UNION "),
-            args.len()
+             WHERE events.id IN ({ids}) {order}"
         );
         let mut events = self.table(&sql, &args)?;
         // counted on the first page only; later pages carry it in their cursor
