@@ -898,6 +898,8 @@ fn a_schema_2_file_is_migrated_keeping_every_event_and_answer() {
              DROP INDEX events_source_country_day; DROP INDEX events_target_country_day;
              DROP INDEX events_place_country_day;
              DROP INDEX events_day; CREATE INDEX events_day ON events(first_day, last_day);
+             CREATE INDEX events_date ON events(date); CREATE INDEX events_source ON events(source_code);
+             CREATE INDEX events_target ON events(target_code);
              UPDATE meta SET value = 'dateline.db/2' WHERE key = 'schema';
              PRAGMA user_version = 2;",
         )
