@@ -142,7 +142,10 @@ UPDATE meta SET value = 'dateline.db/2' WHERE key = 'schema';
 /// first three characters of the source's or the target's CAMEO code (every code prefix of a
 /// filter has them), the CAMEO root (the first two digits), the country of the source, the
 /// target or the place; `events_day` (was `first_day, last_day`) serves a date range alone.
-/// `last_day` and the code in each make the date and prefix checks without reading the row.
+/// `last_day`, the code and `quad_class` in each make the date, prefix and quad checks without
+/// reading the row. `events_span` holds only the events whose date spans days (a month, a
+/// year): a count from a date counts those begun before it there, not in the 367 days before
+/// it of `events_day` (see `query::Condition::from_split`).
 /// They replace `events_source`, `events_target` (any code prefix of a filter is served by
 /// the new ones) and `events_date` (no query reads `date` by an index since schema 2), so
 /// that an ingest maintains three more indexes, not six; `events_cameo` stays for a prefix of
@@ -152,13 +155,14 @@ DROP INDEX events_source;
 DROP INDEX events_target;
 DROP INDEX events_date;
 DROP INDEX events_day;
-CREATE INDEX events_day ON events(first_day, id, last_day);
-CREATE INDEX events_source_day ON events(substr(source_code, 1, 3), first_day, id, last_day, source_code);
-CREATE INDEX events_target_day ON events(substr(target_code, 1, 3), first_day, id, last_day, target_code);
-CREATE INDEX events_cameo_day ON events(substr(cameo, 1, 2), first_day, id, last_day, cameo);
-CREATE INDEX events_source_country_day ON events(source_country, first_day, id, last_day);
-CREATE INDEX events_target_country_day ON events(target_country, first_day, id, last_day);
-CREATE INDEX events_place_country_day ON events(place_country, first_day, id, last_day);
+CREATE INDEX events_day ON events(first_day, id, last_day, quad_class);
+CREATE INDEX events_span ON events(first_day, id, last_day, quad_class) WHERE first_day <> last_day;
+CREATE INDEX events_source_day ON events(substr(source_code, 1, 3), first_day, id, last_day, source_code, quad_class);
+CREATE INDEX events_target_day ON events(substr(target_code, 1, 3), first_day, id, last_day, target_code, quad_class);
+CREATE INDEX events_cameo_day ON events(substr(cameo, 1, 2), first_day, id, last_day, cameo, quad_class);
+CREATE INDEX events_source_country_day ON events(source_country, first_day, id, last_day, quad_class);
+CREATE INDEX events_target_country_day ON events(target_country, first_day, id, last_day, quad_class);
+CREATE INDEX events_place_country_day ON events(place_country, first_day, id, last_day, quad_class);
 UPDATE meta SET value = 'dateline.db/3' WHERE key = 'schema';
 ";
 

@@ -202,6 +202,12 @@ fn actor_clause(side: &str, v: &str, args: &mut Vec<Value>) -> String {
 pub(crate) struct Condition {
     pub clauses: Vec<String>,
     pub split: Option<(usize, Vec<String>)>,
+    /// The `from` clause (by position) as two clauses that divide its events: those whose first
+    /// day is on or after the bound, and those before it that reach it (a month or a year
+    /// begun earlier). A count adds the two: the first is a range of `events_day` from the
+    /// bound on, the second a range of the small index `events_span` of events that span days,
+    /// where the one clause is a range of 367 days before the bound over every event.
+    pub from_split: Option<(usize, [String; 2])>,
     pub args: Vec<Value>,
 }
 
@@ -300,8 +306,20 @@ impl Store {
             args.push(Value::Text(p.to_uppercase()));
             clauses.push(format!("plover = ?{}", args.len()));
         }
+        let n = args.len() + 1; // the from bound's number, then the bound less 367 days
         let dates = date_clauses("events", f.from.as_deref(), f.to.as_deref(), &mut args)
             .map_err(|m| self.bad_filter(m))?;
+        let from_split = f.from.as_ref().map(|_| {
+            let m = n + 1;
+            (
+                clauses.len(),
+                [
+                    // (the wider bound named, unused, so that every number is bound)
+                    format!("(last_day >= ?{n} AND first_day >= ?{n} AND ?{m} IS NOT NULL)"),
+                    format!("(last_day >= ?{n} AND first_day < ?{n} AND first_day >= ?{m} AND first_day <> last_day)"),
+                ],
+            )
+        });
         clauses.extend(dates);
         if let Some(p) = &f.place {
             args.push(Value::Text(p.clone()));
@@ -324,6 +342,7 @@ impl Store {
         Ok(Condition {
             clauses,
             split,
+            from_split,
             args,
         })
     }
@@ -340,10 +359,28 @@ impl Store {
         self.table(&sql, &args)
     }
 
-    /// How many events match the filter, its limit aside.
+    /// How many events match the filter, its limit aside. With a `from` bound, the events
+    /// from it on and those begun before it that reach it, counted apart (see
+    /// [`Condition::from_split`]).
     pub fn count_events(&self, f: &EventFilter) -> Result<usize> {
-        let (cond, args) = self.event_condition(f)?;
-        self.count(&format!("SELECT count(*) FROM events WHERE {cond}"), &args)
+        let c = self.event_where(f)?;
+        let Some((i, parts)) = &c.from_split else {
+            return self.count(
+                &format!("SELECT count(*) FROM events WHERE {}", c.sql()),
+                &c.args,
+            );
+        };
+        let mut total = 0;
+        for part in parts {
+            let mut clauses = c.clauses.clone();
+            clauses[*i] = part.clone();
+            let cond = condition(&clauses);
+            total += self.count(
+                &format!("SELECT count(*) FROM events WHERE {cond}"),
+                &c.args,
+            )?;
+        }
+        Ok(total)
     }
 
     /// The number a `SELECT count(*)` gives.

@@ -771,6 +771,14 @@ fn filter_cases() -> Vec<(EventFilter, &'static str)> {
             "first_day <> '' AND first_day <= '2021-04-15' AND last_day >= '2021-02-01'",
         ),
         (
+            EventFilter { from: Some("2020-06".into()), ..f() },
+            "last_day >= '2020-06-01'",
+        ),
+        (
+            EventFilter { actor: Some("ETH".into()), quad: Some(2), from: Some("2020-06".into()), ..f() },
+            "source_code LIKE 'ETH%' AND quad_class = 2 AND last_day >= '2020-06-01'",
+        ),
+        (
             EventFilter { either: Some("KEN".into()), from: Some("2021-03".into()), ..f() },
             "(substr(source_code, 1, 3) = 'KEN' OR substr(target_code, 1, 3) = 'KEN') AND last_day >= '2021-03-01'",
         ),
@@ -896,7 +904,7 @@ fn a_schema_2_file_is_migrated_keeping_every_event_and_answer() {
         c.execute_batch(
             "DROP INDEX events_source_day; DROP INDEX events_target_day; DROP INDEX events_cameo_day;
              DROP INDEX events_source_country_day; DROP INDEX events_target_country_day;
-             DROP INDEX events_place_country_day;
+             DROP INDEX events_place_country_day; DROP INDEX events_span;
              DROP INDEX events_day; CREATE INDEX events_day ON events(first_day, last_day);
              CREATE INDEX events_date ON events(date); CREATE INDEX events_source ON events(source_code);
              CREATE INDEX events_target ON events(target_code);
