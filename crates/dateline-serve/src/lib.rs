@@ -52,7 +52,8 @@ pub const DEFAULT_MAX_BODY: usize = 16 << 20;
 
 /// The default of `dateline serve --mmap-mib`: 1 GiB of the database mapped per reader. With
 /// the file in the operating system's cache, a page costs no system call and no copy (on a
-/// 90,000-event database, 1,100 → 1,400 distinct queries a second on two cores).
+/// 90,000-event database, 1,100 → 1,400 distinct queries a second on two cores, closed loop;
+/// docs/BENCHMARKS.md).
 pub const DEFAULT_MMAP_MIB: usize = 1024;
 
 /// What every handler shares.
