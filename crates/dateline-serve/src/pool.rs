@@ -12,20 +12,31 @@ pub struct Pool {
     conns: Mutex<Vec<Store>>,
     permits: Arc<Semaphore>,
     path: PathBuf,
+    mmap: usize,
 }
 
 impl Pool {
-    /// `n` read-only connections to the database (it must exist and be of this schema).
-    pub fn open(path: &Path, n: usize) -> Result<Pool, String> {
+    /// `n` read-only connections to the database (it must exist and be of this schema), each
+    /// mapping up to `mmap` bytes of it into memory.
+    pub fn open(path: &Path, n: usize, mmap: usize) -> Result<Pool, String> {
         let mut conns = Vec::with_capacity(n);
         for _ in 0..n.max(1) {
-            conns.push(Store::open_read_only(path).map_err(|e| e.to_string())?);
+            conns.push(Self::connect(path, mmap)?);
         }
         Ok(Pool {
             permits: Arc::new(Semaphore::new(conns.len())),
             conns: Mutex::new(conns),
             path: path.to_path_buf(),
+            mmap,
         })
+    }
+
+    fn connect(path: &Path, mmap: usize) -> Result<Store, String> {
+        let store = Store::open_read_only(path).map_err(|e| e.to_string())?;
+        store
+            .set_mmap(mmap)
+            .map_err(|e| format!("{}: cannot map the database: {e}", path.display()))?;
+        Ok(store)
     }
 
     /// A turn at a connection, waited for without blocking.
@@ -60,7 +71,7 @@ impl Pool {
         let store = match taken {
             Some(s) => s,
             // (a permit always finds a connection; should one be lost, open another)
-            None => Store::open_read_only(&self.path)?,
+            None => Self::connect(&self.path, self.mmap).map_err(ApiError::internal)?,
         };
         let out = f(&store);
         if let Ok(mut c) = self.conns.lock() {

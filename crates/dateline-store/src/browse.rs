@@ -7,7 +7,7 @@
 //! then id, and a cursor is the last row's `(first_day, id)`, so a page costs an index seek,
 //! never an OFFSET scan, and walking the pages visits every matching event once.
 
-use crate::query::{EventFilter, Table, Value, EVENT_COLUMNS};
+use crate::query::{EventFilter, Table, Value, PAGE_COLUMNS};
 use crate::{Result, Store, StoreError};
 
 /// Where the next page starts: after the event with this first day (`""` when undated) and id.
@@ -69,7 +69,7 @@ pub fn shorten(s: &str) -> String {
 /// One page of events.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
-    /// [`EVENT_COLUMNS`] then `article_id`, `first_day`, `last_day`.
+    /// [`crate::query::EVENT_COLUMNS`] then `article_id`, `first_day`, `last_day`.
     pub events: Table,
     /// The cursor of the next page, `None` on the last one.
     pub next: Option<Cursor>,
@@ -118,6 +118,40 @@ pub struct Timeline {
 }
 
 impl Store {
+    /// The SQL selecting the ids of a page of `n` events (`SELECT id …`) and its arguments.
+    /// The ids first, then their columns: the report columns are subqueries, worth running for
+    /// the rows shown, not for every match. The ids come from an index walk in page order (the
+    /// indexes `events_*_day` lead with what a filter fixes, then first_day and id); an OR of
+    /// sides is one walk per side, merged (UNION keeps an event that matches on two sides once).
+    pub(crate) fn page_ids(
+        &self,
+        f: &EventFilter,
+        after: Option<&Cursor>,
+        n: usize,
+    ) -> Result<(String, Vec<Value>)> {
+        let mut cond = self.event_where(f)?;
+        if let Some(c) = after {
+            cond.args.push(Value::Text(c.day.clone()));
+            cond.args.push(Value::Integer(c.id));
+            let k = cond.args.len();
+            cond.clauses
+                .push(format!("(first_day, id) < (?{}, ?{k})", k - 1));
+        }
+        let walks: Vec<String> = cond
+            .arms()
+            .iter()
+            .map(|arm| format!("SELECT first_day, id FROM events WHERE {arm}"))
+            .collect();
+        let mut args = cond.args;
+        args.push(Value::Integer(i64::try_from(n).unwrap_or(i64::MAX)));
+        let sql = format!(
+            "SELECT id FROM ({} ORDER BY first_day DESC, id DESC LIMIT ?{})",
+            walks.join(" UNION "),
+            args.len()
+        );
+        Ok((sql, args))
+    }
+
     /// A page of at most `limit` events matching the filter (its own limit aside), after
     /// `after` when given.
     pub fn events_page(
@@ -126,20 +160,11 @@ impl Store {
         after: Option<&Cursor>,
         limit: usize,
     ) -> Result<Page> {
-        let (mut cond, mut args) = self.event_condition(f)?;
-        if let Some(c) = after {
-            args.push(Value::Text(c.day.clone()));
-            args.push(Value::Integer(c.id));
-            let n = args.len();
-            cond.push_str(&format!(" AND (first_day, id) < (?{}, ?{n})", n - 1));
-        }
-        // the page's ids first, then their columns: the report columns are subqueries, worth
-        // running for the rows shown, not for every match the sort goes through
+        let (ids, args) = self.page_ids(f, after, limit + 1)?;
         let order = "ORDER BY first_day DESC, id DESC";
         let sql = format!(
-            "SELECT {EVENT_COLUMNS}, (SELECT a.id FROM articles a WHERE a.rowid = events.first_article) AS article_id, first_day, last_day
-             FROM events WHERE id IN (SELECT id FROM events WHERE {cond} {order} LIMIT {}) {order}",
-            limit + 1
+            "SELECT {PAGE_COLUMNS} FROM events LEFT JOIN articles a ON a.rowid = events.first_article
+             WHERE events.id IN ({ids}) {order}"
         );
         let mut events = self.table(&sql, &args)?;
         // counted on the first page only; later pages carry it in their cursor

@@ -68,14 +68,44 @@ pub struct Table {
 /// (a macro so that [`EVENT_COLUMNS`] can be one literal).
 macro_rules! report_columns {
     () => {
-        "(SELECT m.evidence FROM mentions m WHERE m.event = events.id ORDER BY m.article, m.sentence_start LIMIT 1) AS evidence, (SELECT a.url FROM articles a WHERE a.rowid = events.first_article) AS url"
+        concat!(
+            evidence_column!(),
+            ", (SELECT a.url FROM articles a WHERE a.rowid = events.first_article) AS url"
+        )
+    };
+}
+
+/// The evidence sentence of an event's first report, over table `events`.
+macro_rules! evidence_column {
+    () => {
+        "(SELECT m.evidence FROM mentions m WHERE m.event = events.id ORDER BY m.article, m.sentence_start LIMIT 1) AS evidence"
+    };
+}
+
+/// The columns of [`EVENT_COLUMNS`] read from the event's own row, but its id.
+macro_rules! event_fields {
+    () => {
+        "date, cameo, plover, quad_class, goldstein, negated, mode, source_code, source_name, source_country, target_code, target_name, target_country, place_name, place_country, place_lat, place_lon, num_mentions, num_articles, num_sources, round(confidence, 3) AS confidence, first_seen, last_seen, place_geonameid"
     };
 }
 
 pub const EVENT_COLUMNS: &str = concat!(
-    "id, date, cameo, plover, quad_class, goldstein, negated, mode, source_code, source_name, source_country, target_code, target_name, target_country, place_name, place_country, place_lat, place_lon, num_mentions, num_articles, num_sources, round(confidence, 3) AS confidence, first_seen, last_seen, place_geonameid, ",
+    "id, ",
+    event_fields!(),
+    ", ",
     report_columns!(),
     ", (SELECT a.title FROM articles a WHERE a.rowid = events.first_article) AS title"
+);
+
+/// [`EVENT_COLUMNS`] (the same values under the same names) then `article_id`, `first_day`,
+/// `last_day`, over `events LEFT JOIN articles a ON a.rowid = events.first_article`: the first
+/// article's URL, title and id read from one lookup of its row instead of three.
+pub const PAGE_COLUMNS: &str = concat!(
+    "events.id AS id, ",
+    event_fields!(),
+    ", ",
+    evidence_column!(),
+    ", a.url AS url, a.title AS title, a.id AS article_id, first_day, last_day"
 );
 
 /// The columns `evidence` and `url` of [`EVENT_COLUMNS`].
@@ -141,16 +171,67 @@ fn condition(clauses: &[String]) -> String {
     }
 }
 
+/// Whether an actor filter is a CAMEO code prefix (three or more capitals and digits), not
+/// part of a name.
+fn is_code(v: &str) -> bool {
+    v.len() >= 3
+        && v.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
+/// An actor filter on one side (`source`, `target`). A code prefix is a range over the code,
+/// and also the equality of the code's first three characters with the prefix's: implied by
+/// the range (so the events are the same), and the first column of the index
+/// `events_{side}_day`, which then both finds the events and gives them in page order (the
+/// code is in the index too, so a longer prefix is checked there).
 fn actor_clause(side: &str, v: &str, args: &mut Vec<Value>) -> String {
-    let is_code = v.len() >= 3
-        && v.chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-    if is_code {
-        return prefix_range(&format!("{side}_code"), v, args);
+    if let (true, Some(first3)) = (is_code(v), v.get(..3)) {
+        let range = prefix_range(&format!("{side}_code"), v, args);
+        args.push(Value::Text(first3.to_string()));
+        return format!("(substr({side}_code, 1, 3) = ?{} AND {range})", args.len());
     }
     args.push(Value::Text(format!("%{v}%")));
     let n = args.len();
     format!("({side}_name LIKE ?{n} OR {side}_code LIKE ?{n})")
+}
+
+/// A filter's WHERE condition over table `events`: `clauses` combined with AND. One clause
+/// may be an OR of alternatives that an index each serves in page order (either actor, the
+/// country of any side): `split` names it and its alternatives, so that a page can be the
+/// UNION of one ordered index walk per alternative instead of a sort of every match.
+pub(crate) struct Condition {
+    pub clauses: Vec<String>,
+    pub split: Option<(usize, Vec<String>)>,
+    /// The `from` clause (by position) as two clauses that divide its events: those whose first
+    /// day is on or after the bound, and those before it that reach it (a month or a year
+    /// begun earlier). A count adds the two: the first is a range of `events_day` from the
+    /// bound on, the second a range of the small index `events_span` of events that span days,
+    /// where the one clause is a range of 367 days before the bound over every event.
+    pub from_split: Option<(usize, [String; 2])>,
+    pub args: Vec<Value>,
+}
+
+impl Condition {
+    /// The whole condition.
+    pub fn sql(&self) -> String {
+        condition(&self.clauses)
+    }
+
+    /// The condition as alternatives whose OR it is: one per alternative of the split clause
+    /// (the other clauses with each), or just the condition.
+    pub fn arms(&self) -> Vec<String> {
+        match &self.split {
+            Some((i, alternatives)) => alternatives
+                .iter()
+                .map(|alt| {
+                    let mut c = self.clauses.clone();
+                    c[*i] = alt.clone();
+                    condition(&c)
+                })
+                .collect(),
+            None => vec![self.sql()],
+        }
+    }
 }
 
 impl Store {
@@ -164,7 +245,15 @@ impl Store {
     /// The WHERE condition over table `events` of a filter (without its limit) and its
     /// arguments.
     pub(crate) fn event_condition(&self, f: &EventFilter) -> Result<(String, Vec<Value>)> {
+        let c = self.event_where(f)?;
+        Ok((c.sql(), c.args))
+    }
+
+    /// The WHERE condition of a filter, with the OR clause a page may split (see
+    /// [`Condition`]).
+    pub(crate) fn event_where(&self, f: &EventFilter) -> Result<Condition> {
         let mut clauses = Vec::new();
+        let mut split = None;
         let mut args: Vec<Value> = Vec::new();
         if let Some(a) = &f.actor {
             clauses.push(actor_clause("source", a, &mut args));
@@ -176,6 +265,10 @@ impl Store {
             let s = actor_clause("source", a, &mut args);
             let t = actor_clause("target", a, &mut args);
             clauses.push(format!("({s} OR {t})"));
+            // a name is matched by a scan either way; a code by an index per side
+            if is_code(a) {
+                split = Some((clauses.len() - 1, vec![s, t]));
+            }
         }
         if let Some(q) = f.quad {
             args.push(Value::Integer(i64::from(q)));
@@ -184,13 +277,26 @@ impl Store {
         if let Some(c) = &f.country {
             args.push(Value::Text(c.to_uppercase()));
             let n = args.len();
-            clauses.push(format!(
-                "(source_country = ?{n} OR target_country = ?{n} OR place_country = ?{n})"
-            ));
+            let sides = ["source", "target", "place"].map(|s| format!("{s}_country = ?{n}"));
+            clauses.push(format!("({})", sides.join(" OR ")));
+            if split.is_none() {
+                split = Some((clauses.len() - 1, sides.to_vec()));
+            }
         }
         if let Some(c) = &f.code {
             if !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit()) {
-                clauses.push(prefix_range("cameo", c, &mut args));
+                let range = prefix_range("cameo", c, &mut args);
+                match c.get(..2) {
+                    // the root's equality, implied by the range: index events_cameo_day
+                    Some(root) => {
+                        args.push(Value::Text(root.to_string()));
+                        clauses.push(format!(
+                            "(substr(cameo, 1, 2) = ?{} AND {range})",
+                            args.len()
+                        ));
+                    }
+                    None => clauses.push(range),
+                }
             } else {
                 args.push(Value::Text(format!("{c}%")));
                 clauses.push(format!("cameo LIKE ?{}", args.len()));
@@ -200,8 +306,20 @@ impl Store {
             args.push(Value::Text(p.to_uppercase()));
             clauses.push(format!("plover = ?{}", args.len()));
         }
+        let n = args.len() + 1; // the from bound's number, then the bound less 367 days
         let dates = date_clauses("events", f.from.as_deref(), f.to.as_deref(), &mut args)
             .map_err(|m| self.bad_filter(m))?;
+        let from_split = f.from.as_ref().map(|_| {
+            let m = n + 1;
+            (
+                clauses.len(),
+                [
+                    // (the wider bound named, unused, so that every number is bound)
+                    format!("(last_day >= ?{n} AND first_day >= ?{n} AND ?{m} IS NOT NULL)"),
+                    format!("(last_day >= ?{n} AND first_day < ?{n} AND first_day >= ?{m} AND first_day <> last_day)"),
+                ],
+            )
+        });
         clauses.extend(dates);
         if let Some(p) = &f.place {
             args.push(Value::Text(p.clone()));
@@ -221,7 +339,12 @@ impl Store {
             args.push(Value::Real(c));
             clauses.push(format!("confidence >= ?{}", args.len()));
         }
-        Ok((condition(&clauses), args))
+        Ok(Condition {
+            clauses,
+            split,
+            from_split,
+            args,
+        })
     }
 
     /// Events matching the filter, most reported first, then by date and id.
@@ -236,10 +359,28 @@ impl Store {
         self.table(&sql, &args)
     }
 
-    /// How many events match the filter, its limit aside.
+    /// How many events match the filter, its limit aside. With a `from` bound, the events
+    /// from it on and those begun before it that reach it, counted apart (see
+    /// [`Condition::from_split`]).
     pub fn count_events(&self, f: &EventFilter) -> Result<usize> {
-        let (cond, args) = self.event_condition(f)?;
-        self.count(&format!("SELECT count(*) FROM events WHERE {cond}"), &args)
+        let c = self.event_where(f)?;
+        let Some((i, parts)) = &c.from_split else {
+            return self.count(
+                &format!("SELECT count(*) FROM events WHERE {}", c.sql()),
+                &c.args,
+            );
+        };
+        let mut total = 0;
+        for part in parts {
+            let mut clauses = c.clauses.clone();
+            clauses[*i] = part.clone();
+            let cond = condition(&clauses);
+            total += self.count(
+                &format!("SELECT count(*) FROM events WHERE {cond}"),
+                &c.args,
+            )?;
+        }
+        Ok(total)
     }
 
     /// The number a `SELECT count(*)` gives.
@@ -309,7 +450,8 @@ impl Store {
             path: self.path.clone(),
             message: format!("query failed: {x}"),
         };
-        let mut stmt = self.conn.prepare(sql).map_err(e)?;
+        // kept prepared: a filter of the same shape is the same SQL (values are bound)
+        let mut stmt = self.conn.prepare_cached(sql).map_err(e)?;
         let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
         let n = columns.len();
         let mut rows = Vec::new();

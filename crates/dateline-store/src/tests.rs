@@ -674,5 +674,260 @@ fn a_schema_1_file_is_migrated_and_its_articles_rebuilt() {
     let schema = r
         .sql("SELECT value FROM meta WHERE key = 'schema'")
         .unwrap();
-    assert_eq!(schema.rows[0][0], Value::Text("dateline.db/2".into()));
+    assert_eq!(schema.rows[0][0], Value::Text("dateline.db/3".into()));
+}
+
+/// Events for the filter tests: codes of one to three parts, both sides of one country (an
+/// event that an either-side filter meets twice), short and long CAMEO codes, dates of a day,
+/// a month, a year and none, places in three countries.
+fn filter_db(name: &str) -> PathBuf {
+    let p = tmp(name);
+    let mut s = Store::open(&p).unwrap();
+    let codes = [
+        "KENGOV",
+        "KENMIL",
+        "KEN",
+        "UGAMIL",
+        "ETHGOV",
+        "ETH",
+        "USAGOVMIL",
+        "IGOUNO",
+    ];
+    let cameos = ["042", "04", "0431", "11", "111", "190", "01", "1823"];
+    let docs: Vec<Document> = (0..160)
+        .map(|i| {
+            let date = match i % 9 {
+                7 => String::new(),
+                8 => "2021-04".to_string(),
+                6 => "2020".to_string(),
+                _ => format!("2021-0{}-{:02}", 1 + i % 5, 1 + i % 28),
+            };
+            let mut d = doc(
+                &format!("https://f.example/{i}"),
+                "f.example",
+                &format!("Story {i}."),
+                vec![(
+                    cameos[i % 8],
+                    codes[i % 8],
+                    codes[(i / 8 + i + 1) % 8],
+                    &date,
+                )],
+            );
+            for e in d.events.iter_mut().flatten() {
+                if date.is_empty() {
+                    e.date = None;
+                }
+                e.quad_class = 1 + (i % 4) as u8;
+                if i % 3 > 0 {
+                    e.place = Some(dateline_core::EventPlace {
+                        name: "Somewhere".into(),
+                        lat: 1.0,
+                        lon: 2.0,
+                        country: Some(["KEN", "ETH", "FRA"][i % 3].into()),
+                        geonameid: None,
+                        feature: None,
+                    });
+                }
+            }
+            d
+        })
+        .collect();
+    s.write_batch(&docs).unwrap();
+    p
+}
+
+/// Filters of every kind the indexes serve, with the same condition written plainly in SQL.
+fn filter_cases() -> Vec<(EventFilter, &'static str)> {
+    let f = EventFilter::default;
+    let either = "substr(source_code, 1, 3) = 'KEN' OR substr(target_code, 1, 3) = 'KEN'";
+    vec![
+        (f(), "1"),
+        (EventFilter { actor: Some("KEN".into()), ..f() }, "source_code LIKE 'KEN%'"),
+        (EventFilter { actor: Some("KENGOV".into()), ..f() }, "source_code LIKE 'KENGOV%'"),
+        (EventFilter { actor: Some("USAGOVM".into()), ..f() }, "source_code LIKE 'USAGOVM%'"),
+        (EventFilter { target: Some("ETH".into()), ..f() }, "target_code LIKE 'ETH%'"),
+        (EventFilter { either: Some("KEN".into()), ..f() }, either),
+        (
+            EventFilter { either: Some("KENMIL".into()), ..f() },
+            "source_code LIKE 'KENMIL%' OR target_code LIKE 'KENMIL%'",
+        ),
+        (
+            EventFilter { either: Some("engov".into()), ..f() },
+            "source_name LIKE '%engov%' OR source_code LIKE '%engov%' OR target_name LIKE '%engov%' OR target_code LIKE '%engov%'",
+        ),
+        (EventFilter { code: Some("04".into()), ..f() }, "cameo LIKE '04%'"),
+        (EventFilter { code: Some("043".into()), ..f() }, "cameo LIKE '043%'"),
+        (EventFilter { code: Some("1".into()), ..f() }, "cameo LIKE '1%'"),
+        (
+            EventFilter { country: Some("KEN".into()), ..f() },
+            "'KEN' IN (source_country, target_country, place_country)",
+        ),
+        (
+            EventFilter { country: Some("eth".into()), quad: Some(2), ..f() },
+            "'ETH' IN (source_country, target_country, place_country) AND quad_class = 2",
+        ),
+        (
+            EventFilter { from: Some("2021-02".into()), to: Some("2021-04-15".into()), ..f() },
+            "first_day <> '' AND first_day <= '2021-04-15' AND last_day >= '2021-02-01'",
+        ),
+        (
+            EventFilter { from: Some("2020-06".into()), ..f() },
+            "last_day >= '2020-06-01'",
+        ),
+        (
+            EventFilter { actor: Some("ETH".into()), quad: Some(2), from: Some("2020-06".into()), ..f() },
+            "source_code LIKE 'ETH%' AND quad_class = 2 AND last_day >= '2020-06-01'",
+        ),
+        (
+            EventFilter { either: Some("KEN".into()), from: Some("2021-03".into()), ..f() },
+            "(substr(source_code, 1, 3) = 'KEN' OR substr(target_code, 1, 3) = 'KEN') AND last_day >= '2021-03-01'",
+        ),
+        (
+            EventFilter { country: Some("KEN".into()), to: Some("2021-02".into()), ..f() },
+            "'KEN' IN (source_country, target_country, place_country) AND first_day <> '' AND first_day <= '2021-02-28'",
+        ),
+        (
+            EventFilter {
+                either: Some("ETH".into()),
+                country: Some("KEN".into()),
+                code: Some("0".into()),
+                ..f()
+            },
+            "(substr(source_code, 1, 3) = 'ETH' OR substr(target_code, 1, 3) = 'ETH') AND 'KEN' IN (source_country, target_country, place_country) AND cameo LIKE '0%'",
+        ),
+        (
+            EventFilter {
+                actor: Some("KEN".into()),
+                target: Some("ETH".into()),
+                code: Some("04".into()),
+                ..f()
+            },
+            "source_code LIKE 'KEN%' AND target_code LIKE 'ETH%' AND cameo LIKE '04%'",
+        ),
+    ]
+}
+
+fn ids(t: &crate::query::Table) -> Vec<Value> {
+    let i = t.columns.iter().position(|c| c == "id").unwrap();
+    t.rows.iter().map(|r| r[i].clone()).collect()
+}
+
+/// Every page of a filter, three events a page: the ids in order, and the first page's total.
+fn walk(r: &Store, f: &EventFilter) -> (Vec<Value>, usize) {
+    let mut out = Vec::new();
+    let mut after = None;
+    let mut total = None;
+    loop {
+        let page = r.events_page(f, after.as_ref(), 3).unwrap();
+        total.get_or_insert(page.total);
+        out.extend(ids(&page.events));
+        match page.next {
+            Some(c) => after = Some(c),
+            None => return (out, total.unwrap_or(0)),
+        }
+    }
+}
+
+#[test]
+fn pages_of_every_filter_are_the_plain_condition_in_page_order() {
+    let r = Store::open_read_only(&filter_db("plain")).unwrap();
+    for (f, plain) in filter_cases() {
+        let want = r
+            .sql(&format!(
+                "SELECT id FROM events WHERE {plain} ORDER BY first_day DESC, id DESC"
+            ))
+            .unwrap();
+        let (got, total) = walk(&r, &f);
+        assert_eq!(got, ids(&want), "{f:?}");
+        assert_eq!(total, want.rows.len(), "{f:?}");
+        assert_eq!(r.count_events(&f).unwrap(), want.rows.len(), "{f:?}");
+    }
+    // the data meets the cases: every filter matches some events, not all but the first; an
+    // event has both sides in Kenya (an either-side filter meets it twice)
+    for (f, _) in filter_cases().iter().skip(1) {
+        let n = r.count_events(f).unwrap();
+        assert!(n > 0 && n < 160, "{f:?}: {n}");
+    }
+    let both = "substr(source_code, 1, 3) = 'KEN' AND substr(target_code, 1, 3) = 'KEN'";
+    assert!(
+        r.count(&format!("SELECT count(*) FROM events WHERE {both}"), &[])
+            .unwrap()
+            > 0
+    );
+}
+
+#[test]
+fn a_page_is_an_index_walk_not_a_sort() {
+    let r = Store::open_read_only(&filter_db("plans")).unwrap();
+    // (a one-digit code and a name have no index that orders them)
+    for (f, _) in filter_cases()
+        .into_iter()
+        .filter(|(f, _)| f.code.as_deref() != Some("1") && f.either.as_deref() != Some("engov"))
+    {
+        let c = crate::browse::Cursor {
+            day: "2021-03-01".into(),
+            id: 5,
+            total: Some(9),
+        };
+        for after in [None, Some(&c)] {
+            let (sql, args) = r.page_ids(&f, after, 51).unwrap();
+            let plan = r
+                .table(&format!("EXPLAIN QUERY PLAN {sql}"), &args)
+                .unwrap();
+            let steps: Vec<String> = plan
+                .rows
+                .iter()
+                .map(|row| crate::query::cell(&row[3]))
+                .collect();
+            assert!(
+                !steps.iter().any(|s| s.contains("TEMP B-TREE")),
+                "{f:?}: {steps:?}"
+            );
+            assert!(
+                steps.iter().any(|s| s.contains("INDEX events_")),
+                "{f:?}: {steps:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_schema_2_file_is_migrated_keeping_every_event_and_answer() {
+    let p = filter_db("migrate2");
+    let answers = |r: &Store| -> Vec<(Vec<Value>, usize)> {
+        filter_cases().iter().map(|(f, _)| walk(r, f)).collect()
+    };
+    let before = answers(&Store::open_read_only(&p).unwrap());
+    {
+        // back to the file schema 2 wrote: its one events_day index, version 2
+        let c = Connection::open(&p).unwrap();
+        c.execute_batch(
+            "DROP INDEX events_source_day; DROP INDEX events_target_day; DROP INDEX events_cameo_day;
+             DROP INDEX events_source_country_day; DROP INDEX events_target_country_day;
+             DROP INDEX events_place_country_day; DROP INDEX events_span;
+             DROP INDEX events_day; CREATE INDEX events_day ON events(first_day, last_day);
+             CREATE INDEX events_date ON events(date); CREATE INDEX events_source ON events(source_code);
+             CREATE INDEX events_target ON events(target_code);
+             UPDATE meta SET value = 'dateline.db/2' WHERE key = 'schema';
+             PRAGMA user_version = 2;",
+        )
+        .unwrap();
+    }
+    let refused = Store::open_read_only(&p).err().unwrap().message;
+    assert!(
+        refused.contains("schema 2") && refused.contains("dateline ingest"),
+        "{refused}"
+    );
+    drop(Store::open(&p).unwrap());
+    let r = Store::open_read_only(&p).unwrap();
+    assert_eq!(r.count_events(&EventFilter::default()).unwrap(), 160);
+    assert_eq!(answers(&r), before);
+    let indexes = r
+        .sql("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'events_%_day' ORDER BY name")
+        .unwrap();
+    assert_eq!(indexes.rows.len(), 6);
+    let schema = r
+        .sql("SELECT value FROM meta WHERE key = 'schema'")
+        .unwrap();
+    assert_eq!(schema.rows[0][0], Value::Text("dateline.db/3".into()));
 }

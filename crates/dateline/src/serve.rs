@@ -26,6 +26,13 @@ pub struct ServeArgs {
     #[arg(long, value_name = "N", default_value_t = 4,
           value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=64))]
     readers: usize,
+    /// Bytes of the database each reader maps into memory, in MiB (SQLite's mmap_size): a
+    /// mapped page is read without a system call or a copy. Mapped pages count in the
+    /// process's resident size once per reader, though they are the operating system's file
+    /// cache, shared; 0 reads through system calls only.
+    #[arg(long, value_name = "MIB", default_value_t = dateline_serve::DEFAULT_MMAP_MIB,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(0..=1 << 20))]
+    mmap_mib: usize,
     #[command(flatten)]
     verbs: VerbArgs,
 }
@@ -56,6 +63,7 @@ pub fn run(args: &ServeArgs) -> Result<usize, String> {
         token,
         max_body: args.max_body_bytes,
         readers: args.readers,
+        mmap_bytes: args.mmap_mib << 20,
         pipeline: Box::new(move || crate::pipeline(&verbs)),
     })?;
     Ok(0)
