@@ -41,8 +41,8 @@ pub enum LoadError {
     Patterns(#[from] PatternError),
     #[error("data/models/ner.bin: {0}")]
     Model(#[from] dateline_nlp::ner::ModelError),
-    #[error("gazetteer loader panicked")]
-    LoaderPanicked,
+    #[error("the {0} loader panicked")]
+    LoaderPanicked(&'static str),
 }
 
 impl Pipeline {
@@ -65,9 +65,11 @@ impl Pipeline {
             let t1 = t0.elapsed();
             let gazetteer = match g.join() {
                 Ok(loaded) => loaded.map_err(LoadError::from),
-                Err(_) => Err(LoadError::LoaderPanicked),
+                Err(_) => Err(LoadError::LoaderPanicked("gazetteer")),
             };
-            let words = w.join().map_err(|_| LoadError::LoaderPanicked);
+            let words = w
+                .join()
+                .map_err(|_| LoadError::LoaderPanicked("word lists"));
             (gazetteer, words, actors, ontology, patterns, tagger, t1)
         });
         let (gazetteer, words, actors, ontology, patterns, tagger, t1) = loaded;
@@ -444,7 +446,7 @@ mod tests {
         let m =
             dateline_nlp::ner::Model::from_bytes(include_bytes!("../data/models/ner.bin")).unwrap();
         assert!(m.header.starts_with("dateline-ner/2 data=eng.train"));
-        assert!(m.second.is_some(), "two stages");
+        assert_eq!(m.stages(), 2);
         let p = crate::events::testing::pipeline();
         let body = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Addis Ababa on Monday, the African Union said.";
         let ann = dateline_nlp::annotate(body, Some("2024-03-14"), &p.lexicon, Some(&p.tagger));

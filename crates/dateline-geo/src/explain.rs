@@ -44,8 +44,8 @@ pub mod rule {
     pub const DEDICATION: &str = "dedication";
     /// Placed as the country or region of a people or adjective ("Turkish troops").
     pub const DEMONYM: &str = "demonym";
-    /// Placed by a stage after the reading of entities (a division after a comma, an
-    /// abbreviation, a place inside an organisation's name).
+    /// Placed by a stage after the reading of entities where no entity holds the place (a
+    /// division after a comma, an abbreviation).
     pub const LATER_STAGE: &str = "later-stage";
     /// Placed where the same name is placed elsewhere in the article (one name, one place).
     pub const ONE_PLACE_PER_NAME: &str = "one-place-per-name";
@@ -54,7 +54,8 @@ pub mod rule {
     /// Placed: a place named inside an organisation's name ("Kentucky State Police").
     pub const INSIDE_ORGANISATION: &str = "inside-organisation";
     /// Placed: a place named inside a longer name the gazetteer does not hold, read by a
-    /// stage after the reading of entities (the name itself gets its own decision).
+    /// stage after the reading of entities (the longer name has a decision of its own when
+    /// it is a place entity or a name the gazetteer knows).
     pub const PART_OF_A_NAME: &str = "part-of-a-name";
 }
 
@@ -141,10 +142,11 @@ impl Gazetteer {
             if out.iter().any(|d| d.start == p.start && d.end == p.end) {
                 continue;
             }
-            let holder = corrected
-                .iter()
-                .chain(entities)
-                .find(|e| e.start <= p.start && p.end <= e.end);
+            // the holder as the tagger gave it, and as the place stage read it
+            let holds = |e: &&Entity| e.start <= p.start && p.end <= e.end;
+            let tagged = entities.iter().find(holds);
+            let read = corrected.iter().find(holds);
+            let holder = tagged.or(read);
             let rule = match (p.via, holder) {
                 (Some(Via::Demonym), _) => rule::DEMONYM,
                 (Some(Via::Organisation), _) => rule::INSIDE_ORGANISATION,
@@ -157,7 +159,9 @@ impl Gazetteer {
                 end: p.end,
                 // (a place no entity holds was found by the place stage itself: a name)
                 entity_type: holder.map_or(EntityType::Gpe, |e| e.kind),
-                read_as: None,
+                read_as: read
+                    .filter(|r| tagged.is_some_and(|t| t.kind != r.kind))
+                    .map(|r| r.kind),
                 outcome: "placed".to_string(),
                 rule: rule.to_string(),
                 geonameid: p.geonameid,

@@ -501,6 +501,15 @@ fn first_names_alone(out: &mut [Entity]) {
     }
 }
 
+/// A surname without the Arabic article written onto it ("al-Assad" → "Assad", "el-Sisi" →
+/// "Sisi"), as news names the person the second time; `None` for other names.
+fn without_name_article(surname: &str) -> Option<&str> {
+    let (article, rest) = surname.split_once('-')?;
+    let article_like = ["al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ud"]
+        .contains(&article.to_lowercase().as_str());
+    (article_like && rest.chars().next().is_some_and(char::is_uppercase)).then_some(rest)
+}
+
 /// A surname standing alone after the full name ("Manuel Valls ... Valls said") is that
 /// person even where the tagger read it as a place or an organisation (Valls is a town).
 fn surnames_alone(out: &mut [Entity]) {
@@ -510,11 +519,14 @@ fn surnames_alone(out: &mut [Entity]) {
     for e in out.iter().filter(|e| e.kind == EntityType::Person) {
         let words: Vec<&str> = e.text.split_whitespace().collect();
         if let [_, .., last] = words.as_slice() {
-            full_names.entry(last.to_string()).or_insert_with(|| {
-                let person = (last.chars().count() >= 3)
-                    .then(|| e.canonical.clone().unwrap_or(e.text.clone()));
-                (e.start, person)
-            });
+            // "al-Assad" stands alone as "Assad" too, "el-Sisi" as "Sisi"
+            for surname in std::iter::once(*last).chain(without_name_article(last)) {
+                full_names.entry(surname.to_string()).or_insert_with(|| {
+                    let person = (surname.chars().count() >= 3)
+                        .then(|| e.canonical.clone().unwrap_or(e.text.clone()));
+                    (e.start, person)
+                });
+            }
         }
     }
     for e in out.iter_mut() {
@@ -983,5 +995,30 @@ mod tests {
     fn headlines_use_the_lexicon_only() {
         let got = run("RUSSIA BEAT THE ODDS IN SOCCER FINAL");
         assert_eq!(got, vec![("RUSSIA".into(), EntityType::Gpe)]);
+    }
+
+    #[test]
+    fn a_surname_with_its_arabic_article_stands_alone_without_it() {
+        let e = |start: usize, text: &str, kind: EntityType| Entity {
+            start,
+            end: start + text.len(),
+            text: text.to_string(),
+            kind,
+            canonical: None,
+            source: Some("model:ner".into()),
+        };
+        let mut out = vec![
+            e(0, "Abdel Fattah el-Sisi", EntityType::Person),
+            e(40, "Sisi", EntityType::Org),
+            e(60, "Cairo", EntityType::Gpe),
+        ];
+        super::surnames_alone(&mut out);
+        assert_eq!(out[1].kind, EntityType::Person);
+        assert_eq!(out[1].canonical.as_deref(), Some("Abdel Fattah el-Sisi"));
+        assert_eq!(out[2].kind, EntityType::Gpe);
+        assert_eq!(super::without_name_article("al-Assad"), Some("Assad"));
+        // a hyphenated name that is no article stays whole
+        assert_eq!(super::without_name_article("Jean-Pierre"), None);
+        assert_eq!(super::without_name_article("al-"), None);
     }
 }

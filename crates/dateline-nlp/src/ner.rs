@@ -59,8 +59,8 @@ pub enum ModelError {
 /// ([`DocMemory`]).
 #[derive(Default, Clone)]
 pub struct Model {
-    pub weights: Weights,
-    pub second: Option<Weights>,
+    weights: Weights,
+    second: Option<Weights>,
     pub header: String,
     /// For a two-stage model, both stages' weights of each feature side by side, so that the
     /// first stage's pass also sums the second stage's weights of the features that do not
@@ -77,7 +77,7 @@ impl std::fmt::Debug for Model {
             "Model({}, {} features, {} stages)",
             self.header,
             self.weights.len() + self.second.as_ref().map_or(0, |w| w.len()),
-            1 + usize::from(self.second.is_some())
+            self.stages()
         )
     }
 }
@@ -409,8 +409,8 @@ fn tag_type(t: usize) -> usize {
 /// tag is taken out when it is read ([`DocMemory::features`]), so a word seen once says nothing.
 #[derive(Default)]
 pub struct DocMemory {
-    seen: HashMap<String, [u16; 5]>,
-    in_long: HashMap<String, [u16; 5]>,
+    seen: HashMap<String, [u32; 5]>,
+    in_long: HashMap<String, [u32; 5]>,
 }
 
 impl DocMemory {
@@ -419,11 +419,14 @@ impl DocMemory {
         let mut m = DocMemory::default();
         for (toks, tags) in sents.iter().zip(tags) {
             for (i, (t, &tag)) in toks.iter().zip(tags).enumerate() {
+                // (saturating: a hostile article may repeat one word beyond any count)
                 if capitalised(t.text) {
-                    m.seen.entry(t.lower.to_string()).or_default()[tag_type(tag)] += 1;
+                    let c = &mut m.seen.entry(t.lower.to_string()).or_default()[tag_type(tag)];
+                    *c = c.saturating_add(1);
                 }
                 if long_name_at(tags, i) {
-                    m.in_long.entry(t.lower.to_string()).or_default()[tag_type(tag)] += 1;
+                    let c = &mut m.in_long.entry(t.lower.to_string()).or_default()[tag_type(tag)];
+                    *c = c.saturating_add(1);
                 }
             }
         }
@@ -440,8 +443,7 @@ impl DocMemory {
             if capitalised(t.text) {
                 c[own] = c[own].saturating_sub(1);
             }
-            let total: u16 = c.iter().sum();
-            if total > 0 {
+            if c.iter().any(|&n| n > 0) {
                 // the most frequent type; ties go to the earlier type, so the result is fixed
                 let mut best = 0;
                 for k in 1..5 {
@@ -482,7 +484,8 @@ fn long_name_at(tags: &[usize], i: usize) -> bool {
     if t == 0 {
         return false;
     }
-    let continues = |a: usize, b: usize| b.is_multiple_of(2) && b > 0 && tag_type(a) == tag_type(b);
+    // an I- tag (even, not O) of the same type as the tag before it
+    let continues = |a: usize, b: usize| b > 0 && b % 2 == 0 && tag_type(a) == tag_type(b);
     (i > 0 && continues(tags[i - 1], t)) || tags.get(i + 1).is_some_and(|&n| continues(t, n))
 }
 
@@ -557,6 +560,11 @@ impl Model {
             header,
             joint,
         }
+    }
+
+    /// 1 or 2.
+    pub fn stages(&self) -> usize {
+        1 + usize::from(self.second.is_some())
     }
 
     /// Tag one sentence with the first stage alone: tag indices into [`TAGS`].
@@ -1327,9 +1335,10 @@ mod tests {
         // inside that name, its own occurrence is not "elsewhere"
         let g = feature_set(&m, &sents[1], &first[1], 1);
         assert!(!g.contains(&fnv(&[b"nllong", &[1]])));
-        // a word the document has once says nothing beyond its own first-stage tag
-        let h = feature_set(&m, &sents[0], &first[0], 1);
-        assert_eq!(h, vec![fnv(&[b"s1", b"O"])]);
+        // a word the document has once says nothing beyond its own first-stage tag, though it
+        // is counted in both maps ("Lena": capitalised, inside a longer name)
+        let h = feature_set(&m, &sents[1], &first[1], 0);
+        assert_eq!(h, vec![fnv(&[b"s1", b"B-PER"])]);
     }
 
     #[test]

@@ -10,12 +10,15 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
         if rest.is_empty() {
             return None;
         }
-        let (line, next) = match rest.bytes().position(|b| b == b'\n') {
-            Some(e) => (&rest[..e], &rest[e + 1..]),
-            None => (rest, ""),
-        };
-        rest = next;
-        Some(line.strip_suffix('\r').unwrap_or(line))
+        match rest.bytes().position(|b| b == b'\n') {
+            Some(e) => {
+                let line = &rest[..e];
+                rest = &rest[e + 1..];
+                // a carriage return only ends a line before a line feed
+                Some(line.strip_suffix('\r').unwrap_or(line))
+            }
+            None => Some(std::mem::take(&mut rest)),
+        }
     })
 }
 
@@ -23,6 +26,9 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
 /// or, when the line has fewer, how many it has.
 pub fn fields<const N: usize>(line: &str) -> Result<[&str; N], usize> {
     let mut out = [""; N];
+    if N == 0 {
+        return Ok(out);
+    }
     let mut found = 0;
     let mut start = 0;
     for (k, b) in line.bytes().enumerate() {
@@ -34,9 +40,6 @@ pub fn fields<const N: usize>(line: &str) -> Result<[&str; N], usize> {
                 return Ok(out);
             }
         }
-    }
-    if N == 0 {
-        return Ok(out);
     }
     out[found] = &line[start..];
     found += 1;
@@ -60,6 +63,9 @@ mod tests {
             "one",
             "ends\n",
             "\r\n\r\n",
+            "last\r",
+            "x\n\r",
+            "a\rb\r\n",
         ] {
             assert_eq!(
                 lines(text).collect::<Vec<_>>(),
@@ -72,6 +78,7 @@ mod tests {
         assert_eq!(fields::<3>("a\tb"), Err(2));
         assert_eq!(fields::<2>(""), Err(1));
         assert_eq!(fields::<1>("only"), Ok(["only"]));
+        assert_eq!(fields::<0>("a\tb"), Ok([]));
         // fields of several bytes per character
         assert_eq!(fields::<2>("Sōchi\tСочи"), Ok(["Sōchi", "Сочи"]));
     }

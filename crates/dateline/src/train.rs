@@ -32,8 +32,8 @@ pub struct NerArgs {
     #[arg(long)]
     note: Option<String>,
     /// Folds for jackknifing the first stage's tags that the second stage learns from.
-    #[arg(long, default_value_t = 5)]
-    folds: usize,
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u64).range(2..=100))]
+    folds: u64,
     /// Output model file.
     #[arg(
         long,
@@ -75,10 +75,20 @@ pub fn run(cmd: &TrainCmd) -> Result<usize, String> {
     let gaz = dateline_geo::Gazetteer::bundled()?;
     let actors = dateline_code::actors::Actors::bundled();
     let lex = dateline_code::pipeline::build_lexicon(&gaz, &actors);
+    let file_name = |p: &PathBuf| {
+        p.file_name()
+            .and_then(|x| x.to_str())
+            .unwrap_or("?")
+            .to_string()
+    };
+    let names: Vec<String> = std::iter::once(&a.train)
+        .chain(&a.also_train)
+        .map(file_name)
+        .collect();
     eprintln!(
         "dateline: training on {} sentences from {}",
         train_sents.len(),
-        a.train.display()
+        names.join(" + ")
     );
     let mut without = 0u32;
     for g in &a.without {
@@ -93,7 +103,7 @@ pub fn run(cmd: &TrainCmd) -> Result<usize, String> {
     let log = |l: String| eprintln!("dateline: {l}");
     let model =
         if a.stages == 2 && without & dateline_nlp::ner::group_bit("non-local").unwrap_or(0) == 0 {
-            train::train_two_stage(&train_sents, &lex, a.epochs, without, a.folds, log)
+            train::train_two_stage(&train_sents, &lex, a.epochs, without, a.folds as usize, log)
         } else {
             train::train(&train_sents, &lex, a.epochs, without, log)
         };
@@ -111,10 +121,7 @@ pub fn run(cmd: &TrainCmd) -> Result<usize, String> {
             dev.display()
         );
         if k == 0 {
-            dev_note = format!(
-                " dev={} devF1={f:.4}",
-                dev.file_name().and_then(|x| x.to_str()).unwrap_or("?")
-            );
+            dev_note = format!(" dev={} devF1={f:.4}", file_name(dev));
         }
     }
     let groups: Vec<&str> = dateline_nlp::ner::GROUPS
@@ -122,14 +129,10 @@ pub fn run(cmd: &TrainCmd) -> Result<usize, String> {
         .enumerate()
         .filter(|(i, _)| without & (1 << i) == 0)
         .map(|(_, g)| *g)
-        .filter(|g| *g != "non-local" || model.second.is_some())
+        .filter(|g| *g != "non-local" || model.stages() == 2)
         .collect();
-    let names: Vec<&str> = std::iter::once(&a.train)
-        .chain(&a.also_train)
-        .map(|p| p.file_name().and_then(|x| x.to_str()).unwrap_or("?"))
-        .collect();
-    let stages = if model.second.is_some() {
-        format!(" stages=2 folds={}", a.folds.max(2))
+    let stages = if model.stages() == 2 {
+        format!(" stages=2 folds={}", a.folds)
     } else {
         String::new()
     };

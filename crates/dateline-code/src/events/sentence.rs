@@ -144,15 +144,18 @@ impl Coder<'_, '_> {
         }
         let det_before = m.start >= 1 && NOUN_READING_BEFORE.contains(&words[m.start - 1].as_str());
         // "conceded to demands", "agreed to calls": a plural noun after "to"
-        let noun_after_to = m.start >= 1
-            && words[m.start - 1] == "to"
-            && words[m.start].ends_with('s')
-            && !words[m.start].ends_with("ss");
+        let noun_after_to =
+            m.start >= 1 && words[m.start - 1] == "to" && looks_plural(&words[m.start]);
         let in_actor = mc
             .ms
             .iter()
             .any(|x| !x.pronoun && x.t0 <= mc.trig && mc.trig < x.t1);
-        det_before || noun_after_to || plural_after_quantity(words, m.start) || in_actor
+        // ... unless the number ends an actor's name ("the Group of Seven condemns")
+        let quantity_is_a_name = mc.ms.iter().any(|x| !x.pronoun && x.t1 == mc.trig);
+        det_before
+            || noun_after_to
+            || (plural_after_quantity(words, m.start) && !quantity_is_a_name)
+            || in_actor
     }
 
     /// Code one pattern match of a sentence (see the module's stages).
@@ -401,19 +404,28 @@ fn armed(v: &Vocabulary, a: &Option<Actor>) -> bool {
     })
 }
 
+/// A word that looks like a plural: in -s, not -ss.
+fn looks_plural(w: &str) -> bool {
+    w.ends_with('s') && !w.ends_with("ss")
+}
+
 /// Rule `plural_after_quantity`: a word in -s after a number or a word of quantity is a
-/// plural noun, not a verb ("missed its 2030 targets", "two strikes", "several protests").
+/// plural noun, not a verb ("missed its 2030 targets", "two strikes", "several protests");
+/// not after "of" + number, which names something ("the Group of Seven condemns").
 fn plural_after_quantity(words: &[String], i: usize) -> bool {
-    let Some(before) = i.checked_sub(1).and_then(|j| words.get(j)) else {
+    let (Some(w), Some(before)) = (words.get(i), i.checked_sub(1).and_then(|j| words.get(j)))
+    else {
         return false;
     };
-    let w = &words[i];
-    let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
     let figure = before.chars().next().is_some_and(|c| c.is_ascii_digit())
         && before
             .chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
-    plural && (figure || QUANTITY_BEFORE_PLURAL.contains(&before.as_str()))
+    let after_of = i >= 2 && words[i - 2] == "of";
+    w.len() > 3
+        && looks_plural(w)
+        && (figure || QUANTITY_BEFORE_PLURAL.contains(&before.as_str()))
+        && !after_of
 }
 
 #[cfg(test)]
@@ -455,6 +467,26 @@ mod tests {
             &["2024".to_string(), "attacked".to_string()],
             1
         ));
+    }
+
+    #[test]
+    fn an_attack_launched_or_carried_out_is_one_but_not_any_attack_nearby() {
+        assert!(any_code(
+            &codes("Rebels launched an attack on the army post."),
+            "18"
+        ));
+        assert!(any_code(
+            &codes("Gunmen carried out attacks on the villages."),
+            "18"
+        ));
+        for s in [
+            "Tensions mounted in Kenya after attacks on police stations.",
+            "Kenya launched an inquiry into attacks on refugees.",
+            "Kenyan police conducted a review of raids in Somalia.",
+            "Kenyan students staged a protest against attacks on journalists.",
+        ] {
+            assert!(!any_code(&codes(s), "18"), "{s}: {:?}", codes(s));
+        }
     }
 
     #[test]
