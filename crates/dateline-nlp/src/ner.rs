@@ -485,7 +485,7 @@ fn long_name_at(tags: &[usize], i: usize) -> bool {
         return false;
     }
     // an I- tag (even, not O) of the same type as the tag before it
-    let continues = |a: usize, b: usize| b > 0 && b % 2 == 0 && tag_type(a) == tag_type(b);
+    let continues = |a: usize, b: usize| b > 0 && b.is_multiple_of(2) && tag_type(a) == tag_type(b);
     (i > 0 && continues(tags[i - 1], t)) || tags.get(i + 1).is_some_and(|&n| continues(t, n))
 }
 
