@@ -305,7 +305,7 @@ impl Fetcher {
         let started = Instant::now();
         let res = req.call();
         let out = match res {
-            Err(e) => Err(transport_error(url, e)),
+            Err(e) => Err(transport_error(url, e, self.cfg.timeout)),
             Ok(resp) => self.answer(url, resp, started),
         };
         self.last.insert(host, Instant::now());
@@ -441,7 +441,7 @@ impl Fetcher {
     }
 }
 
-fn transport_error(url: &str, e: ureq::Error) -> FetchError {
+fn transport_error(url: &str, e: ureq::Error, timeout: Duration) -> FetchError {
     let transient = matches!(
         e,
         ureq::Error::Timeout(_)
@@ -451,9 +451,13 @@ fn transport_error(url: &str, e: ureq::Error) -> FetchError {
             | ureq::Error::Protocol(_)
             | ureq::Error::BodyStalled
     );
+    let message = match e {
+        ureq::Error::Timeout(what) => format!("no answer within {timeout:?} (timeout: {what})"),
+        e => e.to_string(),
+    };
     FetchError {
         url: url.to_string(),
-        message: e.to_string(),
+        message,
         transient,
         retry_after: None,
         stopped: false,

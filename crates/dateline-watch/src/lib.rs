@@ -265,11 +265,12 @@ impl<'a> Watch<'a> {
 
     /// Fetch, code and store the queued pages, a batch at a time.
     fn fetch_pending(&mut self) -> Result<(), String> {
+        let pass_start = state::now();
         loop {
             if self.stopped() {
                 return Ok(());
             }
-            let todo = state::pending(&self.store.conn, self.cfg.batch.max(1))
+            let todo = state::pending(&self.store.conn, self.cfg.batch.max(1), pass_start)
                 .map_err(db_err(&self.store))?;
             if todo.is_empty() {
                 return Ok(());
@@ -331,9 +332,7 @@ impl<'a> Watch<'a> {
                 }
             }
             self.store_batch(keep, |tx| state::items_done(tx, &done))?;
-            if todo.len() < self.cfg.batch.max(1) {
-                return Ok(());
-            }
+
         }
     }
 

@@ -202,14 +202,15 @@ pub struct Pending {
     pub published: Option<String>,
 }
 
-/// Pending items due now, in the order they were found, at most `limit`.
-pub fn pending(conn: &Connection, limit: usize) -> rusqlite::Result<Vec<Pending>> {
+/// Pending items due now and not failed since `pass_start` (a pass tries an item once), in
+/// the order they were found, at most `limit`.
+pub fn pending(conn: &Connection, limit: usize, pass_start: i64) -> rusqlite::Result<Vec<Pending>> {
     let mut st = conn.prepare_cached(
         "SELECT i.url, i.feed, i.published FROM watch_items i LEFT JOIN watch_failures f ON f.url = i.url
-         WHERE i.status = 'pending' AND (f.next_retry IS NULL OR f.next_retry <= ?1)
+         WHERE i.status = 'pending' AND (f.url IS NULL OR (f.next_retry <= ?1 AND f.last < ?3))
          ORDER BY i.rowid LIMIT ?2",
     )?;
-    let rows = st.query_map(params![now(), limit as i64], |r| {
+    let rows = st.query_map(params![now(), limit as i64, pass_start], |r| {
         Ok(Pending {
             url: r.get(0)?,
             feed: r.get(1)?,
