@@ -88,11 +88,13 @@ pub fn items(bytes: &[u8]) -> Result<Listing, String> {
         Ok(f) => f,
         Err(e) => {
             let t = head.trim_start_matches('\u{feff}').trim_start();
-            return Err(if t.starts_with("<!doctype html") || t.starts_with("<html") {
-                "an HTML page, not an RSS/Atom feed or a sitemap".to_string()
-            } else {
-                format!("not a readable RSS/Atom feed: {e}")
-            });
+            return Err(
+                if t.starts_with("<!doctype html") || t.starts_with("<html") {
+                    "an HTML page, not an RSS/Atom feed or a sitemap".to_string()
+                } else {
+                    format!("not a readable RSS/Atom feed: {e}")
+                },
+            );
         }
     };
     let items = feed
@@ -132,12 +134,8 @@ pub struct Listing {
 /// `<news:publication_date>` and `<news:title>` when present. A plain scan, not an XML parser:
 /// sitemaps are flat, and entities in a `<loc>` are the five of XML.
 fn sitemap(bytes: &[u8], is_index: bool) -> Result<Listing, String> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        format!(
-            "a sitemap that is not UTF-8 (byte {})",
-            e.valid_up_to()
-        )
-    })?;
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| format!("a sitemap that is not UTF-8 (byte {})", e.valid_up_to()))?;
     let entry = if is_index { "sitemap" } else { "url" };
     let open = format!("<{entry}>");
     let close = format!("</{entry}>");
@@ -150,7 +148,10 @@ fn sitemap(bytes: &[u8], is_index: bool) -> Result<Listing, String> {
         };
         let block = &after[..end];
         rest = &after[end + close.len()..];
-        let Some(url) = element(block, "loc").map(unescape).filter(|u| !u.is_empty()) else {
+        let Some(url) = element(block, "loc")
+            .map(unescape)
+            .filter(|u| !u.is_empty())
+        else {
             continue;
         };
         let published = element(block, "news:publication_date")
@@ -240,7 +241,8 @@ mod tests {
         assert_eq!(l.items[0].url, "https://w.example/b?x=1&y=2");
         assert_eq!(l.items[0].published.as_deref(), Some("2021-03-04"));
         assert_eq!(l.items[0].title.as_deref(), Some("Ferry & port"));
-        let index = "<sitemapindex><sitemap><loc>https://w.example/s1.xml</loc></sitemap></sitemapindex>";
+        let index =
+            "<sitemapindex><sitemap><loc>https://w.example/s1.xml</loc></sitemap></sitemapindex>";
         let l = items(index.as_bytes()).unwrap();
         assert!(l.is_index && l.items[0].url == "https://w.example/s1.xml");
         let e = items(b"<!DOCTYPE html><html><body>Hi</body></html>").unwrap_err();

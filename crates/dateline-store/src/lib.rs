@@ -24,10 +24,10 @@ pub mod export;
 pub mod parquet_export;
 pub mod query;
 
-pub use rusqlite::types::Value;
 /// The SQLite binding the store uses, for callers that add their own tables to a transaction
 /// of the store's ([`Store::write_batch_with`]).
 pub use rusqlite;
+pub use rusqlite::types::Value;
 
 /// The schema version this build writes and reads.
 pub const SCHEMA_VERSION: i64 = 2;

@@ -352,7 +352,7 @@ impl Fetcher {
                 ));
             }
         }
-        let gzip = header("content-encoding").is_some_and(|e| e.to_ascii_lowercase() == "gzip");
+        let gzip = header("content-encoding").is_some_and(|e| e.eq_ignore_ascii_case("gzip"));
         let validators = Validators {
             etag: header("etag"),
             last_modified: header("last-modified"),

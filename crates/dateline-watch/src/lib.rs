@@ -213,7 +213,8 @@ impl<'a> Watch<'a> {
     /// Read a feed (or sitemap) and queue its new items; a sitemap index's sitemaps are read
     /// in turn (one level).
     fn poll_feed(&mut self, url: &str) -> Result<(), String> {
-        let (v, next) = state::feed_validators(&self.store.conn, url).map_err(db_err(&self.store))?;
+        let (v, next) =
+            state::feed_validators(&self.store.conn, url).map_err(db_err(&self.store))?;
         if next.is_some_and(|n| n > state::now()) {
             return Ok(());
         }
@@ -255,8 +256,14 @@ impl<'a> Watch<'a> {
                 }
             }
         }
-        let new = state::feed_read(&mut self.store.conn, url, &page.validators, &items, "200 ok")
-            .map_err(db_err(&self.store))?;
+        let new = state::feed_read(
+            &mut self.store.conn,
+            url,
+            &page.validators,
+            &items,
+            "200 ok",
+        )
+        .map_err(db_err(&self.store))?;
         self.tally.feeds_read += 1;
         self.tally.items_new += new;
         self.log(&format!("feed {url}: {} items, {new} new", items.len()));
@@ -332,7 +339,6 @@ impl<'a> Watch<'a> {
                 }
             }
             self.store_batch(keep, |tx| state::items_done(tx, &done))?;
-
         }
     }
 
@@ -340,7 +346,9 @@ impl<'a> Watch<'a> {
     fn store_batch(
         &mut self,
         docs: Vec<Document>,
-        also: impl FnOnce(&dateline_store::rusqlite::Transaction) -> dateline_store::rusqlite::Result<()>,
+        also: impl FnOnce(
+            &dateline_store::rusqlite::Transaction,
+        ) -> dateline_store::rusqlite::Result<()>,
     ) -> Result<dateline_store::BatchStats, String> {
         let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
         let known = self.store.existing_ids(&ids).map_err(|e| e.to_string())?;
@@ -374,7 +382,8 @@ impl<'a> Watch<'a> {
     /// content hash), each file in its own transaction with its state row.
     fn scan_dir(&mut self, dir: &Path) -> Result<(), String> {
         let mut errors = Vec::new();
-        let files = dateline_read::files::expand(&[dir.to_string_lossy().into_owned()], &mut errors);
+        let files =
+            dateline_read::files::expand(&[dir.to_string_lossy().into_owned()], &mut errors);
         for e in errors
             .iter()
             .filter(|e| !e.contains("no files to read") && !e.contains("no articles to read"))
@@ -429,9 +438,7 @@ impl<'a> Watch<'a> {
             }
             let n = docs.len();
             let (p, h) = (path.clone(), hash.clone());
-            self.store_batch(docs, move |tx| {
-                state::file_done(tx, &p, size, mtime, &h, n)
-            })?;
+            self.store_batch(docs, move |tx| state::file_done(tx, &p, size, mtime, &h, n))?;
             self.tally.files += 1;
             self.log(&format!("file {path}: {n} articles read"));
         }
@@ -468,7 +475,13 @@ impl<'a> Watch<'a> {
 /// (other text as its format says), dated by the page, else by the feed's item.
 fn page_document(item: &state::Pending, p: &http::Page) -> Result<Document, String> {
     let ct = p.content_type.as_deref().unwrap_or("").to_ascii_lowercase();
-    for bad in ["image/", "audio/", "video/", "application/pdf", "application/zip"] {
+    for bad in [
+        "image/",
+        "audio/",
+        "video/",
+        "application/pdf",
+        "application/zip",
+    ] {
         if ct.starts_with(bad) {
             return Err(format!("not an article page (Content-Type {ct})"));
         }
@@ -548,7 +561,11 @@ pub fn run(
             if w.stopped() || started.elapsed() >= cfg.interval {
                 break;
             }
-            status_line(cfg, &w.tally, cfg.interval.saturating_sub(started.elapsed()));
+            status_line(
+                cfg,
+                &w.tally,
+                cfg.interval.saturating_sub(started.elapsed()),
+            );
             std::thread::sleep(Duration::from_millis(250).min(cfg.interval));
         }
         if w.stopped() {

@@ -3,6 +3,9 @@
 //! longest matching rule decides, `Allow` on a tie; `*` in a rule matches any run of
 //! characters and a final `$` anchors it at the end of the path.
 
+/// A group of robots.txt: its user agents, and its rules as (allow, pattern).
+type Group = (Vec<String>, Vec<(bool, String)>);
+
 /// The rules that apply to us on one host.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Robots {
@@ -30,8 +33,7 @@ impl Robots {
     /// The rules of `text` for the product token `agent` (lower case, e.g. `dateline`).
     pub fn parse(text: &str, agent: &str) -> Robots {
         let agent = agent.to_ascii_lowercase();
-        // (agents of the group, its rules)
-        let mut groups: Vec<(Vec<String>, Vec<(bool, String)>)> = Vec::new();
+        let mut groups: Vec<Group> = Vec::new();
         let mut in_agents = false;
         for line in text.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
@@ -62,9 +64,7 @@ impl Robots {
                 _ => {}
             }
         }
-        let ours = |g: &&(Vec<String>, Vec<(bool, String)>)| {
-            g.0.iter().any(|a| a != "*" && agent.contains(a.as_str()))
-        };
+        let ours = |g: &&Group| g.0.iter().any(|a| a != "*" && agent.contains(a.as_str()));
         let mut rules: Vec<(bool, String)> = groups
             .iter()
             .filter(ours)

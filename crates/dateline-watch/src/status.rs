@@ -38,9 +38,18 @@ fn report(c: &Connection, out: &mut dyn Write) -> Result<(), String> {
     let count = |sql: &str, p: i64| -> Result<i64, String> {
         c.query_row(sql, [p], |r| r.get(0)).map_err(q)
     };
-    let last_hour = count("SELECT count(*) FROM watch_items WHERE status = 'stored' AND fetched > ?1", now - 3600)?;
-    let last_day = count("SELECT count(*) FROM watch_items WHERE status = 'stored' AND fetched > ?1", now - 86_400)?;
-    let files_day = count("SELECT count(*) FROM watch_files WHERE ingested > ?1", now - 86_400)?;
+    let last_hour = count(
+        "SELECT count(*) FROM watch_items WHERE status = 'stored' AND fetched > ?1",
+        now - 3600,
+    )?;
+    let last_day = count(
+        "SELECT count(*) FROM watch_items WHERE status = 'stored' AND fetched > ?1",
+        now - 86_400,
+    )?;
+    let files_day = count(
+        "SELECT count(*) FROM watch_files WHERE ingested > ?1",
+        now - 86_400,
+    )?;
     writeln!(
         out,
         "articles from feeds: {last_hour} in the last hour, {last_day} in the last 24 hours ({:.1}/hour); files ingested in the last 24 hours: {files_day}",
@@ -92,7 +101,12 @@ fn report(c: &Connection, out: &mut dyn Write) -> Result<(), String> {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .map_err(q)?;
-    writeln!(out, "folders: {} files ingested, {} articles read from them", files.0, files.1).map_err(w)?;
+    writeln!(
+        out,
+        "folders: {} files ingested, {} articles read from them",
+        files.0, files.1
+    )
+    .map_err(w)?;
     let mut st = c
         .prepare("SELECT url, kind, count, last, error, next_retry, gave_up FROM watch_failures ORDER BY last DESC LIMIT 20")
         .map_err(q)?;
@@ -115,7 +129,12 @@ fn report(c: &Connection, out: &mut dyn Write) -> Result<(), String> {
         } else {
             format!("next try {}", when(next))
         };
-        writeln!(out, "  {kind} {url}: {e} ({n} times, last {}, {then})", iso(last)).map_err(w)?;
+        writeln!(
+            out,
+            "  {kind} {url}: {e} ({n} times, last {}, {then})",
+            iso(last)
+        )
+        .map_err(w)?;
     }
     let upd: Option<(String, i64, i64)> = c
         .query_row(

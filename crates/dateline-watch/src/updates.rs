@@ -197,7 +197,9 @@ fn write_lists(store: &Store, dir: &Path, base_url: Option<&str>) -> Result<(), 
         "/"
     };
     let pair = |(s, es, em, ms, mm): &(String, i64, String, i64, String)| {
-        format!("{es} {em} {base}{sep}{s}.export.CSV.zip\n{ms} {mm} {base}{sep}{s}.mentions.CSV.zip\n")
+        format!(
+            "{es} {em} {base}{sep}{s}.export.CSV.zip\n{ms} {mm} {base}{sep}{s}.mentions.CSV.zip\n"
+        )
     };
     let master: String = rows.iter().map(pair).collect();
     write_atomic(&dir.join("masterfilelist.txt"), master.as_bytes())?;

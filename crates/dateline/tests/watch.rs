@@ -143,7 +143,9 @@ fn handle(mut conn: TcpStream, route: &Route, seen: &Mutex<Vec<Seen>>) {
     while Instant::now() < end {
         match conn.read(&mut buf) {
             Ok(0) => break,
-            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock || e.kind() == std::io::ErrorKind::TimedOut => {}
+            Err(e)
+                if e.kind() == std::io::ErrorKind::WouldBlock
+                    || e.kind() == std::io::ErrorKind::TimedOut => {}
             _ => break,
         }
     }
@@ -212,14 +214,16 @@ fn faulty_site() -> (Server, Arc<Mutex<String>>) {
     let b2 = base.clone();
     let gz_truncated = {
         let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-        e.write_all(page("x", "/gz.html", 40, 1).as_bytes()).unwrap();
+        e.write_all(page("x", "/gz.html", 40, 1).as_bytes())
+            .unwrap();
         let full = e.finish().unwrap();
         full[..full.len() / 2].to_vec()
     };
     let route: Arc<Route> = Arc::new(move |req: &Seen, n: usize| {
         let base = b2.lock().unwrap().clone();
         let p = req.path.as_str();
-        let html = |k: usize, v: usize| Answer::ok("text/html; charset=utf-8", page(&base, p, k, v));
+        let html =
+            |k: usize, v: usize| Answer::ok("text/html; charset=utf-8", page(&base, p, k, v));
         match p {
             "/robots.txt" => Answer::ok("text/plain", "User-agent: *\nDisallow: /private/\n"),
             "/feed.xml" => {
@@ -251,8 +255,14 @@ fn faulty_site() -> (Server, Arc<Mutex<String>>) {
             }
             // a feed served as text/plain, repeating an item of the first
             "/feed2.xml" => Answer::ok("text/plain", rss(&base, &["/news/1.html", "/news/4.html"])),
-            "/feed-html.xml" => Answer::ok("text/html", "<!DOCTYPE html><html><body><p>Not a feed</p></body></html>"),
-            "/feed-bad.xml" => Answer::ok("application/rss+xml", "<?xml version=\"1.0\"?><rss><channel><item><title>cut"),
+            "/feed-html.xml" => Answer::ok(
+                "text/html",
+                "<!DOCTYPE html><html><body><p>Not a feed</p></body></html>",
+            ),
+            "/feed-bad.xml" => Answer::ok(
+                "application/rss+xml",
+                "<?xml version=\"1.0\"?><rss><channel><item><title>cut",
+            ),
             "/news/1.html" => html(1, 1),
             // changes after its first fetch: the first version stays
             "/news/2.html" => html(2, n),
@@ -275,7 +285,9 @@ fn faulty_site() -> (Server, Arc<Mutex<String>>) {
                 body: vec![b'x'; 4096],
                 ..Answer::ok("text/html", "").header("Content-Length", "209715200")
             },
-            "/gz.html" => Answer::ok("text/html", gz_truncated.clone()).header("Content-Encoding", "gzip"),
+            "/gz.html" => {
+                Answer::ok("text/html", gz_truncated.clone()).header("Content-Encoding", "gzip")
+            }
             "/wrongtype.html" => Answer::ok("application/octet-stream", page(&base, p, 14, 1)),
             "/moved.html" => Answer::status(301).header("Location", "/news/7.html"),
             _ => Answer::status(404),
@@ -287,7 +299,13 @@ fn faulty_site() -> (Server, Arc<Mutex<String>>) {
 }
 
 fn watch(db: &Path, extra: &[&str]) -> std::process::Output {
-    bin().arg("watch").arg("--db").arg(db).args(extra).output().unwrap()
+    bin()
+        .arg("watch")
+        .arg("--db")
+        .arg(db)
+        .args(extra)
+        .output()
+        .unwrap()
 }
 
 #[test]
@@ -335,8 +353,16 @@ fn feeds_with_faults_are_ingested_once_politely() {
     assert_eq!(sql_int(&db, "SELECT count(*) FROM articles"), good, "{err}");
     assert!(sql_int(&db, "SELECT count(*) FROM events") > 0);
     assert_eq!(srv.hits("/private/secret.html"), 0, "robots.txt disallow");
-    assert_eq!(srv.hits("/news/3.html"), 1, "one item without its utm_ parameter");
-    assert_eq!(srv.hits("/news/1.html"), 1, "an item of two feeds fetched once");
+    assert_eq!(
+        srv.hits("/news/3.html"),
+        1,
+        "one item without its utm_ parameter"
+    );
+    assert_eq!(
+        srv.hits("/news/1.html"),
+        1,
+        "an item of two feeds fetched once"
+    );
     for (path, why) in [
         ("/slow.html", ""),
         ("/loop1.html", "redirect loop"),
@@ -348,7 +374,10 @@ fn feeds_with_faults_are_ingested_once_politely() {
     ] {
         let e = sql_text(
             &db,
-            &format!("SELECT error FROM watch_failures WHERE url = '{}'", srv.url(path)),
+            &format!(
+                "SELECT error FROM watch_failures WHERE url = '{}'",
+                srv.url(path)
+            ),
         );
         assert!(e.len() == 1 && e[0].contains(why), "{path}: {e:?}\n{err}");
     }
@@ -363,21 +392,58 @@ fn feeds_with_faults_are_ingested_once_politely() {
             w[1].duration_since(w[0])
         );
     }
-    let ua = srv.seen.lock().unwrap()[0].headers.get("user-agent").cloned().unwrap_or_default();
+    let ua = srv.seen.lock().unwrap()[0]
+        .headers
+        .get("user-agent")
+        .cloned()
+        .unwrap_or_default();
     assert!(ua.starts_with("dateline/"), "{ua}");
 
     // a second pass: the feed answers 304, nothing is fetched twice, failures are retried
     let out = watch(&db, &args);
     let err2 = String::from_utf8_lossy(&out.stderr).to_string();
-    assert_eq!(sql_int(&db, "SELECT count(*) FROM articles"), good, "{err2}");
-    assert_eq!(srv.hits("/news/2.html"), 1, "the changed page is not fetched again");
-    let feed_reqs: Vec<Seen> = srv.seen.lock().unwrap().iter().filter(|s| s.path == "/feed.xml").cloned().collect();
-    assert_eq!(feed_reqs.len(), 2);
-    assert_eq!(feed_reqs[1].headers.get("if-none-match").map(String::as_str), Some("\"v1\""));
-    assert!(srv.hits("/gz.html") == 1, "a permanent failure is not retried");
-    assert!(srv.hits("/slow.html") >= 2, "a transient failure is retried");
     assert_eq!(
-        sql_int(&db, &format!("SELECT count FROM watch_failures WHERE url = '{}'", srv.url("/slow.html"))),
+        sql_int(&db, "SELECT count(*) FROM articles"),
+        good,
+        "{err2}"
+    );
+    assert_eq!(
+        srv.hits("/news/2.html"),
+        1,
+        "the changed page is not fetched again"
+    );
+    let feed_reqs: Vec<Seen> = srv
+        .seen
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|s| s.path == "/feed.xml")
+        .cloned()
+        .collect();
+    assert_eq!(feed_reqs.len(), 2);
+    assert_eq!(
+        feed_reqs[1]
+            .headers
+            .get("if-none-match")
+            .map(String::as_str),
+        Some("\"v1\"")
+    );
+    assert!(
+        srv.hits("/gz.html") == 1,
+        "a permanent failure is not retried"
+    );
+    assert!(
+        srv.hits("/slow.html") >= 2,
+        "a transient failure is retried"
+    );
+    assert_eq!(
+        sql_int(
+            &db,
+            &format!(
+                "SELECT count FROM watch_failures WHERE url = '{}'",
+                srv.url("/slow.html")
+            )
+        ),
         2
     );
 
@@ -400,7 +466,11 @@ fn feeds_with_faults_are_ingested_once_politely() {
         assert_eq!(format!("{}.zip", f.name()), parts[2]);
         let mut text = String::new();
         f.read_to_string(&mut text).unwrap();
-        let cols = if parts[2].contains(".export.") { 61 } else { 16 };
+        let cols = if parts[2].contains(".export.") {
+            61
+        } else {
+            16
+        };
         for row in text.lines() {
             assert_eq!(row.split('\t').count(), cols, "{row}");
         }
@@ -413,14 +483,28 @@ fn feeds_with_faults_are_ingested_once_politely() {
     assert!(rows.0 > 0 && rows.1 >= rows.0, "{rows:?}");
     assert_eq!(
         rows.0 as i64,
-        sql_int(&db, "SELECT count(*) FROM events WHERE dl_first(date) IS NOT NULL"),
+        sql_int(
+            &db,
+            "SELECT count(*) FROM events WHERE dl_first(date) IS NOT NULL"
+        ),
         "every dated event in exactly one update"
     );
 
-    let st = bin().args(["watch", "--status", "--db"]).arg(&db).output().unwrap();
+    let st = bin()
+        .args(["watch", "--status", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&st.stdout);
-    assert!(st.status.success(), "{}", String::from_utf8_lossy(&st.stderr));
-    assert!(text.contains(&srv.url("/feed.xml")) && text.contains("failing"), "{text}");
+    assert!(
+        st.status.success(),
+        "{}",
+        String::from_utf8_lossy(&st.stderr)
+    );
+    assert!(
+        text.contains(&srv.url("/feed.xml")) && text.contains("failing"),
+        "{text}"
+    );
     assert!(text.contains("last update: "), "{text}");
 }
 
@@ -435,7 +519,12 @@ fn plain_site(n: usize, delay: Duration) -> Server {
             let refs: Vec<&str> = paths.iter().map(String::as_str).collect();
             return Answer::ok("application/rss+xml", rss(&base, &refs));
         }
-        match req.path.strip_prefix("/a/").and_then(|p| p.strip_suffix(".html")).and_then(|k| k.parse::<usize>().ok()) {
+        match req
+            .path
+            .strip_prefix("/a/")
+            .and_then(|p| p.strip_suffix(".html"))
+            .and_then(|k| k.parse::<usize>().ok())
+        {
             Some(k) => Answer {
                 delay,
                 ..Answer::ok("text/html", page(&base, &req.path, k + 100, 1))
@@ -485,9 +574,19 @@ fn kill_9_mid_batch_then_restart_loses_and_repeats_nothing() {
     let before = sql_int(&db, "SELECT count(*) FROM articles");
     assert!(before < 24, "killed too late to test anything ({before})");
     let out = watch(&db, &[&args[..], &[srv.url("/feed.xml").as_str()]].concat());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(sql_int(&db, "SELECT count(*) FROM articles"), 24);
-    assert_eq!(sql_int(&db, "SELECT count(*) FROM watch_items WHERE status = 'stored'"), 24);
+    assert_eq!(
+        sql_int(
+            &db,
+            "SELECT count(*) FROM watch_items WHERE status = 'stored'"
+        ),
+        24
+    );
     assert_eq!(sql_int(&db, "SELECT count(DISTINCT url) FROM articles"), 24);
 }
 
@@ -513,12 +612,24 @@ fn sigterm_stops_cleanly_and_the_rest_stays_queued() {
     assert!(st.success());
     let t = Instant::now();
     let status = child.wait().unwrap();
-    assert!(t.elapsed() < Duration::from_secs(20), "took {:?} to stop", t.elapsed());
+    assert!(
+        t.elapsed() < Duration::from_secs(20),
+        "took {:?} to stop",
+        t.elapsed()
+    );
     let mut err = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
     assert!(status.success(), "{err}");
     assert!(err.contains("stopped"), "{err}");
-    let out = watch(&db, &["--delay", "0s", "--once", "-q", &srv.url("/feed.xml")]);
+    let out = watch(
+        &db,
+        &["--delay", "0s", "--once", "-q", &srv.url("/feed.xml")],
+    );
     assert!(out.status.success());
     assert_eq!(sql_int(&db, "SELECT count(*) FROM articles"), 20);
 }
@@ -538,7 +649,11 @@ fn folder_files_are_ingested_once_across_restarts() {
     std::fs::write(inbox.join("b.txt"), text(2)).unwrap();
     let args = ["--dir", inbox.to_str().unwrap(), "--once", "-q"];
     let out = watch(&db, &args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(sql_int(&db, "SELECT count(*) FROM articles"), 2);
     assert!(watch(&db, &args).status.success());
     assert_eq!(sql_int(&db, "SELECT count(*) FROM articles"), 2);
@@ -561,12 +676,22 @@ fn bad_flags_and_feeds_files_are_clear_errors() {
     let out = watch(&db, &["--feeds", feeds.to_str().unwrap(), "--once"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("feeds.txt:2") && err.contains("ftp://nope.example/x"), "{err}");
+    assert!(
+        err.contains("feeds.txt:2") && err.contains("ftp://nope.example/x"),
+        "{err}"
+    );
     let out = watch(&db, &["--once"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("nothing to watch"));
-    let out = watch(&db, &["--interval", "soon", "--once", "http://127.0.0.1:9/x"]);
+    let out = watch(
+        &db,
+        &["--interval", "soon", "--once", "http://127.0.0.1:9/x"],
+    );
     assert_eq!(out.status.code(), Some(2));
-    let out = bin().args(["watch", "--status", "--db"]).arg(dir.join("none.db")).output().unwrap();
+    let out = bin()
+        .args(["watch", "--status", "--db"])
+        .arg(dir.join("none.db"))
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
