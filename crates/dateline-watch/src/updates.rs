@@ -220,4 +220,20 @@ mod tests {
         assert_eq!(parse_stamp("2021"), None);
         assert_eq!(hex_md5(b""), "d41d8cd98f00b204e9800998ecf8427e");
     }
+
+    #[test]
+    fn a_zip_is_the_same_bytes_every_time() {
+        let dir = std::env::temp_dir().join(format!("dateline-watch-zip-{}", std::process::id()));
+        let data = b"1\t2\n3\t4\n";
+        let t = 1_614_679_200;
+        let a = write_zip(&dir, "20210302100000.export.CSV", data, t).unwrap();
+        let first = std::fs::read(dir.join("20210302100000.export.CSV.zip")).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        let b = write_zip(&dir, "20210302100000.export.CSV", data, t).unwrap();
+        let second = std::fs::read(dir.join("20210302100000.export.CSV.zip")).unwrap();
+        assert_eq!(a, b);
+        assert_eq!(first, second);
+        assert_eq!(a, (first.len() as u64, hex_md5(&first)));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

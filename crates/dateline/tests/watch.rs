@@ -695,3 +695,88 @@ fn bad_flags_and_feeds_files_are_clear_errors() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// VOA's public-domain stories (../shared, absent on a user's clone) served as pages of a
+/// loopback site behind an Atom feed: each stored once, with its title, across two runs.
+#[test]
+#[cfg_attr(no_shared_data, ignore = "needs ../shared, absent in this clone")]
+fn voa_stories_from_a_loopback_feed() {
+    let text = std::fs::read_to_string(common::voa()).unwrap();
+    let stories: Vec<serde_json::Value> = text
+        .lines()
+        .take(20)
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let pages: HashMap<String, (String, String)> = stories
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let title = s["title"].as_str().unwrap_or("").to_string();
+            let paras: String = s["text"]
+                .as_str()
+                .unwrap_or("")
+                .split('\n')
+                .filter(|p| !p.trim().is_empty())
+                .map(|p| format!("<p>{}</p>", esc(p)))
+                .collect();
+            (format!("/voa/{i}.html"), (title, paras))
+        })
+        .collect();
+    let n = pages.len();
+    let base = Arc::new(Mutex::new(String::new()));
+    let b2 = base.clone();
+    let route: Arc<Route> = Arc::new(move |req: &Seen, _| {
+        let base = b2.lock().unwrap().clone();
+        if req.path == "/atom.xml" {
+            let entries: String = (0..n)
+                .map(|i| format!("<entry><title>Story {i}</title><link href=\"{base}/voa/{i}.html\"/><id>{i}</id><updated>2025-03-14T20:00:00Z</updated></entry>"))
+                .collect();
+            return Answer::ok(
+                "application/atom+xml",
+                format!("<?xml version=\"1.0\" encoding=\"utf-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>VOA test</title><id>t</id><updated>2025-03-14T20:00:00Z</updated>{entries}</feed>"),
+            );
+        }
+        match pages.get(&req.path) {
+            Some((title, paras)) => Answer::ok(
+                "text/html; charset=utf-8",
+                format!("<!DOCTYPE html><html><head><title>{}</title></head><body><article><h1>{}</h1>{paras}</article></body></html>", esc(title), esc(title)),
+            ),
+            None => Answer::status(404),
+        }
+    });
+    let srv = Server::start(route);
+    *base.lock().unwrap() = srv.base.clone();
+    let dir = tmpdir("watch", "voa");
+    let db = dir.join("news.db");
+    let upd = dir.join("u");
+    let args = [
+        "--delay",
+        "0s",
+        "--once",
+        "-q",
+        "--updates",
+        upd.to_str().unwrap(),
+    ];
+    for _ in 0..2 {
+        let out = watch(&db, &[&args[..], &[srv.url("/atom.xml").as_str()]].concat());
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(sql_int(&db, "SELECT count(*) FROM articles") as usize, n);
+    }
+    assert!(sql_int(&db, "SELECT count(*) FROM events") > 0);
+    let titles = sql_text(&db, "SELECT title FROM articles ORDER BY title");
+    let mut want: Vec<String> = stories
+        .iter()
+        .map(|s| s["title"].as_str().unwrap_or("").to_string())
+        .collect();
+    want.sort();
+    assert_eq!(titles, want);
+}
