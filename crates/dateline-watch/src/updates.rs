@@ -224,6 +224,7 @@ mod tests {
     #[test]
     fn a_zip_is_the_same_bytes_every_time() {
         let dir = std::env::temp_dir().join(format!("dateline-watch-zip-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
         let data = b"1\t2\n3\t4\n";
         let t = 1_614_679_200;
         let a = write_zip(&dir, "20210302100000.export.CSV", data, t).unwrap();
