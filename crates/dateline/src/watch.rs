@@ -108,5 +108,7 @@ pub fn run(args: &WatchArgs) -> Result<usize, String> {
     let pipeline: &'static dateline_code::Pipeline =
         Box::leak(Box::new(crate::pipeline(&args.verbs)?));
     let t = dateline_watch::run(&cfg, pipeline, stop)?;
-    Ok(t.failures)
+    // a pass reports its failures in its exit code; a service stopped cleanly exits 0 (its
+    // failures are in the log and in --status)
+    Ok(if args.once { t.failures } else { 0 })
 }
