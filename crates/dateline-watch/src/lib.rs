@@ -425,14 +425,12 @@ impl<'a> Watch<'a> {
             let hash = dateline_core::hash::hex_id(&bytes);
             drop(bytes);
             let mut docs = Vec::new();
+            let mut errors = Vec::new();
             if seen.as_ref().is_none_or(|(_, _, h)| *h != hash) {
                 for r in dateline_read::read_file(&path, &opts) {
                     match r {
                         Ok(d) => docs.push(d),
-                        Err(e) => {
-                            self.tally.failures += 1;
-                            self.log(&e.to_string());
-                        }
+                        Err(e) => errors.push(e.to_string()),
                     }
                 }
             }
@@ -441,6 +439,13 @@ impl<'a> Watch<'a> {
             self.store_batch(docs, move |tx| state::file_done(tx, &p, size, mtime, &h, n))?;
             self.tally.files += 1;
             self.log(&format!("file {path}: {n} articles read"));
+            // not read again until it changes; the last error stays in --status
+            for e in &errors {
+                self.tally.failures += 1;
+                self.log(e);
+                state::failure(&self.store.conn, &path, "file", e, None)
+                    .map_err(db_err(&self.store))?;
+            }
         }
         Ok(())
     }

@@ -661,10 +661,26 @@ fn folder_files_are_ingested_once_across_restarts() {
     std::fs::write(inbox.join("c.txt"), text(3)).unwrap();
     std::thread::sleep(Duration::from_millis(1100));
     std::fs::write(inbox.join("a.txt"), text(1)).unwrap();
-    assert!(watch(&db, &args).status.success());
+    std::fs::write(inbox.join("empty.txt"), "").unwrap();
+    let out = watch(&db, &args);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(sql_int(&db, "SELECT count(*) FROM articles"), 3);
-    assert_eq!(sql_int(&db, "SELECT count(*) FROM watch_files"), 3);
+    assert_eq!(sql_int(&db, "SELECT count(*) FROM watch_files"), 4);
     assert_eq!(sql_int(&db, "SELECT sum(articles) FROM watch_files"), 3);
+    let e = sql_text(&db, "SELECT error FROM watch_failures WHERE kind = 'file'");
+    assert!(e.len() == 1 && e[0].contains("empty.txt"), "{e:?}");
+    // the bad file is not read again until it changes
+    let out = watch(&db, &args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
