@@ -248,6 +248,7 @@ fn faulty_site() -> (Server, Arc<Mutex<String>>) {
                             "/gz.html",
                             "/wrongtype.html",
                             "/moved.html",
+                            "/later.html",
                         ],
                     ),
                 )
@@ -290,6 +291,8 @@ fn faulty_site() -> (Server, Arc<Mutex<String>>) {
             }
             "/wrongtype.html" => Answer::ok("application/octet-stream", page(&base, p, 14, 1)),
             "/moved.html" => Answer::status(301).header("Location", "/news/7.html"),
+            // an hour's Retry-After: not waited for in the pass, but the next try is an hour away
+            "/later.html" => Answer::status(503).header("Retry-After", "3600"),
             _ => Answer::status(404),
         }
     });
@@ -436,6 +439,19 @@ fn feeds_with_faults_are_ingested_once_politely() {
         srv.hits("/slow.html") >= 2,
         "a transient failure is retried"
     );
+    assert_eq!(
+        srv.hits("/later.html"),
+        1,
+        "Retry-After honoured across runs"
+    );
+    let next = sql_int(
+        &db,
+        &format!(
+            "SELECT next_retry - last FROM watch_failures WHERE url = '{}'",
+            srv.url("/later.html")
+        ),
+    );
+    assert!(next >= 3599, "{next}");
     assert_eq!(
         sql_int(
             &db,
