@@ -65,8 +65,15 @@ pub struct Tally {
 
 /// Log lines on standard error: `TIME dateline watch: MESSAGE`.
 pub fn log(quiet: bool, msg: &str) {
+    use std::io::IsTerminal;
     if !quiet {
-        eprintln!("{} dateline watch: {msg}", state::iso(state::now()));
+        // on a terminal, over the status line
+        let clear = if std::io::stderr().is_terminal() {
+            "\r\x1b[K"
+        } else {
+            ""
+        };
+        eprintln!("{clear}{} dateline watch: {msg}", state::iso(state::now()));
     }
 }
 
@@ -282,40 +289,37 @@ impl<'a> Watch<'a> {
             if todo.is_empty() {
                 return Ok(());
             }
-            let mut docs = Vec::new();
-            let mut done = Vec::new();
+            let mut pages = Vec::new();
             for item in &todo {
                 if self.stopped() {
                     break;
                 }
                 match self.fetcher.get(&item.url, &http::Validators::default()) {
-                    Ok(http::Fetched::Page(p)) => match page_document(item, &p) {
-                        Ok(d) => docs.push((item.url.clone(), p.url, d)),
-                        Err(message) => {
-                            let e = http::FetchError {
-                                url: item.url.clone(),
-                                message,
-                                transient: false,
-                                retry_after: None,
-                                stopped: false,
-                            };
-                            self.failed(&item.url, "page", &e)?;
-                        }
-                    },
+                    Ok(http::Fetched::Page(p)) => pages.push((item, p)),
                     Ok(http::Fetched::NotModified) => {
-                        let e = http::FetchError {
-                            url: item.url.clone(),
-                            message: "HTTP 304 to a request that was not conditional".into(),
-                            transient: false,
-                            retry_after: None,
-                            stopped: false,
-                        };
+                        let e =
+                            permanent(&item.url, "HTTP 304 to a request that was not conditional");
                         self.failed(&item.url, "page", &e)?;
                     }
                     Err(e) if e.stopped => break,
                     Err(e) => self.failed(&item.url, "page", &e)?,
                 }
             }
+            // extraction in parallel, as the coding
+            let extracted: Vec<_> = pages
+                .into_par_iter()
+                .map(|(item, p)| (item, page_document(item, &p).map(|d| (p.url, d))))
+                .collect();
+            let mut docs = Vec::new();
+            for (item, r) in extracted {
+                match r {
+                    Ok((final_url, d)) => docs.push((item.url.clone(), final_url, d)),
+                    Err(message) => {
+                        self.failed(&item.url, "page", &permanent(&item.url, &message))?
+                    }
+                }
+            }
+            let mut done = Vec::new();
             // the same text under two URLs (in this batch or stored before) is stored once
             let mut keep = Vec::new();
             let mut hashes = std::collections::HashSet::new();
@@ -473,6 +477,17 @@ impl<'a> Watch<'a> {
 
     pub fn requests(&self) -> usize {
         self.fetcher.requests
+    }
+}
+
+/// A failure that trying again will not mend.
+fn permanent(url: &str, message: &str) -> http::FetchError {
+    http::FetchError {
+        url: url.to_string(),
+        message: message.to_string(),
+        transient: false,
+        retry_after: None,
+        stopped: false,
     }
 }
 
