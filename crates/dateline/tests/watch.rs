@@ -256,6 +256,15 @@ fn faulty_site() -> (Server, Arc<Mutex<String>>) {
             }
             // a feed served as text/plain, repeating an item of the first
             "/feed2.xml" => Answer::ok("text/plain", rss(&base, &["/news/1.html", "/news/4.html"])),
+            // a news sitemap behind a sitemap index
+            "/sitemap-index.xml" => Answer::ok(
+                "application/xml",
+                format!("<?xml version=\"1.0\"?><sitemapindex><sitemap><loc>{base}/sitemap.xml</loc></sitemap></sitemapindex>"),
+            ),
+            "/sitemap.xml" => Answer::ok(
+                "application/xml",
+                format!("<?xml version=\"1.0\"?><urlset xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\"><url><loc>{base}/news/8.html</loc><news:news><news:publication_date>2021-03-10</news:publication_date></news:news></url></urlset>"),
+            ),
             "/feed-html.xml" => Answer::ok(
                 "text/html",
                 "<!DOCTYPE html><html><body><p>Not a feed</p></body></html>",
@@ -270,6 +279,7 @@ fn faulty_site() -> (Server, Arc<Mutex<String>>) {
             "/news/3.html" => html(3, 1),
             "/news/4.html" => html(4, 1),
             "/news/7.html" => html(7, 1),
+            "/news/8.html" => html(8, 1),
             "/private/secret.html" => html(99, 1),
             "/flaky.html" if n <= 2 => Answer::status(500),
             "/flaky.html" => html(11, 1),
@@ -321,11 +331,12 @@ fn feeds_with_faults_are_ingested_once_politely() {
     std::fs::write(
         &feeds,
         format!(
-            "# test feeds\n{}\n{}  \n\n{}\n{}\n",
+            "# test feeds\n{}\n{}  \n\n{}\n{}\n{} a news sitemap index\n",
             srv.url("/feed.xml"),
             srv.url("/feed2.xml"),
             srv.url("/feed-html.xml"),
-            srv.url("/feed-bad.xml")
+            srv.url("/feed-bad.xml"),
+            srv.url("/sitemap-index.xml")
         ),
     )
     .unwrap();
@@ -351,8 +362,8 @@ fn feeds_with_faults_are_ingested_once_politely() {
     let out = watch(&db, &args);
     let err = String::from_utf8_lossy(&out.stderr).to_string();
     assert_eq!(out.status.code(), Some(1), "failures make exit 1: {err}");
-    // 1, 2, 3 (twice listed), 4 (second feed), 7 (moved), flaky, limited, wrongtype
-    let good = 8;
+    // 1, 2, 3 (twice listed), 4 (second feed), 7 (moved), 8 (sitemap), flaky, limited, wrongtype
+    let good = 9;
     assert_eq!(sql_int(&db, "SELECT count(*) FROM articles"), good, "{err}");
     assert!(sql_int(&db, "SELECT count(*) FROM events") > 0);
     assert_eq!(srv.hits("/private/secret.html"), 0, "robots.txt disallow");
