@@ -60,7 +60,7 @@ pub struct WatchArgs {
     #[arg(long, default_value_t = 5)]
     max_failures: i64,
     /// Pages coded and stored per transaction.
-    #[arg(long, default_value_t = 16)]
+    #[arg(long, default_value_t = 64)]
     batch: usize,
     /// No log lines.
     #[arg(long, short = 'q')]
