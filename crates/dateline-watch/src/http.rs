@@ -335,11 +335,15 @@ impl Fetcher {
                 return Ok(Attempt::Redirect(loc));
             }
             429 | 500..=599 => {
+                let ra = retry_after(header("retry-after").as_deref());
+                let said = ra
+                    .map(|d| format!(" (Retry-After {}s)", d.as_secs()))
+                    .unwrap_or_default();
                 return Err(FetchError {
                     transient: true,
-                    retry_after: retry_after(header("retry-after").as_deref()),
-                    ..self.fail(url, format!("HTTP {status}"))
-                })
+                    retry_after: ra,
+                    ..self.fail(url, format!("HTTP {status}{said}"))
+                });
             }
             _ => return Err(self.fail(url, format!("HTTP {status}"))),
         }
