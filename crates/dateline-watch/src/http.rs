@@ -144,8 +144,8 @@ pub fn split_url(url: &str) -> Option<(&str, String, &str)> {
     Some((scheme, host, path))
 }
 
-/// A `Location` header resolved against the URL it came from.
-fn resolve(base: &str, location: &str) -> Option<String> {
+/// A `Location` header (or a feed's relative link) resolved against the URL it came from.
+pub fn resolve(base: &str, location: &str) -> Option<String> {
     let loc = location.trim();
     if loc.starts_with("http://") || loc.starts_with("https://") {
         return Some(loc.to_string());

@@ -249,6 +249,14 @@ impl<'a> Watch<'a> {
             }
         };
         let mut items = listing.items;
+        // a relative link is relative to the feed's URL (after redirects)
+        for it in &mut items {
+            if http::split_url(&it.url).is_none() {
+                if let Some(u) = http::resolve(&page.url, &it.url) {
+                    it.url = u;
+                }
+            }
+        }
         if listing.is_index {
             let maps: Vec<String> = items.drain(..).map(|i| i.url).collect();
             for m in maps.iter().take(50) {

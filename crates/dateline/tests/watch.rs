@@ -255,7 +255,8 @@ fn faulty_site() -> (Server, Arc<Mutex<String>>) {
                 .header("ETag", "\"v1\"")
             }
             // a feed served as text/plain, repeating an item of the first
-            "/feed2.xml" => Answer::ok("text/plain", rss(&base, &["/news/1.html", "/news/4.html"])),
+            // relative links, resolved against the feed's URL
+            "/feed2.xml" => Answer::ok("text/plain", rss("", &["/news/1.html", "news/4.html"])),
             // a news sitemap behind a sitemap index
             "/sitemap-index.xml" => Answer::ok(
                 "application/xml",
