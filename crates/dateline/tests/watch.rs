@@ -32,6 +32,9 @@ struct Answer {
     body: Vec<u8>,
     delay: Duration,
     hold: Duration,
+    /// Bytes sent after the body, without a Content-Length (the body ends when the server
+    /// closes): a stream the client must cut off.
+    stream: usize,
 }
 
 impl Answer {
@@ -42,6 +45,7 @@ impl Answer {
             body: body.into(),
             delay: Duration::ZERO,
             hold: Duration::ZERO,
+            stream: 0,
         }
     }
     fn status(status: u16) -> Answer {
@@ -129,12 +133,17 @@ fn handle(mut conn: TcpStream, route: &Route, seen: &Mutex<Vec<Seen>>) {
     for (k, v) in &a.headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
-    if !declared {
+    if !declared && a.stream == 0 {
         head.push_str(&format!("Content-Length: {}\r\n", a.body.len()));
     }
     head.push_str("\r\n");
     let _ = conn.write_all(head.as_bytes());
     let _ = conn.write_all(&a.body);
+    let chunk = vec![b'y'; 64 * 1024];
+    let mut sent = 0;
+    while sent < a.stream && conn.write_all(&chunk).is_ok() {
+        sent += chunk.len();
+    }
     let _ = conn.flush();
     // a held connection: the client must give up on its own (a read of 0 = it closed)
     let end = Instant::now() + a.hold;
@@ -219,6 +228,15 @@ fn faulty_site() -> (Server, Arc<Mutex<String>>) {
         let full = e.finish().unwrap();
         full[..full.len() / 2].to_vec()
     };
+    // 20 MB of spaces in 20 kB of gzip
+    let bomb = {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        let chunk = vec![b' '; 1 << 20];
+        for _ in 0..20 {
+            e.write_all(&chunk).unwrap();
+        }
+        e.finish().unwrap()
+    };
     let route: Arc<Route> = Arc::new(move |req: &Seen, n: usize| {
         let base = b2.lock().unwrap().clone();
         let p = req.path.as_str();
@@ -249,6 +267,8 @@ fn faulty_site() -> (Server, Arc<Mutex<String>>) {
                             "/wrongtype.html",
                             "/moved.html",
                             "/later.html",
+                            "/endless.html",
+                            "/bomb.html",
                         ],
                     ),
                 )
@@ -297,6 +317,12 @@ fn faulty_site() -> (Server, Arc<Mutex<String>>) {
                 body: vec![b'x'; 4096],
                 ..Answer::ok("text/html", "").header("Content-Length", "209715200")
             },
+            // 20 MB without a Content-Length: cut off at --max-bytes
+            "/endless.html" => Answer {
+                stream: 20 << 20,
+                ..Answer::ok("text/html", "<html><body>")
+            },
+            "/bomb.html" => Answer::ok("text/html", bomb.clone()).header("Content-Encoding", "gzip"),
             "/gz.html" => {
                 Answer::ok("text/html", gz_truncated.clone()).header("Content-Encoding", "gzip")
             }
@@ -382,6 +408,8 @@ fn feeds_with_faults_are_ingested_once_politely() {
         ("/slow.html", ""),
         ("/loop1.html", "redirect loop"),
         ("/huge.html", "over the limit"),
+        ("/endless.html", "over the limit"),
+        ("/bomb.html", "unpacked"),
         ("/gz.html", "gzip"),
         ("/feed-html.xml", "HTML page"),
         ("/feed-bad.xml", "feed"),
