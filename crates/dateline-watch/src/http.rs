@@ -116,6 +116,9 @@ pub struct Fetcher {
     pub requests: usize,
 }
 
+/// The longest a retry inside a request waits.
+const MAX_WAIT: Duration = Duration::from_secs(3600);
+
 /// How long a host's robots.txt is trusted before it is read again.
 const ROBOTS_TTL: Duration = Duration::from_secs(3600);
 
@@ -164,9 +167,12 @@ pub fn resolve(base: &str, location: &str) -> Option<String> {
     Some(format!("{origin}{dir}{loc}"))
 }
 
-/// A `Retry-After` value: seconds (an HTTP date is read as no hint).
+/// A `Retry-After` value: seconds, at most a year (an HTTP date is read as no hint).
 fn retry_after(v: Option<&str>) -> Option<Duration> {
-    v?.trim().parse::<u64>().ok().map(Duration::from_secs)
+    v?.trim()
+        .parse::<u64>()
+        .ok()
+        .map(|s| Duration::from_secs(s.min(31_536_000)))
 }
 
 enum Attempt {
@@ -273,7 +279,12 @@ impl Fetcher {
             if tries >= self.cfg.retries {
                 return Err(err);
             }
-            let backoff = self.cfg.backoff * 2u32.saturating_pow(tries);
+            let backoff = self
+                .cfg
+                .backoff
+                .checked_mul(2u32.saturating_pow(tries))
+                .unwrap_or(MAX_WAIT)
+                .min(MAX_WAIT);
             let wait = match err.retry_after {
                 Some(ra) if ra > self.cfg.max_retry_after => return Err(err),
                 Some(ra) => ra.max(backoff),
@@ -496,5 +507,9 @@ mod tests {
         );
         assert_eq!(retry_after(Some(" 7 ")), Some(Duration::from_secs(7)));
         assert_eq!(retry_after(Some("Wed, 21 Oct 2015 07:28:00 GMT")), None);
+        assert_eq!(
+            retry_after(Some("18446744073709551615")),
+            Some(Duration::from_secs(31_536_000))
+        );
     }
 }

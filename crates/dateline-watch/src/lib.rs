@@ -659,8 +659,9 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
         "h" => n * 3600.0,
         _ => return Err(format!("{s:?} is not a duration (5m, 30s, 1h, 250ms)")),
     };
-    if !secs.is_finite() || secs < 0.0 {
-        return Err(format!("{s:?} is not a duration"));
+    // at most a year: a wait is added to the clock, which must not overflow
+    if !secs.is_finite() || !(0.0..=31_536_000.0).contains(&secs) {
+        return Err(format!("{s:?} is not a duration of at most a year"));
     }
     Ok(Duration::from_secs_f64(secs))
 }
@@ -684,5 +685,7 @@ mod tests {
         assert_eq!(parse_duration("7"), Ok(Duration::from_secs(7)));
         assert!(parse_duration("soon").is_err());
         assert!(parse_duration("5d").is_err());
+        assert!(parse_duration("99999999999999999999999h").is_err());
+        assert!(parse_duration("1.5.5s").is_err());
     }
 }
