@@ -85,7 +85,8 @@ pub fn run(args: &WatchArgs) -> Result<usize, String> {
         feeds_file: args.feeds.clone(),
         feeds: args.urls.clone(),
         dirs: args.dirs.clone(),
-        interval: args.interval,
+        // a floor: a zero interval would poll without pause
+        interval: args.interval.max(Duration::from_secs(1)),
         updates: args.updates.clone(),
         updates_url: args.updates_url.clone(),
         once: args.once,
