@@ -38,6 +38,8 @@ pub struct Config {
     pub updates: Option<PathBuf>,
     /// What `masterfilelist.txt` puts before each file name.
     pub updates_url: Option<String>,
+    /// Seconds between updates, on their multiples of wall-clock time (GDELT: 900).
+    pub updates_every: i64,
     pub once: bool,
     pub http: http::HttpConfig,
     /// Pages coded and stored per transaction.
@@ -581,7 +583,7 @@ pub fn run(
         // the quarter hours that passed since the last update
         loop {
             if cfg.updates.is_some() {
-                let q = updates::quarter(state::now());
+                let q = updates::period_start(state::now(), cfg.updates_every);
                 if w.last_update()?.is_none_or(|l| l < q) {
                     w.update(q)?;
                 }

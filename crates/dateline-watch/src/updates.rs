@@ -24,9 +24,13 @@ pub fn stamp(secs: i64) -> String {
         .collect()
 }
 
-/// The start of the quarter hour holding `secs` (GDELT's 15-minute boundaries).
-pub fn quarter(secs: i64) -> i64 {
-    secs - secs.rem_euclid(900)
+/// GDELT's cadence: 15 minutes.
+pub const EVERY: i64 = 900;
+
+/// The start of the period of `every` seconds holding `secs` (with [`EVERY`], the quarter
+/// hour: GDELT's boundaries).
+pub fn period_start(secs: i64, every: i64) -> i64 {
+    secs - secs.rem_euclid(every.max(1))
 }
 
 /// What one update wrote.
@@ -215,7 +219,7 @@ mod tests {
     fn stamps() {
         let t = 1_614_679_200 + 17 * 60 + 5; // 2021-03-02T10:17:05Z
         assert_eq!(stamp(t), "20210302101705");
-        assert_eq!(stamp(quarter(t)), "20210302101500");
+        assert_eq!(stamp(period_start(t, EVERY)), "20210302101500");
         assert_eq!(parse_stamp("20210302101705"), Some(t));
         assert_eq!(parse_stamp("2021"), None);
         assert_eq!(hex_md5(b""), "d41d8cd98f00b204e9800998ecf8427e");

@@ -34,6 +34,10 @@ pub struct WatchArgs {
     /// folder is published at); default: the file name alone.
     #[arg(long, value_name = "URL", requires = "updates")]
     updates_url: Option<String>,
+    /// Time between updates, on its multiples of wall-clock time (GDELT's is 15 minutes;
+    /// another cadence is for tests and for those who want one).
+    #[arg(long, default_value = "15m", value_parser = parse_duration, requires = "updates")]
+    updates_every: Duration,
     /// One pass, then exit (for cron and tests).
     #[arg(long)]
     once: bool,
@@ -89,6 +93,7 @@ pub fn run(args: &WatchArgs) -> Result<usize, String> {
         interval: args.interval.max(Duration::from_secs(1)),
         updates: args.updates.clone(),
         updates_url: args.updates_url.clone(),
+        updates_every: args.updates_every.as_secs().max(1) as i64,
         once: args.once,
         http: HttpConfig {
             delay: args.delay,

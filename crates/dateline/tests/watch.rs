@@ -852,3 +852,69 @@ fn voa_stories_from_a_loopback_feed() {
     want.sort();
     assert_eq!(titles, want);
 }
+
+/// A running watch writes an update at each period of wall-clock time (2 s here, 15 minutes by
+/// default), stamped on its multiples; every event is in exactly one update.
+#[test]
+fn a_running_watch_publishes_updates_on_the_clock() {
+    let srv = plain_site(6, Duration::ZERO);
+    let dir = tmpdir("watch", "clock");
+    let db = dir.join("news.db");
+    let upd = dir.join("updates");
+    let mut child = bin()
+        .arg("watch")
+        .arg("--db")
+        .arg(&db)
+        .args([
+            "--delay",
+            "0s",
+            "-q",
+            "--interval",
+            "1s",
+            "--updates-every",
+            "2s",
+            "--updates",
+        ])
+        .arg(&upd)
+        .arg(srv.url("/feed.xml"))
+        .spawn()
+        .unwrap();
+    wait_for_articles(&db, 6, Duration::from_secs(120));
+    let start = Instant::now();
+    let lines = loop {
+        let master = std::fs::read_to_string(upd.join("masterfilelist.txt")).unwrap_or_default();
+        if master.lines().count() >= 6 || start.elapsed() > Duration::from_secs(60) {
+            break master;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let _ = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    assert!(child.wait().unwrap().success());
+    let stamps: Vec<&str> = lines
+        .lines()
+        .filter(|l| l.contains(".export."))
+        .map(|l| {
+            l.rsplit(' ')
+                .next()
+                .unwrap_or("")
+                .split('.')
+                .next()
+                .unwrap_or("")
+        })
+        .collect();
+    assert!(stamps.len() >= 3, "{lines}");
+    for s in &stamps {
+        let secs: u32 = s[12..14].parse().unwrap();
+        assert_eq!(secs % 2, 0, "{s}");
+    }
+    let events: i64 = sql_int(&db, "SELECT sum(events) FROM watch_updates");
+    assert_eq!(
+        events,
+        sql_int(
+            &db,
+            "SELECT count(*) FROM events WHERE dl_first(date) IS NOT NULL"
+        )
+    );
+}
