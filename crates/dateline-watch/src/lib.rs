@@ -296,6 +296,7 @@ impl<'a> Watch<'a> {
             }
             let todo = state::pending(&self.store.conn, self.cfg.batch.max(1), pass_start)
                 .map_err(db_err(&self.store))?;
+            let todo = interleave_hosts(todo);
             if todo.is_empty() {
                 return Ok(());
             }
@@ -490,6 +491,29 @@ impl<'a> Watch<'a> {
     }
 }
 
+/// Items reordered so that consecutive fetches go to different hosts where they can (one
+/// of each host in turn, each host's own order kept): one host's delay is spent fetching
+/// from another.
+fn interleave_hosts(items: Vec<state::Pending>) -> Vec<state::Pending> {
+    let mut hosts: Vec<(String, std::collections::VecDeque<state::Pending>)> = Vec::new();
+    for it in items {
+        let host = http::split_url(&it.url)
+            .map(|(_, h, _)| h)
+            .unwrap_or_default();
+        match hosts.iter_mut().find(|(h, _)| *h == host) {
+            Some((_, q)) => q.push_back(it),
+            None => hosts.push((host, std::collections::VecDeque::from([it]))),
+        }
+    }
+    let mut out = Vec::new();
+    while hosts.iter().any(|(_, q)| !q.is_empty()) {
+        for (_, q) in hosts.iter_mut() {
+            out.extend(q.pop_front());
+        }
+    }
+    out
+}
+
 /// A failure that trying again will not mend.
 fn permanent(url: &str, message: &str) -> http::FetchError {
     http::FetchError {
@@ -671,6 +695,37 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hosts_take_turns() {
+        let p = |u: &str| state::Pending {
+            url: u.to_string(),
+            feed: String::new(),
+            published: None,
+        };
+        let got: Vec<String> = interleave_hosts(vec![
+            p("http://a.example/1"),
+            p("http://a.example/2"),
+            p("http://a.example/3"),
+            p("http://b.example/1"),
+            p("http://c.example/1"),
+            p("http://b.example/2"),
+        ])
+        .into_iter()
+        .map(|i| i.url)
+        .collect();
+        assert_eq!(
+            got,
+            [
+                "http://a.example/1",
+                "http://b.example/1",
+                "http://c.example/1",
+                "http://a.example/2",
+                "http://b.example/2",
+                "http://a.example/3"
+            ]
+        );
+    }
 
     #[test]
     fn item_urls_and_durations() {

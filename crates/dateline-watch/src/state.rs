@@ -202,13 +202,17 @@ pub struct Pending {
     pub published: Option<String>,
 }
 
-/// Pending items due now and not failed since `pass_start` (a pass tries an item once), in
-/// the order they were found, at most `limit`.
+/// Pending items due now and not failed since `pass_start` (a pass tries an item once), at
+/// most `limit`: the feeds take turns (each feed's first item, then each one's second …),
+/// each feed's items in the order they were found.
 pub fn pending(conn: &Connection, limit: usize, pass_start: i64) -> rusqlite::Result<Vec<Pending>> {
     let mut st = conn.prepare_cached(
-        "SELECT i.url, i.feed, i.published FROM watch_items i LEFT JOIN watch_failures f ON f.url = i.url
-         WHERE i.status = 'pending' AND (f.url IS NULL OR (f.next_retry <= ?1 AND f.last < ?3))
-         ORDER BY i.rowid LIMIT ?2",
+        "SELECT url, feed, published FROM (
+           SELECT i.url, i.feed, i.published, i.rowid AS at,
+                  row_number() OVER (PARTITION BY i.feed ORDER BY i.rowid) AS turn
+           FROM watch_items i LEFT JOIN watch_failures f ON f.url = i.url
+           WHERE i.status = 'pending' AND (f.url IS NULL OR (f.next_retry <= ?1 AND f.last < ?3)))
+         ORDER BY turn, at LIMIT ?2",
     )?;
     let rows = st.query_map(params![now(), limit as i64, pass_start], |r| {
         Ok(Pending {
