@@ -30,7 +30,7 @@ CREATE TABLE IF NOT EXISTS watch_items (
     article_id TEXT,
     content_hash TEXT
 );
-CREATE INDEX IF NOT EXISTS watch_items_status ON watch_items(status);
+CREATE INDEX IF NOT EXISTS watch_items_queue ON watch_items(status, feed);
 CREATE INDEX IF NOT EXISTS watch_items_hash ON watch_items(content_hash);
 CREATE INDEX IF NOT EXISTS watch_items_fetched ON watch_items(fetched);
 CREATE TABLE IF NOT EXISTS watch_files (
@@ -204,24 +204,44 @@ pub struct Pending {
 
 /// Pending items due now and not failed since `pass_start` (a pass tries an item once), at
 /// most `limit`: the feeds take turns (each feed's first item, then each one's second …),
-/// each feed's items in the order they were found.
+/// each feed's items in the order they were found. One indexed query per feed with items
+/// queued, so a long queue costs no sort.
 pub fn pending(conn: &Connection, limit: usize, pass_start: i64) -> rusqlite::Result<Vec<Pending>> {
+    let feeds: Vec<String> = conn
+        .prepare_cached(
+            "SELECT DISTINCT feed FROM watch_items WHERE status = 'pending' ORDER BY feed",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     let mut st = conn.prepare_cached(
-        "SELECT url, feed, published FROM (
-           SELECT i.url, i.feed, i.published, i.rowid AS at,
-                  row_number() OVER (PARTITION BY i.feed ORDER BY i.rowid) AS turn
-           FROM watch_items i LEFT JOIN watch_failures f ON f.url = i.url
-           WHERE i.status = 'pending' AND (f.url IS NULL OR (f.next_retry <= ?1 AND f.last < ?3)))
-         ORDER BY turn, at LIMIT ?2",
+        "SELECT i.url, i.feed, i.published FROM watch_items i LEFT JOIN watch_failures f ON f.url = i.url
+         WHERE i.status = 'pending' AND i.feed = ?4 AND (f.url IS NULL OR (f.next_retry <= ?1 AND f.last < ?3))
+         ORDER BY i.rowid LIMIT ?2",
     )?;
-    let rows = st.query_map(params![now(), limit as i64, pass_start], |r| {
-        Ok(Pending {
-            url: r.get(0)?,
-            feed: r.get(1)?,
-            published: r.get(2)?,
-        })
-    })?;
-    rows.collect()
+    let mut queues = Vec::new();
+    for feed in &feeds {
+        let rows = st.query_map(params![now(), limit as i64, pass_start, feed], |r| {
+            Ok(Pending {
+                url: r.get(0)?,
+                feed: r.get(1)?,
+                published: r.get(2)?,
+            })
+        })?;
+        queues.push(rows.collect::<rusqlite::Result<Vec<_>>>()?.into_iter());
+    }
+    let mut out = Vec::new();
+    while out.len() < limit {
+        let before = out.len();
+        for q in queues.iter_mut() {
+            if out.len() < limit {
+                out.extend(q.next());
+            }
+        }
+        if out.len() == before {
+            break;
+        }
+    }
+    Ok(out)
 }
 
 /// Give up on an item (its failure row says why).
