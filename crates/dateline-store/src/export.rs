@@ -299,6 +299,43 @@ impl Store {
         Ok(st)
     }
 
+    /// GDELT 2.0 update tables of the articles stored with a rowid in `(after, upto]`: the
+    /// events those articles first reported (61 columns, to `events`) and every mention in
+    /// them (16 columns, to `mentions`), in the orders of [`Format::Gdelt`] and
+    /// [`Format::Mentions`]; undated events are left out as there. Returns the rows written
+    /// (events, mentions). `dateline watch --updates` writes its 15-minute files with it.
+    pub fn export_update<W: Write + ?Sized, M: Write + ?Sized>(
+        &self,
+        after: i64,
+        upto: i64,
+        events: &mut W,
+        mentions: &mut M,
+    ) -> Result<(usize, usize)> {
+        let werr = |e: std::io::Error| StoreError {
+            path: self.path.clone(),
+            message: format!("cannot write the update: {e}"),
+        };
+        let args = [Value::Integer(after), Value::Integer(upto)];
+        let dated = "dl_first(e.date) IS NOT NULL";
+        let ev_where = format!("e.first_article > ?1 AND e.first_article <= ?2 AND {dated}");
+        let mut n_events = 0;
+        self.each_row(&GDELT_SQL.replace("{where}", &ev_where), &args, |r| {
+            n_events += 1;
+            events
+                .write_all((gdelt_row(r).join("\t") + "\n").as_bytes())
+                .map_err(werr)
+        })?;
+        let m_where = format!("m.article > ?1 AND m.article <= ?2 AND {dated}");
+        let mut n_mentions = 0;
+        self.each_row(&MENTIONS_SQL.replace("{where}", &m_where), &args, |r| {
+            n_mentions += 1;
+            mentions
+                .write_all((mention_row(r).join("\t") + "\n").as_bytes())
+                .map_err(werr)
+        })?;
+        Ok((n_events, n_mentions))
+    }
+
     /// Run a query and hand each row to `f`, stopping at its first error.
     fn each_row(
         &self,

@@ -24,6 +24,9 @@ pub mod export;
 pub mod parquet_export;
 pub mod query;
 
+/// The SQLite binding the store uses, for callers that add their own tables to a transaction
+/// of the store's ([`Store::write_batch_with`]).
+pub use rusqlite;
 pub use rusqlite::types::Value;
 
 /// The schema version this build writes and reads.
@@ -616,6 +619,17 @@ impl Store {
     /// Store coded documents in one transaction. Documents with an `error`, or whose id is
     /// already stored, are skipped.
     pub fn write_batch(&mut self, docs: &[Document]) -> Result<BatchStats> {
+        self.write_batch_with(docs, |_, _| Ok(()))
+    }
+
+    /// [`Store::write_batch`], then `also` in the same transaction before it commits, with
+    /// the batch's counts: a caller's own bookkeeping (`dateline watch`'s state tables)
+    /// commits with the articles it concerns, or neither does.
+    pub fn write_batch_with(
+        &mut self,
+        docs: &[Document],
+        also: impl FnOnce(&rusqlite::Transaction, &BatchStats) -> rusqlite::Result<()>,
+    ) -> Result<BatchStats> {
         let path = self.path.clone();
         let e = |x: rusqlite::Error| Self::err(&path, format!("write failed: {x}"));
         let now = now_utc();
@@ -633,6 +647,7 @@ impl Store {
                 st.mentions += 1;
             }
         }
+        also(&tx, &st).map_err(e)?;
         tx.commit().map_err(e)?;
         Ok(st)
     }

@@ -15,6 +15,7 @@ mod progress;
 mod serve;
 mod table;
 mod train;
+mod watch;
 
 #[derive(Parser)]
 #[command(
@@ -88,6 +89,14 @@ enum Command {
         DATELINE_TOKEN=s3cret dateline serve --db news.db   POST /api/articles codes and stores\n\n\
         The first line of standard output is the address served (http://HOST:PORT).")]
     Serve(serve::ServeArgs),
+    /// Follow feeds and folders: keep the database current, write GDELT-style update files.
+    #[command(after_help = "Examples:\n  \
+        dateline watch --db news.db --feeds feeds.txt --updates updates/   leave it running\n  \
+        dateline watch --db news.db https://example.org/rss.xml --once     one pass (cron)\n  \
+        dateline watch --db news.db --dir inbox/ --interval 1m             a folder's new files\n  \
+        dateline watch --status --db news.db                               feeds, errors, rates\n\n\
+        SIGTERM or Ctrl-C stops it cleanly: the batch in hand is stored, the rest stays queued.")]
+    Watch(watch::WatchArgs),
     /// Train a model from annotated data.
     #[command(subcommand)]
     Train(train::TrainCmd),
@@ -210,6 +219,7 @@ fn main() -> ExitCode {
         Command::Query(a) => db::query(a),
         Command::Export(a) => db::export(a),
         Command::Serve(a) => serve::run(a),
+        Command::Watch(a) => watch::run(a),
         Command::Train(t) => train::run(t),
     };
     match result {

@@ -21,7 +21,9 @@ fn the_top_level_help_gives_examples_and_exit_codes() {
 
 #[test]
 fn every_command_gives_examples_that_name_it() {
-    for cmd in ["read", "code", "ingest", "query", "export", "serve"] {
+    for cmd in [
+        "read", "code", "ingest", "query", "export", "serve", "watch",
+    ] {
         let h = help(&[cmd]);
         let examples = h.split("Examples:").nth(1).unwrap_or_default();
         assert!(

@@ -1,0 +1,748 @@
+//! `dateline watch`: follow RSS/Atom feeds, news sitemaps and folders, code what is new with
+//! the same reading and pipeline as `dateline ingest`, store it in the event database, and
+//! publish GDELT 2.0-style 15-minute update files. See docs/watch.md.
+//!
+//! One pass: read each listed feed (conditional GET) and queue its new items (`state`); fetch
+//! the queued pages a batch at a time (`http`, politely), extract them as `dateline read`
+//! extracts an HTML file, code the batch in parallel and store it with the items' new states
+//! in one transaction; then ingest the folders' new or changed files, each file with its own
+//! state row in its transaction; then, when due, write an update (`updates`). A stop request
+//! (SIGTERM, SIGINT) is checked between items: the batch in hand is stored, the rest stays
+//! queued for the next run.
+
+pub mod http;
+pub mod robots;
+pub mod state;
+pub mod status;
+pub mod updates;
+
+use dateline_core::Document;
+use dateline_read::ReadOptions;
+use dateline_store::Store;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// What to watch and how.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub db: PathBuf,
+    /// A file listing feeds, one URL a line (`#` comments); read again every pass.
+    pub feeds_file: Option<PathBuf>,
+    /// Feeds given on the command line.
+    pub feeds: Vec<String>,
+    pub dirs: Vec<PathBuf>,
+    pub interval: Duration,
+    pub updates: Option<PathBuf>,
+    /// What `masterfilelist.txt` puts before each file name.
+    pub updates_url: Option<String>,
+    /// Seconds between updates, on their multiples of wall-clock time (GDELT: 900).
+    pub updates_every: i64,
+    pub once: bool,
+    pub http: http::HttpConfig,
+    /// Pages coded and stored per transaction.
+    pub batch: usize,
+    /// The wait before a failed page or feed is tried again (doubling with each failure, up
+    /// to a day).
+    pub retry_wait: Duration,
+    /// Failures after which an item is given up.
+    pub max_failures: i64,
+    pub quiet: bool,
+}
+
+/// Counts of one run.
+#[derive(Debug, Default, Clone)]
+pub struct Tally {
+    pub feeds_read: usize,
+    pub items_new: usize,
+    pub articles: usize,
+    pub events: usize,
+    pub duplicates: usize,
+    pub failures: usize,
+    pub files: usize,
+    pub updates: usize,
+}
+
+/// Log lines on standard error: `TIME dateline watch: MESSAGE`.
+pub fn log(quiet: bool, msg: &str) {
+    use std::io::IsTerminal;
+    if !quiet {
+        // on a terminal, over the status line
+        let clear = if std::io::stderr().is_terminal() {
+            "\r\x1b[K"
+        } else {
+            ""
+        };
+        eprintln!("{clear}{} dateline watch: {msg}", state::iso(state::now()));
+    }
+}
+
+/// An item URL as a key: the fragment and `utm_*` tracking parameters dropped.
+pub fn canonical_item_url(url: &str) -> String {
+    let url = url.trim();
+    let url = url.split('#').next().unwrap_or(url);
+    let Some((base, query)) = url.split_once('?') else {
+        return url.to_string();
+    };
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.to_ascii_lowercase().starts_with("utm_"))
+        .collect();
+    if kept.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{}", kept.join("&"))
+    }
+}
+
+/// The feeds to poll: the file's lines, then the command line's, each once.
+pub fn feed_list(cfg: &Config) -> Result<Vec<String>, String> {
+    let mut out: Vec<String> = Vec::new();
+    if let Some(f) = &cfg.feeds_file {
+        let text = std::fs::read_to_string(f)
+            .map_err(|e| format!("{}: cannot read the feeds file: {e}", f.display()))?;
+        for (i, line) in text.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let url = line.split_whitespace().next().unwrap_or(line);
+            if http::split_url(url).is_none() {
+                return Err(format!(
+                    "{}:{}: {url:?} is not an http(s) URL",
+                    f.display(),
+                    i + 1
+                ));
+            }
+            out.push(url.to_string());
+        }
+    }
+    for u in &cfg.feeds {
+        if http::split_url(u).is_none() {
+            return Err(format!("{u:?} is not an http(s) URL"));
+        }
+        out.push(u.clone());
+    }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|u| seen.insert(u.clone()));
+    Ok(out)
+}
+
+/// The watcher: the database, the fetcher, the pipeline.
+pub struct Watch<'a> {
+    cfg: &'a Config,
+    store: Store,
+    fetcher: http::Fetcher,
+    pipeline: &'a dateline_code::Pipeline,
+    stop: Arc<AtomicBool>,
+    pub tally: Tally,
+}
+
+fn db_err(store: &Store) -> impl Fn(dateline_store::rusqlite::Error) -> String + '_ {
+    move |e| format!("{}: {e}", store.path.display())
+}
+
+impl<'a> Watch<'a> {
+    pub fn open(
+        cfg: &'a Config,
+        pipeline: &'a dateline_code::Pipeline,
+        stop: Arc<AtomicBool>,
+    ) -> Result<Watch<'a>, String> {
+        let store = Store::open(&cfg.db).map_err(|e| e.to_string())?;
+        state::create(&store.conn).map_err(db_err(&store))?;
+        Ok(Watch {
+            cfg,
+            fetcher: http::Fetcher::new(cfg.http.clone(), stop.clone()),
+            store,
+            pipeline,
+            stop,
+            tally: Tally::default(),
+        })
+    }
+
+    fn stopped(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
+    }
+
+    fn log(&self, msg: &str) {
+        log(self.cfg.quiet, msg);
+    }
+
+    /// The wait before try `count + 1` of something that failed `count` times.
+    fn retry_in(&self, count: i64) -> i64 {
+        let base = self.cfg.retry_wait.as_secs() as i64;
+        (base.saturating_mul(1 << (count - 1).clamp(0, 20))).min(86_400)
+    }
+
+    /// Record a failure; an item failing for good (or too often) is given up.
+    fn failed(&mut self, url: &str, kind: &str, e: &http::FetchError) -> Result<(), String> {
+        self.tally.failures += 1;
+        let count = state::failures(&self.store.conn, url).map_err(db_err(&self.store))? + 1;
+        let give_up = !e.transient || (kind == "page" && count >= self.cfg.max_failures);
+        let retry = (!give_up).then(|| {
+            let wait = self.retry_in(count);
+            e.retry_after
+                .map(|d| (d.as_secs() as i64).max(wait))
+                .unwrap_or(wait)
+        });
+        state::failure(&self.store.conn, url, kind, &e.message, retry)
+            .map_err(db_err(&self.store))?;
+        if give_up && kind == "page" {
+            state::give_up(&self.store.conn, url).map_err(db_err(&self.store))?;
+        }
+        let what = match retry {
+            Some(s) => format!("next try in {s}s"),
+            None if kind == "page" => "given up".to_string(),
+            None => "kept in the list".to_string(),
+        };
+        self.log(&format!("{kind} {e} (failure {count}, {what})"));
+        Ok(())
+    }
+
+    /// One pass: feeds, queued pages, folders.
+    pub fn pass(&mut self) -> Result<(), String> {
+        for feed in feed_list(self.cfg)? {
+            if self.stopped() {
+                return Ok(());
+            }
+            self.poll_feed(&feed)?;
+        }
+        self.fetch_pending()?;
+        for dir in self.cfg.dirs.clone() {
+            if self.stopped() {
+                return Ok(());
+            }
+            self.scan_dir(&dir)?;
+        }
+        Ok(())
+    }
+
+    /// Read a feed (or sitemap) and queue its new items; a sitemap index's sitemaps are read
+    /// in turn (one level).
+    fn poll_feed(&mut self, url: &str) -> Result<(), String> {
+        let (v, next) =
+            state::feed_validators(&self.store.conn, url).map_err(db_err(&self.store))?;
+        if next.is_some_and(|n| n > state::now()) {
+            return Ok(());
+        }
+        let page = match self.fetcher.get(url, &v) {
+            Ok(http::Fetched::NotModified) => {
+                state::feed_read(&mut self.store.conn, url, &v, &[], "304 not modified")
+                    .map_err(db_err(&self.store))?;
+                return Ok(());
+            }
+            Ok(http::Fetched::Page(p)) => p,
+            Err(e) if e.stopped => return Ok(()),
+            Err(e) => return self.failed(url, "feed", &e),
+        };
+        let listing = match dateline_read::feed::items(&page.body) {
+            Ok(l) => l,
+            Err(message) => {
+                let e = http::FetchError {
+                    url: url.to_string(),
+                    message,
+                    transient: true,
+                    retry_after: None,
+                    stopped: false,
+                };
+                return self.failed(url, "feed", &e);
+            }
+        };
+        let mut items = listing.items;
+        // a relative link is relative to the feed's URL (after redirects)
+        for it in &mut items {
+            if http::split_url(&it.url).is_none() {
+                if let Some(u) = http::resolve(&page.url, &it.url) {
+                    it.url = u;
+                }
+            }
+        }
+        if listing.is_index {
+            let maps: Vec<String> = items.drain(..).map(|i| i.url).collect();
+            for m in maps.iter().take(50) {
+                match self.fetcher.get(m, &http::Validators::default()) {
+                    Ok(http::Fetched::Page(p)) => match dateline_read::feed::items(&p.body) {
+                        Ok(l) if !l.is_index => items.extend(l.items),
+                        Ok(_) => {}
+                        Err(message) => self.log(&format!("sitemap {m}: {message}")),
+                    },
+                    Ok(http::Fetched::NotModified) => {}
+                    Err(e) => self.log(&format!("sitemap {e}")),
+                }
+            }
+        }
+        let new = state::feed_read(
+            &mut self.store.conn,
+            url,
+            &page.validators,
+            &items,
+            "200 ok",
+        )
+        .map_err(db_err(&self.store))?;
+        self.tally.feeds_read += 1;
+        self.tally.items_new += new;
+        self.log(&format!("feed {url}: {} items, {new} new", items.len()));
+        Ok(())
+    }
+
+    /// Fetch, code and store the queued pages, a batch at a time.
+    fn fetch_pending(&mut self) -> Result<(), String> {
+        let pass_start = state::now();
+        loop {
+            if self.stopped() {
+                return Ok(());
+            }
+            let todo = state::pending(&self.store.conn, self.cfg.batch.max(1), pass_start)
+                .map_err(db_err(&self.store))?;
+            let todo = interleave_hosts(todo);
+            if todo.is_empty() {
+                return Ok(());
+            }
+            let mut pages = Vec::new();
+            for item in &todo {
+                if self.stopped() {
+                    break;
+                }
+                match self.fetcher.get(&item.url, &http::Validators::default()) {
+                    Ok(http::Fetched::Page(p)) => pages.push((item, p)),
+                    Ok(http::Fetched::NotModified) => {
+                        let e =
+                            permanent(&item.url, "HTTP 304 to a request that was not conditional");
+                        self.failed(&item.url, "page", &e)?;
+                    }
+                    Err(e) if e.stopped => break,
+                    Err(e) => self.failed(&item.url, "page", &e)?,
+                }
+            }
+            // extraction in parallel, as the coding
+            let extracted: Vec<_> = pages
+                .into_par_iter()
+                .map(|(item, p)| (item, page_document(item, &p).map(|d| (p.url, d))))
+                .collect();
+            let mut docs = Vec::new();
+            for (item, r) in extracted {
+                match r {
+                    Ok((final_url, d)) => docs.push((item.url.clone(), final_url, d)),
+                    Err(message) => {
+                        self.failed(&item.url, "page", &permanent(&item.url, &message))?
+                    }
+                }
+            }
+            let mut done = Vec::new();
+            // the same text under two URLs (in this batch or stored before) is stored once
+            let mut keep = Vec::new();
+            let mut hashes = std::collections::HashSet::new();
+            for (url, final_url, d) in docs {
+                let hash = dateline_core::hash::hex_id(
+                    dateline_core::hash::normalise_ws(&d.body).as_bytes(),
+                );
+                let dup = !hashes.insert(hash.clone())
+                    || state::hash_stored(&self.store.conn, &hash).map_err(db_err(&self.store))?;
+                done.push(state::ItemDone {
+                    url,
+                    status: if dup { state::DUPLICATE } else { state::STORED },
+                    final_url: Some(final_url),
+                    article_id: Some(d.id.clone()),
+                    content_hash: Some(hash),
+                });
+                if dup {
+                    self.tally.duplicates += 1;
+                } else {
+                    keep.push(d);
+                }
+            }
+            self.store_batch(keep, |tx| state::items_done(tx, &done))?;
+        }
+    }
+
+    /// Code documents in parallel and store them, with `also` in the same transaction.
+    fn store_batch(
+        &mut self,
+        docs: Vec<Document>,
+        also: impl FnOnce(
+            &dateline_store::rusqlite::Transaction,
+        ) -> dateline_store::rusqlite::Result<()>,
+    ) -> Result<dateline_store::BatchStats, String> {
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        let known = self.store.existing_ids(&ids).map_err(|e| e.to_string())?;
+        let pipeline = self.pipeline;
+        let coded: Vec<Document> = docs
+            .into_par_iter()
+            .filter(|d| !known.contains(&d.id))
+            .map(|d| pipeline.run_guarded(d))
+            .collect();
+        for d in &coded {
+            if let Some(e) = &d.error {
+                self.log(&format!("{}: {e}", d.source));
+            }
+        }
+        let st = self
+            .store
+            .write_batch_with(&coded, |tx, _| also(tx))
+            .map_err(|e| e.to_string())?;
+        if st.articles > 0 {
+            self.log(&format!(
+                "stored {} articles, {} new events, {} mentions",
+                st.articles, st.events, st.mentions
+            ));
+        }
+        self.tally.articles += st.articles;
+        self.tally.events += st.events;
+        Ok(st)
+    }
+
+    /// Ingest a folder's files not ingested yet (or changed since: another size, time and
+    /// content hash), each file in its own transaction with its state row.
+    fn scan_dir(&mut self, dir: &Path) -> Result<(), String> {
+        let mut errors = Vec::new();
+        let files =
+            dateline_read::files::expand(&[dir.to_string_lossy().into_owned()], &mut errors);
+        for e in errors
+            .iter()
+            .filter(|e| !e.contains("no files to read") && !e.contains("no articles to read"))
+        {
+            self.log(e);
+        }
+        let opts = ReadOptions::default();
+        for path in files {
+            if self.stopped() {
+                return Ok(());
+            }
+            let Ok(meta) = std::fs::metadata(&path) else {
+                continue; // gone since the listing
+            };
+            if !meta.is_file() {
+                continue;
+            }
+            let size = meta.len() as i64;
+            let mtime = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or(0);
+            let seen = state::file_seen(&self.store.conn, &path).map_err(db_err(&self.store))?;
+            if seen
+                .as_ref()
+                .is_some_and(|(s, m, _)| *s == size && *m == mtime)
+            {
+                continue;
+            }
+            let bytes = match std::fs::read(&path) {
+                Ok(b) => b,
+                Err(e) => {
+                    self.log(&format!("{path}: cannot read: {e}"));
+                    continue;
+                }
+            };
+            let hash = dateline_core::hash::hex_id(&bytes);
+            drop(bytes);
+            let mut docs = Vec::new();
+            let mut errors = Vec::new();
+            if seen.as_ref().is_none_or(|(_, _, h)| *h != hash) {
+                for r in dateline_read::read_file(&path, &opts) {
+                    match r {
+                        Ok(d) => docs.push(d),
+                        Err(e) => errors.push(e.to_string()),
+                    }
+                }
+            }
+            let n = docs.len();
+            let (p, h) = (path.clone(), hash.clone());
+            self.store_batch(docs, move |tx| state::file_done(tx, &p, size, mtime, &h, n))?;
+            self.tally.files += 1;
+            self.log(&format!("file {path}: {n} articles read"));
+            // not read again until it changes; the last error stays in --status
+            for e in &errors {
+                self.tally.failures += 1;
+                self.log(e);
+                state::failure(&self.store.conn, &path, "file", e, None)
+                    .map_err(db_err(&self.store))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Write an update now, stamped `secs`.
+    pub fn update(&mut self, secs: i64) -> Result<(), String> {
+        let Some(dir) = &self.cfg.updates else {
+            return Ok(());
+        };
+        let w = updates::write(&self.store, dir, self.cfg.updates_url.as_deref(), secs)?;
+        self.tally.updates += 1;
+        self.log(&format!(
+            "update {}: {} events, {} mentions -> {}",
+            w.stamp,
+            w.events,
+            w.mentions,
+            dir.display()
+        ));
+        Ok(())
+    }
+
+    pub fn last_update(&self) -> Result<Option<i64>, String> {
+        updates::last_stamp(&self.store)
+    }
+
+    pub fn requests(&self) -> usize {
+        self.fetcher.requests
+    }
+}
+
+/// Items reordered so that consecutive fetches go to different hosts where they can (one
+/// of each host in turn, each host's own order kept): one host's delay is spent fetching
+/// from another.
+fn interleave_hosts(items: Vec<state::Pending>) -> Vec<state::Pending> {
+    let mut hosts: Vec<(String, std::collections::VecDeque<state::Pending>)> = Vec::new();
+    for it in items {
+        let host = http::split_url(&it.url)
+            .map(|(_, h, _)| h)
+            .unwrap_or_default();
+        match hosts.iter_mut().find(|(h, _)| *h == host) {
+            Some((_, q)) => q.push_back(it),
+            None => hosts.push((host, std::collections::VecDeque::from([it]))),
+        }
+    }
+    let mut out = Vec::new();
+    while hosts.iter().any(|(_, q)| !q.is_empty()) {
+        for (_, q) in hosts.iter_mut() {
+            out.extend(q.pop_front());
+        }
+    }
+    out
+}
+
+/// A failure that trying again will not mend.
+fn permanent(url: &str, message: &str) -> http::FetchError {
+    http::FetchError {
+        url: url.to_string(),
+        message: message.to_string(),
+        transient: false,
+        retry_after: None,
+        stopped: false,
+    }
+}
+
+/// A fetched page as a document: HTML extracted as `dateline read` extracts an HTML file
+/// (other text as its format says), dated by the page, else by the feed's item.
+fn page_document(item: &state::Pending, p: &http::Page) -> Result<Document, String> {
+    let ct = p.content_type.as_deref().unwrap_or("").to_ascii_lowercase();
+    for bad in [
+        "image/",
+        "audio/",
+        "video/",
+        "application/pdf",
+        "application/zip",
+    ] {
+        if ct.starts_with(bad) {
+            return Err(format!("not an article page (Content-Type {ct})"));
+        }
+    }
+    let opts = ReadOptions {
+        published: item.published.clone(),
+        ..Default::default()
+    };
+    let format = dateline_read::detect(&p.url, &p.body);
+    let html = ct.contains("html") || format == dateline_read::InputFormat::Html;
+    let mut doc = if html {
+        dateline_read::html::read_bytes(
+            &item.url,
+            &p.body,
+            Some(&p.url),
+            item.published.as_deref(),
+            p.content_type.as_deref(),
+        )
+        .map_err(|e| e.message)?
+    } else {
+        let mut out = dateline_read::read(&item.url, &p.body, &opts);
+        if out.len() != 1 {
+            return Err(format!(
+                "a {} listing, not an article page",
+                out.len().max(2)
+            ));
+        }
+        out.remove(0).map_err(|e| e.message)?
+    };
+    if doc.article.url.is_none() {
+        doc.article.url = Some(p.url.clone());
+        doc.article.outlet = dateline_read::outlet_of(&p.url);
+        doc.id = dateline_core::hash::hex_id(p.url.as_bytes());
+    }
+    if doc.body.trim().is_empty() {
+        return Err("no article text found in the page".into());
+    }
+    Ok(doc)
+}
+
+/// Run until stopped (or one pass with `once`), writing updates on the quarter hours.
+/// Returns the run's counts.
+pub fn run(
+    cfg: &Config,
+    pipeline: &dateline_code::Pipeline,
+    stop: Arc<AtomicBool>,
+) -> Result<Tally, String> {
+    let mut w = Watch::open(cfg, pipeline, stop.clone())?;
+    let feeds = feed_list(cfg)?;
+    if feeds.is_empty() && cfg.dirs.is_empty() {
+        return Err("nothing to watch: give feed URLs, --feeds FILE or --dir DIR".into());
+    }
+    w.log(&format!(
+        "watching {} feeds and {} folders -> {}{}",
+        feeds.len(),
+        cfg.dirs.len(),
+        cfg.db.display(),
+        if cfg.once { " (one pass)" } else { "" }
+    ));
+    loop {
+        let started = Instant::now();
+        w.pass()?;
+        if cfg.once {
+            if cfg.updates.is_some() && !w.stopped() {
+                w.update(state::now())?;
+            }
+            break;
+        }
+        // the quarter hours that passed since the last update
+        loop {
+            if cfg.updates.is_some() {
+                let q = updates::period_start(state::now(), cfg.updates_every);
+                if w.last_update()?.is_none_or(|l| l < q) {
+                    w.update(q)?;
+                }
+            }
+            if w.stopped() || started.elapsed() >= cfg.interval {
+                break;
+            }
+            status_line(
+                cfg,
+                &w.tally,
+                cfg.interval.saturating_sub(started.elapsed()),
+            );
+            std::thread::sleep(Duration::from_millis(250).min(cfg.interval));
+        }
+        if w.stopped() {
+            break;
+        }
+    }
+    if w.stopped() {
+        w.log("stopped: the batch in hand was stored, the rest stays queued");
+    }
+    w.log(&format!(
+        "{} feeds read, {} new items, {} articles stored, {} duplicates, {} failures, {} files, {} updates, {} requests",
+        w.tally.feeds_read,
+        w.tally.items_new,
+        w.tally.articles,
+        w.tally.duplicates,
+        w.tally.failures,
+        w.tally.files,
+        w.tally.updates,
+        w.requests()
+    ));
+    Ok(w.tally)
+}
+
+/// A one-line status, rewritten in place on a terminal (nothing when not a terminal).
+fn status_line(cfg: &Config, t: &Tally, next: Duration) {
+    use std::io::IsTerminal;
+    if cfg.quiet || !std::io::stderr().is_terminal() {
+        return;
+    }
+    eprint!(
+        "\r\x1b[K{} articles, {} events, {} failures · next poll in {}s",
+        t.articles,
+        t.events,
+        t.failures,
+        next.as_secs()
+    );
+}
+
+/// Register SIGTERM and SIGINT to set the returned flag.
+pub fn stop_flag() -> Result<Arc<AtomicBool>, String> {
+    let flag = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
+        signal_hook::flag::register(sig, flag.clone())
+            .map_err(|e| format!("cannot handle signal {sig}: {e}"))?;
+    }
+    Ok(flag)
+}
+
+/// `5m`, `30s`, `1h`, `250ms` or bare seconds.
+pub fn parse_duration(s: &str) -> Result<Duration, String> {
+    let t = s.trim();
+    let (num, unit) = t
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .map(|i| t.split_at(i))
+        .unwrap_or((t, "s"));
+    let n: f64 = num
+        .parse()
+        .map_err(|_| format!("{s:?} is not a duration (5m, 30s, 1h, 250ms)"))?;
+    let secs = match unit {
+        "ms" => n / 1000.0,
+        "s" => n,
+        "m" => n * 60.0,
+        "h" => n * 3600.0,
+        _ => return Err(format!("{s:?} is not a duration (5m, 30s, 1h, 250ms)")),
+    };
+    // at most a year: a wait is added to the clock, which must not overflow
+    if !secs.is_finite() || !(0.0..=31_536_000.0).contains(&secs) {
+        return Err(format!("{s:?} is not a duration of at most a year"));
+    }
+    Ok(Duration::from_secs_f64(secs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_take_turns() {
+        let p = |u: &str| state::Pending {
+            url: u.to_string(),
+            feed: String::new(),
+            published: None,
+        };
+        let got: Vec<String> = interleave_hosts(vec![
+            p("http://a.example/1"),
+            p("http://a.example/2"),
+            p("http://a.example/3"),
+            p("http://b.example/1"),
+            p("http://c.example/1"),
+            p("http://b.example/2"),
+        ])
+        .into_iter()
+        .map(|i| i.url)
+        .collect();
+        assert_eq!(
+            got,
+            [
+                "http://a.example/1",
+                "http://b.example/1",
+                "http://c.example/1",
+                "http://a.example/2",
+                "http://b.example/2",
+                "http://a.example/3"
+            ]
+        );
+    }
+
+    #[test]
+    fn item_urls_and_durations() {
+        assert_eq!(
+            canonical_item_url("https://w.example/a?utm_source=x&id=3#top"),
+            "https://w.example/a?id=3"
+        );
+        assert_eq!(
+            canonical_item_url("https://w.example/a?utm_medium=rss"),
+            "https://w.example/a"
+        );
+        assert_eq!(parse_duration("5m"), Ok(Duration::from_secs(300)));
+        assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));
+        assert_eq!(parse_duration("7"), Ok(Duration::from_secs(7)));
+        assert!(parse_duration("soon").is_err());
+        assert!(parse_duration("5d").is_err());
+        assert!(parse_duration("99999999999999999999999h").is_err());
+        assert!(parse_duration("1.5.5s").is_err());
+    }
+}
