@@ -8,7 +8,8 @@ PID=$!
 sleep 1
 echo "t_s rss_kb rss_anon_kb rss_file_kb" > $OUT.rss
 echo "0 $(ps -o rss= -p $PID) $(awk '/RssAnon/{a=$2}/RssFile/{f=$2}END{print a, f}' /proc/$PID/status)" >> $OUT.rss
-wrk -t2 -c8 -d300s --latency -s "$(dirname "$0")"/u_distinct.lua http://127.0.0.1:18097 > $OUT.wrk 2>&1 &
+cat "$(dirname "$0")"/never_repeat.lua "$(dirname "$0")"/u_distinct.lua > /tmp/soak_distinct.lua
+wrk -t2 -c8 -d300s --latency -s /tmp/soak_distinct.lua http://127.0.0.1:18097 > $OUT.wrk 2>&1 &
 W=$!
 for t in $(seq 10 10 300); do
   sleep 10
