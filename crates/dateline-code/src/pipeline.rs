@@ -189,11 +189,17 @@ impl Pipeline {
         let places = self
             .gazetteer
             .resolve_for_outlet(&body, &ann.entities, outlet_country);
-        if self.explain {
-            d.explain = Some(dateline_core::Explanation {
-                places: self.gazetteer.explain(&body, &ann.entities, outlet_country),
-            });
-        }
+        let input = events::Input {
+            body: &body,
+            tokens: &ann.tokens,
+            lower: &ann.lower,
+            sentences: &ann.sentences,
+            entities: &ann.entities,
+            times: &ann.times,
+            places: &places,
+            published: published.as_deref(),
+            quotes: &ann.quotes,
+        };
         let evs = events::code(
             &Knowledge {
                 actors: &self.actors,
@@ -203,25 +209,41 @@ impl Pipeline {
                 lexicon: &self.lexicon,
                 vocabulary: &self.vocabulary,
             },
-            &events::Input {
-                body: &body,
-                tokens: &ann.tokens,
-                lower: &ann.lower,
-                sentences: &ann.sentences,
-                entities: &ann.entities,
-                times: &ann.times,
-                places: &places,
-                published: published.as_deref(),
-                quotes: &ann.quotes,
-            },
+            &input,
         );
+        // the features of each event's confidence, over all the article's events (how
+        // crowded a sentence is does not depend on which are kept)
+        let terms = self.explain.then(|| {
+            self.vocabulary
+                .calibration
+                .explain(&evs, events::first_sentence(&input))
+        });
         let lower: Vec<&str> = ann.lower.iter().map(String::as_str).collect();
         let relevance = crate::relevance::judge(&body, &lower);
-        let mut evs = evs;
-        if !relevance.political && !self.all_topics {
-            evs.clear();
+        let topic_kept = relevance.political || self.all_topics;
+        let kept = |e: &dateline_core::Event| topic_kept && e.confidence >= self.min_confidence;
+        if let Some(terms) = terms {
+            d.explain = Some(dateline_core::Explanation {
+                places: self.gazetteer.explain(&body, &ann.entities, outlet_country),
+                events: evs
+                    .iter()
+                    .zip(terms)
+                    .filter(|(e, _)| kept(e))
+                    .map(|(e, t)| dateline_core::ConfidenceTerms {
+                        confidence: e.confidence,
+                        features: t
+                            .into_iter()
+                            .map(|(f, weight)| dateline_core::FeatureWeight {
+                                feature: f.name().to_string(),
+                                weight,
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            });
         }
-        evs.retain(|e| e.confidence >= self.min_confidence);
+        let mut evs = evs;
+        evs.retain(kept);
         d.relevance = Some(relevance);
         d.sentences = Some(ann.sentences.iter().map(|s| [s.start, s.end]).collect());
         d.entities = Some(ann.entities);
@@ -406,6 +428,28 @@ mod tests {
         );
         let ok = guarded("x", "", || Document::failed("x", None, "fine".into()));
         assert_eq!(ok.error.as_deref(), Some("fine"));
+    }
+
+    #[test]
+    fn explain_lists_the_terms_of_each_event_s_confidence() {
+        let mut p = Pipeline::new().expect("the bundled pipeline loads");
+        p.explain = true;
+        let body = "Kenya's president flew to Uganda on Tuesday for talks with its leader. \
+                    Protesters in Nairobi denounced the visit.";
+        let d = p.run(Document::new("x.txt", Default::default(), body.to_string()));
+        let events = d.events.unwrap_or_default();
+        let terms = d.explain.map(|x| x.events).unwrap_or_default();
+        assert!(!events.is_empty());
+        assert_eq!(events.len(), terms.len());
+        for (e, t) in events.iter().zip(&terms) {
+            assert_eq!(e.confidence, t.confidence);
+            assert_eq!(t.features.first().map(|f| f.feature.as_str()), Some("bias"));
+            // the confidence is the logistic function of the listed weights
+            let z: f64 = t.features.iter().map(|f| f.weight).sum();
+            let p = (100.0 / (1.0 + (-z).exp())).round() / 100.0;
+            assert_eq!(e.confidence, p, "{:?}", t.features);
+            assert!((0.0..=1.0).contains(&e.confidence));
+        }
     }
 
     #[test]

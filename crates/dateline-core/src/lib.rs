@@ -223,6 +223,25 @@ pub struct PlaceCandidate {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Explanation {
     pub places: Vec<PlaceDecision>,
+    /// Per event, in the order of `events`, the features its confidence was computed from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<ConfidenceTerms>,
+}
+
+/// How an event's `confidence` came about (`dateline code --explain`): the logistic model's
+/// features that are on for it, each with its weight; the confidence is
+/// `1 / (1 + e^-(sum of weights))`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConfidenceTerms {
+    pub confidence: f64,
+    pub features: Vec<FeatureWeight>,
+}
+
+/// One feature of an event and its weight in the confidence model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeatureWeight {
+    pub feature: String,
+    pub weight: f64,
 }
 
 /// How a text names a place other than by the place's own name; a place named so never

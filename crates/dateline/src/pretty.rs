@@ -116,7 +116,8 @@ pub fn write(w: &mut impl Write, d: &Document, code: bool) -> io::Result<()> {
         }
     }
     if let Some(evs) = &d.events {
-        for e in evs {
+        let terms = d.explain.as_ref().map(|x| &x.events);
+        for (i, e) in evs.iter().enumerate() {
             let actor = |a: &Option<dateline_core::Actor>| {
                 a.as_ref()
                     .map(|a| {
@@ -142,9 +143,27 @@ pub fn write(w: &mut impl Write, d: &Document, code: bool) -> io::Result<()> {
                     .map(|p| format!(" @ {}", p.name))
                     .unwrap_or_default()
             )?;
+            if let Some(t) = terms.and_then(|t| t.get(i)) {
+                write_confidence(w, t)?;
+            }
         }
     }
     writeln!(w)
+}
+
+/// The terms of an event's confidence under `--explain`: its features with their weights.
+fn write_confidence(w: &mut impl Write, t: &dateline_core::ConfidenceTerms) -> io::Result<()> {
+    let terms: Vec<String> = t
+        .features
+        .iter()
+        .map(|f| format!("{} {:+.2}", f.feature, f.weight))
+        .collect();
+    writeln!(
+        w,
+        "   explain:   confidence {:.2} = logistic({})",
+        t.confidence,
+        terms.join(", ")
+    )
 }
 
 /// One line per place decision of `--explain`: outcome, rule, and the best readings.

@@ -29,7 +29,6 @@ pub(super) fn visit_hosts(k: &Knowledge, events: &mut Vec<Event>, first: usize) 
             h.goldstein = k.ontology.goldstein_of("043");
             h.mode = Some(EventMode::Implied);
             h.rule = Some("implied:visit-host".into());
-            h.confidence = (e.confidence - 0.1).max(0.1);
             events.push(h);
         }
     }
@@ -87,7 +86,6 @@ pub(super) fn previous_occasion(
     e.sentence = [s.start, s.end];
     e.evidence = x.body[s.start..s.end].to_string();
     e.rule = Some("anaphora:previous-occasion".into());
-    e.confidence = (e.confidence - 0.2).max(0.1);
     e.trigger = None;
     events.push(e);
 }

@@ -3,8 +3,8 @@
 //! and the same mode; events repeated by anaphora ("the previous
 //! occasion") are never merged. An undated report joins a dated one rather than the other way
 //! round. The merged event keeps the first evidence, a target if either has one, the date of
-//! the best source (the clause's text, then a reference, then the article), the most
-//! specific place and the highest confidence.
+//! the best source (the clause's text, then a reference, then the article), and the most
+//! specific place; its confidence is computed afterwards (`confidence`).
 
 use super::placing::specificity;
 use dateline_core::{Actor, DateSource, Event, EventPlace};
@@ -73,7 +73,6 @@ fn absorb(o: &mut Event, e: &Event) {
     if better_place(&o.place, &e.place) {
         o.place = e.place.clone();
     }
-    o.confidence = o.confidence.max(e.confidence);
 }
 
 /// Merge reports of one event inside the article (see the module's doc).

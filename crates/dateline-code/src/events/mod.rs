@@ -34,6 +34,7 @@ mod arguments;
 mod clauses;
 mod coder;
 mod codes;
+pub mod confidence;
 mod dating;
 pub(crate) mod general_layer;
 mod implied;
@@ -97,5 +98,14 @@ pub fn code(k: &Knowledge, x: &Input) -> Vec<Event> {
         c.code_sentence(s, &mut events, &mut carried);
     }
     dating::dated_by_reference(k.vocabulary, &mut events, x);
-    merge::merge(events)
+    let mut events = merge::merge(events);
+    k.vocabulary
+        .calibration
+        .calibrate(&mut events, first_sentence(x));
+    events
+}
+
+/// Where the article's first sentence starts (the lede, a feature of confidence).
+pub fn first_sentence(x: &Input) -> Option<usize> {
+    x.sentences.first().map(|s| s.start)
 }

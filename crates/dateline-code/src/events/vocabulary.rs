@@ -35,7 +35,7 @@ impl Occasion {
 }
 
 /// The event coder's word lists.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Vocabulary {
     /// CAMEO codes of group words ("European" -> EUR), from data/nlp/group-demonyms.tsv.
     groups: HashMap<String, String>,
@@ -70,6 +70,8 @@ pub struct Vocabulary {
     pub(super) other_event: HashSet<String>,
     /// occasion-nouns.txt
     pub(super) occasion_nouns: HashSet<String>,
+    /// confidence.tsv: the weights of calibrated confidence
+    pub calibration: super::confidence::Calibration,
 }
 
 use dateline_core::words::entries;
@@ -128,6 +130,7 @@ impl Vocabulary {
                 .collect(),
             other_event: set(include_str!("../../data/events/other-event-words.txt")),
             occasion_nouns: set(include_str!("../../data/events/occasion-nouns.txt")),
+            calibration: super::confidence::Calibration::bundled(),
         }
     }
 
