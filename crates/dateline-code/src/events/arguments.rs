@@ -33,6 +33,7 @@
 //!    each.
 
 use super::clauses::control;
+use super::clauses::passive;
 use super::clauses::relative::relative_clause;
 use super::coder::Coder;
 use super::mentions::Mention;
@@ -76,7 +77,12 @@ impl Coder<'_, '_> {
         let words = sc.words;
         let mut target = self.slot_target(sc, mc);
         let by_at = self.passive_by(sc, mc);
-        let passive = by_at.is_some();
+        // a passive without a "by" phrase names no doer: the subject is its target
+        let patient = by_at
+            .is_none()
+            .then(|| self.agentless_patient(sc, mc))
+            .flatten();
+        let passive = by_at.is_some() || patient.is_some();
         // a verb coordinated by "and" with an earlier event of the sentence
         let after_and = m.start >= 1 && words[m.start - 1] == "and" && events.len() > sc.first;
         let mut source = if let Some(j) = by_at {
@@ -84,6 +90,9 @@ impl Coder<'_, '_> {
             let src = ms.iter().find(|x| x.t0 > by && x.t0 <= by + 3);
             target = ms.iter().rev().find(|x| x.t1 <= trig);
             src
+        } else if let Some(p) = patient {
+            target = target.or(Some(p));
+            None
         } else if after_and {
             // ", and thanked" takes the previous event's source
             None
@@ -157,6 +166,21 @@ impl Coder<'_, '_> {
                         .iter()
                         .any(|x| x.t0 > sc.s.tok_start + j && x.t0 <= sc.s.tok_start + j + 3)
             })
+    }
+
+    /// Stage 2b: the subject of a passive trigger without a "by" phrase ("Seven soldiers were
+    /// killed"): the mention ending right before its auxiliaries (`clauses/passive.rs`).
+    /// Not for an act on the actor's own forces (`passive::OWN_FORCES_CODES`).
+    fn agentless_patient<'m>(&self, sc: &SentenceCx, mc: &MatchCx<'m>) -> Option<&'m Mention> {
+        if passive::OWN_FORCES_CODES
+            .iter()
+            .any(|c| mc.pat.cameo.starts_with(c))
+        {
+            return None;
+        }
+        let aux = passive::passive_at(sc.words, mc.m.start)?;
+        let end = sc.s.tok_start + passive::subject_end(sc.words, aux);
+        mc.ms.iter().find(|x| x.t1 == end)
     }
 
     /// Whether the trigger in its base form ("blockade", "attacks") may be a noun.
@@ -467,6 +491,32 @@ mod tests {
             "CHL",
             "PER",
         );
+    }
+
+    #[test]
+    fn the_subject_of_a_passive_without_an_agent_is_its_target() {
+        for (text, cameo, victim) in [
+            (
+                "Seven Kenyan soldiers were killed near the Somali border.",
+                "19",
+                "KEN",
+            ),
+            (
+                "Two Ugandan journalists were reportedly arrested on Monday.",
+                "17",
+                "UGA",
+            ),
+            ("The Chilean envoy has been expelled.", "174", "CHL"),
+        ] {
+            let ev = dyads(text);
+            let hit: Vec<_> = ev.iter().filter(|(c, _, _)| c.starts_with(cameo)).collect();
+            assert!(!hit.is_empty(), "{text}: {ev:?}");
+            assert!(
+                hit.iter()
+                    .all(|(_, s, t)| !s.starts_with(victim) && t.starts_with(victim)),
+                "{text}: {ev:?}"
+            );
+        }
     }
 
     #[test]
