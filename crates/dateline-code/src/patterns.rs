@@ -483,6 +483,16 @@ impl PetrarchReader {
 /// How the `text` of a PETRARCH verb alone starts ("petrarch: kidnap").
 pub const PETRARCH_VERB: &str = "petrarch: ";
 
+/// The verb a pattern's text is keyed on: the first lemma of an own pattern ("fly" of
+/// "{fly} to $T", "reiterate" of "{reiterate}|{repeat}"), the verb of a PETRARCH one
+/// ("brave" of "petrarch: brave * CRITICISM"); none for a pattern keyed on a plain word.
+pub fn head_verb(text: &str) -> Option<&str> {
+    match text.strip_prefix(PETRARCH_VERB) {
+        Some(rest) => rest.split_whitespace().next(),
+        None => text.strip_prefix('{').and_then(|t| t.split('}').next()),
+    }
+}
+
 impl Pattern {
     /// The verb of a PETRARCH verb-alone pattern ("kidnap"), if this is one.
     pub fn petrarch_verb(&self) -> Option<&str> {

@@ -25,6 +25,8 @@
 //!    is asked, investigated or rejected: "rejected calls by X"); a possessive only right
 //!    after the pattern ("to protest X's decision"); inside a relative clause, not past its
 //!    closing comma.
+//!    A verb whose object is a topic (`topic-object-verbs.txt`: "discussed Iran's programme")
+//!    takes only an actor after "with" ("discussed trade with Kenya").
 //! 7. **Moved forces**: a target that is the source's own forces ("sent its troops to X",
 //!    "withdraw their forces from X") or any role-only actor of a force posture (15x): the
 //!    actor after "to", "from", "against" or "into" instead.
@@ -321,10 +323,14 @@ impl Coder<'_, '_> {
         // a verb inside a relative clause reaches no further than the clause
         let clause_end = relative_clause(self.x.lower, (sc.s.tok_start, sc.s.tok_end), trig)
             .map_or(usize::MAX, |(_, close)| close);
+        // a verb whose object is a topic ("discussed Iran") meets only who comes after "with"
+        let topic_verb = crate::patterns::head_verb(&pat.text)
+            .is_some_and(|v| self.k.vocabulary.topic_verbs.contains(v));
         mc.ms
             .iter()
             .filter(|x| x.t0 > trig && x.t0 <= trig_end + 12 && Some(x.t0) != src_t0 && !x.pronoun)
             .filter(|x| x.t0 < clause_end)
+            .filter(|x| !topic_verb || self.after_with(x.t0))
             // a possessive modifies another noun ("in Smith's favour"), unless it is the
             // verb's object itself ("to protest the governor's decision")
             .filter(|x| !matches!(self.tok(x.t1), "'s" | "\u{2019}s") || x.t0 <= trig_end + 1)
@@ -341,6 +347,15 @@ impl Coder<'_, '_> {
                     !comma_stop && (agent_by || !OBJECT_STOP_WORDS.contains(&w))
                 })
             })
+    }
+
+    /// Whether the mention at token `t0` follows "with" (over "the").
+    fn after_with(&self, t0: usize) -> bool {
+        let mut i = t0;
+        if i > 0 && self.ltok(i - 1) == "the" {
+            i -= 1;
+        }
+        i > 0 && self.ltok(i - 1) == "with"
     }
 
     /// Stage 7: the actor the source's own forces (`t`) are moved to, from or against.
@@ -517,6 +532,22 @@ mod tests {
                 "{text}: {ev:?}"
             );
         }
+    }
+
+    #[test]
+    fn what_is_discussed_is_a_topic_and_who_it_is_discussed_with_the_partner() {
+        let ev = dyads("The Chilean minister discussed Bolivia's claims in Santiago on Monday.");
+        assert!(
+            ev.iter()
+                .all(|(c, _, t)| !c.starts_with("04") || !t.starts_with("BOL")),
+            "{ev:?}"
+        );
+        let ev = dyads("The Chilean minister discussed water rights with Bolivia on Monday.");
+        assert!(
+            ev.iter()
+                .any(|(c, _, t)| c.starts_with("04") && t.starts_with("BOL")),
+            "{ev:?}"
+        );
     }
 
     #[test]

@@ -323,15 +323,13 @@ pub fn features(e: &Event, cx: &Context) -> Vec<Feature> {
     let mut verb: Option<&str> = None;
     if let Some(p) = head.strip_prefix("pattern:") {
         let text = p.split_once(' ').map_or("", |(_, t)| t).trim();
+        verb = crate::patterns::head_verb(text);
         if let Some(rest) = text.strip_prefix(crate::patterns::PETRARCH_VERB.trim_end()) {
             out.push(Feature::GeneralLayer);
-            verb = rest.split_whitespace().next();
             if rest.split_whitespace().count() > 1 {
                 out.push(Feature::Phrase);
             }
         } else {
-            // the first verb of "{reiterate}|{repeat}" or "{fly} to $T"
-            verb = text.strip_prefix('{').and_then(|t| t.split('}').next());
             if text.split_whitespace().count() > 1 {
                 out.push(Feature::Phrase);
             }

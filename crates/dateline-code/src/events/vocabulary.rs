@@ -70,6 +70,8 @@ pub struct Vocabulary {
     pub(super) other_event: HashSet<String>,
     /// occasion-nouns.txt
     pub(super) occasion_nouns: HashSet<String>,
+    /// topic-object-verbs.txt
+    pub(super) topic_verbs: HashSet<String>,
     /// confidence.tsv: the weights of calibrated confidence
     pub calibration: super::confidence::Calibration,
 }
@@ -130,6 +132,7 @@ impl Vocabulary {
                 .collect(),
             other_event: set(include_str!("../../data/events/other-event-words.txt")),
             occasion_nouns: set(include_str!("../../data/events/occasion-nouns.txt")),
+            topic_verbs: set(include_str!("../../data/events/topic-object-verbs.txt")),
             calibration: super::confidence::Calibration::bundled(),
         }
     }
