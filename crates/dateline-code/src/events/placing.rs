@@ -13,10 +13,6 @@
 //!   of an act of force: civilians bombed by a country are not its civilians).
 //! - **Unidentified attackers** ([`unidentified_attackers`]): violence (18-20) no one is named
 //!   for is by unaligned armed men of the clause place's country (`{ISO3}UAF`).
-//! - **The authorities of the place** ([`authorities_of`]): an act of state coercion (172
-//!   administrative sanctions, 173 arrest, 174 expulsion, 175 repression; CAMEO defines them
-//!   as acts of authorities) no one is named for is by the government of the clause place's
-//!   country (`{ISO3}GOV`): "a reporter was detained in Minsk" → BLRGOV.
 //! - **A place as target** ([`place_as_target`]): a material conflict act (14, 15, 17-20)
 //!   with no target but its source falls on the clause's place.
 
@@ -181,25 +177,6 @@ pub(super) fn unidentified_attackers(place: Option<&Place>) -> Option<Actor> {
     })
 }
 
-/// The CAMEO codes of state coercion: acts only authorities do (see the module's doc).
-pub(super) fn state_coercion(cameo: &str) -> bool {
-    matches!(cameo.get(..3), Some("172" | "173" | "174" | "175"))
-}
-
-/// An act of state coercion no one is named for is by the government of the clause place's
-/// country.
-pub(super) fn authorities_of(place: Option<&Place>) -> Option<Actor> {
-    let pc = place.and_then(|p| p.country.as_deref())?;
-    Some(Actor {
-        text: "authorities".into(),
-        canonical: None,
-        code: Some(format!("{pc}GOV")),
-        country: Some(pc.to_string()),
-        start: None,
-        end: None,
-    })
-}
-
 /// A material conflict act with no one named as its target falls on the place it happens in
 /// ("set off bombs in the capital", "closed the crossings into the Gaza Strip").
 pub(super) fn place_as_target(place: Option<&Place>) -> Option<Actor> {
@@ -217,21 +194,6 @@ pub(super) fn place_as_target(place: Option<&Place>) -> Option<Actor> {
 #[cfg(test)]
 mod tests {
     use crate::events::testing::{assert_dyad, dyads};
-
-    #[test]
-    fn an_arrest_no_one_is_named_for_is_by_the_authorities_of_the_place() {
-        assert_dyad(
-            "Two Kenyan reporters were detained in Kampala on Friday.",
-            "UGAGOV",
-            "KEN",
-        );
-        // a named doer stays the doer
-        assert_dyad(
-            "Ugandan police detained two Kenyan reporters in Nairobi.",
-            "UGACOP",
-            "KEN",
-        );
-    }
 
     #[test]
     fn a_violent_act_with_no_one_named_falls_on_the_place() {

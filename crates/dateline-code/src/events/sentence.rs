@@ -11,8 +11,7 @@
 //! 3. **Modality** ([`super::modality`]), **date** ([`super::dating`]) and **place**
 //!    ([`super::placing`]).
 //! 4. **Actors by place** ([`Coder::actors_by_place`]): role words with no country take the
-//!    place's; **unidentified attackers** for violence with no source; **the authorities of
-//!    the place** for state coercion (arrest, expulsion …) with no source; **the place as
+//!    place's; **unidentified attackers** for violence with no source; **the place as
 //!    target** for a material conflict act whose only target is its source.
 //! 5. **Intent**: an intended act that is not negated takes its intent or threat code
 //!    ([`super::codes::intent_code`]).
@@ -35,10 +34,7 @@ use super::general_layer;
 use super::implied::{previous_occasion, visit_hosts};
 use super::mentions::Mention;
 use super::modality::{modality, Modality};
-use super::placing::{
-    authorities_of, event_place, place_as_target, place_roles, state_coercion,
-    unidentified_attackers,
-};
+use super::placing::{event_place, place_as_target, place_roles, unidentified_attackers};
 use super::pronouns::{Antecedents, KnownNames};
 use super::words::{NOUN_READING_BEFORE, QUANTITY_BEFORE_PLURAL};
 use super::Vocabulary;
@@ -60,8 +56,6 @@ struct Shared<'a> {
     /// the target is the clause's place, the source unidentified attackers
     place_target: bool,
     unidentified: bool,
-    /// the source is the authorities of the clause's place
-    authorities: bool,
 }
 
 /// Which of a match's actors its clause's place gave.
@@ -69,8 +63,6 @@ struct Shared<'a> {
 struct ByPlace {
     /// unidentified attackers of the place as the source
     source: bool,
-    /// the authorities of the place as the source
-    authorities: bool,
     /// the place as the target
     target: bool,
 }
@@ -222,7 +214,6 @@ impl Coder<'_, '_> {
             sentence: [s.start, s.end],
             place_target: by_place.target,
             unidentified: by_place.source,
-            authorities: by_place.authorities,
         };
         self.emit_pairs(&shared, sc, &mc, &sources, &targets, events);
     }
@@ -255,14 +246,6 @@ impl Coder<'_, '_> {
             if let Some(a) = unidentified_attackers(clause_place) {
                 *sources = vec![Some(a)];
                 by_place.source = true;
-            }
-        }
-        // state coercion no one is named for ("a reporter was detained in the capital"): the
-        // authorities of the place
-        if state_coercion(cameo) && sources.iter().all(Option::is_none) {
-            if let Some(a) = authorities_of(clause_place) {
-                *sources = vec![Some(a)];
-                by_place.authorities = true;
             }
         }
         // a violent or coercive act with no one named as its target (a target that is the
@@ -356,7 +339,7 @@ impl Coder<'_, '_> {
             // set over the article once its events are known (`confidence`)
             confidence: 0.0,
             rule: Some(format!(
-                "pattern:{} {}{}{}{}",
+                "pattern:{} {}{}{}",
                 pat.cameo,
                 pat.text,
                 if sh.place_target && tgt.is_some() {
@@ -366,11 +349,6 @@ impl Coder<'_, '_> {
                 },
                 if sh.unidentified {
                     " +source:unidentified"
-                } else {
-                    ""
-                },
-                if sh.authorities {
-                    " +source:authorities"
                 } else {
                     ""
                 }
