@@ -389,3 +389,131 @@ pub fn forget_files(
     }
     Ok(gone.len())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store(name: &str) -> dateline_store::Store {
+        let p = std::env::temp_dir().join(format!(
+            "dateline-watch-state-{name}-{}.db",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_file(&p);
+        dateline_store::Store::open(&p).unwrap()
+    }
+
+    fn item(c: &Connection, url: &str, feed: &str, status: &str, last_seen: i64) {
+        c.execute(
+            "INSERT INTO watch_items (url, feed, status, discovered, last_seen) VALUES (?1, ?2, ?3, 0, ?4)",
+            params![url, feed, status, last_seen],
+        )
+        .unwrap();
+    }
+
+    fn urls(c: &Connection) -> Vec<String> {
+        c.prepare("SELECT url FROM watch_items ORDER BY url")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn done_items_no_feed_lists_are_forgotten_and_the_rest_kept() {
+        let s = store("forget");
+        let c = &s.conn;
+        create(c).unwrap();
+        // feed a: read with a new listing at 500; feed b: answering 304 since its listing at
+        // 100, still fetched; feed c: no longer fetched since 100
+        for (feed, listed, fetched) in [("a", 500, 500), ("b", 100, 500), ("c", 100, 100)] {
+            c.execute(
+                "INSERT INTO watch_feeds (url, last_listed, last_fetch) VALUES (?1, ?2, ?3)",
+                params![feed, listed, fetched],
+            )
+            .unwrap();
+        }
+        item(c, "a/old-stored", "a", STORED, 100);
+        item(c, "a/old-failed", "a", FAILED, 100);
+        item(c, "a/old-pending", "a", PENDING, 100);
+        item(c, "a/listed-now", "a", STORED, 500);
+        item(c, "b/unchanged-listing", "b", DUPLICATE, 100);
+        item(c, "c/feed-dropped", "c", STORED, 100);
+        for (url, gave_up) in [
+            ("a/old-failed", 1),
+            ("gone/given-up", 1),
+            ("gone/retrying", 0),
+        ] {
+            c.execute(
+                "INSERT INTO watch_failures (url, kind, count, first, last, error, gave_up) VALUES (?1, 'page', 1, 100, 100, 'x', ?2)",
+                params![url, gave_up],
+            )
+            .unwrap();
+        }
+        let f = forget(c, 200).unwrap();
+        assert_eq!(
+            f,
+            Forgotten {
+                items: 3,
+                failures: 2
+            }
+        );
+        assert_eq!(
+            urls(c),
+            ["a/listed-now", "a/old-pending", "b/unchanged-listing"]
+        );
+        let left: Vec<String> = c
+            .prepare("SELECT url FROM watch_failures")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(left, ["gone/retrying"]);
+    }
+
+    #[test]
+    fn an_older_database_gets_the_new_columns_and_folder_rows_of_gone_files_go() {
+        let s = store("migrate");
+        let c = &s.conn;
+        c.execute_batch(
+            "CREATE TABLE watch_items (url TEXT PRIMARY KEY, feed TEXT NOT NULL, title TEXT, published TEXT,
+               status TEXT NOT NULL, discovered INTEGER NOT NULL, fetched INTEGER, final_url TEXT,
+               article_id TEXT, content_hash TEXT);
+             INSERT INTO watch_items (url, feed, status, discovered, fetched) VALUES ('u', 'f', 'stored', 10, 20);",
+        )
+        .unwrap();
+        create(c).unwrap();
+        create(c).unwrap();
+        let seen: i64 = c
+            .query_row("SELECT last_seen FROM watch_items", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(seen, 20);
+        let tx = c.unchecked_transaction().unwrap();
+        for (p, t) in [
+            ("in/a.txt", 10),
+            ("in/b.txt", 10),
+            ("in/new.txt", 300),
+            ("in2/c.txt", 10),
+        ] {
+            file_done(&tx, p, 1, 1, "h", 1).unwrap();
+            tx.execute(
+                "UPDATE watch_files SET ingested = ?2 WHERE path = ?1",
+                params![p, t],
+            )
+            .unwrap();
+        }
+        tx.commit().unwrap();
+        let listed = ["in/a.txt".to_string()].into_iter().collect();
+        assert_eq!(forget_files(c, "in/", &listed, 200).unwrap(), 1);
+        let left: Vec<String> = c
+            .prepare("SELECT path FROM watch_files ORDER BY path")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(left, ["in/a.txt", "in/new.txt", "in2/c.txt"]);
+    }
+}
