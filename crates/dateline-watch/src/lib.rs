@@ -159,7 +159,7 @@ impl<'a> Watch<'a> {
         let live = (!cfg.once && !cfg.dirs.is_empty()).then(|| {
             let (live, err) = folders::Live::new(&cfg.dirs);
             if let Some(e) = err {
-                tracing::warn!(error = %e, "folders polled only");
+                tracing::warn!(error = e.as_str(), "folders polled only");
             }
             live
         });
@@ -216,8 +216,8 @@ impl<'a> Watch<'a> {
         };
         tracing::warn!(
             kind,
-            url = %report::safe(url),
-            error = %report::safe(&e.message),
+            url,
+            error = e.message.as_str(),
             failures = count,
             retry_in_s = retry,
             "{kind} failed, {then}"
@@ -232,7 +232,11 @@ impl<'a> Watch<'a> {
         if let Some(live) = self.live.as_mut() {
             // before the listing: a file made after it is then notified
             for (dir, e) in live.watch_missing() {
-                tracing::warn!(dir = %dir.display(), error = %e, "folder polled only (not watched live)");
+                tracing::warn!(
+                    dir = &*dir.to_string_lossy(),
+                    error = e.as_str(),
+                    "folder polled only (not watched live)"
+                );
             }
         }
         let feeds = feed_list(self.cfg)?;
@@ -320,7 +324,7 @@ impl<'a> Watch<'a> {
             Ok(http::Fetched::NotModified) => {
                 state::feed_read(&mut self.store.conn, url, &v, &[], state::NOT_MODIFIED)
                     .map_err(db_err(&self.store))?;
-                tracing::debug!(feed = %report::safe(url), "feed not modified");
+                tracing::debug!(feed = url, "feed not modified");
                 return Ok(());
             }
             Ok(http::Fetched::Page(p)) => p,
@@ -341,7 +345,7 @@ impl<'a> Watch<'a> {
             }
         };
         let items = pages::listed_pages(&mut self.fetcher, &page, listing, |m, e| {
-            tracing::warn!(sitemap = %report::safe(m), error = %report::safe(e), "sitemap failed");
+            tracing::warn!(sitemap = m, error = e, "sitemap failed");
         });
         let new = state::feed_read(
             &mut self.store.conn,
@@ -353,7 +357,7 @@ impl<'a> Watch<'a> {
         .map_err(db_err(&self.store))?;
         self.tally.feeds_read += 1;
         self.tally.items_new += new;
-        tracing::info!(feed = %report::safe(url), items = items.len(), new, "feed read");
+        tracing::info!(feed = url, items = items.len(), new, "feed read");
         Ok(())
     }
 
@@ -454,7 +458,11 @@ impl<'a> Watch<'a> {
             .collect();
         for d in &coded {
             if let Some(e) = &d.error {
-                tracing::warn!(source = %report::safe(&d.source), error = %report::safe(e), "coding failed");
+                tracing::warn!(
+                    source = d.source.as_str(),
+                    error = e.as_str(),
+                    "coding failed"
+                );
             }
         }
         let st = self
@@ -484,7 +492,11 @@ impl<'a> Watch<'a> {
             .iter()
             .filter(|e| !e.contains("no files to read") && !e.contains("no articles to read"))
         {
-            tracing::warn!(dir = %shown, error = %e, "folder listing failed");
+            tracing::warn!(
+                dir = shown.as_str(),
+                error = e.as_str(),
+                "folder listing failed"
+            );
         }
         for path in &files {
             if self.stopped() {
@@ -534,7 +546,7 @@ impl<'a> Watch<'a> {
         let hash = match file_hash(path) {
             Ok(h) => h,
             Err(e) => {
-                tracing::warn!(path, error = %e, "file unreadable");
+                tracing::warn!(path, error = &*e.to_string(), "file unreadable");
                 return Ok(());
             }
         };
@@ -571,7 +583,7 @@ impl<'a> Watch<'a> {
         // not read again until it changes; the last error stays in --status
         for e in &errors {
             self.tally.failures += 1;
-            tracing::warn!(path, error = %e, "file failed");
+            tracing::warn!(path, error = e.as_str(), "file failed");
             state::failure(&self.store.conn, path, "file", e, None).map_err(db_err(&self.store))?;
         }
         Ok(())
@@ -585,10 +597,10 @@ impl<'a> Watch<'a> {
         let w = updates::write(&self.store, dir, self.cfg.updates_url.as_deref(), secs)?;
         self.tally.updates += 1;
         tracing::info!(
-            stamp = %w.stamp,
+            stamp = w.stamp.as_str(),
             events = w.events,
             mentions = w.mentions,
-            dir = %dir.display(),
+            dir = &*dir.to_string_lossy(),
             "update written"
         );
         Ok(())
@@ -675,7 +687,7 @@ pub fn run(
     tracing::info!(
         feeds = feeds.len(),
         folders = cfg.dirs.len(),
-        db = %cfg.db.display(),
+        db = &*cfg.db.to_string_lossy(),
         once = cfg.once,
         "watching"
     );

@@ -1,8 +1,9 @@
 //! What `dateline watch` says while it runs. Its events are `tracing` events with fields
-//! (`feed`, `url`, `items`, `new`, `articles` …). Not on a terminal they are written to
-//! standard error as structured lines — `key=value` text (`--log-format text`, the default)
-//! or one JSON object a line (`--log-format json`) — for a service manager's journal or a log
-//! collector. On a terminal the same events are short human lines, and a status line under
+//! (`feed`, `url`, `items`, `new`, `articles` …; text values recorded as `&str`, so that the
+//! text format quotes and escapes them and JSON makes them strings: no value from the network
+//! breaks a line). Not on a terminal they are written to standard error as structured lines —
+//! `key=value` text (`--log-format text`, the default) or one JSON object a line
+//! (`--log-format json`) — for a service manager's journal or a log collector. On a terminal the same events are short human lines, and a status line under
 //! them says what the run is doing (a feed being read, pages being fetched, the next poll),
 //! rewritten in place.
 
@@ -76,8 +77,8 @@ pub fn init(quiet: bool, format: LogFormat) {
     };
 }
 
-/// A value from the network (a URL, a server's message) made safe for one log line: control
-/// characters written as escapes, so that no feed can forge a line of the log.
+/// A value from the network (a URL) made safe for the status line: control characters
+/// written as escapes, so that no feed can move the cursor or forge a line.
 pub fn safe(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.chars().any(char::is_control) {
         return s.into();
@@ -147,7 +148,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn network_text_cannot_forge_a_log_line() {
+    fn network_text_cannot_break_the_status_line() {
         assert_eq!(safe("http://a.example/x"), "http://a.example/x");
         assert_eq!(
             safe("http://a.example/x\n2026 INFO forged"),

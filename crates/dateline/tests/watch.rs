@@ -372,7 +372,7 @@ fn feeds_with_faults_are_ingested_once_politely() {
         feeds.to_str().unwrap(),
         "--once",
         "--delay",
-        "200ms",
+        "100ms",
         "--timeout",
         "1s",
         "--retries",
@@ -430,11 +430,22 @@ fn feeds_with_faults_are_ingested_once_politely() {
     let times: Vec<Instant> = srv.seen.lock().unwrap().iter().map(|s| s.at).collect();
     for w in times.windows(2) {
         assert!(
-            w[1].duration_since(w[0]) >= Duration::from_millis(200),
+            w[1].duration_since(w[0]) >= Duration::from_millis(100),
             "requests {:?} apart",
             w[1].duration_since(w[0])
         );
     }
+    // the 429's Retry-After (1 s) was waited for before the same page was asked again
+    let limited: Vec<Instant> = srv
+        .seen
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|s| s.path == "/limited.html")
+        .map(|s| s.at)
+        .collect();
+    assert_eq!(limited.len(), 2, "429, then the page");
+    assert!(limited[1].duration_since(limited[0]) >= Duration::from_secs(1));
     let ua = srv.seen.lock().unwrap()[0]
         .headers
         .get("user-agent")
