@@ -1263,3 +1263,58 @@ fn huge_bodies_leave_memory_bounded() {
         "peak {big} KiB against {small} KiB for one small page"
     );
 }
+
+/// On a terminal (a pseudo-terminal made by util-linux's `script`): a status line rewritten in
+/// place says what the pass does, and the log lines are plain text that clears it first.
+#[test]
+fn on_a_terminal_a_status_line_says_what_it_does() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no `script` (util-linux) to make a terminal");
+        return;
+    }
+    let dir = tmpdir("watch", "tty");
+    let inbox = dir.join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    std::fs::write(
+        inbox.join("a.txt"),
+        "Kenya criticized Uganda on Monday over a dispute at the border post.\n",
+    )
+    .unwrap();
+    let cmd = format!(
+        "{} watch --once --db {} --dir {}",
+        env!("CARGO_BIN_EXE_dateline"),
+        dir.join("news.db").display(),
+        inbox.display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{screen}");
+    let status = format!(
+        "\r\x1b[K0 articles, 0 events, 0 duplicates, 0 failures, 0 files · listing {}",
+        inbox.display()
+    );
+    assert!(screen.contains(&status), "{screen:?}");
+    // a log line clears the status line first, and is plain text (no target, no JSON)
+    let reading = format!("· reading {}", inbox.join("a.txt").display());
+    let after = screen.split(&reading).nth(1).unwrap_or_default();
+    assert!(
+        after.starts_with("\r\x1b[K") && after.lines().next().is_some_and(|l| l.contains(" INFO ")),
+        "{screen:?}"
+    );
+    let read = screen
+        .lines()
+        .find(|l| l.contains("file read"))
+        .unwrap_or_default();
+    assert!(
+        read.contains(" INFO file read path=") && !read.contains("dateline_watch"),
+        "{screen:?}"
+    );
+}
