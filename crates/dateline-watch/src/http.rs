@@ -121,7 +121,8 @@ pub struct Fetcher {
     agent: ureq::Agent,
     cfg: HttpConfig,
     last: HashMap<String, Instant>,
-    robots: HashMap<String, (Instant, Robots)>,
+    /// Each host's rules, when they were read, and why robots.txt could not be (if so).
+    robots: HashMap<String, (Instant, Robots, Option<String>)>,
     stop: Arc<AtomicBool>,
     /// Requests sent (robots.txt included).
     pub requests: usize,
@@ -132,6 +133,10 @@ const MAX_WAIT: Duration = Duration::from_secs(3600);
 
 /// How long a host's robots.txt is trusted before it is read again.
 const ROBOTS_TTL: Duration = Duration::from_secs(3600);
+
+/// How long a robots.txt that could not be read (5xx, no answer) keeps its host disallowed
+/// before it is tried again.
+const ROBOTS_RETRY: Duration = Duration::from_secs(300);
 
 /// Scheme, `host:port` and path-with-query of an absolute http(s) URL.
 pub fn split_url(url: &str) -> Option<(&str, String, &str)> {
@@ -500,30 +505,43 @@ impl Fetcher {
         let Some((scheme, host, path)) = split_url(url) else {
             return Err(self.fail(url, "not an http(s) URL".into()));
         };
-        let fresh = self
-            .robots
-            .get(&host)
-            .is_some_and(|(t, _)| t.elapsed() < ROBOTS_TTL);
+        let fresh = self.robots.get(&host).is_some_and(|(t, _, why)| {
+            t.elapsed()
+                < if why.is_some() {
+                    ROBOTS_RETRY
+                } else {
+                    ROBOTS_TTL
+                }
+        });
         if !fresh {
             let robots_url = format!("{scheme}://{host}/robots.txt");
-            let rules = match self.get_retrying(&robots_url, &Validators::default(), Mode::Whole) {
-                Ok(Attempt::Done(Fetched::Page(p))) => {
-                    Robots::parse(&String::from_utf8_lossy(&p.body), ROBOTS_TOKEN)
-                }
-                Ok(_) => Robots::allow_all(),
-                Err(e) if e.stopped => return Err(self.stop_error(url)),
-                // a 4xx: no rules; a 5xx or no answer: nothing allowed for now (RFC 9309)
-                Err(e) if !e.transient => Robots::allow_all(),
-                Err(_) => Robots::disallow_all(),
-            };
-            self.robots.insert(host.clone(), (Instant::now(), rules));
+            let (rules, why) =
+                match self.get_retrying(&robots_url, &Validators::default(), Mode::Whole) {
+                    Ok(Attempt::Done(Fetched::Page(p))) => (
+                        Robots::parse(&String::from_utf8_lossy(&p.body), ROBOTS_TOKEN),
+                        None,
+                    ),
+                    Ok(_) => (Robots::allow_all(), None),
+                    Err(e) if e.stopped => return Err(self.stop_error(url)),
+                    // a 4xx: no rules; a 5xx or no answer: nothing allowed for now (RFC 9309)
+                    Err(e) if !e.transient => (Robots::allow_all(), None),
+                    Err(e) => (Robots::disallow_all(), Some(e.message)),
+                };
+            self.robots
+                .insert(host.clone(), (Instant::now(), rules, why));
         }
         match self.robots.get(&host) {
-            Some((_, r)) if !r.allowed(path) => Err(FetchError {
-                // robots.txt unreachable: try again later; a rule: never
-                transient: r == &Robots::disallow_all(),
-                ..self.fail(url, "disallowed by robots.txt".into())
+            // robots.txt unreachable: try again later; a rule: never
+            Some((_, r, Some(why))) if !r.allowed(path) => Err(FetchError {
+                transient: true,
+                ..self.fail(
+                    url,
+                    format!("robots.txt could not be read ({why}): nothing is fetched from the host until it can be"),
+                )
             }),
+            Some((_, r, None)) if !r.allowed(path) => {
+                Err(self.fail(url, "disallowed by robots.txt".into()))
+            }
             _ => Ok(()),
         }
     }

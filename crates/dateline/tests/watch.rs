@@ -351,6 +351,11 @@ fn watch(db: &Path, extra: &[&str]) -> std::process::Output {
 #[test]
 fn feeds_with_faults_are_ingested_once_politely() {
     let (srv, _) = faulty_site();
+    // a second host whose robots.txt answers 503: nothing else is asked of it
+    let down = Server::start(Arc::new(|req: &Seen, _| match req.path.as_str() {
+        "/robots.txt" => Answer::status(503),
+        _ => Answer::ok("application/rss+xml", rss("", &["/x.html"])),
+    }));
     let dir = tmpdir("watch", "faults");
     let db = dir.join("news.db");
     let upd = dir.join("updates");
@@ -358,12 +363,13 @@ fn feeds_with_faults_are_ingested_once_politely() {
     std::fs::write(
         &feeds,
         format!(
-            "# test feeds\n{}\n{}  \n\n{}\n{}\n{} a news sitemap index\n",
+            "# test feeds\n{}\n{}  \n\n{}\n{}\n{} a news sitemap index\n{}\n",
             srv.url("/feed.xml"),
             srv.url("/feed2.xml"),
             srv.url("/feed-html.xml"),
             srv.url("/feed-bad.xml"),
-            srv.url("/sitemap-index.xml")
+            srv.url("/sitemap-index.xml"),
+            down.url("/feed.xml")
         ),
     )
     .unwrap();
@@ -424,6 +430,19 @@ fn feeds_with_faults_are_ingested_once_politely() {
         );
         assert!(e.len() == 1 && e[0].contains(why), "{path}: {e:?}\n{err}");
     }
+    // robots.txt unreadable (5xx): the host is not asked for anything else, and why is said
+    assert_eq!(down.hits("/feed.xml"), 0);
+    let e = sql_text(
+        &db,
+        &format!(
+            "SELECT error FROM watch_failures WHERE url = '{}'",
+            down.url("/feed.xml")
+        ),
+    );
+    assert!(
+        e.len() == 1 && e[0].contains("robots.txt could not be read (HTTP 503"),
+        "{e:?}"
+    );
     // the 200 MB page: its body refused unread, the test server saw the client go
     assert!(srv.hits("/huge.html") >= 1);
     // no two requests to the host closer than the delay
