@@ -68,7 +68,7 @@ pub struct WatchArgs {
     #[arg(long, default_value_t = 64)]
     batch: usize,
     /// How long items stored or given up are remembered after no feed lists them any more
-    /// (30d, 12h), and folder files after they left their folder.
+    /// (30d, 12h; at least 1h), and folder files after they left their folder.
     #[arg(long, default_value = "30d", value_parser = parse_duration)]
     forget_after: Duration,
     /// No log lines.
@@ -122,7 +122,8 @@ pub fn run(args: &WatchArgs) -> Result<usize, String> {
         batch: args.batch.max(1),
         retry_wait: args.retry_wait,
         max_failures: args.max_failures.max(1),
-        forget_after: args.forget_after,
+        // a floor: an item forgotten as soon as it is stored would be fetched every pass
+        forget_after: args.forget_after.max(Duration::from_secs(3600)),
         quiet: args.quiet,
         log_format: match args.log_format {
             LogFmt::Text => LogFormat::Text,
