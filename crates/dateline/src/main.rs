@@ -97,7 +97,7 @@ enum Command {
     #[command(after_help = "Examples:\n  \
         dateline watch --db news.db --feeds feeds.txt --updates updates/   leave it running\n  \
         dateline watch --db news.db https://example.org/rss.xml --once     one pass (cron)\n  \
-        dateline watch --db news.db --dir inbox/ --interval 1m             a folder's new files\n  \
+        dateline watch --db news.db --dir inbox/                           a folder's new files, as they come\n  \
         dateline watch --status --db news.db                               feeds, errors, rates\n\n\
         SIGTERM or Ctrl-C stops it cleanly: the batch in hand is stored, the rest stays queued.")]
     Watch(watch::WatchArgs),
@@ -135,14 +135,14 @@ pub(crate) struct ReadArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
-    /// URL inputs: the least time between two requests to one host.
+    /// The least time between two requests to one host.
     #[arg(long, default_value = "1s", value_parser = dateline_watch::parse_duration, help_heading = "URL inputs")]
     pub delay: std::time::Duration,
-    /// URL inputs: the most time one request may take, body included (a streamed WARC or JSON
+    /// The most time one request may take, body included (a streamed WARC or JSON
     /// Lines body: each read).
     #[arg(long, default_value = "30s", value_parser = dateline_watch::parse_duration, help_heading = "URL inputs")]
     pub timeout: std::time::Duration,
-    /// URL inputs: the largest body read whole, in bytes (a page, a feed); a larger declared
+    /// The largest body read whole, in bytes (a page, a feed); a larger declared
     /// one is refused unread.
     #[arg(long, value_name = "BYTES", default_value_t = 10 << 20, help_heading = "URL inputs")]
     pub max_bytes: u64,
