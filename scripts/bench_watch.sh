@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `dateline watch` throughput from a loopback site, against `dateline ingest` of the same pages
-# from disk, and its idle CPU between polls. The site: N HTML pages made from the real news
+# from disk, and its idle CPU between polls (a folder watched live too). The site: N HTML pages made from the real news
 # texts of ../shared/data (PolNeAR train+dev, VOA), each with a line of its own so that no two
 # are the same text, behind one RSS feed, served by Python's http.server on 127.0.0.1.
 # Usage: scripts/bench_watch.sh [N] (default 1000). Needs a release build and ../shared.
@@ -52,8 +52,10 @@ t0, t1, t2, n = map(float, sys.argv[1:])
 print(f"watch --once: {n:.0f} pages in {t1-t0:.1f}s = {n/(t1-t0):.1f} articles/s; "
       f"ingest of the same files: {t2-t1:.1f}s = {n/(t2-t1):.1f} articles/s")
 PY
-# idle: a watch between polls (everything already stored), CPU time over 30 s
-"$bin" watch --db "$work/watch.db" --interval 1h --delay 0s -q "$feed" &
+# idle: a watch between polls (everything already stored), also watching a folder live
+# (notifications on, nothing arriving), CPU time over 30 s
+mkdir -p "$work/inbox"
+"$bin" watch --db "$work/watch.db" --interval 1h --delay 0s -q --dir "$work/inbox" "$feed" &
 wpid=$!
 pids+=($wpid)
 sleep 10

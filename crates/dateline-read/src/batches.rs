@@ -5,7 +5,7 @@
 use crate::files::{open, read_file};
 use crate::{InputFormat, ReadError, ReadOptions, ReadResult};
 use rayon::prelude::*;
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 
 /// How many whole files are read at once.
 const FILES_PER_ROUND: usize = 32;
@@ -101,20 +101,67 @@ fn stream<E>(
     batch: usize,
     f: &mut impl FnMut(Vec<ReadResult>) -> Result<(), E>,
 ) -> Result<Option<String>, E> {
-    let published = opts.published.as_deref();
-    let limit = opts.max_article_bytes.max(1);
-    let mut r = match open(path) {
-        Ok(r) => r,
-        Err(message) => {
-            return f(vec![Err(ReadError {
-                source: path.to_string(),
-                line: None,
-                id: None,
-                message,
-            })])
-            .map(|()| None)
+    match open(path) {
+        Ok(r) => stream_from(path, r, kind, opts, batch, f),
+        Err(message) => f(vec![Err(ReadError {
+            source: path.to_string(),
+            line: None,
+            id: None,
+            message,
+        })])
+        .map(|()| None),
+    }
+}
+
+/// Call `f` with the read results of a WARC or JSON Lines stream named `source` (`format`
+/// says which; gzip already undone), `batch` at a time, in constant memory — as for a file
+/// of that format (a URL's body, for one). Returns the note a WARC stream's tally makes.
+/// Another `format` is read whole.
+pub fn for_each_batch_of_stream<E>(
+    source: &str,
+    mut r: Box<dyn BufRead>,
+    format: InputFormat,
+    opts: &ReadOptions,
+    batch: usize,
+    mut f: impl FnMut(Vec<ReadResult>) -> Result<(), E>,
+) -> Result<Option<String>, E> {
+    let batch = batch.max(1);
+    let kind = match format {
+        InputFormat::Warc => Stream::Warc,
+        InputFormat::Jsonl => Stream::Jsonl,
+        _ => {
+            let mut bytes = Vec::new();
+            let mut items = match r.read_to_end(&mut bytes) {
+                Ok(_) => crate::read(
+                    source,
+                    &bytes,
+                    &ReadOptions {
+                        format,
+                        ..opts.clone()
+                    },
+                ),
+                Err(e) => vec![Err(crate::err(source, format!("cannot read: {e}")))],
+            };
+            while !items.is_empty() {
+                let rest = items.split_off(items.len().min(batch));
+                f(std::mem::replace(&mut items, rest))?;
+            }
+            return Ok(None);
         }
     };
+    stream_from(source, r, kind, opts, batch, &mut f)
+}
+
+fn stream_from<E>(
+    path: &str,
+    mut r: Box<dyn BufRead>,
+    kind: Stream,
+    opts: &ReadOptions,
+    batch: usize,
+    f: &mut impl FnMut(Vec<ReadResult>) -> Result<(), E>,
+) -> Result<Option<String>, E> {
+    let published = opts.published.as_deref();
+    let limit = opts.max_article_bytes.max(1);
     match kind {
         Stream::Warc => {
             let mut w = crate::warc::WarcReader::new(path, r, published);

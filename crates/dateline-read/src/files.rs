@@ -51,6 +51,18 @@ pub fn not_article_by_name(path: &Path) -> bool {
         .any(|e| name.ends_with(e.as_str()))
 }
 
+/// Whether a directory walk would read this file: not hidden below `root` (no name of its
+/// path under `root` starts with `.`), and an article by its name and its content. For a file
+/// seen changing in a watched folder (`dateline watch`), judged as [`expand`] judges the
+/// files of a walk.
+pub fn walk_would_read(root: &Path, path: &Path) -> bool {
+    let hidden = path
+        .strip_prefix(root)
+        .map(|rel| rel.components().any(|c| is_hidden(c.as_os_str())))
+        .unwrap_or(true);
+    !hidden && !not_article_by_name(path) && !binary_content(path)
+}
+
 /// Whether a file's first bytes are binary: a NUL byte, unless the bytes are gzip or open with
 /// a byte-order mark (UTF-16 text has NUL bytes). A file that cannot be opened is not judged
 /// here; reading it reports why.
@@ -289,6 +301,17 @@ mod tests {
         // sorted by path component: a folder's files come before a file named like it + ".txt"
         assert_eq!(names, ["/a/z.txt", "/a.txt", "/b.txt"]);
         assert!(errors.is_empty(), "{errors:?}");
+        // one file judged alone as the walk judged it
+        for (f, read) in [
+            ("a/z.txt", true),
+            ("b.txt", true),
+            (".hidden.txt", false),
+            (".git/x.txt", false),
+            ("a/.y.txt", false),
+        ] {
+            assert_eq!(walk_would_read(&d, &d.join(f)), read, "{f}");
+        }
+        assert!(!walk_would_read(&d, Path::new("/elsewhere/b.txt")));
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub mod language;
 pub mod markdown;
 pub mod warc;
 
-pub use batches::for_each_batch;
+pub use batches::{for_each_batch, for_each_batch_of_stream};
 pub use detect::{detect, InputFormat};
 pub use files::{expand, read_file};
 
@@ -102,7 +102,8 @@ impl std::error::Error for ReadError {}
 
 pub type ReadResult = Result<Document, ReadError>;
 
-fn err(source: &str, message: impl Into<String>) -> ReadError {
+/// An error about a whole input.
+pub fn err(source: &str, message: impl Into<String>) -> ReadError {
     ReadError {
         source: source.to_string(),
         line: None,
@@ -205,8 +206,8 @@ pub fn read(source: &str, bytes: &[u8], opts: &ReadOptions) -> Vec<ReadResult> {
 }
 
 /// A whole file's article still undated after its metadata and `--published`: a date line
-/// near the top of its text, else a date in its path ([`dating`]).
-fn date_from_file(mut doc: Document, path: &str) -> Document {
+/// near the top of its text, else a date in its path ([`dating`]) — or in a page's URL.
+pub fn date_from_file(mut doc: Document, path: &str) -> Document {
     if doc.article.published.is_some() {
         return doc;
     }

@@ -4,7 +4,9 @@
 //! exponential backoff on timeouts, connection errors and 5xx, `Retry-After` honoured on 429
 //! and 503, redirects followed by hand (each hop checked against robots and the host's pause,
 //! at most `max_redirects`), bodies capped in bytes (a declared `Content-Length` over the cap
-//! is refused unread) and in time, gzip decoded here under the same cap.
+//! is refused unread) and in time, gzip decoded here under the same cap. [`Fetcher::open`]
+//! instead hands over the body of a 2xx answer as a stream (a WARC archive, JSON Lines), read
+//! in constant memory with `timeout` for each read rather than for the whole body.
 
 use crate::robots::Robots;
 use std::collections::HashMap;
@@ -77,6 +79,15 @@ pub struct Page {
     pub validators: Validators,
 }
 
+/// A body to be read as a stream, after the headers of a 2xx answer.
+pub struct Opened {
+    /// The URL after redirects.
+    pub url: String,
+    pub content_type: Option<String>,
+    /// The body, gzip `Content-Encoding` undone (gzip bytes are left to the reader).
+    pub body: Box<dyn Read + Send>,
+}
+
 /// What a fetch came to.
 #[derive(Debug)]
 pub enum Fetched {
@@ -110,7 +121,8 @@ pub struct Fetcher {
     agent: ureq::Agent,
     cfg: HttpConfig,
     last: HashMap<String, Instant>,
-    robots: HashMap<String, (Instant, Robots)>,
+    /// Each host's rules, when they were read, and why robots.txt could not be (if so).
+    robots: HashMap<String, (Instant, Robots, Option<String>)>,
     stop: Arc<AtomicBool>,
     /// Requests sent (robots.txt included).
     pub requests: usize,
@@ -121,6 +133,10 @@ const MAX_WAIT: Duration = Duration::from_secs(3600);
 
 /// How long a host's robots.txt is trusted before it is read again.
 const ROBOTS_TTL: Duration = Duration::from_secs(3600);
+
+/// How long a robots.txt that could not be read (5xx, no answer) keeps its host disallowed
+/// before it is tried again.
+const ROBOTS_RETRY: Duration = Duration::from_secs(300);
 
 /// Scheme, `host:port` and path-with-query of an absolute http(s) URL.
 pub fn split_url(url: &str) -> Option<(&str, String, &str)> {
@@ -178,6 +194,14 @@ fn retry_after(v: Option<&str>) -> Option<Duration> {
 enum Attempt {
     Done(Fetched),
     Redirect(String),
+    Open(Opened),
+}
+
+/// How an answer's body is taken: read whole (capped) or handed over as a stream.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Whole,
+    Stream,
 }
 
 impl Fetcher {
@@ -228,12 +252,41 @@ impl Fetcher {
 
     /// GET `url`, politely (see the module's doc), sending `validators` for a conditional GET.
     pub fn get(&mut self, url: &str, validators: &Validators) -> Result<Fetched, FetchError> {
+        match self.follow(url, validators, Mode::Whole)? {
+            Attempt::Done(f) => Ok(f),
+            _ => Err(self.fail(url, "an answer of no known kind".into())),
+        }
+    }
+
+    /// GET `url` as [`Fetcher::get`] does, but hand the body of a 2xx answer over unread, to
+    /// be read as a stream: no size cap (the reader bounds each record), `timeout` for each
+    /// read. Retries stop at the headers. Call [`Fetcher::finished`] when the body is read.
+    pub fn open(&mut self, url: &str) -> Result<Opened, FetchError> {
+        match self.follow(url, &Validators::default(), Mode::Stream)? {
+            Attempt::Open(o) => Ok(o),
+            _ => Err(self.fail(url, "HTTP 304 to a request that was not conditional".into())),
+        }
+    }
+
+    /// A streamed body of `url`'s host was read to its end: the host's delay counts from now.
+    pub fn finished(&mut self, url: &str) {
+        if let Some((_, host, _)) = split_url(url) {
+            self.last.insert(host, Instant::now());
+        }
+    }
+
+    /// Robots, redirects and retries around one answer.
+    fn follow(
+        &mut self,
+        url: &str,
+        validators: &Validators,
+        mode: Mode,
+    ) -> Result<Attempt, FetchError> {
         let mut at = url.to_string();
         let mut seen = vec![at.clone()];
         for _ in 0..=self.cfg.max_redirects {
             self.check_robots(&at)?;
-            match self.get_retrying(&at, validators)? {
-                Attempt::Done(f) => return Ok(f),
+            match self.get_retrying(&at, validators, mode)? {
                 Attempt::Redirect(next) => {
                     if seen.contains(&next) {
                         return Err(self.fail(url, format!("a redirect loop (back to {next})")));
@@ -241,6 +294,7 @@ impl Fetcher {
                     seen.push(next.clone());
                     at = next;
                 }
+                done => return Ok(done),
             }
         }
         Err(self.fail(
@@ -268,10 +322,15 @@ impl Fetcher {
     }
 
     /// One hop, retried on transient failures.
-    fn get_retrying(&mut self, url: &str, v: &Validators) -> Result<Attempt, FetchError> {
+    fn get_retrying(
+        &mut self,
+        url: &str,
+        v: &Validators,
+        mode: Mode,
+    ) -> Result<Attempt, FetchError> {
         let mut tries = 0;
         loop {
-            let err = match self.get_once(url, v) {
+            let err = match self.get_once(url, v, mode) {
                 Ok(a) => return Ok(a),
                 Err(e) if !e.transient || e.stopped => return Err(e),
                 Err(e) => e,
@@ -298,7 +357,7 @@ impl Fetcher {
     }
 
     /// One request, its answer read.
-    fn get_once(&mut self, url: &str, v: &Validators) -> Result<Attempt, FetchError> {
+    fn get_once(&mut self, url: &str, v: &Validators, mode: Mode) -> Result<Attempt, FetchError> {
         let Some((_, host, _)) = split_url(url) else {
             return Err(self.fail(url, "not an http(s) URL".into()));
         };
@@ -312,12 +371,16 @@ impl Fetcher {
         if let Some(m) = &v.last_modified {
             req = req.header("If-Modified-Since", m.as_str());
         }
+        if mode == Mode::Stream {
+            // the whole body may take long; each read may not
+            req = req.config().timeout_global(None).build();
+        }
         self.requests += 1;
         let started = Instant::now();
         let res = req.call();
         let out = match res {
             Err(e) => Err(transport_error(url, e, self.cfg.timeout)),
-            Ok(resp) => self.answer(url, resp, started),
+            Ok(resp) => self.answer(url, resp, started, mode),
         };
         self.last.insert(host, Instant::now());
         out
@@ -328,6 +391,7 @@ impl Fetcher {
         url: &str,
         resp: ureq::http::Response<ureq::Body>,
         started: Instant,
+        mode: Mode,
     ) -> Result<Attempt, FetchError> {
         let status = resp.status().as_u16();
         let header = |name: &str| {
@@ -357,6 +421,20 @@ impl Fetcher {
                 });
             }
             _ => return Err(self.fail(url, format!("HTTP {status}"))),
+        }
+        if mode == Mode::Stream {
+            let gzip = header("content-encoding").is_some_and(|e| e.eq_ignore_ascii_case("gzip"));
+            let content_type = header("content-type");
+            let body = resp.into_body().into_reader();
+            return Ok(Attempt::Open(Opened {
+                url: url.to_string(),
+                content_type,
+                body: if gzip {
+                    Box::new(flate2::read::MultiGzDecoder::new(body))
+                } else {
+                    Box::new(body)
+                },
+            }));
         }
         let max = self.cfg.max_bytes;
         if let Some(n) = header("content-length").and_then(|l| l.trim().parse::<u64>().ok()) {
@@ -427,30 +505,43 @@ impl Fetcher {
         let Some((scheme, host, path)) = split_url(url) else {
             return Err(self.fail(url, "not an http(s) URL".into()));
         };
-        let fresh = self
-            .robots
-            .get(&host)
-            .is_some_and(|(t, _)| t.elapsed() < ROBOTS_TTL);
+        let fresh = self.robots.get(&host).is_some_and(|(t, _, why)| {
+            t.elapsed()
+                < if why.is_some() {
+                    ROBOTS_RETRY
+                } else {
+                    ROBOTS_TTL
+                }
+        });
         if !fresh {
             let robots_url = format!("{scheme}://{host}/robots.txt");
-            let rules = match self.get_retrying(&robots_url, &Validators::default()) {
-                Ok(Attempt::Done(Fetched::Page(p))) => {
-                    Robots::parse(&String::from_utf8_lossy(&p.body), ROBOTS_TOKEN)
-                }
-                Ok(_) => Robots::allow_all(),
-                Err(e) if e.stopped => return Err(self.stop_error(url)),
-                // a 4xx: no rules; a 5xx or no answer: nothing allowed for now (RFC 9309)
-                Err(e) if !e.transient => Robots::allow_all(),
-                Err(_) => Robots::disallow_all(),
-            };
-            self.robots.insert(host.clone(), (Instant::now(), rules));
+            let (rules, why) =
+                match self.get_retrying(&robots_url, &Validators::default(), Mode::Whole) {
+                    Ok(Attempt::Done(Fetched::Page(p))) => (
+                        Robots::parse(&String::from_utf8_lossy(&p.body), ROBOTS_TOKEN),
+                        None,
+                    ),
+                    Ok(_) => (Robots::allow_all(), None),
+                    Err(e) if e.stopped => return Err(self.stop_error(url)),
+                    // a 4xx: no rules; a 5xx or no answer: nothing allowed for now (RFC 9309)
+                    Err(e) if !e.transient => (Robots::allow_all(), None),
+                    Err(e) => (Robots::disallow_all(), Some(e.message)),
+                };
+            self.robots
+                .insert(host.clone(), (Instant::now(), rules, why));
         }
         match self.robots.get(&host) {
-            Some((_, r)) if !r.allowed(path) => Err(FetchError {
-                // robots.txt unreachable: try again later; a rule: never
-                transient: r == &Robots::disallow_all(),
-                ..self.fail(url, "disallowed by robots.txt".into())
+            // robots.txt unreachable: try again later; a rule: never
+            Some((_, r, Some(why))) if !r.allowed(path) => Err(FetchError {
+                transient: true,
+                ..self.fail(
+                    url,
+                    format!("robots.txt could not be read ({why}): nothing is fetched from the host until it can be"),
+                )
             }),
+            Some((_, r, None)) if !r.allowed(path) => {
+                Err(self.fail(url, "disallowed by robots.txt".into()))
+            }
             _ => Ok(()),
         }
     }

@@ -8,9 +8,15 @@
 //! in one transaction; then ingest the folders' new or changed files, each file with its own
 //! state row in its transaction; then, when due, write an update (`updates`). A stop request
 //! (SIGTERM, SIGINT) is checked between items: the batch in hand is stored, the rest stays
-//! queued for the next run.
+//! queued for the next run. Between passes (and between batches) the folders' files that
+//! file-system notifications name are ingested as they come (`folders`); what it does is
+//! logged as `tracing` events (`report`).
 
+pub mod folders;
 pub mod http;
+pub mod pages;
+pub mod remote;
+pub mod report;
 pub mod robots;
 pub mod state;
 pub mod status;
@@ -49,7 +55,11 @@ pub struct Config {
     pub retry_wait: Duration,
     /// Failures after which an item is given up.
     pub max_failures: i64,
+    /// How long items done (and failures given up) are remembered after no feed lists them
+    /// any more (`state::forget`).
+    pub forget_after: Duration,
     pub quiet: bool,
+    pub log_format: report::LogFormat,
 }
 
 /// Counts of one run.
@@ -63,20 +73,6 @@ pub struct Tally {
     pub failures: usize,
     pub files: usize,
     pub updates: usize,
-}
-
-/// Log lines on standard error: `TIME dateline watch: MESSAGE`.
-pub fn log(quiet: bool, msg: &str) {
-    use std::io::IsTerminal;
-    if !quiet {
-        // on a terminal, over the status line
-        let clear = if std::io::stderr().is_terminal() {
-            "\r\x1b[K"
-        } else {
-            ""
-        };
-        eprintln!("{clear}{} dateline watch: {msg}", state::iso(state::now()));
-    }
 }
 
 /// An item URL as a key: the fragment and `utm_*` tracking parameters dropped.
@@ -138,7 +134,15 @@ pub struct Watch<'a> {
     pipeline: &'a dateline_code::Pipeline,
     stop: Arc<AtomicBool>,
     pub tally: Tally,
+    /// The folders watched live (none with `--once`).
+    live: Option<folders::Live>,
+    status: report::StatusLine,
+    /// When the tables were last pruned (`state::forget`).
+    forgot: Option<Instant>,
 }
+
+/// How often done items are pruned.
+const FORGET_EVERY: Duration = Duration::from_secs(3600);
 
 fn db_err(store: &Store) -> impl Fn(dateline_store::rusqlite::Error) -> String + '_ {
     move |e| format!("{}: {e}", store.path.display())
@@ -152,6 +156,13 @@ impl<'a> Watch<'a> {
     ) -> Result<Watch<'a>, String> {
         let store = Store::open(&cfg.db).map_err(|e| e.to_string())?;
         state::create(&store.conn).map_err(db_err(&store))?;
+        let live = (!cfg.once && !cfg.dirs.is_empty()).then(|| {
+            let (live, err) = folders::Live::new(&cfg.dirs);
+            if let Some(e) = err {
+                tracing::warn!(error = e.as_str(), "folders polled only");
+            }
+            live
+        });
         Ok(Watch {
             cfg,
             fetcher: http::Fetcher::new(cfg.http.clone(), stop.clone()),
@@ -159,6 +170,9 @@ impl<'a> Watch<'a> {
             pipeline,
             stop,
             tally: Tally::default(),
+            live,
+            status: report::StatusLine::new(cfg.quiet),
+            forgot: None,
         })
     }
 
@@ -166,8 +180,11 @@ impl<'a> Watch<'a> {
         self.stop.load(Ordering::Relaxed)
     }
 
-    fn log(&self, msg: &str) {
-        log(self.cfg.quiet, msg);
+    /// Show what the run does now on the status line (a terminal only).
+    fn doing(&mut self, what: impl FnOnce() -> String, now: bool) {
+        let t = &self.tally;
+        self.status
+            .show(|| report::status_text(t, &report::safe(&what())), now);
     }
 
     /// The wait before try `count + 1` of something that failed `count` times.
@@ -192,29 +209,105 @@ impl<'a> Watch<'a> {
         if give_up && kind == "page" {
             state::give_up(&self.store.conn, url).map_err(db_err(&self.store))?;
         }
-        let what = match retry {
+        let then = match retry {
             Some(s) => format!("next try in {s}s"),
             None if kind == "page" => "given up".to_string(),
             None => "kept in the list".to_string(),
         };
-        self.log(&format!("{kind} {e} (failure {count}, {what})"));
+        tracing::warn!(
+            kind,
+            url,
+            error = e.message.as_str(),
+            failures = count,
+            retry_in_s = retry,
+            "{kind} failed, {then}"
+        );
         Ok(())
     }
 
-    /// One pass: feeds, queued pages, folders.
+    /// One pass: feeds, queued pages, folders (each listed whole: the polling that catches
+    /// up after a restart and stands in for notifications that did not come).
     pub fn pass(&mut self) -> Result<(), String> {
-        for feed in feed_list(self.cfg)? {
+        self.forget_old()?;
+        if let Some(live) = self.live.as_mut() {
+            // before the listing: a file made after it is then notified
+            for (dir, e) in live.watch_missing() {
+                tracing::warn!(
+                    dir = &*dir.to_string_lossy(),
+                    error = e.as_str(),
+                    "folder polled only (not watched live)"
+                );
+            }
+        }
+        let feeds = feed_list(self.cfg)?;
+        for (i, feed) in feeds.iter().enumerate() {
             if self.stopped() {
                 return Ok(());
             }
-            self.poll_feed(&feed)?;
+            self.doing(|| format!("feed {}/{}: {feed}", i + 1, feeds.len()), true);
+            self.poll_feed(feed)?;
         }
         self.fetch_pending()?;
         for dir in self.cfg.dirs.clone() {
             if self.stopped() {
                 return Ok(());
             }
+            self.doing(|| format!("listing {}", dir.display()), true);
             self.scan_dir(&dir)?;
+        }
+        Ok(())
+    }
+
+    /// Ingest the files that notifications named and that have been quiet long enough; list
+    /// the folders again when notifications were lost.
+    pub fn folder_changes(&mut self) -> Result<(), String> {
+        let Some(live) = self.live.as_mut() else {
+            return Ok(());
+        };
+        let due = live.due();
+        if due.rescan {
+            tracing::info!("notifications lost: listing the folders again");
+            for dir in self.cfg.dirs.clone() {
+                self.scan_dir(&dir)?;
+            }
+        }
+        for (path, root) in due.files {
+            if self.stopped() {
+                break;
+            }
+            if path.is_dir() {
+                // a folder moved in: its files, as a listing finds them
+                let mut errors = Vec::new();
+                let files = dateline_read::files::expand(
+                    &[path.to_string_lossy().into_owned()],
+                    &mut errors,
+                );
+                for f in files {
+                    if dateline_read::files::walk_would_read(&root, Path::new(&f)) {
+                        self.ingest_file(&f)?;
+                    }
+                }
+            } else if path.is_file() && dateline_read::files::walk_would_read(&root, &path) {
+                self.ingest_file(&path.to_string_lossy())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Prune the state tables (at most once an hour): see `state::forget`.
+    fn forget_old(&mut self) -> Result<(), String> {
+        if self.forgot.is_some_and(|t| t.elapsed() < FORGET_EVERY) {
+            return Ok(());
+        }
+        self.forgot = Some(Instant::now());
+        let cutoff = state::now() - self.cfg.forget_after.as_secs() as i64;
+        let f = state::forget(&self.store.conn, cutoff).map_err(db_err(&self.store))?;
+        if f.items + f.failures > 0 {
+            tracing::info!(
+                items = f.items,
+                failures = f.failures,
+                "forgot items no feed lists any more"
+            );
         }
         Ok(())
     }
@@ -229,8 +322,9 @@ impl<'a> Watch<'a> {
         }
         let page = match self.fetcher.get(url, &v) {
             Ok(http::Fetched::NotModified) => {
-                state::feed_read(&mut self.store.conn, url, &v, &[], "304 not modified")
+                state::feed_read(&mut self.store.conn, url, &v, &[], state::NOT_MODIFIED)
                     .map_err(db_err(&self.store))?;
+                tracing::debug!(feed = url, "feed not modified");
                 return Ok(());
             }
             Ok(http::Fetched::Page(p)) => p,
@@ -250,29 +344,9 @@ impl<'a> Watch<'a> {
                 return self.failed(url, "feed", &e);
             }
         };
-        let mut items = listing.items;
-        // a relative link is relative to the feed's URL (after redirects)
-        for it in &mut items {
-            if http::split_url(&it.url).is_none() {
-                if let Some(u) = http::resolve(&page.url, &it.url) {
-                    it.url = u;
-                }
-            }
-        }
-        if listing.is_index {
-            let maps: Vec<String> = items.drain(..).map(|i| i.url).collect();
-            for m in maps.iter().take(50) {
-                match self.fetcher.get(m, &http::Validators::default()) {
-                    Ok(http::Fetched::Page(p)) => match dateline_read::feed::items(&p.body) {
-                        Ok(l) if !l.is_index => items.extend(l.items),
-                        Ok(_) => {}
-                        Err(message) => self.log(&format!("sitemap {m}: {message}")),
-                    },
-                    Ok(http::Fetched::NotModified) => {}
-                    Err(e) => self.log(&format!("sitemap {e}")),
-                }
-            }
-        }
+        let items = pages::listed_pages(&mut self.fetcher, &page, listing, |m, e| {
+            tracing::warn!(sitemap = m, error = e, "sitemap failed");
+        });
         let new = state::feed_read(
             &mut self.store.conn,
             url,
@@ -283,7 +357,7 @@ impl<'a> Watch<'a> {
         .map_err(db_err(&self.store))?;
         self.tally.feeds_read += 1;
         self.tally.items_new += new;
-        self.log(&format!("feed {url}: {} items, {new} new", items.len()));
+        tracing::info!(feed = url, items = items.len(), new, "feed read");
         Ok(())
     }
 
@@ -294,6 +368,8 @@ impl<'a> Watch<'a> {
             if self.stopped() {
                 return Ok(());
             }
+            // a folder's new files wait no longer than a batch of pages
+            self.folder_changes()?;
             let todo = state::pending(&self.store.conn, self.cfg.batch.max(1), pass_start)
                 .map_err(db_err(&self.store))?;
             let todo = interleave_hosts(todo);
@@ -301,10 +377,14 @@ impl<'a> Watch<'a> {
                 return Ok(());
             }
             let mut pages = Vec::new();
-            for item in &todo {
+            for (i, item) in todo.iter().enumerate() {
                 if self.stopped() {
                     break;
                 }
+                self.doing(
+                    || format!("page {}/{} of the batch: {}", i + 1, todo.len(), item.url),
+                    false,
+                );
                 match self.fetcher.get(&item.url, &http::Validators::default()) {
                     Ok(http::Fetched::Page(p)) => pages.push((item, p)),
                     Ok(http::Fetched::NotModified) => {
@@ -319,7 +399,10 @@ impl<'a> Watch<'a> {
             // extraction in parallel, as the coding
             let extracted: Vec<_> = pages
                 .into_par_iter()
-                .map(|(item, p)| (item, page_document(item, &p).map(|d| (p.url, d))))
+                .map(|(item, p)| {
+                    let d = pages::document(&item.url, &p, item.published.as_deref());
+                    (item, d.map(|d| (p.url, d)))
+                })
                 .collect();
             let mut docs = Vec::new();
             for (item, r) in extracted {
@@ -375,7 +458,11 @@ impl<'a> Watch<'a> {
             .collect();
         for d in &coded {
             if let Some(e) = &d.error {
-                self.log(&format!("{}: {e}", d.source));
+                tracing::warn!(
+                    source = d.source.as_str(),
+                    error = e.as_str(),
+                    "coding failed"
+                );
             }
         }
         let st = self
@@ -383,84 +470,121 @@ impl<'a> Watch<'a> {
             .write_batch_with(&coded, |tx, _| also(tx))
             .map_err(|e| e.to_string())?;
         if st.articles > 0 {
-            self.log(&format!(
-                "stored {} articles, {} new events, {} mentions",
-                st.articles, st.events, st.mentions
-            ));
+            tracing::info!(
+                articles = st.articles,
+                events = st.events,
+                mentions = st.mentions,
+                "stored"
+            );
         }
         self.tally.articles += st.articles;
         self.tally.events += st.events;
         Ok(st)
     }
 
-    /// Ingest a folder's files not ingested yet (or changed since: another size, time and
-    /// content hash), each file in its own transaction with its state row.
+    /// List a folder and ingest its files not ingested yet (or changed since: another size,
+    /// time and content hash); forget the rows of files long gone from it.
     fn scan_dir(&mut self, dir: &Path) -> Result<(), String> {
         let mut errors = Vec::new();
-        let files =
-            dateline_read::files::expand(&[dir.to_string_lossy().into_owned()], &mut errors);
+        let shown = dir.to_string_lossy().into_owned();
+        let files = dateline_read::files::expand(std::slice::from_ref(&shown), &mut errors);
         for e in errors
             .iter()
             .filter(|e| !e.contains("no files to read") && !e.contains("no articles to read"))
         {
-            self.log(e);
+            tracing::warn!(
+                dir = shown.as_str(),
+                error = e.as_str(),
+                "folder listing failed"
+            );
         }
-        let opts = ReadOptions::default();
-        for path in files {
+        for path in &files {
             if self.stopped() {
                 return Ok(());
             }
-            let Ok(meta) = std::fs::metadata(&path) else {
-                continue; // gone since the listing
+            self.ingest_file(path)?;
+        }
+        if errors.is_empty() {
+            let prefix = if shown.ends_with('/') {
+                shown
+            } else {
+                format!("{shown}/")
             };
-            if !meta.is_file() {
-                continue;
+            let listed: std::collections::HashSet<String> = files.into_iter().collect();
+            let cutoff = state::now() - self.cfg.forget_after.as_secs() as i64;
+            state::forget_files(&self.store.conn, &prefix, &listed, cutoff)
+                .map_err(db_err(&self.store))?;
+        }
+        Ok(())
+    }
+
+    /// Ingest one folder file unless its row says it was (same size and time, or same bytes):
+    /// its articles a batch at a time (a WARC or JSON Lines file streamed, in constant
+    /// memory), then its row. Killed half-way, the file is read again and its stored
+    /// articles skipped (by id), so none is stored twice.
+    fn ingest_file(&mut self, path: &str) -> Result<(), String> {
+        let Ok(meta) = std::fs::metadata(path) else {
+            return Ok(()); // gone since it was listed or notified
+        };
+        if !meta.is_file() {
+            return Ok(());
+        }
+        let size = meta.len() as i64;
+        let mtime = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0);
+        let seen = state::file_seen(&self.store.conn, path).map_err(db_err(&self.store))?;
+        if seen
+            .as_ref()
+            .is_some_and(|(s, m, _)| *s == size && *m == mtime)
+        {
+            return Ok(());
+        }
+        let hash = match file_hash(path) {
+            Ok(h) => h,
+            Err(e) => {
+                tracing::warn!(path, error = &*e.to_string(), "file unreadable");
+                return Ok(());
             }
-            let size = meta.len() as i64;
-            let mtime = meta
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map(|d| d.as_secs() as i64)
-                .unwrap_or(0);
-            let seen = state::file_seen(&self.store.conn, &path).map_err(db_err(&self.store))?;
-            if seen
-                .as_ref()
-                .is_some_and(|(s, m, _)| *s == size && *m == mtime)
-            {
-                continue;
-            }
-            let bytes = match std::fs::read(&path) {
-                Ok(b) => b,
-                Err(e) => {
-                    self.log(&format!("{path}: cannot read: {e}"));
-                    continue;
-                }
-            };
-            let hash = dateline_core::hash::hex_id(&bytes);
-            drop(bytes);
-            let mut docs = Vec::new();
-            let mut errors = Vec::new();
-            if seen.as_ref().is_none_or(|(_, _, h)| *h != hash) {
-                for r in dateline_read::read_file(&path, &opts) {
-                    match r {
-                        Ok(d) => docs.push(d),
-                        Err(e) => errors.push(e.to_string()),
+        };
+        self.doing(|| format!("reading {path}"), true);
+        let mut n = 0;
+        let mut errors = Vec::new();
+        if seen.as_ref().is_none_or(|(_, _, h)| *h != hash) {
+            let opts = ReadOptions::default();
+            let files = [path.to_string()];
+            dateline_read::for_each_batch(
+                &files,
+                &opts,
+                self.cfg.batch.max(1),
+                |items| {
+                    let mut docs = Vec::new();
+                    for r in items {
+                        match r {
+                            Ok(d) => docs.push(d),
+                            Err(e) => errors.push(e.to_string()),
+                        }
                     }
-                }
-            }
-            let n = docs.len();
-            let (p, h) = (path.clone(), hash.clone());
-            self.store_batch(docs, move |tx| state::file_done(tx, &p, size, mtime, &h, n))?;
-            self.tally.files += 1;
-            self.log(&format!("file {path}: {n} articles read"));
-            // not read again until it changes; the last error stays in --status
-            for e in &errors {
-                self.tally.failures += 1;
-                self.log(e);
-                state::failure(&self.store.conn, &path, "file", e, None)
-                    .map_err(db_err(&self.store))?;
-            }
+                    n += docs.len();
+                    self.store_batch(docs, |_| Ok(())).map(|_| ())
+                },
+                |_, _| {},
+            )?;
+        }
+        let p = path.to_string();
+        self.store_batch(Vec::new(), move |tx| {
+            state::file_done(tx, &p, size, mtime, &hash, n)
+        })?;
+        self.tally.files += 1;
+        tracing::info!(path, articles = n, "file read");
+        // not read again until it changes; the last error stays in --status
+        for e in &errors {
+            self.tally.failures += 1;
+            tracing::warn!(path, error = e.as_str(), "file failed");
+            state::failure(&self.store.conn, path, "file", e, None).map_err(db_err(&self.store))?;
         }
         Ok(())
     }
@@ -472,13 +596,13 @@ impl<'a> Watch<'a> {
         };
         let w = updates::write(&self.store, dir, self.cfg.updates_url.as_deref(), secs)?;
         self.tally.updates += 1;
-        self.log(&format!(
-            "update {}: {} events, {} mentions -> {}",
-            w.stamp,
-            w.events,
-            w.mentions,
-            dir.display()
-        ));
+        tracing::info!(
+            stamp = w.stamp.as_str(),
+            events = w.events,
+            mentions = w.mentions,
+            dir = &*dir.to_string_lossy(),
+            "update written"
+        );
         Ok(())
     }
 
@@ -525,55 +649,26 @@ fn permanent(url: &str, message: &str) -> http::FetchError {
     }
 }
 
-/// A fetched page as a document: HTML extracted as `dateline read` extracts an HTML file
-/// (other text as its format says), dated by the page, else by the feed's item.
-fn page_document(item: &state::Pending, p: &http::Page) -> Result<Document, String> {
-    let ct = p.content_type.as_deref().unwrap_or("").to_ascii_lowercase();
-    for bad in [
-        "image/",
-        "audio/",
-        "video/",
-        "application/pdf",
-        "application/zip",
-    ] {
-        if ct.starts_with(bad) {
-            return Err(format!("not an article page (Content-Type {ct})"));
+/// The content hash of a file's bytes (as `dateline_core::hash::hex_id` of them all), read
+/// 64 KiB at a time.
+fn file_hash(path: &str) -> std::io::Result<String> {
+    use dateline_core::hash::{fnv1a, FNV_OFFSET};
+    use std::io::Read;
+    let mut f = std::fs::File::open(path)?;
+    let mut buf = vec![0u8; 64 * 1024];
+    let (mut a, mut b) = (FNV_OFFSET, 0x8422_2325_cbf2_9ce4);
+    loop {
+        match f.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                a = fnv1a(a, &buf[..n]);
+                b = fnv1a(b, &buf[..n]);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
         }
     }
-    let opts = ReadOptions {
-        published: item.published.clone(),
-        ..Default::default()
-    };
-    let format = dateline_read::detect(&p.url, &p.body);
-    let html = ct.contains("html") || format == dateline_read::InputFormat::Html;
-    let mut doc = if html {
-        dateline_read::html::read_bytes(
-            &item.url,
-            &p.body,
-            Some(&p.url),
-            item.published.as_deref(),
-            p.content_type.as_deref(),
-        )
-        .map_err(|e| e.message)?
-    } else {
-        let mut out = dateline_read::read(&item.url, &p.body, &opts);
-        if out.len() != 1 {
-            return Err(format!(
-                "a {} listing, not an article page",
-                out.len().max(2)
-            ));
-        }
-        out.remove(0).map_err(|e| e.message)?
-    };
-    if doc.article.url.is_none() {
-        doc.article.url = Some(p.url.clone());
-        doc.article.outlet = dateline_read::outlet_of(&p.url);
-        doc.id = dateline_core::hash::hex_id(p.url.as_bytes());
-    }
-    if doc.body.trim().is_empty() {
-        return Err("no article text found in the page".into());
-    }
-    Ok(doc)
+    Ok(format!("{a:016x}{b:016x}"))
 }
 
 /// Run until stopped (or one pass with `once`), writing updates on the quarter hours.
@@ -583,18 +678,19 @@ pub fn run(
     pipeline: &dateline_code::Pipeline,
     stop: Arc<AtomicBool>,
 ) -> Result<Tally, String> {
+    report::init(cfg.quiet, cfg.log_format);
     let mut w = Watch::open(cfg, pipeline, stop.clone())?;
     let feeds = feed_list(cfg)?;
     if feeds.is_empty() && cfg.dirs.is_empty() {
         return Err("nothing to watch: give feed URLs, --feeds FILE or --dir DIR".into());
     }
-    w.log(&format!(
-        "watching {} feeds and {} folders -> {}{}",
-        feeds.len(),
-        cfg.dirs.len(),
-        cfg.db.display(),
-        if cfg.once { " (one pass)" } else { "" }
-    ));
+    tracing::info!(
+        feeds = feeds.len(),
+        folders = cfg.dirs.len(),
+        db = &*cfg.db.to_string_lossy(),
+        once = cfg.once,
+        "watching"
+    );
     loop {
         let started = Instant::now();
         w.pass()?;
@@ -604,7 +700,7 @@ pub fn run(
             }
             break;
         }
-        // the quarter hours that passed since the last update
+        // between passes: the quarter hours' updates, the folders' new files
         loop {
             if cfg.updates.is_some() {
                 let q = updates::period_start(state::now(), cfg.updates_every);
@@ -612,50 +708,35 @@ pub fn run(
                     w.update(q)?;
                 }
             }
+            w.folder_changes()?;
             if w.stopped() || started.elapsed() >= cfg.interval {
                 break;
             }
-            status_line(
-                cfg,
-                &w.tally,
-                cfg.interval.saturating_sub(started.elapsed()),
-            );
+            let next = cfg.interval.saturating_sub(started.elapsed()).as_secs();
+            w.doing(|| format!("next poll in {next}s"), false);
             std::thread::sleep(Duration::from_millis(250).min(cfg.interval));
         }
         if w.stopped() {
             break;
         }
     }
+    w.status.clear();
     if w.stopped() {
-        w.log("stopped: the batch in hand was stored, the rest stays queued");
+        tracing::info!("stopped: the batch in hand was stored, the rest stays queued");
     }
-    w.log(&format!(
-        "{} feeds read, {} new items, {} articles stored, {} duplicates, {} failures, {} files, {} updates, {} requests",
-        w.tally.feeds_read,
-        w.tally.items_new,
-        w.tally.articles,
-        w.tally.duplicates,
-        w.tally.failures,
-        w.tally.files,
-        w.tally.updates,
-        w.requests()
-    ));
-    Ok(w.tally)
-}
-
-/// A one-line status, rewritten in place on a terminal (nothing when not a terminal).
-fn status_line(cfg: &Config, t: &Tally, next: Duration) {
-    use std::io::IsTerminal;
-    if cfg.quiet || !std::io::stderr().is_terminal() {
-        return;
-    }
-    eprint!(
-        "\r\x1b[K{} articles, {} events, {} failures · next poll in {}s",
-        t.articles,
-        t.events,
-        t.failures,
-        next.as_secs()
+    let t = &w.tally;
+    tracing::info!(
+        feeds_read = t.feeds_read,
+        items_new = t.items_new,
+        articles = t.articles,
+        duplicates = t.duplicates,
+        failures = t.failures,
+        files = t.files,
+        updates = t.updates,
+        requests = w.requests(),
+        "run ended"
     );
+    Ok(w.tally)
 }
 
 /// Register SIGTERM and SIGINT to set the returned flag.
@@ -668,7 +749,7 @@ pub fn stop_flag() -> Result<Arc<AtomicBool>, String> {
     Ok(flag)
 }
 
-/// `5m`, `30s`, `1h`, `250ms` or bare seconds.
+/// `5m`, `30s`, `1h`, `30d`, `250ms` or bare seconds.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let t = s.trim();
     let (num, unit) = t
@@ -677,13 +758,14 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
         .unwrap_or((t, "s"));
     let n: f64 = num
         .parse()
-        .map_err(|_| format!("{s:?} is not a duration (5m, 30s, 1h, 250ms)"))?;
+        .map_err(|_| format!("{s:?} is not a duration (5m, 30s, 1h, 30d, 250ms)"))?;
     let secs = match unit {
         "ms" => n / 1000.0,
         "s" => n,
         "m" => n * 60.0,
         "h" => n * 3600.0,
-        _ => return Err(format!("{s:?} is not a duration (5m, 30s, 1h, 250ms)")),
+        "d" => n * 86_400.0,
+        _ => return Err(format!("{s:?} is not a duration (5m, 30s, 1h, 30d, 250ms)")),
     };
     // at most a year: a wait is added to the clock, which must not overflow
     if !secs.is_finite() || !(0.0..=31_536_000.0).contains(&secs) {
@@ -741,7 +823,9 @@ mod tests {
         assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));
         assert_eq!(parse_duration("7"), Ok(Duration::from_secs(7)));
         assert!(parse_duration("soon").is_err());
-        assert!(parse_duration("5d").is_err());
+        assert_eq!(parse_duration("30d"), Ok(Duration::from_secs(30 * 86_400)));
+        assert!(parse_duration("5w").is_err());
+        assert!(parse_duration("366d").is_err());
         assert!(parse_duration("99999999999999999999999h").is_err());
         assert!(parse_duration("1.5.5s").is_err());
     }

@@ -16,7 +16,8 @@ CREATE TABLE IF NOT EXISTS watch_feeds (
     last_ok INTEGER,
     last_status TEXT,
     next_fetch INTEGER,
-    items INTEGER NOT NULL DEFAULT 0
+    items INTEGER NOT NULL DEFAULT 0,
+    last_listed INTEGER
 );
 CREATE TABLE IF NOT EXISTS watch_items (
     url TEXT PRIMARY KEY,
@@ -28,7 +29,8 @@ CREATE TABLE IF NOT EXISTS watch_items (
     fetched INTEGER,
     final_url TEXT,
     article_id TEXT,
-    content_hash TEXT
+    content_hash TEXT,
+    last_seen INTEGER
 );
 CREATE INDEX IF NOT EXISTS watch_items_queue ON watch_items(status, feed);
 CREATE INDEX IF NOT EXISTS watch_items_hash ON watch_items(content_hash);
@@ -66,6 +68,9 @@ CREATE TABLE IF NOT EXISTS watch_updates (
 CREATE INDEX IF NOT EXISTS watch_events_first_article ON events(first_article);
 ";
 
+/// The status of a feed that answered 304.
+pub const NOT_MODIFIED: &str = "304 not modified";
+
 /// Item states.
 pub const PENDING: &str = "pending";
 pub const STORED: &str = "stored";
@@ -88,8 +93,28 @@ pub fn iso(secs: i64) -> String {
     format!("{d}T{:02}:{:02}:{:02}Z", s / 3600, s / 60 % 60, s % 60)
 }
 
+/// Columns added since the tables were first made, each with the value its old rows take.
+const ADDED: &[(&str, &str, &str)] = &[
+    ("watch_items", "last_seen", "coalesce(fetched, discovered)"),
+    ("watch_feeds", "last_listed", "last_ok"),
+];
+
+/// Make the tables (and the columns a database made by an earlier version lacks).
 pub fn create(conn: &Connection) -> rusqlite::Result<()> {
-    conn.execute_batch(TABLES)
+    conn.execute_batch(TABLES)?;
+    for (table, column, value) in ADDED {
+        let has: bool = conn
+            .prepare(&format!(
+                "SELECT 1 FROM pragma_table_info('{table}') WHERE name = ?1"
+            ))?
+            .exists([column])?;
+        if !has {
+            conn.execute_batch(&format!(
+                "BEGIN; ALTER TABLE {table} ADD COLUMN {column} INTEGER; UPDATE {table} SET {column} = {value}; COMMIT;"
+            ))?;
+        }
+    }
+    Ok(())
 }
 
 /// A feed's row (made when first listed) and its validators.
@@ -129,24 +154,26 @@ pub fn feed_read(
     let t = now();
     let mut new = 0;
     for it in items {
-        new += tx
+        let key = crate::canonical_item_url(&it.url);
+        let added = tx
             .prepare_cached(
-                "INSERT INTO watch_items (url, feed, title, published, status, discovered)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(url) DO NOTHING",
+                "INSERT INTO watch_items (url, feed, title, published, status, discovered, last_seen)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) ON CONFLICT(url) DO NOTHING",
             )?
-            .execute(params![
-                crate::canonical_item_url(&it.url),
-                url,
-                it.title,
-                it.published,
-                PENDING,
-                t
-            ])?;
+            .execute(params![key, url, it.title, it.published, PENDING, t])?;
+        if added == 0 {
+            tx.prepare_cached("UPDATE watch_items SET last_seen = ?2 WHERE url = ?1")?
+                .execute(params![key, t])?;
+        }
+        new += added;
     }
+    // a 304 keeps the listing: its items were seen as much as when it was read
+    let listed = (status != NOT_MODIFIED).then_some(t);
     tx.execute(
         "UPDATE watch_feeds SET etag = coalesce(?2, etag), last_modified = coalesce(?3, last_modified),
-           last_fetch = ?4, last_ok = ?4, last_status = ?5, next_fetch = NULL, items = items + ?6 WHERE url = ?1",
-        params![url, v.etag, v.last_modified, t, status, new as i64],
+           last_fetch = ?4, last_ok = ?4, last_status = ?5, next_fetch = NULL, items = items + ?6,
+           last_listed = coalesce(?7, last_listed) WHERE url = ?1",
+        params![url, v.etag, v.last_modified, t, status, new as i64, listed],
     )?;
     tx.execute("DELETE FROM watch_failures WHERE url = ?1", [url])?;
     tx.commit()?;
@@ -308,4 +335,185 @@ pub fn file_done(
     )?;
     tx.execute("DELETE FROM watch_failures WHERE url = ?1", [path])?;
     Ok(())
+}
+
+/// What [`forget`] removed.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Forgotten {
+    pub items: usize,
+    pub failures: usize,
+}
+
+/// Forget what is done and old, so that the tables hold what the feeds list now and not
+/// everything they ever listed: items stored, duplicate or given up that no feed has listed
+/// since `cutoff` (Unix seconds) — unless the feed that found an item still answers and has
+/// not been read with a new listing since (a feed answering 304 for a month still lists its
+/// items) — and the failures of pages given up before `cutoff`. Queued items are never
+/// forgotten. An item forgotten and listed again is fetched again; its article is not stored
+/// twice (its id, from its canonical URL, is stored already).
+pub fn forget(conn: &Connection, cutoff: i64) -> rusqlite::Result<Forgotten> {
+    let items = conn.execute(
+        "DELETE FROM watch_items WHERE status != 'pending' AND last_seen <= ?1 AND NOT EXISTS (
+           SELECT 1 FROM watch_feeds f WHERE f.url = watch_items.feed
+             AND f.last_listed <= watch_items.last_seen AND f.last_fetch > ?1)",
+        [cutoff],
+    )?;
+    let failures = conn.execute(
+        "DELETE FROM watch_failures WHERE kind = 'page' AND gave_up = 1 AND last <= ?1
+           AND NOT EXISTS (SELECT 1 FROM watch_items i WHERE i.url = watch_failures.url)",
+        [cutoff],
+    )?;
+    Ok(Forgotten { items, failures })
+}
+
+/// Forget the folder files under `dir` (paths starting with it) that its listing no longer
+/// holds and that were ingested before `cutoff`: a file moved out of the inbox. Returns how
+/// many. One that comes back is read again, and its articles are not stored twice.
+pub fn forget_files(
+    conn: &Connection,
+    dir: &str,
+    listed: &std::collections::HashSet<String>,
+    cutoff: i64,
+) -> rusqlite::Result<usize> {
+    let gone: Vec<String> = conn
+        .prepare_cached(
+            "SELECT path FROM watch_files WHERE substr(path, 1, length(?1)) = ?1 AND ingested <= ?2",
+        )?
+        .query_map(params![dir, cutoff], |r| r.get::<_, String>(0))?
+        .filter_map(Result::ok)
+        .filter(|p| !listed.contains(p))
+        .collect();
+    for p in &gone {
+        conn.prepare_cached("DELETE FROM watch_files WHERE path = ?1")?
+            .execute([p])?;
+    }
+    Ok(gone.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store(name: &str) -> dateline_store::Store {
+        let p = std::env::temp_dir().join(format!(
+            "dateline-watch-state-{name}-{}.db",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_file(&p);
+        dateline_store::Store::open(&p).unwrap()
+    }
+
+    fn item(c: &Connection, url: &str, feed: &str, status: &str, last_seen: i64) {
+        c.execute(
+            "INSERT INTO watch_items (url, feed, status, discovered, last_seen) VALUES (?1, ?2, ?3, 0, ?4)",
+            params![url, feed, status, last_seen],
+        )
+        .unwrap();
+    }
+
+    fn urls(c: &Connection) -> Vec<String> {
+        c.prepare("SELECT url FROM watch_items ORDER BY url")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn done_items_no_feed_lists_are_forgotten_and_the_rest_kept() {
+        let s = store("forget");
+        let c = &s.conn;
+        create(c).unwrap();
+        // feed a: read with a new listing at 500; feed b: answering 304 since its listing at
+        // 100, still fetched; feed c: no longer fetched since 100
+        for (feed, listed, fetched) in [("a", 500, 500), ("b", 100, 500), ("c", 100, 100)] {
+            c.execute(
+                "INSERT INTO watch_feeds (url, last_listed, last_fetch) VALUES (?1, ?2, ?3)",
+                params![feed, listed, fetched],
+            )
+            .unwrap();
+        }
+        item(c, "a/old-stored", "a", STORED, 100);
+        item(c, "a/old-failed", "a", FAILED, 100);
+        item(c, "a/old-pending", "a", PENDING, 100);
+        item(c, "a/listed-now", "a", STORED, 500);
+        item(c, "b/unchanged-listing", "b", DUPLICATE, 100);
+        item(c, "c/feed-dropped", "c", STORED, 100);
+        for (url, gave_up) in [
+            ("a/old-failed", 1),
+            ("gone/given-up", 1),
+            ("gone/retrying", 0),
+        ] {
+            c.execute(
+                "INSERT INTO watch_failures (url, kind, count, first, last, error, gave_up) VALUES (?1, 'page', 1, 100, 100, 'x', ?2)",
+                params![url, gave_up],
+            )
+            .unwrap();
+        }
+        let f = forget(c, 200).unwrap();
+        assert_eq!(
+            f,
+            Forgotten {
+                items: 3,
+                failures: 2
+            }
+        );
+        assert_eq!(
+            urls(c),
+            ["a/listed-now", "a/old-pending", "b/unchanged-listing"]
+        );
+        let left: Vec<String> = c
+            .prepare("SELECT url FROM watch_failures")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(left, ["gone/retrying"]);
+    }
+
+    #[test]
+    fn an_older_database_gets_the_new_columns_and_folder_rows_of_gone_files_go() {
+        let s = store("migrate");
+        let c = &s.conn;
+        c.execute_batch(
+            "CREATE TABLE watch_items (url TEXT PRIMARY KEY, feed TEXT NOT NULL, title TEXT, published TEXT,
+               status TEXT NOT NULL, discovered INTEGER NOT NULL, fetched INTEGER, final_url TEXT,
+               article_id TEXT, content_hash TEXT);
+             INSERT INTO watch_items (url, feed, status, discovered, fetched) VALUES ('u', 'f', 'stored', 10, 20);",
+        )
+        .unwrap();
+        create(c).unwrap();
+        create(c).unwrap();
+        let seen: i64 = c
+            .query_row("SELECT last_seen FROM watch_items", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(seen, 20);
+        let tx = c.unchecked_transaction().unwrap();
+        for (p, t) in [
+            ("in/a.txt", 10),
+            ("in/b.txt", 10),
+            ("in/new.txt", 300),
+            ("in2/c.txt", 10),
+        ] {
+            file_done(&tx, p, 1, 1, "h", 1).unwrap();
+            tx.execute(
+                "UPDATE watch_files SET ingested = ?2 WHERE path = ?1",
+                params![p, t],
+            )
+            .unwrap();
+        }
+        tx.commit().unwrap();
+        let listed = ["in/a.txt".to_string()].into_iter().collect();
+        assert_eq!(forget_files(c, "in/", &listed, 200).unwrap(), 1);
+        let left: Vec<String> = c
+            .prepare("SELECT path FROM watch_files ORDER BY path")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(left, ["in/a.txt", "in/new.txt", "in2/c.txt"]);
+    }
 }

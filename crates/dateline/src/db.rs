@@ -237,7 +237,7 @@ pub fn ingest(args: &IngestArgs) -> Result<usize, String> {
     let opts = args.read.options();
     let mut errs = Vec::new();
     let mut skipped = 0;
-    let files = dateline_read::files::expand_counting(&args.read.inputs, &mut errs, &mut skipped);
+    let files = crate::inputs::expand(&args.read.inputs, &mut errs, &mut skipped);
     let mut p = Progress::new(files.len(), args.quiet);
     for e in &errs {
         p.report(e);
@@ -248,9 +248,10 @@ pub fn ingest(args: &IngestArgs) -> Result<usize, String> {
     p.errors += errs.len();
     let mut fatal = None;
     let bar = p.bar.clone();
-    let res = dateline_read::for_each_batch(
+    let res = crate::inputs::for_each_batch(
         &files,
         &opts,
+        &args.read.fetch(),
         args.batch,
         |items| {
             let docs = take_docs(items, &mut p);

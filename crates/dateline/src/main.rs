@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod db;
+mod inputs;
 mod pretty;
 mod progress;
 mod serve;
@@ -42,6 +43,7 @@ enum Command {
     #[command(after_help = "Examples:\n  \
         dateline read page.html                       title, byline, date and main text\n  \
         dateline read --format jsonl crawl.warc.gz    every HTML page of a WARC archive\n  \
+        dateline read https://example.org/news/story  a page fetched (politely) and read\n  \
         curl -s URL | dateline read --input-format html -")]
     Read {
         #[command(flatten)]
@@ -54,7 +56,8 @@ enum Command {
         dateline code examples/harbour-talks.md                 a readable summary\n  \
         dateline code --format jsonl -j 2 news/ > coded.jsonl   a folder, both cores\n  \
         dateline code --published 2018-05-18 story.txt          date relative times\n  \
-        dateline code --verbs CAMEO.2.0.txt story.md            add PETRARCH's verb patterns")]
+        dateline code --verbs CAMEO.2.0.txt story.md            add PETRARCH's verb patterns\n  \
+        dateline code https://example.org/rss.xml               the pages a feed lists, fetched")]
     Code {
         #[command(flatten)]
         read: ReadArgs,
@@ -67,7 +70,8 @@ enum Command {
     #[command(after_help = "Examples:\n  \
         dateline ingest news/ --db news.db                   a folder (run it again: stored ids are skipped)\n  \
         dateline ingest --db news.db CC-NEWS-*.warc.gz       Common Crawl news archives\n  \
-        dateline ingest --db news.db --published 2018-05-18 story.txt")]
+        dateline ingest --db news.db --published 2018-05-18 story.txt\n  \
+        dateline ingest --db news.db https://example.org/sitemap-news.xml   a sitemap's pages")]
     Ingest(db::IngestArgs),
     /// Query the events of a database, or run read-only SQL on it.
     #[command(after_help = "Examples:\n  \
@@ -93,7 +97,7 @@ enum Command {
     #[command(after_help = "Examples:\n  \
         dateline watch --db news.db --feeds feeds.txt --updates updates/   leave it running\n  \
         dateline watch --db news.db https://example.org/rss.xml --once     one pass (cron)\n  \
-        dateline watch --db news.db --dir inbox/ --interval 1m             a folder's new files\n  \
+        dateline watch --db news.db --dir inbox/                           a folder's new files, as they come\n  \
         dateline watch --status --db news.db                               feeds, errors, rates\n\n\
         SIGTERM or Ctrl-C stops it cleanly: the batch in hand is stored, the rest stays queued.")]
     Watch(watch::WatchArgs),
@@ -113,8 +117,9 @@ enum OutFmt {
 /// The flags of every command that reads articles (`read`, `code`, `ingest`).
 #[derive(Args)]
 pub(crate) struct ReadArgs {
-    /// Files, directories (read recursively; `.gz` files included) or `-` for standard input.
-    #[arg(required = true, value_name = "PATH")]
+    /// Files, directories (read recursively; `.gz` files included), `-` for standard input, or
+    /// http(s) URLs: a page, a feed or sitemap (the pages it lists), a WARC or JSON Lines file.
+    #[arg(required = true, value_name = "PATH|URL")]
     pub inputs: Vec<String>,
     /// Input format.
     #[arg(long, value_enum, default_value = "auto")]
@@ -130,6 +135,17 @@ pub(crate) struct ReadArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
+    /// The least time between two requests to one host.
+    #[arg(long, default_value = "1s", value_parser = dateline_watch::parse_duration, help_heading = "URL inputs")]
+    pub delay: std::time::Duration,
+    /// The most time one request may take, body included (a streamed WARC or JSON
+    /// Lines body: each read).
+    #[arg(long, default_value = "30s", value_parser = dateline_watch::parse_duration, help_heading = "URL inputs")]
+    pub timeout: std::time::Duration,
+    /// The largest body read whole, in bytes (a page, a feed); a larger declared
+    /// one is refused unread.
+    #[arg(long, value_name = "BYTES", default_value_t = 10 << 20, help_heading = "URL inputs")]
+    pub max_bytes: u64,
 }
 
 impl ReadArgs {
@@ -138,6 +154,16 @@ impl ReadArgs {
             format: self.input_format,
             published: self.published.clone(),
             max_article_bytes: self.max_article_bytes,
+        }
+    }
+
+    /// How URL inputs are fetched: as `watch` fetches, with these flags.
+    pub(crate) fn fetch(&self) -> dateline_watch::http::HttpConfig {
+        dateline_watch::http::HttpConfig {
+            delay: self.delay,
+            timeout: self.timeout,
+            max_bytes: self.max_bytes,
+            ..Default::default()
         }
     }
 }
@@ -267,7 +293,7 @@ fn run(args: &ReadArgs, out: &OutArgs, code: Option<&VerbArgs>) -> Result<usize,
     };
     let mut errors = Vec::new();
     let mut skipped = 0;
-    let files = dateline_read::files::expand_counting(&args.inputs, &mut errors, &mut skipped);
+    let files = inputs::expand(&args.inputs, &mut errors, &mut skipped);
     let mut failed = errors.len();
     let progress = progress::RunProgress::new(files.len(), stdout.is_terminal());
     for e in &errors {
@@ -280,9 +306,10 @@ fn run(args: &ReadArgs, out: &OutArgs, code: Option<&VerbArgs>) -> Result<usize,
     let mut broken_pipe = false;
     let mut languages = progress::SetAside::new(progress::Reason::Language);
     let mut topics = progress::SetAside::new(progress::Reason::Topic);
-    let res = dateline_read::for_each_batch(
+    let res = inputs::for_each_batch(
         &files,
         &opts,
+        &args.fetch(),
         BATCH,
         |items| {
             let docs: Vec<Document> = items

@@ -1,8 +1,8 @@
 //! The flags of `watch` (the work is in `dateline-watch`).
 
 use crate::VerbArgs;
-use clap::Args;
-use dateline_watch::{http::HttpConfig, parse_duration, Config};
+use clap::{Args, ValueEnum};
+use dateline_watch::{http::HttpConfig, parse_duration, report::LogFormat, Config};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -21,7 +21,8 @@ pub struct WatchArgs {
     /// A file listing feeds, one URL a line (`#` starts a comment); read again every pass.
     #[arg(long, value_name = "FILE")]
     feeds: Option<PathBuf>,
-    /// A folder whose new files are ingested (any input format; polled every interval).
+    /// A folder whose new files are ingested (any input format): as they come (file-system
+    /// notifications), and by a listing every interval and at start.
     #[arg(long = "dir", value_name = "DIR")]
     dirs: Vec<PathBuf>,
     /// Time between passes (5m, 30s, 1h).
@@ -66,14 +67,29 @@ pub struct WatchArgs {
     /// Pages coded and stored per transaction.
     #[arg(long, default_value_t = 64)]
     batch: usize,
+    /// How long items stored or given up are remembered after no feed lists them any more
+    /// (30d, 12h; at least 1h), and folder files after they left their folder.
+    #[arg(long, default_value = "30d", value_parser = parse_duration)]
+    forget_after: Duration,
     /// No log lines.
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// Log lines when standard error is not a terminal: key=value text or JSON objects.
+    #[arg(long, value_enum, default_value = "text")]
+    log_format: LogFmt,
     /// Worker threads for coding (default: all cores).
     #[arg(long, short = 'j')]
     jobs: Option<usize>,
     #[command(flatten)]
     verbs: VerbArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum LogFmt {
+    /// `TIME LEVEL dateline_watch: message key=value …`
+    Text,
+    /// One JSON object a line (`timestamp`, `level`, `message`, the fields).
+    Json,
 }
 
 pub fn run(args: &WatchArgs) -> Result<usize, String> {
@@ -106,7 +122,13 @@ pub fn run(args: &WatchArgs) -> Result<usize, String> {
         batch: args.batch.max(1),
         retry_wait: args.retry_wait,
         max_failures: args.max_failures.max(1),
+        // a floor: an item forgotten as soon as it is stored would be fetched every pass
+        forget_after: args.forget_after.max(Duration::from_secs(3600)),
         quiet: args.quiet,
+        log_format: match args.log_format {
+            LogFmt::Text => LogFormat::Text,
+            LogFmt::Json => LogFormat::Json,
+        },
     };
     // checked before the pipeline loads: a bad feeds file fails at once
     dateline_watch::feed_list(&cfg)?;

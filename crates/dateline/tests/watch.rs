@@ -351,6 +351,11 @@ fn watch(db: &Path, extra: &[&str]) -> std::process::Output {
 #[test]
 fn feeds_with_faults_are_ingested_once_politely() {
     let (srv, _) = faulty_site();
+    // a second host whose robots.txt answers 503: nothing else is asked of it
+    let down = Server::start(Arc::new(|req: &Seen, _| match req.path.as_str() {
+        "/robots.txt" => Answer::status(503),
+        _ => Answer::ok("application/rss+xml", rss("", &["/x.html"])),
+    }));
     let dir = tmpdir("watch", "faults");
     let db = dir.join("news.db");
     let upd = dir.join("updates");
@@ -358,12 +363,13 @@ fn feeds_with_faults_are_ingested_once_politely() {
     std::fs::write(
         &feeds,
         format!(
-            "# test feeds\n{}\n{}  \n\n{}\n{}\n{} a news sitemap index\n",
+            "# test feeds\n{}\n{}  \n\n{}\n{}\n{} a news sitemap index\n{}\n",
             srv.url("/feed.xml"),
             srv.url("/feed2.xml"),
             srv.url("/feed-html.xml"),
             srv.url("/feed-bad.xml"),
-            srv.url("/sitemap-index.xml")
+            srv.url("/sitemap-index.xml"),
+            down.url("/feed.xml")
         ),
     )
     .unwrap();
@@ -372,7 +378,7 @@ fn feeds_with_faults_are_ingested_once_politely() {
         feeds.to_str().unwrap(),
         "--once",
         "--delay",
-        "200ms",
+        "100ms",
         "--timeout",
         "1s",
         "--retries",
@@ -424,17 +430,41 @@ fn feeds_with_faults_are_ingested_once_politely() {
         );
         assert!(e.len() == 1 && e[0].contains(why), "{path}: {e:?}\n{err}");
     }
+    // robots.txt unreadable (5xx): the host is not asked for anything else, and why is said
+    assert_eq!(down.hits("/feed.xml"), 0);
+    let e = sql_text(
+        &db,
+        &format!(
+            "SELECT error FROM watch_failures WHERE url = '{}'",
+            down.url("/feed.xml")
+        ),
+    );
+    assert!(
+        e.len() == 1 && e[0].contains("robots.txt could not be read (HTTP 503"),
+        "{e:?}"
+    );
     // the 200 MB page: its body refused unread, the test server saw the client go
     assert!(srv.hits("/huge.html") >= 1);
     // no two requests to the host closer than the delay
     let times: Vec<Instant> = srv.seen.lock().unwrap().iter().map(|s| s.at).collect();
     for w in times.windows(2) {
         assert!(
-            w[1].duration_since(w[0]) >= Duration::from_millis(200),
+            w[1].duration_since(w[0]) >= Duration::from_millis(100),
             "requests {:?} apart",
             w[1].duration_since(w[0])
         );
     }
+    // the 429's Retry-After (1 s) was waited for before the same page was asked again
+    let limited: Vec<Instant> = srv
+        .seen
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|s| s.path == "/limited.html")
+        .map(|s| s.at)
+        .collect();
+    assert_eq!(limited.len(), 2, "429, then the page");
+    assert!(limited[1].duration_since(limited[0]) >= Duration::from_secs(1));
     let ua = srv.seen.lock().unwrap()[0]
         .headers
         .get("user-agent")
@@ -916,5 +946,394 @@ fn a_running_watch_publishes_updates_on_the_clock() {
             &db,
             "SELECT count(*) FROM events WHERE dl_first(date) IS NOT NULL"
         )
+    );
+}
+
+/// A page without a date of its own (no meta tag), for dates from a listing or a URL.
+fn undated_page(n: usize) -> String {
+    page("", "", n, 1).replace(
+        "<meta property=\"article:published_time\" content=\"2021-03-10T09:00:00Z\">",
+        "",
+    )
+}
+
+fn warc_record(uri: &str, html: &str) -> String {
+    let block = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{html}");
+    format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2021-03-09T05:06:07Z\r\nContent-Length: {}\r\n\r\n{block}\r\n\r\n",
+        block.len()
+    )
+}
+
+/// `read`, `code` and `ingest` take URLs: a page, a feed's pages (relative links, a 404, a
+/// page robots.txt disallows, a repeat under a utm_ parameter), a sitemap index's pages
+/// (dated by the sitemap), a page dated by its URL, a .warc.gz streamed, a redirect loop and
+/// a 200 MB page — each error naming its URL.
+#[test]
+fn urls_are_read_coded_and_ingested_as_files_are() {
+    let base = Arc::new(Mutex::new(String::new()));
+    let b2 = base.clone();
+    let warc_gz = {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        for (i, k) in [(1, 21), (2, 22)] {
+            let rec = warc_record(&format!("https://news.example/w{i}"), &undated_page(k));
+            e.write_all(rec.as_bytes()).unwrap();
+        }
+        e.finish().unwrap()
+    };
+    let route: Arc<Route> = Arc::new(move |req: &Seen, _| {
+        let base = b2.lock().unwrap().clone();
+        let p = req.path.as_str();
+        match p {
+            "/robots.txt" => Answer::ok("text/plain", "User-agent: *\nDisallow: /private/\n"),
+            "/story.html" => Answer::ok("text/html", page(&base, p, 1, 1)),
+            "/story2.html" => Answer::ok("text/html", page(&base, p, 2, 1)),
+            "/story3.html" => Answer::ok("text/html", undated_page(3)),
+            "/2021/03/12/dated.html" => Answer::ok("text/html", undated_page(4)),
+            "/rss.xml" => Answer::ok(
+                "application/rss+xml",
+                rss(
+                    "",
+                    &["story2.html", "/private/x.html", "/gone.html", "/story.html?utm_source=rss"],
+                ),
+            ),
+            "/sitemap-index.xml" => Answer::ok(
+                "application/xml",
+                format!("<?xml version=\"1.0\"?><sitemapindex><sitemap><loc>{base}/sitemap.xml</loc></sitemap></sitemapindex>"),
+            ),
+            "/sitemap.xml" => Answer::ok(
+                "text/xml",
+                format!("<?xml version=\"1.0\"?><urlset xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\"><url><loc>{base}/story3.html</loc><news:news><news:publication_date>2021-03-11</news:publication_date></news:news></url></urlset>"),
+            ),
+            "/news.warc.gz" => Answer::ok("application/octet-stream", warc_gz.clone()),
+            "/loop.html" => Answer::status(302).header("Location", "/loop2.html"),
+            "/loop2.html" => Answer::status(302).header("Location", "/loop.html"),
+            "/huge.html" => Answer {
+                hold: Duration::from_secs(5),
+                body: vec![b'x'; 4096],
+                ..Answer::ok("text/html", "").header("Content-Length", "209715200")
+            },
+            _ => Answer::status(404),
+        }
+    });
+    let srv = Server::start(route);
+    *base.lock().unwrap() = srv.base.clone();
+    let dir = tmpdir("watch", "urls");
+    let db = dir.join("news.db");
+
+    // read: a page (its canonical URL, title), a page dated by its URL's path
+    let out = bin()
+        .args(["read", "--format", "jsonl", "--delay", "0s"])
+        .arg(srv.url("/story.html"))
+        .arg(srv.url("/2021/03/12/dated.html"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let docs: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 2, "{err}");
+    assert_eq!(docs[0]["source"], srv.url("/story.html"));
+    assert_eq!(docs[0]["article"]["url"], srv.url("/story.html"));
+    assert_eq!(docs[0]["article"]["title"], "Uganda and Sudan talks 1");
+    assert_eq!(docs[0]["article"]["published"], "2021-03-10");
+    assert_eq!(docs[1]["article"]["published"], "2021-03-12");
+
+    // code: a page coded as a file is
+    let out = bin()
+        .args(["code", "--format", "jsonl", "--delay", "0s"])
+        .arg(srv.url("/story.html"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(d["events"].as_array().is_some_and(|e| !e.is_empty()), "{d}");
+
+    // ingest: a feed's and a sitemap's pages, a WARC; the failures named, the rest stored
+    let urls = [
+        srv.url("/rss.xml"),
+        srv.url("/sitemap-index.xml"),
+        srv.url("/news.warc.gz"),
+        srv.url("/loop.html"),
+        srv.url("/huge.html"),
+    ];
+    let ingest = || {
+        bin()
+            .args(["ingest", "-q", "--delay", "0s", "--db"])
+            .arg(&db)
+            .args(&urls)
+            .output()
+            .unwrap()
+    };
+    let out = ingest();
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for (url, why) in [
+        ("/gone.html", "HTTP 404 (listed in "),
+        ("/private/x.html", "disallowed by robots.txt"),
+        ("/loop.html", "redirect loop"),
+        ("/huge.html", "over the limit"),
+    ] {
+        assert!(
+            err.lines()
+                .any(|l| l.contains(&format!("{}: ", srv.url(url))) && l.contains(why)),
+            "{url}: {err}"
+        );
+    }
+    let stored = |sql: &str| sql_text(&db, sql);
+    assert_eq!(
+        stored("SELECT url FROM articles ORDER BY url"),
+        [
+            srv.url("/story.html"),
+            srv.url("/story2.html"),
+            srv.url("/story3.html"),
+            "https://news.example/w1".to_string(),
+            "https://news.example/w2".to_string(),
+        ],
+        "{err}"
+    );
+    assert_eq!(
+        stored(&format!(
+            "SELECT published FROM articles WHERE url = '{}'",
+            srv.url("/story3.html")
+        )),
+        ["2021-03-11"],
+        "dated by the sitemap"
+    );
+    assert_eq!(srv.hits("/private/x.html"), 0);
+    assert_eq!(srv.hits("/story.html"), 3, "read, code, ingest: once each");
+    // again: nothing new is stored
+    let out = ingest();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(sql_int(&db, "SELECT count(*) FROM articles"), 5);
+    let ua = srv.seen.lock().unwrap()[0]
+        .headers
+        .get("user-agent")
+        .cloned()
+        .unwrap_or_default();
+    assert!(ua.starts_with("dateline/"), "{ua}");
+}
+
+/// A running watch ingests a folder's new files as they come, by notification (the interval
+/// is an hour: no listing finds them), a new subfolder's too, and not a file still under a
+/// hidden name; each file once, also after a restart. Its log, not on a terminal, is one JSON
+/// object a line.
+#[test]
+fn a_folder_is_watched_live_and_each_file_ingested_once() {
+    let dir = tmpdir("watch", "live");
+    let inbox = dir.join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let db = dir.join("news.db");
+    let text = |k: usize| {
+        let (a, b) = (COUNTRIES[k], COUNTRIES[k + 1]);
+        format!("{a} criticized {b} on Monday over a dispute at the border post number {k}. Officials from {b} said they would meet envoys from {a} next week.\n")
+    };
+    std::fs::write(inbox.join("a.txt"), text(1)).unwrap();
+    let mut child = bin()
+        .arg("watch")
+        .arg("--db")
+        .arg(&db)
+        .args(["--interval", "1h", "--log-format", "json", "--dir"])
+        .arg(&inbox)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for_articles(&db, 1, Duration::from_secs(120));
+    // written under a hidden name, renamed when complete
+    std::fs::write(inbox.join(".b.txt.tmp"), text(2)).unwrap();
+    std::fs::rename(inbox.join(".b.txt.tmp"), inbox.join("b.txt")).unwrap();
+    wait_for_articles(&db, 2, Duration::from_secs(60));
+    std::fs::create_dir_all(inbox.join("sub")).unwrap();
+    std::fs::write(inbox.join("sub/c.txt"), text(3)).unwrap();
+    std::fs::write(inbox.join(".d.txt.tmp"), text(4)).unwrap();
+    wait_for_articles(&db, 3, Duration::from_secs(60));
+    let st = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(status.success(), "{err}");
+    let events: Vec<serde_json::Value> = err
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    let read: Vec<String> = events
+        .iter()
+        .filter(|e| e["message"] == "file read")
+        .map(|e| e["path"].as_str().unwrap_or("").to_string())
+        .collect();
+    let name = |f: &str| inbox.join(f).to_string_lossy().into_owned();
+    assert_eq!(
+        read,
+        [name("a.txt"), name("b.txt"), name("sub/c.txt")],
+        "{err}"
+    );
+    assert!(events
+        .iter()
+        .all(|e| e["level"].is_string() && e["timestamp"].is_string()));
+    assert_eq!(sql_int(&db, "SELECT count(*) FROM articles"), 3);
+    // a restart lists the folder: nothing is read twice, the hidden file is not read
+    let out = watch(&db, &["--once", "-q", "--dir", inbox.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert_eq!(sql_int(&db, "SELECT count(*) FROM articles"), 3);
+    assert_eq!(
+        sql_text(&db, "SELECT path FROM watch_files ORDER BY path"),
+        [name("a.txt"), name("b.txt"), name("sub/c.txt")]
+    );
+}
+
+/// The exit status and peak resident memory (KiB) of a command (Linux: wait4's rusage).
+#[cfg(target_os = "linux")]
+#[allow(clippy::zombie_processes)] // reaped by wait4, which std's wait does not see
+fn run_measured(cmd: &mut std::process::Command) -> (i32, i64) {
+    let child = cmd
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: rusage is plain data; wait4 waits for our own child and fills both
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    let got = unsafe { libc::wait4(pid, &mut status, 0, &mut ru) };
+    assert_eq!(got, pid);
+    (libc::WEXITSTATUS(status), ru.ru_maxrss)
+}
+
+/// Memory stays bounded by --max-bytes, not by what a server sends: a 200 MB page with its
+/// Content-Length, 200 MB streamed without one, and gzip that unpacks to 200 MB leave the
+/// peak memory of a pass where a pass over one small page puts it.
+#[cfg(target_os = "linux")]
+#[test]
+fn huge_bodies_leave_memory_bounded() {
+    let base = Arc::new(Mutex::new(String::new()));
+    let b2 = base.clone();
+    // 200 gzip members of 1 MiB of spaces each: 200 MB unpacked from ~200 kB
+    let bomb = {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        e.write_all(&vec![b' '; 1 << 20]).unwrap();
+        e.finish().unwrap().repeat(200)
+    };
+    let route: Arc<Route> = Arc::new(move |req: &Seen, _| {
+        let base = b2.lock().unwrap().clone();
+        match req.path.as_str() {
+            "/small.xml" => Answer::ok("application/rss+xml", rss(&base, &["/a.html"])),
+            "/big.xml" => Answer::ok(
+                "application/rss+xml",
+                rss(
+                    &base,
+                    &["/a.html", "/huge.html", "/endless.html", "/bomb.html"],
+                ),
+            ),
+            "/a.html" => Answer::ok("text/html", page(&base, "/a.html", 5, 1)),
+            "/huge.html" => Answer {
+                stream: 200 << 20,
+                ..Answer::ok("text/html", "").header("Content-Length", "209715200")
+            },
+            "/endless.html" => Answer {
+                stream: 200 << 20,
+                ..Answer::ok("text/html", "<html><body>")
+            },
+            "/bomb.html" => {
+                Answer::ok("text/html", bomb.clone()).header("Content-Encoding", "gzip")
+            }
+            _ => Answer::status(404),
+        }
+    });
+    let srv = Server::start(route);
+    *base.lock().unwrap() = srv.base.clone();
+    let dir = tmpdir("watch", "memory");
+    let pass = |name: &str, feed: &str| {
+        let db = dir.join(format!("{name}.db"));
+        let (code, rss) = run_measured(
+            bin()
+                .arg("watch")
+                .arg("--db")
+                .arg(&db)
+                .args(["--once", "-q", "--delay", "0s", "--retry-wait", "0s"])
+                .args(["--max-bytes", "1048576"])
+                .arg(srv.url(feed)),
+        );
+        (db, code, rss)
+    };
+    let (_, code, small) = pass("small", "/small.xml");
+    assert_eq!(code, 0);
+    let (db, code, big) = pass("big", "/big.xml");
+    assert_eq!(code, 1, "three pages fail");
+    assert_eq!(sql_int(&db, "SELECT count(*) FROM articles"), 1);
+    let errors = sql_text(&db, "SELECT error FROM watch_failures ORDER BY url");
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    assert!(
+        errors.iter().all(|e| e.contains("over the limit")),
+        "{errors:?}"
+    );
+    assert!(
+        big < small + 64 * 1024,
+        "peak {big} KiB against {small} KiB for one small page"
+    );
+}
+
+/// On a terminal (a pseudo-terminal made by util-linux's `script`): a status line rewritten in
+/// place says what the pass does, and the log lines are plain text that clears it first.
+#[test]
+fn on_a_terminal_a_status_line_says_what_it_does() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no `script` (util-linux) to make a terminal");
+        return;
+    }
+    let dir = tmpdir("watch", "tty");
+    let inbox = dir.join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    std::fs::write(
+        inbox.join("a.txt"),
+        "Kenya criticized Uganda on Monday over a dispute at the border post.\n",
+    )
+    .unwrap();
+    let cmd = format!(
+        "{} watch --once --db {} --dir {}",
+        env!("CARGO_BIN_EXE_dateline"),
+        dir.join("news.db").display(),
+        inbox.display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{screen}");
+    let status = format!(
+        "\r\x1b[K0 articles, 0 events, 0 duplicates, 0 failures, 0 files · listing {}",
+        inbox.display()
+    );
+    assert!(screen.contains(&status), "{screen:?}");
+    // a log line clears the status line first, and is plain text (no target, no JSON)
+    let reading = format!("· reading {}", inbox.join("a.txt").display());
+    let after = screen.split(&reading).nth(1).unwrap_or_default();
+    assert!(
+        after.starts_with("\r\x1b[K") && after.lines().next().is_some_and(|l| l.contains(" INFO ")),
+        "{screen:?}"
+    );
+    let read = screen
+        .lines()
+        .find(|l| l.contains("file read"))
+        .unwrap_or_default();
+    assert!(
+        read.contains(" INFO file read path=") && !read.contains("dateline_watch"),
+        "{screen:?}"
     );
 }
