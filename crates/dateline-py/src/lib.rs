@@ -260,50 +260,61 @@ pub(crate) fn read_options(
     })
 }
 
-/// Read files or a directory as `dateline read --format jsonl PATH` does; returns its lines.
-/// A path that does not exist is an `OSError` naming it.
+/// Read files or a directory as `dateline read --format jsonl PATH` does (and, with `code`,
+/// code them as `dateline code --format jsonl PATH` does); returns its lines. A path that
+/// does not exist is an `OSError` naming it.
 #[pyfunction]
-#[pyo3(signature = (path, format="auto", published=None, max_article_bytes=None))]
+#[pyo3(signature = (path, format="auto", published=None, max_article_bytes=None, code=false, threads=None))]
 fn read_path(
     py: Python<'_>,
     path: String,
     format: &str,
     published: Option<String>,
     max_article_bytes: Option<usize>,
+    code: bool,
+    threads: Option<usize>,
 ) -> PyResult<Vec<Py<PyBytes>>> {
     let opts = read_options(format, published, max_article_bytes).map_err(PyValueError::new_err)?;
-    if path != "-" && !std::path::Path::new(&path).exists() {
+    if !std::path::Path::new(&path).exists() {
         return Err(PyOSError::new_err(format!(
             "{path}: no such file or directory"
         )));
     }
     let out = py
         .allow_threads(|| {
-            let mut errors = Vec::new();
-            let files = dateline_read::files::expand(std::slice::from_ref(&path), &mut errors);
-            let mut out: Vec<Vec<u8>> = Vec::new();
-            for e in errors {
-                out.push(json_line(&Document::failed(&path, None, e))?);
-            }
-            dateline_read::for_each_batch(
-                &files,
-                &opts,
-                64,
-                |items| {
-                    for r in items {
-                        let d = match r {
-                            Ok(d) => d,
-                            Err(e) => {
-                                Document::failed(&e.source.clone(), e.id.clone(), e.to_string())
-                            }
-                        };
-                        out.push(json_line(&d)?);
-                    }
-                    Ok::<(), String>(())
-                },
-                |_, _| {},
-            )?;
-            Ok::<_, String>(out)
+            on_pool(threads, || {
+                let p = if code { Some(pipeline()?) } else { None };
+                let mut errors = Vec::new();
+                let files = dateline_read::files::expand(std::slice::from_ref(&path), &mut errors);
+                let mut out: Vec<Vec<u8>> = Vec::new();
+                for e in errors {
+                    out.push(json_line(&Document::failed(&path, None, e))?);
+                }
+                dateline_read::for_each_batch(
+                    &files,
+                    &opts,
+                    64,
+                    |items| {
+                        let docs: Vec<Document> = items
+                            .into_par_iter()
+                            .map(|r| match (p, r) {
+                                (Some(p), r) => code_one(p, r),
+                                (None, Ok(d)) => d,
+                                (None, Err(e)) => {
+                                    Document::failed(&e.source.clone(), e.id.clone(), e.to_string())
+                                }
+                            })
+                            .collect();
+                        for d in &docs {
+                            out.push(json_line(d)?);
+                        }
+                        Ok::<(), String>(())
+                    },
+                    |_, _| {},
+                )?;
+                Ok::<_, String>(out)
+            })
+            .and_then(|r| r)
         })
         .map_err(PyRuntimeError::new_err)?;
     Ok(to_bytes_list(py, out))

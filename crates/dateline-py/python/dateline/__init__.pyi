@@ -74,6 +74,15 @@ def code_file(
 def schema(what: TableName) -> pyarrow.Schema: ...
 @overload
 def schema(what: Sequence[TableName]) -> dict[str, pyarrow.Schema]: ...
+def code_path(
+    path: str | os.PathLike[str],
+    *,
+    format: Format = "auto",
+    published: Date | None = None,
+    max_article_bytes: int | None = None,
+    threads: int | None = None,
+    errors: Errors = "raise",
+) -> list[Article]: ...
 def read(
     path_or_bytes: str | os.PathLike[str] | bytes | bytearray | memoryview,
     *,
