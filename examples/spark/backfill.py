@@ -341,7 +341,7 @@ def main(argv=None):
         summary["inputs"] = len(files)
         ids = [input_id(f) for f in files]
         delete_inputs(spark, out, list(args.tables) + ["errors"], ids)
-        schema = union_schema(args.tables)
+        schema = union_schema(list(args.tables) + ["errors"])
         threads = args.threads or int(spark.conf.get("spark.task.cpus", "1"))
         opts = {"batch": args.batch, "threads": threads, "format": args.format, "published": args.published}
         rdd = spark.sparkContext.parallelize(list(zip(files, range(len(files)))), max(1, len(files)))

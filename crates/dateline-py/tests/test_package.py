@@ -182,8 +182,9 @@ def test_a_bad_record_raises_and_the_good_ones_come_back(cli):
     err = ei.value
     msg = str(err)
     assert "3 of 6 records" in msg
-    assert "record 1 (-:2" in msg and 'neither "text" nor "html"' in msg
-    assert "record 2 (-:3)" in msg and "not int" in msg
+    assert 'record 1: record has neither "text" nor "html"' in msg
+    assert "record 2: a record is a dict" in msg and "not int" in msg
+    assert "record 4: cannot be read as a JSON record" in msg
     assert [i for i, _ in err.errors] == [1, 2, 4]
     res = err.results
     assert [("error" in r) for r in res] == [False, True, True, False, True, False]

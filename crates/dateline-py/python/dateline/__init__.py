@@ -10,7 +10,7 @@ gives the same ``dateline.article/1`` objects (docs/schema.md) or the same table
 >>> art = dateline.code("Russian President Vladimir Putin met Syrian President Bashar "
 ...                     "al-Assad in Sochi on Thursday.", published="2018-05-18")
 >>> [(e["cameo"], e["source"]["code"], e["target"]["code"]) for e in art["events"]]
-[('042', 'RUSGOVHOS', 'SYRGOVHOS')]
+[('040', 'RUSGOV', 'SYRGOV')]
 
 The bundled knowledge (gazetteer, dictionaries, patterns, tagger) is loaded once per process,
 by the first call that codes (or by :func:`load`); calls release the GIL while Rust works, on
@@ -133,10 +133,14 @@ def _lines(records):
 
 
 def _describe(i, obj):
-    where = obj.get("source") or "-"
+    """A bad result named for Python: its index, id, and the reader's or coder's message (a
+    record handed over in memory is line i+1 of `-`, which the message need not repeat)."""
     rid = obj.get("id")
-    named = f"record {i} ({where}" + (f", id {rid!r}" if rid else "") + ")"
-    return f"{named}: {obj.get('error')}"
+    message = str(obj.get("error"))
+    prefix = f"-:{i + 1}: "
+    if obj.get("source") == "-" and message.startswith(prefix):
+        message = message[len(prefix):]
+    return f"record {i}" + (f" (id {rid!r})" if rid else "") + f": {message}"
 
 
 def _raise_for(results, bad, what="records"):
