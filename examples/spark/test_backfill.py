@@ -158,12 +158,12 @@ def test_the_tables_read_in_pandas_and_duckdb(run):
     duckdb = pytest.importorskip("duckdb")
     n = duckdb.sql(
         f"SELECT count(*) FROM read_parquet('{run['out']}/mentions/**/*.parquet', hive_partitioning=true)"
-    ).fetchone()[0]
+    ).fetchall()[0][0]
     assert n == run["ingest"]["mentions"]
     days = duckdb.sql(
         f"SELECT count(DISTINCT published_day) FROM read_parquet('{run['out']}/events/**/*.parquet', hive_partitioning=true)"
-    ).fetchone()[0]
-    assert days > 100
+    ).fetchall()[0][0]
+    assert days > 50
 
 
 def test_rerunning_a_file_replaces_its_partitions(run):
