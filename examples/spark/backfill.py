@@ -110,9 +110,11 @@ def expand(spark, inputs):
             if st.isDirectory():
                 it = fs.listFiles(st.getPath(), True)
                 while it.hasNext():
-                    out.append(it.next().getPath().toString())
+                    out.append(fs.resolvePath(it.next().getPath()).toString())
             else:
-                out.append(st.getPath().toString())
+                # symbolic links resolved: a file has one name, and so one input_id, however
+                # it was reached
+                out.append(fs.resolvePath(st.getPath()).toString())
     hidden = lambda u: any(part.startswith((".", "_")) for part in u.split("/")[3:])  # noqa: E731
     return sorted({u for u in out if not hidden(u)})
 
