@@ -446,7 +446,10 @@ mod tests {
             "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/huge\r\nContent-Length: {len}\r\n\r\n"
         );
         let ok = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{PAGE}");
-        let after = format!("\r\n\r\n{}", record("response", "https://news.example/a", &ok));
+        let after = format!(
+            "\r\n\r\n{}",
+            record("response", "https://news.example/a", &ok)
+        );
         // a 64 MiB + 1 body streamed from a reader, never held in memory by the test
         let stream = first
             .as_bytes()
@@ -458,7 +461,10 @@ mod tests {
         assert!(e.message.contains("over the 64 MiB limit"), "{e}");
         assert!(e.source.ends_with("#https://news.example/huge"), "{e}");
         assert_eq!(r.record_start(), first.len() as u64);
-        assert!(e.message.starts_with(&format!("byte {}:", first.len())), "{e}");
+        assert!(
+            e.message.starts_with(&format!("byte {}:", first.len())),
+            "{e}"
+        );
         let d = r.next().expect("a result").expect("the next page");
         assert_eq!(d.article.url.as_deref(), Some("https://news.example/a"));
         assert!(r.next().is_none());
