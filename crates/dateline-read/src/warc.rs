@@ -20,7 +20,8 @@ pub struct WarcStats {
     pub errors: usize,
 }
 
-/// Largest record body read into memory; bigger records are skipped (streamed past).
+/// Largest record body read into memory; bigger records are streamed past, and an HTML
+/// response among them is reported as an error (naming its byte offset), not an article.
 pub const MAX_RECORD: u64 = 64 << 20;
 
 /// A streaming reader of WARC records.
@@ -28,6 +29,8 @@ pub struct WarcReader<R: BufRead> {
     r: R,
     source: String,
     offset: u64,
+    /// Where the record last begun starts (its `WARC/` line), in the (unpacked) stream.
+    record_start: u64,
     pub stats: WarcStats,
     done: bool,
     published: Option<String>,
@@ -46,6 +49,7 @@ impl<R: BufRead> WarcReader<R> {
             r,
             source: source.to_string(),
             offset: 0,
+            record_start: 0,
             stats: WarcStats::default(),
             done: false,
             published: published.map(str::to_string),
@@ -54,6 +58,13 @@ impl<R: BufRead> WarcReader<R> {
 
     fn error(&self, message: String) -> ReadError {
         err(&self.source, format!("byte {}: {message}", self.offset))
+    }
+
+    /// The byte offset, in the unpacked stream, of the `WARC/` line of the record that the
+    /// last call of [`WarcReader::next_pending`] (or `next`) returned or failed on: where a
+    /// caller finds that record again.
+    pub fn record_start(&self) -> u64 {
+        self.record_start
     }
 
     fn read_line(&mut self, buf: &mut Vec<u8>) -> std::io::Result<usize> {
@@ -87,12 +98,14 @@ impl<R: BufRead> WarcReader<R> {
         let mut line = Vec::new();
         let mut skipped_junk = false;
         loop {
+            let at = self.offset;
             let n = self
                 .read_line(&mut line)
                 .map_err(|e| self.error(format!("cannot read: {e}")))?;
             if n == 0 {
                 return Ok(None);
             }
+            self.record_start = at;
             if line.starts_with(b"WARC/") {
                 break;
             }
@@ -292,6 +305,19 @@ impl<R: BufRead> WarcReader<R> {
                 h.kind == "response" && h.uri.as_deref().is_some_and(|u| u.starts_with("http"));
             if !wanted || len > MAX_RECORD {
                 match self.skip(len) {
+                    Ok(k) if k == len && wanted => {
+                        // a page too large to read into memory: passed over, and said so
+                        self.stats.errors += 1;
+                        let uri = h.uri.unwrap_or_default();
+                        return ready(Err(err(
+                            &format!("{}#{}", self.source, uri),
+                            format!(
+                                "byte {}: a record of {len} bytes, over the {} MiB limit; skipped",
+                                self.record_start,
+                                MAX_RECORD >> 20
+                            ),
+                        )));
+                    }
                     Ok(k) if k == len => {
                         self.stats.skipped += 1;
                         continue;
@@ -409,6 +435,40 @@ mod tests {
                 errors: 0
             }
         );
+    }
+
+    #[test]
+    fn a_record_over_the_limit_is_an_error_at_its_offset_and_reading_goes_on() {
+        use std::io::Read;
+        let first = record("warcinfo", "", "software: test");
+        let len = MAX_RECORD + 1;
+        let head = format!(
+            "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/huge\r\nContent-Length: {len}\r\n\r\n"
+        );
+        let ok = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{PAGE}");
+        let after = format!(
+            "\r\n\r\n{}",
+            record("response", "https://news.example/a", &ok)
+        );
+        // a 64 MiB + 1 body streamed from a reader, never held in memory by the test
+        let stream = first
+            .as_bytes()
+            .chain(head.as_bytes())
+            .chain(std::io::repeat(b' ').take(len))
+            .chain(after.as_bytes());
+        let mut r = WarcReader::new("big.warc", std::io::BufReader::new(stream), None);
+        let e = r.next().expect("a result").expect_err("an error");
+        assert!(e.message.contains("over the 64 MiB limit"), "{e}");
+        assert!(e.source.ends_with("#https://news.example/huge"), "{e}");
+        assert_eq!(r.record_start(), first.len() as u64);
+        assert!(
+            e.message.starts_with(&format!("byte {}:", first.len())),
+            "{e}"
+        );
+        let d = r.next().expect("a result").expect("the next page");
+        assert_eq!(d.article.url.as_deref(), Some("https://news.example/a"));
+        assert!(r.next().is_none());
+        assert_eq!(r.stats.errors, 1);
     }
 
     #[test]
