@@ -9,6 +9,11 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator: coding allocates many small strings and vectors
+/// per sentence (docs/BENCHMARKS.md, Throughput).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod db;
 mod inputs;
 mod pretty;
