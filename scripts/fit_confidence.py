@@ -30,9 +30,11 @@ def arg(name, default):
 
 
 def actor_key(a):
+    """An actor as the judgements key it: its byte span and code ("617:619|SYRGOV"), no text."""
     if not a:
         return "-"
-    return f"{a.get('text')}|{a.get('code') or ''}"
+    span = lambda x: "" if x is None else str(x)
+    return f"{span(a.get('start'))}:{span(a.get('end'))}|{a.get('code') or ''}"
 
 
 def event_key(article, e):
