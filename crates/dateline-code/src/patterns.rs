@@ -483,11 +483,17 @@ impl PetrarchReader {
 /// How the `text` of a PETRARCH verb alone starts ("petrarch: kidnap").
 pub const PETRARCH_VERB: &str = "petrarch: ";
 
+/// How the `text` of a WordNet word alone starts ("wordnet: incarcerate").
+pub const WORDNET_WORD: &str = "wordnet: ";
+
 /// The verb a pattern's text is keyed on: the first lemma of an own pattern ("fly" of
 /// "{fly} to $T", "reiterate" of "{reiterate}|{repeat}"), the verb of a PETRARCH one
 /// ("brave" of "petrarch: brave * CRITICISM"); none for a pattern keyed on a plain word.
 pub fn head_verb(text: &str) -> Option<&str> {
-    match text.strip_prefix(PETRARCH_VERB) {
+    match text
+        .strip_prefix(PETRARCH_VERB)
+        .or_else(|| text.strip_prefix(WORDNET_WORD))
+    {
         Some(rest) => rest.split_whitespace().next(),
         None => text.strip_prefix('{').and_then(|t| t.split('}').next()),
     }
@@ -505,6 +511,19 @@ impl Pattern {
         }
     }
 
+    /// The word of a WordNet word-alone pattern ("incarcerate"), if this is one.
+    pub fn wordnet_word(&self) -> Option<&str> {
+        self.text
+            .strip_prefix(WORDNET_WORD)
+            .map(|w| w.trim_end_matches(" (noun)"))
+    }
+
+    /// Whether the pattern is a noun that names the act ("expulsion"): its doer may follow
+    /// as "by X" (`events/clauses/nominal.rs`).
+    pub fn is_noun(&self) -> bool {
+        self.text.starts_with(WORDNET_WORD) && self.text.ends_with(" (noun)")
+    }
+
     /// Whether the pattern is of the general layer (a PETRARCH verb dictionary) rather than
     /// dateline's own pattern files (see `events::general_layer`).
     pub fn is_general(&self) -> bool {
@@ -514,6 +533,10 @@ impl Pattern {
 
 /// PETRARCH's CAMEO verb dictionary, the general layer (MIT).
 const CAMEO_2_0: &str = include_str!("../data/events/CAMEO.2.0.txt");
+
+/// WordNet 3.1's synonyms and derived nouns of the own patterns' verbs, also of the general
+/// layer (WordNet licence).
+const WORDNET_WORDS: &str = include_str!("../data/events/wordnet-words.tsv");
 
 /// The evidence strength of dateline's own pattern files (see [`Pattern::priority`]).
 pub const OWN_PRIORITY: u8 = 2;
@@ -531,14 +554,67 @@ impl Patterns {
             "data/events/patterns.txt",
             include_str!("../data/events/patterns.txt"),
         )?;
-        let (general, _skipped) = Patterns::parse_petrarch_list(CAMEO_2_0)
+        let (mut general, _skipped) = Patterns::parse_petrarch_list(CAMEO_2_0)
             .map_err(|e| e.in_file("data/events/CAMEO.2.0.txt"))?;
+        general.extend(
+            Patterns::parse_wordnet_words(WORDNET_WORDS)
+                .map_err(|e| e.in_file("data/events/wordnet-words.tsv"))?,
+        );
         for pat in general {
             if keep(&pat) {
                 p.add(pat);
             }
         }
         Ok(p)
+    }
+
+    /// The words of `data/events/wordnet-words.tsv` (WordNet synonyms of the own patterns'
+    /// verbs and the nouns derived from them, `scripts/build_wordnet_verbs.py`), each a
+    /// general-layer pattern of the word alone, in any inflection: rows
+    /// `code<TAB>word<TAB>v|n<TAB>seed<TAB>synset<TAB>share`.
+    pub fn parse_wordnet_words(text: &str) -> Result<Vec<Pattern>, PatternError> {
+        let mut out = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            let (code, word, pos) = match f.as_slice() {
+                [code, word, pos, _seed, _synset, _share] => (*code, *word, *pos),
+                _ => return Err(PatternError::at(i + 1, "expected 6 tab-separated fields")),
+            };
+            if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(PatternError::at(
+                    i + 1,
+                    format!("not a CAMEO code: {code:?}"),
+                ));
+            }
+            if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+                return Err(PatternError::at(
+                    i + 1,
+                    format!("not a lower-case word: {word:?}"),
+                ));
+            }
+            if pos != "v" && pos != "n" {
+                return Err(PatternError::at(
+                    i + 1,
+                    format!("pos must be v or n: {pos:?}"),
+                ));
+            }
+            out.push(Pattern {
+                cameo: code.to_string(),
+                elems: vec![Elem::Words(inflect(word))],
+                text: if pos == "n" {
+                    format!("{WORDNET_WORD}{word} (noun)")
+                } else {
+                    format!("{WORDNET_WORD}{word}")
+                },
+                priority: 0,
+                target_before: false,
+                example: None,
+            });
+        }
+        Ok(out)
     }
 
     /// The bundled general layer: PETRARCH's CAMEO verb dictionary (`data/events/

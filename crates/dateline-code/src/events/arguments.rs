@@ -5,6 +5,8 @@
 //! 2. **Passive** ("was attacked by X"): after "was", "were", "been", "being", "is", "are"
 //!    (not "-ing"), a "by" within 25 words (before ";", "." or "said") with a mention right
 //!    after it is the source; the target is the mention before the trigger.
+//!    **Act nouns** ("the expulsion of the envoy by Kenya"): the actor after a "by" after
+//!    the noun is the source (`clauses/nominal.rs`).
 //! 3. **Subject**: else the nearest mention before the trigger that is not the object of a
 //!    preposition (unless after a partitive: "thousands of …"), not the target, and not a
 //!    role word modifying a noun trigger ("the naval blockade"); inside an apposition
@@ -35,6 +37,7 @@
 //!    each.
 
 use super::clauses::control;
+use super::clauses::nominal;
 use super::clauses::passive;
 use super::clauses::relative::relative_clause;
 use super::coder::Coder;
@@ -98,6 +101,8 @@ impl Coder<'_, '_> {
         } else if after_and {
             // ", and thanked" takes the previous event's source
             None
+        } else if let Some(src) = self.nominal_agent(sc, mc) {
+            src.into()
         } else {
             self.subject(sc, mc, target)
         };
@@ -145,6 +150,18 @@ impl Coder<'_, '_> {
             let only_dets = (t..x.t0.max(t)).all(|i| SLOT_DETERMINERS.contains(&self.ltok(i)));
             (x.t0 >= t && x.t0 <= t + 3 && only_dets && !x.pronoun) || (x.t0 < t && x.t1 > t)
         })
+    }
+
+    /// Stage 2c: the doer of an act noun named by a "by" phrase after it ("the expulsion of
+    /// the envoy by Kenya"; `clauses/nominal.rs`).
+    fn nominal_agent<'m>(&self, sc: &SentenceCx, mc: &MatchCx<'m>) -> Option<&'m Mention> {
+        if !mc.pat.is_noun() {
+            return None;
+        }
+        let by = nominal::agent_by(self.x.lower, mc.trig_end, sc.s.tok_end)?;
+        mc.ms
+            .iter()
+            .find(|x| x.t0 > by && x.t0 <= by + 3 && !x.pronoun)
     }
 
     /// Stage 2: the word index of a passive's "by" (the agent may come a clause later: "has

@@ -324,7 +324,10 @@ pub fn features(e: &Event, cx: &Context) -> Vec<Feature> {
     if let Some(p) = head.strip_prefix("pattern:") {
         let text = p.split_once(' ').map_or("", |(_, t)| t).trim();
         verb = crate::patterns::head_verb(text);
-        if let Some(rest) = text.strip_prefix(crate::patterns::PETRARCH_VERB.trim_end()) {
+        if let Some(rest) = text
+            .strip_prefix(crate::patterns::PETRARCH_VERB.trim_end())
+            .or_else(|| text.strip_prefix(crate::patterns::WORDNET_WORD.trim_end()))
+        {
             out.push(Feature::GeneralLayer);
             if rest.split_whitespace().count() > 1 {
                 out.push(Feature::Phrase);

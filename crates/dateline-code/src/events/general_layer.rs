@@ -11,7 +11,9 @@
 //!    (a statement, 010) makes no event.
 //! 3. [`phrases_only`]: a general-layer verb alone, without the words that follow it in a
 //!    PETRARCH pattern, makes no event — unless [`dominant_sense`]: WordNet says the verb
-//!    most often names an act of its code's kind ("kidnapped", "surrendered").
+//!    most often names an act of its code's kind ("kidnapped", "surrendered"); or
+//!    [`wordnet_word`]: the word is a WordNet synonym of an own pattern's verb, or a noun
+//!    derived from it, in the sense its code means ("incarcerated", "expulsion").
 //! 4. [`content_words`]: nor does a verb with only prepositions and particles after it.
 //! 5. [`known_source`]: a general-layer event needs a source with a code.
 //!
@@ -113,7 +115,17 @@ pub(super) fn known_source(e: &Event) -> bool {
 pub(crate) fn admits(pat: &Pattern, ontology: &Ontology) -> bool {
     !pat.is_general()
         || (only_plover_events(pat, ontology)
-            && ((phrases_only(pat) && content_words(pat)) || dominant_sense(pat)))
+            && ((phrases_only(pat) && content_words(pat))
+                || dominant_sense(pat)
+                || wordnet_word(pat)))
+}
+
+/// Rule 3's second exception: a WordNet word alone (`data/events/wordnet-words.tsv`: a
+/// synonym of an own pattern's verb in the sense its code means, or a noun derived from it,
+/// whose own usual sense that is — "incarcerated" for 173 as "imprisoned" is, "expulsion" of
+/// 174 expel) is coded — for conflict only, as [`dominant_sense`], for the same reason.
+pub(super) fn wordnet_word(pat: &Pattern) -> bool {
+    quad_class(&pat.cameo) >= 3 && pat.wordnet_word().is_some()
 }
 
 pub(super) fn admitted<'m>(
@@ -249,5 +261,67 @@ SEND {SENT}\n\
         let p = Patterns::bundled_general().unwrap();
         assert!(p.list.len() > 3000, "{} patterns", p.list.len());
         assert!(p.list.iter().all(Pattern::is_general));
+    }
+
+    #[test]
+    fn wordnet_words_of_conflict_are_admitted_alone() {
+        let o = Ontology::bundled();
+        let rows = "# a file written for this test\n\
+                    173\tnab\tv\tarrest\t01217701\t0.50\n\
+                    174\texpulsion\tn\texpel\t00207776\t1.00\n\
+                    070\tfurnish\tv\tprovide\t02330122\t0.90\n";
+        let pats = Patterns::parse_wordnet_words(rows).unwrap();
+        let got: Vec<(&str, bool, bool)> = pats
+            .iter()
+            .map(|p| (p.wordnet_word().unwrap_or(""), p.is_noun(), admits(p, &o)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("nab", false, true),
+                ("expulsion", true, true),
+                // cooperation's verbs are the words of ordinary talk: not alone
+                ("furnish", false, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wordnet_file_with_a_bad_row_names_the_line() {
+        for (rows, line, want) in [
+            ("173\tnab\tv\n", 1, "expected 6"),
+            ("17x\tnab\tv\tarrest\t1\t0.5\n", 1, "CAMEO code"),
+            ("# c\n173\tNab\tv\tarrest\t1\t0.5\n", 2, "lower-case"),
+            ("173\tnab\tadj\tarrest\t1\t0.5\n", 1, "v or n"),
+        ] {
+            let e = Patterns::parse_wordnet_words(rows)
+                .map_err(|e| e.in_file("words.tsv"))
+                .expect_err(rows);
+            assert_eq!(
+                (e.file.as_deref(), e.line),
+                (Some("words.tsv"), line),
+                "{rows}"
+            );
+            assert!(e.message.contains(want), "{}", e.message);
+        }
+    }
+
+    #[test]
+    fn the_bundled_wordnet_words_load_and_code() {
+        // a synonym of an own verb and a noun derived from one, in sentences of our own
+        let got = crate::events::testing::dyads("Police in Ghana nabbed two smugglers.");
+        assert!(
+            got.iter()
+                .any(|(c, s, _)| c == "173" && s.starts_with("GHA")),
+            "{got:?}"
+        );
+        let got = crate::events::testing::dyads(
+            "The expulsion of the Danish envoy by Bolivia came late.",
+        );
+        assert!(
+            got.iter()
+                .any(|(c, s, t)| c == "174" && s == "BOL" && t.starts_with("DNK")),
+            "{got:?}"
+        );
     }
 }

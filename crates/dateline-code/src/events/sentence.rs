@@ -150,6 +150,10 @@ impl Coder<'_, '_> {
             .ms
             .iter()
             .any(|x| !x.pronoun && x.t0 <= mc.trig && mc.trig < x.t1);
+        if mc.pat.is_noun() {
+            // a noun pattern ("the expulsion") means the noun
+            return in_actor;
+        }
         // ... unless the number ends an actor's name ("the Group of Seven condemns")
         let quantity_is_a_name = mc.ms.iter().any(|x| !x.pronoun && x.t1 == mc.trig);
         det_before
