@@ -10,6 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod currency;
 pub mod date;
 pub use dateline_text::{hash, key, tsv, words};
 pub use dateline_text::{norm_key, norm_key_folded_into, norm_key_into};

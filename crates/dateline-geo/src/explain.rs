@@ -40,6 +40,8 @@ pub mod rule {
     pub const GENERIC_WORD: &str = "generic-word";
     /// Dropped: a word for a body of water before "of" ("Gulf" of "the Gulf of Tonkin").
     pub const WATER_BEFORE_OF: &str = "water-before-of";
+    /// Dropped: letters before a dollar sign name a currency ("US$5", "NZ$12").
+    pub const CURRENCY_PREFIX: &str = "currency-prefix";
     /// Dropped: a saint a church or school is dedicated to ("the chapel of St. George").
     pub const DEDICATION: &str = "dedication";
     /// Placed as the country or region of a people or adjective ("Turkish troops").

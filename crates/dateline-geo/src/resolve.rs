@@ -167,6 +167,9 @@ pub(crate) fn names_no_place(p: &Place, body: &str) -> Option<&'static str> {
         Some(rule::GENERIC_WORD)
     } else if words::WATERS.contains(&p.text.as_str()) && body[p.end..].starts_with(" of ") {
         Some(rule::WATER_BEFORE_OF)
+    } else if dateline_core::currency::is_currency_prefix(&p.text, body.get(p.end..).unwrap_or(""))
+    {
+        Some(rule::CURRENCY_PREFIX)
     } else {
         None
     }

@@ -555,10 +555,12 @@ pub fn recognize(
     lex: &Lexicon,
     tagger: Option<&crate::ner::Model>,
 ) -> Vec<Entity> {
-    if let Some(m) = tagger {
-        return recognize_model(body, toks, lower, sents, lex, m);
-    }
-    recognize_rules(body, toks, sents, lex)
+    let mut out = match tagger {
+        Some(m) => recognize_model(body, toks, lower, sents, lex, m),
+        None => recognize_rules(body, toks, sents, lex),
+    };
+    dateline_core::currency::drop_currency_prefixes(body, &mut out);
+    out
 }
 
 /// The rule-based recogniser (lexicon names and capitalisation rules).
