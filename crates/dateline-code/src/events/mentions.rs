@@ -176,7 +176,7 @@ impl Coder<'_, '_> {
         }
         // a nationality word the tagger called MISC ("Thai military sources") is one
         let norp = e.kind == EntityType::Norp
-            || e.kind == EntityType::Misc && self.k.gazetteer.country_of_name(&e.text).is_some();
+            || e.kind == EntityType::Misc && self.country_or_leader(e).is_some();
         if norp || place_role {
             self.nationality_mention(ei, names, s, norp)
         } else {
@@ -219,7 +219,7 @@ impl Coder<'_, '_> {
         // "ethnic Albanians" are a people wherever they live, not Albania: the country of the
         // place they are in is given later (countryless)
         let ethnic = t0 > s.tok_start && self.ltok(t0 - 1) == "ethnic";
-        let country = self.country_of_entity(e).filter(|_| !ethnic);
+        let country = self.country_or_leader(e).filter(|_| !ethnic);
         if let Some(agent) = agent {
             let end_b = self.x.tokens[j - 1].end;
             let mut start_b = e.start;

@@ -172,6 +172,35 @@ impl Coder<'_, '_> {
         None
     }
 
+    /// Rule **led-by-qualifier**: the country a hyphenated qualifier of leadership names
+    /// ("Saudi-led", "Kenyan-commanded": `leading-participles.txt`), whose group is that
+    /// country's ("the Saudi-led coalition" SAU). Qualifiers of support or origin
+    /// ("U.S.-backed", "Iranian-funded") name none: their group is someone else's.
+    pub(super) fn leading_country(&self, text: &str) -> Option<String> {
+        let (who, participle) = text.rsplit_once('-')?;
+        if !self
+            .k
+            .vocabulary
+            .leading_participles
+            .contains(&participle.to_lowercase())
+        {
+            return None;
+        }
+        self.k
+            .gazetteer
+            .country_of_name(who)
+            .map(|c| c.iso3.clone())
+    }
+
+    /// The country of a nationality word, a place, or a leading qualifier ("Saudi-led").
+    pub(super) fn country_or_leader(&self, e: &Entity) -> Option<String> {
+        self.country_of_entity(e).or_else(|| {
+            (e.kind == EntityType::Misc)
+                .then(|| self.leading_country(&e.text))
+                .flatten()
+        })
+    }
+
     /// Role code of the words in token range [a, b) ("military" -> MIL, "leader" -> GOV).
     pub(super) fn agent_of(&self, a: usize, b: usize) -> Option<String> {
         // longest suffix of the phrase that is an agent
@@ -191,7 +220,7 @@ impl Coder<'_, '_> {
         let plural = e.text.ends_with('s') && !e.text.ends_with("ss");
         let next = if t1 < s.tok_end { self.ltok(t1) } else { "" };
         let noun_follows = next.len() > 2 && next.chars().all(char::is_alphabetic);
-        plural || (noun_follows && self.country_of_entity(e).is_some())
+        plural || (noun_follows && self.country_or_leader(e).is_some())
     }
 
     /// The end of role words right after token `t1` ("rebels", "security forces"), if the
@@ -305,5 +334,20 @@ mod tests {
             "GHA",
             "TGO",
         );
+    }
+
+    #[test]
+    fn a_group_led_by_a_country_is_that_countrys() {
+        assert_dyad(
+            "The Saudi-led coalition bombed a port in Yemen on Tuesday.",
+            "SAU",
+            "YEM",
+        );
+    }
+
+    #[test]
+    fn a_group_backed_by_a_country_is_not_that_countrys() {
+        let got = sources("The French-backed coalition bombed a port in Mali on Tuesday.");
+        assert!(got.iter().all(|s| !s.starts_with("FRA")), "{got:?}");
     }
 }

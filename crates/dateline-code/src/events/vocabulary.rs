@@ -72,6 +72,8 @@ pub struct Vocabulary {
     pub(super) occasion_nouns: HashSet<String>,
     /// topic-object-verbs.txt
     pub(super) topic_verbs: HashSet<String>,
+    /// leading-participles.txt
+    pub(super) leading_participles: HashSet<String>,
     /// confidence.tsv: the weights of calibrated confidence
     pub calibration: super::confidence::Calibration,
 }
@@ -133,6 +135,7 @@ impl Vocabulary {
             other_event: set(include_str!("../../data/events/other-event-words.txt")),
             occasion_nouns: set(include_str!("../../data/events/occasion-nouns.txt")),
             topic_verbs: set(include_str!("../../data/events/topic-object-verbs.txt")),
+            leading_participles: set(include_str!("../../data/events/leading-participles.txt")),
             calibration: super::confidence::Calibration::bundled(),
         }
     }
