@@ -44,6 +44,7 @@ mod modality;
 mod naming;
 mod placing;
 mod pronouns;
+mod recipients;
 mod sentence;
 #[cfg(test)]
 pub(crate) mod testing;

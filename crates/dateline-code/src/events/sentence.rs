@@ -186,6 +186,9 @@ impl Coder<'_, '_> {
             mut sources,
             mut targets,
         } = self.arguments(sc, &mc, events);
+        if super::recipients::lacks_recipient(pat, &targets) {
+            return;
+        }
         let Modality { negated, mode } = modality(self.k.vocabulary, sc.words, m.start);
         let EventDate {
             date,
