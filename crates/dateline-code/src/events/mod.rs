@@ -50,6 +50,7 @@ mod sentence;
 pub(crate) mod testing;
 mod titles;
 mod vocabulary;
+mod word_class;
 mod words;
 
 pub use codes::intent_code;

@@ -154,6 +154,18 @@ impl Coder<'_, '_> {
             // a noun pattern ("the expulsion") means the noun
             return in_actor;
         }
+        // "under pressure", "for support": after a preposition, the noun
+        let lemma = crate::patterns::head_verb(&mc.pat.text);
+        let before = if m.start >= 1 {
+            words[m.start - 1].as_str()
+        } else {
+            ""
+        };
+        if lemma
+            .is_some_and(|l| super::word_class::noun_after_preposition(l, &words[m.start], before))
+        {
+            return true;
+        }
         // ... unless the number ends an actor's name ("the Group of Seven condemns")
         let quantity_is_a_name = mc.ms.iter().any(|x| !x.pronoun && x.t1 == mc.trig);
         det_before
