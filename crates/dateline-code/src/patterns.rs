@@ -658,7 +658,9 @@ impl Patterns {
         // sets run to hundreds of forms)
         for e in &mut pat.elems {
             if let Elem::Words(ws) = e {
-                ws.sort();
+                if !ws.is_sorted() {
+                    ws.sort();
+                }
                 ws.dedup();
             }
         }
@@ -672,14 +674,21 @@ impl Patterns {
             Elem::Words(ws) => Some(ws),
             _ => None,
         });
+        // (a word's entry made, and its key copied, only the first time the word is seen)
+        fn slot<'a>(index: &'a mut FastMap<String, Indexed>, w: &str) -> &'a mut Indexed {
+            if !index.contains_key(w) {
+                index.insert(w.to_string(), Indexed::default());
+            }
+            index.get_mut(w).expect("inserted above")
+        }
         if let Some(ws) = word_elems.next() {
             for w in ws {
-                index.entry(w.clone()).or_default().first.push(idx);
+                slot(index, w).first.push(idx);
             }
         }
         let second = word_elems.next();
         for w in second.into_iter().flatten() {
-            index.entry(w.clone()).or_default().second.push(idx);
+            slot(index, w).second.push(idx);
         }
         self.two_words.push(second.is_some());
         self.list.push(pat);

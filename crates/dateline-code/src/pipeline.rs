@@ -50,41 +50,55 @@ impl Pipeline {
     pub fn new() -> Result<Pipeline, LoadError> {
         let timing = std::env::var_os("DATELINE_TIMING").is_some();
         let t0 = std::time::Instant::now();
-        // the gazetteer, the word lists and the rest are independent: the gazetteer and the
-        // word lists load on threads of their own while this one reads actors, patterns and
-        // the tagger; the lexicon of names needs them all and comes last
+        // the gazetteer, the word lists, the actors and the patterns are independent: the
+        // gazetteer and then the word lists load on a thread of their own, the ontology,
+        // patterns and tagger on another, while this one reads the actors and then builds the
+        // lexicon of names, which needs the gazetteer, the word lists and the actors (the
+        // patterns and the tagger go on loading beside it)
         let loaded = std::thread::scope(|s| {
-            let g = s.spawn(Gazetteer::bundled);
-            let w = s.spawn(Lexicon::with_word_lists);
+            let g = s.spawn(|| {
+                (
+                    Gazetteer::bundled(),
+                    Lexicon::with_word_lists(),
+                    t0.elapsed(),
+                )
+            });
+            let p = s.spawn(|| {
+                // the general layer without the patterns that could never make an event
+                let ontology = Ontology::bundled();
+                let patterns =
+                    Patterns::bundled_with(|p| events::general_layer::admits(p, &ontology));
+                let tagger =
+                    dateline_nlp::ner::Model::from_bytes(include_bytes!("../data/models/ner.bin"));
+                (ontology, patterns, tagger, t0.elapsed())
+            });
             let actors = Actors::bundled();
-            // the general layer without the patterns that could never make an event
-            let ontology = Ontology::bundled();
-            let patterns = Patterns::bundled_with(|p| events::general_layer::admits(p, &ontology));
-            let tagger =
-                dateline_nlp::ner::Model::from_bytes(include_bytes!("../data/models/ner.bin"));
             let t1 = t0.elapsed();
-            let gazetteer = match g.join() {
-                Ok(loaded) => loaded.map_err(LoadError::from),
-                Err(_) => Err(LoadError::LoaderPanicked("gazetteer")),
+            let lexicon = match g.join() {
+                Ok((gazetteer, words, t2)) => gazetteer.map(|gazetteer| {
+                    let lexicon = build_lexicon_with(words, &gazetteer, &actors);
+                    (gazetteer, lexicon, t2)
+                }),
+                Err(_) => return Err(LoadError::LoaderPanicked("gazetteer")),
             };
-            let words = w
+            let t4 = t0.elapsed();
+            let rest = p
                 .join()
-                .map_err(|_| LoadError::LoaderPanicked("word lists"));
-            (gazetteer, words, actors, ontology, patterns, tagger, t1)
+                .map_err(|_| LoadError::LoaderPanicked("patterns"))?;
+            Ok((lexicon, actors, rest, [t1, t4]))
         });
-        let (gazetteer, words, actors, ontology, patterns, tagger, t1) = loaded;
-        let (gazetteer, words, patterns, tagger) = (gazetteer?, words?, patterns?, tagger?);
-        let t2 = t0.elapsed();
-        let lexicon = build_lexicon_with(words, &gazetteer, &actors);
-        let t3 = t0.elapsed();
+        let (lexicon, actors, (ontology, patterns, tagger, t3), [t1, t4]) = loaded?;
+        let (gazetteer, lexicon, t2) = lexicon?;
+        let (patterns, tagger) = (patterns?, tagger?);
         let p = Pipeline::assemble_with(gazetteer, actors, patterns, tagger, ontology, lexicon);
         if timing {
             eprintln!(
-                "dateline: data loaded in {:?} (actors, patterns and tagger {:?} beside the gazetteer and word lists, which took {:?} in all; the lexicon of names {:?})",
+                "dateline: data loaded in {:?} (actors {:?}; beside them the gazetteer and word lists {:?}, and the ontology, patterns and tagger {:?}; the lexicon of names done at {:?})",
                 t0.elapsed(),
                 t1,
                 t2,
-                t3 - t2,
+                t3,
+                t4,
             );
         }
         Ok(p)
@@ -291,6 +305,18 @@ pub fn build_lexicon_with(mut lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexico
         priority,
         place_too: false,
     };
+    // (the entry made only when it is kept)
+    let lazy =
+        |lex: &mut Lexicon, name: &str, kind, canonical: &dyn Fn() -> String, tag, priority| {
+            lex.add_with(name, kind, priority, || LexEntry {
+                kind,
+                canonical: Some(canonical()),
+                tag,
+                priority,
+                place_too: false,
+            })
+        };
+    lex.names.reserve(160_000);
     for c in &g.countries {
         lex.add(
             &c.name,
@@ -330,17 +356,25 @@ pub fn build_lexicon_with(mut lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexico
         } else {
             30
         };
-        lex.add(p.name, e(EntityType::Gpe, p.name, "gazetteer:place", prio));
+        let name = || p.name.to_string();
+        lazy(
+            &mut lex,
+            p.name,
+            EntityType::Gpe,
+            &name,
+            "gazetteer:place",
+            prio,
+        );
         if p.population >= 100_000 {
             for alt in p.alts() {
-                lex.add(alt, e(EntityType::Gpe, p.name, "gazetteer:place", 20));
+                lazy(&mut lex, alt, EntityType::Gpe, &name, "gazetteer:place", 20);
             }
         }
     }
     // sorted, so that equal-priority clashes resolve the same way on every run
     let mut names: Vec<(&String, &usize)> = a.by_name.iter().collect();
-    names.sort();
-    // an entry listed under a person's surname ("ASSAD" beside "BASHAR_AL-ASSAD") is a person
+    names.sort_unstable_by(|x, y| x.0.cmp(y.0)); // (the names are the map's keys: unique)
+                                                 // an entry listed under a person's surname ("ASSAD" beside "BASHAR_AL-ASSAD") is a person
     let surnames: std::collections::HashSet<&str> = names
         .iter()
         .filter(|(n, &i)| a.entries[i].person && n.contains(' '))
@@ -368,23 +402,27 @@ pub fn build_lexicon_with(mut lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexico
         if single_common || name.len() < 3 {
             continue;
         }
+        let canonical = || title_case(name);
         if person_entry[idx] {
-            lex.add(
+            lazy(
+                &mut lex,
                 name,
-                e(
-                    EntityType::Person,
-                    &title_case(name),
-                    "dictionary:person",
-                    70,
-                ),
+                EntityType::Person,
+                &canonical,
+                "dictionary:person",
+                70,
             );
             if words.len() >= 2 && !lex.is_common(words[0]) && words[0].len() > 2 {
                 lex.given_names.insert(norm_key(words[0]));
             }
         } else {
-            lex.add(
+            lazy(
+                &mut lex,
                 name,
-                e(EntityType::Org, &title_case(name), "dictionary:org", 65),
+                EntityType::Org,
+                &canonical,
+                "dictionary:org",
+                65,
             );
         }
     }

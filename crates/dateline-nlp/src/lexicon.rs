@@ -150,21 +150,38 @@ impl Lexicon {
 
     /// Add a name; on a clash the higher priority entry stays.
     pub fn add(&mut self, name: &str, entry: LexEntry) {
+        self.add_with(name, entry.kind, entry.priority, || entry);
+    }
+
+    /// [`Lexicon::add`] of the entry `make` gives, of this kind and priority, made only when
+    /// it is kept (loading adds ~110k names, many of them twice).
+    pub fn add_with(
+        &mut self,
+        name: &str,
+        kind: EntityType,
+        priority: u8,
+        make: impl FnOnce() -> LexEntry,
+    ) {
         let k = norm_key(name);
         if k.is_empty() {
             return;
         }
-        let is_place = |e: &LexEntry| matches!(e.kind, EntityType::Gpe | EntityType::Loc);
-        match self.names.get_mut(&k) {
-            Some(old) if old.priority >= entry.priority => {
-                old.place_too |= is_place(&entry) && !is_place(old);
+        let is_place = |kind: EntityType| matches!(kind, EntityType::Gpe | EntityType::Loc);
+        match self.names.entry(k) {
+            std::collections::hash_map::Entry::Occupied(mut o) => {
+                let old = o.get_mut();
+                if old.priority >= priority {
+                    old.place_too |= is_place(kind) && !is_place(old.kind);
+                } else {
+                    let place_too = old.place_too || (is_place(old.kind) && !is_place(kind));
+                    *old = LexEntry {
+                        place_too,
+                        ..make()
+                    };
+                }
             }
-            Some(old) => {
-                let place_too = old.place_too || (is_place(old) && !is_place(&entry));
-                *old = LexEntry { place_too, ..entry };
-            }
-            None => {
-                self.names.insert(k, entry);
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(make());
             }
         }
     }
@@ -188,11 +205,11 @@ impl Lexicon {
     }
 
     pub fn is_common(&self, word: &str) -> bool {
-        self.common_words.contains(&word.to_lowercase())
+        in_lower_case(&self.common_words, word)
     }
 
     pub fn is_title(&self, word: &str) -> bool {
-        self.titles.contains(&word.to_lowercase())
+        in_lower_case(&self.titles, word)
     }
 
     /// [`Lexicon::is_common`] of a word already in lower case (a token's shared lower case).
@@ -203,6 +220,19 @@ impl Lexicon {
     /// [`Lexicon::is_title`] of a word already in lower case (a token's shared lower case).
     pub fn is_title_lower(&self, lower: &str) -> bool {
         self.titles.contains(lower)
+    }
+}
+
+/// Whether `set` holds `word` in lower case (without a new string when it is lower case).
+fn in_lower_case(set: &HashSet<String>, word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(b) if word.is_ascii() => {
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).is_ok_and(|w| set.contains(w))
+        }
+        _ => set.contains(&word.to_lowercase()),
     }
 }
 
