@@ -53,7 +53,7 @@ pub const CLUSTER_LEVELS: usize = 4;
 
 /// Word -> its cluster at each granularity of `data/nlp/word-clusters.tsv`. Keys are 64-bit
 /// hashes of the lower-cased word (no string per entry: the table loads in a few ms).
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct Clusters(dateline_core::hash::FastMap<u64, [u16; CLUSTER_LEVELS]>);
 
 fn word_hash(w: &str) -> u64 {
@@ -107,6 +107,34 @@ pub fn parse_clusters(text: &str) -> Result<Clusters, DataError> {
     Ok(Clusters(m))
 }
 
+/// The bundled word classes, prebuilt by `build.rs` (empty if the file did not parse).
+const PREBUILT_CLUSTERS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word-clusters.bin"));
+const CLUSTERS_TEXT: &str = include_str!("../data/nlp/word-clusters.tsv");
+
+/// The word classes `build.rs` encoded from a cluster file of `text_len` bytes: `None` when
+/// `bytes` are no such table or were made from another text.
+pub fn decode_clusters(bytes: &[u8], text_len: usize) -> Option<Clusters> {
+    let word = |i: usize| -> Option<usize> {
+        Some(u32::from_le_bytes(bytes.get(i..i + 4)?.try_into().ok()?) as usize)
+    };
+    if bytes.get(..4)? != b"DLWC" || word(4)? != 1 || word(8)? != text_len {
+        return None;
+    }
+    let n = word(12)?;
+    let rows = bytes.get(16..)?;
+    if rows.len() != n.checked_mul(16)? {
+        return None;
+    }
+    let mut m = dateline_core::hash::FastMap::default();
+    m.reserve(n);
+    for r in rows.chunks_exact(16) {
+        let key = u64::from_le_bytes(r[..8].try_into().ok()?);
+        let c = |i: usize| u16::from_le_bytes([r[8 + 2 * i], r[9 + 2 * i]]);
+        m.entry(key).or_insert([c(0), c(1), c(2), c(3)]);
+    }
+    Some(Clusters(m))
+}
+
 pub use dateline_core::norm_key;
 
 use dateline_core::words::entries as words;
@@ -142,7 +170,9 @@ impl Lexicon {
                 .map(str::to_string)
                 .collect(),
             clusters: std::sync::Arc::new(
-                parse_clusters(include_str!("../data/nlp/word-clusters.tsv")).unwrap_or_default(),
+                decode_clusters(PREBUILT_CLUSTERS, CLUSTERS_TEXT.len())
+                    .map_or_else(|| parse_clusters(CLUSTERS_TEXT), Ok)
+                    .unwrap_or_default(),
             ),
             ..Default::default()
         }
@@ -282,5 +312,22 @@ mod tests {
         assert_ne!(c("smith"), c("monday"));
         assert_eq!(c("no-such-word-here"), None);
         assert!(parse_clusters("a\t1\t2\t3\n").is_err());
+    }
+
+    #[test]
+    fn prebuilt_word_classes_are_the_parsed_ones() {
+        let prebuilt = decode_clusters(PREBUILT_CLUSTERS, CLUSTERS_TEXT.len());
+        assert_eq!(prebuilt, Some(parse_clusters(CLUSTERS_TEXT).unwrap()));
+        // another text, a cut or damaged table: not read (the file is parsed instead)
+        assert_eq!(
+            decode_clusters(PREBUILT_CLUSTERS, CLUSTERS_TEXT.len() + 1),
+            None
+        );
+        for cut in [0, 3, 15, 16, PREBUILT_CLUSTERS.len() - 1] {
+            assert_eq!(
+                decode_clusters(&PREBUILT_CLUSTERS[..cut], CLUSTERS_TEXT.len()),
+                None
+            );
+        }
     }
 }
