@@ -51,17 +51,19 @@ impl Pipeline {
         let timing = std::env::var_os("DATELINE_TIMING").is_some();
         let t0 = std::time::Instant::now();
         // the gazetteer, the word lists, the actors and the patterns are independent: the
-        // gazetteer and then the word lists load on a thread of their own, the ontology,
-        // patterns and tagger on another, while this one reads the actors and then builds the
-        // lexicon of names, which needs the gazetteer, the word lists and the actors (the
-        // patterns and the tagger go on loading beside it)
+        // gazetteer, the word lists and the lexicon's place names load on a thread of their
+        // own, the ontology, patterns and tagger on another, while this one reads the actors
+        // and then adds their names to the lexicon (the patterns and the tagger may still be
+        // loading beside it)
         let loaded = std::thread::scope(|s| {
             let g = s.spawn(|| {
-                (
-                    Gazetteer::bundled(),
-                    Lexicon::with_word_lists(),
-                    t0.elapsed(),
-                )
+                let gazetteer = Gazetteer::bundled();
+                let words = Lexicon::with_word_lists();
+                let t = t0.elapsed();
+                gazetteer.map(|g| {
+                    let lexicon = add_place_names(words, &g);
+                    (g, lexicon, t)
+                })
             });
             let p = s.spawn(|| {
                 // the general layer without the patterns that could never make an event
@@ -75,8 +77,8 @@ impl Pipeline {
             let actors = Actors::bundled();
             let t1 = t0.elapsed();
             let lexicon = match g.join() {
-                Ok((gazetteer, words, t2)) => gazetteer.map(|gazetteer| {
-                    let lexicon = build_lexicon_with(words, &gazetteer, &actors);
+                Ok(loaded) => loaded.map(|(gazetteer, lexicon, t2)| {
+                    let lexicon = add_actor_names(lexicon, &gazetteer, &actors);
                     (gazetteer, lexicon, t2)
                 }),
                 Err(_) => return Err(LoadError::LoaderPanicked("gazetteer")),
@@ -93,7 +95,7 @@ impl Pipeline {
         let p = Pipeline::assemble_with(gazetteer, actors, patterns, tagger, ontology, lexicon);
         if timing {
             eprintln!(
-                "dateline: data loaded in {:?} (actors {:?}; beside them the gazetteer and word lists {:?}, and the ontology, patterns and tagger {:?}; the lexicon of names done at {:?})",
+                "dateline: data loaded in {:?} (actors {:?}; beside them the gazetteer and word lists {:?}, then the lexicon's place names, and the ontology, patterns and tagger {:?}; the lexicon of names done at {:?})",
                 t0.elapsed(),
                 t1,
                 t2,
@@ -297,7 +299,31 @@ pub fn build_lexicon(g: &Gazetteer, a: &Actors) -> Lexicon {
 }
 
 /// [`build_lexicon`] on a lexicon whose word lists are loaded already.
-pub fn build_lexicon_with(mut lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexicon {
+pub fn build_lexicon_with(lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexicon {
+    add_actor_names(add_place_names(lex, g), g, a)
+}
+
+/// [`Lexicon::add_with`] of an entry whose canonical name is made only when it is kept.
+fn add_lazily(
+    lex: &mut Lexicon,
+    name: &str,
+    kind: EntityType,
+    canonical: &dyn Fn() -> String,
+    tag: &'static str,
+    priority: u8,
+) {
+    lex.add_with(name, kind, priority, || LexEntry {
+        kind,
+        canonical: Some(canonical()),
+        tag,
+        priority,
+        place_too: false,
+    })
+}
+
+/// The first part of [`build_lexicon_with`]: the gazetteer's names (and the group words),
+/// which need no actors (so that they can be added while the actors load).
+pub fn add_place_names(mut lex: Lexicon, g: &Gazetteer) -> Lexicon {
     let e = |kind, canonical: &str, tag, priority| LexEntry {
         kind,
         canonical: Some(canonical.to_string()),
@@ -305,17 +331,6 @@ pub fn build_lexicon_with(mut lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexico
         priority,
         place_too: false,
     };
-    // (the entry made only when it is kept)
-    let lazy =
-        |lex: &mut Lexicon, name: &str, kind, canonical: &dyn Fn() -> String, tag, priority| {
-            lex.add_with(name, kind, priority, || LexEntry {
-                kind,
-                canonical: Some(canonical()),
-                tag,
-                priority,
-                place_too: false,
-            })
-        };
     lex.names.reserve(160_000);
     for c in &g.countries {
         lex.add(
@@ -357,7 +372,7 @@ pub fn build_lexicon_with(mut lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexico
             30
         };
         let name = || p.name.to_string();
-        lazy(
+        add_lazily(
             &mut lex,
             p.name,
             EntityType::Gpe,
@@ -367,15 +382,22 @@ pub fn build_lexicon_with(mut lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexico
         );
         if p.population >= 100_000 {
             for alt in p.alts() {
-                lazy(&mut lex, alt, EntityType::Gpe, &name, "gazetteer:place", 20);
+                add_lazily(&mut lex, alt, EntityType::Gpe, &name, "gazetteer:place", 20);
             }
         }
     }
+    lex
+}
+
+/// The second part of [`build_lexicon_with`], after [`add_place_names`]: the actor
+/// dictionaries' people and organisations.
+pub fn add_actor_names(mut lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexicon {
     // sorted, so that equal-priority clashes resolve the same way on every run
     let mut names: Vec<(&String, &usize)> = a.by_name.iter().collect();
-    names.sort_unstable_by(|x, y| x.0.cmp(y.0)); // (the names are the map's keys: unique)
-                                                 // an entry listed under a person's surname ("ASSAD" beside "BASHAR_AL-ASSAD") is a person
-    let surnames: std::collections::HashSet<&str> = names
+    // (the names are the map's keys: unique, so an unstable sort gives the same order)
+    names.sort_unstable_by(|x, y| x.0.cmp(y.0));
+    // an entry listed under a person's surname ("ASSAD" beside "BASHAR_AL-ASSAD") is a person
+    let surnames: dateline_core::hash::FastSet<&str> = names
         .iter()
         .filter(|(n, &i)| a.entries[i].person && n.contains(' '))
         .filter_map(|(n, _)| n.rsplit(' ').next())
@@ -404,7 +426,7 @@ pub fn build_lexicon_with(mut lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexico
         }
         let canonical = || title_case(name);
         if person_entry[idx] {
-            lazy(
+            add_lazily(
                 &mut lex,
                 name,
                 EntityType::Person,
@@ -416,7 +438,7 @@ pub fn build_lexicon_with(mut lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexico
                 lex.given_names.insert(norm_key(words[0]));
             }
         } else {
-            lazy(
+            add_lazily(
                 &mut lex,
                 name,
                 EntityType::Org,
