@@ -51,21 +51,24 @@ impl Pipeline {
         let timing = std::env::var_os("DATELINE_TIMING").is_some();
         let t0 = std::time::Instant::now();
         // the gazetteer, the word lists, the actors and the patterns are independent: the
-        // gazetteer, the word lists and the lexicon's place names load on a thread of their
-        // own, the ontology, patterns and tagger on another, while this one reads the actors
-        // and then adds their names to the lexicon (the patterns and the tagger may still be
+        // gazetteer and the lexicon's place names load on a thread of their own, the word
+        // lists, ontology, patterns and tagger on another, while this one reads the actors and
+        // then adds their names to the lexicon (the patterns and the tagger may still be
         // loading beside it)
         let loaded = std::thread::scope(|s| {
             let g = s.spawn(|| {
                 let gazetteer = Gazetteer::bundled();
-                let words = Lexicon::with_word_lists();
                 let t = t0.elapsed();
                 gazetteer.map(|g| {
-                    let lexicon = add_place_names(words, &g);
-                    (g, lexicon, t)
+                    // the place names need no word lists: they join them on this thread
+                    let places = add_place_names(Lexicon::default(), &g);
+                    (g, places, t)
                 })
             });
-            let p = s.spawn(|| {
+            let (words_tx, words_rx) = std::sync::mpsc::channel();
+            let p = s.spawn(move || {
+                // the word lists first: the actors' names need them
+                let _ = words_tx.send(Lexicon::with_word_lists());
                 // the general layer without the patterns that could never make an event
                 let ontology = Ontology::bundled();
                 let patterns =
@@ -76,12 +79,14 @@ impl Pipeline {
             });
             let actors = Actors::bundled();
             let t1 = t0.elapsed();
-            let lexicon = match g.join() {
-                Ok(loaded) => loaded.map(|(gazetteer, lexicon, t2)| {
-                    let lexicon = add_actor_names(lexicon, &gazetteer, &actors);
+            let lexicon = match (g.join(), words_rx.recv()) {
+                (Ok(loaded), Ok(mut words)) => loaded.map(|(gazetteer, places, t2)| {
+                    words.names = places.names;
+                    let lexicon = add_actor_names(words, &gazetteer, &actors);
                     (gazetteer, lexicon, t2)
                 }),
-                Err(_) => return Err(LoadError::LoaderPanicked("gazetteer")),
+                (Err(_), _) => return Err(LoadError::LoaderPanicked("gazetteer")),
+                (_, Err(_)) => return Err(LoadError::LoaderPanicked("word lists")),
             };
             let t4 = t0.elapsed();
             let rest = p
@@ -95,7 +100,7 @@ impl Pipeline {
         let p = Pipeline::assemble_with(gazetteer, actors, patterns, tagger, ontology, lexicon);
         if timing {
             eprintln!(
-                "dateline: data loaded in {:?} (actors {:?}; beside them the gazetteer and word lists {:?}, then the lexicon's place names, and the ontology, patterns and tagger {:?}; the lexicon of names done at {:?})",
+                "dateline: data loaded in {:?} (actors {:?}; beside them the gazetteer {:?}, then the lexicon's place names, and the word lists, ontology, patterns and tagger {:?}; the lexicon of names done at {:?})",
                 t0.elapsed(),
                 t1,
                 t2,
