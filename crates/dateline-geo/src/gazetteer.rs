@@ -2,7 +2,8 @@
 //! candidates.
 //!
 //! The gazetteer is the tab-separated files in `data/geo/`, compiled into the binary and
-//! parsed once at start-up ([`crate::data`]):
+//! parsed once at start-up ([`crate::data`]; the places and airports by `build.rs`, whose
+//! records the program reads back without parsing, [`data::decode_places`]):
 //! - countries (`countries.tsv`, with aliases and demonyms from `country-aliases.tsv` and
 //!   `demonym-aliases.tsv`), at GeoNames' own points;
 //! - 203k GeoNames places (`places.tsv`): towns of 500 or more people and the first-level
