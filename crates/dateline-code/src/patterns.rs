@@ -6,11 +6,13 @@
 
 use dateline_core::hash::FastMap;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Elem {
-    /// Any of these word forms.
-    Words(Vec<String>),
+    /// Any of these word forms (shared: a PETRARCH verb block's forms are the first element
+    /// of each of its patterns).
+    Words(Arc<Vec<String>>),
     /// Up to three tokens of anything.
     Gap,
     /// The target slot.
@@ -128,26 +130,26 @@ pub fn inflect(lemma: &str) -> Vec<String> {
     let stem_y = last == 'y' && !is_vowel(before);
     // -s
     if stem_y {
-        v.push(format!("{}ies", &l[..l.len() - 1]));
+        v.push(cat(&[&l[..l.len() - 1], "ies"]));
     } else if l.ends_with(['s', 'x', 'z', 'o']) || l.ends_with("sh") || l.ends_with("ch") {
-        v.push(format!("{l}es"));
+        v.push(cat(&[&l, "es"]));
     } else {
-        v.push(format!("{l}s"));
+        v.push(cat(&[&l, "s"]));
     }
     // -ed, -ing
     if stem_y {
-        v.push(format!("{}ied", &l[..l.len() - 1]));
-        v.push(format!("{l}ing"));
+        v.push(cat(&[&l[..l.len() - 1], "ied"]));
+        v.push(cat(&[&l, "ing"]));
     } else if last == 'e' {
-        v.push(format!("{l}d"));
+        v.push(cat(&[&l, "d"]));
         if l.ends_with("ee") {
-            v.push(format!("{l}ing"));
+            v.push(cat(&[&l, "ing"]));
         } else {
-            v.push(format!("{}ing", &l[..l.len() - 1]));
+            v.push(cat(&[&l[..l.len() - 1], "ing"]));
         }
     } else {
-        v.push(format!("{l}ed"));
-        v.push(format!("{l}ing"));
+        v.push(cat(&[&l, "ed"]));
+        v.push(cat(&[&l, "ing"]));
         // consonant-vowel-consonant: also the doubled forms (plan -> planned)
         let cvc = n >= 3
             && !is_vowel(last)
@@ -155,8 +157,8 @@ pub fn inflect(lemma: &str) -> Vec<String> {
             && !is_vowel(chars[n - 3])
             && !matches!(last, 'w' | 'x' | 'y');
         if cvc {
-            v.push(format!("{l}{last}ed"));
-            v.push(format!("{l}{last}ing"));
+            v.push(cat(&[&l, last.encode_utf8(&mut [0; 4]), "ed"]));
+            v.push(cat(&[&l, last.encode_utf8(&mut [0; 4]), "ing"]));
         }
     }
     if let Some((_, forms)) = IRREGULAR.iter().find(|(b, _)| *b == l) {
@@ -165,6 +167,16 @@ pub fn inflect(lemma: &str) -> Vec<String> {
     v.sort();
     v.dedup();
     v
+}
+
+/// The strings one after the other (what `format!` would make, without its machinery: the
+/// PETRARCH dictionary inflects ~11k verbs at start-up).
+fn cat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        out.push_str(p);
+    }
+    out
 }
 
 /// The base form of an irregular verb form ("met" -> "meet"), where the inflection table
@@ -191,15 +203,16 @@ fn parse_elem(tok: &str) -> Elem {
             forms.push(alt.to_lowercase());
         }
     }
-    Elem::Words(forms)
+    Elem::Words(Arc::new(forms))
 }
 
 /// One PETRARCH pattern line (`- * (TO +) [061]`) as a pattern of the verb `forms`; `None`
 /// when it cannot be expressed (words before the verb, no code, an unknown set).
 fn petrarch_pattern(
     line: &str,
-    forms: &[String],
+    forms: &Arc<Vec<String>>,
     sets: &HashMap<String, Vec<String>>,
+    inflected: &mut HashMap<String, Arc<Vec<String>>>,
 ) -> Result<Option<Pattern>, String> {
     let body = line.trim_start_matches('-').trim();
     let Some(open) = body.rfind('[') else {
@@ -219,7 +232,7 @@ fn petrarch_pattern(
     if words[..star].iter().any(|w| !matches!(*w, "$" | "+" | "%")) {
         return Ok(None);
     }
-    let mut elems = vec![Elem::Words(forms.to_vec())];
+    let mut elems = vec![Elem::Words(Arc::clone(forms))];
     let mut prev_target = false;
     for w in &words[star + 1..] {
         match *w {
@@ -233,17 +246,27 @@ fn petrarch_pattern(
             "$" | "%" | "^" => continue,
             _ => {}
         }
-        let alts: Vec<String> = if let Some(set) = w.strip_prefix('&') {
-            match sets.get(&set.to_uppercase()) {
-                Some(ws) => ws.iter().flat_map(|x| inflect(x)).collect(),
-                None => return Ok(None),
+        let alts: Arc<Vec<String>> = if let Some(set) = w.strip_prefix('&') {
+            let name = set.to_uppercase();
+            match (inflected.get(&name), sets.get(&name)) {
+                (Some(forms), _) => Arc::clone(forms),
+                (None, Some(ws)) => {
+                    // a set's forms inflected once, sorted as `Patterns::add` keeps them
+                    let mut forms: Vec<String> = ws.iter().flat_map(|x| inflect(x)).collect();
+                    forms.sort();
+                    forms.dedup();
+                    let forms = Arc::new(forms);
+                    inflected.insert(name, Arc::clone(&forms));
+                    forms
+                }
+                (None, None) => return Ok(None),
             }
         } else {
             let w = w.trim_end_matches('_').to_lowercase();
             if w.is_empty() || w.contains('_') {
                 return Ok(None);
             }
-            vec![w]
+            Arc::new(vec![w])
         };
         // a gap may come before a word, not before the target slot
         if !prev_target {
@@ -359,6 +382,8 @@ struct PetrarchReader {
     skipped: usize,
     /// synonym sets by name
     sets: HashMap<String, Vec<String>>,
+    /// the sets' members inflected, by set name, as patterns have used them
+    inflected: HashMap<String, Arc<Vec<String>>>,
     /// the set whose members are being read
     current_set: Option<String>,
     /// whether a verb block has started (sets come before the blocks)
@@ -420,6 +445,7 @@ impl PetrarchReader {
         let w = word.trim().trim_end_matches('_').to_lowercase();
         if !w.is_empty() && !w.contains(['_', ' ']) {
             self.sets.entry(set.clone()).or_default().push(w);
+            self.inflected.remove(set);
         }
         Ok(())
     }
@@ -451,12 +477,13 @@ impl PetrarchReader {
         self.forms.sort();
         self.forms.dedup();
         if !self.forms.is_empty() {
+            let forms = Arc::new(std::mem::take(&mut self.forms));
             // each verb alone, with its own code or the block's
             for (head, forms, own) in std::mem::take(&mut self.verbs) {
                 if let Some(c) = own.or_else(|| self.default.clone()) {
                     self.patterns.push(Pattern {
                         cameo: c,
-                        elems: vec![Elem::Words(forms)],
+                        elems: vec![Elem::Words(Arc::new(forms))],
                         text: format!("{PETRARCH_VERB}{head}"),
                         priority: 0,
                         target_before: false,
@@ -465,7 +492,7 @@ impl PetrarchReader {
                 }
             }
             for (n, l) in std::mem::take(&mut self.lines) {
-                match petrarch_pattern(&l, &self.forms, &self.sets) {
+                match petrarch_pattern(&l, &forms, &self.sets, &mut self.inflected) {
                     Ok(Some(pat)) => self.patterns.push(pat),
                     Ok(None) => self.skipped += 1,
                     Err(e) => return Err(PatternError::at(n, e)),
@@ -734,8 +761,12 @@ impl Patterns {
         // sets run to hundreds of forms)
         for e in &mut pat.elems {
             if let Elem::Words(ws) = e {
-                ws.sort();
-                ws.dedup();
+                if !ws.is_sorted() {
+                    Arc::make_mut(ws).sort();
+                }
+                if ws.windows(2).any(|w| w[0] == w[1]) {
+                    Arc::make_mut(ws).dedup();
+                }
             }
         }
         let idx = self.list.len();
@@ -745,17 +776,35 @@ impl Patterns {
             &mut self.own
         };
         let mut word_elems = pat.elems.iter().filter_map(|e| match e {
-            Elem::Words(ws) => Some(ws),
+            Elem::Words(ws) => Some(ws.as_slice()),
             _ => None,
         });
+        // (a word's entry made, and its key copied, only the first time the word is seen)
+        fn push(index: &mut FastMap<String, Indexed>, w: &str, idx: usize, second: bool) {
+            let slot = |x: &mut Indexed| {
+                if second {
+                    x.second.push(idx)
+                } else {
+                    x.first.push(idx)
+                }
+            };
+            match index.get_mut(w) {
+                Some(x) => slot(x),
+                None => {
+                    let mut x = Indexed::default();
+                    slot(&mut x);
+                    index.insert(w.to_string(), x);
+                }
+            }
+        }
         if let Some(ws) = word_elems.next() {
             for w in ws {
-                index.entry(w.clone()).or_default().first.push(idx);
+                push(index, w, idx, false);
             }
         }
         let second = word_elems.next();
         for w in second.into_iter().flatten() {
-            index.entry(w.clone()).or_default().second.push(idx);
+            push(index, w, idx, true);
         }
         self.two_words.push(second.is_some());
         self.list.push(pat);

@@ -50,41 +50,62 @@ impl Pipeline {
     pub fn new() -> Result<Pipeline, LoadError> {
         let timing = std::env::var_os("DATELINE_TIMING").is_some();
         let t0 = std::time::Instant::now();
-        // the gazetteer, the word lists and the rest are independent: the gazetteer and the
-        // word lists load on threads of their own while this one reads actors, patterns and
-        // the tagger; the lexicon of names needs them all and comes last
+        // the gazetteer, the word lists, the actors and the patterns are independent: the
+        // gazetteer and the lexicon's place names load on a thread of their own, the word
+        // lists, ontology, patterns and tagger on another, while this one reads the actors and
+        // then adds their names to the lexicon (the patterns and the tagger may still be
+        // loading beside it)
         let loaded = std::thread::scope(|s| {
-            let g = s.spawn(Gazetteer::bundled);
-            let w = s.spawn(Lexicon::with_word_lists);
+            let g = s.spawn(|| {
+                let gazetteer = Gazetteer::bundled();
+                let t = t0.elapsed();
+                gazetteer.map(|g| {
+                    // the place names need no word lists: they join them on this thread
+                    let places = add_place_names(Lexicon::default(), &g);
+                    (g, places, t)
+                })
+            });
+            let (words_tx, words_rx) = std::sync::mpsc::channel();
+            let p = s.spawn(move || {
+                // the word lists first: the actors' names need them
+                let _ = words_tx.send(Lexicon::with_word_lists());
+                // the general layer without the patterns that could never make an event
+                let ontology = Ontology::bundled();
+                let patterns =
+                    Patterns::bundled_with(|p| events::general_layer::admits(p, &ontology));
+                let tagger =
+                    dateline_nlp::ner::Model::from_bytes(include_bytes!("../data/models/ner.bin"));
+                (ontology, patterns, tagger, t0.elapsed())
+            });
             let actors = Actors::bundled();
-            // the general layer without the patterns that could never make an event
-            let ontology = Ontology::bundled();
-            let patterns = Patterns::bundled_with(|p| events::general_layer::admits(p, &ontology));
-            let tagger =
-                dateline_nlp::ner::Model::from_bytes(include_bytes!("../data/models/ner.bin"));
             let t1 = t0.elapsed();
-            let gazetteer = match g.join() {
-                Ok(loaded) => loaded.map_err(LoadError::from),
-                Err(_) => Err(LoadError::LoaderPanicked("gazetteer")),
+            let lexicon = match (g.join(), words_rx.recv()) {
+                (Ok(loaded), Ok(mut words)) => loaded.map(|(gazetteer, places, t2)| {
+                    words.names = places.names;
+                    let lexicon = add_actor_names(words, &gazetteer, &actors);
+                    (gazetteer, lexicon, t2)
+                }),
+                (Err(_), _) => return Err(LoadError::LoaderPanicked("gazetteer")),
+                (_, Err(_)) => return Err(LoadError::LoaderPanicked("word lists")),
             };
-            let words = w
+            let t4 = t0.elapsed();
+            let rest = p
                 .join()
-                .map_err(|_| LoadError::LoaderPanicked("word lists"));
-            (gazetteer, words, actors, ontology, patterns, tagger, t1)
+                .map_err(|_| LoadError::LoaderPanicked("patterns"))?;
+            Ok((lexicon, actors, rest, [t1, t4]))
         });
-        let (gazetteer, words, actors, ontology, patterns, tagger, t1) = loaded;
-        let (gazetteer, words, patterns, tagger) = (gazetteer?, words?, patterns?, tagger?);
-        let t2 = t0.elapsed();
-        let lexicon = build_lexicon_with(words, &gazetteer, &actors);
-        let t3 = t0.elapsed();
+        let (lexicon, actors, (ontology, patterns, tagger, t3), [t1, t4]) = loaded?;
+        let (gazetteer, lexicon, t2) = lexicon?;
+        let (patterns, tagger) = (patterns?, tagger?);
         let p = Pipeline::assemble_with(gazetteer, actors, patterns, tagger, ontology, lexicon);
         if timing {
             eprintln!(
-                "dateline: data loaded in {:?} (actors, patterns and tagger {:?} beside the gazetteer and word lists, which took {:?} in all; the lexicon of names {:?})",
+                "dateline: data loaded in {:?} (actors {:?}; beside them the gazetteer {:?}, then the lexicon's place names, and the word lists, ontology, patterns and tagger {:?}; the lexicon of names done at {:?})",
                 t0.elapsed(),
                 t1,
                 t2,
-                t3 - t2,
+                t3,
+                t4,
             );
         }
         Ok(p)
@@ -283,7 +304,31 @@ pub fn build_lexicon(g: &Gazetteer, a: &Actors) -> Lexicon {
 }
 
 /// [`build_lexicon`] on a lexicon whose word lists are loaded already.
-pub fn build_lexicon_with(mut lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexicon {
+pub fn build_lexicon_with(lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexicon {
+    add_actor_names(add_place_names(lex, g), g, a)
+}
+
+/// [`Lexicon::add_with`] of an entry whose canonical name is made only when it is kept.
+fn add_lazily(
+    lex: &mut Lexicon,
+    name: &str,
+    kind: EntityType,
+    canonical: &dyn Fn() -> String,
+    tag: &'static str,
+    priority: u8,
+) {
+    lex.add_with(name, kind, priority, || LexEntry {
+        kind,
+        canonical: Some(canonical()),
+        tag,
+        priority,
+        place_too: false,
+    })
+}
+
+/// The first part of [`build_lexicon_with`]: the gazetteer's names (and the group words),
+/// which need no actors (so that they can be added while the actors load).
+pub fn add_place_names(mut lex: Lexicon, g: &Gazetteer) -> Lexicon {
     let e = |kind, canonical: &str, tag, priority| LexEntry {
         kind,
         canonical: Some(canonical.to_string()),
@@ -291,6 +336,7 @@ pub fn build_lexicon_with(mut lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexico
         priority,
         place_too: false,
     };
+    lex.names.reserve(160_000);
     for c in &g.countries {
         lex.add(
             &c.name,
@@ -330,18 +376,33 @@ pub fn build_lexicon_with(mut lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexico
         } else {
             30
         };
-        lex.add(p.name, e(EntityType::Gpe, p.name, "gazetteer:place", prio));
+        let name = || p.name.to_string();
+        add_lazily(
+            &mut lex,
+            p.name,
+            EntityType::Gpe,
+            &name,
+            "gazetteer:place",
+            prio,
+        );
         if p.population >= 100_000 {
             for alt in p.alts() {
-                lex.add(alt, e(EntityType::Gpe, p.name, "gazetteer:place", 20));
+                add_lazily(&mut lex, alt, EntityType::Gpe, &name, "gazetteer:place", 20);
             }
         }
     }
+    lex
+}
+
+/// The second part of [`build_lexicon_with`], after [`add_place_names`]: the actor
+/// dictionaries' people and organisations.
+pub fn add_actor_names(mut lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexicon {
     // sorted, so that equal-priority clashes resolve the same way on every run
     let mut names: Vec<(&String, &usize)> = a.by_name.iter().collect();
-    names.sort();
+    // (the names are the map's keys: unique, so an unstable sort gives the same order)
+    names.sort_unstable_by(|x, y| x.0.cmp(y.0));
     // an entry listed under a person's surname ("ASSAD" beside "BASHAR_AL-ASSAD") is a person
-    let surnames: std::collections::HashSet<&str> = names
+    let surnames: dateline_core::hash::FastSet<&str> = names
         .iter()
         .filter(|(n, &i)| a.entries[i].person && n.contains(' '))
         .filter_map(|(n, _)| n.rsplit(' ').next())
@@ -368,23 +429,27 @@ pub fn build_lexicon_with(mut lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexico
         if single_common || name.len() < 3 {
             continue;
         }
+        let canonical = || title_case(name);
         if person_entry[idx] {
-            lex.add(
+            add_lazily(
+                &mut lex,
                 name,
-                e(
-                    EntityType::Person,
-                    &title_case(name),
-                    "dictionary:person",
-                    70,
-                ),
+                EntityType::Person,
+                &canonical,
+                "dictionary:person",
+                70,
             );
             if words.len() >= 2 && !lex.is_common(words[0]) && words[0].len() > 2 {
                 lex.given_names.insert(norm_key(words[0]));
             }
         } else {
-            lex.add(
+            add_lazily(
+                &mut lex,
                 name,
-                e(EntityType::Org, &title_case(name), "dictionary:org", 65),
+                EntityType::Org,
+                &canonical,
+                "dictionary:org",
+                65,
             );
         }
     }

@@ -788,6 +788,23 @@ pub fn span_text(body: &str, start: usize, end: usize) -> String {
 /// Each space-separated word with its first letter in upper case and the rest in lower case
 /// ("BASHAR AL-ASSAD" -> "Bashar Al-assad", "PLYMOUTH" -> "Plymouth").
 pub fn title_case(s: &str) -> String {
+    if s.is_ascii() {
+        // the same, a byte at a time (28k actor names at start-up)
+        let mut out = String::with_capacity(s.len());
+        let mut first = true;
+        for c in s.chars() {
+            if c == ' ' {
+                out.push(' ');
+                first = true;
+            } else if first {
+                out.push(c.to_ascii_uppercase());
+                first = false;
+            } else {
+                out.push(c.to_ascii_lowercase());
+            }
+        }
+        return out;
+    }
     s.split(' ')
         .map(|w| {
             let mut c = w.chars();

@@ -176,12 +176,30 @@ pub struct Tables {
 /// script that prebuilds the name index both load them through this function, so both see
 /// the same records in the same order. An error names the file and line.
 pub fn tables(read: impl Fn(&str) -> Result<&'static str, GeoError>) -> Result<Tables, GeoError> {
+    tables_with(read, |_| None)
+}
+
+/// [`tables`], with the places and airports taken from `prebuilt` (given the texts of
+/// `places.tsv` and `airports.tsv`) when it has them: the program passes the records
+/// `build.rs` parsed from these same texts ([`decode_places`]), and parses the files itself
+/// only when they are not those.
+pub fn tables_with(
+    read: impl Fn(&str) -> Result<&'static str, GeoError>,
+    prebuilt: impl FnOnce([&'static str; 2]) -> Option<Vec<GeoRecord>>,
+) -> Result<Tables, GeoError> {
     let named = |file: &str, e: GeoError| e.in_file(file);
     let mut countries =
         parse_countries(read("countries.tsv")?).map_err(|e| named("countries.tsv", e))?;
-    let mut places = parse_places(read("places.tsv")?).map_err(|e| named("places.tsv", e))?;
-    // airports (feature AIRP) in the places' format, after the places
-    places.extend(parse_places(read("airports.tsv")?).map_err(|e| named("airports.tsv", e))?);
+    let texts = [read("places.tsv")?, read("airports.tsv")?];
+    let places = match prebuilt(texts) {
+        Some(places) => places,
+        None => {
+            let mut places = parse_places(texts[0]).map_err(|e| named("places.tsv", e))?;
+            // airports (feature AIRP) in the places' format, after the places
+            places.extend(parse_places(texts[1]).map_err(|e| named("airports.tsv", e))?);
+            places
+        }
+    };
     let regions = parse_regions(read("regions.tsv")?).map_err(|e| named("regions.tsv", e))?;
     add_aliases(&mut countries, read("country-aliases.tsv")?)
         .map_err(|e| named("country-aliases.tsv", e))?;
@@ -240,6 +258,112 @@ pub fn parse_places(text: &'static str) -> Result<Vec<GeoRecord>, GeoError> {
         });
     }
     Ok(out)
+}
+
+const PLACES_MAGIC: &[u8; 4] = b"DLPL";
+const PLACES_VERSION: u32 = 1;
+const PLACES_HEADER: usize = 24;
+/// name start (u32), name and alternate names lengths (u16, u16), feature start (u32),
+/// feature, ISO3 and admin1 lengths (u8 each), latitude and longitude (f64 bits), population
+/// (u32), GeoNames id (u32, `u32::MAX` for none)
+const PLACE_BYTES: usize = 39;
+
+/// The places parsed from `texts` (`places.tsv`, then `airports.tsv`, as [`tables`] gives
+/// them) in a compact binary form that [`decode_places`] reads back in one pass without
+/// parsing: each record's numbers and where its text fields lie in the text they borrow from.
+/// `None` when a record does not fit the form (it does not borrow from `texts`, its fields
+/// are not where a line of the format puts them, or a number or length is too large).
+pub fn encode_places(places: &[GeoRecord], texts: [&str; 2]) -> Option<Vec<u8>> {
+    let at = |s: &str, t: &str| -> Option<usize> {
+        let o = (s.as_ptr() as usize).checked_sub(t.as_ptr() as usize)?;
+        (o + s.len() <= t.len()).then_some(o)
+    };
+    let from_first = places
+        .iter()
+        .take_while(|p| at(p.name, texts[0]).is_some())
+        .count();
+    let mut out = Vec::with_capacity(PLACES_HEADER + places.len() * PLACE_BYTES);
+    out.extend_from_slice(PLACES_MAGIC);
+    out.extend_from_slice(&PLACES_VERSION.to_le_bytes());
+    for n in [texts[0].len(), texts[1].len(), from_first, places.len()] {
+        out.extend_from_slice(&u32::try_from(n).ok()?.to_le_bytes());
+    }
+    for (i, p) in places.iter().enumerate() {
+        let t = texts[usize::from(i >= from_first)];
+        let name = at(p.name, t)?;
+        let feature = at(p.feature, t)?;
+        // the alternate names follow the name, ISO3 the feature and admin1 ISO3, a tab apart
+        let next = |s: &str, after: usize| at(s, t).filter(|&o| o == after + 1);
+        next(p.alts_column, name + p.name.len())?;
+        next(p.iso3, feature + p.feature.len())?;
+        next(p.admin1, feature + p.feature.len() + 1 + p.iso3.len())?;
+        out.extend_from_slice(&u32::try_from(name).ok()?.to_le_bytes());
+        out.extend_from_slice(&u16::try_from(p.name.len()).ok()?.to_le_bytes());
+        out.extend_from_slice(&u16::try_from(p.alts_column.len()).ok()?.to_le_bytes());
+        out.extend_from_slice(&u32::try_from(feature).ok()?.to_le_bytes());
+        for s in [p.feature, p.iso3, p.admin1] {
+            out.push(u8::try_from(s.len()).ok()?);
+        }
+        out.extend_from_slice(&p.lat.to_bits().to_le_bytes());
+        out.extend_from_slice(&p.lon.to_bits().to_le_bytes());
+        out.extend_from_slice(&u32::try_from(p.population).ok()?.to_le_bytes());
+        let id = match p.geonameid {
+            Some(id) => u32::try_from(id).ok().filter(|&id| id != u32::MAX)?,
+            None => u32::MAX,
+        };
+        out.extend_from_slice(&id.to_le_bytes());
+    }
+    Some(out)
+}
+
+/// The places [`encode_places`] wrote, borrowing their text fields from `texts`: `None`
+/// when `bytes` are not such a table or were made from other texts (their lengths differ, a
+/// field falls outside its text or inside a character).
+pub fn decode_places(bytes: &[u8], texts: [&'static str; 2]) -> Option<Vec<GeoRecord>> {
+    let word = |b: &[u8], i: usize| -> Option<u32> {
+        Some(u32::from_le_bytes(b.get(i..i + 4)?.try_into().ok()?))
+    };
+    if bytes.get(..4)? != PLACES_MAGIC || word(bytes, 4)? != PLACES_VERSION {
+        return None;
+    }
+    let [len0, len1, from_first, n] = [8, 12, 16, 20].map(|i| word(bytes, i).map(|w| w as usize));
+    if len0? != texts[0].len() || len1? != texts[1].len() {
+        return None;
+    }
+    let (from_first, n) = (from_first?, n?);
+    let body = bytes.get(PLACES_HEADER..)?;
+    if from_first > n || body.len() != n.checked_mul(PLACE_BYTES)? {
+        return None;
+    }
+    let mut out = Vec::with_capacity(n);
+    for (i, r) in body.chunks_exact(PLACE_BYTES).enumerate() {
+        let t = texts[usize::from(i >= from_first)];
+        let u16_at = |i: usize| usize::from(u16::from_le_bytes([r[i], r[i + 1]]));
+        let u64_at = |i: usize| -> Option<u64> {
+            Some(u64::from_le_bytes(r.get(i..i + 8)?.try_into().ok()?))
+        };
+        let name = word(r, 0)? as usize;
+        let (name_len, alts_len) = (u16_at(4), u16_at(6));
+        let feature = word(r, 8)? as usize;
+        let (feature_len, iso3_len, admin1_len) =
+            (usize::from(r[12]), usize::from(r[13]), usize::from(r[14]));
+        let alts = name + name_len + 1;
+        let iso3 = feature + feature_len + 1;
+        let admin1 = iso3 + iso3_len + 1;
+        let id = word(r, 35)?;
+        out.push(GeoRecord {
+            geonameid: (id != u32::MAX).then_some(u64::from(id)),
+            name: t.get(name..name + name_len)?,
+            alts_column: t.get(alts..alts + alts_len)?,
+            lat: f64::from_bits(u64_at(15)?),
+            lon: f64::from_bits(u64_at(23)?),
+            feature: t.get(feature..feature + feature_len)?,
+            iso3: t.get(iso3..iso3 + iso3_len)?,
+            admin1: t.get(admin1..admin1 + admin1_len)?,
+            population: u64::from(word(r, 31)?),
+        });
+    }
+    Some(out)
 }
 
 /// Rule "population prior": a place whose population GeoNames does not give (a sixth of the

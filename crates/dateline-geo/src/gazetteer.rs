@@ -2,7 +2,8 @@
 //! candidates.
 //!
 //! The gazetteer is the tab-separated files in `data/geo/`, compiled into the binary and
-//! parsed once at start-up ([`crate::data`]):
+//! parsed once at start-up ([`crate::data`]; the places and airports by `build.rs`, whose
+//! records the program reads back without parsing, [`data::decode_places`]):
 //! - countries (`countries.tsv`, with aliases and demonyms from `country-aliases.tsv` and
 //!   `demonym-aliases.tsv`), at GeoNames' own points;
 //! - 203k GeoNames places (`places.tsv`): towns of 500 or more people and the first-level
@@ -39,6 +40,9 @@ use dateline_core::{norm_key, Place, Via};
 /// The bundled gazetteer's name index, prebuilt by `build.rs`.
 pub(crate) const PREBUILT_INDEX: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/name-index.bin"));
+
+/// The bundled places and airports, parsed by `build.rs` ([`data::encode_places`]).
+pub(crate) const PREBUILT_PLACES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.bin"));
 
 /// The loaded gazetteer.
 #[derive(Debug, Default)]
@@ -81,7 +85,9 @@ impl Gazetteer {
             countries,
             places,
             regions,
-        } = data::tables(bundled_file)?;
+        } = data::tables_with(bundled_file, |texts| {
+            data::decode_places(PREBUILT_PLACES, texts)
+        })?;
         // the prebuilt index, unless it was built for other data (it cannot be: build.rs reads
         // these same files; the check is cheap)
         let counts = [countries.len(), regions.len(), places.len()];
@@ -358,7 +364,7 @@ pub(crate) struct GeoRecordRef<'a> {
 #[cfg(test)]
 mod tests {
     use crate::data;
-    use crate::gazetteer::PREBUILT_INDEX;
+    use crate::gazetteer::{PREBUILT_INDEX, PREBUILT_PLACES};
     use crate::index::Cand;
     use crate::index::NameIndex;
     use crate::test_support::*;
@@ -386,6 +392,40 @@ mod tests {
             .any(|&(c, main)| main && matches!(c, Cand::Place(i) if p[i].name == "Sochi")));
         assert_eq!(prebuilt.get("SOCHI"), sochi);
         assert!(prebuilt.get("").is_empty() && prebuilt.get(" - ").is_empty());
+    }
+
+    #[test]
+    fn prebuilt_places_are_the_parsed_places_and_other_texts_are_refused() {
+        let parsed = bundled_tables().places;
+        let texts = [
+            crate::gazetteer::bundled_file("places.tsv").unwrap(),
+            crate::gazetteer::bundled_file("airports.tsv").unwrap(),
+        ];
+        let prebuilt = data::decode_places(PREBUILT_PLACES, texts).expect("prebuilt places decode");
+        assert!(
+            prebuilt == parsed,
+            "build.rs and the program read places differently"
+        );
+        // other texts, a damaged or cut table: refused (the program then parses the files)
+        assert!(data::decode_places(PREBUILT_PLACES, [texts[0], texts[0]]).is_none());
+        for cut in [0, 3, 23, 24, PREBUILT_PLACES.len() - 1] {
+            assert!(
+                data::decode_places(&PREBUILT_PLACES[..cut], texts).is_none(),
+                "cut {cut}"
+            );
+        }
+        let mut far = PREBUILT_PLACES.to_vec();
+        far[24..28].copy_from_slice(&u32::MAX.to_le_bytes()); // a name outside the text
+        assert!(data::decode_places(&far, texts).is_none());
+        // a small table round-trips; a record borrowing from no given text does not encode
+        let text: &'static str =
+            "1\tA\tB|C\t1.5\t-2\tPPL\tRUS\t01\t700\n\tD\t\t0\t0\tAIRP\tX\t\t0\n";
+        let (one, two) = text.split_at(text.find('\n').unwrap() + 1);
+        let mut small = data::parse_places(one).unwrap();
+        small.extend(data::parse_places(two).unwrap());
+        let bytes = data::encode_places(&small, [one, two]).unwrap();
+        assert_eq!(data::decode_places(&bytes, [one, two]), Some(small.clone()));
+        assert!(data::encode_places(&small, [two, one]).is_none());
     }
 
     #[test]

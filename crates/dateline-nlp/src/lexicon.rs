@@ -53,7 +53,7 @@ pub const CLUSTER_LEVELS: usize = 4;
 
 /// Word -> its cluster at each granularity of `data/nlp/word-clusters.tsv`. Keys are 64-bit
 /// hashes of the lower-cased word (no string per entry: the table loads in a few ms).
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct Clusters(dateline_core::hash::FastMap<u64, [u16; CLUSTER_LEVELS]>);
 
 fn word_hash(w: &str) -> u64 {
@@ -107,6 +107,34 @@ pub fn parse_clusters(text: &str) -> Result<Clusters, DataError> {
     Ok(Clusters(m))
 }
 
+/// The bundled word classes, prebuilt by `build.rs` (empty if the file did not parse).
+const PREBUILT_CLUSTERS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word-clusters.bin"));
+const CLUSTERS_TEXT: &str = include_str!("../data/nlp/word-clusters.tsv");
+
+/// The word classes `build.rs` encoded from a cluster file of `text_len` bytes: `None` when
+/// `bytes` are no such table or were made from another text.
+pub fn decode_clusters(bytes: &[u8], text_len: usize) -> Option<Clusters> {
+    let word = |i: usize| -> Option<usize> {
+        Some(u32::from_le_bytes(bytes.get(i..i + 4)?.try_into().ok()?) as usize)
+    };
+    if bytes.get(..4)? != b"DLWC" || word(4)? != 1 || word(8)? != text_len {
+        return None;
+    }
+    let n = word(12)?;
+    let rows = bytes.get(16..)?;
+    if rows.len() != n.checked_mul(16)? {
+        return None;
+    }
+    let mut m = dateline_core::hash::FastMap::default();
+    m.reserve(n);
+    for r in rows.chunks_exact(16) {
+        let key = u64::from_le_bytes(r[..8].try_into().ok()?);
+        let c = |i: usize| u16::from_le_bytes([r[8 + 2 * i], r[9 + 2 * i]]);
+        m.entry(key).or_insert([c(0), c(1), c(2), c(3)]);
+    }
+    Some(Clusters(m))
+}
+
 pub use dateline_core::norm_key;
 
 use dateline_core::words::entries as words;
@@ -142,7 +170,9 @@ impl Lexicon {
                 .map(str::to_string)
                 .collect(),
             clusters: std::sync::Arc::new(
-                parse_clusters(include_str!("../data/nlp/word-clusters.tsv")).unwrap_or_default(),
+                decode_clusters(PREBUILT_CLUSTERS, CLUSTERS_TEXT.len())
+                    .map_or_else(|| parse_clusters(CLUSTERS_TEXT), Ok)
+                    .unwrap_or_default(),
             ),
             ..Default::default()
         }
@@ -150,21 +180,38 @@ impl Lexicon {
 
     /// Add a name; on a clash the higher priority entry stays.
     pub fn add(&mut self, name: &str, entry: LexEntry) {
+        self.add_with(name, entry.kind, entry.priority, || entry);
+    }
+
+    /// [`Lexicon::add`] of the entry `make` gives, of this kind and priority, made only when
+    /// it is kept (loading adds ~110k names, many of them twice).
+    pub fn add_with(
+        &mut self,
+        name: &str,
+        kind: EntityType,
+        priority: u8,
+        make: impl FnOnce() -> LexEntry,
+    ) {
         let k = norm_key(name);
         if k.is_empty() {
             return;
         }
-        let is_place = |e: &LexEntry| matches!(e.kind, EntityType::Gpe | EntityType::Loc);
-        match self.names.get_mut(&k) {
-            Some(old) if old.priority >= entry.priority => {
-                old.place_too |= is_place(&entry) && !is_place(old);
+        let is_place = |kind: EntityType| matches!(kind, EntityType::Gpe | EntityType::Loc);
+        match self.names.entry(k) {
+            std::collections::hash_map::Entry::Occupied(mut o) => {
+                let old = o.get_mut();
+                if old.priority >= priority {
+                    old.place_too |= is_place(kind) && !is_place(old.kind);
+                } else {
+                    let place_too = old.place_too || (is_place(old.kind) && !is_place(kind));
+                    *old = LexEntry {
+                        place_too,
+                        ..make()
+                    };
+                }
             }
-            Some(old) => {
-                let place_too = old.place_too || (is_place(old) && !is_place(&entry));
-                *old = LexEntry { place_too, ..entry };
-            }
-            None => {
-                self.names.insert(k, entry);
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(make());
             }
         }
     }
@@ -188,11 +235,11 @@ impl Lexicon {
     }
 
     pub fn is_common(&self, word: &str) -> bool {
-        self.common_words.contains(&word.to_lowercase())
+        in_lower_case(&self.common_words, word)
     }
 
     pub fn is_title(&self, word: &str) -> bool {
-        self.titles.contains(&word.to_lowercase())
+        in_lower_case(&self.titles, word)
     }
 
     /// [`Lexicon::is_common`] of a word already in lower case (a token's shared lower case).
@@ -203,6 +250,19 @@ impl Lexicon {
     /// [`Lexicon::is_title`] of a word already in lower case (a token's shared lower case).
     pub fn is_title_lower(&self, lower: &str) -> bool {
         self.titles.contains(lower)
+    }
+}
+
+/// Whether `set` holds `word` in lower case (without a new string when it is lower case).
+fn in_lower_case(set: &HashSet<String>, word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(b) if word.is_ascii() => {
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).is_ok_and(|w| set.contains(w))
+        }
+        _ => set.contains(&word.to_lowercase()),
     }
 }
 
@@ -252,5 +312,22 @@ mod tests {
         assert_ne!(c("smith"), c("monday"));
         assert_eq!(c("no-such-word-here"), None);
         assert!(parse_clusters("a\t1\t2\t3\n").is_err());
+    }
+
+    #[test]
+    fn prebuilt_word_classes_are_the_parsed_ones() {
+        let prebuilt = decode_clusters(PREBUILT_CLUSTERS, CLUSTERS_TEXT.len());
+        assert_eq!(prebuilt, Some(parse_clusters(CLUSTERS_TEXT).unwrap()));
+        // another text, a cut or damaged table: not read (the file is parsed instead)
+        assert_eq!(
+            decode_clusters(PREBUILT_CLUSTERS, CLUSTERS_TEXT.len() + 1),
+            None
+        );
+        for cut in [0, 3, 15, 16, PREBUILT_CLUSTERS.len() - 1] {
+            assert_eq!(
+                decode_clusters(&PREBUILT_CLUSTERS[..cut], CLUSTERS_TEXT.len()),
+                None
+            );
+        }
     }
 }
