@@ -630,7 +630,7 @@ impl Patterns {
             }
             out.push(Pattern {
                 cameo: code.to_string(),
-                elems: vec![Elem::Words(inflect(word))],
+                elems: vec![Elem::Words(Arc::new(inflect(word)))],
                 text: if pos == "n" {
                     format!("{WORDNET_WORD}{word} (noun)")
                 } else {
