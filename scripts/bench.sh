@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 corpus="${1:-../shared/data/quotes/polnear-train/text}"
 [ -d "$corpus" ] || { echo "no corpus at $corpus" >&2; exit 2; }
 cargo build --release --quiet
-bin=target/release/dateline
+bin="${CARGO_TARGET_DIR:-target}/release/dateline"
 jsonl=$(mktemp --suffix=.jsonl)
 trap 'rm -f "$jsonl"' EXIT
 python3 - "$corpus" "$jsonl" <<'PY'

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 aeb="${1:-../shared/data/extraction/aeb-dev}"
 [ -d "$aeb" ] || { echo "no AEB data at $aeb" >&2; exit 2; }
 cargo build --release --quiet
-bin=target/release/dateline
+bin="${CARGO_TARGET_DIR:-target}/release/dateline"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 - "$aeb" "$work/in.jsonl" <<'PY'

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
-bin=$PWD/target/release/dateline
+bin="$(realpath "${CARGO_TARGET_DIR:-target}")/release/dateline"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 - "$work/base.jsonl" <<'PY'
