@@ -42,6 +42,8 @@ pub mod rule {
     pub const WATER_BEFORE_OF: &str = "water-before-of";
     /// Dropped: letters before a dollar sign name a currency ("US$5", "NZ$12").
     pub const CURRENCY_PREFIX: &str = "currency-prefix";
+    /// Dropped: a place's name that begins a disease's name ("Hong Kong flu", "West Nile virus").
+    pub const DISEASE_NAME: &str = "disease-name";
     /// Dropped: a saint a church or school is dedicated to ("the chapel of St. George").
     pub const DEDICATION: &str = "dedication";
     /// Placed as the country or region of a people or adjective ("Turkish troops").

@@ -160,6 +160,20 @@ fn drop_words_naming_no_place(out: &mut Vec<Place>, body: &str) {
     out.retain(|p| names_no_place(p, body).is_none());
 }
 
+/// Whether the text after a place's name (`after`) makes the name part of a disease's name:
+/// one space, then a word of [`words::DISEASE_HEADS`] ("Hong Kong flu", "Reston ebolavirus").
+fn names_a_disease(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    words::DISEASE_HEADS.contains(&word.as_str())
+}
+
 /// The rule by which a place read from a word names no place after all (see
 /// [`drop_words_naming_no_place`]), if one does.
 pub(crate) fn names_no_place(p: &Place, body: &str) -> Option<&'static str> {
@@ -170,7 +184,29 @@ pub(crate) fn names_no_place(p: &Place, body: &str) -> Option<&'static str> {
     } else if dateline_core::currency::is_currency_prefix(&p.text, body.get(p.end..).unwrap_or(""))
     {
         Some(rule::CURRENCY_PREFIX)
+    } else if names_a_disease(body.get(p.end..).unwrap_or("")) {
+        Some(rule::DISEASE_NAME)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod disease_tests {
+    use super::names_a_disease;
+
+    #[test]
+    fn a_place_before_a_word_for_an_illness_begins_its_name() {
+        for after in [
+            " flu outbreak",
+            " virus cases",
+            " Fever spread",
+            " disease.",
+        ] {
+            assert!(names_a_disease(after), "{after}");
+        }
+        for after in [" officials said", "flu", ", virus", " viral load"] {
+            assert!(!names_a_disease(after), "{after}");
+        }
     }
 }

@@ -181,6 +181,19 @@ pub(crate) const WATERS: &[&str] = &[
     "Gulf", "Bay", "Sea", "Strait", "Straits", "Lake", "Ocean", "Isle",
 ];
 
+/// Words after a place's name that make it part of a disease's name ("West Nile virus",
+/// "Hong Kong flu", "Rift Valley fever", "Lyme disease"): the illness, not the place.
+pub(crate) const DISEASE_HEADS: &[&str] = &[
+    "virus",
+    "viruses",
+    "ebolavirus",
+    "flu",
+    "influenza",
+    "fever",
+    "disease",
+    "encephalitis",
+];
+
 /// Words after the hyphen of a town used as an adjective ("Seattle-based", "Gainesville-area").
 pub(crate) const TOWN_ADJECTIVE_SUFFIXES: &[&str] = &["based", "area", "born", "headquartered"];
 
