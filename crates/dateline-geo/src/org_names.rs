@@ -719,6 +719,23 @@ mod tests {
         assert!(ps.is_empty(), "{ps:?}");
     }
 
+    /// an institution's word standing alone ("the Church", "the Center") names no town of
+    /// that name; a place's name before a word for an illness begins the illness's name
+    #[test]
+    fn institution_words_and_disease_names_are_no_places() {
+        let g = gazetteer();
+        let body = "The Church said the Center had no cases of Hong Kong flu in Canada.";
+        let ents = vec![
+            ent(body, "Church", EntityType::Gpe),
+            ent(body, "Center", EntityType::Gpe),
+            ent(body, "Hong Kong", EntityType::Gpe),
+            ent(body, "Canada", EntityType::Gpe),
+        ];
+        let ps = g.resolve(body, &ents);
+        let names: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(names, ["Canada"], "{ps:?}");
+    }
+
     /// kinds of court, a name with "City" and a war named after a region are no towns or
     /// divisions ("Superior Court" is no court of Superior, Wisconsin; "Gulf War" is not
     /// Papua New Guinea's Gulf Province)
