@@ -397,10 +397,10 @@ pub fn add_place_names(mut lex: Lexicon, g: &Gazetteer) -> Lexicon {
 /// The second part of [`build_lexicon_with`], after [`add_place_names`]: the actor
 /// dictionaries' people and organisations.
 pub fn add_actor_names(mut lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexicon {
-    // sorted, so that equal-priority clashes resolve the same way on every run
-    let mut names: Vec<(&String, &usize)> = a.by_name.iter().collect();
-    // (the names are the map's keys: unique, so an unstable sort gives the same order)
-    names.sort_unstable_by(|x, y| x.0.cmp(y.0));
+    // in the map's order: the names are its keys, normalised (`norm_key` of a key is the key
+    // itself), so each is its own lexicon key, distinct from the others', and no two actor
+    // names meet in the lexicon; the order changes nothing
+    let names: Vec<(&String, &usize)> = a.by_name.iter().collect();
     // an entry listed under a person's surname ("ASSAD" beside "BASHAR_AL-ASSAD") is a person
     let surnames: dateline_core::hash::FastSet<&str> = names
         .iter()
@@ -430,27 +430,22 @@ pub fn add_actor_names(mut lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexicon {
             continue;
         }
         let canonical = || title_case(name);
+        let add = |lex: &mut Lexicon, kind, tag, priority| {
+            lex.add_key_with(name.clone(), kind, priority, || LexEntry {
+                kind,
+                canonical: Some(canonical()),
+                tag,
+                priority,
+                place_too: false,
+            })
+        };
         if person_entry[idx] {
-            add_lazily(
-                &mut lex,
-                name,
-                EntityType::Person,
-                &canonical,
-                "dictionary:person",
-                70,
-            );
+            add(&mut lex, EntityType::Person, "dictionary:person", 70);
             if words.len() >= 2 && !lex.is_common(words[0]) && words[0].len() > 2 {
                 lex.given_names.insert(norm_key(words[0]));
             }
         } else {
-            add_lazily(
-                &mut lex,
-                name,
-                EntityType::Org,
-                &canonical,
-                "dictionary:org",
-                65,
-            );
+            add(&mut lex, EntityType::Org, "dictionary:org", 65);
         }
     }
     lex

@@ -39,6 +39,7 @@ impl Actors {
 mod tests {
     use super::*;
     use dateline_core::date::Date;
+    use dateline_text::norm_key;
 
     #[test]
     fn dated_codes() {
@@ -87,6 +88,8 @@ mod tests {
         let lengths = bundled_lengths();
         let parsed = Actors::parse_bundled();
         assert_eq!(Actors::decode(PREBUILT, &lengths).as_ref(), Some(&parsed));
+        // the names are keys already (the lexicon takes them as they are)
+        assert!(parsed.by_name.keys().all(|k| norm_key(k) == *k));
         // the table round-trips
         let bytes = parsed
             .encode(&lengths)
@@ -120,10 +123,12 @@ mod tests {
         };
         let bytes = small.encode(&[1]).unwrap();
         assert_eq!(Actors::decode(&bytes, &[1]).as_ref(), Some(&small));
-        let nums = bytes.len() - 4 * bytes.len().min(13);
-        for i in (nums..bytes.len()).step_by(4) {
+        // its 19 numbers: the entry (count, name, person, codes: count, code, from, to), the
+        // two names (count, key and index each), no surnames, no agents
+        let nums = bytes.len() - 4 * 19;
+        for i in [0, 1, 2, 3, 4, 5, 7, 9, 10, 13, 16, 17, 18] {
             let mut bad = bytes.clone();
-            bad[i..i + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+            bad[nums + 4 * i..nums + 4 * i + 4].copy_from_slice(&u32::MAX.to_le_bytes());
             assert!(Actors::decode(&bad, &[1]).is_none(), "u32 at {i}");
         }
     }
