@@ -51,19 +51,13 @@ impl Pipeline {
         let timing = std::env::var_os("DATELINE_TIMING").is_some();
         let t0 = std::time::Instant::now();
         // the gazetteer, the word lists, the actors and the patterns are independent: the
-        // gazetteer and the lexicon's place names load on a thread of their own, the word
-        // lists, ontology, patterns and tagger on another, while this one reads the actors and
-        // then adds their names to the lexicon (the patterns and the tagger may still be
-        // loading beside it)
+        // gazetteer loads on a thread of its own, the word lists, ontology, patterns and tagger
+        // on another, while this one reads the actors; then the lexicon's place names (on a
+        // thread) and its actor names (on this one) are made side by side, and joined
         let loaded = std::thread::scope(|s| {
             let g = s.spawn(|| {
                 let gazetteer = Gazetteer::bundled();
-                let t = t0.elapsed();
-                gazetteer.map(|g| {
-                    // the place names need no word lists: they join them on this thread
-                    let places = add_place_names(Lexicon::default(), &g);
-                    (g, places, t)
-                })
+                (gazetteer, t0.elapsed())
             });
             let (words_tx, words_rx) = std::sync::mpsc::channel();
             let p = s.spawn(move || {
@@ -80,11 +74,16 @@ impl Pipeline {
             let actors = Actors::bundled();
             let t1 = t0.elapsed();
             let lexicon = match (g.join(), words_rx.recv()) {
-                (Ok(loaded), Ok(mut words)) => loaded.map(|(gazetteer, places, t2)| {
-                    words.names = places.names;
-                    let lexicon = add_actor_names(words, &gazetteer, &actors);
-                    (gazetteer, lexicon, t2)
-                }),
+                (Ok((Ok(gazetteer), t2)), Ok(words)) => {
+                    let (places, names) = std::thread::scope(|s2| {
+                        let places = s2.spawn(|| add_place_names(Lexicon::default(), &gazetteer));
+                        let names = add_actor_names(words, &gazetteer, &actors);
+                        (places.join(), names)
+                    });
+                    let places = places.map_err(|_| LoadError::LoaderPanicked("place names"))?;
+                    Ok((gazetteer, with_place_names(names, places), t2))
+                }
+                (Ok((Err(e), _)), _) => Err(e),
                 (Err(_), _) => return Err(LoadError::LoaderPanicked("gazetteer")),
                 (_, Err(_)) => return Err(LoadError::LoaderPanicked("word lists")),
             };
@@ -100,7 +99,7 @@ impl Pipeline {
         let p = Pipeline::assemble_with(gazetteer, actors, patterns, tagger, ontology, lexicon);
         if timing {
             eprintln!(
-                "dateline: data loaded in {:?} (actors {:?}; beside them the gazetteer {:?}, then the lexicon's place names, and the word lists, ontology, patterns and tagger {:?}; the lexicon of names done at {:?})",
+                "dateline: data loaded in {:?} (actors {:?}; beside them the gazetteer {:?}, and the word lists, ontology, patterns and tagger {:?}; the lexicon's place and actor names, side by side, done at {:?})",
                 t0.elapsed(),
                 t1,
                 t2,
@@ -308,6 +307,19 @@ pub fn build_lexicon_with(lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexicon {
     add_actor_names(add_place_names(lex, g), g, a)
 }
 
+/// The lexicon `names` ([`add_actor_names`] on a lexicon of word lists and no names) with
+/// the place names of `places` ([`add_place_names`] on an empty one) under its names: the
+/// lexicon [`build_lexicon_with`] makes, whose actor names are added after the place names.
+/// (The actor names are their own keys, no two the same, so each meets only the place name of
+/// its key, as it would have added after them.)
+pub fn with_place_names(mut names: Lexicon, places: Lexicon) -> Lexicon {
+    let actor_names = std::mem::replace(&mut names.names, places.names);
+    for (k, e) in actor_names {
+        names.add_key_with(k, e.kind, e.priority, || e);
+    }
+    names
+}
+
 /// [`Lexicon::add_with`] of an entry whose canonical name is made only when it is kept.
 fn add_lazily(
     lex: &mut Lexicon,
@@ -488,6 +500,15 @@ mod tests {
         );
         let ok = guarded("x", "", || Document::failed("x", None, "fine".into()));
         assert_eq!(ok.error.as_deref(), Some("fine"));
+    }
+
+    #[test]
+    fn the_lexicon_made_side_by_side_is_the_one_made_in_order() {
+        let p = Pipeline::new().expect("the bundled pipeline loads");
+        let lex = build_lexicon(&p.gazetteer, &p.actors);
+        assert_eq!(p.lexicon.names.len(), lex.names.len());
+        assert!(p.lexicon.names == lex.names);
+        assert!(p.lexicon.given_names == lex.given_names);
     }
 
     #[test]
