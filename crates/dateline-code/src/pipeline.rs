@@ -74,7 +74,9 @@ impl Pipeline {
             let actors = Actors::bundled();
             let t1 = t0.elapsed();
             let lexicon = match (g.join(), words_rx.recv()) {
-                (Ok((Ok(gazetteer), t2)), Ok(words)) => {
+                (Ok((Ok(gazetteer), t2)), Ok(mut words)) => {
+                    // (about one name in two is kept)
+                    words.names.reserve(actors.by_name.len() / 2);
                     let (places, names) = std::thread::scope(|s2| {
                         let places = s2.spawn(|| add_place_names(Lexicon::default(), &gazetteer));
                         let names = add_actor_names(words, &gazetteer, &actors);
@@ -427,17 +429,35 @@ pub fn add_actor_names(mut lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexicon {
             person_entry[i] = true;
         }
     }
+    // the titles in upper case: a key's ASCII word, upper case, is a title if it is one of
+    // these (Lexicon::is_title without lower-casing it; other words ask the lexicon)
+    let titles: dateline_core::hash::FastSet<String> = lex
+        .titles
+        .iter()
+        .filter(|t| t.is_ascii() && !t.bytes().any(|b| b.is_ascii_uppercase()))
+        .map(|t| t.to_ascii_uppercase())
+        .collect();
+    let is_title = |lex: &Lexicon, w: &str| {
+        if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_lowercase()) {
+            titles.contains(w)
+        } else {
+            lex.is_title(w)
+        }
+    };
     for (name, &idx) in names {
         let entry = &a.entries[idx];
         let code = entry.codes.first().map(|c| c.code.as_str()).unwrap_or("");
         if code.len() == 3 && !person_entry[idx] {
             continue; // a country block: the gazetteer has the names
         }
-        let words: Vec<&str> = name.split(' ').collect();
-        if words.iter().any(|w| lex.is_title(w)) {
+        if name.split(' ').any(|w| is_title(&lex, w)) {
             continue; // "PRESIDENT PUTIN": the recogniser strips titles itself
         }
-        let single_common = words.len() == 1 && lex.is_common(words[0]);
+        let (first, several) = match name.split_once(' ') {
+            Some((first, _)) => (first, true),
+            None => (name.as_str(), false),
+        };
+        let single_common = !several && lex.is_common(first);
         if single_common || name.len() < 3 {
             continue;
         }
@@ -453,8 +473,8 @@ pub fn add_actor_names(mut lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexicon {
         };
         if person_entry[idx] {
             add(&mut lex, EntityType::Person, "dictionary:person", 70);
-            if words.len() >= 2 && !lex.is_common(words[0]) && words[0].len() > 2 {
-                lex.given_names.insert(norm_key(words[0]));
+            if several && !lex.is_common(first) && first.len() > 2 {
+                lex.given_names.insert(norm_key(first));
             }
         } else {
             add(&mut lex, EntityType::Org, "dictionary:org", 65);
