@@ -587,11 +587,7 @@ impl Patterns {
             Patterns::parse_wordnet_words(WORDNET_WORDS)
                 .map_err(|e| e.in_file("data/events/wordnet-words.tsv"))?,
         );
-        for pat in general {
-            if keep(&pat) {
-                p.add(pat);
-            }
-        }
+        p.add_all(general.into_iter().filter(|pat| keep(pat)));
         Ok(p)
     }
 
@@ -730,9 +726,7 @@ impl Patterns {
     pub fn parse_petrarch(text: &str) -> Result<(Patterns, usize), PatternError> {
         let (list, skipped) = Patterns::parse_petrarch_list(text)?;
         let mut p = Patterns::default();
-        for pat in list {
-            p.add(pat);
-        }
+        p.add_all(list);
         Ok((p, skipped))
     }
 
@@ -751,63 +745,97 @@ impl Patterns {
 
     /// Add another set of patterns (a user's file) to these.
     pub fn extend(&mut self, other: Patterns) {
-        for pat in other.list {
-            self.add(pat);
+        self.add_all(other.list);
+    }
+
+    fn add(&mut self, pat: Pattern) {
+        self.add_all(std::iter::once(pat));
+    }
+
+    /// Add patterns in order, each indexed under the forms of its first word element (and of
+    /// its second, see [`Indexed::second`]). The patterns of a PETRARCH verb block share their
+    /// first element (one `Arc`): a run of them is indexed at once, one lookup a form instead
+    /// of one a form and pattern (each form's list still ascending).
+    fn add_all(&mut self, pats: impl IntoIterator<Item = Pattern>) {
+        // the shared forms of a run, whether it is the general layer's, its patterns
+        let mut run: Option<(Arc<Vec<String>>, bool, Vec<usize>)> = None;
+        for mut pat in pats {
+            // word alternatives sorted, for a binary search in `match_at` (PETRARCH's synonym
+            // sets run to hundreds of forms)
+            for e in &mut pat.elems {
+                if let Elem::Words(ws) = e {
+                    if !ws.is_sorted() {
+                        Arc::make_mut(ws).sort();
+                    }
+                    if ws.windows(2).any(|w| w[0] == w[1]) {
+                        Arc::make_mut(ws).dedup();
+                    }
+                }
+            }
+            let idx = self.list.len();
+            let general = pat.is_general();
+            let mut word_elems = pat.elems.iter().filter_map(|e| match e {
+                Elem::Words(ws) => Some(ws),
+                _ => None,
+            });
+            if let Some(ws) = word_elems.next() {
+                match &mut run {
+                    Some((forms, g, idxs)) if *g == general && Arc::ptr_eq(forms, ws) => {
+                        idxs.push(idx)
+                    }
+                    _ => {
+                        if let Some(done) = run.replace((Arc::clone(ws), general, vec![idx])) {
+                            self.index_run(done);
+                        }
+                    }
+                }
+            }
+            let second = word_elems.next();
+            let index = if general {
+                &mut self.general
+            } else {
+                &mut self.own
+            };
+            // (a word's entry made, and its key copied, only the first time the word is seen)
+            for w in second.iter().flat_map(|ws| ws.iter()) {
+                match index.get_mut(w.as_str()) {
+                    Some(x) => x.second.push(idx),
+                    None => {
+                        let x = Indexed {
+                            first: Vec::new(),
+                            second: vec![idx],
+                        };
+                        index.insert(w.clone(), x);
+                    }
+                }
+            }
+            self.two_words.push(second.is_some());
+            self.list.push(pat);
+        }
+        if let Some(done) = run {
+            self.index_run(done);
         }
     }
 
-    fn add(&mut self, mut pat: Pattern) {
-        // word alternatives sorted, for a binary search in `match_at` (PETRARCH's synonym
-        // sets run to hundreds of forms)
-        for e in &mut pat.elems {
-            if let Elem::Words(ws) = e {
-                if !ws.is_sorted() {
-                    Arc::make_mut(ws).sort();
-                }
-                if ws.windows(2).any(|w| w[0] == w[1]) {
-                    Arc::make_mut(ws).dedup();
-                }
-            }
-        }
-        let idx = self.list.len();
-        let index = if pat.is_general() {
+    /// The patterns `idxs` indexed under each of their first element's `forms`.
+    fn index_run(&mut self, (forms, general, idxs): (Arc<Vec<String>>, bool, Vec<usize>)) {
+        let index = if general {
             &mut self.general
         } else {
             &mut self.own
         };
-        let mut word_elems = pat.elems.iter().filter_map(|e| match e {
-            Elem::Words(ws) => Some(ws.as_slice()),
-            _ => None,
-        });
-        // (a word's entry made, and its key copied, only the first time the word is seen)
-        fn push(index: &mut FastMap<String, Indexed>, w: &str, idx: usize, second: bool) {
-            let slot = |x: &mut Indexed| {
-                if second {
-                    x.second.push(idx)
-                } else {
-                    x.first.push(idx)
-                }
-            };
-            match index.get_mut(w) {
-                Some(x) => slot(x),
+        for w in forms.iter() {
+            match index.get_mut(w.as_str()) {
+                Some(x) => x.first.extend_from_slice(&idxs),
                 None => {
-                    let mut x = Indexed::default();
-                    slot(&mut x);
-                    index.insert(w.to_string(), x);
+                    let x = Indexed {
+                        first: idxs.clone(),
+                        second: Vec::new(),
+                    };
+                    index.insert(w.clone(), x);
                 }
             }
         }
-        if let Some(ws) = word_elems.next() {
-            for w in ws {
-                push(index, w, idx, false);
-            }
-        }
-        let second = word_elems.next();
-        for w in second.into_iter().flatten() {
-            push(index, w, idx, true);
-        }
-        self.two_words.push(second.is_some());
-        self.list.push(pat);
     }
 
     /// All matches in a sentence of lower-cased tokens; overlapping matches keep the longest
