@@ -9,6 +9,7 @@
 pub mod date;
 pub mod hash;
 pub mod key;
+pub mod table;
 pub mod tsv;
 pub mod words;
 

@@ -5,6 +5,7 @@
 use dateline_text::date::{self, Date};
 use dateline_text::hash::FastMap;
 use dateline_text::norm_key;
+use dateline_text::table::{Reader, Writer};
 use std::collections::HashMap;
 
 /// One dated code of an actor.
@@ -329,81 +330,6 @@ pub fn bundled_lengths() -> [usize; 6] {
 const MAGIC: &[u8; 4] = b"DLAC";
 const VERSION: u32 = 1;
 
-/// The prebuilt form's writer: the strings once each in one text, everything else a stream
-/// of u32 numbers (a string is its offset and length in the text).
-#[derive(Default)]
-struct Writer {
-    text: String,
-    at: HashMap<String, [u32; 2]>,
-    nums: Vec<u32>,
-}
-
-impl Writer {
-    fn num(&mut self, n: usize) -> Option<()> {
-        self.nums.push(u32::try_from(n).ok()?);
-        Some(())
-    }
-    fn str(&mut self, s: &str) -> Option<()> {
-        let at = match self.at.get(s) {
-            Some(&at) => at,
-            None => {
-                let at = [
-                    u32::try_from(self.text.len()).ok()?,
-                    u32::try_from(s.len()).ok()?,
-                ];
-                self.text.push_str(s);
-                self.at.insert(s.to_string(), at);
-                at
-            }
-        };
-        self.nums.extend(at);
-        Some(())
-    }
-    fn day(&mut self, d: Option<i64>) -> Option<()> {
-        match d {
-            None => self.nums.push(0),
-            Some(d) => {
-                self.nums.push(1);
-                self.nums.push(i32::try_from(d).ok()? as u32);
-            }
-        }
-        Some(())
-    }
-}
-
-/// The prebuilt form's reader; every read checks its bounds.
-struct Reader<'a> {
-    nums: &'a [u8],
-    text: &'a str,
-}
-
-impl Reader<'_> {
-    fn num(&mut self) -> Option<usize> {
-        let (n, rest) = self.nums.split_first_chunk::<4>()?;
-        self.nums = rest;
-        Some(u32::from_le_bytes(*n) as usize)
-    }
-    /// A count of items of at least `min` numbers each, if that many are left.
-    fn count(&mut self, min: usize) -> Option<usize> {
-        let n = self.num()?;
-        (n.checked_mul(min)? <= self.nums.len() / 4).then_some(n)
-    }
-    fn str(&mut self) -> Option<String> {
-        let (at, len) = (self.num()?, self.num()?);
-        self.text.get(at..at.checked_add(len)?).map(str::to_string)
-    }
-    fn day(&mut self) -> Option<Option<i64>> {
-        match self.num()? {
-            0 => Some(None),
-            1 => Some(Some(i64::from(self.num()? as u32 as i32))),
-            _ => None,
-        }
-    }
-    fn index(&mut self, below: usize) -> Option<usize> {
-        self.num().filter(|&i| i < below)
-    }
-}
-
 impl Actors {
     /// The bundled dictionaries parsed from their text (what the prebuilt table holds).
     pub fn parse_bundled() -> Actors {
@@ -459,61 +385,24 @@ impl Actors {
             w.str(k)?;
             w.str(code)?;
         }
-        let mut out = Vec::with_capacity(24 + w.text.len() + 4 * w.nums.len());
-        out.extend_from_slice(MAGIC);
-        let head = [VERSION as usize, text_lengths.len()].into_iter();
-        for n in head.chain(text_lengths.iter().copied()) {
-            out.extend_from_slice(&u32::try_from(n).ok()?.to_le_bytes());
-        }
-        out.extend_from_slice(&u32::try_from(w.text.len()).ok()?.to_le_bytes());
-        out.extend_from_slice(w.text.as_bytes());
-        out.extend_from_slice(&u32::try_from(w.nums.len()).ok()?.to_le_bytes());
-        for n in w.nums {
-            out.extend_from_slice(&n.to_le_bytes());
-        }
-        Some(out)
+        w.finish(MAGIC, VERSION, text_lengths)
     }
 
     /// The dictionaries [`Actors::encode`] wrote for texts of `text_lengths` bytes: `None`
     /// when `bytes` are no such table, were made from other texts, or are damaged (a number
     /// out of bounds, a string that is not UTF-8, bytes left over).
     pub fn decode(bytes: &[u8], text_lengths: &[usize]) -> Option<Actors> {
-        let mut head = Reader {
-            nums: bytes.strip_prefix(MAGIC)?,
-            text: "",
-        };
-        if head.num()? != VERSION as usize || head.num()? != text_lengths.len() {
-            return None;
-        }
-        for &len in text_lengths {
-            if head.num()? != len {
-                return None;
-            }
-        }
-        let text_len = head.num()?;
-        let (text, rest) = head.nums.split_at_checked(text_len)?;
-        let (count, nums) = rest.split_first_chunk::<4>()?;
-        if nums.len() != (u32::from_le_bytes(*count) as usize).checked_mul(4)? {
-            return None;
-        }
-        let mut r = Reader {
-            nums,
-            text: std::str::from_utf8(text).ok()?,
-        };
+        let mut r = Reader::open(bytes, MAGIC, VERSION, text_lengths)?;
         let mut a = Actors::default();
         let n = r.count(4)?;
         a.entries.reserve(n);
         for _ in 0..n {
-            let name = r.str()?;
-            let person = match r.num()? {
-                0 => false,
-                1 => true,
-                _ => return None,
-            };
+            let name = r.str()?.to_string();
+            let person = r.flag()?;
             let k = r.count(4)?;
             let mut codes = Vec::with_capacity(k);
             for _ in 0..k {
-                let code = r.str()?;
+                let code = r.str()?.to_string();
                 let (from, to) = (r.day()?, r.day()?);
                 codes.push(DatedCode { code, from, to });
             }
@@ -526,14 +415,14 @@ impl Actors {
         let n = r.count(3)?;
         a.by_name.reserve(n);
         for _ in 0..n {
-            let k = r.str()?;
+            let k = r.str()?.to_string();
             let i = r.index(a.entries.len())?;
             a.by_name.insert(k, i);
         }
         let n = r.count(3)?;
         a.by_surname.reserve(n);
         for _ in 0..n {
-            let k = r.str()?;
+            let k = r.str()?.to_string();
             let m = r.count(1)?;
             let mut v = Vec::with_capacity(m);
             for _ in 0..m {
@@ -544,9 +433,9 @@ impl Actors {
         let n = r.count(4)?;
         a.agents.reserve(n);
         for _ in 0..n {
-            let k = r.str()?;
-            a.agents.insert(k, r.str()?);
+            let k = r.str()?.to_string();
+            a.agents.insert(k, r.str()?.to_string());
         }
-        r.nums.is_empty().then_some(a)
+        r.is_done().then_some(a)
     }
 }
