@@ -16,3 +16,8 @@ pub mod relevance;
 pub mod word_senses;
 
 pub use pipeline::{is_english, not_annotated_language, Pipeline, NOT_ANNOTATED};
+
+/// PETRARCH's verb dictionary (`data/events/CAMEO.2.0.txt`) as `build.rs` prebuilt it
+/// ([`patterns::encode_petrarch`]; empty if it could not). Here, not in `patterns.rs`,
+/// because the build script compiles that file itself (and gives it an empty table).
+const PREBUILT_PETRARCH: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/petrarch.bin"));

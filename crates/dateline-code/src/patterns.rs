@@ -4,7 +4,8 @@
 //! Patterns are indexed by every surface form of their first element, so matching a sentence
 //! costs one hash probe per token plus the few patterns that start there.
 
-use dateline_core::hash::FastMap;
+use dateline_text::hash::FastMap;
+use dateline_text::table::{Reader, Writer};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -507,6 +508,116 @@ impl PetrarchReader {
     }
 }
 
+const PETRARCH_MAGIC: &[u8; 4] = b"DLPT";
+const PETRARCH_VERSION: u32 = 1;
+
+/// The bundled PETRARCH verb dictionary's patterns in binary form ([`encode_petrarch`]), for
+/// build.rs; `None` if the file does not parse (the program then parses it and names the
+/// line) or does not fit the table.
+pub fn prebuild_petrarch() -> Option<Vec<u8>> {
+    let (list, _skipped) = Patterns::parse_petrarch_list(CAMEO_2_0).ok()?;
+    encode_petrarch(&list, CAMEO_2_0.len())
+}
+
+/// Patterns as a table of `dateline_text::table`, for a text of `text_len` bytes: the word
+/// lists once each as the patterns share them (count, then each list's length and words), then
+/// the patterns (count, then each one's code, text, priority, target-before flag, example
+/// (0, or 1 and the text) and elements: 0 a gap, 1 the target, 2 and a list's index).
+pub fn encode_petrarch(list: &[Pattern], text_len: usize) -> Option<Vec<u8>> {
+    let mut w = Writer::default();
+    let mut at: HashMap<*const Vec<String>, usize> = HashMap::new();
+    let mut lists: Vec<&Arc<Vec<String>>> = Vec::new();
+    for e in list.iter().flat_map(|p| &p.elems) {
+        if let Elem::Words(ws) = e {
+            at.entry(Arc::as_ptr(ws)).or_insert_with(|| {
+                lists.push(ws);
+                lists.len() - 1
+            });
+        }
+    }
+    w.num(lists.len())?;
+    for ws in lists {
+        w.num(ws.len())?;
+        for x in ws.iter() {
+            w.str(x)?;
+        }
+    }
+    w.num(list.len())?;
+    for p in list {
+        w.str(&p.cameo)?;
+        w.str(&p.text)?;
+        w.num(usize::from(p.priority))?;
+        w.num(usize::from(p.target_before))?;
+        match &p.example {
+            None => w.num(0)?,
+            Some(x) => {
+                w.num(1)?;
+                w.str(x)?;
+            }
+        }
+        w.num(p.elems.len())?;
+        for e in &p.elems {
+            match e {
+                Elem::Gap => w.num(0)?,
+                Elem::Target => w.num(1)?,
+                Elem::Words(ws) => {
+                    w.num(2)?;
+                    w.num(*at.get(&Arc::as_ptr(ws))?)?;
+                }
+            }
+        }
+    }
+    w.finish(PETRARCH_MAGIC, PETRARCH_VERSION, &[text_len])
+}
+
+/// The patterns [`encode_petrarch`] wrote for a text of `text_len` bytes, sharing their word
+/// lists as they did: `None` when `bytes` are no such table, were made from another text, or
+/// are damaged.
+pub fn decode_petrarch(bytes: &[u8], text_len: usize) -> Option<Vec<Pattern>> {
+    let mut r = Reader::open(bytes, PETRARCH_MAGIC, PETRARCH_VERSION, &[text_len])?;
+    let n = r.count(1)?;
+    let mut lists = Vec::with_capacity(n);
+    for _ in 0..n {
+        let k = r.count(2)?;
+        let mut ws = Vec::with_capacity(k);
+        for _ in 0..k {
+            ws.push(r.str()?.to_string());
+        }
+        lists.push(Arc::new(ws));
+    }
+    let n = r.count(8)?;
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let cameo = r.str()?.to_string();
+        let text = r.str()?.to_string();
+        let priority = u8::try_from(r.num()?).ok()?;
+        let target_before = r.flag()?;
+        let example = match r.flag()? {
+            true => Some(r.str()?.to_string()),
+            false => None,
+        };
+        let k = r.count(1)?;
+        let mut elems = Vec::with_capacity(k);
+        for _ in 0..k {
+            elems.push(match r.num()? {
+                0 => Elem::Gap,
+                1 => Elem::Target,
+                2 => Elem::Words(Arc::clone(lists.get(r.num()?)?)),
+                _ => return None,
+            });
+        }
+        out.push(Pattern {
+            cameo,
+            elems,
+            text,
+            priority,
+            target_before,
+            example,
+        });
+    }
+    r.is_done().then_some(out)
+}
+
 /// How the `text` of a PETRARCH verb alone starts ("petrarch: kidnap").
 pub const PETRARCH_VERB: &str = "petrarch: ";
 
@@ -581,17 +692,20 @@ impl Patterns {
             "data/events/patterns.txt",
             include_str!("../data/events/patterns.txt"),
         )?;
-        let (mut general, _skipped) = Patterns::parse_petrarch_list(CAMEO_2_0)
-            .map_err(|e| e.in_file("data/events/CAMEO.2.0.txt"))?;
+        // prebuilt by build.rs; parsed (a bad line the error naming it) if not there
+        let mut general = match decode_petrarch(crate::PREBUILT_PETRARCH, CAMEO_2_0.len()) {
+            Some(list) => list,
+            None => {
+                Patterns::parse_petrarch_list(CAMEO_2_0)
+                    .map_err(|e| e.in_file("data/events/CAMEO.2.0.txt"))?
+                    .0
+            }
+        };
         general.extend(
             Patterns::parse_wordnet_words(WORDNET_WORDS)
                 .map_err(|e| e.in_file("data/events/wordnet-words.tsv"))?,
         );
-        for pat in general {
-            if keep(&pat) {
-                p.add(pat);
-            }
-        }
+        p.add_all(general.into_iter().filter(|pat| keep(pat)));
         Ok(p)
     }
 
@@ -730,9 +844,7 @@ impl Patterns {
     pub fn parse_petrarch(text: &str) -> Result<(Patterns, usize), PatternError> {
         let (list, skipped) = Patterns::parse_petrarch_list(text)?;
         let mut p = Patterns::default();
-        for pat in list {
-            p.add(pat);
-        }
+        p.add_all(list);
         Ok((p, skipped))
     }
 
@@ -751,63 +863,97 @@ impl Patterns {
 
     /// Add another set of patterns (a user's file) to these.
     pub fn extend(&mut self, other: Patterns) {
-        for pat in other.list {
-            self.add(pat);
+        self.add_all(other.list);
+    }
+
+    fn add(&mut self, pat: Pattern) {
+        self.add_all(std::iter::once(pat));
+    }
+
+    /// Add patterns in order, each indexed under the forms of its first word element (and of
+    /// its second, see [`Indexed::second`]). The patterns of a PETRARCH verb block share their
+    /// first element (one `Arc`): a run of them is indexed at once, one lookup a form instead
+    /// of one a form and pattern (each form's list still ascending).
+    fn add_all(&mut self, pats: impl IntoIterator<Item = Pattern>) {
+        // the shared forms of a run, whether it is the general layer's, its patterns
+        let mut run: Option<(Arc<Vec<String>>, bool, Vec<usize>)> = None;
+        for mut pat in pats {
+            // word alternatives sorted, for a binary search in `match_at` (PETRARCH's synonym
+            // sets run to hundreds of forms)
+            for e in &mut pat.elems {
+                if let Elem::Words(ws) = e {
+                    if !ws.is_sorted() {
+                        Arc::make_mut(ws).sort();
+                    }
+                    if ws.windows(2).any(|w| w[0] == w[1]) {
+                        Arc::make_mut(ws).dedup();
+                    }
+                }
+            }
+            let idx = self.list.len();
+            let general = pat.is_general();
+            let mut word_elems = pat.elems.iter().filter_map(|e| match e {
+                Elem::Words(ws) => Some(ws),
+                _ => None,
+            });
+            if let Some(ws) = word_elems.next() {
+                match &mut run {
+                    Some((forms, g, idxs)) if *g == general && Arc::ptr_eq(forms, ws) => {
+                        idxs.push(idx)
+                    }
+                    _ => {
+                        if let Some(done) = run.replace((Arc::clone(ws), general, vec![idx])) {
+                            self.index_run(done);
+                        }
+                    }
+                }
+            }
+            let second = word_elems.next();
+            let index = if general {
+                &mut self.general
+            } else {
+                &mut self.own
+            };
+            // (a word's entry made, and its key copied, only the first time the word is seen)
+            for w in second.iter().flat_map(|ws| ws.iter()) {
+                match index.get_mut(w.as_str()) {
+                    Some(x) => x.second.push(idx),
+                    None => {
+                        let x = Indexed {
+                            first: Vec::new(),
+                            second: vec![idx],
+                        };
+                        index.insert(w.clone(), x);
+                    }
+                }
+            }
+            self.two_words.push(second.is_some());
+            self.list.push(pat);
+        }
+        if let Some(done) = run {
+            self.index_run(done);
         }
     }
 
-    fn add(&mut self, mut pat: Pattern) {
-        // word alternatives sorted, for a binary search in `match_at` (PETRARCH's synonym
-        // sets run to hundreds of forms)
-        for e in &mut pat.elems {
-            if let Elem::Words(ws) = e {
-                if !ws.is_sorted() {
-                    Arc::make_mut(ws).sort();
-                }
-                if ws.windows(2).any(|w| w[0] == w[1]) {
-                    Arc::make_mut(ws).dedup();
-                }
-            }
-        }
-        let idx = self.list.len();
-        let index = if pat.is_general() {
+    /// The patterns `idxs` indexed under each of their first element's `forms`.
+    fn index_run(&mut self, (forms, general, idxs): (Arc<Vec<String>>, bool, Vec<usize>)) {
+        let index = if general {
             &mut self.general
         } else {
             &mut self.own
         };
-        let mut word_elems = pat.elems.iter().filter_map(|e| match e {
-            Elem::Words(ws) => Some(ws.as_slice()),
-            _ => None,
-        });
-        // (a word's entry made, and its key copied, only the first time the word is seen)
-        fn push(index: &mut FastMap<String, Indexed>, w: &str, idx: usize, second: bool) {
-            let slot = |x: &mut Indexed| {
-                if second {
-                    x.second.push(idx)
-                } else {
-                    x.first.push(idx)
-                }
-            };
-            match index.get_mut(w) {
-                Some(x) => slot(x),
+        for w in forms.iter() {
+            match index.get_mut(w.as_str()) {
+                Some(x) => x.first.extend_from_slice(&idxs),
                 None => {
-                    let mut x = Indexed::default();
-                    slot(&mut x);
-                    index.insert(w.to_string(), x);
+                    let x = Indexed {
+                        first: idxs.clone(),
+                        second: Vec::new(),
+                    };
+                    index.insert(w.clone(), x);
                 }
             }
         }
-        if let Some(ws) = word_elems.next() {
-            for w in ws {
-                push(index, w, idx, false);
-            }
-        }
-        let second = word_elems.next();
-        for w in second.into_iter().flatten() {
-            push(index, w, idx, true);
-        }
-        self.two_words.push(second.is_some());
-        self.list.push(pat);
     }
 
     /// All matches in a sentence of lower-cased tokens; overlapping matches keep the longest
@@ -936,6 +1082,63 @@ impl Patterns {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// How many word lists the patterns share.
+    fn lists(list: &[Pattern]) -> usize {
+        let mut seen = std::collections::HashSet::new();
+        for e in list.iter().flat_map(|p| &p.elems) {
+            if let Elem::Words(ws) = e {
+                seen.insert(Arc::as_ptr(ws));
+            }
+        }
+        seen.len()
+    }
+
+    #[test]
+    fn prebuilt_petrarch_patterns_are_the_parsed_ones() {
+        let (parsed, _) = Patterns::parse_petrarch_list(CAMEO_2_0).unwrap();
+        let prebuilt = decode_petrarch(crate::PREBUILT_PETRARCH, CAMEO_2_0.len());
+        assert_eq!(prebuilt.as_ref(), Some(&parsed));
+        // shared as they were
+        assert_eq!(prebuilt.map(|p| lists(&p)), Some(lists(&parsed)));
+        assert_eq!(
+            prebuild_petrarch().as_deref(),
+            Some(crate::PREBUILT_PETRARCH)
+        );
+    }
+
+    #[test]
+    fn a_damaged_or_stale_prebuilt_pattern_table_is_refused() {
+        let bytes = crate::PREBUILT_PETRARCH;
+        let len = CAMEO_2_0.len();
+        assert!(decode_petrarch(bytes, len + 1).is_none());
+        for cut in [0, 3, 4, 12, bytes.len() / 2, bytes.len() - 1] {
+            assert!(decode_petrarch(&bytes[..cut], len).is_none(), "{cut}");
+        }
+        let mut longer = bytes.to_vec();
+        longer.push(0);
+        assert!(decode_petrarch(&longer, len).is_none());
+        // a small table: one list of one word, one pattern (code, text, priority, flag, no
+        // example, two elements); its numbers damaged one at a time
+        let small = vec![Pattern {
+            cameo: "173".into(),
+            elems: vec![Elem::Words(Arc::new(vec!["arrest".into()])), Elem::Target],
+            text: "petrarch: arrest".into(),
+            priority: 1,
+            target_before: false,
+            example: None,
+        }];
+        let b = encode_petrarch(&small, 7).unwrap();
+        assert_eq!(decode_petrarch(&b, 7), Some(small));
+        // numbers: lists 1, length 1, word (2), patterns 1, code (2), text (2), priority,
+        // flag, example, elements 2, kind 2, list 0, kind 1
+        let nums = b.len() - 4 * 17;
+        for i in [0, 1, 2, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16] {
+            let mut bad = b.clone();
+            bad[nums + 4 * i..nums + 4 * i + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+            assert_eq!(decode_petrarch(&bad, 7), None, "number {i}");
+        }
+    }
 
     const PETRARCH_SAMPLE: &str = "# a verb file in PETRARCH's format, written for this test\n\
 &RELIEF_\n+AID\n+FOOD_\n+CARRY_ON\n\n\

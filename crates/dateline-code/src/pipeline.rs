@@ -51,19 +51,13 @@ impl Pipeline {
         let timing = std::env::var_os("DATELINE_TIMING").is_some();
         let t0 = std::time::Instant::now();
         // the gazetteer, the word lists, the actors and the patterns are independent: the
-        // gazetteer and the lexicon's place names load on a thread of their own, the word
-        // lists, ontology, patterns and tagger on another, while this one reads the actors and
-        // then adds their names to the lexicon (the patterns and the tagger may still be
-        // loading beside it)
+        // gazetteer loads on a thread of its own, the word lists, ontology, patterns and tagger
+        // on another, while this one reads the actors; then the lexicon's place names (on a
+        // thread) and its actor names (on this one) are made side by side, and joined
         let loaded = std::thread::scope(|s| {
             let g = s.spawn(|| {
                 let gazetteer = Gazetteer::bundled();
-                let t = t0.elapsed();
-                gazetteer.map(|g| {
-                    // the place names need no word lists: they join them on this thread
-                    let places = add_place_names(Lexicon::default(), &g);
-                    (g, places, t)
-                })
+                (gazetteer, t0.elapsed())
             });
             let (words_tx, words_rx) = std::sync::mpsc::channel();
             let p = s.spawn(move || {
@@ -80,11 +74,18 @@ impl Pipeline {
             let actors = Actors::bundled();
             let t1 = t0.elapsed();
             let lexicon = match (g.join(), words_rx.recv()) {
-                (Ok(loaded), Ok(mut words)) => loaded.map(|(gazetteer, places, t2)| {
-                    words.names = places.names;
-                    let lexicon = add_actor_names(words, &gazetteer, &actors);
-                    (gazetteer, lexicon, t2)
-                }),
+                (Ok((Ok(gazetteer), t2)), Ok(mut words)) => {
+                    // (about one name in two is kept)
+                    words.names.reserve(actors.by_name.len() / 2);
+                    let (places, names) = std::thread::scope(|s2| {
+                        let places = s2.spawn(|| add_place_names(Lexicon::default(), &gazetteer));
+                        let names = add_actor_names(words, &gazetteer, &actors);
+                        (places.join(), names)
+                    });
+                    let places = places.map_err(|_| LoadError::LoaderPanicked("place names"))?;
+                    Ok((gazetteer, with_place_names(names, places), t2))
+                }
+                (Ok((Err(e), _)), _) => Err(e),
                 (Err(_), _) => return Err(LoadError::LoaderPanicked("gazetteer")),
                 (_, Err(_)) => return Err(LoadError::LoaderPanicked("word lists")),
             };
@@ -100,7 +101,7 @@ impl Pipeline {
         let p = Pipeline::assemble_with(gazetteer, actors, patterns, tagger, ontology, lexicon);
         if timing {
             eprintln!(
-                "dateline: data loaded in {:?} (actors {:?}; beside them the gazetteer {:?}, then the lexicon's place names, and the word lists, ontology, patterns and tagger {:?}; the lexicon of names done at {:?})",
+                "dateline: data loaded in {:?} (actors {:?}; beside them the gazetteer {:?}, and the word lists, ontology, patterns and tagger {:?}; the lexicon's place and actor names, side by side, done at {:?})",
                 t0.elapsed(),
                 t1,
                 t2,
@@ -308,6 +309,19 @@ pub fn build_lexicon_with(lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexicon {
     add_actor_names(add_place_names(lex, g), g, a)
 }
 
+/// The lexicon `names` ([`add_actor_names`] on a lexicon of word lists and no names) with
+/// the place names of `places` ([`add_place_names`] on an empty one) under its names: the
+/// lexicon [`build_lexicon_with`] makes, whose actor names are added after the place names.
+/// (The actor names are their own keys, no two the same, so each meets only the place name of
+/// its key, as it would have added after them.)
+pub fn with_place_names(mut names: Lexicon, places: Lexicon) -> Lexicon {
+    let actor_names = std::mem::replace(&mut names.names, places.names);
+    for (k, e) in actor_names {
+        names.add_key_with(k, e.kind, e.priority, || e);
+    }
+    names
+}
+
 /// [`Lexicon::add_with`] of an entry whose canonical name is made only when it is kept.
 fn add_lazily(
     lex: &mut Lexicon,
@@ -397,10 +411,10 @@ pub fn add_place_names(mut lex: Lexicon, g: &Gazetteer) -> Lexicon {
 /// The second part of [`build_lexicon_with`], after [`add_place_names`]: the actor
 /// dictionaries' people and organisations.
 pub fn add_actor_names(mut lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexicon {
-    // sorted, so that equal-priority clashes resolve the same way on every run
-    let mut names: Vec<(&String, &usize)> = a.by_name.iter().collect();
-    // (the names are the map's keys: unique, so an unstable sort gives the same order)
-    names.sort_unstable_by(|x, y| x.0.cmp(y.0));
+    // in the map's order: the names are its keys, normalised (`norm_key` of a key is the key
+    // itself), so each is its own lexicon key, distinct from the others', and no two actor
+    // names meet in the lexicon; the order changes nothing
+    let names: Vec<(&String, &usize)> = a.by_name.iter().collect();
     // an entry listed under a person's surname ("ASSAD" beside "BASHAR_AL-ASSAD") is a person
     let surnames: dateline_core::hash::FastSet<&str> = names
         .iter()
@@ -415,42 +429,55 @@ pub fn add_actor_names(mut lex: Lexicon, g: &Gazetteer, a: &Actors) -> Lexicon {
             person_entry[i] = true;
         }
     }
+    // the titles in upper case: a key's ASCII word, upper case, is a title if it is one of
+    // these (Lexicon::is_title without lower-casing it; other words ask the lexicon)
+    let titles: dateline_core::hash::FastSet<String> = lex
+        .titles
+        .iter()
+        .filter(|t| t.is_ascii() && !t.bytes().any(|b| b.is_ascii_uppercase()))
+        .map(|t| t.to_ascii_uppercase())
+        .collect();
+    let is_title = |lex: &Lexicon, w: &str| {
+        if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_lowercase()) {
+            titles.contains(w)
+        } else {
+            lex.is_title(w)
+        }
+    };
     for (name, &idx) in names {
         let entry = &a.entries[idx];
         let code = entry.codes.first().map(|c| c.code.as_str()).unwrap_or("");
         if code.len() == 3 && !person_entry[idx] {
             continue; // a country block: the gazetteer has the names
         }
-        let words: Vec<&str> = name.split(' ').collect();
-        if words.iter().any(|w| lex.is_title(w)) {
+        if name.split(' ').any(|w| is_title(&lex, w)) {
             continue; // "PRESIDENT PUTIN": the recogniser strips titles itself
         }
-        let single_common = words.len() == 1 && lex.is_common(words[0]);
+        let (first, several) = match name.split_once(' ') {
+            Some((first, _)) => (first, true),
+            None => (name.as_str(), false),
+        };
+        let single_common = !several && lex.is_common(first);
         if single_common || name.len() < 3 {
             continue;
         }
         let canonical = || title_case(name);
+        let add = |lex: &mut Lexicon, kind, tag, priority| {
+            lex.add_key_with(name.clone(), kind, priority, || LexEntry {
+                kind,
+                canonical: Some(canonical()),
+                tag,
+                priority,
+                place_too: false,
+            })
+        };
         if person_entry[idx] {
-            add_lazily(
-                &mut lex,
-                name,
-                EntityType::Person,
-                &canonical,
-                "dictionary:person",
-                70,
-            );
-            if words.len() >= 2 && !lex.is_common(words[0]) && words[0].len() > 2 {
-                lex.given_names.insert(norm_key(words[0]));
+            add(&mut lex, EntityType::Person, "dictionary:person", 70);
+            if several && !lex.is_common(first) && first.len() > 2 {
+                lex.given_names.insert(norm_key(first));
             }
         } else {
-            add_lazily(
-                &mut lex,
-                name,
-                EntityType::Org,
-                &canonical,
-                "dictionary:org",
-                65,
-            );
+            add(&mut lex, EntityType::Org, "dictionary:org", 65);
         }
     }
     lex
@@ -493,6 +520,15 @@ mod tests {
         );
         let ok = guarded("x", "", || Document::failed("x", None, "fine".into()));
         assert_eq!(ok.error.as_deref(), Some("fine"));
+    }
+
+    #[test]
+    fn the_lexicon_made_side_by_side_is_the_one_made_in_order() {
+        let p = Pipeline::new().expect("the bundled pipeline loads");
+        let lex = build_lexicon(&p.gazetteer, &p.actors);
+        assert_eq!(p.lexicon.names.len(), lex.names.len());
+        assert!(p.lexicon.names == lex.names);
+        assert!(p.lexicon.given_names == lex.given_names);
     }
 
     #[test]

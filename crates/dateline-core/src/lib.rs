@@ -11,8 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod currency;
-pub mod date;
-pub use dateline_text::{hash, key, tsv, words};
+pub use dateline_text::{date, hash, key, tsv, words};
 pub use dateline_text::{norm_key, norm_key_folded_into, norm_key_into};
 
 /// Name of the output schema written in every object's `schema` field.

@@ -196,6 +196,18 @@ impl Lexicon {
         if k.is_empty() {
             return;
         }
+        self.add_key_with(k, kind, priority, make)
+    }
+
+    /// [`Lexicon::add_with`] under a key already normalised (`key == norm_key(key)`, as the
+    /// actor dictionaries' keys are: `norm_key` of a key is the key itself).
+    pub fn add_key_with(
+        &mut self,
+        k: String,
+        kind: EntityType,
+        priority: u8,
+        make: impl FnOnce() -> LexEntry,
+    ) {
         let is_place = |kind: EntityType| matches!(kind, EntityType::Gpe | EntityType::Loc);
         match self.names.entry(k) {
             std::collections::hash_map::Entry::Occupied(mut o) => {

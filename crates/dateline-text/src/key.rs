@@ -166,4 +166,22 @@ mod tests {
         assert_eq!(folded("Москва"), "МОСКВА");
         assert_eq!(folded(" São  Paulo "), "SAO PAULO");
     }
+
+    #[test]
+    fn a_key_is_its_own_key() {
+        // what lets the lexicon take the actor dictionaries' keys as they are, in any order
+        // (crates/dateline-code/src/pipeline.rs, add_actor_names): every character, alone
+        // and among others, gives a key that norm_key leaves as it is
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+            for s in [
+                c.to_string(),
+                format!("a{c}b"),
+                format!(" {c}-{c}. x{c}"),
+                format!("{c}{c}_"),
+            ] {
+                let k = norm_key(&s);
+                assert_eq!(norm_key(&k), k, "{:?}", s);
+            }
+        }
+    }
 }

@@ -1,21 +1,11 @@
-//! Actor dictionaries in the PETRARCH/TABARI format (the Phoenix dictionaries, MIT) and the
-//! agents dictionary, with dated codes.
-//!
-//! Actor file grammar, as this parser reads it:
-//!
-//! ```text
-//! NAME_ [CODE]            an entry with its code on the same line
-//! NAME_  # comment        an entry whose codes follow
-//! +SYNONYM_               another name for the current entry
-//!     [CODE >YYMMDD]      a code valid from a date; <YYMMDD until; A-B between; none: always
-//! ```
-//!
-//! Names are matched by [`norm_key`] (underscores and hyphens as spaces, upper case). Dates
-//! with two-digit years pivot at 30 (`000717` is 2000-07-17, `830101` is 1983-01-01).
-//! Agents (`POLICE [~COP]`, `!PERSON!` macros, `{plural forms}`) give role codes appended to
-//! a country code ("Syrian military" -> SYRMIL).
+//! The actor dictionaries' entries and their parsing (the grammar is in [`crate::actors`]),
+//! and their prebuilt binary form. Dependency-free but for `dateline-text`, so that
+//! `build.rs` compiles this very file to prebuild the bundled dictionaries.
 
-use dateline_core::{date::Date, norm_key};
+use dateline_text::date::{self, Date};
+use dateline_text::hash::FastMap;
+use dateline_text::norm_key;
+use dateline_text::table::{Reader, Writer};
 use std::collections::HashMap;
 
 /// One dated code of an actor.
@@ -71,15 +61,15 @@ impl ActorEntry {
 }
 
 /// Actor and agent dictionaries.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct Actors {
     pub entries: Vec<ActorEntry>,
     /// normalised name -> entry index
-    pub by_name: dateline_core::hash::FastMap<String, usize>,
+    pub by_name: FastMap<String, usize>,
     /// normalised agent word(s) -> role code ("MIL", "GOV")
-    pub agents: dateline_core::hash::FastMap<String, String>,
+    pub agents: FastMap<String, String>,
     /// normalised surname -> person entries with a name ending in it
-    pub by_surname: dateline_core::hash::FastMap<String, Vec<usize>>,
+    pub by_surname: FastMap<String, Vec<usize>>,
 }
 
 fn parse_date(s: &str) -> Option<i64> {
@@ -95,7 +85,7 @@ fn parse_date(s: &str) -> Option<i64> {
     let m: u32 = rest.get(0..2)?.parse().ok()?;
     let d: u32 = rest.get(2..4)?.parse().ok()?;
     let m = m.clamp(1, 12);
-    let d = d.clamp(1, dateline_core::date::days_in_month(y, m));
+    let d = d.clamp(1, date::days_in_month(y, m));
     Date::new(y, m, d).map(Date::to_days)
 }
 
@@ -130,23 +120,6 @@ fn parse_codes(s: &str, out: &mut Vec<DatedCode>) {
 }
 
 impl Actors {
-    /// The Phoenix dictionaries bundled in `data/actors/`.
-    pub fn bundled() -> Actors {
-        let mut a = Actors::default();
-        a.load_actors(include_str!("../data/actors/Phoenix.Countries.actors.txt"));
-        a.load_actors(include_str!(
-            "../data/actors/Phoenix.International.actors.txt"
-        ));
-        a.load_actors(include_str!(
-            "../data/actors/Phoenix.MilNonState.actors.txt"
-        ));
-        // dateline's additions, after Phoenix so that Phoenix's entries win
-        a.load_actors(include_str!("../data/actors/international-extra.txt"));
-        a.load_agents(include_str!("../data/actors/agents-extra.txt"));
-        a.load_agents(include_str!("../data/actors/Phoenix.agents.txt"));
-        a
-    }
-
     /// Add the entries of an actor file. Lines that fit no rule are skipped (the format has
     /// no errors a coder could not survive); returns how many entries were added.
     pub fn load_actors(&mut self, text: &str) -> usize {
@@ -191,7 +164,7 @@ impl Actors {
             };
         // ~1 entry per 30 bytes of the bundled files
         self.by_name.reserve(text.len() / 30);
-        for raw in dateline_core::tsv::lines(text) {
+        for raw in dateline_text::tsv::lines(text) {
             let (line, comment) = match raw.bytes().position(|b| b == b'#') {
                 Some(i) => (&raw[..i], &raw[i..]),
                 None => (raw, ""),
@@ -332,49 +305,137 @@ impl Actors {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The bundled actor files (`data/actors/`) in loading order: dateline's additions after
+/// Phoenix, so that Phoenix's entries win.
+pub const BUNDLED_ACTORS: [&str; 4] = [
+    include_str!("../../data/actors/Phoenix.Countries.actors.txt"),
+    include_str!("../../data/actors/Phoenix.International.actors.txt"),
+    include_str!("../../data/actors/Phoenix.MilNonState.actors.txt"),
+    include_str!("../../data/actors/international-extra.txt"),
+];
 
-    #[test]
-    fn dated_codes() {
+/// The bundled agents files, in loading order.
+pub const BUNDLED_AGENTS: [&str; 2] = [
+    include_str!("../../data/actors/agents-extra.txt"),
+    include_str!("../../data/actors/Phoenix.agents.txt"),
+];
+
+/// The lengths of the bundled files, actors then agents: what a prebuilt table was made from.
+pub fn bundled_lengths() -> [usize; 6] {
+    let [a, b, c, d] = BUNDLED_ACTORS.map(str::len);
+    let [e, f] = BUNDLED_AGENTS.map(str::len);
+    [a, b, c, d, e, f]
+}
+
+const MAGIC: &[u8; 4] = b"DLAC";
+const VERSION: u32 = 1;
+
+impl Actors {
+    /// The bundled dictionaries parsed from their text (what the prebuilt table holds).
+    pub fn parse_bundled() -> Actors {
         let mut a = Actors::default();
-        a.load_actors("BASHAR_AL_ASSAD_  # CountryInfo.txt\n+ASSAD_\n\t[SYRELI 830101-000101]\n\t[SYRGOV >000717]\n\t[SYRELI]\nSYRIA_  [SYR]\n+DAMASCUS_\n");
-        let e = a.lookup("Bashar al-Assad").unwrap();
-        assert!(e.person);
-        let day = |s: &str| Date::parse_iso(s).map(Date::to_days);
-        assert_eq!(e.code_on(day("2018-05-17")), Some("SYRGOV"));
-        assert_eq!(e.code_on(day("1990-01-01")), Some("SYRELI"));
-        assert_eq!(
-            a.lookup("Damascus").and_then(|e| e.code_on(None)),
-            Some("SYR")
-        );
-        // a surname alone: the one person it names
-        assert_eq!(
-            a.person_by_surname("Assad", day("2018-05-17")),
-            Some("SYRGOV".to_string())
-        );
-        assert_eq!(a.person_by_surname("Damascus", None), None);
+        for text in BUNDLED_ACTORS {
+            a.load_actors(text);
+        }
+        for text in BUNDLED_AGENTS {
+            a.load_agents(text);
+        }
+        a
     }
 
-    #[test]
-    fn bundled_dictionaries() {
-        let a = Actors::bundled();
-        assert!(a.entries.len() > 10_000, "{}", a.entries.len());
-        let day = Date::parse_iso("2018-05-18").map(Date::to_days);
-        assert_eq!(
-            a.lookup("Vladimir Putin").and_then(|e| e.code_on(day)),
-            Some("RUSGOV")
-        );
-        assert_eq!(
-            a.lookup("Putin").and_then(|e| e.code_on(day)),
-            Some("RUSGOV")
-        );
-        assert_eq!(
-            a.lookup("Kremlin").and_then(|e| e.code_on(day)),
-            Some("RUSGOV")
-        );
-        assert_eq!(a.agent("military"), Some("MIL"));
-        assert_eq!(a.agent("policemen").or(a.agent("police")), Some("COP"));
+    /// The dictionaries in binary form, for texts of `text_lengths` bytes: `DLAC`, version 1,
+    /// the number of texts and their lengths, the strings' text (its length, then UTF-8), and
+    /// the number of u32s that follow and them: the entries (name, person, codes with their
+    /// days), the names, the surnames and the agents, in key order. `None` if a number does
+    /// not fit. Little-endian throughout.
+    pub fn encode(&self, text_lengths: &[usize]) -> Option<Vec<u8>> {
+        let mut w = Writer::default();
+        w.num(self.entries.len())?;
+        for e in &self.entries {
+            w.str(&e.name)?;
+            w.num(usize::from(e.person))?;
+            w.num(e.codes.len())?;
+            for c in &e.codes {
+                w.str(&c.code)?;
+                w.day(c.from)?;
+                w.day(c.to)?;
+            }
+        }
+        let mut names: Vec<_> = self.by_name.iter().collect();
+        names.sort_unstable();
+        w.num(names.len())?;
+        for (k, &i) in names {
+            w.str(k)?;
+            w.num(i)?;
+        }
+        let mut surnames: Vec<_> = self.by_surname.iter().collect();
+        surnames.sort_unstable();
+        w.num(surnames.len())?;
+        for (k, v) in surnames {
+            w.str(k)?;
+            w.num(v.len())?;
+            for &i in v {
+                w.num(i)?;
+            }
+        }
+        let mut agents: Vec<_> = self.agents.iter().collect();
+        agents.sort_unstable();
+        w.num(agents.len())?;
+        for (k, code) in agents {
+            w.str(k)?;
+            w.str(code)?;
+        }
+        w.finish(MAGIC, VERSION, text_lengths)
+    }
+
+    /// The dictionaries [`Actors::encode`] wrote for texts of `text_lengths` bytes: `None`
+    /// when `bytes` are no such table, were made from other texts, or are damaged (a number
+    /// out of bounds, a string that is not UTF-8, bytes left over).
+    pub fn decode(bytes: &[u8], text_lengths: &[usize]) -> Option<Actors> {
+        let mut r = Reader::open(bytes, MAGIC, VERSION, text_lengths)?;
+        let mut a = Actors::default();
+        let n = r.count(4)?;
+        a.entries.reserve(n);
+        for _ in 0..n {
+            let name = r.str()?.to_string();
+            let person = r.flag()?;
+            let k = r.count(4)?;
+            let mut codes = Vec::with_capacity(k);
+            for _ in 0..k {
+                let code = r.str()?.to_string();
+                let (from, to) = (r.day()?, r.day()?);
+                codes.push(DatedCode { code, from, to });
+            }
+            a.entries.push(ActorEntry {
+                name,
+                codes,
+                person,
+            });
+        }
+        let n = r.count(3)?;
+        a.by_name.reserve(n);
+        for _ in 0..n {
+            let k = r.str()?.to_string();
+            let i = r.index(a.entries.len())?;
+            a.by_name.insert(k, i);
+        }
+        let n = r.count(3)?;
+        a.by_surname.reserve(n);
+        for _ in 0..n {
+            let k = r.str()?.to_string();
+            let m = r.count(1)?;
+            let mut v = Vec::with_capacity(m);
+            for _ in 0..m {
+                v.push(r.index(a.entries.len())?);
+            }
+            a.by_surname.insert(k, v);
+        }
+        let n = r.count(4)?;
+        a.agents.reserve(n);
+        for _ in 0..n {
+            let k = r.str()?.to_string();
+            a.agents.insert(k, r.str()?.to_string());
+        }
+        r.is_done().then_some(a)
     }
 }
