@@ -302,6 +302,16 @@ impl Coder<'_, '_> {
         self.subject_at(sc, ms, verb, None, false)
     }
 
+    /// The actor right before a leading-target pattern ("Y" of "Y must"); a pronoun resolved to
+    /// its actor stands for it ("told Iraq that it must").
+    pub(super) fn addressee<'m>(&self, mc: &MatchCx<'m>) -> Option<&'m Mention> {
+        let trig = mc.trig;
+        mc.ms
+            .iter()
+            .rev()
+            .find(|x| x.t1 <= trig && trig - x.t1 <= 1 && (!x.pronoun || x.actor.code.is_some()))
+    }
+
     /// Stage 4: "$T must" ("X said Y must …"): the target right before the pattern and the
     /// sentence's subject as the source.
     fn obliged<'m>(
@@ -309,12 +319,8 @@ impl Coder<'_, '_> {
         sc: &SentenceCx,
         mc: &MatchCx<'m>,
     ) -> Option<(&'m Mention, Option<&'m Mention>)> {
-        let (ms, trig) = (mc.ms, mc.trig);
-        let o = ms
-            .iter()
-            .rev()
-            // a pronoun resolved to its actor stands for it ("told Iraq that it must")
-            .find(|x| x.t1 <= trig && trig - x.t1 <= 1 && (!x.pronoun || x.actor.code.is_some()))?;
+        let ms = mc.ms;
+        let o = self.addressee(mc)?;
         let source = ms
             .iter()
             .find(|x| x.t1 <= o.t0 && !x.pronoun)

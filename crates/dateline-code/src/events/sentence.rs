@@ -194,26 +194,19 @@ impl Coder<'_, '_> {
         if self.noun_reading(sc, &mc) {
             return;
         }
+        // "must have known", "talks with Chile must continue": no demand of anyone
+        if pat.target_before {
+            let addressee = self.addressee(&mc).map(|x| x.t0);
+            if super::clauses::obligation::not_a_demand(self.x.lower, trig, addressee).is_some() {
+                return;
+            }
+        }
         let Arguments {
             mut sources,
             mut targets,
         } = self.arguments(sc, &mc, events);
         if super::recipients::lacks_recipient(pat, &targets) {
             return;
-        }
-        if pat.target_before {
-            // the actor right before "must" (a resolved pronoun included), as `arguments` finds it
-            let addressee = mc
-                .ms
-                .iter()
-                .rev()
-                .find(|x| {
-                    x.t1 <= trig && trig - x.t1 <= 1 && (!x.pronoun || x.actor.code.is_some())
-                })
-                .map(|x| (x.t0, x.t1));
-            if super::clauses::obligation::not_a_demand(self.x.lower, trig, addressee).is_some() {
-                return;
-            }
         }
         let Modality { negated, mode } = modality(self.k.vocabulary, sc.words, m.start);
         let EventDate {

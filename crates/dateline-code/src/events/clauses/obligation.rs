@@ -16,18 +16,18 @@
 //! the junta it must free the prisoners".
 
 /// Why an obligation at token `must` (the match's first word; `lower` the document's
-/// lower-cased tokens) is no demand of the actor `actor` (its token range; `None` for no actor
+/// lower-cased tokens) is no demand of the actor starting at token `actor` (`None` for no actor
 /// right before "must"), if it is none.
 pub(crate) fn not_a_demand(
     lower: &[String],
     must: usize,
-    actor: Option<(usize, usize)>,
+    actor: Option<usize>,
 ) -> Option<&'static str> {
     let next = lower.get(must + 1).map_or("", String::as_str);
     if matches!(next, "have" | "'ve") {
         return Some("epistemic");
     }
-    let (t0, _) = actor?;
+    let t0 = actor?;
     let before = if t0 == 0 { "" } else { lower[t0 - 1].as_str() };
     let before = if before == "the" && t0 >= 2 {
         lower[t0 - 2].as_str()
@@ -60,12 +60,12 @@ mod tests {
     fn guesses_passives_and_phrases_are_no_demands() {
         let s = "his aides in Lima must have known";
         assert_eq!(
-            not_a_demand(&lower(s), at(s, "must"), Some((3, 4))),
+            not_a_demand(&lower(s), at(s, "must"), Some(3)),
             Some("epistemic")
         );
         let s = "talks with Chile must continue";
         assert_eq!(
-            not_a_demand(&lower(s), at(s, "must"), Some((2, 3))),
+            not_a_demand(&lower(s), at(s, "must"), Some(2)),
             Some("inside a phrase")
         );
         // a demand is kept whatever follows but a guess
@@ -76,7 +76,7 @@ mod tests {
     #[test]
     fn a_demand_of_the_actor_before_must_stands() {
         let s = "Kenya said Uganda must withdraw its troops";
-        assert_eq!(not_a_demand(&lower(s), at(s, "must"), Some((2, 3))), None);
+        assert_eq!(not_a_demand(&lower(s), at(s, "must"), Some(2)), None);
     }
 
     #[test]
